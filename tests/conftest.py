@@ -1,0 +1,45 @@
+"""Shared fixtures: real SQLite files in tmp dirs; Qt offscreen; long runs behind --long."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("LANG", "C.UTF-8")
+os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+
+from collections.abc import Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from ytcs_desktop.store.base import new_id  # noqa: E402
+from ytcs_desktop.store.db import Database  # noqa: E402
+from ytcs_desktop.store.models import Station  # noqa: E402
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--long", action="store_true", help="run the long fault-injection and property runs")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if config.getoption("--long"):
+        return
+    skip = pytest.mark.skip(reason="long run: pass --long")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
+    for item in items:
+        if "/ui/" in str(item.fspath):
+            item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture
+def station_db(tmp_path: Path) -> Iterator[Database]:
+    """A new station database file with one station row (An Phú), as `ytcs init` makes it."""
+    station_id = new_id()
+    db = Database.create(tmp_path / "station.sqlite3", station_id=station_id, role="station")
+    with db.transaction() as s:
+        s.add(Station(id=station_id, station_id=station_id, code="TYT-AP", name="Trạm Y tế phường An Phú"))
+    yield db
+    db.close()

@@ -1,0 +1,5 @@
+import sys
+
+from ytcs_desktop.cli import main
+
+sys.exit(main())

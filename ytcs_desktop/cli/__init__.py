@@ -1,0 +1,69 @@
+"""The `ytcs` command: a stable contract for scripts and tests.
+
+Each area registers its subcommands from its own module (`register(subparsers)`); every error is
+one clear line on stderr, exit code 2 for bad input, and nothing half-written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from ytcs_desktop.cli.common import CliError, add_common_options, language, run_handler
+
+# Modules that contribute subcommands; each defines register(subparsers).
+COMMAND_MODULES = (
+    "ytcs_desktop.cli.setup",
+    "ytcs_desktop.cli.stock",
+    "ytcs_desktop.cli.requests",
+    "ytcs_desktop.cli.items",
+    "ytcs_desktop.cli.data",
+    "ytcs_desktop.cli.sync",
+    "ytcs_desktop.cli.centre",
+    "ytcs_desktop.cli.report",
+    "ytcs_desktop.cli.gui",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="ytcs", description="YTCS Desktop — trạm y tế cơ sở")
+    add_common_options(parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name == name:  # that area is not built yet
+                continue
+            raise
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        gui = next((a for a in sub_actions(parser) if a == "gui"), None)
+        if gui is None:
+            parser.print_help()
+            return 0
+        args = parser.parse_args([*(argv or sys.argv[1:]), "gui"])
+    try:
+        return run_handler(args)
+    except CliError as exc:
+        print(f"ytcs: {exc.message(language(args))}", file=sys.stderr)
+        return exc.exit_code
+
+
+def sub_actions(parser: argparse.ArgumentParser) -> list[str]:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return list(action.choices)
+    return []
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,107 @@
+"""What every subcommand shares: options, opening the database, output, and error handling."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from ytcs_desktop.domain.actor import Actor
+from ytcs_desktop.domain.errors import DomainError
+from ytcs_desktop.paths import database_path
+from ytcs_desktop.store.db import Database
+from ytcs_desktop.store.errors import KnownStoreError
+
+Handler = Callable[[argparse.Namespace], int]
+
+EXIT_OK = 0
+EXIT_FAILED = 1  # the command ran and found a problem (check failed, sync incomplete)
+EXIT_BAD_INPUT = 2  # refused input: nothing was written
+
+
+class CliError(Exception):
+    """An error to print as one line on stderr."""
+
+    def __init__(self, vi: str, en: str, exit_code: int = EXIT_BAD_INPUT) -> None:
+        super().__init__(en)
+        self.vi = vi
+        self.en = en
+        self.exit_code = exit_code
+
+    def message(self, lang: str) -> str:
+        return self.en if lang.startswith("en") else self.vi
+
+
+def add_common_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=argparse.SUPPRESS,
+        help="folder of the station database (default: $YTCS_DATA_DIR or the per-user data folder)",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=["vi", "en"],
+        default=argparse.SUPPRESS,
+        help="language of messages (default: $YTCS_LANG or vi)",
+    )
+
+
+def command(sub: Any, name: str, handler: Handler, help: str) -> argparse.ArgumentParser:
+    """Add a subcommand whose options also accept --data-dir and --lang after the command name."""
+    parser: argparse.ArgumentParser = sub.add_parser(name, help=help, description=help)
+    add_common_options(parser)
+    parser.set_defaults(handler=handler)
+    return parser
+
+
+def language(args: argparse.Namespace) -> str:
+    return getattr(args, "lang", None) or os.environ.get("YTCS_LANG", "vi")
+
+
+def data_dir(args: argparse.Namespace) -> Path | None:
+    return getattr(args, "data_dir", None)
+
+
+def db_path(args: argparse.Namespace) -> Path:
+    return database_path(data_dir(args))
+
+
+def open_db(args: argparse.Namespace) -> Database:
+    return Database.open(db_path(args))
+
+
+def actor_for(db: Database) -> Actor:
+    """The person acting from the command line: the OS user, in this database's role."""
+    name = os.environ.get("YTCS_USER") or os.environ.get("USER") or "ytcs"
+    role = "centre" if db.role == "centre" else "station"
+    return Actor(name=name, role=role, station_id=db.station_id)
+
+
+def run_handler(args: argparse.Namespace) -> int:
+    handler: Handler = args.handler
+    try:
+        return handler(args)
+    except DomainError as exc:
+        raise CliError(exc.vi, exc.en, EXIT_BAD_INPUT) from exc
+    except KnownStoreError as exc:
+        raise CliError(exc.vi, exc.en, EXIT_BAD_INPUT) from exc
+
+
+def print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+def print_table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    """A plain aligned text table (widths by characters, so Vietnamese aligns in a terminal)."""
+    cells = [[str(h) for h in headers]] + [["" if v is None else str(v) for v in r] for r in rows]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(headers))]
+    for n, row in enumerate(cells):
+        print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+        if n == 0:
+            print("  ".join("-" * w for w in widths))

@@ -1,0 +1,1 @@
+"""Business rules: one module per area. No Qt here; every refusal is a DomainError."""

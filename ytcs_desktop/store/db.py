@@ -1,0 +1,198 @@
+"""The one module that owns the database: engine, sessions, transactions, migrations, the clock.
+
+SQLite runs in WAL mode with foreign keys on and synchronous=FULL (a power cut at a station must not
+lose an acknowledged write). Write transactions start with BEGIN IMMEDIATE so two writers queue on the
+busy timeout instead of failing halfway.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, select, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from ytcs_desktop.store import models
+from ytcs_desktop.store.base import SyncMixin, new_id
+from ytcs_desktop.store.capture import drop_capture_triggers, install_capture_triggers
+from ytcs_desktop.store.errors import NotInitialisedError
+from ytcs_desktop.store.hlc import HybridClock
+
+BUSY_TIMEOUT_MS = 15_000
+
+
+def _make_engine(path: Path, begin: str) -> Engine:
+    engine = create_engine(f"sqlite:///{path}", future=True)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA journal_mode = WAL")
+        cur.execute("PRAGMA foreign_keys = ON")
+        cur.execute("PRAGMA synchronous = FULL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        conn.exec_driver_sql(begin)
+
+    return engine
+
+
+class Database:
+    """A station (or centre replica) database file.
+
+    Use `transaction()` for writes (one commit, or nothing) and `read()` for queries. Every syncable
+    row written through a session is stamped with this replica's hybrid logical clock.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.engine = _make_engine(self.path, "BEGIN IMMEDIATE")
+        self.read_engine = _make_engine(self.path, "BEGIN")
+        self._writer = sessionmaker(self.engine, expire_on_commit=False)
+        self._reader = sessionmaker(self.read_engine, expire_on_commit=False)
+        self._clock: HybridClock | None = None
+        self._meta_cache: dict[str, str] = {}
+
+    # ----- opening and creating -------------------------------------------------------------
+    @classmethod
+    def open(cls, path: Path) -> Database:
+        if not Path(path).exists():
+            raise NotInitialisedError(str(path))
+        db = cls(path)
+        db.migrate()
+        return db
+
+    @classmethod
+    def create(cls, path: Path, station_id: str | None = None, role: str = "station") -> Database:
+        """A new database file with the schema at head and this replica's identity."""
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        db = cls(path)
+        db.migrate()
+        with db.transaction() as s:
+            db.set_meta(s, "replica_id", new_id())
+            db.set_meta(s, "role", role)
+            if station_id:
+                db.set_meta(s, "station_id", station_id)
+        db._clock = None
+        return db
+
+    def migrate(self) -> None:
+        """Bring the schema to head with capture off, then (re)install the capture triggers."""
+        from ytcs_desktop.store.migrate import upgrade_head
+
+        with self.engine.begin() as conn:
+            drop_capture_triggers(conn)
+        upgrade_head(self.engine)
+        with self.engine.begin() as conn:
+            install_capture_triggers(conn)
+
+    def close(self) -> None:
+        self.engine.dispose()
+        self.read_engine.dispose()
+
+    # ----- sessions ---------------------------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A write transaction: committed when the block ends, rolled back on any exception."""
+        session = self._writer()
+        session.info["db"] = self
+        try:
+            with session.begin():
+                yield session
+        finally:
+            session.close()
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        session = self._reader()
+        try:
+            with session.begin():
+                yield session
+        finally:
+            session.close()
+
+    @contextmanager
+    def applying_remote(self) -> Iterator[Session]:
+        """A write transaction for rows pulled from the centre: not captured (echo suppression),
+        not re-stamped (they keep the writer's clock)."""
+        with self.transaction() as session:
+            session.info["remote"] = True
+            session.execute(text("INSERT INTO sync_capture_pause (token) VALUES (1)"))
+            yield session
+            session.flush()
+            session.execute(text("DELETE FROM sync_capture_pause"))
+
+    # ----- identity, meta and the clock ------------------------------------------------------
+    def meta(self, key: str, default: str | None = None) -> str | None:
+        if key in self._meta_cache:
+            return self._meta_cache[key]
+        with self.read() as s:
+            value = s.scalar(select(models.SyncMeta.value).where(models.SyncMeta.key == key))
+        if value is not None and key in ("replica_id", "station_id", "role"):
+            self._meta_cache[key] = value
+        return default if value is None else value
+
+    def set_meta(self, session: Session, key: str, value: str) -> None:
+        session.merge(models.SyncMeta(key=key, value=value))
+        self._meta_cache.pop(key, None)
+
+    @property
+    def replica_id(self) -> str:
+        value = self.meta("replica_id")
+        if value is None:
+            raise NotInitialisedError(str(self.path))
+        return value
+
+    @property
+    def station_id(self) -> str | None:
+        return self.meta("station_id")
+
+    @property
+    def role(self) -> str:
+        return self.meta("role") or "station"
+
+    @property
+    def clock(self) -> HybridClock:
+        if self._clock is None:
+            with self.read() as s:
+                last_outbox = s.scalar(text("SELECT max(hlc) FROM sync_outbox"))
+                high = s.scalar(select(models.SyncMeta.value).where(models.SyncMeta.key == "hlc_high"))
+                offset = s.scalar(select(models.SyncMeta.value).where(models.SyncMeta.key == "clock_offset_ms"))
+            last = max((v for v in (last_outbox, high) if v), default=None)
+            self._clock = HybridClock(self.replica_id, last=last, offset_ms=int(offset or 0))
+        return self._clock
+
+
+@event.listens_for(Session, "before_flush")
+def _stamp_sync_columns(session: Session, _ctx: Any, _instances: Any) -> None:
+    """Stamp every new or changed syncable row with the clock and origin of this replica."""
+    db = session.info.get("db")
+    if db is None or session.info.get("remote"):
+        return
+    changed = [
+        obj
+        for obj in list(session.new) + [o for o in session.dirty if session.is_modified(o)]
+        if isinstance(obj, SyncMixin)
+    ]
+    if changed:
+        clock = db.clock
+        origin = db.replica_id
+        for obj in changed:
+            obj.hlc = clock.now()
+            obj.origin = origin
+            obj.sync_state = "pending"
+            obj.sync_reason = None
+    for obj in session.deleted:
+        if isinstance(obj, SyncMixin):
+            raise RuntimeError(
+                f"hard delete of a syncable row ({type(obj).__name__}): set `deleted` (tombstone) instead"
+            )
+

@@ -1,0 +1,53 @@
+"""Every table of the station database. Importing this package registers them all on Base.metadata."""
+
+from ytcs_desktop.store.models.coldchain import Fridge, Quarantine, TemperatureReading, VialOpening
+from ytcs_desktop.store.models.inventory import (
+    ClosedPeriod,
+    Item,
+    Lot,
+    PackUnit,
+    Requisition,
+    RequisitionLine,
+    ShipmentLine,
+    StockCount,
+    StockCountLine,
+    StockLevel,
+    StockTransaction,
+)
+from ytcs_desktop.store.models.local import Setting, SyncCapturePause, SyncConflict, SyncMeta, SyncOutbox
+from ytcs_desktop.store.models.org import Centre, Department, Staff, Station
+from ytcs_desktop.store.models.support import RequestComment, RequestTransition, RotationVisit, SupportRequest
+from ytcs_desktop.store.models.training import TrainingAttendance, TrainingSession
+
+__all__ = [
+    "Centre",
+    "ClosedPeriod",
+    "Department",
+    "Fridge",
+    "Item",
+    "Lot",
+    "PackUnit",
+    "Quarantine",
+    "RequestComment",
+    "RequestTransition",
+    "Requisition",
+    "RequisitionLine",
+    "RotationVisit",
+    "Setting",
+    "ShipmentLine",
+    "Staff",
+    "Station",
+    "StockCount",
+    "StockCountLine",
+    "StockLevel",
+    "StockTransaction",
+    "SupportRequest",
+    "SyncCapturePause",
+    "SyncConflict",
+    "SyncMeta",
+    "SyncOutbox",
+    "TemperatureReading",
+    "TrainingAttendance",
+    "TrainingSession",
+    "VialOpening",
+]

@@ -1,0 +1,70 @@
+"""Cold chain: fridges, twice-daily readings, vial openings and quarantines."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Boolean, Date, Float, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from ytcs_desktop.store.base import Base, SyncMixin, UTCDateTime
+from ytcs_desktop.store.models.org import ref
+
+
+class Fridge(SyncMixin, Base):
+    __tablename__ = "fridges"
+
+    name: Mapped[str] = mapped_column(String(200))
+    model: Mapped[str | None] = mapped_column(String(200))
+    location: Mapped[str | None] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class TemperatureReading(SyncMixin, Base):
+    """One of the two daily readings (morning/afternoon). Insert-only."""
+
+    __tablename__ = "temperature_readings"
+    __insert_only__ = True
+    __table_args__ = (UniqueConstraint("fridge_id", "reading_date", "slot"),)
+
+    fridge_id: Mapped[str] = mapped_column(String(36), ref("fridges"))
+    reading_date: Mapped[dt.date] = mapped_column(Date)
+    slot: Mapped[str] = mapped_column(String(12))  # morning|afternoon
+    celsius: Mapped[float] = mapped_column(Float)
+    freeze_alarm: Mapped[bool] = mapped_column(Boolean, default=False)
+    recorded_by: Mapped[str | None] = mapped_column(String(200))
+    recorded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class VialOpening(SyncMixin, Base):
+    """A vaccine vial opened for a session; expires after the policy hours or at session end."""
+
+    __tablename__ = "vial_openings"
+    __insert_only__ = True
+
+    lot_id: Mapped[str] = mapped_column(String(36), ref("lots"), index=True)
+    opened_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    session_label: Mapped[str | None] = mapped_column(String(200))
+    session_end: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    expires_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    doses_given: Mapped[int] = mapped_column(Integer, default=0)
+    doses_wasted: Mapped[int] = mapped_column(Integer, default=0)
+    recorded_by: Mapped[str | None] = mapped_column(String(200))
+
+
+class Quarantine(SyncMixin, Base):
+    """A vaccine lot held after a cold-chain breach until released or disposed."""
+
+    __tablename__ = "quarantines"
+
+    lot_id: Mapped[str] = mapped_column(String(36), ref("lots"), index=True)
+    fridge_id: Mapped[str | None] = mapped_column(String(36), ref("fridges"))
+    reading_id: Mapped[str | None] = mapped_column(String(36), ref("temperature_readings"))
+    reason: Mapped[str] = mapped_column(Text)
+    started_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    status: Mapped[str] = mapped_column(String(16), default="active")  # active|released|disposed
+    resolved_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    resolved_by: Mapped[str | None] = mapped_column(String(200))
+    resolution_note: Mapped[str | None] = mapped_column(Text)
+    vvm_stage: Mapped[int | None] = mapped_column(Integer)
