@@ -8,14 +8,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("LANG", "C.UTF-8")
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
 
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from ytcs_desktop.store.base import new_id  # noqa: E402
-from ytcs_desktop.store.db import Database  # noqa: E402
-from ytcs_desktop.store.models import Station  # noqa: E402
+from ytcs_desktop.store.base import new_id
+from ytcs_desktop.store.db import Database
+from ytcs_desktop.store.models import Station
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

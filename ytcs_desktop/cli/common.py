@@ -78,8 +78,9 @@ def open_db(args: argparse.Namespace) -> Database:
 def actor_for(db: Database) -> Actor:
     """The person acting from the command line: the OS user, in this database's role."""
     name = os.environ.get("YTCS_USER") or os.environ.get("USER") or "ytcs"
-    role = "centre" if db.role == "centre" else "station"
-    return Actor(name=name, role=role, station_id=db.station_id)
+    if db.role == "centre":
+        return Actor(name=name, role="centre", station_id=None)
+    return Actor(name=name, role="station", station_id=db.station_id)
 
 
 def run_handler(args: argparse.Namespace) -> int:

@@ -39,7 +39,8 @@ class Department(SyncMixin, Base):
     centre_id: Mapped[str | None] = mapped_column(String(36), ref("centres"))
     code: Mapped[str] = mapped_column(String(32))
     name: Mapped[str] = mapped_column(String(300))
-    kind: Mapped[str] = mapped_column(String(32), default="admin")  # admin|nursing|pharmacy|clinical|preventive
+    # admin|nursing|pharmacy|clinical|preventive
+    kind: Mapped[str] = mapped_column(String(32), default="admin")
 
 
 class Station(SyncMixin, Base):

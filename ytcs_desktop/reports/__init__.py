@@ -1,0 +1,1 @@
+"""Printed forms and exports: report data -> HTML/QTextDocument -> PDF or printer; Excel."""

@@ -1,0 +1,1 @@
+"""Sync with the centre: protocol, client, and the centre server."""

@@ -1,0 +1,1 @@
+"""The centre server: FastAPI app, auth, permissions, server store."""
