@@ -1,6 +1,6 @@
 """Every table of the station database. Importing this package registers them all on Base.metadata."""
 
-from ytcs_desktop.store.models.coldchain import Fridge, Quarantine, TemperatureReading, VialOpening
+from ytcs_desktop.store.models.coldchain import Fridge, Quarantine, TemperatureReading
 from ytcs_desktop.store.models.inventory import (
     ClosedPeriod,
     Item,
@@ -13,6 +13,7 @@ from ytcs_desktop.store.models.inventory import (
     StockCountLine,
     StockLevel,
     StockTransaction,
+    VialOpening,
 )
 from ytcs_desktop.store.models.local import Setting, SyncCapturePause, SyncConflict, SyncMeta, SyncOutbox
 from ytcs_desktop.store.models.org import Centre, Department, Staff, Station

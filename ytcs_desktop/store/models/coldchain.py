@@ -37,22 +37,6 @@ class TemperatureReading(SyncMixin, Base):
     note: Mapped[str | None] = mapped_column(Text)
 
 
-class VialOpening(SyncMixin, Base):
-    """A vaccine vial opened for a session; expires after the policy hours or at session end."""
-
-    __tablename__ = "vial_openings"
-    __insert_only__ = True
-
-    lot_id: Mapped[str] = mapped_column(String(36), ref("lots"), index=True)
-    opened_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
-    session_label: Mapped[str | None] = mapped_column(String(200))
-    session_end: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
-    expires_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
-    doses_given: Mapped[int] = mapped_column(Integer, default=0)
-    doses_wasted: Mapped[int] = mapped_column(Integer, default=0)
-    recorded_by: Mapped[str | None] = mapped_column(String(200))
-
-
 class Quarantine(SyncMixin, Base):
     """A vaccine lot held after a cold-chain breach until released or disposed."""
 

@@ -192,3 +192,21 @@ class ShipmentLine(SyncMixin, Base):
     lot_id: Mapped[str | None] = mapped_column(String(36), ref("lots"))
     confirmed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     confirmed_by: Mapped[str | None] = mapped_column(String(200))
+
+
+class VialOpening(SyncMixin, Base):
+    """A vaccine vial opened for a session; expires after the policy hours or at session end.
+    Opening issues the vial's doses from the ledger; closing records doses given and wasted."""
+
+    __tablename__ = "vial_openings"
+
+    lot_id: Mapped[str] = mapped_column(String(36), ref("lots"), index=True)
+    opened_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    session_label: Mapped[str | None] = mapped_column(String(200))
+    session_end: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    expires_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    doses_given: Mapped[int] = mapped_column(Integer, default=0)
+    doses_wasted: Mapped[int] = mapped_column(Integer, default=0)
+    recorded_by: Mapped[str | None] = mapped_column(String(200))
+    closed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    issue_txn_id: Mapped[str | None] = mapped_column(String(36), ref("stock_transactions"))

@@ -267,18 +267,10 @@ def upgrade() -> None:
         sa.Column("sync_state", sa.String(length=12), server_default="pending", nullable=False),
         sa.Column("sync_reason", sa.Text(), nullable=True),
         sa.ForeignKeyConstraint(
-            ["fridge_id"],
-            ["fridges.id"],
-            name=op.f("fk_lots_fridge_id_fridges"),
-            initially="DEFERRED",
-            deferrable=True,
+            ["fridge_id"], ["fridges.id"], name=op.f("fk_lots_fridge_id_fridges"), initially="DEFERRED", deferrable=True
         ),
         sa.ForeignKeyConstraint(
-            ["item_id"],
-            ["items.id"],
-            name=op.f("fk_lots_item_id_items"),
-            initially="DEFERRED",
-            deferrable=True,
+            ["item_id"], ["items.id"], name=op.f("fk_lots_item_id_items"), initially="DEFERRED", deferrable=True
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_lots")),
         sa.UniqueConstraint("station_id", "item_id", "lot_no", name=op.f("uq_lots_station_id")),
@@ -301,11 +293,7 @@ def upgrade() -> None:
         sa.Column("sync_state", sa.String(length=12), server_default="pending", nullable=False),
         sa.Column("sync_reason", sa.Text(), nullable=True),
         sa.ForeignKeyConstraint(
-            ["item_id"],
-            ["items.id"],
-            name=op.f("fk_pack_units_item_id_items"),
-            initially="DEFERRED",
-            deferrable=True,
+            ["item_id"], ["items.id"], name=op.f("fk_pack_units_item_id_items"), initially="DEFERRED", deferrable=True
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_pack_units")),
     )
@@ -346,9 +334,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_requisition_lines")),
     )
     with op.batch_alter_table("requisition_lines", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_requisition_lines_requisition_id"), ["requisition_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_requisition_lines_requisition_id"), ["requisition_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_requisition_lines_station_id"), ["station_id"], unique=False)
 
     op.create_table(
@@ -401,11 +387,7 @@ def upgrade() -> None:
         sa.Column("sync_state", sa.String(length=12), server_default="pending", nullable=False),
         sa.Column("sync_reason", sa.Text(), nullable=True),
         sa.ForeignKeyConstraint(
-            ["item_id"],
-            ["items.id"],
-            name=op.f("fk_stock_levels_item_id_items"),
-            initially="DEFERRED",
-            deferrable=True,
+            ["item_id"], ["items.id"], name=op.f("fk_stock_levels_item_id_items"), initially="DEFERRED", deferrable=True
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_stock_levels")),
         sa.UniqueConstraint("station_id", "item_id", name=op.f("uq_stock_levels_station_id")),
@@ -438,9 +420,7 @@ def upgrade() -> None:
             deferrable=True,
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_temperature_readings")),
-        sa.UniqueConstraint(
-            "fridge_id", "reading_date", "slot", name=op.f("uq_temperature_readings_fridge_id")
-        ),
+        sa.UniqueConstraint("fridge_id", "reading_date", "slot", name=op.f("uq_temperature_readings_fridge_id")),
     )
     with op.batch_alter_table("temperature_readings", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_temperature_readings_station_id"), ["station_id"], unique=False)
@@ -472,11 +452,7 @@ def upgrade() -> None:
             deferrable=True,
         ),
         sa.ForeignKeyConstraint(
-            ["lot_id"],
-            ["lots.id"],
-            name=op.f("fk_quarantines_lot_id_lots"),
-            initially="DEFERRED",
-            deferrable=True,
+            ["lot_id"], ["lots.id"], name=op.f("fk_quarantines_lot_id_lots"), initially="DEFERRED", deferrable=True
         ),
         sa.ForeignKeyConstraint(
             ["reading_id"],
@@ -524,11 +500,7 @@ def upgrade() -> None:
             deferrable=True,
         ),
         sa.ForeignKeyConstraint(
-            ["lot_id"],
-            ["lots.id"],
-            name=op.f("fk_shipment_lines_lot_id_lots"),
-            initially="DEFERRED",
-            deferrable=True,
+            ["lot_id"], ["lots.id"], name=op.f("fk_shipment_lines_lot_id_lots"), initially="DEFERRED", deferrable=True
         ),
         sa.ForeignKeyConstraint(
             ["requisition_id"],
@@ -664,36 +636,6 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_stock_transactions_station_id"), ["station_id"], unique=False)
 
     op.create_table(
-        "vial_openings",
-        sa.Column("lot_id", sa.String(length=36), nullable=False),
-        sa.Column("opened_at", ytcs_desktop.store.base.UTCDateTime(), nullable=False),
-        sa.Column("session_label", sa.String(length=200), nullable=True),
-        sa.Column("session_end", ytcs_desktop.store.base.UTCDateTime(), nullable=True),
-        sa.Column("expires_at", ytcs_desktop.store.base.UTCDateTime(), nullable=False),
-        sa.Column("doses_given", sa.Integer(), nullable=False),
-        sa.Column("doses_wasted", sa.Integer(), nullable=False),
-        sa.Column("recorded_by", sa.String(length=200), nullable=True),
-        sa.Column("id", sa.String(length=36), nullable=False),
-        sa.Column("station_id", sa.String(length=36), nullable=True),
-        sa.Column("hlc", sa.String(length=80), server_default="", nullable=False),
-        sa.Column("origin", sa.String(length=64), server_default="", nullable=False),
-        sa.Column("deleted", sa.Boolean(), server_default="0", nullable=False),
-        sa.Column("sync_state", sa.String(length=12), server_default="pending", nullable=False),
-        sa.Column("sync_reason", sa.Text(), nullable=True),
-        sa.ForeignKeyConstraint(
-            ["lot_id"],
-            ["lots.id"],
-            name=op.f("fk_vial_openings_lot_id_lots"),
-            initially="DEFERRED",
-            deferrable=True,
-        ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_vial_openings")),
-    )
-    with op.batch_alter_table("vial_openings", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_vial_openings_lot_id"), ["lot_id"], unique=False)
-        batch_op.create_index(batch_op.f("ix_vial_openings_station_id"), ["station_id"], unique=False)
-
-    op.create_table(
         "support_requests",
         sa.Column("number", sa.String(length=40), nullable=True),
         sa.Column("kind", sa.String(length=32), nullable=False),
@@ -780,6 +722,41 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_training_attendance_session_id"), ["session_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_training_attendance_staff_id"), ["staff_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_training_attendance_station_id"), ["station_id"], unique=False)
+
+    op.create_table(
+        "vial_openings",
+        sa.Column("lot_id", sa.String(length=36), nullable=False),
+        sa.Column("opened_at", ytcs_desktop.store.base.UTCDateTime(), nullable=False),
+        sa.Column("session_label", sa.String(length=200), nullable=True),
+        sa.Column("session_end", ytcs_desktop.store.base.UTCDateTime(), nullable=True),
+        sa.Column("expires_at", ytcs_desktop.store.base.UTCDateTime(), nullable=False),
+        sa.Column("doses_given", sa.Integer(), nullable=False),
+        sa.Column("doses_wasted", sa.Integer(), nullable=False),
+        sa.Column("recorded_by", sa.String(length=200), nullable=True),
+        sa.Column("closed_at", ytcs_desktop.store.base.UTCDateTime(), nullable=True),
+        sa.Column("issue_txn_id", sa.String(length=36), nullable=True),
+        sa.Column("id", sa.String(length=36), nullable=False),
+        sa.Column("station_id", sa.String(length=36), nullable=True),
+        sa.Column("hlc", sa.String(length=80), server_default="", nullable=False),
+        sa.Column("origin", sa.String(length=64), server_default="", nullable=False),
+        sa.Column("deleted", sa.Boolean(), server_default="0", nullable=False),
+        sa.Column("sync_state", sa.String(length=12), server_default="pending", nullable=False),
+        sa.Column("sync_reason", sa.Text(), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["issue_txn_id"],
+            ["stock_transactions.id"],
+            name=op.f("fk_vial_openings_issue_txn_id_stock_transactions"),
+            initially="DEFERRED",
+            deferrable=True,
+        ),
+        sa.ForeignKeyConstraint(
+            ["lot_id"], ["lots.id"], name=op.f("fk_vial_openings_lot_id_lots"), initially="DEFERRED", deferrable=True
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_vial_openings")),
+    )
+    with op.batch_alter_table("vial_openings", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_vial_openings_lot_id"), ["lot_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_vial_openings_station_id"), ["station_id"], unique=False)
 
     op.create_table(
         "request_comments",
@@ -891,6 +868,11 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_request_comments_request_id"))
 
     op.drop_table("request_comments")
+    with op.batch_alter_table("vial_openings", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_vial_openings_station_id"))
+        batch_op.drop_index(batch_op.f("ix_vial_openings_lot_id"))
+
+    op.drop_table("vial_openings")
     with op.batch_alter_table("training_attendance", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_training_attendance_station_id"))
         batch_op.drop_index(batch_op.f("ix_training_attendance_staff_id"))
@@ -902,11 +884,6 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_support_requests_station_id"))
 
     op.drop_table("support_requests")
-    with op.batch_alter_table("vial_openings", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_vial_openings_station_id"))
-        batch_op.drop_index(batch_op.f("ix_vial_openings_lot_id"))
-
-    op.drop_table("vial_openings")
     with op.batch_alter_table("stock_transactions", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_stock_transactions_station_id"))
         batch_op.drop_index("ix_stock_transactions_lot_date")
