@@ -18,6 +18,8 @@ class Fridge(SyncMixin, Base):
     model: Mapped[str | None] = mapped_column(String(200))
     location: Mapped[str | None] = mapped_column(String(200))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Readings are expected from this day on: a new fridge has no backlog of "missing" readings.
+    in_service_from: Mapped[dt.date | None] = mapped_column(Date)
 
 
 class TemperatureReading(SyncMixin, Base):
@@ -46,6 +48,7 @@ class Quarantine(SyncMixin, Base):
     fridge_id: Mapped[str | None] = mapped_column(String(36), ref("fridges"))
     reading_id: Mapped[str | None] = mapped_column(String(36), ref("temperature_readings"))
     reason: Mapped[str] = mapped_column(Text)
+    cause: Mapped[str | None] = mapped_column(String(16))  # freeze|heat: picks the disposal reason
     started_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     status: Mapped[str] = mapped_column(String(16), default="active")  # active|released|disposed
     resolved_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
