@@ -89,6 +89,8 @@ class StockTransaction(SyncMixin, Base):
     source: Mapped[str | None] = mapped_column(String(16))  # receipts: centre|other
     counterparty: Mapped[str | None] = mapped_column(String(300))
     reason: Mapped[str | None] = mapped_column(Text)
+    # disposals: expired|damaged|vvm|frozen|other (the wastage report splits on it)
+    reason_code: Mapped[str | None] = mapped_column(String(16))
     reverses_id: Mapped[str | None] = mapped_column(String(36), ref("stock_transactions"))
     ref_table: Mapped[str | None] = mapped_column(String(40))
     ref_id: Mapped[str | None] = mapped_column(String(36))

@@ -597,6 +597,7 @@ def upgrade() -> None:
         sa.Column("source", sa.String(length=16), nullable=True),
         sa.Column("counterparty", sa.String(length=300), nullable=True),
         sa.Column("reason", sa.Text(), nullable=True),
+        sa.Column("reason_code", sa.String(length=16), nullable=True),
         sa.Column("reverses_id", sa.String(length=36), nullable=True),
         sa.Column("ref_table", sa.String(length=40), nullable=True),
         sa.Column("ref_id", sa.String(length=36), nullable=True),
