@@ -1,0 +1,348 @@
+"""The ledger: every stock movement is an immutable row, quantity signed in base units. Never edited,
+never deleted: a mistake is corrected by a reversal row."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ytcs_desktop.domain.actor import Actor
+from ytcs_desktop.domain.errors import DomainError, NotFoundError, RuleError, ValidationError
+from ytcs_desktop.domain.inventory.common import (
+    as_date,
+    as_int,
+    available_from,
+    load_item,
+    load_lot,
+    lot_label,
+    over_issue,
+    require_reason,
+    station_of,
+    write_txn,
+)
+from ytcs_desktop.domain.inventory.lots import find_or_create_lot, lot_blockers
+from ytcs_desktop.domain.inventory.periods import assert_open
+from ytcs_desktop.domain.inventory.stock import fefo_suggestion, issuable_lots
+from ytcs_desktop.store.models import Lot, Station, StockTransaction
+
+SOURCES = ("centre", "other")
+DISPOSAL_CODES = ("expired", "damaged", "vvm", "frozen", "other")
+
+
+def _check_source(source: str) -> str:
+    if source not in SOURCES:
+        raise ValidationError(
+            "bad_source",
+            f"Nguồn nhập “{source}” không hợp lệ: hãy chọn “centre” (Trung tâm cấp) hoặc “other” (nguồn khác).",
+            f"Receipt source “{source}” is not valid: choose “centre” or “other”.",
+            "source",
+        )
+    return source
+
+
+def receive(
+    s: Session,
+    actor: Actor,
+    *,
+    item_id: str,
+    lot_no: str,
+    expiry: dt.date,
+    quantity: int,
+    txn_date: dt.date,
+    doc_no: str | None = None,
+    source: str = "other",
+    counterparty: str | None = None,
+    manufacturer: str | None = None,
+    vvm_stage: int | None = None,
+    fridge_id: str | None = None,
+    ref_table: str | None = None,
+    ref_id: str | None = None,
+) -> list[StockTransaction]:
+    """Nhập kho: a receipt into the lot (created on first receipt)."""
+    station_id = station_of(actor)
+    qty = as_int(quantity, "quantity")
+    day = as_date(txn_date, "txn_date")
+    _check_source(source)
+    load_item(s, item_id, station_id)
+    assert_open(s, station_id, day)
+    lot = find_or_create_lot(
+        s, actor, item_id=item_id, lot_no=lot_no, expiry=expiry, manufacturer=manufacturer,
+        vvm_stage=vvm_stage, fridge_id=fridge_id,
+    )
+    return [
+        write_txn(
+            s, actor, station_id=station_id, lot=lot, kind="receipt", quantity=qty, txn_date=day, doc_no=doc_no,
+            source=source, counterparty=counterparty, ref_table=ref_table, ref_id=ref_id,
+        )
+    ]
+
+
+def _raise_first(s: Session, lot_errors: list[DomainError]) -> None:
+    if lot_errors:
+        raise lot_errors[0]
+
+
+def issue(
+    s: Session,
+    actor: Actor,
+    *,
+    item_id: str,
+    quantity: int,
+    txn_date: dt.date,
+    lot_id: str | None = None,
+    override_reason: str | None = None,
+    doc_no: str | None = None,
+    counterparty: str | None = None,
+    reason: str | None = None,
+    ref_table: str | None = None,
+    ref_id: str | None = None,
+    fefo_check: bool = True,
+) -> list[StockTransaction]:
+    """Xuất sử dụng. Without a lot the quantity is taken first-expiry-first across issuable lots; a lot
+    chosen out of FEFO order needs `override_reason`."""
+    station_id = station_of(actor)
+    qty = as_int(quantity, "quantity")
+    day = as_date(txn_date, "txn_date")
+    item = load_item(s, item_id, station_id)
+    assert_open(s, station_id, day)
+    if lot_id is None:
+        plan = fefo_suggestion(s, station_id, item_id, qty, day)
+        have = sum(take for _, take in plan)
+        if have < qty:
+            raise RuleError(
+                "over_issue",
+                f"Không đủ tồn kho: {item.name} chỉ còn {have} {item.base_unit} có thể xuất, không thể xuất {qty}. "
+                "Hãy giảm số lượng hoặc nhập thêm hàng.",
+                f"Not enough stock: {item.name} has only {have} {item.base_unit} that may be issued, "
+                f"not {qty}. Lower the quantity or receive more first.",
+                "quantity",
+            )
+        allocation: list[tuple[Lot, int, str | None]] = [
+            (load_lot(s, bal.lot_id, station_id), take, None) for bal, take in plan
+        ]
+    else:
+        lot = load_lot(s, lot_id, station_id)
+        if lot.item_id != item_id:
+            raise ValidationError(
+                "lot_item_mismatch",
+                f"Lô {lot.lot_no} không thuộc mặt hàng {item.name}. Hãy chọn đúng lô của mặt hàng này.",
+                f"Lot {lot.lot_no} is not a lot of {item.name}. Choose a lot of this item.",
+                "lot_id",
+            )
+        _raise_first(s, lot_blockers(s, lot, day))
+        avail = available_from(s, lot.id, day)
+        if avail < qty:
+            raise over_issue(s, lot, qty, avail)
+        note = None
+        if fefo_check:
+            first = issuable_lots(s, station_id, item_id, day)
+            if first and first[0][0].lot_id != lot.id and first[0][0].expiry < lot.expiry:
+                if not (override_reason or "").strip():
+                    raise RuleError(
+                        "fefo_override",
+                        f"Lô {first[0][0].lot_no} hết hạn sớm hơn ({first[0][0].expiry:%d/%m/%Y}) nên cần xuất "
+                        f"trước. Muốn xuất lô {lot.lot_no}, hãy ghi lý do không xuất theo FEFO.",
+                        f"Lot {first[0][0].lot_no} expires sooner ({first[0][0].expiry:%Y-%m-%d}) and should go "
+                        f"first. To issue lot {lot.lot_no}, give the reason for not following FEFO.",
+                        "override_reason",
+                    )
+                note = f"Không theo FEFO: {override_reason.strip()}"  # type: ignore[union-attr]
+        allocation = [(lot, qty, note)]
+    rows = []
+    for lot, take, note in allocation:
+        why = "; ".join(p for p in (reason, note) if p) or None
+        rows.append(
+            write_txn(
+                s, actor, station_id=station_id, lot=lot, kind="issue", quantity=-take, txn_date=day,
+                doc_no=doc_no, counterparty=counterparty, reason=why, ref_table=ref_table, ref_id=ref_id,
+            )
+        )
+    return rows
+
+
+def _outflow_lot(
+    s: Session, actor: Actor, lot_id: str, quantity: int, txn_date: dt.date, *, blockers: bool
+) -> tuple[str, Lot, int, dt.date]:
+    station_id = station_of(actor)
+    qty = as_int(quantity, "quantity")
+    day = as_date(txn_date, "txn_date")
+    lot = load_lot(s, lot_id, station_id)
+    assert_open(s, station_id, day)
+    if blockers:
+        _raise_first(s, lot_blockers(s, lot, day))
+    avail = available_from(s, lot.id, day)
+    if avail < qty:
+        raise over_issue(s, lot, qty, avail)
+    return station_id, lot, qty, day
+
+
+def transfer_out(
+    s: Session,
+    actor: Actor,
+    *,
+    lot_id: str,
+    quantity: int,
+    txn_date: dt.date,
+    to_station_id: str,
+    doc_no: str | None = None,
+) -> list[StockTransaction]:
+    """Điều chuyển đi: stock leaves for another station (which records a transfer_in)."""
+    station_id = station_of(actor)
+    target = s.get(Station, to_station_id) if to_station_id else None
+    if target is None or target.deleted or target.id == station_id:
+        raise NotFoundError(
+            "station_not_found",
+            "Không tìm thấy trạm nhận điều chuyển. Hãy chọn một trạm khác trong danh sách.",
+            "The receiving station was not found. Choose another station from the list.",
+            "to_station_id",
+        )
+    station_id, lot, qty, day = _outflow_lot(s, actor, lot_id, quantity, txn_date, blockers=True)
+    return [
+        write_txn(
+            s, actor, station_id=station_id, lot=lot, kind="transfer_out", quantity=-qty, txn_date=day,
+            doc_no=doc_no, counterparty=target.name, ref_table="stations", ref_id=target.id,
+        )
+    ]
+
+
+def transfer_in(
+    s: Session,
+    actor: Actor,
+    *,
+    item_id: str,
+    lot_no: str,
+    expiry: dt.date,
+    quantity: int,
+    txn_date: dt.date,
+    from_station_id: str | None = None,
+    doc_no: str | None = None,
+    manufacturer: str | None = None,
+    vvm_stage: int | None = None,
+) -> list[StockTransaction]:
+    """Điều chuyển đến: stock arriving from another station."""
+    station_id = station_of(actor)
+    qty = as_int(quantity, "quantity")
+    day = as_date(txn_date, "txn_date")
+    load_item(s, item_id, station_id)
+    assert_open(s, station_id, day)
+    source = s.get(Station, from_station_id) if from_station_id else None
+    lot = find_or_create_lot(
+        s, actor, item_id=item_id, lot_no=lot_no, expiry=expiry, manufacturer=manufacturer, vvm_stage=vvm_stage
+    )
+    return [
+        write_txn(
+            s, actor, station_id=station_id, lot=lot, kind="transfer_in", quantity=qty, txn_date=day,
+            doc_no=doc_no, counterparty=source.name if source else None,
+            ref_table="stations" if source else None, ref_id=source.id if source else None,
+        )
+    ]
+
+
+def adjust(
+    s: Session, actor: Actor, *, lot_id: str, delta: int, txn_date: dt.date, reason: str
+) -> list[StockTransaction]:
+    """Điều chỉnh: a signed correction with a reason; it may not take the lot below zero."""
+    station_id = station_of(actor)
+    change = as_int(delta, "delta", allow_negative=True)
+    day = as_date(txn_date, "txn_date")
+    why = require_reason(reason)
+    lot = load_lot(s, lot_id, station_id)
+    assert_open(s, station_id, day)
+    if change < 0:
+        avail = available_from(s, lot.id, day)
+        if avail < -change:
+            raise over_issue(s, lot, -change, avail, "delta")
+    return [
+        write_txn(s, actor, station_id=station_id, lot=lot, kind="adjustment", quantity=change, txn_date=day,
+                  reason=why)
+    ]
+
+
+def dispose(
+    s: Session,
+    actor: Actor,
+    *,
+    lot_id: str,
+    quantity: int,
+    txn_date: dt.date,
+    reason_code: str,
+    note: str | None = None,
+    doc_no: str | None = None,
+) -> list[StockTransaction]:
+    """Hủy: expired, damaged, VVM, frozen or other. Expired and quarantined lots may be disposed of —
+    that is how they leave stock."""
+    if reason_code not in DISPOSAL_CODES:
+        raise ValidationError(
+            "bad_reason_code",
+            f"Lý do hủy “{reason_code}” không hợp lệ: hãy chọn hết hạn, hư hỏng, VVM, đông băng hoặc khác.",
+            f"Disposal reason “{reason_code}” is not valid: choose expired, damaged, vvm, frozen or other.",
+            "reason_code",
+        )
+    if reason_code == "other":
+        require_reason(note, "note")
+    station_id, lot, qty, day = _outflow_lot(s, actor, lot_id, quantity, txn_date, blockers=False)
+    return [
+        write_txn(s, actor, station_id=station_id, lot=lot, kind="disposal", quantity=-qty, txn_date=day,
+                  doc_no=doc_no, reason=note, reason_code=reason_code)
+    ]
+
+
+def reverse(s: Session, actor: Actor, *, txn_id: str, txn_date: dt.date, reason: str) -> list[StockTransaction]:
+    """Đảo: a row of opposite sign that cancels an earlier one. Each row is reversed at most once, a
+    reversal is not itself reversed (record the movement again), and a lot never goes negative."""
+    station_id = station_of(actor)
+    day = as_date(txn_date, "txn_date")
+    why = require_reason(reason)
+    original = s.get(StockTransaction, txn_id) if txn_id else None
+    if original is None or original.station_id != station_id:
+        raise NotFoundError(
+            "txn_not_found",
+            f"Không tìm thấy nghiệp vụ “{txn_id}” trong sổ kho của trạm. Hãy chọn lại dòng cần đảo trên thẻ kho.",
+            f"Transaction “{txn_id}” is not in this station's ledger. Pick the line to reverse from the stock card.",
+            "txn_id",
+        )
+    if original.kind == "reversal":
+        raise RuleError(
+            "reverse_reversal",
+            "Không thể đảo một bút toán đảo. Nếu cần, hãy ghi lại nghiệp vụ gốc như một nghiệp vụ mới.",
+            "A reversal cannot itself be reversed. Record the original movement again instead.",
+            "txn_id",
+        )
+    done = s.scalar(select(StockTransaction.id).where(StockTransaction.reverses_id == original.id).limit(1))
+    if done is not None:
+        raise RuleError(
+            "already_reversed",
+            "Nghiệp vụ này đã được đảo trước đó: mỗi nghiệp vụ chỉ được đảo một lần.",
+            "This transaction has already been reversed: a transaction can be reversed only once.",
+            "txn_id",
+        )
+    if day < original.txn_date:
+        raise RuleError(
+            "reverse_before_original",
+            f"Ngày đảo phải từ ngày {original.txn_date:%d/%m/%Y} (ngày của nghiệp vụ gốc) trở đi.",
+            f"The reversal must be dated on or after {original.txn_date:%Y-%m-%d}, the original's date.",
+            "txn_date",
+        )
+    assert_open(s, station_id, day)
+    lot = load_lot(s, original.lot_id, station_id)
+    if original.quantity > 0:
+        avail = available_from(s, lot.id, day)
+        if avail < original.quantity:
+            label = lot_label(s, lot)
+            raise RuleError(
+                "reverse_negative",
+                f"Không thể đảo: {label} chỉ còn {avail}, đảo {original.quantity} sẽ làm tồn kho âm. "
+                "Hãy đảo các nghiệp vụ xuất sau đó trước.",
+                f"Cannot reverse: {label} has only {avail}; reversing {original.quantity} would make stock "
+                "negative. Reverse the later issues first.",
+                "txn_id",
+            )
+    return [
+        write_txn(
+            s, actor, station_id=station_id, lot=lot, kind="reversal", quantity=-original.quantity, txn_date=day,
+            doc_no=original.doc_no, source=original.source, reason=why, reason_code=original.reason_code,
+            reverses_id=original.id,
+        )
+    ]

@@ -1,0 +1,242 @@
+"""Stock queries. Stock on hand is always a SUM over the ledger, never a stored balance that can drift."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy.orm import Session
+
+from ytcs_desktop.domain.inventory.common import available_from, setting_int
+from ytcs_desktop.domain.inventory.lots import lot_blockers
+from ytcs_desktop.domain.inventory.movements import (
+    MovementLine,
+    StockCard,
+    StockCardLine,
+    movement_summary,
+    stock_card,
+)
+from ytcs_desktop.store.models import Item, Lot, Quarantine, StockLevel, StockTransaction
+
+__all__ = [
+    "ItemBalance",
+    "LotBalance",
+    "MovementLine",
+    "StockCard",
+    "StockCardLine",
+    "average_monthly_use",
+    "below_minimum",
+    "fefo_suggestion",
+    "movement_summary",
+    "near_expiry",
+    "on_hand_by_item",
+    "on_hand_by_lot",
+    "stock_card",
+]
+
+DEFAULT_NEAR_EXPIRY_DAYS = 90
+
+
+@dataclass(frozen=True)
+class LotBalance:
+    item_id: str
+    item_code: str
+    item_name: str
+    unit: str
+    category: str
+    lot_id: str
+    lot_no: str
+    expiry: dt.date
+    quantity: int
+    quarantined: bool
+    vvm_stage: int | None
+
+
+@dataclass(frozen=True)
+class ItemBalance:
+    item_id: str
+    code: str
+    name: str
+    unit: str
+    category: str
+    quantity: int
+    min_stock: int
+    max_stock: int
+    nearest_expiry: dt.date | None
+
+
+def _lot_balances(
+    s: Session,
+    station_id: str,
+    as_of: dt.date | None = None,
+    item_id: str | None = None,
+    expiring_by: dt.date | None = None,
+) -> list[LotBalance]:
+    sums = select(
+        StockTransaction.lot_id.label("lot_id"), func.sum(StockTransaction.quantity).label("qty")
+    ).where(StockTransaction.station_id == station_id)
+    if as_of is not None:
+        sums = sums.where(StockTransaction.txn_date <= as_of)
+    if item_id is not None:
+        sums = sums.where(StockTransaction.item_id == item_id)
+    sub = sums.group_by(StockTransaction.lot_id).having(func.sum(StockTransaction.quantity) != 0).subquery()
+    quarantined = exists().where(
+        Quarantine.lot_id == Lot.id, Quarantine.status == "active", Quarantine.deleted.is_(False)
+    )
+    q = (
+        select(
+            Item.id, Item.code, Item.name, Item.base_unit, Item.category,
+            Lot.id, Lot.lot_no, Lot.expiry, sub.c.qty, quarantined, Lot.vvm_stage,
+        )
+        .join(Lot, Lot.id == sub.c.lot_id)
+        .join(Item, Item.id == Lot.item_id)
+        .order_by(Item.name, Lot.expiry, Lot.lot_no)
+    )
+    if expiring_by is not None:
+        q = q.where(Lot.expiry <= expiring_by)
+    return [
+        LotBalance(
+            item_id=r[0], item_code=r[1], item_name=r[2], unit=r[3], category=r[4], lot_id=r[5], lot_no=r[6],
+            expiry=r[7], quantity=int(r[8]), quarantined=bool(r[9]), vvm_stage=r[10],
+        )
+        for r in s.execute(q)
+    ]
+
+
+def on_hand_by_lot(s: Session, station_id: str, as_of: dt.date | None = None) -> list[LotBalance]:
+    """Every lot with a non-zero balance (as of the end of `as_of`), by item name then expiry."""
+    return _lot_balances(s, station_id, as_of)
+
+
+def on_hand_by_item(s: Session, station_id: str) -> list[ItemBalance]:
+    """Every item the station has moved or has a min/max for, with its total, levels and the nearest
+    expiry among lots in stock. Items at zero are listed: a stock-out is what the nurse must see."""
+    per_lot = (
+        select(
+            StockTransaction.item_id.label("item_id"),
+            StockTransaction.lot_id.label("lot_id"),
+            func.sum(StockTransaction.quantity).label("qty"),
+        )
+        .where(StockTransaction.station_id == station_id)
+        .group_by(StockTransaction.item_id, StockTransaction.lot_id)
+        .subquery()
+    )
+    per_item = (
+        select(
+            per_lot.c.item_id.label("item_id"),
+            func.sum(per_lot.c.qty).label("qty"),
+            func.min(Lot.expiry).filter(per_lot.c.qty > 0).label("nearest"),
+        )
+        .join(Lot, Lot.id == per_lot.c.lot_id)
+        .group_by(per_lot.c.item_id)
+        .subquery()
+    )
+    levels = (
+        select(StockLevel.item_id, StockLevel.min_stock, StockLevel.max_stock)
+        .where(StockLevel.station_id == station_id, StockLevel.deleted.is_(False))
+        .subquery()
+    )
+    q = (
+        select(
+            Item.id, Item.code, Item.name, Item.base_unit, Item.category,
+            func.coalesce(per_item.c.qty, 0),
+            func.coalesce(levels.c.min_stock, Item.min_stock, 0),
+            func.coalesce(levels.c.max_stock, Item.max_stock, 0),
+            per_item.c.nearest,
+        )
+        .outerjoin(per_item, per_item.c.item_id == Item.id)
+        .outerjoin(levels, levels.c.item_id == Item.id)
+        .where(or_(per_item.c.item_id.is_not(None), levels.c.item_id.is_not(None)))
+        .order_by(Item.name, Item.code)
+    )
+    out = []
+    for row in s.execute(q):
+        nearest = row[8]
+        if isinstance(nearest, str):  # MIN over a subquery column loses the Date type in SQLite
+            nearest = dt.date.fromisoformat(nearest)
+        out.append(
+            ItemBalance(
+                item_id=row[0], code=row[1], name=row[2], unit=row[3], category=row[4], quantity=int(row[5]),
+                min_stock=int(row[6]), max_stock=int(row[7]), nearest_expiry=nearest,
+            )
+        )
+    return out
+
+
+def near_expiry(s: Session, station_id: str, today: dt.date, days: int | None = None) -> list[LotBalance]:
+    """Lots in stock that expire within `days` of `today` (setting 'near_expiry_days', default 90),
+    soonest first; lots already expired are included (they need a disposal)."""
+    if days is None:
+        days = setting_int(s, "near_expiry_days", DEFAULT_NEAR_EXPIRY_DAYS)
+    lots = _lot_balances(s, station_id, expiring_by=today + dt.timedelta(days=days))
+    return sorted((b for b in lots if b.quantity > 0), key=lambda b: (b.expiry, b.item_name, b.lot_no))
+
+
+def below_minimum(s: Session, station_id: str) -> list[ItemBalance]:
+    """Items whose stock on hand is under their minimum (station level, else catalogue default)."""
+    return [b for b in on_hand_by_item(s, station_id) if b.min_stock > 0 and b.quantity < b.min_stock]
+
+
+def issuable_lots(s: Session, station_id: str, item_id: str, on: dt.date) -> list[tuple[LotBalance, int]]:
+    """Lots of the item that may be issued on `on`, in FEFO order (first expiry, first out), each with
+    what may leave it that day."""
+    out = []
+    for bal in _lot_balances(s, station_id, item_id=item_id):
+        lot = s.get(Lot, bal.lot_id)
+        if lot is None or bal.quantity <= 0 or lot_blockers(s, lot, on):
+            continue
+        avail = available_from(s, bal.lot_id, on)
+        if avail > 0:
+            out.append((bal, avail))
+    out.sort(key=lambda pair: (pair[0].expiry, pair[0].lot_no))
+    return out
+
+
+def fefo_suggestion(
+    s: Session, station_id: str, item_id: str, quantity: int, on: dt.date
+) -> list[tuple[LotBalance, int]]:
+    """How to take `quantity` of the item on `on`, first expiry first. If stock is short the
+    allocation covers only what is available (the caller compares the total)."""
+    plan: list[tuple[LotBalance, int]] = []
+    left = quantity
+    for bal, avail in issuable_lots(s, station_id, item_id, on):
+        if left <= 0:
+            break
+        take = min(left, avail)
+        plan.append((bal, take))
+        left -= take
+    return plan
+
+
+def _months_back(day: dt.date, months: int) -> dt.date:
+    month_index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(month_index, 12)
+    month += 1
+    last_day = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return dt.date(year, month, min(day.day, last_day))
+
+
+def average_monthly_use(
+    s: Session, station_id: str, item_id: str, months: int = 3, today: dt.date | None = None
+) -> float:
+    """Mean monthly issue for use over the `months` months up to `today`, net of reversed issues."""
+    today = today or dt.date.today()
+    start = _months_back(today, months)
+    window = and_(
+        StockTransaction.station_id == station_id,
+        StockTransaction.item_id == item_id,
+        StockTransaction.txn_date > start,
+        StockTransaction.txn_date <= today,
+    )
+    issued = s.scalar(
+        select(func.coalesce(func.sum(StockTransaction.quantity), 0)).where(window, StockTransaction.kind == "issue")
+    )
+    original = StockTransaction.__table__.alias("original")
+    reversed_issues = s.scalar(
+        select(func.coalesce(func.sum(StockTransaction.quantity), 0))
+        .join(original, original.c.id == StockTransaction.reverses_id)
+        .where(window, StockTransaction.kind == "reversal", original.c.kind == "issue")
+    )
+    net = -(int(issued or 0) + int(reversed_issues or 0))
+    return round(max(0, net) / months, 1) if months > 0 else 0.0
