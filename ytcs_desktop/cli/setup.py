@@ -1,0 +1,171 @@
+"""`ytcs init` and `ytcs demo`: a new station database, or a demo one, and the helpers the other
+command modules of this contract share (one-line usage errors, formats, one transaction per command)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, NoReturn, TypeVar
+
+from sqlalchemy.orm import Session
+
+from ytcs_desktop.cli.common import EXIT_BAD_INPUT, EXIT_OK, CliError, Handler, actor_for, command, db_path, language
+from ytcs_desktop.domain.actor import Actor
+from ytcs_desktop.domain.validation import required_text
+from ytcs_desktop.store.base import new_id
+from ytcs_desktop.store.db import Database
+
+T = TypeVar("T")
+
+
+# ----- helpers shared by the command modules ------------------------------------------------------
+def _lang_from_env() -> str:
+    argv = sys.argv[1:]
+    if "--lang" in argv:
+        i = argv.index("--lang")
+        if i + 1 < len(argv):
+            return argv[i + 1]
+    return os.environ.get("YTCS_LANG", "vi")
+
+
+def one_line_errors(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """Usage mistakes (a missing option, a bad number) print one line on stderr and exit 2."""
+
+    def error(message: str) -> NoReturn:
+        if _lang_from_env().startswith("en"):
+            line = f"{parser.prog}: {message} (see `{parser.prog} --help`)"
+        else:
+            line = f"{parser.prog}: lệnh không hợp lệ — {message} (xem `{parser.prog} --help`)"
+        print(line, file=sys.stderr)
+        raise SystemExit(EXIT_BAD_INPUT)
+
+    parser.error = error  # type: ignore[method-assign]
+    return parser
+
+
+def subcommand(sub: Any, name: str, handler: Handler, help: str) -> argparse.ArgumentParser:
+    return one_line_errors(command(sub, name, handler, help))
+
+
+def group(sub: Any, name: str, help: str) -> Any:
+    """A command with its own subcommands (`ytcs stock receive`)."""
+    parser = subcommand(sub, name, _missing_subcommand(name), help)
+    return parser.add_subparsers(dest=f"{name}_command", metavar="SUBCOMMAND")
+
+
+def _missing_subcommand(name: str) -> Handler:
+    def handler(args: argparse.Namespace) -> int:
+        raise CliError(f"Hãy chọn một lệnh con: `ytcs {name} --help` liệt kê các lệnh.",
+                       f"Choose a subcommand: `ytcs {name} --help` lists them.")
+
+    return handler
+
+
+def output_format(args: argparse.Namespace, allowed: tuple[str, ...]) -> str:
+    value = getattr(args, "format", None) or allowed[0]
+    if value not in allowed:
+        raise CliError(f"Định dạng “{value}” không hỗ trợ: dùng {' hoặc '.join(allowed)}.",
+                       f"Unknown format “{value}”: use {' or '.join(allowed)}.")
+    return value
+
+
+@contextmanager
+def opened(args: argparse.Namespace) -> Iterator[Database]:
+    path = db_path(args)
+    db = Database.open(path)
+    try:
+        yield db
+    finally:
+        db.close()
+
+
+def in_transaction(args: argparse.Namespace, work: Callable[[Session, Actor, Database], T]) -> T:
+    """Run one command's writes as one transaction: all of it is kept, or none (on any error)."""
+    with opened(args) as db:
+        actor = actor_for(db)
+        with db.transaction() as s:
+            return work(s, actor, db)
+
+
+def say(args: argparse.Namespace, vi: str, en: str) -> None:
+    print(en if language(args).startswith("en") else vi)
+
+
+# ----- init -------------------------------------------------------------------------------------
+def refuse_existing(path: Path) -> None:
+    if path.exists():
+        raise CliError(
+            f"Đã có cơ sở dữ liệu tại {path}: không ghi đè. Chọn thư mục khác bằng --data-dir.",
+            f"A database already exists at {path}: not overwriting it. Choose another folder with --data-dir.")
+
+
+def remove_database(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def _init(args: argparse.Namespace) -> int:
+    from ytcs_desktop.domain.stations import create_station
+
+    code = required_text(args.station_code, "code", "mã trạm", "station code", 32)
+    name = required_text(args.station_name, "name", "tên trạm", "station name")
+    path = db_path(args)
+    refuse_existing(path)
+    station_id = new_id()
+    try:
+        db = Database.create(path, station_id=station_id, role="station")
+        try:
+            with db.transaction() as s:
+                create_station(s, code=code, name=name, station_id=station_id)
+        finally:
+            db.close()
+    except BaseException:
+        remove_database(path)  # nothing half-made stays behind
+        raise
+    say(args, f"Đã tạo cơ sở dữ liệu của trạm {code} – {name} tại {path}",
+        f"Created the database of station {code} – {name} at {path}")
+    return EXIT_OK
+
+
+# ----- demo -------------------------------------------------------------------------------------
+def _demo(args: argparse.Namespace) -> int:
+    from ytcs_desktop.demo import build_demo
+
+    months = args.months
+    if months < 1 or months > 36:
+        raise CliError("Số tháng phải từ 1 đến 36.", "--months must be between 1 and 36.")
+    path = db_path(args)
+    if not args.force:
+        refuse_existing(path)
+    # Built beside the target and moved into place at the end: an interrupted run leaves nothing.
+    building = path.with_name(path.name + ".building")
+    remove_database(building)
+    started = time.perf_counter()
+    try:
+        summary = build_demo(building, months=months, seed=args.seed)
+    except BaseException:
+        remove_database(building)
+        raise
+    remove_database(path)
+    os.replace(building, path)
+    took = time.perf_counter() - started
+    counts = ", ".join(f"{k}={v}" for k, v in summary.items())
+    say(args, f"Đã tạo dữ liệu mẫu (trạm An Phú, {months} tháng) tại {path} trong {took:.1f} giây: {counts}",
+        f"Created the demo data (An Phú station, {months} months) at {path} in {took:.1f} s: {counts}")
+    return EXIT_OK
+
+
+def register(sub: Any) -> None:
+    p = subcommand(sub, "init", _init, "tạo cơ sở dữ liệu mới cho một trạm / create a new station database")
+    p.add_argument("--station-code", required=True, help="mã trạm, ví dụ TYT-AP")
+    p.add_argument("--station-name", required=True, help="tên trạm, ví dụ “Trạm Y tế phường An Phú”")
+    p = subcommand(sub, "demo", _demo,
+                   "tạo dữ liệu mẫu của trạm An Phú (TTYT khu vực Thuận An) / build a demo station database")
+    p.add_argument("--months", type=int, default=12, help="số tháng dữ liệu (mặc định 12)")
+    p.add_argument("--force", action="store_true", help="thay cơ sở dữ liệu đang có / replace an existing database")
+    p.add_argument("--seed", type=int, default=2026, help=argparse.SUPPRESS)

@@ -1,0 +1,115 @@
+"""`ytcs stock receive | issue | on-hand`: the station's ledger from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ytcs_desktop.cli.common import EXIT_OK, language, print_json, print_table
+from ytcs_desktop.cli.setup import group, in_transaction, opened, output_format, say, subcommand
+from ytcs_desktop.domain.actor import Actor
+from ytcs_desktop.domain.catalogue import get_item
+from ytcs_desktop.domain.errors import NotFoundError
+from ytcs_desktop.domain.inventory import issue, on_hand_by_lot, receive
+from ytcs_desktop.domain.validation import parse_date, positive_quantity, required_text
+from ytcs_desktop.store.db import Database
+from ytcs_desktop.store.models import Lot
+
+
+def _day(value: str | None, field: str) -> dt.date:
+    return dt.date.today() if value is None else parse_date(value, field)
+
+
+def _receive(args: argparse.Namespace) -> int:
+    def work(s: Session, actor: Actor, db: Database) -> tuple[str, str]:
+        item = get_item(s, args.item)
+        lot_no = required_text(args.lot, "lot_no", "số lô", "lot number", 64)
+        expiry = parse_date(args.expiry, "expiry")
+        qty = positive_quantity(args.qty)
+        (txn,) = receive(s, actor, item_id=item.id, lot_no=lot_no, expiry=expiry, quantity=qty,
+                         txn_date=_day(args.date, "txn_date"), doc_no=args.doc, source=args.source)
+        return (f"Đã nhập {qty} {item.base_unit} {item.name}, lô {lot_no} (hạn dùng {expiry:%d/%m/%Y}). "
+                f"Mã giao dịch: {txn.id}",
+                f"Received {qty} {item.base_unit} of {item.name}, lot {lot_no} (expiry {expiry}). "
+                f"Transaction id: {txn.id}")
+
+    vi, en = in_transaction(args, work)
+    say(args, vi, en)
+    return EXIT_OK
+
+
+def _issue(args: argparse.Namespace) -> int:
+    def work(s: Session, actor: Actor, db: Database) -> list[tuple[str, int, str]]:
+        item = get_item(s, args.item)
+        qty = positive_quantity(args.qty)
+        lot_id = None
+        if args.lot:
+            lot_id = s.scalar(select(Lot.id).where(Lot.item_id == item.id, Lot.lot_no == args.lot.strip(),
+                                                   Lot.station_id == actor.station_id, Lot.deleted.is_(False)))
+            if lot_id is None:
+                raise NotFoundError(
+                    "lot_not_found",
+                    f"Trạm không có lô “{args.lot}” của {item.name}. Hãy kiểm tra số lô "
+                    "(`ytcs stock on-hand` liệt kê các lô đang có).",
+                    f"The station holds no lot “{args.lot}” of {item.name}. Check the lot number "
+                    "(`ytcs stock on-hand` lists the lots in stock).", "lot")
+        rows = issue(s, actor, item_id=item.id, quantity=qty, txn_date=_day(args.date, "txn_date"), lot_id=lot_id,
+                     override_reason=args.reason if lot_id else None, reason=None if lot_id else args.reason,
+                     doc_no=args.doc)
+        return [(s.get(Lot, r.lot_id).lot_no, -r.quantity, item.base_unit) for r in rows  # type: ignore[union-attr]
+                if r.lot_id]
+
+    taken = in_transaction(args, work)
+    vi = "; ".join(f"lô {lot}: {qty} {unit}" for lot, qty, unit in taken)
+    en = "; ".join(f"lot {lot}: {qty} {unit}" for lot, qty, unit in taken)
+    say(args, f"Đã xuất {args.item} — {vi}", f"Issued {args.item} — {en}")
+    return EXIT_OK
+
+
+def _on_hand(args: argparse.Namespace) -> int:
+    fmt = output_format(args, ("table", "json"))
+    with opened(args) as db, db.read() as s:
+        station_id = db.station_id or ""
+        lots = on_hand_by_lot(s, station_id)
+    if fmt == "json":
+        print_json([_lot_json(b) for b in lots])
+        return EXIT_OK
+    en = language(args).startswith("en")
+    headers = (["Code", "Name", "Unit", "Lot", "Expiry", "On hand", "Note"] if en
+               else ["Mã", "Tên", "Đơn vị", "Lô", "Hạn dùng", "Tồn", "Ghi chú"])
+    held = "quarantined" if en else "đang cách ly"
+    print_table(headers, [[b.item_code, b.item_name, b.unit, b.lot_no, b.expiry.isoformat(), b.quantity,
+                           held if b.quarantined else ""] for b in lots])
+    return EXIT_OK
+
+
+def _lot_json(b: Any) -> dict[str, Any]:
+    return {"item": b.item_code, "name": b.item_name, "unit": b.unit, "category": b.category, "lot": b.lot_no,
+            "expiry": b.expiry.isoformat(), "quantity": b.quantity, "quarantined": b.quarantined,
+            "vvm_stage": b.vvm_stage}
+
+
+def register(sub: Any) -> None:
+    stock = group(sub, "stock", "nhập, xuất và tồn kho / receipts, issues and stock on hand")
+    p = subcommand(stock, "receive", _receive, "nhập kho một lô / receive a lot")
+    p.add_argument("--item", required=True, help="mã mặt hàng / item code")
+    p.add_argument("--lot", required=True, help="số lô / lot number")
+    p.add_argument("--expiry", required=True, help="hạn dùng YYYY-MM-DD / expiry date")
+    p.add_argument("--qty", required=True, help="số lượng theo đơn vị cơ bản (> 0) / quantity in base units")
+    p.add_argument("--date", help="ngày nhập (mặc định hôm nay) / receipt date (default today)")
+    p.add_argument("--doc", help="số chứng từ / document number")
+    p.add_argument("--source", default="centre", help="centre (Trung tâm cấp, mặc định) | other (nguồn khác)")
+    p = subcommand(stock, "issue", _issue,
+                   "xuất sử dụng, mặc định theo FEFO / issue for use, first-expiry-first unless --lot")
+    p.add_argument("--item", required=True, help="mã mặt hàng / item code")
+    p.add_argument("--qty", required=True, help="số lượng (> 0) / quantity")
+    p.add_argument("--lot", help="xuất từ lô này; nếu không theo FEFO cần --reason / issue from this lot")
+    p.add_argument("--reason", help="lý do (bắt buộc khi chọn lô không theo FEFO) / reason (FEFO override)")
+    p.add_argument("--date", help="ngày xuất (mặc định hôm nay) / issue date (default today)")
+    p.add_argument("--doc", help="số chứng từ / document number")
+    p = subcommand(stock, "on-hand", _on_hand, "tồn kho theo lô / stock on hand by lot")
+    p.add_argument("--format", default="table", metavar="{table,json}", help="table (mặc định) | json")
