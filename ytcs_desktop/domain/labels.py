@@ -1,0 +1,201 @@
+"""Display labels, Vietnamese and English, for every enumerated value the domain stores.
+
+The database keeps short English codes (stable across languages and releases); the CLI, printed
+reports and the UI show `label(kind, code)`. `parse_code` goes the other way for typed input, so a
+nurse may type "hội chẩn" where a script types "consultation".
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from ytcs_desktop.domain.errors import ValidationError
+
+# kind -> code -> (Vietnamese, English). Order of codes is the order shown in pickers.
+LABELS: dict[str, dict[str, tuple[str, str]]] = {
+    "request_kind": {
+        "rotation": ("Luân phiên", "Staff rotation"),
+        "consultation": ("Hội chẩn", "Case consultation"),
+        "teleconsultation": ("Tư vấn khám chữa bệnh từ xa", "Teleconsultation"),
+        "technique_transfer": ("Chuyển giao kỹ thuật", "Technique transfer"),
+        "training_need": ("Nhu cầu tập huấn", "Training need"),
+        "supply_support": ("Hỗ trợ thuốc/vật tư", "Drug/supply support"),
+        "other": ("Khác", "Other"),
+    },
+    "request_status": {
+        "draft": ("Nháp", "Draft"),
+        "submitted": ("Đã gửi", "Submitted"),
+        "accepted": ("Đã tiếp nhận", "Accepted"),
+        "scheduled": ("Đã lên lịch", "Scheduled"),
+        "in_progress": ("Đang thực hiện", "In progress"),
+        "done": ("Hoàn thành", "Done"),
+        "rated": ("Đã đánh giá", "Rated"),
+        "rejected": ("Từ chối", "Rejected"),
+        "cancelled": ("Đã hủy", "Cancelled"),
+    },
+    "urgency": {
+        "normal": ("Bình thường", "Normal"),
+        "urgent": ("Khẩn", "Urgent"),
+        "emergency": ("Cấp cứu", "Emergency"),
+    },
+    "support_format": {
+        "in_person": ("Trực tiếp", "In person"),
+        "online": ("Trực tuyến", "Online"),
+    },
+    "staff_title": {
+        "doctor": ("Bác sĩ", "Doctor"),
+        "assistant_doctor": ("Y sĩ", "Assistant doctor"),
+        "nurse": ("Điều dưỡng", "Nurse"),
+        "midwife": ("Hộ sinh", "Midwife"),
+        "pharmacist": ("Dược sĩ", "Pharmacist"),
+        "technician": ("Kỹ thuật viên", "Technician"),
+        "public_health": ("Cử nhân y tế công cộng", "Public health officer"),
+        "village_health_worker": ("Nhân viên y tế thôn, bản", "Village health worker"),
+        "other": ("Khác", "Other"),
+    },
+    "station_status": {
+        "active": ("Đang hoạt động", "Active"),
+        "suspended": ("Tạm ngừng hoạt động", "Suspended"),
+        "closed": ("Đã giải thể", "Closed"),
+    },
+    "department_kind": {
+        "admin": ("Phòng Kế hoạch – Nghiệp vụ", "Planning department"),
+        "nursing": ("Phòng Điều dưỡng", "Nursing department"),
+        "pharmacy": ("Khoa Dược – Vật tư, thiết bị y tế", "Pharmacy department"),
+        "clinical": ("Khoa lâm sàng", "Clinical department"),
+        "preventive": ("Khoa y tế dự phòng", "Preventive medicine department"),
+    },
+    "role": {
+        "station": ("Trạm Y tế", "Health station"),
+        "centre": ("Trung tâm Y tế", "Health centre"),
+    },
+    "visit_status": {
+        "planned": ("Đã lên kế hoạch", "Planned"),
+        "done": ("Đã thực hiện", "Done"),
+        "cancelled": ("Đã hủy", "Cancelled"),
+    },
+    "programme": {
+        "epi": ("Tiêm chủng mở rộng", "Expanded programme on immunisation"),
+        "epidemic": ("Phòng chống dịch", "Epidemic prevention and control"),
+        "nutrition": ("Dinh dưỡng", "Nutrition"),
+        "reproductive_health": ("Sức khỏe sinh sản", "Reproductive health"),
+        "ncd": ("Bệnh không lây nhiễm", "Non-communicable diseases"),
+        "school_health": ("Y tế học đường", "School health"),
+        "other": ("Khác", "Other"),
+    },
+    "training_format": {
+        "in_person": ("Trực tiếp", "In person"),
+        "online": ("Trực tuyến", "Online"),
+    },
+    "session_status": {
+        "planned": ("Kế hoạch", "Planned"),
+        "held": ("Đã tổ chức", "Held"),
+        "cancelled": ("Đã hủy", "Cancelled"),
+    },
+    "organiser_kind": {
+        "centre": ("Trung tâm Y tế", "Health centre"),
+        "station": ("Trạm Y tế", "Health station"),
+    },
+    "attendance_result": {
+        "attended": ("Có tham dự", "Attended"),
+        "passed": ("Đạt", "Passed"),
+        "failed": ("Không đạt", "Failed"),
+        "absent": ("Vắng mặt", "Absent"),
+    },
+    "slot": {
+        "morning": ("Sáng", "Morning"),
+        "afternoon": ("Chiều", "Afternoon"),
+    },
+    "quarantine_status": {
+        "active": ("Đang cách ly", "Quarantined"),
+        "released": ("Đã cho sử dụng lại", "Released"),
+        "disposed": ("Đã hủy", "Disposed"),
+    },
+    "quarantine_cause": {
+        "heat": ("Nhiệt độ cao hơn +8 °C", "Above +8 °C"),
+        "freeze": ("Đông băng / dưới +2 °C", "Frozen / below +2 °C"),
+    },
+    "item_category": {
+        "drug": ("Thuốc", "Drug"),
+        "supply": ("Vật tư y tế", "Medical supply"),
+        "vaccine": ("Vắc xin", "Vaccine"),
+    },
+    "controlled": {
+        "narcotic": ("Gây nghiện", "Narcotic"),
+        "psychotropic": ("Hướng thần", "Psychotropic"),
+        "precursor": ("Tiền chất", "Precursor"),
+    },
+    "vaccine_form": {
+        "liquid": ("Dạng lỏng", "Liquid"),
+        "lyophilised": ("Đông khô", "Lyophilised"),
+    },
+    "disposal_reason": {
+        "expired": ("Hết hạn sử dụng", "Expired"),
+        "damaged": ("Hư hỏng", "Damaged"),
+        "vvm": ("VVM quá giai đoạn 2", "VVM past stage 2"),
+        "frozen": ("Bị đông băng", "Frozen"),
+        "other": ("Khác", "Other"),
+    },
+}
+
+
+def kinds() -> list[str]:
+    return list(LABELS)
+
+
+def codes(kind: str) -> list[str]:
+    """The codes of one enumeration, in display order. An unknown kind is a programming error."""
+    return list(LABELS[kind])
+
+
+def label(kind: str, value: str | None, lang: str = "vi") -> str:
+    """The display text of a code; an unknown code is shown as itself (data from a newer release)."""
+    if value is None:
+        return ""
+    entry = LABELS[kind].get(value)
+    if entry is None:
+        return value
+    return entry[1] if lang.startswith("en") else entry[0]
+
+
+def choices(kind: str, lang: str = "vi") -> list[tuple[str, str]]:
+    """(code, label) pairs for a picker."""
+    return [(code, label(kind, code, lang)) for code in LABELS[kind]]
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFC", text).strip().casefold()
+
+
+# What each enumeration is called in an error message.
+_KIND_NAMES: dict[str, tuple[str, str]] = {
+    "request_kind": ("loại yêu cầu", "request kind"),
+    "request_status": ("trạng thái", "status"),
+    "urgency": ("mức độ khẩn", "urgency"),
+    "support_format": ("hình thức hỗ trợ", "support format"),
+    "staff_title": ("chức danh", "title"),
+    "station_status": ("tình trạng trạm", "station status"),
+    "department_kind": ("loại khoa/phòng", "department kind"),
+    "programme": ("chương trình", "programme"),
+    "training_format": ("hình thức đào tạo", "training format"),
+    "attendance_result": ("kết quả", "result"),
+    "slot": ("buổi đo", "reading slot"),
+}
+
+
+def parse_code(kind: str, value: object, field: str | None = None) -> str:
+    """A code from a code or either language's label (case-insensitive); refuses anything else
+    with a message listing what is accepted."""
+    text = _fold(str(value or ""))
+    for code, (vi, en) in LABELS[kind].items():
+        if text in (code, _fold(vi), _fold(en)):
+            return code
+    vi_name, en_name = _KIND_NAMES.get(kind, (kind, kind))
+    vi_list = ", ".join(f"{c} ({vi})" for c, (vi, _) in LABELS[kind].items())
+    en_list = ", ".join(LABELS[kind])
+    raise ValidationError(
+        f"bad_{kind}",
+        f"Giá trị “{value}” không hợp lệ cho {vi_name}: hãy chọn một trong {vi_list}.",
+        f"“{value}” is not a valid {en_name}: choose one of {en_list}.",
+        field or kind,
+    )

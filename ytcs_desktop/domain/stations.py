@@ -1,0 +1,412 @@
+"""Centre, departments, station profiles and staff (DOMAIN.md "Organisation").
+
+Each station profile field has one owner (SYNC.md): the station keeps its contact fields, the centre
+its administrative ones. A write to a field the actor's side does not own is refused here, before it
+can reach the outbox, and again on the server.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ytcs_desktop.domain.actor import Actor
+from ytcs_desktop.domain.errors import NotFoundError, PermissionDenied, RuleError, ValidationError
+from ytcs_desktop.domain.labels import parse_code
+from ytcs_desktop.domain.validation import parse_date, required_text
+from ytcs_desktop.store.base import SyncMixin, new_id
+from ytcs_desktop.store.models import Centre, Department, Staff, Station
+
+T = TypeVar("T", bound=SyncMixin)
+
+# ----- helpers shared by the other domain modules of this area --------------------------------
+
+
+def get_row(s: Session, model: type[T], row_id: str | None, vi_name: str, en_name: str, field: str = "id") -> T:
+    """The live (not tombstoned) row with this id, or NotFoundError naming what was looked for."""
+    row = s.get(model, row_id) if row_id else None
+    if row is None or row.deleted:
+        raise NotFoundError(
+            "not_found",
+            f"Không tìm thấy {vi_name} có mã “{row_id}”: hãy kiểm tra lại mã hoặc chọn từ danh sách.",
+            f"No {en_name} with id “{row_id}”: check the id or pick one from the list.",
+            field,
+        )
+    return row
+
+
+def as_date(value: object, field: str) -> dt.date:
+    """A date from a date or text (YYYY-MM-DD or DD/MM/YYYY)."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return parse_date(str(value or ""), field)
+
+
+def optional_date(value: object, field: str) -> dt.date | None:
+    return None if value is None or value == "" else as_date(value, field)
+
+
+def check_range(date_from: dt.date, date_to: dt.date, field: str = "date_to") -> None:
+    if date_from > date_to:
+        raise ValidationError(
+            "bad_range",
+            f"Ngày kết thúc ({date_to:%d/%m/%Y}) đứng trước ngày bắt đầu ({date_from:%d/%m/%Y}): "
+            "hãy sửa lại khoảng ngày.",
+            f"The end date ({date_to}) is before the start date ({date_from}): correct the date range.",
+            field,
+        )
+
+
+def require_centre(actor: Actor, vi_action: str, en_action: str) -> None:
+    if actor.role != "centre":
+        raise PermissionDenied(
+            "centre_only",
+            f"Chỉ Trung tâm Y tế mới được {vi_action}. Hãy liên hệ Trung tâm nếu cần.",
+            f"Only the health centre may {en_action}. Contact the centre if this is needed.",
+        )
+
+
+def require_station(actor: Actor, vi_action: str, en_action: str) -> str:
+    """The acting station's id; refuses a centre actor or a station actor without a station."""
+    if actor.role != "station" or not actor.station_id:
+        raise PermissionDenied(
+            "station_only",
+            f"Chỉ Trạm Y tế mới được {vi_action}.",
+            f"Only a health station may {en_action}.",
+        )
+    return actor.station_id
+
+
+def check_own_station(actor: Actor, station_id: str | None) -> None:
+    """A station actor may touch only its own station's records; the centre may touch any."""
+    if actor.role == "station" and station_id != actor.station_id:
+        raise PermissionDenied(
+            "other_station",
+            "Bản ghi này thuộc một trạm khác: trạm chỉ được thao tác trên dữ liệu của chính mình.",
+            "This record belongs to another station: a station may act only on its own records.",
+        )
+
+
+_PHONE_SEPARATORS = re.compile(r"[\s.\-()]")
+_MOBILE = re.compile(r"^0[35789]\d{8}$")
+_LANDLINE = re.compile(r"^02\d{9}$")
+
+
+def normalise_phone(value: str | None, field: str = "phone") -> str | None:
+    """A Vietnamese phone number as digits: mobile 0xxxxxxxxx (10 digits) or landline 02xxxxxxxxx
+    (11 digits with area code); +84/84 becomes 0. Empty stays empty."""
+    if value is None or not str(value).strip():
+        return None
+    digits = _PHONE_SEPARATORS.sub("", str(value).strip())
+    if digits.startswith("+84"):
+        digits = "0" + digits[3:]
+    elif digits.startswith("84") and len(digits) in (11, 12):
+        digits = "0" + digits[2:]
+    if _MOBILE.match(digits) or _LANDLINE.match(digits):
+        return digits
+    raise ValidationError(
+        "bad_phone",
+        f"Số điện thoại “{value}” không hợp lệ: hãy nhập số di động 10 chữ số (ví dụ 0912 345 678) "
+        "hoặc số cố định 11 chữ số kèm mã vùng (ví dụ 0274 3822 123).",
+        f"Phone number “{value}” is not valid: enter a 10-digit mobile number (e.g. 0912 345 678) or an "
+        "11-digit landline with its area code (e.g. 0274 3822 123).",
+        field,
+    )
+
+
+def _population(value: object) -> int | None:
+    if value is None or value == "":
+        return None
+    try:
+        number = int(str(value).strip()) if not isinstance(value, int) else value
+    except ValueError:
+        number = -1
+    if number < 0:
+        raise ValidationError(
+            "bad_population",
+            f"Dân số “{value}” không hợp lệ: hãy nhập một số nguyên từ 0 trở lên.",
+            f"Population “{value}” is not valid: enter a whole number of 0 or more.",
+            "population",
+        )
+    return number
+
+
+def _licence_date(value: object, today: dt.date | None = None) -> dt.date | None:
+    day = optional_date(value, "licence_date")
+    if day is not None and day > (today or dt.date.today()):
+        raise ValidationError(
+            "future_licence_date",
+            f"Ngày cấp giấy phép ({day:%d/%m/%Y}) nằm trong tương lai: hãy nhập đúng ngày ghi trên giấy phép.",
+            f"The licence date ({day}) is in the future: enter the date printed on the licence.",
+            "licence_date",
+        )
+    return day
+
+
+_TEXT_LIMITS = {"code": 32, "name": 300, "commune": 200, "address": 300, "contact_name": 200, "licence_no": 80,
+                "parent_org": 300, "head_name": 200, "satellite_posts": 4000}
+
+
+def _clean_profile(fields: Mapping[str, Any]) -> dict[str, Any]:
+    """Validated values for station profile fields; unknown names are refused."""
+    known = Station.__station_fields__ | Station.__centre_fields__
+    out: dict[str, Any] = {}
+    for name, value in fields.items():
+        if name not in known or name == "deleted":
+            raise ValidationError(
+                "unknown_field",
+                f"Hồ sơ trạm không có trường “{name}”.",
+                f"The station profile has no field “{name}”.",
+                name,
+            )
+        if name in ("phone", "contact_phone"):
+            out[name] = normalise_phone(value, name)
+        elif name == "population":
+            out[name] = _population(value)
+        elif name == "licence_date":
+            out[name] = _licence_date(value)
+        elif name == "status":
+            out[name] = parse_code("station_status", value, "status")
+        elif name in ("code", "name"):
+            out[name] = required_text(value, name, "mã trạm" if name == "code" else "tên trạm",
+                                      "station code" if name == "code" else "station name", _TEXT_LIMITS[name])
+        elif name == "centre_id":
+            out[name] = value or None
+        else:
+            text = (str(value).strip() if value is not None else "") or None
+            if text and len(text) > _TEXT_LIMITS.get(name, 300):
+                raise ValidationError("too_long", f"Trường “{name}” quá dài.", f"Field “{name}” is too long.", name)
+            out[name] = text
+    return out
+
+
+# ----- centre and departments ------------------------------------------------------------------
+
+
+def create_centre(
+    s: Session, *, code: str, name: str, address: str | None = None, phone: str | None = None,
+    province: str | None = None, actor: Actor | None = None,
+) -> Centre:
+    if actor is not None:
+        require_centre(actor, "tạo trung tâm", "create a centre")
+    code = required_text(code, "code", "mã trung tâm", "centre code", 32)
+    if s.scalar(select(Centre.id).where(Centre.code == code)):
+        raise RuleError("duplicate_code", f"Mã trung tâm “{code}” đã tồn tại.", f"Centre code “{code}” exists.",
+                        "code")
+    centre = Centre(code=code, name=required_text(name, "name", "tên trung tâm", "centre name"),
+                    address=(address or "").strip() or None, phone=normalise_phone(phone),
+                    province=(province or "").strip() or None)
+    s.add(centre)
+    s.flush()
+    return centre
+
+
+def create_department(
+    s: Session, *, centre_id: str, code: str, name: str, kind: str = "admin", actor: Actor | None = None
+) -> Department:
+    if actor is not None:
+        require_centre(actor, "tạo khoa/phòng", "create a department")
+    get_row(s, Centre, centre_id, "trung tâm", "centre", "centre_id")
+    dept = Department(centre_id=centre_id, code=required_text(code, "code", "mã khoa/phòng", "department code", 32),
+                      name=required_text(name, "name", "tên khoa/phòng", "department name"),
+                      kind=parse_code("department_kind", kind, "kind"))
+    s.add(dept)
+    s.flush()
+    return dept
+
+
+# ----- station profile -------------------------------------------------------------------------
+
+
+def create_station(
+    s: Session, *, code: str, name: str, centre_id: str | None = None, station_id: str | None = None,
+    actor: Actor | None = None, **profile: Any,
+) -> Station:
+    """A station row; its id is its own partition key (station_id == id)."""
+    if actor is not None:
+        require_centre(actor, "tạo trạm mới", "create a station")
+    values = _clean_profile({"code": code, "name": name, **profile})
+    if centre_id:
+        get_row(s, Centre, centre_id, "trung tâm", "centre", "centre_id")
+    if s.scalar(select(Station.id).where(Station.code == values["code"])):
+        raise RuleError(
+            "duplicate_code",
+            f"Mã trạm “{values['code']}” đã được dùng cho một trạm khác: hãy chọn mã khác.",
+            f"Station code “{values['code']}” is already used by another station: choose another code.",
+            "code",
+        )
+    sid = station_id or new_id()
+    station = Station(id=sid, station_id=sid, centre_id=centre_id, **values)
+    s.add(station)
+    s.flush()
+    return station
+
+
+def update_profile(s: Session, actor: Actor, station_id: str, **fields: Any) -> Station:
+    """Change profile fields, each only by the side that owns it."""
+    station = get_row(s, Station, station_id, "trạm", "station", "station_id")
+    check_own_station(actor, station.id)
+    values = _clean_profile(fields)
+    own = Station.__station_fields__ if actor.role == "station" else Station.__centre_fields__
+    for name in values:
+        if name not in own:
+            if actor.role == "station":
+                raise PermissionDenied(
+                    "field_owner",
+                    f"Trường “{name}” do Trung tâm Y tế quản lý: hãy đề nghị Trung tâm cập nhật.",
+                    f"The field “{name}” is kept by the health centre: ask the centre to change it.",
+                    name,
+                )
+            raise PermissionDenied(
+                "field_owner",
+                f"Trường “{name}” do Trạm Y tế tự cập nhật: hãy đề nghị trạm sửa.",
+                f"The field “{name}” is kept by the station itself: ask the station to change it.",
+                name,
+            )
+    if "code" in values and values["code"] != station.code and s.scalar(
+        select(Station.id).where(Station.code == values["code"])
+    ):
+        raise RuleError("duplicate_code", f"Mã trạm “{values['code']}” đã được dùng.",
+                        f"Station code “{values['code']}” is already used.", "code")
+    if values.get("centre_id"):
+        get_row(s, Centre, values["centre_id"], "trung tâm", "centre", "centre_id")
+    for name, value in values.items():
+        setattr(station, name, value)
+    s.flush()
+    return station
+
+
+# ----- staff -----------------------------------------------------------------------------------
+
+_STAFF_FIELDS = frozenset({"full_name", "title", "licence_no", "phone", "birth_year", "department_id"})
+
+
+def _clean_staff(s: Session, actor: Actor, fields: Mapping[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name, value in fields.items():
+        if name not in _STAFF_FIELDS:
+            raise ValidationError("unknown_field", f"Hồ sơ nhân viên không có trường “{name}”.",
+                                  f"The staff record has no field “{name}”.", name)
+        if name == "full_name":
+            out[name] = required_text(value, name, "họ và tên", "full name", 200)
+        elif name == "title":
+            out[name] = parse_code("staff_title", value, "title")
+        elif name == "phone":
+            out[name] = normalise_phone(value, "phone")
+        elif name == "birth_year":
+            out[name] = _birth_year(value)
+        elif name == "department_id":
+            if value and actor.role != "centre":
+                raise PermissionDenied("field_owner", "Chỉ Trung tâm Y tế mới gán nhân viên vào khoa/phòng.",
+                                       "Only the health centre assigns staff to a department.", name)
+            if value:
+                get_row(s, Department, value, "khoa/phòng", "department", name)
+            out[name] = value or None
+        else:  # licence_no
+            out[name] = (str(value).strip() if value else "") or None
+    return out
+
+
+def _birth_year(value: object) -> int | None:
+    if value is None or value == "":
+        return None
+    this_year = dt.date.today().year
+    try:
+        year = int(str(value))
+    except ValueError:
+        year = 0
+    if not 1930 <= year <= this_year - 16:
+        raise ValidationError(
+            "bad_birth_year",
+            f"Năm sinh “{value}” không hợp lệ: hãy nhập năm có 4 chữ số, từ 1930 đến {this_year - 16}.",
+            f"Birth year “{value}” is not valid: enter a 4-digit year from 1930 to {this_year - 16}.",
+            "birth_year",
+        )
+    return year
+
+
+def _check_licence_unique(s: Session, licence_no: str | None, except_id: str | None = None) -> None:
+    if not licence_no:
+        return
+    query = select(Staff.full_name).where(Staff.licence_no == licence_no, Staff.deleted.is_(False))
+    if except_id:
+        query = query.where(Staff.id != except_id)
+    holder = s.scalar(query)
+    if holder:
+        raise RuleError(
+            "duplicate_licence",
+            f"Số chứng chỉ hành nghề “{licence_no}” đã ghi cho {holder}: hãy kiểm tra lại số.",
+            f"Practising licence “{licence_no}” is already recorded for {holder}: check the number.",
+            "licence_no",
+        )
+
+
+def _check_staff_owner(actor: Actor, staff: Staff) -> None:
+    if staff.station_id is None:
+        require_centre(actor, "sửa hồ sơ nhân viên của Trung tâm", "change a centre staff record")
+    elif actor.role == "centre":
+        raise PermissionDenied(
+            "field_owner",
+            "Hồ sơ nhân viên trạm do trạm tự cập nhật: hãy đề nghị trạm sửa.",
+            "Station staff records are kept by the station: ask the station to change them.",
+        )
+    else:
+        check_own_station(actor, staff.station_id)
+
+
+def add_staff(
+    s: Session, actor: Actor, *, full_name: str, title: str, licence_no: str | None = None,
+    phone: str | None = None, birth_year: int | None = None, department_id: str | None = None,
+) -> Staff:
+    """A station actor adds staff of its own station; the centre adds centre staff."""
+    values = _clean_staff(s, actor, {"full_name": full_name, "title": title, "licence_no": licence_no,
+                                     "phone": phone, "birth_year": birth_year, "department_id": department_id})
+    _check_licence_unique(s, values["licence_no"])
+    station_id = None
+    if actor.role == "station":
+        station_id = require_station(actor, "thêm nhân viên trạm", "add station staff")
+        get_row(s, Station, station_id, "trạm", "station", "station_id")
+    staff = Staff(station_id=station_id, active=True, **values)
+    s.add(staff)
+    s.flush()
+    return staff
+
+
+def update_staff(s: Session, actor: Actor, staff_id: str, **fields: Any) -> Staff:
+    staff = get_row(s, Staff, staff_id, "nhân viên", "staff member", "staff_id")
+    _check_staff_owner(actor, staff)
+    values = _clean_staff(s, actor, fields)
+    if "licence_no" in values:
+        _check_licence_unique(s, values["licence_no"], except_id=staff.id)
+    for name, value in values.items():
+        setattr(staff, name, value)
+    s.flush()
+    return staff
+
+
+def deactivate_staff(s: Session, actor: Actor, staff_id: str) -> Staff:
+    """Staff who leave stay in the records (training history, transitions) but are no longer listed."""
+    staff = get_row(s, Staff, staff_id, "nhân viên", "staff member", "staff_id")
+    _check_staff_owner(actor, staff)
+    if not staff.active:
+        raise RuleError("already_inactive", f"{staff.full_name} đã ngừng làm việc từ trước.",
+                        f"{staff.full_name} is already inactive.")
+    staff.active = False
+    s.flush()
+    return staff
+
+
+def list_staff(s: Session, station_id: str | None, include_inactive: bool = False) -> list[Staff]:
+    """Staff of a station (station_id None: the centre's own staff), by name."""
+    query = select(Staff).where(Staff.deleted.is_(False))
+    query = query.where(Staff.station_id.is_(None) if station_id is None else Staff.station_id == station_id)
+    if not include_inactive:
+        query = query.where(Staff.active.is_(True))
+    return list(s.scalars(query.order_by(Staff.full_name, Staff.id)))
