@@ -148,15 +148,18 @@ def approve_count(s: Session, actor: Actor, *, count_id: str, proposals: str | N
     assert_open(s, station_id, count.count_date, "count_date")
     lines = count_lines(s, count.id)
     for line in lines:
-        lot = load_lot(s, line.lot_id, station_id)
         if line.physical_qty is None:
+            lot = load_lot(s, line.lot_id, station_id)
             raise RuleError(
                 "count_line_missing",
                 f"Chưa nhập số lượng thực tế cho {lot_label(s, lot)}. Hãy đếm và nhập trước khi duyệt.",
                 f"No physical count entered for {lot_label(s, lot)}. Count it and enter it before approving.",
                 "physical_qty",
             )
+    for line in lines:
+        lot = load_lot(s, line.lot_id, station_id)
         if line.physical_qty != line.book_qty and not (line.reason or "").strip():
+            assert line.physical_qty is not None
             raise RuleError(
                 "variance_reason_required",
                 f"{lot_label(s, lot)} chênh lệch {line.physical_qty - line.book_qty:+d} so với sổ sách: "
