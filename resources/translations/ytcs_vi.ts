@@ -1,0 +1,774 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi" sourcelanguage="en">
+    <context>
+        <name>Columns</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/base.py" line="219" />
+            <source>Refused by the centre: %1</source>
+            <translation>Trung tâm không chấp nhận: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/base.py" line="263" />
+            <source>Not sent yet</source>
+            <translation>Chưa gửi</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/base.py" line="264" />
+            <source>Sent</source>
+            <translation>Đã gửi</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/base.py" line="265" />
+            <source>Refused</source>
+            <translation>Bị từ chối</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/base.py" line="266" />
+            <source>Conflict</source>
+            <translation>Xung đột</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/base.py" line="271" />
+            <source>Sync</source>
+            <translation>Đồng bộ</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="52" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="82" />
+            <source>Code</source>
+            <translation>Mã</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="53" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="83" />
+            <source>Item</source>
+            <translation>Mặt hàng</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="54" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="87" />
+            <source>Unit</source>
+            <translation>Đơn vị</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="55" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="86" />
+            <source>On hand</source>
+            <translation>Tồn kho</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="56" />
+            <source>Minimum</source>
+            <translation>Tối thiểu</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="57" />
+            <source>Nearest expiry</source>
+            <translation>Hạn dùng gần nhất</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="84" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="120" />
+            <source>Lot</source>
+            <translation>Lô</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="85" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="121" />
+            <source>Expiry</source>
+            <translation>Hạn dùng</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="88" />
+            <source>State</source>
+            <translation>Tình trạng</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="117" />
+            <source>Date</source>
+            <translation>Ngày</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="118" />
+            <source>Document</source>
+            <translation>Số chứng từ</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="119" />
+            <source>Movement</source>
+            <translation>Nghiệp vụ</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="122" />
+            <source>Description</source>
+            <translation>Diễn giải</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="123" />
+            <source>In</source>
+            <translation>Nhập</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="124" />
+            <source>Out</source>
+            <translation>Xuất</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="125" />
+            <source>Balance</source>
+            <translation>Tồn</translation>
+        </message>
+    </context>
+    <context>
+        <name>DisposeDialog</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/stock_moves.py" line="129" />
+            <source>Dispose of stock</source>
+            <translation>Hủy thuốc, vật tư</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/stock_moves.py" line="132" />
+            <source>Reason</source>
+            <translation>Lý do</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/stock_moves.py" line="134" />
+            <source>Note</source>
+            <translation>Ghi chú</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/stock_moves.py" line="136" />
+            <source>Minutes no.</source>
+            <translation>Số biên bản</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstRunDialog</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="53" />
+            <source>Welcome to YTCS Desktop</source>
+            <translation>Chào mừng đến với YTCS Desktop</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="56" />
+            <source>Set up this computer once. You can work offline and connect to the centre later.</source>
+            <translation>Thiết lập máy tính này một lần. Bạn có thể làm việc ngoại tuyến và kết nối với Trung tâm sau.</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="67" />
+            <source>Language</source>
+            <translation>Ngôn ngữ</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="72" />
+            <source>Health station</source>
+            <translation>Trạm Y tế</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="73" />
+            <source>Health centre</source>
+            <translation>Trung tâm Y tế</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="81" />
+            <source>This computer is at</source>
+            <translation>Máy tính này đặt tại</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="85" />
+            <source>Centre server address</source>
+            <translation>Địa chỉ máy chủ Trung tâm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="86" />
+            <source>Work offline for now</source>
+            <translation>Làm việc ngoại tuyến (kết nối sau)</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="89" />
+            <source>User name</source>
+            <translation>Tên đăng nhập</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="92" />
+            <source>Password</source>
+            <translation>Mật khẩu</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="95" />
+            <source>Your full name</source>
+            <translation>Họ và tên của bạn</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="98" />
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="132" />
+            <source>Station code</source>
+            <translation>Mã trạm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="101" />
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="134" />
+            <source>Station name</source>
+            <translation>Tên trạm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="109" />
+            <source>Start</source>
+            <translation>Bắt đầu</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="111" />
+            <source>Open the demo data</source>
+            <translation>Mở dữ liệu mẫu</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="112" />
+            <source>Quit</source>
+            <translation>Thoát</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="132" />
+            <source>Centre code</source>
+            <translation>Mã trung tâm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="134" />
+            <source>Centre name</source>
+            <translation>Tên trung tâm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="151" />
+            <source>Preparing the data…</source>
+            <translation>Đang chuẩn bị dữ liệu…</translation>
+        </message>
+    </context>
+    <context>
+        <name>IssueDialog</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/issue.py" line="28" />
+            <source>Issue for use</source>
+            <translation>Xuất sử dụng</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/issue.py" line="29" />
+            <source>Type part of the name or code</source>
+            <translation>Gõ một phần tên hoặc mã</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/issue.py" line="30" />
+            <source>Item</source>
+            <translation>Mặt hàng</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/issue.py" line="32" />
+            <source>Quantity</source>
+            <translation>Số lượng</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/issue.py" line="34" />
+            <source>Date</source>
+            <translation>Ngày</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/issue.py" line="35" />
+            <source>Choose an item and a quantity to see which lots to take.</source>
+            <translation>Chọn mặt hàng và số lượng để xem nên lấy từ lô nào.</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/issue.py" line="41" />
+            <source>Lot</source>
+            <translation>Lô</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/issue.py" line="43" />
+            <source>Only when not taking the first-expiring lot</source>
+            <translation>Chỉ khi không lấy lô hết hạn trước</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/issue.py" line="44" />
+            <source>Reason for another lot</source>
+            <translation>Lý do chọn lô khác</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/issue.py" line="46" />
+            <source>Issued to</source>
+            <translation>Xuất cho</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/issue.py" line="48" />
+            <source>Document no.</source>
+            <translation>Số chứng từ</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/issue.py" line="72" />
+            <source>First expiry first (automatic)</source>
+            <translation>Hết hạn trước, xuất trước (tự động)</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/issue.py" line="74" />
+            <source>Lot %1 — expiry %2 — %3 available</source>
+            <translation>Lô %1 — HSD %2 — còn %3 có thể xuất</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/issue.py" line="88" />
+            <source>%1 available to issue.</source>
+            <translation>Có thể xuất %1.</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/issue.py" line="97" />
+            <source>Take %1 from lot %2 (expiry %3)</source>
+            <translation>Lấy %1 từ lô %2 (HSD %3)</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/issue.py" line="100" />
+            <source>Only %1 available: lower the quantity.</source>
+            <translation>Chỉ còn %1 có thể xuất: hãy giảm số lượng.</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/issue.py" line="101" />
+            <source>Nothing of this item may be issued.</source>
+            <translation>Mặt hàng này hiện không có lô nào được phép xuất.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Launcher</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/launcher.py" line="82" />
+            <source>Could not set up: %1</source>
+            <translation>Không thiết lập được: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>LotDialog</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/stock_moves.py" line="92" />
+            <source>%1 — lot %2, expiry %3, on hand %4 %5</source>
+            <translation>%1 — lô %2, HSD %3, tồn %4 %5</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/stock_moves.py" line="102" />
+            <source>Quantity</source>
+            <translation>Số lượng</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/stock_moves.py" line="104" />
+            <source>Date</source>
+            <translation>Ngày</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="54" />
+            <source>Ctrl+%1</source>
+            <translation>Ctrl+%1</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="75" />
+            <source>&amp;File</source>
+            <translation>&amp;Tệp</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="76" />
+            <source>&amp;Sync now</source>
+            <translation>&amp;Đồng bộ ngay</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="79" />
+            <source>&amp;Refresh</source>
+            <translation>&amp;Làm mới</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="85" />
+            <source>&amp;Quit</source>
+            <translation>&amp;Thoát</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="89" />
+            <source>&amp;Language</source>
+            <translation>&amp;Ngôn ngữ</translation>
+        </message>
+    </context>
+    <context>
+        <name>OnHandTab</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/stock_onhand.py" line="36" />
+            <source>By item</source>
+            <translation>Theo mặt hàng</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/stock_onhand.py" line="37" />
+            <source>By lot</source>
+            <translation>Theo lô</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/stock_onhand.py" line="39" />
+            <source>Search by name, code or lot (Ctrl+F)</source>
+            <translation>Tìm theo tên, mã hoặc số lô (Ctrl+F)</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/stock_onhand.py" line="43" />
+            <source>All categories</source>
+            <translation>Tất cả nhóm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/stock_onhand.py" line="48" />
+            <source>&amp;Receive…</source>
+            <translation>&amp;Nhập kho…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/stock_onhand.py" line="49" />
+            <source>&amp;Issue…</source>
+            <translation>&amp;Xuất sử dụng…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/stock_onhand.py" line="50" />
+            <source>&amp;Transfer…</source>
+            <translation>Điều &amp;chuyển…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/stock_onhand.py" line="51" />
+            <source>&amp;Dispose…</source>
+            <translation>&amp;Hủy…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/stock_onhand.py" line="52" />
+            <source>Stock &amp;card</source>
+            <translation>&amp;Thẻ kho</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/stock_onhand.py" line="56" />
+            <source>Colours: red = expired · yellow = expires within 90 days · violet = quarantined · red quantity = below minimum</source>
+            <translation>Màu: đỏ = đã hết hạn · vàng = hết hạn trong 90 ngày · tím = đang cách ly · số lượng nền đỏ = dưới mức tối thiểu</translation>
+        </message>
+    </context>
+    <context>
+        <name>OperationDialog</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/widgets/dialog.py" line="35" />
+            <source>Save</source>
+            <translation>Lưu</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/widgets/dialog.py" line="38" />
+            <source>Cancel</source>
+            <translation>Hủy bỏ</translation>
+        </message>
+    </context>
+    <context>
+        <name>Operations</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/operations.py" line="117" />
+            <source>Could not save: %1. Nothing was changed; what you typed is still here.</source>
+            <translation>Không lưu được: %1. Chưa có gì thay đổi; những gì bạn đã nhập vẫn còn nguyên.</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/operations.py" line="124" />
+            <source>YTCS</source>
+            <translation>YTCS</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/operations.py" line="126" />
+            <source>OK</source>
+            <translation>Đồng ý</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReceiveDialog</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/stock_moves.py" line="34" />
+            <source>Receive stock</source>
+            <translation>Nhập kho</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/stock_moves.py" line="35" />
+            <source>Type part of the name or code</source>
+            <translation>Gõ một phần tên hoặc mã</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/stock_moves.py" line="36" />
+            <source>Item</source>
+            <translation>Mặt hàng</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/stock_moves.py" line="38" />
+            <source>Lot number</source>
+            <translation>Số lô</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/stock_moves.py" line="40" />
+            <source>Expiry date</source>
+            <translation>Hạn dùng</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/stock_moves.py" line="42" />
+            <source>in base units (tablets, vials, doses…)</source>
+            <translation>theo đơn vị cơ bản (viên, lọ, liều…)</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/stock_moves.py" line="43" />
+            <source>Quantity</source>
+            <translation>Số lượng</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/stock_moves.py" line="45" />
+            <source>Date received</source>
+            <translation>Ngày nhập</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/stock_moves.py" line="47" />
+            <source>Supplied by the centre</source>
+            <translation>Trung tâm cấp</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/stock_moves.py" line="48" />
+            <source>Other source</source>
+            <translation>Nguồn khác</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/stock_moves.py" line="49" />
+            <source>Source</source>
+            <translation>Nguồn</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/stock_moves.py" line="51" />
+            <source>Document no.</source>
+            <translation>Số chứng từ</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/stock_moves.py" line="53" />
+            <source>Supplier</source>
+            <translation>Đơn vị cung cấp</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/stock_moves.py" line="55" />
+            <source>Manufacturer</source>
+            <translation>Nhà sản xuất</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/stock_moves.py" line="57" />
+            <source>(not a vaccine)</source>
+            <translation>(không phải vắc xin)</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/stock_moves.py" line="59" />
+            <source>VVM stage %1</source>
+            <translation>VVM giai đoạn %1</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/stock_moves.py" line="60" />
+            <source>VVM at receipt</source>
+            <translation>VVM khi nhận</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/stock_moves.py" line="62" />
+            <source>Fridge</source>
+            <translation>Tủ lạnh</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReverseDialog</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/stock_moves.py" line="149" />
+            <source>Reverse a movement</source>
+            <translation>Đảo bút toán</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/stock_moves.py" line="156" />
+            <source>Date</source>
+            <translation>Ngày</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/stock_moves.py" line="158" />
+            <source>Reason</source>
+            <translation>Lý do</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/stock_moves.py" line="159" />
+            <source>Reverse</source>
+            <translation>Đảo</translation>
+        </message>
+    </context>
+    <context>
+        <name>StockCardTab</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/stock_card.py" line="27" />
+            <location filename="../../ytcs_desktop/ui/pages/stock_card.py" line="33" />
+            <source>Item</source>
+            <translation>Mặt hàng</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/stock_card.py" line="31" />
+            <source>Show</source>
+            <translation>Xem</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/stock_card.py" line="32" />
+            <source>Re&amp;verse this line…</source>
+            <translation>Đả&amp;o dòng này…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/stock_card.py" line="33" />
+            <source>From</source>
+            <translation>Từ</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/stock_card.py" line="34" />
+            <source>to</source>
+            <translation>đến</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/stock_card.py" line="62" />
+            <source>Opening balance %1 · closing balance %2</source>
+            <translation>Tồn đầu kỳ %1 · tồn cuối kỳ %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>StockModels</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="74" />
+            <source>Below the minimum stock</source>
+            <translation>Dưới mức tồn tối thiểu</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="103" />
+            <source>Quarantined</source>
+            <translation>Đang cách ly</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="104" />
+            <source>Expired</source>
+            <translation>Đã hết hạn</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="105" />
+            <source>Expires within 90 days</source>
+            <translation>Hết hạn trong 90 ngày</translation>
+        </message>
+    </context>
+    <context>
+        <name>StockPage</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/stock.py" line="29" />
+            <source>On hand</source>
+            <translation>Tồn kho</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/stock.py" line="30" />
+            <source>Stock card</source>
+            <translation>Thẻ kho</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/stock.py" line="45" />
+            <source>Stock</source>
+            <translation>Kho</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncController</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/sync_controller.py" line="153" />
+            <source>Sync cancelled.</source>
+            <translation>Đã dừng đồng bộ.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncStatusWidget</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/widgets/sync_status.py" line="28" />
+            <source>Sync now</source>
+            <translation>Đồng bộ ngay</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/widgets/sync_status.py" line="29" />
+            <source>Send and receive changes (F9)</source>
+            <translation>Gửi và nhận thay đổi (F9)</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/widgets/sync_status.py" line="30" />
+            <source>Stop</source>
+            <translation>Dừng</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/widgets/sync_status.py" line="41" />
+            <source>Working offline (no centre server set)</source>
+            <translation>Đang làm việc ngoại tuyến (chưa đặt máy chủ Trung tâm)</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/widgets/sync_status.py" line="42" />
+            <source>No connection to the centre</source>
+            <translation>Không kết nối được Trung tâm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/widgets/sync_status.py" line="43" />
+            <source>Connected</source>
+            <translation>Đã kết nối</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/widgets/sync_status.py" line="44" />
+            <source>Syncing…</source>
+            <translation>Đang đồng bộ…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/widgets/sync_status.py" line="45" />
+            <source>Sync failed</source>
+            <translation>Đồng bộ bị lỗi</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/widgets/sync_status.py" line="54" />
+            <source>Last sync: %1</source>
+            <translation>Lần đồng bộ cuối: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/widgets/sync_status.py" line="56" />
+            <source>Never synced</source>
+            <translation>Chưa đồng bộ lần nào</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ytcs_desktop/ui/widgets/sync_status.py" line="57" />
+            <source>%n change(s) waiting</source>
+            <translation>
+                <numerusform>%n thay đổi chờ gửi</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ytcs_desktop/ui/widgets/sync_status.py" line="59" />
+            <source>%n refused</source>
+            <translation>
+                <numerusform>%n bị từ chối</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>TaskManager</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/tasks.py" line="210" />
+            <source>Cancel</source>
+            <translation>Hủy</translation>
+        </message>
+    </context>
+    <context>
+        <name>TransferDialog</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/stock_moves.py" line="111" />
+            <source>Transfer to another station</source>
+            <translation>Điều chuyển sang trạm khác</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/stock_moves.py" line="112" />
+            <source>Receiving station</source>
+            <translation>Trạm nhận</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/stock_moves.py" line="113" />
+            <source>To station</source>
+            <translation>Đến trạm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/stock_moves.py" line="115" />
+            <source>Document no.</source>
+            <translation>Số chứng từ</translation>
+        </message>
+    </context>
+</TS>

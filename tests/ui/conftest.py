@@ -1,0 +1,85 @@
+"""GUI fixtures: a station workspace over a real SQLite file; every test must leave no thread running."""
+
+from __future__ import annotations
+
+import gc
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, QThread
+
+from ytcs_desktop.store.db import Database
+from ytcs_desktop.ui.app import install_translator, make_application, make_context
+from ytcs_desktop.ui.context import AppContext
+from ytcs_desktop.ui.main_window import MainWindow
+from ytcs_desktop.ui.workspace import build_window
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _translations() -> None:
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "build_translations.py")], check=True)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    # The offscreen platform cannot size native dialogs and says so; that is not our warning.
+    for item in items:
+        if "/ui/" in str(item.fspath):
+            item.add_marker(pytest.mark.qt_log_ignore("propagateSizeHints"))
+
+
+def running_qthreads() -> list[QThread]:
+    return [o for o in gc.get_objects() if isinstance(o, QThread) and o.isRunning()]
+
+
+@pytest.fixture(autouse=True)
+def no_thread_left() -> Iterator[None]:
+    """Fails the test that leaves a QThread running (napari's habit)."""
+    before = set(map(id, running_qthreads()))
+    yield
+    left = [t for t in running_qthreads() if id(t) not in before]
+    assert not left, f"test left {len(left)} QThread(s) running: {[t.objectName() for t in left]}"
+
+
+def settings_in(folder: Path, **values: str) -> QSettings:
+    settings = QSettings(str(folder / "ui.ini"), QSettings.Format.IniFormat)
+    for key, value in values.items():
+        settings.setValue(key, value)
+    return settings
+
+
+@pytest.fixture
+def make_ctx(qapp, tmp_path: Path) -> Iterator:  # type: ignore[no-untyped-def]
+    """Builds AppContexts over databases and shuts every one down after the test."""
+    made: list[AppContext] = []
+    make_application()
+
+    def make(db: Database, lang: str = "vi", user: str = "Nguyễn Thị Lan") -> AppContext:
+        install_translator(qapp, lang)
+        ctx = make_context(db, settings_in(tmp_path, user_name=user), lang)
+        made.append(ctx)
+        return ctx
+
+    yield make
+    for ctx in made:
+        if ctx.sync is not None:
+            ctx.sync.stop()
+        ctx.tasks.shutdown()
+    install_translator(qapp, "vi")
+
+
+@pytest.fixture
+def station_ctx(station_db: Database, make_ctx) -> AppContext:  # type: ignore[no-untyped-def]
+    return make_ctx(station_db)
+
+
+@pytest.fixture
+def station_window(station_ctx: AppContext, qtbot) -> MainWindow:  # type: ignore[no-untyped-def]
+    window = build_window(station_ctx)
+    qtbot.addWidget(window)
+    window.show()
+    return window

@@ -1,0 +1,18 @@
+"""`ytcs gui` (and `ytcs` alone): the desktop window."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from ytcs_desktop.cli.common import command, data_dir
+
+
+def register(sub: Any) -> None:
+    command(sub, "gui", run_gui, "open the desktop window (the default when no command is given)")
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    from ytcs_desktop.ui.app import run
+
+    return run(data_dir(args), getattr(args, "lang", None))

@@ -1,0 +1,117 @@
+"""Starting the window: the QApplication, font, translator, settings, opening the database, first run."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
+from PySide6.QtWidgets import QApplication
+
+from ytcs_desktop.domain.actor import Actor
+from ytcs_desktop.paths import DB_FILENAME, default_data_dir, resources_dir
+from ytcs_desktop.store.db import Database
+from ytcs_desktop.ui.context import AppContext
+from ytcs_desktop.ui.operations import Operations
+from ytcs_desktop.ui.tasks import TaskManager
+
+log = logging.getLogger(__name__)
+
+LANGUAGES = ("vi", "en")
+_translators: list[QTranslator] = []  # kept alive while installed
+
+
+def make_application(argv: Sequence[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(list(argv or sys.argv[:1]))
+    app.setApplicationName("YTCS Desktop")
+    app.setOrganizationName("YTCS")
+    app.setFont(ui_font())
+    icon = resources_dir() / "icons" / "ytcs.svg"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    return app
+
+
+def ui_font() -> QFont:
+    """A sans-serif that has every Vietnamese letter, at a size readable on an old 1366×768 screen."""
+    families = set(QFontDatabase.families())
+    for name in ("Segoe UI", "Noto Sans", "DejaVu Sans", "Arial"):
+        if name in families:
+            return QFont(name, 10)
+    font = QFont()
+    font.setPointSize(10)
+    return font
+
+
+def install_translator(app: QCoreApplication, lang: str) -> bool:
+    """Vietnamese is the default; English shows the source strings. Returns whether a catalogue loaded."""
+    for old in _translators:
+        app.removeTranslator(old)
+    _translators.clear()
+    QLocale.setDefault(QLocale(QLocale.Language.Vietnamese if lang == "vi" else QLocale.Language.English))
+    if lang != "vi":
+        return True
+    translator = QTranslator(app)
+    qm = resources_dir() / "translations" / "ytcs_vi.qm"
+    if not translator.load(str(qm)):
+        log.warning("translation catalogue %s missing: run `make translations`", qm)
+        return False
+    app.installTranslator(translator)
+    _translators.append(translator)
+    return True
+
+
+def settings_for(data_dir: Path) -> QSettings:
+    """Window preferences live beside the database (one folder to back up, and tests stay isolated)."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    return QSettings(str(data_dir / "ui.ini"), QSettings.Format.IniFormat)
+
+
+def choose_language(settings: QSettings, requested: str | None = None) -> str:
+    lang = requested or os.environ.get("YTCS_LANG") or str(settings.value("lang", "vi"))
+    return lang if lang in LANGUAGES else "vi"
+
+
+def actor_for(db: Database, settings: QSettings) -> Actor:
+    name = str(settings.value("user_name", "") or os.environ.get("YTCS_USER") or os.environ.get("USER") or "ytcs")
+    if db.role == "centre":
+        return Actor(name=name, role="centre", station_id=None)
+    return Actor(name=name, role="station", station_id=db.station_id)
+
+
+def make_context(db: Database, settings: QSettings, lang: str) -> AppContext:
+    tasks = TaskManager()
+    actor = actor_for(db, settings)
+    ops = Operations(db, actor, tasks, lang)
+    ctx = AppContext(db=db, actor=actor, lang=lang, tasks=tasks, ops=ops, settings=settings)
+    from ytcs_desktop.ui.sync_controller import SyncController
+
+    ctx.sync = SyncController(ctx)
+    return ctx
+
+
+def run(data_dir: Path | None = None, lang: str | None = None, argv: Sequence[str] | None = None) -> int:
+    """Start the window: the first-run dialog when there is no database yet, else the workspace."""
+    app = make_application(argv)
+    folder = data_dir or default_data_dir()
+    settings = settings_for(folder)
+    chosen = choose_language(settings, lang)
+    install_translator(app, chosen)
+    from ytcs_desktop.ui.launcher import Launcher
+
+    launcher = Launcher(app, folder, settings, chosen)
+    if not launcher.start():
+        return 0
+    code = app.exec()
+    launcher.close()
+    return code
+
+
+def database_file(folder: Path) -> Path:
+    return folder / DB_FILENAME

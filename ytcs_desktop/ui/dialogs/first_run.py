@@ -1,0 +1,159 @@
+"""First run: station or centre, the centre server (or work offline), sign in, or the demo database."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ytcs_desktop.domain.errors import DomainError
+from ytcs_desktop.ui.widgets.form import Form
+
+
+@dataclass(frozen=True)
+class FirstRunChoice:
+    role: str  # station|centre
+    offline: bool
+    server_url: str
+    username: str
+    password: str
+    user_name: str
+    code: str
+    name: str
+    demo: bool = False
+
+
+class FirstRunDialog(QDialog):
+    """Collects a FirstRunChoice. The launcher does the work and calls `show_error` or `accept`.
+
+    Signals: `chosen(FirstRunChoice)` when the user presses Start or Open demo;
+    `language_changed(str)`.
+    """
+
+    chosen = Signal(object)
+    language_changed = Signal(str)
+
+    def __init__(self, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lang = lang
+        self.setWindowTitle(self.tr("Welcome to YTCS Desktop"))
+        self.setMinimumWidth(560)
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr("Set up this computer once. You can work offline and connect to the centre later."))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.form = Form()
+        layout.addWidget(self.form)
+
+        self.language = QComboBox()
+        self.language.addItem("Tiếng Việt", "vi")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(0 if lang == "vi" else 1)
+        self.language.currentIndexChanged.connect(lambda _i: self.language_changed.emit(self.language.currentData()))
+        self.form.add("lang", self.tr("Language"), self.language)
+
+        role_box = QWidget()
+        role_row = QHBoxLayout(role_box)
+        role_row.setContentsMargins(0, 0, 0, 0)
+        self.station_radio = QRadioButton(self.tr("Health station"))
+        self.centre_radio = QRadioButton(self.tr("Health centre"))
+        self.station_radio.setChecked(True)
+        self.roles = QButtonGroup(self)
+        self.roles.addButton(self.station_radio)
+        self.roles.addButton(self.centre_radio)
+        role_row.addWidget(self.station_radio)
+        role_row.addWidget(self.centre_radio)
+        role_row.addStretch(1)
+        self.form.add("role", self.tr("This computer is at"), role_box)
+
+        self.server = QLineEdit()
+        self.server.setPlaceholderText("https://ttyt-thuanan.example.vn")
+        self.form.add("server_url", self.tr("Centre server address"), self.server)
+        self.offline = QCheckBox(self.tr("Work offline for now"))
+        self.form.add_row(self.offline)
+        self.username = QLineEdit()
+        self.form.add("username", self.tr("User name"), self.username)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.form.add("password", self.tr("Password"), self.password)
+
+        self.user_name = QLineEdit()
+        self.form.add("user_name", self.tr("Your full name"), self.user_name)
+        self.code = QLineEdit()
+        self.code.setPlaceholderText("TYT-AP")
+        self.form.add("code", self.tr("Station code"), self.code)
+        self.name = QLineEdit()
+        self.name.setPlaceholderText("Trạm Y tế phường An Phú")
+        self.form.add("name", self.tr("Station name"), self.name)
+        self.offline.toggled.connect(self._update)
+        self.centre_radio.toggled.connect(self._update)
+
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        buttons = QDialogButtonBox()
+        self.start_button = QPushButton(self.tr("Start"))
+        self.start_button.setDefault(True)
+        self.demo_button = QPushButton(self.tr("Open the demo data"))
+        self.quit_button = QPushButton(self.tr("Quit"))
+        buttons.addButton(self.start_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.demo_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.quit_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.start_button.clicked.connect(lambda: self._choose(demo=False))
+        self.demo_button.clicked.connect(lambda: self._choose(demo=True))
+        self.quit_button.clicked.connect(self.reject)
+        layout.addWidget(buttons)
+        self.offline.setChecked(True)
+        self._update()
+
+    def _update(self) -> None:
+        offline = self.offline.isChecked()
+        centre = self.centre_radio.isChecked()
+        self.server.setEnabled(not offline)
+        self.username.setEnabled(not offline)
+        self.password.setEnabled(not offline)
+        for widget in (self.code, self.name):
+            widget.setEnabled(offline)
+        self.form.set_label("code", self.tr("Centre code") if centre else self.tr("Station code"))
+        self.form.set_label("name", self.tr("Centre name") if centre else self.tr("Station name"))
+
+    def choice(self, demo: bool = False) -> FirstRunChoice:
+        return FirstRunChoice(
+            role="centre" if self.centre_radio.isChecked() else "station",
+            offline=self.offline.isChecked(),
+            server_url=self.server.text().strip(),
+            username=self.username.text().strip(),
+            password=self.password.text(),
+            user_name=self.user_name.text().strip(),
+            code=self.code.text().strip(),
+            name=self.name.text().strip(),
+            demo=demo,
+        )
+
+    def _choose(self, demo: bool) -> None:
+        self.form.clear_errors()
+        self.set_busy(True, self.tr("Preparing the data…"))
+        self.chosen.emit(self.choice(demo))
+
+    def set_busy(self, busy: bool, text: str = "") -> None:
+        for button in (self.start_button, self.demo_button):
+            button.setEnabled(not busy)
+        self.status.setText(text)
+
+    def show_error(self, err: DomainError) -> None:
+        self.set_busy(False)
+        self.form.show_error(err, self.lang)

@@ -1,0 +1,139 @@
+"""From start to a workspace: the first-run dialog, setting up the database, switching language."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSettings
+from PySide6.QtWidgets import QApplication
+
+from ytcs_desktop.domain.errors import DomainError
+from ytcs_desktop.store.db import Database
+from ytcs_desktop.ui.app import database_file, install_translator, make_context
+from ytcs_desktop.ui.context import AppContext
+from ytcs_desktop.ui.dialogs.first_run import FirstRunChoice, FirstRunDialog
+from ytcs_desktop.ui.main_window import MainWindow
+from ytcs_desktop.ui.setup import create_database
+from ytcs_desktop.ui.tasks import TaskControl, TaskManager
+
+log = logging.getLogger(__name__)
+
+
+class Launcher(QObject):
+    """Owns the open workspace (window, context) and the first-run dialog before it."""
+
+    def __init__(self, app: QApplication, folder: Path, settings: QSettings, lang: str) -> None:
+        super().__init__()
+        self.app = app
+        self.folder = folder
+        self.settings = settings
+        self.lang = lang
+        self.ctx: AppContext | None = None
+        self.window: MainWindow | None = None
+        self.dialog: FirstRunDialog | None = None
+        self._setup_tasks: TaskManager | None = None
+
+    def start(self) -> bool:
+        path = database_file(self.folder)
+        if path.exists():
+            self.open_workspace(Database.open(path))
+            return True
+        self.show_first_run()
+        return self.dialog is not None
+
+    # ----- first run -----------------------------------------------------------------------------
+    def show_first_run(self) -> None:
+        dialog = FirstRunDialog(self.lang)
+        dialog.chosen.connect(self._set_up)
+        dialog.language_changed.connect(self._first_run_language)
+        dialog.rejected.connect(self.app.quit)
+        self.dialog = dialog
+        dialog.show()
+
+    def _first_run_language(self, lang: str) -> None:
+        self.lang = lang
+        self.settings.setValue("lang", lang)
+        install_translator(self.app, lang)
+        old = self.dialog
+        self.show_first_run()
+        if old is not None:
+            old.rejected.disconnect(self.app.quit)
+            old.close()
+            old.deleteLater()
+
+    def _set_up(self, choice: FirstRunChoice) -> None:
+        if self._setup_tasks is None:
+            self._setup_tasks = TaskManager()
+        path = database_file(self.folder)
+
+        def work(control: TaskControl) -> Database:
+            return create_database(path, choice, control)
+
+        self._setup_tasks.write(work, lambda db: self._ready(db, choice), self._setup_failed)
+
+    def _setup_failed(self, exc: BaseException) -> None:
+        if self.dialog is None:
+            return
+        if isinstance(exc, DomainError):
+            self.dialog.show_error(exc)
+        else:
+            log.error("setting up failed", exc_info=exc)
+            self.dialog.set_busy(False, self.tr("Could not set up: %1").replace("%1", str(exc)))
+
+    def _ready(self, db: Database, choice: FirstRunChoice) -> None:
+        self.settings.setValue("lang", self.lang)
+        if choice.user_name:
+            self.settings.setValue("user_name", choice.user_name)
+        if choice.server_url and not choice.offline:
+            self.settings.setValue("server_url", choice.server_url)
+        self.settings.sync()
+        if self.dialog is not None:
+            self.dialog.rejected.disconnect(self.app.quit)
+            self.dialog.accept()
+            self.dialog.deleteLater()
+            self.dialog = None
+        self.open_workspace(db)
+
+    # ----- the workspace ---------------------------------------------------------------------------
+    def open_workspace(self, db: Database) -> MainWindow:
+        from ytcs_desktop.ui.workspace import build_window
+
+        self.ctx = make_context(db, self.settings, self.lang)
+        self.window = build_window(self.ctx)
+        self.window.language_requested.connect(self.switch_language)
+        self.window.show()
+        return self.window
+
+    def switch_language(self, lang: str) -> None:
+        """Rebuild the window in the other language (every string is read again through tr)."""
+        if self.ctx is None or lang == self.lang:
+            return
+        self.lang = lang
+        self.settings.setValue("lang", lang)
+        install_translator(self.app, lang)
+        db = self.ctx.db
+        old_window, old_ctx = self.window, self.ctx
+        old_ctx.tasks.shutdown()
+        if old_ctx.sync is not None:
+            old_ctx.sync.stop()
+        self.ctx = make_context(db, self.settings, lang)
+        from ytcs_desktop.ui.workspace import build_window
+
+        self.window = build_window(self.ctx)
+        self.window.language_requested.connect(self.switch_language)
+        self.window.show()
+        if old_window is not None:
+            old_window.close()
+            old_window.deleteLater()
+
+    def close(self) -> None:
+        if self.ctx is not None:
+            if self.ctx.sync is not None:
+                self.ctx.sync.stop()
+            self.ctx.tasks.shutdown()
+            self.ctx.db.close()
+            self.ctx = None
+        if self._setup_tasks is not None:
+            self._setup_tasks.shutdown()
+            self._setup_tasks = None

@@ -1,0 +1,124 @@
+"""The workspace window: a navigation list, the pages, the sync indicator. Pages do the work."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from ytcs_desktop.ui.context import AppContext
+from ytcs_desktop.ui.pages.base import Page
+
+PageFactory = Callable[[AppContext], Page]
+
+
+class MainWindow(QMainWindow):
+    """Signals: `page_changed(int)`; `language_requested(str)` when the user picks a language."""
+
+    page_changed = Signal(int)
+    language_requested = Signal(str)
+
+    def __init__(self, ctx: AppContext, factories: Sequence[PageFactory], title: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(title)
+        self.resize(1366, 768)
+        self.setMinimumSize(QSize(1000, 640))
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(228)
+        self.nav.setSpacing(1)
+        self.nav.setStyleSheet(
+            "QListWidget#navigation { background: #f3f5f7; border: none; font-size: 11pt; padding-top: 8px; }"
+            "QListWidget#navigation::item { padding: 8px 12px; }"
+            "QListWidget#navigation::item:selected { background: #d7e6f5; color: #0b3d66;"
+            " border-left: 4px solid #1f6fb2; }"
+        )
+        self.stack = QStackedWidget()
+        self.pages: list[Page] = []
+        for number, factory in enumerate(factories, start=1):
+            page = factory(ctx)
+            self.pages.append(page)
+            self.stack.addWidget(page)
+            item = QListWidgetItem(page.title())
+            item.setToolTip(self.tr("Ctrl+%1").replace("%1", str(number)) if number < 10 else "")
+            self.nav.addItem(item)
+            if number < 10:
+                action = QAction(self)
+                action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+                action.triggered.connect(lambda _=False, n=number - 1: self.show_page(n))
+                self.addAction(action)
+        self.nav.currentRowChanged.connect(self._on_nav)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._menus()
+        if self.pages:
+            self.show_page(0)
+
+    def _menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.sync_action = QAction(self.tr("&Sync now"), self)
+        self.sync_action.setShortcut(QKeySequence("F9"))
+        file_menu.addAction(self.sync_action)
+        refresh = QAction(self.tr("&Refresh"), self)
+        refresh.setShortcut(QKeySequence("F5"))
+        refresh.triggered.connect(lambda: self.ctx.ops.announce({"stock", "requests", "training", "coldchain",
+                                                                  "profile", "requisitions", "sync"}))
+        file_menu.addAction(refresh)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        lang_menu = bar.addMenu(self.tr("&Language"))
+        for code, text in (("vi", "Tiếng Việt"), ("en", "English")):
+            action = QAction(text, self)
+            action.setCheckable(True)
+            action.setChecked(self.ctx.lang == code)
+            action.triggered.connect(lambda _=False, c=code: self.language_requested.emit(c))
+            lang_menu.addAction(action)
+
+    def show_page(self, index: int) -> None:
+        if 0 <= index < len(self.pages):
+            self.nav.setCurrentRow(index)
+
+    def page(self, cls: type[Page]) -> Page:
+        """The page of a class (tests and cross-page links)."""
+        for page in self.pages:
+            if isinstance(page, cls):
+                return page
+        raise KeyError(cls.__name__)
+
+    def _on_nav(self, index: int) -> None:
+        if 0 <= index < len(self.pages):
+            self.stack.setCurrentIndex(index)
+            self.pages[index].activate()
+            self.page_changed.emit(index)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.ctx.tasks.cancel_all()
+        super().closeEvent(event)
+
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if event.key() == Qt.Key.Key_F6:  # jump between the navigation and the page
+            target = self.stack.currentWidget() if self.nav.hasFocus() else self.nav
+            if target is not None:
+                target.setFocus()
+            return
+        super().keyPressEvent(event)

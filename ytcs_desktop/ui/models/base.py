@@ -1,0 +1,271 @@
+"""The base of every table model: a thin adapter over a domain query.
+
+A model says which columns it shows and how to fetch its rows (`fetch(session)`, run on the read
+pool); it reloads when a change is announced in one of its `areas`. It never writes. Rows are plain
+objects (dataclasses, ORM rows detached from their session, or dicts).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+from sqlalchemy.orm import Session
+
+from ytcs_desktop.ui.operations import Operations
+
+Index = QModelIndex | QPersistentModelIndex
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the row object
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # a sortable value (numbers and dates as such)
+
+REJECTED_BG = QColor("#fde2e1")
+PENDING_FG = QColor("#6b6b6b")
+
+
+def fold(text: str) -> str:
+    """Lower-case and without accents, so "ha noi" finds "Hà Nội"."""
+    text = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
+    return "".join(c for c in text if unicodedata.category(c) != "Mn")
+
+
+def fmt_date(value: Any) -> str:
+    if isinstance(value, dt.datetime):
+        return value.astimezone().strftime("%d/%m/%Y %H:%M")
+    if isinstance(value, dt.date):
+        return value.strftime("%d/%m/%Y")
+    return "" if value is None else str(value)
+
+
+def fmt_number(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:,.1f}".replace(",", ".")
+    return f"{int(value):,}".replace(",", ".")
+
+
+def get_value(row: Any, key: str) -> Any:
+    if isinstance(row, dict):
+        return row.get(key)
+    return getattr(row, key, None)
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: `title` is an English source string translated in the "Columns" context."""
+
+    key: str
+    title: Any  # a QT_TRANSLATE_NOOP("Columns", ...) string
+    numeric: bool = False
+    fmt: Callable[[Any], str] | None = None
+    getter: Callable[[Any], Any] | None = None
+
+    def value(self, row: Any) -> Any:
+        return self.getter(row) if self.getter is not None else get_value(row, self.key)
+
+    def text(self, row: Any) -> str:
+        value = self.value(row)
+        if self.fmt is not None:
+            return self.fmt(value)
+        if self.numeric:
+            return fmt_number(value)
+        if isinstance(value, dt.date):
+            return fmt_date(value)
+        if isinstance(value, bool):
+            return "✓" if value else ""
+        return "" if value is None else str(value)
+
+
+def tr_column(title: Any) -> str:
+    return QCoreApplication.translate("Columns", str(title))
+
+
+class RecordTableModel(QAbstractTableModel):
+    """Rows from `fetch(session)`; reloads on a change announced in one of `areas`.
+
+    Signals: `loaded()` after new rows are in; `load_failed(str)`.
+    """
+
+    loaded = Signal()
+    load_failed = Signal(str)
+
+    columns: Sequence[Column] = ()  # class default; a model may set its own per instance
+    areas: ClassVar[frozenset[str]] = frozenset()
+
+    def __init__(self, ops: Operations | None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ops = ops
+        self._rows: list[Any] = []
+        self._search: list[str] = []
+        self._loading = False
+        self._stale = False
+        if ops is not None:
+            ops.changed.connect(self._on_changed)
+
+    # ----- what subclasses provide ------------------------------------------------------------
+    def fetch(self, session: Session) -> list[Any]:
+        raise NotImplementedError
+
+    def background(self, row: Any, column: Column) -> QColor | None:
+        """A colour for the cell (expiry, breach…); None for the default."""
+        return None
+
+    def tooltip(self, row: Any, column: Column) -> str | None:
+        return None
+
+    # ----- loading ----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        if self.ops is None:
+            return
+        if self._loading:
+            self._stale = True  # load again when this one ends
+            return
+        self._loading = True
+        self.ops.query(self.fetch, self._loaded, self._failed)
+
+    def _loaded(self, rows: list[Any]) -> None:
+        self._loading = False
+        self.set_rows(rows)
+        if self._stale:
+            self._stale = False
+            self.refresh()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._loading = False
+        self.load_failed.emit(str(exc))
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._search = [fold(" ".join(c.text(r) for c in self.columns)) for r in self._rows]
+        self.endResetModel()
+        self.loaded.emit()
+
+    def _on_changed(self, areas: frozenset[str]) -> None:
+        if areas & self.areas:
+            self.refresh()
+
+    # ----- access ----------------------------------------------------------------------------
+    def row_at(self, row: int) -> Any:
+        return self._rows[row]
+
+    def rows(self) -> list[Any]:
+        return list(self._rows)
+
+    def search_key(self, row: int) -> str:
+        return self._search[row]
+
+    # ----- Qt model API -------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return tr_column(self.columns[section].title)
+            if role == Qt.ItemDataRole.TextAlignmentRole and self.columns[section].numeric:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
+            return section + 1
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows) or index.column() >= len(self.columns):
+            return None
+        row = self._rows[index.row()]
+        column = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.text(row)
+        if role == SORT_ROLE:
+            value = column.value(row)
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                return value
+            if isinstance(value, dt.date):
+                return value.isoformat()
+            return fold(column.text(row))
+        if role == ROW_ROLE:
+            return row
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column.numeric:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if get_value(row, "sync_state") == "rejected":
+                return QBrush(REJECTED_BG)
+            colour = self.background(row, column)
+            return QBrush(colour) if colour is not None else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if get_value(row, "sync_state") == "rejected":
+                reason = get_value(row, "sync_reason") or ""
+                return QCoreApplication.translate("Columns", "Refused by the centre: %1").replace("%1", reason)
+            return self.tooltip(row, column)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+class SearchProxy(QSortFilterProxyModel):
+    """Filters a RecordTableModel by words typed in any accent and case; sorts by SORT_ROLE."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._words: list[str] = []
+        self._extra: Callable[[Any], bool] | None = None
+        self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(False)
+
+    def set_text(self, text: str) -> None:
+        self.beginFilterChange()
+        self._words = fold(text).split()
+        self.endFilterChange()
+
+    def set_predicate(self, predicate: Callable[[Any], bool] | None) -> None:
+        """An extra test on the row object (a status or kind filter)."""
+        self.beginFilterChange()
+        self._extra = predicate
+        self.endFilterChange()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.sourceModel()
+        if not isinstance(model, RecordTableModel) or source_row >= model.rowCount():
+            return True
+        if self._words:
+            key = model.search_key(source_row)
+            if not all(w in key for w in self._words):
+                return False
+        return self._extra is None or self._extra(model.row_at(source_row))
+
+
+def sync_state_text(state: str | None) -> str:
+    texts = {
+        "pending": QCoreApplication.translate("Columns", "Not sent yet"),
+        "synced": QCoreApplication.translate("Columns", "Sent"),
+        "rejected": QCoreApplication.translate("Columns", "Refused"),
+        "conflict": QCoreApplication.translate("Columns", "Conflict"),
+    }
+    return texts.get(state or "", state or "")
+
+
+SYNC_COLUMN = Column("sync_state", QT_TRANSLATE_NOOP("Columns", "Sync"), fmt=sync_state_text)

@@ -1,0 +1,167 @@
+"""Stock models: on hand by item and by lot (with expiry colours), the stock card, near-expiry lots."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, ClassVar
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
+from PySide6.QtGui import QColor
+from sqlalchemy.orm import Session
+
+from ytcs_desktop.domain.inventory import on_hand_by_item, on_hand_by_lot, stock_card
+from ytcs_desktop.domain.inventory.stock import ItemBalance, LotBalance
+from ytcs_desktop.domain.labels import label
+from ytcs_desktop.ui.models.base import Column, RecordTableModel, fmt_date
+from ytcs_desktop.ui.operations import STOCK, Operations
+
+EXPIRED = QColor("#f8d0cd")
+NEAR_EXPIRY = QColor("#fff0c2")
+QUARANTINED = QColor("#e6dcf5")
+BELOW_MIN = QColor("#fde2e1")
+NEAR_DAYS = 90
+
+
+def expiry_state(expiry: dt.date | None, today: dt.date, quarantined: bool = False) -> str:
+    if quarantined:
+        return "quarantined"
+    if expiry is None:
+        return ""
+    if expiry < today:
+        return "expired"
+    if expiry <= today + dt.timedelta(days=NEAR_DAYS):
+        return "near"
+    return ""
+
+
+class _StationModel(RecordTableModel):
+    areas: ClassVar[frozenset[str]] = frozenset({STOCK})
+
+    def __init__(self, ops: Operations | None, station_id: str | None, lang: str = "vi",
+                 parent: QObject | None = None) -> None:
+        self.station_id = station_id or ""
+        self.lang = lang
+        self.today = dt.date.today()
+        super().__init__(ops, parent)
+
+
+class ItemStockModel(_StationModel):
+    """Stock on hand per item: the ledger summed, with min/max and the nearest expiry."""
+
+    columns = (
+        Column("code", QT_TRANSLATE_NOOP("Columns", "Code")),
+        Column("name", QT_TRANSLATE_NOOP("Columns", "Item")),
+        Column("unit", QT_TRANSLATE_NOOP("Columns", "Unit")),
+        Column("quantity", QT_TRANSLATE_NOOP("Columns", "On hand"), numeric=True),
+        Column("min_stock", QT_TRANSLATE_NOOP("Columns", "Minimum"), numeric=True),
+        Column("nearest_expiry", QT_TRANSLATE_NOOP("Columns", "Nearest expiry"), fmt=fmt_date),
+    )
+
+    def fetch(self, session: Session) -> list[Any]:
+        self.today = dt.date.today()
+        return on_hand_by_item(session, self.station_id)
+
+    def background(self, row: ItemBalance, column: Column) -> QColor | None:
+        if column.key == "quantity" and row.min_stock > 0 and row.quantity < row.min_stock:
+            return BELOW_MIN
+        if column.key == "nearest_expiry":
+            state = expiry_state(row.nearest_expiry, self.today)
+            return {"expired": EXPIRED, "near": NEAR_EXPIRY}.get(state)
+        return None
+
+    def tooltip(self, row: ItemBalance, column: Column) -> str | None:
+        if column.key == "quantity" and row.min_stock > 0 and row.quantity < row.min_stock:
+            return QCoreApplication.translate("StockModels", "Below the minimum stock")
+        return None
+
+
+class LotStockModel(_StationModel):
+    """Stock on hand per lot, coloured by expiry: expired, expiring within 90 days, quarantined."""
+
+    columns = (
+        Column("item_code", QT_TRANSLATE_NOOP("Columns", "Code")),
+        Column("item_name", QT_TRANSLATE_NOOP("Columns", "Item")),
+        Column("lot_no", QT_TRANSLATE_NOOP("Columns", "Lot")),
+        Column("expiry", QT_TRANSLATE_NOOP("Columns", "Expiry"), fmt=fmt_date),
+        Column("quantity", QT_TRANSLATE_NOOP("Columns", "On hand"), numeric=True),
+        Column("unit", QT_TRANSLATE_NOOP("Columns", "Unit")),
+        Column("state", QT_TRANSLATE_NOOP("Columns", "State"), getter=lambda r: lot_state_text(r, dt.date.today())),
+    )
+
+    def fetch(self, session: Session) -> list[Any]:
+        self.today = dt.date.today()
+        return on_hand_by_lot(session, self.station_id)
+
+    def background(self, row: LotBalance, column: Column) -> QColor | None:
+        state = expiry_state(row.expiry, self.today, row.quarantined)
+        return {"expired": EXPIRED, "near": NEAR_EXPIRY, "quarantined": QUARANTINED}.get(state)
+
+
+def lot_state_text(row: LotBalance, today: dt.date) -> str:
+    state = expiry_state(row.expiry, today, row.quarantined)
+    texts = {
+        "quarantined": QCoreApplication.translate("StockModels", "Quarantined"),
+        "expired": QCoreApplication.translate("StockModels", "Expired"),
+        "near": QCoreApplication.translate("StockModels", "Expires within 90 days"),
+    }
+    parts = [texts.get(state, "")]
+    if row.vvm_stage:
+        parts.append(f"VVM {row.vvm_stage}")
+    return " · ".join(p for p in parts if p)
+
+
+class StockCardModel(_StationModel):
+    """Thẻ kho: every movement of one item in a date range with the running balance."""
+
+    columns = (
+        Column("date", QT_TRANSLATE_NOOP("Columns", "Date"), fmt=fmt_date),
+        Column("doc_no", QT_TRANSLATE_NOOP("Columns", "Document")),
+        Column("kind", QT_TRANSLATE_NOOP("Columns", "Movement")),  # replaced per language in __init__
+        Column("lot_no", QT_TRANSLATE_NOOP("Columns", "Lot")),
+        Column("expiry", QT_TRANSLATE_NOOP("Columns", "Expiry"), fmt=fmt_date),
+        Column("description", QT_TRANSLATE_NOOP("Columns", "Description")),
+        Column("qty_in", QT_TRANSLATE_NOOP("Columns", "In"), numeric=True),
+        Column("qty_out", QT_TRANSLATE_NOOP("Columns", "Out"), numeric=True),
+        Column("balance", QT_TRANSLATE_NOOP("Columns", "Balance"), numeric=True),
+    )
+
+    def __init__(self, ops: Operations | None, station_id: str | None, lang: str = "vi",
+                 parent: QObject | None = None) -> None:
+        super().__init__(ops, station_id, lang, parent)
+        self.columns = tuple(  # type: ignore[assignment]
+            Column("kind", c.title, getter=lambda r: kind_label(r.kind, lang)) if c.key == "kind" else c
+            for c in type(self).columns
+        )
+        self.item_id: str | None = None
+        today = dt.date.today()
+        self.date_from = today.replace(day=1) - dt.timedelta(days=365)
+        self.date_to = today
+        self.opening = 0
+        self.closing = 0
+
+    def show_item(self, item_id: str | None, date_from: dt.date, date_to: dt.date) -> None:
+        self.item_id, self.date_from, self.date_to = item_id, date_from, date_to
+        self.refresh()
+
+    def fetch(self, session: Session) -> list[Any]:
+        if not self.item_id:
+            self.opening = self.closing = 0
+            return []
+        card = stock_card(session, self.station_id, self.item_id, self.date_from, self.date_to)
+        self.opening, self.closing = card.opening, card.closing
+        return card.lines
+
+
+def kind_label(kind: str, lang: str) -> str:
+    texts = {
+        "receipt": ("Nhập kho", "Receipt"), "issue": ("Xuất sử dụng", "Issue"),
+        "transfer_out": ("Điều chuyển đi", "Transfer out"), "transfer_in": ("Điều chuyển đến", "Transfer in"),
+        "adjustment": ("Điều chỉnh", "Adjustment"), "count": ("Điều chỉnh kiểm kê", "Count correction"),
+        "disposal": ("Hủy", "Disposal"), "reversal": ("Đảo bút toán", "Reversal"),
+    }
+    vi, en = texts.get(kind, (kind, kind))
+    return en if lang.startswith("en") else vi
+
+
+def category_text(category: str, lang: str) -> str:
+    return label("item_category", category, lang)

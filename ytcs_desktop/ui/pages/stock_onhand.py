@@ -1,0 +1,178 @@
+"""Tồn kho: stock on hand by item or by lot, with the movement buttons."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QRadioButton, QTableView, QVBoxLayout, QWidget
+
+from ytcs_desktop.domain.inventory.stock import LotBalance
+from ytcs_desktop.domain.labels import choices as label_choices
+from ytcs_desktop.ui.context import AppContext
+from ytcs_desktop.ui.dialogs.issue import IssueDialog
+from ytcs_desktop.ui.dialogs.stock_moves import DisposeDialog, ReceiveDialog, TransferDialog
+from ytcs_desktop.ui.models.base import ROW_ROLE, RecordTableModel, SearchProxy
+from ytcs_desktop.ui.models.stock import ItemStockModel, LotStockModel
+from ytcs_desktop.ui.pages.base import fit_columns, make_table, search_box, toolbar_row
+
+
+class OnHandTab(QWidget):
+    """Signals: `stock_card_requested(item_id)`."""
+
+    stock_card_requested = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        station = ctx.actor.station_id
+        self.item_model = ItemStockModel(ctx.ops, station, ctx.lang, self)
+        self.lot_model = LotStockModel(ctx.ops, station, ctx.lang, self)
+        self.item_proxy = SearchProxy(self)
+        self.item_proxy.setSourceModel(self.item_model)
+        self.lot_proxy = SearchProxy(self)
+        self.lot_proxy.setSourceModel(self.lot_model)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        self.by_item = QRadioButton(self.tr("By item"))
+        self.by_lot = QRadioButton(self.tr("By lot"))
+        self.by_lot.setChecked(True)
+        self.search = search_box(self.tr("Search by name, code or lot (Ctrl+F)"), self.lot_proxy)
+        self.search.textChanged.connect(self.item_proxy.set_text)
+        self.search.setMinimumWidth(300)
+        self.category = QComboBox()
+        self.category.addItem(self.tr("All categories"), None)
+        for code, text in label_choices("item_category", ctx.lang):
+            self.category.addItem(text, code)
+        self.category.currentIndexChanged.connect(self._filter_category)
+        layout.addLayout(toolbar_row(self.search, self.category, self.by_item, self.by_lot))
+        self.receive_button = QPushButton(self.tr("&Receive…"))
+        self.issue_button = QPushButton(self.tr("&Issue…"))
+        self.transfer_button = QPushButton(self.tr("&Transfer…"))
+        self.dispose_button = QPushButton(self.tr("&Dispose…"))
+        self.card_button = QPushButton(self.tr("Stock &card"))
+        self.receive_button.setToolTip("Ctrl+N")
+        layout.addLayout(toolbar_row(self.receive_button, self.issue_button, self.transfer_button,
+                                     self.dispose_button, self.card_button))
+        self.legend = QLabel(self.tr("Colours: red = expired · yellow = expires within 90 days · "
+                                     "violet = quarantined · red quantity = below minimum"))
+        self.legend.setStyleSheet("color: #555;")
+        self.table = make_table(self.lot_model, self.lot_proxy)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.legend)
+        self.by_item.toggled.connect(self._switch)
+        self.receive_button.clicked.connect(self.receive)
+        self.issue_button.clicked.connect(self.issue)
+        self.transfer_button.clicked.connect(self.transfer)
+        self.dispose_button.clicked.connect(self.dispose)
+        self.card_button.clicked.connect(self._card)
+        self.table.doubleClicked.connect(lambda _i: self._card())
+        QShortcut(QKeySequence("Ctrl+F"), self, self.search.setFocus)
+        QShortcut(QKeySequence("Ctrl+N"), self, self.receive)
+        self._fitted: set[int] = set()
+        self._keep: object | None = None
+        for model in (self.item_model, self.lot_model):
+            model.modelAboutToBeReset.connect(self._remember)
+            model.loaded.connect(self._restore)
+            model.loaded.connect(self._update_buttons)
+            model.loaded.connect(self._fit_once)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self._update_buttons()
+
+    def load(self) -> None:
+        self.item_model.refresh()
+        self.lot_model.refresh()
+
+    @property
+    def model(self) -> RecordTableModel:
+        return self.item_model if self.by_item.isChecked() else self.lot_model
+
+    def _switch(self) -> None:
+        proxy = self.item_proxy if self.by_item.isChecked() else self.lot_proxy
+        self.table.setModel(proxy)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self._fit_once()
+        self._update_buttons()
+
+    def _fit_once(self) -> None:
+        key = id(self.model)
+        if key not in self._fitted and self.model.rowCount() > 0:
+            self._fitted.add(key)
+            fit_columns(self.table)
+
+    def _remember(self) -> None:
+        row = self.selected_row()
+        self._keep = getattr(row, "lot_id", None) or getattr(row, "item_id", None) if row is not None else None
+
+    def _restore(self) -> None:
+        """Keep the same lot (or item) selected across a reload."""
+        if self._keep is None:
+            return
+        proxy = self.table.model()
+        for r in range(proxy.rowCount()):
+            row = proxy.data(proxy.index(r, 0), ROW_ROLE)
+            if self._keep in (getattr(row, "lot_id", None), getattr(row, "item_id", None)):
+                select_row(self.table, r)
+                return
+
+    def _filter_category(self) -> None:
+        wanted = self.category.currentData()
+        predicate = None if wanted is None else (lambda row: row.category == wanted)
+        self.item_proxy.set_predicate(predicate)
+        self.lot_proxy.set_predicate(predicate)
+
+    def selected_row(self) -> object | None:
+        index: QModelIndex = self.table.currentIndex()
+        if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row(), index.parent()):
+            return None
+        return self.table.model().data(index, ROW_ROLE)
+
+    def selected_lot(self) -> LotBalance | None:
+        row = self.selected_row()
+        return row if isinstance(row, LotBalance) else None
+
+    def selected_item_id(self) -> str | None:
+        row = self.selected_row()
+        return getattr(row, "item_id", None) if row is not None else None
+
+    def _update_buttons(self) -> None:
+        lot = self.selected_lot()
+        self.transfer_button.setEnabled(lot is not None and lot.quantity > 0)
+        self.dispose_button.setEnabled(lot is not None and lot.quantity > 0)
+        self.card_button.setEnabled(self.selected_item_id() is not None)
+
+    # ----- actions ----------------------------------------------------------------------------
+    def receive(self) -> ReceiveDialog:
+        dialog = ReceiveDialog(self.ctx, self.selected_item_id(), self)
+        dialog.open()
+        return dialog
+
+    def issue(self) -> IssueDialog:
+        dialog = IssueDialog(self.ctx, self.selected_item_id(), self)
+        dialog.open()
+        return dialog
+
+    def transfer(self) -> TransferDialog | None:
+        lot = self.selected_lot()
+        if lot is None:
+            return None
+        dialog = TransferDialog(self.ctx, lot, self)
+        dialog.open()
+        return dialog
+
+    def dispose(self) -> DisposeDialog | None:
+        lot = self.selected_lot()
+        if lot is None:
+            return None
+        dialog = DisposeDialog(self.ctx, lot, self)
+        dialog.open()
+        return dialog
+
+    def _card(self) -> None:
+        item_id = self.selected_item_id()
+        if item_id:
+            self.stock_card_requested.emit(item_id)
+
+
+def select_row(table: QTableView, row: int) -> None:
+    table.selectRow(row)
+    table.setCurrentIndex(table.model().index(row, 0))

@@ -1,0 +1,118 @@
+"""A form whose fields show the domain layer's refusal right under them, keeping what was typed."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ytcs_desktop.domain.errors import DomainError
+
+ERROR_STYLE = "color: #b3261e;"
+
+
+class Form(QWidget):
+    """Fields by name (the `DomainError.field` names); `show_error` puts the message under the field
+    it names and moves the focus there, or at the top when the error names no shown field."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.general = QLabel()
+        self.general.setWordWrap(True)
+        self.general.setStyleSheet(ERROR_STYLE)
+        self.general.setObjectName("form_error")
+        self.general.hide()
+        outer.addWidget(self.general)
+        self.layout_ = QFormLayout()
+        self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        outer.addLayout(self.layout_)
+        self.fields: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+        self.captions: dict[str, QLabel] = {}
+
+    def add(self, name: str, label: str, widget: QWidget) -> QWidget:
+        box = QWidget()
+        col = QVBoxLayout(box)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.setSpacing(2)
+        col.addWidget(widget)
+        error = QLabel()
+        error.setObjectName(f"error_{name}")
+        error.setWordWrap(True)
+        error.setStyleSheet(ERROR_STYLE)
+        error.hide()
+        col.addWidget(error)
+        caption = QLabel(label)
+        caption.setBuddy(widget)
+        self.layout_.addRow(caption, box)
+        self.fields[name] = widget
+        self.errors[name] = error
+        self.captions[name] = caption
+        return widget
+
+    def set_label(self, name: str, text: str) -> None:
+        self.captions[name].setText(text)
+
+    def add_row(self, widget: QWidget) -> None:
+        self.layout_.addRow(widget)
+
+    def clear_errors(self) -> None:
+        self.general.hide()
+        self.general.clear()
+        for label in self.errors.values():
+            label.hide()
+            label.clear()
+
+    def show_error(self, err: DomainError, lang: str) -> None:
+        self.clear_errors()
+        text = err.message(lang)
+        name = err.field
+        if name and name in self.errors:
+            self.errors[name].setText(text)
+            self.errors[name].show()
+            self.fields[name].setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.general.setText(text)
+            self.general.show()
+
+    def error_text(self, name: str | None = None) -> str:
+        """The message shown under a field (or at the top): what a test or screen reader reads."""
+        if name is None:
+            return self.general.text()
+        return self.errors[name].text()
+
+
+def date_edit(value: dt.date | None = None) -> QDateEdit:
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd/MM/yyyy")
+    day = value or dt.date.today()
+    edit.setDate(QDate(day.year, day.month, day.day))
+    return edit
+
+
+def date_of(edit: QDateEdit) -> dt.date:
+    q = edit.date()
+    return dt.date(q.year(), q.month(), q.day())
+
+
+def combo(choices: list[tuple[str, str]], current: str | None = None) -> QComboBox:
+    """A combo of (code, label) pairs; the code is the item data."""
+    box = QComboBox()
+    for code, text in choices:
+        box.addItem(text, code)
+    if current is not None:
+        index = box.findData(current)
+        if index >= 0:
+            box.setCurrentIndex(index)
+    return box
