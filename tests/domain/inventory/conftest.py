@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import func, select, text
 
 from ytcs_desktop.domain.actor import Actor
+from ytcs_desktop.domain.errors import DomainError
 from ytcs_desktop.store.base import new_id
 from ytcs_desktop.store.db import Database
 from ytcs_desktop.store.models import Item, Station, StockTransaction
@@ -42,7 +43,11 @@ def counts(db: Database) -> tuple[int, int]:
 
 @pytest.fixture
 def inv(station_db: Database) -> Inv:
-    db = station_db
+    return make_inv(station_db)
+
+
+def make_inv(db: Database) -> Inv:
+    """A second station and five catalogue items in `db` (also used by tests/domain/test_vaccines.py)."""
     station_id = db.station_id
     assert station_id
     other = new_id()
@@ -74,9 +79,11 @@ def inv(station_db: Database) -> Inv:
 
 @pytest.fixture
 def refused(inv: Inv) -> Callable[..., AbstractContextManager[None]]:
-    """`with refused(): call()` asserts the call raised a DomainError and wrote nothing."""
-    from ytcs_desktop.domain.errors import DomainError
+    return refusal_checker(inv)
 
+
+def refusal_checker(inv: Inv) -> Callable[..., AbstractContextManager[None]]:
+    """`with refused(code): call()` asserts the call raised that DomainError and wrote nothing."""
     @contextmanager
     def check(code: str | None = None) -> Iterator[None]:
         before = counts(inv.db)
