@@ -1,0 +1,148 @@
+"""What every form shares: the NĐ 30 header information, the period, and code labels."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ytcs_desktop.domain.errors import NotFoundError, ValidationError
+from ytcs_desktop.store.models import Centre, Station
+
+
+@dataclass(frozen=True)
+class Header:
+    """Top of an NĐ 30 document: who issues it, where and when, its number and title."""
+
+    parent_org: str
+    station_name: str
+    place: str
+    date: dt.date
+    title: str
+    number: str | None = None  # e.g. "…/BB-TYT"; None when the form carries no number
+    subtitle: str | None = None  # period line under the title
+
+
+@dataclass(frozen=True)
+class Period:
+    date_from: dt.date
+    date_to: dt.date
+
+    def __post_init__(self) -> None:
+        if self.date_to < self.date_from:
+            raise ValidationError(
+                "period_reversed",
+                f"Ngày kết thúc ({vi_date(self.date_to)}) trước ngày bắt đầu ({vi_date(self.date_from)}).",
+                f"The end date ({self.date_to}) is before the start date ({self.date_from}).",
+                "date_to",
+            )
+
+    def line(self) -> str:
+        return f"Từ ngày {vi_date(self.date_from)} đến ngày {vi_date(self.date_to)}"
+
+
+def vi_date(d: dt.date | None) -> str:
+    return "" if d is None else d.strftime("%d/%m/%Y")
+
+
+def station_row(s: Session, station_id: str | None) -> Station:
+    q = select(Station).where(Station.deleted.is_(False))
+    if station_id is not None:
+        q = q.where(Station.id == station_id)
+    station = s.scalars(q.order_by(Station.code)).first()
+    if station is None:
+        raise NotFoundError(
+            "station_not_found",
+            "Không tìm thấy thông tin trạm y tế trong cơ sở dữ liệu: hãy khai báo hồ sơ trạm trước khi in.",
+            "No station profile in this database: fill in the station profile before printing.",
+        )
+    return station
+
+
+def place_of(station: Station) -> str:
+    """The place named in the date line: the commune/ward, else the station name without its prefix."""
+    if station.commune:
+        return station.commune
+    name = station.name
+    for prefix in ("Trạm Y tế phường ", "Trạm Y tế xã ", "Trạm Y tế thị trấn ", "Trạm Y tế "):
+        if name.startswith(prefix):
+            return name[len(prefix):]
+    return name
+
+
+def header(
+    s: Session,
+    station_id: str | None,
+    title: str,
+    *,
+    date: dt.date | None = None,
+    number: str | None = None,
+    subtitle: str | None = None,
+) -> Header:
+    station = station_row(s, station_id)
+    parent = station.parent_org
+    if not parent and station.centre_id:
+        centre = s.get(Centre, station.centre_id)
+        parent = centre.name if centre else None
+    return Header(
+        parent_org=parent or "UBND xã/phường",
+        station_name=station.name,
+        place=place_of(station),
+        date=date or dt.date.today(),
+        title=title,
+        number=number,
+        subtitle=subtitle,
+    )
+
+
+_LABELS: dict[str, dict[str, str]] = {
+    "request_kind": {
+        "rotation": "Luân phiên",
+        "consultation": "Hội chẩn",
+        "teleconsultation": "Tư vấn từ xa",
+        "technique_transfer": "Chuyển giao kỹ thuật",
+        "training_need": "Nhu cầu tập huấn",
+        "supply_support": "Hỗ trợ thuốc/vật tư",
+        "other": "Khác",
+    },
+    "request_status": {
+        "draft": "Nháp",
+        "submitted": "Đã gửi",
+        "accepted": "Đã tiếp nhận",
+        "scheduled": "Đã lên lịch",
+        "in_progress": "Đang thực hiện",
+        "done": "Hoàn thành",
+        "rated": "Đã đánh giá",
+        "rejected": "Từ chối",
+        "cancelled": "Đã hủy",
+    },
+    "format": {"in_person": "Trực tiếp", "online": "Trực tuyến"},
+    "visit_status": {"planned": "Dự kiến", "done": "Đã thực hiện", "cancelled": "Đã hủy"},
+    "session_status": {"planned": "Kế hoạch", "held": "Đã tổ chức", "cancelled": "Đã hủy"},
+    "programme": {
+        "epi": "Tiêm chủng mở rộng",
+        "epidemic": "Phòng chống dịch",
+        "nutrition": "Dinh dưỡng",
+        "reproductive": "Sức khỏe sinh sản",
+        "ncd": "Bệnh không lây nhiễm",
+        "school": "Y tế học đường",
+        "other": "Khác",
+    },
+}
+
+
+def label(kind: str, value: str | None) -> str:
+    """Vietnamese label of a code: domain.labels when present, else the forms' own table."""
+    if value is None:
+        return ""
+    try:
+        from ytcs_desktop.domain import labels  # written alongside; optional until it lands
+
+        text = labels.label(kind, value, "vi")
+        if text and text != value:
+            return str(text)
+    except Exception:  # a missing table or an unknown kind falls back to ours
+        pass
+    return _LABELS.get(kind, {}).get(value, value)

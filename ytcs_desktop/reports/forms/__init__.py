@@ -1,0 +1,1 @@
+"""One module per form family: report data -> Document (and -> workbook sheets where exported)."""
