@@ -34,28 +34,150 @@
             <translation>Đồng bộ</translation>
         </message>
         <message>
+            <location filename="../../ytcs_desktop/ui/models/documents.py" line="165" />
             <location filename="../../ytcs_desktop/ui/models/stock.py" line="52" />
             <location filename="../../ytcs_desktop/ui/models/stock.py" line="82" />
             <source>Code</source>
             <translation>Mã</translation>
         </message>
         <message>
+            <location filename="../../ytcs_desktop/ui/models/documents.py" line="70" />
+            <location filename="../../ytcs_desktop/ui/models/documents.py" line="166" />
+            <location filename="../../ytcs_desktop/ui/models/documents.py" line="201" />
             <location filename="../../ytcs_desktop/ui/models/stock.py" line="53" />
             <location filename="../../ytcs_desktop/ui/models/stock.py" line="83" />
             <source>Item</source>
             <translation>Mặt hàng</translation>
         </message>
         <message>
+            <location filename="../../ytcs_desktop/ui/models/documents.py" line="25" />
+            <source>Draft</source>
+            <translation>Nháp</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/documents.py" line="25" />
+            <source>Submitted</source>
+            <translation>Đã gửi</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/documents.py" line="26" />
+            <location filename="../../ytcs_desktop/ui/models/documents.py" line="171" />
+            <source>Approved</source>
+            <translation>Đã duyệt</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/documents.py" line="26" />
+            <source>Rejected</source>
+            <translation>Bị từ chối</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/documents.py" line="27" />
+            <location filename="../../ytcs_desktop/ui/models/documents.py" line="200" />
+            <source>Shipped</source>
+            <translation>Đã xuất cấp</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/documents.py" line="27" />
+            <source>Cancelled</source>
+            <translation>Đã hủy</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/documents.py" line="28" />
+            <source>Received</source>
+            <translation>Đã nhận</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/documents.py" line="36" />
+            <location filename="../../ytcs_desktop/ui/models/documents.py" line="119" />
+            <source>Number</source>
+            <translation>Số phiếu</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/documents.py" line="37" />
+            <source>Count date</source>
+            <translation>Ngày kiểm kê</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/documents.py" line="38" />
+            <location filename="../../ytcs_desktop/ui/models/documents.py" line="123" />
+            <source>Status</source>
+            <translation>Trạng thái</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/documents.py" line="39" />
+            <source>Team</source>
+            <translation>Tổ kiểm kê</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/documents.py" line="71" />
+            <location filename="../../ytcs_desktop/ui/models/documents.py" line="167" />
+            <location filename="../../ytcs_desktop/ui/models/documents.py" line="205" />
             <location filename="../../ytcs_desktop/ui/models/stock.py" line="54" />
             <location filename="../../ytcs_desktop/ui/models/stock.py" line="87" />
             <source>Unit</source>
             <translation>Đơn vị</translation>
         </message>
         <message>
+            <location filename="../../ytcs_desktop/ui/models/documents.py" line="74" />
+            <source>Book quantity</source>
+            <translation>Số sổ sách</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/documents.py" line="75" />
+            <source>Counted</source>
+            <translation>Thực tế</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/documents.py" line="76" />
+            <source>Variance</source>
+            <translation>Chênh lệch</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/documents.py" line="78" />
+            <source>Reason for the difference</source>
+            <translation>Lý do chênh lệch</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/documents.py" line="120" />
+            <source>Station</source>
+            <translation>Trạm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/documents.py" line="121" />
+            <source>From</source>
+            <translation>Từ</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/documents.py" line="122" />
+            <source>To</source>
+            <translation>Đến</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/documents.py" line="124" />
+            <source>Centre note</source>
+            <translation>Ghi chú của Trung tâm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/documents.py" line="168" />
             <location filename="../../ytcs_desktop/ui/models/stock.py" line="55" />
             <location filename="../../ytcs_desktop/ui/models/stock.py" line="86" />
             <source>On hand</source>
             <translation>Tồn kho</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/documents.py" line="169" />
+            <source>Average monthly use</source>
+            <translation>Sử dụng bình quân/tháng</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/documents.py" line="170" />
+            <source>Requested</source>
+            <translation>Dự trù</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/documents.py" line="204" />
+            <source>Quantity shipped</source>
+            <translation>Số lượng cấp</translation>
         </message>
         <message>
             <location filename="../../ytcs_desktop/ui/models/stock.py" line="56" />
@@ -68,12 +190,16 @@
             <translation>Hạn dùng gần nhất</translation>
         </message>
         <message>
+            <location filename="../../ytcs_desktop/ui/models/documents.py" line="72" />
+            <location filename="../../ytcs_desktop/ui/models/documents.py" line="202" />
             <location filename="../../ytcs_desktop/ui/models/stock.py" line="84" />
             <location filename="../../ytcs_desktop/ui/models/stock.py" line="120" />
             <source>Lot</source>
             <translation>Lô</translation>
         </message>
         <message>
+            <location filename="../../ytcs_desktop/ui/models/documents.py" line="73" />
+            <location filename="../../ytcs_desktop/ui/models/documents.py" line="203" />
             <location filename="../../ytcs_desktop/ui/models/stock.py" line="85" />
             <location filename="../../ytcs_desktop/ui/models/stock.py" line="121" />
             <source>Expiry</source>
@@ -90,6 +216,7 @@
             <translation>Ngày</translation>
         </message>
         <message>
+            <location filename="../../ytcs_desktop/ui/models/documents.py" line="199" />
             <location filename="../../ytcs_desktop/ui/models/stock.py" line="118" />
             <source>Document</source>
             <translation>Số chứng từ</translation>
@@ -121,24 +248,123 @@
         </message>
     </context>
     <context>
+        <name>ConfirmReceiptDialog</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/receipts.py" line="22" />
+            <source>Confirm a receipt</source>
+            <translation>Xác nhận nhập kho</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/receipts.py" line="31" />
+            <source>Quantity received</source>
+            <translation>Số lượng thực nhận</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/receipts.py" line="33" />
+            <source>Date received</source>
+            <translation>Ngày nhập</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/receipts.py" line="35" />
+            <source>Missing, broken, damaged… (when the quantity differs)</source>
+            <translation>Thiếu, vỡ, hỏng… (khi số lượng khác)</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/receipts.py" line="36" />
+            <source>Difference</source>
+            <translation>Chênh lệch</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/receipts.py" line="38" />
+            <source>(not a vaccine)</source>
+            <translation>(không phải vắc xin)</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/receipts.py" line="40" />
+            <source>VVM stage %1</source>
+            <translation>VVM giai đoạn %1</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/receipts.py" line="41" />
+            <source>VVM at receipt</source>
+            <translation>VVM khi nhận</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/receipts.py" line="44" />
+            <source>Temperature at receipt</source>
+            <translation>Nhiệt độ khi nhận</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/receipts.py" line="45" />
+            <source>Confirm</source>
+            <translation>Xác nhận</translation>
+        </message>
+    </context>
+    <context>
+        <name>CountWizard</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/count_wizard.py" line="34" />
+            <source>Stock count</source>
+            <translation>Kiểm kê kho</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/count_wizard.py" line="38" />
+            <source>Next &gt;</source>
+            <translation>Tiếp &gt;</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/count_wizard.py" line="39" />
+            <source>&lt; Back</source>
+            <translation>&lt; Quay lại</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/count_wizard.py" line="40" />
+            <source>Approve the count</source>
+            <translation>Duyệt kết quả kiểm kê</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/count_wizard.py" line="41" />
+            <source>Close</source>
+            <translation>Đóng</translation>
+        </message>
+    </context>
+    <context>
+        <name>CountsTab</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/stock_counts.py" line="21" />
+            <source>&amp;New stock count…</source>
+            <translation>Kiểm kê &amp;mới…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/stock_counts.py" line="22" />
+            <source>C&amp;ontinue this count…</source>
+            <translation>&amp;Tiếp tục kiểm kê này…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/stock_counts.py" line="35" />
+            <source>Stock counts</source>
+            <translation>Kiểm kê</translation>
+        </message>
+    </context>
+    <context>
         <name>DisposeDialog</name>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/stock_moves.py" line="129" />
+            <location filename="../../ytcs_desktop/ui/dialogs/stock_moves.py" line="130" />
             <source>Dispose of stock</source>
             <translation>Hủy thuốc, vật tư</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/stock_moves.py" line="132" />
+            <location filename="../../ytcs_desktop/ui/dialogs/stock_moves.py" line="133" />
             <source>Reason</source>
             <translation>Lý do</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/stock_moves.py" line="134" />
+            <location filename="../../ytcs_desktop/ui/dialogs/stock_moves.py" line="135" />
             <source>Note</source>
             <translation>Ghi chú</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/stock_moves.py" line="136" />
+            <location filename="../../ytcs_desktop/ui/dialogs/stock_moves.py" line="137" />
             <source>Minutes no.</source>
             <translation>Số biên bản</translation>
         </message>
@@ -202,13 +428,13 @@
         </message>
         <message>
             <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="98" />
-            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="132" />
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="131" />
             <source>Station code</source>
             <translation>Mã trạm</translation>
         </message>
         <message>
             <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="101" />
-            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="134" />
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="132" />
             <source>Station name</source>
             <translation>Tên trạm</translation>
         </message>
@@ -228,17 +454,17 @@
             <translation>Thoát</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="132" />
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="131" />
             <source>Centre code</source>
             <translation>Mã trung tâm</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="134" />
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="132" />
             <source>Centre name</source>
             <translation>Tên trung tâm</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="151" />
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="149" />
             <source>Preparing the data…</source>
             <translation>Đang chuẩn bị dữ liệu…</translation>
         </message>
@@ -337,6 +563,24 @@
             <location filename="../../ytcs_desktop/ui/launcher.py" line="82" />
             <source>Could not set up: %1</source>
             <translation>Không thiết lập được: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>LinesPage</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/count_wizard.py" line="109" />
+            <source>2. Enter what was counted</source>
+            <translation>2. Nhập số lượng thực tế</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/count_wizard.py" line="110" />
+            <source>Type the counted quantity of each lot (F2 or double-click). A difference needs a reason.</source>
+            <translation>Nhập số lượng đếm được của từng lô (F2 hoặc nhấp đúp). Có chênh lệch thì phải ghi lý do.</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/count_wizard.py" line="122" />
+            <source>Save the counted quantities</source>
+            <translation>Lưu số lượng thực tế</translation>
         </message>
     </context>
     <context>
@@ -475,6 +719,19 @@
         </message>
     </context>
     <context>
+        <name>ReceiptsTab</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/receipts.py" line="71" />
+            <source>&amp;Confirm receipt…</source>
+            <translation>&amp;Xác nhận nhập kho…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/receipts.py" line="81" />
+            <source>Pending receipts</source>
+            <translation>Hàng chờ nhập</translation>
+        </message>
+    </context>
+    <context>
         <name>ReceiveDialog</name>
         <message>
             <location filename="../../ytcs_desktop/ui/dialogs/stock_moves.py" line="34" />
@@ -568,26 +825,105 @@
         </message>
     </context>
     <context>
+        <name>RequisitionsTab</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/requisitions.py" line="33" />
+            <source>&amp;New requisition for next month</source>
+            <translation>Lập &amp;dự trù cho tháng tới</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/requisitions.py" line="34" />
+            <source>Save &amp;quantities</source>
+            <translation>Lưu &amp;số lượng</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/requisitions.py" line="35" />
+            <source>Su&amp;bmit to the centre</source>
+            <translation>&amp;Gửi Trung tâm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/requisitions.py" line="64" />
+            <source>Requisitions</source>
+            <translation>Dự trù</translation>
+        </message>
+    </context>
+    <context>
         <name>ReverseDialog</name>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/stock_moves.py" line="149" />
+            <location filename="../../ytcs_desktop/ui/dialogs/stock_moves.py" line="151" />
             <source>Reverse a movement</source>
             <translation>Đảo bút toán</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/stock_moves.py" line="156" />
+            <location filename="../../ytcs_desktop/ui/dialogs/stock_moves.py" line="158" />
             <source>Date</source>
             <translation>Ngày</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/stock_moves.py" line="158" />
+            <location filename="../../ytcs_desktop/ui/dialogs/stock_moves.py" line="160" />
             <source>Reason</source>
             <translation>Lý do</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/stock_moves.py" line="159" />
+            <location filename="../../ytcs_desktop/ui/dialogs/stock_moves.py" line="161" />
             <source>Reverse</source>
             <translation>Đảo</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewPage</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/count_wizard.py" line="175" />
+            <source>3. Review and approve</source>
+            <translation>3. Xem lại và duyệt</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/count_wizard.py" line="176" />
+            <source>Approving posts a count correction for every difference. It cannot be undone except by a new count.</source>
+            <translation>Khi duyệt, mỗi chênh lệch được ghi thành một bút toán điều chỉnh kiểm kê. Chỉ có thể sửa bằng một lần kiểm kê mới.</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/count_wizard.py" line="182" />
+            <source>Proposals (printed on the minutes)</source>
+            <translation>Kiến nghị (in trong biên bản)</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/count_wizard.py" line="195" />
+            <source>%1 lots counted, %2 with a difference.</source>
+            <translation>Đã kiểm %1 lô, %2 lô có chênh lệch.</translation>
+        </message>
+    </context>
+    <context>
+        <name>StartPage</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/count_wizard.py" line="68" />
+            <source>1. Start the count</source>
+            <translation>1. Bắt đầu kiểm kê</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/count_wizard.py" line="69" />
+            <source>The book quantity of every lot in stock is frozen when the count starts.</source>
+            <translation>Số lượng sổ sách của mọi lô đang tồn được chốt khi bắt đầu kiểm kê.</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/count_wizard.py" line="73" />
+            <source>Count date</source>
+            <translation>Ngày kiểm kê</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/count_wizard.py" line="75" />
+            <source>Names of the count team</source>
+            <translation>Họ tên các thành viên tổ kiểm kê</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/count_wizard.py" line="76" />
+            <source>Count team</source>
+            <translation>Tổ kiểm kê</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/count_wizard.py" line="78" />
+            <source>Start the count</source>
+            <translation>Bắt đầu kiểm kê</translation>
         </message>
     </context>
     <context>
@@ -743,7 +1079,7 @@
     <context>
         <name>TaskManager</name>
         <message>
-            <location filename="../../ytcs_desktop/ui/tasks.py" line="210" />
+            <location filename="../../ytcs_desktop/ui/tasks.py" line="211" />
             <source>Cancel</source>
             <translation>Hủy</translation>
         </message>

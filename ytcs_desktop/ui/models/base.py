@@ -269,3 +269,59 @@ def sync_state_text(state: str | None) -> str:
 
 
 SYNC_COLUMN = Column("sync_state", QT_TRANSLATE_NOOP("Columns", "Sync"), fmt=sync_state_text)
+
+
+class EditableTableModel(RecordTableModel):
+    """A RecordTableModel whose `editable` columns take typed values kept aside as edits (by row id)
+    until the page sends them in one named operation; a reload keeps edits not yet sent."""
+
+    editable: frozenset[str] = frozenset()
+    id_key = "id"
+
+    def __init__(self, ops: Operations | None, parent: QObject | None = None) -> None:
+        super().__init__(ops, parent)
+        self.edits: dict[str, dict[str, Any]] = {}
+
+    def row_id(self, row: Any) -> str:
+        return str(get_value(row, self.id_key))
+
+    def value(self, row_index: int, key: str) -> Any:
+        row = self._rows[row_index]
+        edits = self.edits.get(self.row_id(row), {})
+        if key in edits:
+            return edits[key]
+        column = next(c for c in self.columns if c.key == key)
+        return column.value(row)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (index.isValid() and index.row() < len(self._rows) and index.column() < len(self.columns)
+                and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole)):
+            column = self.columns[index.column()]
+            edits = self.edits.get(self.row_id(self._rows[index.row()]), {})
+            if column.key in edits:
+                value = edits[column.key]
+                return value if role == Qt.ItemDataRole.EditRole else ("" if value is None else str(value))
+            if role == Qt.ItemDataRole.EditRole:
+                value = column.value(self._rows[index.row()])
+                return "" if value is None else value
+        return super().data(index, role)
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole or index.row() >= len(self._rows):
+            return False
+        column = self.columns[index.column()]
+        if column.key not in self.editable:
+            return False
+        self.edits.setdefault(self.row_id(self._rows[index.row()]), {})[column.key] = value
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole])
+        return True
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and self.columns[index.column()].key in self.editable:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def take_edits(self) -> dict[str, dict[str, Any]]:
+        edits, self.edits = self.edits, {}
+        return edits

@@ -1,0 +1,221 @@
+"""Stock documents: counts and their lines, requisitions and their lines, pending receipts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ytcs_desktop.domain.inventory.counts import count_lines
+from ytcs_desktop.domain.inventory.requisitions import lines_of
+from ytcs_desktop.domain.inventory.shipments import pending_receipts
+from ytcs_desktop.store.models import Item, Lot, Requisition, Station, StockCount
+from ytcs_desktop.ui.models.base import SYNC_COLUMN, Column, EditableTableModel, RecordTableModel, fmt_date
+from ytcs_desktop.ui.operations import REQUISITIONS, STOCK, Operations
+
+
+def _status(value: Any) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    texts = {
+        "draft": QT_TRANSLATE_NOOP("Columns", "Draft"), "submitted": QT_TRANSLATE_NOOP("Columns", "Submitted"),
+        "approved": QT_TRANSLATE_NOOP("Columns", "Approved"), "rejected": QT_TRANSLATE_NOOP("Columns", "Rejected"),
+        "shipped": QT_TRANSLATE_NOOP("Columns", "Shipped"), "cancelled": QT_TRANSLATE_NOOP("Columns", "Cancelled"),
+        "received": QT_TRANSLATE_NOOP("Columns", "Received"),
+    }
+    text = texts.get(str(value))
+    return QCoreApplication.translate("Columns", str(text)) if text else str(value or "")
+
+
+class CountsModel(RecordTableModel):
+    columns = (
+        Column("number", QT_TRANSLATE_NOOP("Columns", "Number")),
+        Column("count_date", QT_TRANSLATE_NOOP("Columns", "Count date"), fmt=fmt_date),
+        Column("status", QT_TRANSLATE_NOOP("Columns", "Status"), fmt=_status),
+        Column("team", QT_TRANSLATE_NOOP("Columns", "Team")),
+        SYNC_COLUMN,
+    )
+    areas = frozenset({STOCK})
+
+    def __init__(self, ops: Operations | None, station_id: str | None, parent: QObject | None = None) -> None:
+        self.station_id = station_id
+        super().__init__(ops, parent)
+
+    def fetch(self, session: Session) -> list[Any]:
+        stmt = (select(StockCount).where(StockCount.station_id == self.station_id, StockCount.deleted.is_(False))
+                .order_by(StockCount.count_date.desc(), StockCount.id.desc()))
+        return list(session.scalars(stmt))
+
+
+@dataclass(frozen=True)
+class CountRow:
+    id: str
+    item: str
+    unit: str
+    lot_no: str
+    expiry: dt.date
+    book_qty: int
+    physical_qty: int | None
+    reason: str | None
+
+
+class CountLinesModel(EditableTableModel):
+    """The lines of one count: book quantity frozen at start; physical count and reason editable."""
+
+    columns = (
+        Column("item", QT_TRANSLATE_NOOP("Columns", "Item")),
+        Column("unit", QT_TRANSLATE_NOOP("Columns", "Unit")),
+        Column("lot_no", QT_TRANSLATE_NOOP("Columns", "Lot")),
+        Column("expiry", QT_TRANSLATE_NOOP("Columns", "Expiry"), fmt=fmt_date),
+        Column("book_qty", QT_TRANSLATE_NOOP("Columns", "Book quantity"), numeric=True),
+        Column("physical_qty", QT_TRANSLATE_NOOP("Columns", "Counted"), numeric=True),
+        Column("variance", QT_TRANSLATE_NOOP("Columns", "Variance"), numeric=True,
+               getter=lambda r: None if r.physical_qty is None else r.physical_qty - r.book_qty),
+        Column("reason", QT_TRANSLATE_NOOP("Columns", "Reason for the difference")),
+    )
+    editable = frozenset({"physical_qty", "reason"})
+    areas = frozenset({STOCK})
+
+    def __init__(self, ops: Operations | None, parent: QObject | None = None) -> None:
+        super().__init__(ops, parent)
+        self.count_id: str | None = None
+
+    def show_count(self, count_id: str | None) -> None:
+        self.count_id = count_id
+        self.edits.clear()
+        self.refresh()
+
+    def fetch(self, session: Session) -> list[Any]:
+        if not self.count_id:
+            return []
+        out = []
+        for line in count_lines(session, self.count_id):
+            lot, item = session.get(Lot, line.lot_id), session.get(Item, line.item_id)
+            out.append(CountRow(line.id, item.name if item else "", item.base_unit if item else "",
+                                lot.lot_no if lot else "", lot.expiry if lot else dt.date.min, line.book_qty,
+                                line.physical_qty, line.reason))
+        return sorted(out, key=lambda r: (r.item, r.expiry))
+
+    def data(self, index: Any, role: int = 0) -> Any:
+        from PySide6.QtCore import Qt
+
+        if (role == Qt.ItemDataRole.DisplayRole and index.isValid() and index.row() < len(self._rows)
+                and self.columns[index.column()].key == "variance"):
+            counted = self.value(index.row(), "physical_qty")
+            try:
+                diff = int(counted) - self._rows[index.row()].book_qty
+            except (TypeError, ValueError):
+                return ""
+            return f"{diff:+d}" if diff else "0"
+        return super().data(index, role)
+
+
+class RequisitionsModel(RecordTableModel):
+    columns = (
+        Column("number", QT_TRANSLATE_NOOP("Columns", "Number")),
+        Column("station", QT_TRANSLATE_NOOP("Columns", "Station")),
+        Column("period_from", QT_TRANSLATE_NOOP("Columns", "From"), fmt=fmt_date),
+        Column("period_to", QT_TRANSLATE_NOOP("Columns", "To"), fmt=fmt_date),
+        Column("status", QT_TRANSLATE_NOOP("Columns", "Status"), fmt=_status),
+        Column("centre_note", QT_TRANSLATE_NOOP("Columns", "Centre note")),
+        SYNC_COLUMN,
+    )
+    areas = frozenset({REQUISITIONS, STOCK})
+
+    def __init__(self, ops: Operations | None, station_id: str | None, parent: QObject | None = None) -> None:
+        self.station_id = station_id  # None: every station (centre)
+        super().__init__(ops, parent)
+
+    def fetch(self, session: Session) -> list[Any]:
+        stmt = select(Requisition, Station.name).outerjoin(Station, Station.id == Requisition.station_id).where(
+            Requisition.deleted.is_(False))
+        if self.station_id:
+            stmt = stmt.where(Requisition.station_id == self.station_id)
+        stmt = stmt.order_by(Requisition.created_at.desc())
+        rows = []
+        for req, station in session.execute(stmt):
+            row = {c: getattr(req, c) for c in ("id", "number", "period_from", "period_to", "status", "centre_note",
+                                                 "sync_state", "sync_reason", "station_id")}
+            row["station"] = station or ""
+            rows.append(row)
+        return rows
+
+
+@dataclass(frozen=True)
+class RequisitionRow:
+    id: str
+    code: str
+    item: str
+    unit: str
+    on_hand: int
+    avg_monthly_use: float
+    requested_qty: int
+    approved_qty: int | None
+    item_id: str
+
+
+class RequisitionLinesModel(EditableTableModel):
+    """The lines of a requisition; the station edits requested quantities, the centre approved ones."""
+
+    columns = (
+        Column("code", QT_TRANSLATE_NOOP("Columns", "Code")),
+        Column("item", QT_TRANSLATE_NOOP("Columns", "Item")),
+        Column("unit", QT_TRANSLATE_NOOP("Columns", "Unit")),
+        Column("on_hand", QT_TRANSLATE_NOOP("Columns", "On hand"), numeric=True),
+        Column("avg_monthly_use", QT_TRANSLATE_NOOP("Columns", "Average monthly use"), numeric=True),
+        Column("requested_qty", QT_TRANSLATE_NOOP("Columns", "Requested"), numeric=True),
+        Column("approved_qty", QT_TRANSLATE_NOOP("Columns", "Approved"), numeric=True),
+    )
+    areas = frozenset({REQUISITIONS})
+
+    def __init__(self, ops: Operations | None, editable_key: str, parent: QObject | None = None) -> None:
+        super().__init__(ops, parent)
+        self.editable = frozenset({editable_key})
+        self.requisition_id: str | None = None
+
+    def show(self, requisition_id: str | None) -> None:
+        self.requisition_id = requisition_id
+        self.edits.clear()
+        self.refresh()
+
+    def fetch(self, session: Session) -> list[Any]:
+        if not self.requisition_id:
+            return []
+        out = []
+        for line in lines_of(session, self.requisition_id):
+            item = session.get(Item, line.item_id)
+            out.append(RequisitionRow(line.id, item.code if item else "", item.name if item else "",
+                                      item.base_unit if item else "", line.on_hand, line.avg_monthly_use,
+                                      line.requested_qty, line.approved_qty, line.item_id))
+        return sorted(out, key=lambda r: r.item)
+
+
+class PendingReceiptsModel(RecordTableModel):
+    columns = (
+        Column("doc_no", QT_TRANSLATE_NOOP("Columns", "Document")),
+        Column("shipped_date", QT_TRANSLATE_NOOP("Columns", "Shipped"), fmt=fmt_date),
+        Column("item", QT_TRANSLATE_NOOP("Columns", "Item")),
+        Column("lot_no", QT_TRANSLATE_NOOP("Columns", "Lot")),
+        Column("expiry", QT_TRANSLATE_NOOP("Columns", "Expiry"), fmt=fmt_date),
+        Column("quantity", QT_TRANSLATE_NOOP("Columns", "Quantity shipped"), numeric=True),
+        Column("unit", QT_TRANSLATE_NOOP("Columns", "Unit")),
+    )
+    areas = frozenset({STOCK, REQUISITIONS})
+
+    def __init__(self, ops: Operations | None, station_id: str | None, parent: QObject | None = None) -> None:
+        self.station_id = station_id or ""
+        super().__init__(ops, parent)
+
+    def fetch(self, session: Session) -> list[Any]:
+        rows = []
+        for line in pending_receipts(session, self.station_id):
+            item = session.get(Item, line.item_id)
+            rows.append({"id": line.id, "doc_no": line.doc_no, "shipped_date": line.shipped_date,
+                         "item": item.name if item else "", "unit": item.base_unit if item else "",
+                         "lot_no": line.lot_no, "expiry": line.expiry, "quantity": line.quantity,
+                         "sync_state": line.sync_state, "sync_reason": line.sync_reason})
+        return rows
