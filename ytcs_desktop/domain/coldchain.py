@@ -1,0 +1,396 @@
+"""Cold chain (dây chuyền lạnh): fridges, two readings a day, missing-reading alerts, and the quarantine
+of a fridge's vaccine lots after a breach until someone releases or disposes of them.
+
+A reading outside +2…+8 °C or with the freeze indicator tripped is a breach: every vaccine lot stored
+in that fridge with stock on hand is quarantined (the ledger refuses to issue a quarantined lot).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ytcs_desktop.domain.actor import Actor
+from ytcs_desktop.domain.errors import RuleError, ValidationError
+from ytcs_desktop.domain.inventory import ledger
+from ytcs_desktop.domain.labels import label, parse_code
+from ytcs_desktop.domain.stations import (
+    as_date,
+    check_own_station,
+    get_row,
+    optional_date,
+    require_station,
+)
+from ytcs_desktop.domain.validation import required_text
+from ytcs_desktop.store.base import utc_now
+from ytcs_desktop.store.models import Fridge, Item, Lot, Quarantine, StockTransaction, TemperatureReading
+
+SAFE_MIN, SAFE_MAX = 2.0, 8.0
+PLAUSIBLE_MIN, PLAUSIBLE_MAX = -30.0, 50.0
+SLOTS = ("morning", "afternoon")
+# The afternoon reading of today is due from this local time on.
+AFTERNOON_DUE = dt.time(14, 0)
+# Vietnam keeps UTC+7 all year (no daylight saving), so no tz database is needed.
+LOCAL_TZ = dt.timezone(dt.timedelta(hours=7))
+
+
+def local_now(now: dt.datetime | None = None) -> dt.datetime:
+    """Station local time as a naive datetime; an aware `now` is converted, a naive one is taken as local."""
+    if now is None:
+        now = utc_now()  # module-level name: the demo's simulated clock replaces it
+    return now.astimezone(LOCAL_TZ).replace(tzinfo=None) if now.tzinfo else now
+
+
+def is_breach(celsius: float, freeze_alarm: bool = False) -> bool:
+    return freeze_alarm or celsius < SAFE_MIN or celsius > SAFE_MAX
+
+
+# ----- fridges ------------------------------------------------------------------------------------
+
+
+def add_fridge(s: Session, actor: Actor, *, name: str, model: str | None = None, location: str | None = None,
+               in_service_from: object = None) -> Fridge:
+    station_id = require_station(actor, "thêm tủ lạnh", "add a fridge")
+    name = required_text(name, "name", "tên tủ lạnh", "fridge name", 200)
+    if s.scalar(select(Fridge.id).where(Fridge.station_id == station_id, Fridge.name == name,
+                                        Fridge.deleted.is_(False), Fridge.active.is_(True))):
+        raise RuleError("duplicate_fridge", f"Trạm đã có tủ lạnh tên “{name}”: hãy đặt tên khác (ví dụ “Tủ 2”).",
+                        f"The station already has a fridge named “{name}”: choose another name.", "name")
+    fridge = Fridge(station_id=station_id, name=name, model=(model or "").strip() or None,
+                    location=(location or "").strip() or None, active=True,
+                    in_service_from=optional_date(in_service_from, "in_service_from") or local_now().date())
+    s.add(fridge)
+    s.flush()
+    return fridge
+
+
+def list_fridges(s: Session, station_id: str, include_inactive: bool = False) -> list[Fridge]:
+    query = select(Fridge).where(Fridge.station_id == station_id, Fridge.deleted.is_(False))
+    if not include_inactive:
+        query = query.where(Fridge.active.is_(True))
+    return list(s.scalars(query.order_by(Fridge.name, Fridge.id)))
+
+
+def _own_fridge(s: Session, actor: Actor, fridge_id: str) -> Fridge:
+    require_station(actor, "ghi nhiệt độ tủ lạnh", "record fridge temperatures")
+    fridge = get_row(s, Fridge, fridge_id, "tủ lạnh", "fridge", "fridge_id")
+    check_own_station(actor, fridge.station_id)
+    return fridge
+
+
+# ----- readings -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReadingResult:
+    reading: TemperatureReading
+    breach: bool
+    quarantines: list[Quarantine] = field(default_factory=list)  # created by this reading
+    already_quarantined: list[str] = field(default_factory=list)  # lot ids held by an earlier breach
+
+
+def _celsius(value: object) -> float:
+    try:
+        # Vietnamese writes a decimal comma: "4,5".
+        number = float(str(value).strip().replace(",", ".")) if not isinstance(value, (int, float)) else value
+    except ValueError:
+        number = float("nan")
+    if isinstance(value, bool) or not PLAUSIBLE_MIN <= number <= PLAUSIBLE_MAX:
+        raise ValidationError(
+            "bad_temperature",
+            f"Nhiệt độ “{value}” không hợp lý: hãy đọc lại nhiệt kế và nhập số độ C từ −30 đến +50 "
+            "(ví dụ 4,5).",
+            f"Temperature “{value}” is not plausible: read the thermometer again and enter °C between −30 and "
+            "+50 (e.g. 4.5).",
+            "celsius",
+        )
+    return float(number)
+
+
+def _on_hand_by_lot_subquery():  # type: ignore[no-untyped-def]
+    return (
+        select(StockTransaction.lot_id.label("lot_id"), func.sum(StockTransaction.quantity).label("qty"))
+        .group_by(StockTransaction.lot_id)
+        .subquery()
+    )
+
+
+def _vaccine_lots_in(s: Session, fridge: Fridge) -> list[tuple[Lot, int]]:
+    stock = _on_hand_by_lot_subquery()
+    rows = s.execute(
+        select(Lot, stock.c.qty)
+        .join(Item, Item.id == Lot.item_id)
+        .join(stock, stock.c.lot_id == Lot.id)
+        .where(Lot.fridge_id == fridge.id, Lot.station_id == fridge.station_id, Lot.deleted.is_(False),
+               Item.category == "vaccine", stock.c.qty > 0)
+        .order_by(Lot.expiry, Lot.id)
+    ).all()
+    return [(lot, int(qty)) for lot, qty in rows]
+
+
+def _active_quarantine_lots(s: Session, lot_ids: list[str]) -> set[str]:
+    if not lot_ids:
+        return set()
+    return set(s.scalars(select(Quarantine.lot_id).where(
+        Quarantine.lot_id.in_(lot_ids), Quarantine.status == "active", Quarantine.deleted.is_(False))))
+
+
+def record_reading(
+    s: Session, actor: Actor, *, fridge_id: str, reading_date: object, slot: str, celsius: object,
+    freeze_alarm: bool = False, note: str | None = None, now: dt.datetime | None = None,
+) -> ReadingResult:
+    """One of the two daily readings; a breach quarantines the fridge's vaccine lots with stock."""
+    fridge = _own_fridge(s, actor, fridge_id)
+    day = as_date(reading_date, "reading_date")
+    slot_code = parse_code("slot", slot, "slot")
+    temp = _celsius(celsius)
+    today = local_now(now).date()
+    if day > today:
+        raise ValidationError(
+            "future_reading",
+            f"Ngày đo {day:%d/%m/%Y} nằm trong tương lai: hãy ghi nhiệt độ sau khi đã đo.",
+            f"The reading date {day} is in the future: record a temperature after taking it.",
+            "reading_date",
+        )
+    if not fridge.active:
+        raise RuleError("fridge_inactive", f"Tủ “{fridge.name}” đã ngừng sử dụng: không ghi nhiệt độ cho tủ này.",
+                        f"Fridge “{fridge.name}” is out of service: no readings are recorded for it.", "fridge_id")
+    earlier = s.scalar(select(TemperatureReading).where(
+        TemperatureReading.fridge_id == fridge.id, TemperatureReading.reading_date == day,
+        TemperatureReading.slot == slot_code))
+    if earlier is not None:
+        raise RuleError(
+            "duplicate_reading",
+            f"Tủ “{fridge.name}” đã có nhiệt độ buổi {label('slot', slot_code).lower()} ngày {day:%d/%m/%Y} "
+            f"({earlier.celsius:g} °C, do {earlier.recorded_by or 'không rõ'} ghi). Mỗi buổi chỉ ghi một lần; "
+            "nếu ghi nhầm, hãy báo trưởng trạm và ghi chú vào sổ.",
+            f"Fridge “{fridge.name}” already has a {slot_code} reading for {day} ({earlier.celsius:g} °C, by "
+            f"{earlier.recorded_by or 'unknown'}). Each slot is recorded once; report a mistake to the head of "
+            "station.",
+            "slot",
+        )
+    reading = TemperatureReading(
+        station_id=fridge.station_id, fridge_id=fridge.id, reading_date=day, slot=slot_code, celsius=temp,
+        freeze_alarm=bool(freeze_alarm), recorded_by=actor.name, recorded_at=utc_now(),
+        note=(note or "").strip() or None,
+    )
+    s.add(reading)
+    s.flush()
+    if not is_breach(temp, bool(freeze_alarm)):
+        return ReadingResult(reading, breach=False)
+    cause = "freeze" if freeze_alarm or temp < SAFE_MIN else "heat"
+    what = "chỉ thị đông băng báo động" if freeze_alarm else f"nhiệt độ {temp:g} °C ngoài khoảng +2…+8 °C"
+    reason = f"Tủ “{fridge.name}”: {what} (buổi {label('slot', slot_code).lower()} ngày {day:%d/%m/%Y})."
+    lots = _vaccine_lots_in(s, fridge)
+    held = _active_quarantine_lots(s, [lot.id for lot, _ in lots])
+    created = []
+    for lot, _qty in lots:
+        if lot.id in held:
+            continue
+        q = Quarantine(station_id=fridge.station_id, lot_id=lot.id, fridge_id=fridge.id, reading_id=reading.id,
+                       reason=reason, cause=cause, started_at=utc_now(), status="active")
+        s.add(q)
+        created.append(q)
+    s.flush()
+    return ReadingResult(reading, breach=True, quarantines=created, already_quarantined=sorted(held))
+
+
+@dataclass(frozen=True)
+class MissingReading:
+    fridge_id: str
+    fridge_name: str
+    reading_date: dt.date
+    slot: str
+
+
+def missing_readings(s: Session, station_id: str, today: object, days: int = 7,
+                     now: dt.datetime | None = None) -> list[MissingReading]:
+    """Fridge/day/slot combinations of the last `days` days with no reading. Today's afternoon counts
+    only from 14:00 local time (`now`; default: the clock)."""
+    end = as_date(today, "today")
+    start = end - dt.timedelta(days=max(days, 1) - 1)
+    local = local_now(now)
+    afternoon_due = local.date() > end or (local.date() == end and local.time() >= AFTERNOON_DUE)
+    fridges = list_fridges(s, station_id)
+    seen = {tuple(row) for row in s.execute(select(TemperatureReading.fridge_id, TemperatureReading.reading_date,
+                                TemperatureReading.slot).where(
+        TemperatureReading.fridge_id.in_([f.id for f in fridges]),
+        TemperatureReading.reading_date >= start, TemperatureReading.reading_date <= end))}
+    out = []
+    for fridge in fridges:
+        first = max(start, fridge.in_service_from or start)
+        day = first
+        while day <= end:
+            for slot in SLOTS:
+                if day == end and slot == "afternoon" and not afternoon_due:
+                    continue
+                if (fridge.id, day, slot) not in seen:
+                    out.append(MissingReading(fridge.id, fridge.name, day, slot))
+            day += dt.timedelta(days=1)
+    return out
+
+
+# ----- quarantine ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ActiveQuarantine:
+    id: str
+    lot_id: str
+    lot_no: str
+    item_name: str
+    expiry: dt.date
+    on_hand: int
+    fridge_name: str | None
+    reason: str
+    cause: str | None
+    started_at: dt.datetime
+
+
+def active_quarantines(s: Session, station_id: str) -> list[ActiveQuarantine]:
+    """Lots held after a breach, oldest first, with what is on hand."""
+    stock = _on_hand_by_lot_subquery()
+    rows = s.execute(
+        select(Quarantine, Lot, Item.name, Fridge.name, func.coalesce(stock.c.qty, 0))
+        .join(Lot, Lot.id == Quarantine.lot_id)
+        .join(Item, Item.id == Lot.item_id)
+        .outerjoin(Fridge, Fridge.id == Quarantine.fridge_id)
+        .outerjoin(stock, stock.c.lot_id == Lot.id)
+        .where(Quarantine.station_id == station_id, Quarantine.status == "active", Quarantine.deleted.is_(False))
+        .order_by(Quarantine.started_at, Quarantine.id)
+    ).all()
+    return [
+        ActiveQuarantine(q.id, lot.id, lot.lot_no, item_name, lot.expiry, int(qty), fridge_name, q.reason, q.cause,
+                         q.started_at)
+        for q, lot, item_name, fridge_name, qty in rows
+    ]
+
+
+def _active(s: Session, actor: Actor, quarantine_id: str, vi_action: str, en_action: str) -> Quarantine:
+    require_station(actor, vi_action, en_action)
+    q = get_row(s, Quarantine, quarantine_id, "lô đang cách ly", "quarantine", "quarantine_id")
+    check_own_station(actor, q.station_id)
+    if q.status != "active":
+        raise RuleError(
+            "quarantine_closed",
+            f"Lô này đã được xử lý ({label('quarantine_status', q.status).lower()}) ngày "
+            f"{q.resolved_at:%d/%m/%Y} bởi {q.resolved_by}.",
+            f"This quarantine was already closed ({q.status}) on {q.resolved_at:%Y-%m-%d} by {q.resolved_by}.",
+            "quarantine_id",
+        )
+    return q
+
+
+def _close(q: Quarantine, actor: Actor, status: str, note: str) -> None:
+    q.status = status
+    q.resolved_at = utc_now()
+    q.resolved_by = actor.name
+    q.resolution_note = note
+
+
+def release_quarantine(s: Session, actor: Actor, *, quarantine_id: str, note: str,
+                       vvm_stage: int | None = None) -> Quarantine:
+    """The lot may be used again (after a shake test / VVM check); the note says why."""
+    q = _active(s, actor, quarantine_id, "cho sử dụng lại lô vắc xin", "release a vaccine lot")
+    text = required_text(note, "note", "lý do cho sử dụng lại (ví dụ: kết quả lắc, VVM)",
+                         "the reason for release (e.g. shake test, VVM)", 2000)
+    lot = s.get(Lot, q.lot_id)
+    if vvm_stage is not None:
+        if isinstance(vvm_stage, bool) or vvm_stage not in (1, 2, 3, 4):
+            raise ValidationError("bad_vvm", f"Giai đoạn VVM “{vvm_stage}” không hợp lệ: hãy chọn 1, 2, 3 hoặc 4.",
+                                  f"VVM stage “{vvm_stage}” is not valid: choose 1, 2, 3 or 4.", "vvm_stage")
+        if vvm_stage > 2:
+            raise RuleError(
+                "vvm_unusable",
+                f"VVM ở giai đoạn {vvm_stage}: vắc xin không còn dùng được, không thể cho sử dụng lại. Hãy hủy lô.",
+                f"VVM stage {vvm_stage}: the vaccine is no longer usable and cannot be released. Dispose of it.",
+                "vvm_stage",
+            )
+        if lot is not None and (lot.vvm_stage is None or vvm_stage > lot.vvm_stage):
+            lot.vvm_stage = vvm_stage  # VVM only moves forward
+        q.vvm_stage = vvm_stage
+    _close(q, actor, "released", text)
+    s.flush()
+    return q
+
+
+def dispose_quarantined(s: Session, actor: Actor, *, quarantine_id: str, txn_date: object,
+                        note: str) -> Quarantine:
+    """Dispose of everything on hand of the lot through the ledger (reason frozen or damaged)."""
+    q = _active(s, actor, quarantine_id, "hủy lô vắc xin", "dispose of a vaccine lot")
+    text = required_text(note, "note", "lý do hủy (ví dụ: kết quả lắc không đạt)",
+                         "the reason for disposal (e.g. failed shake test)", 2000)
+    day = as_date(txn_date, "txn_date")
+    on_hand = int(s.scalar(select(func.coalesce(func.sum(StockTransaction.quantity), 0))
+                           .where(StockTransaction.lot_id == q.lot_id)) or 0)
+    if on_hand > 0:
+        ledger.dispose(s, actor, lot_id=q.lot_id, quantity=on_hand, txn_date=day,
+                       reason_code="frozen" if q.cause == "freeze" else "damaged", note=text)
+    _close(q, actor, "disposed", text)
+    s.flush()
+    return q
+
+
+# ----- the monthly sheet --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Cell:
+    celsius: float
+    freeze_alarm: bool
+    breach: bool
+    recorded_by: str | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class DayRow:
+    day: dt.date
+    morning: Cell | None
+    afternoon: Cell | None
+
+
+@dataclass(frozen=True)
+class MonthSheet:
+    fridge_id: str
+    fridge_name: str
+    year: int
+    month: int
+    days: list[DayRow]
+
+    @property
+    def breaches(self) -> int:
+        return sum(1 for d in self.days for c in (d.morning, d.afternoon) if c and c.breach)
+
+    @property
+    def recorded(self) -> int:
+        return sum(1 for d in self.days for c in (d.morning, d.afternoon) if c)
+
+    def extremes(self) -> tuple[float, float] | None:
+        values = [c.celsius for d in self.days for c in (d.morning, d.afternoon) if c]
+        return (min(values), max(values)) if values else None
+
+
+def month_readings(s: Session, fridge_id: str, year: int, month: int) -> MonthSheet:
+    """Days 1–28/31 × morning/afternoon for the chart and the printed sheet, breaches flagged."""
+    fridge = get_row(s, Fridge, fridge_id, "tủ lạnh", "fridge", "fridge_id")
+    if not 1 <= month <= 12 or not 2000 <= year <= 2100:
+        raise ValidationError("bad_month", f"Tháng {month}/{year} không hợp lệ.", f"Month {month}/{year} is not valid.",
+                              "month")
+    first = dt.date(year, month, 1)
+    last = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+    cells: dict[tuple[dt.date, str], Cell] = {}
+    for r in s.scalars(select(TemperatureReading).where(
+        TemperatureReading.fridge_id == fridge.id, TemperatureReading.reading_date >= first,
+        TemperatureReading.reading_date <= last, TemperatureReading.deleted.is_(False),
+    )):
+        cells[(r.reading_date, r.slot)] = Cell(r.celsius, r.freeze_alarm, is_breach(r.celsius, r.freeze_alarm),
+                                               r.recorded_by, r.note)
+    days = [
+        DayRow(d, cells.get((d, "morning")), cells.get((d, "afternoon")))
+        for d in (first + dt.timedelta(days=i) for i in range((last - first).days + 1))
+    ]
+    return MonthSheet(fridge.id, fridge.name, year, month, days)
