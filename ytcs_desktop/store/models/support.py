@@ -53,6 +53,10 @@ class RequestTransition(SyncMixin, Base):
 
     __tablename__ = "request_transitions"
     __insert_only__ = True
+    # Both sides record their own moves in the station's partition; the status machine on the
+    # request row is what limits who may move where.
+    __station_fields__ = frozenset({"request_id", "from_status", "to_status", "actor", "role", "note", "at"})
+    __centre_fields__ = __station_fields__
 
     request_id: Mapped[str] = mapped_column(String(36), ref("support_requests"), index=True)
     from_status: Mapped[str | None] = mapped_column(String(20))
@@ -68,6 +72,9 @@ class RequestComment(SyncMixin, Base):
 
     __tablename__ = "request_comments"
     __insert_only__ = True
+    # Both sides write in the thread (station partition); rows are never changed.
+    __station_fields__ = frozenset({"request_id", "author", "role", "body", "at"})
+    __centre_fields__ = __station_fields__
 
     request_id: Mapped[str] = mapped_column(String(36), ref("support_requests"), index=True)
     author: Mapped[str] = mapped_column(String(200))

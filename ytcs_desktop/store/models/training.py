@@ -34,6 +34,11 @@ class TrainingAttendance(SyncMixin, Base):
     """One trainee at one session: a staff member or a free-text name (village health workers)."""
 
     __tablename__ = "training_attendance"
+    # Stations record their own staff; the centre records attendance at its own sessions, also for
+    # station staff (the row then lives in that station's partition so the station sees it).
+    __station_fields__ = frozenset({"session_id", "staff_id", "person_name", "result", "certificate_no", "periods",
+                                    "note", "deleted"})
+    __centre_fields__ = __station_fields__
 
     session_id: Mapped[str] = mapped_column(String(36), ref("training_sessions"), index=True)
     staff_id: Mapped[str | None] = mapped_column(String(36), ref("staff"), index=True)
