@@ -2,6 +2,156 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi" sourcelanguage="en">
     <context>
+        <name>AttendeeDialog</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/training.py" line="56" />
+            <source>Add an attendee</source>
+            <translation>Thêm người tham dự</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/training.py" line="58" />
+            <source>A staff member…</source>
+            <translation>Một nhân viên…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/training.py" line="59" />
+            <source>Staff member</source>
+            <translation>Nhân viên</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/training.py" line="61" />
+            <source>…or the name of a village health worker</source>
+            <translation>…hoặc tên nhân viên y tế thôn, bản</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/training.py" line="62" />
+            <source>Other person</source>
+            <translation>Người khác</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/training.py" line="64" />
+            <source>Result</source>
+            <translation>Kết quả</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/training.py" line="66" />
+            <source>Certificate no.</source>
+            <translation>Số chứng nhận</translation>
+        </message>
+    </context>
+    <context>
+        <name>CloseVialDialog</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/coldchain.py" line="104" />
+            <source>Close a vial</source>
+            <translation>Đóng lọ vắc xin</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/coldchain.py" line="110" />
+            <source>Doses given</source>
+            <translation>Số liều đã tiêm</translation>
+        </message>
+    </context>
+    <context>
+        <name>ColdChainPage</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="46" />
+            <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="48" />
+            <source>Fridge</source>
+            <translation>Tủ lạnh</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="47" />
+            <source>Add a &amp;fridge…</source>
+            <translation>Thêm &amp;tủ lạnh…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="50" />
+            <source>Record a reading (morning and afternoon, every day)</source>
+            <translation>Ghi nhiệt độ (sáng và chiều, hằng ngày)</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="57" />
+            <source>Freeze indicator alarm</source>
+            <translation>Chỉ thị đông băng báo động</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="58" />
+            <source>&amp;Record</source>
+            <translation>&amp;Ghi</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="59" />
+            <source>Date</source>
+            <translation>Ngày</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="59" />
+            <source>Time of day</source>
+            <translation>Buổi</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="60" />
+            <source>Temperature</source>
+            <translation>Nhiệt độ</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="78" />
+            <source>Quarantined lots</source>
+            <translation>Lô đang cách ly</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="81" />
+            <source>Release…</source>
+            <translation>Cho dùng lại…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="82" />
+            <source>Dispose…</source>
+            <translation>Hủy…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="85" />
+            <source>Open vials</source>
+            <translation>Lọ đang mở</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="88" />
+            <source>&amp;Open a vial…</source>
+            <translation>&amp;Mở lọ vắc xin…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="89" />
+            <source>Close the vial…</source>
+            <translation>Đóng &amp;lọ…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="109" />
+            <source>Vaccines &amp; cold chain</source>
+            <translation>Vắc xin &amp; dây chuyền lạnh</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="128" />
+            <source>No fridge yet: add one to record temperatures.</source>
+            <translation>Chưa có tủ lạnh: hãy thêm tủ để ghi nhiệt độ.</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="135" />
+            <source>%1 — month %2: %3 readings, %4 outside +2…+8 °C</source>
+            <translation>%1 — tháng %2: %3 lần đo, %4 lần ngoài khoảng +2…+8 °C</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="166" />
+            <source>Outside +2…+8 °C: %1 vaccine lot(s) put in quarantine. Do not use them until checked; then release or dispose of them below.</source>
+            <translation>Ngoài khoảng +2…+8 °C: %1 lô vắc xin đã được cách ly. Không sử dụng cho đến khi kiểm tra; sau đó cho dùng lại hoặc hủy ở bảng bên dưới.</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="170" />
+            <source>Reading saved.</source>
+            <translation>Đã lưu kết quả đo.</translation>
+        </message>
+    </context>
+    <context>
         <name>Columns</name>
         <message>
             <location filename="../../ytcs_desktop/ui/models/base.py" line="219" />
@@ -41,6 +191,7 @@
             <translation>Mã</translation>
         </message>
         <message>
+            <location filename="../../ytcs_desktop/ui/models/coldchain.py" line="29" />
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="70" />
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="166" />
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="201" />
@@ -89,6 +240,7 @@
         <message>
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="36" />
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="119" />
+            <location filename="../../ytcs_desktop/ui/models/support.py" line="33" />
             <source>Number</source>
             <translation>Số phiếu</translation>
         </message>
@@ -100,6 +252,8 @@
         <message>
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="38" />
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="123" />
+            <location filename="../../ytcs_desktop/ui/models/people.py" line="40" />
+            <location filename="../../ytcs_desktop/ui/models/support.py" line="39" />
             <source>Status</source>
             <translation>Trạng thái</translation>
         </message>
@@ -139,16 +293,19 @@
         </message>
         <message>
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="120" />
+            <location filename="../../ytcs_desktop/ui/models/support.py" line="44" />
             <source>Station</source>
             <translation>Trạm</translation>
         </message>
         <message>
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="121" />
+            <location filename="../../ytcs_desktop/ui/models/people.py" line="31" />
             <source>From</source>
             <translation>Từ</translation>
         </message>
         <message>
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="122" />
+            <location filename="../../ytcs_desktop/ui/models/people.py" line="32" />
             <source>To</source>
             <translation>Đến</translation>
         </message>
@@ -158,6 +315,7 @@
             <translation>Ghi chú của Trung tâm</translation>
         </message>
         <message>
+            <location filename="../../ytcs_desktop/ui/models/coldchain.py" line="32" />
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="168" />
             <location filename="../../ytcs_desktop/ui/models/stock.py" line="55" />
             <location filename="../../ytcs_desktop/ui/models/stock.py" line="86" />
@@ -190,6 +348,8 @@
             <translation>Hạn dùng gần nhất</translation>
         </message>
         <message>
+            <location filename="../../ytcs_desktop/ui/models/coldchain.py" line="30" />
+            <location filename="../../ytcs_desktop/ui/models/coldchain.py" line="47" />
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="72" />
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="202" />
             <location filename="../../ytcs_desktop/ui/models/stock.py" line="84" />
@@ -198,12 +358,53 @@
             <translation>Lô</translation>
         </message>
         <message>
+            <location filename="../../ytcs_desktop/ui/models/coldchain.py" line="31" />
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="73" />
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="203" />
             <location filename="../../ytcs_desktop/ui/models/stock.py" line="85" />
             <location filename="../../ytcs_desktop/ui/models/stock.py" line="121" />
             <source>Expiry</source>
             <translation>Hạn dùng</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/coldchain.py" line="33" />
+            <source>Fridge</source>
+            <translation>Tủ lạnh</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/coldchain.py" line="34" />
+            <source>Cause</source>
+            <translation>Nguyên nhân</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/coldchain.py" line="36" />
+            <source>Since</source>
+            <translation>Từ lúc</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/coldchain.py" line="46" />
+            <source>Vaccine</source>
+            <translation>Vắc xin</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/coldchain.py" line="48" />
+            <source>Opened</source>
+            <translation>Mở lúc</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/coldchain.py" line="49" />
+            <source>Discard at</source>
+            <translation>Hủy lúc</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/coldchain.py" line="50" />
+            <source>Session</source>
+            <translation>Buổi tiêm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/coldchain.py" line="51" />
+            <source>Doses</source>
+            <translation>Số liều</translation>
         </message>
         <message>
             <location filename="../../ytcs_desktop/ui/models/stock.py" line="88" />
@@ -245,6 +446,130 @@
             <location filename="../../ytcs_desktop/ui/models/stock.py" line="125" />
             <source>Balance</source>
             <translation>Tồn</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/people.py" line="33" />
+            <source>Topic</source>
+            <translation>Nội dung</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/people.py" line="34" />
+            <source>Programme</source>
+            <translation>Chương trình</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/people.py" line="36" />
+            <source>Organiser</source>
+            <translation>Đơn vị tổ chức</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/people.py" line="37" />
+            <location filename="../../ytcs_desktop/ui/models/people.py" line="60" />
+            <source>Periods</source>
+            <translation>Số tiết</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/people.py" line="38" />
+            <source>Format</source>
+            <translation>Hình thức</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/people.py" line="56" />
+            <location filename="../../ytcs_desktop/ui/models/people.py" line="90" />
+            <location filename="../../ytcs_desktop/ui/models/people.py" line="108" />
+            <source>Name</source>
+            <translation>Họ và tên</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/support.py" line="36" />
+            <source>Title</source>
+            <translation>Tiêu đề</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/people.py" line="57" />
+            <location filename="../../ytcs_desktop/ui/models/people.py" line="91" />
+            <source>Job title</source>
+            <translation>Chức danh</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/people.py" line="58" />
+            <source>Result</source>
+            <translation>Kết quả</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/people.py" line="61" />
+            <source>Certificate</source>
+            <translation>Chứng nhận</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/people.py" line="93" />
+            <source>Practising licence</source>
+            <translation>Chứng chỉ hành nghề</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/people.py" line="94" />
+            <source>Phone</source>
+            <translation>Điện thoại</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/people.py" line="95" />
+            <source>Active</source>
+            <translation>Đang làm việc</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/people.py" line="109" />
+            <source>Periods in 5 years</source>
+            <translation>Số tiết trong 5 năm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/people.py" line="110" />
+            <source>Required</source>
+            <translation>Yêu cầu</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/people.py" line="111" />
+            <source>Still needed</source>
+            <translation>Còn thiếu</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/support.py" line="34" />
+            <source>Created</source>
+            <translation>Ngày tạo</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/support.py" line="35" />
+            <source>Kind</source>
+            <translation>Loại</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/support.py" line="37" />
+            <source>Urgency</source>
+            <translation>Mức độ khẩn</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/support.py" line="70" />
+            <source>When</source>
+            <translation>Thời gian</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/support.py" line="71" />
+            <source>Who</source>
+            <translation>Người thực hiện</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/support.py" line="73" />
+            <source>What</source>
+            <translation>Nội dung</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/support.py" line="74" />
+            <source>Note</source>
+            <translation>Ghi chú</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/support.py" line="87" />
+            <source>Comment</source>
+            <translation>Bình luận</translation>
         </message>
     </context>
     <context>
@@ -470,6 +795,37 @@
         </message>
     </context>
     <context>
+        <name>FridgeDialog</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/coldchain.py" line="29" />
+            <source>Add a fridge</source>
+            <translation>Thêm tủ lạnh</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/coldchain.py" line="31" />
+            <source>Name</source>
+            <translation>Họ và tên</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/coldchain.py" line="33" />
+            <source>Model</source>
+            <translation>Model</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/coldchain.py" line="35" />
+            <source>Location</source>
+            <translation>Vị trí</translation>
+        </message>
+    </context>
+    <context>
+        <name>InboxPage</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_inbox.py" line="17" />
+            <source>Request inbox</source>
+            <translation>Hộp yêu cầu</translation>
+        </message>
+    </context>
+    <context>
         <name>IssueDialog</name>
         <message>
             <location filename="../../ytcs_desktop/ui/dialogs/issue.py" line="28" />
@@ -635,6 +991,117 @@
         </message>
     </context>
     <context>
+        <name>MoveDialog</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/request.py" line="78" />
+            <source>Reason for rejecting</source>
+            <translation>Lý do từ chối</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/request.py" line="80" />
+            <source>From</source>
+            <translation>Từ</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/request.py" line="81" />
+            <source>To</source>
+            <translation>Đến</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/request.py" line="83" />
+            <source>Centre staff member</source>
+            <translation>Cán bộ Trung tâm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/request.py" line="84" />
+            <source>Assigned to</source>
+            <translation>Người được phân công</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/request.py" line="86" />
+            <source>Format</source>
+            <translation>Hình thức</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/request.py" line="89" />
+            <source>Outcome (what was done)</source>
+            <translation>Kết quả (đã làm gì, kết luận)</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/request.py" line="95" />
+            <source>Quality of the support</source>
+            <translation>Chất lượng hỗ trợ</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/request.py" line="96" />
+            <source>Comment</source>
+            <translation>Bình luận</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/request.py" line="98" />
+            <source>Note</source>
+            <translation>Ghi chú</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewRequestDialog</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/request.py" line="25" />
+            <source>New support request</source>
+            <translation>Yêu cầu hỗ trợ chuyên môn mới</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/request.py" line="28" />
+            <source>Kind of support</source>
+            <translation>Loại hỗ trợ</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/request.py" line="30" />
+            <source>Title</source>
+            <translation>Tiêu đề</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/request.py" line="34" />
+            <source>Description</source>
+            <translation>Diễn giải</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/request.py" line="36" />
+            <source>Urgency</source>
+            <translation>Mức độ khẩn</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/request.py" line="38" />
+            <source>Wanted from</source>
+            <translation>Mong muốn từ ngày</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/request.py" line="40" />
+            <source>Wanted until</source>
+            <translation>Đến ngày</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/request.py" line="42" />
+            <source>Only a reference, never the patient's record</source>
+            <translation>Chỉ ghi mã tham chiếu, không ghi hồ sơ bệnh nhân</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/request.py" line="43" />
+            <source>Patient reference</source>
+            <translation>Mã tham chiếu bệnh nhân</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/request.py" line="46" />
+            <source>ICD-10 code</source>
+            <translation>Mã ICD-10</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/request.py" line="47" />
+            <source>Send to the centre now</source>
+            <translation>Gửi Trung tâm ngay</translation>
+        </message>
+    </context>
+    <context>
         <name>OnHandTab</name>
         <message>
             <location filename="../../ytcs_desktop/ui/pages/stock_onhand.py" line="36" />
@@ -688,6 +1155,34 @@
         </message>
     </context>
     <context>
+        <name>OpenVialDialog</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/coldchain.py" line="87" />
+            <source>Open a vial</source>
+            <translation>Mở lọ vắc xin</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/coldchain.py" line="88" />
+            <source>Vaccine lot</source>
+            <translation>Lô vắc xin</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/coldchain.py" line="89" />
+            <source>Lot</source>
+            <translation>Lô</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/coldchain.py" line="91" />
+            <source>e.g. Tiêm chủng thường xuyên sáng</source>
+            <translation>ví dụ: Tiêm chủng thường xuyên sáng</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/coldchain.py" line="92" />
+            <source>Session</source>
+            <translation>Buổi tiêm</translation>
+        </message>
+    </context>
+    <context>
         <name>OperationDialog</name>
         <message>
             <location filename="../../ytcs_desktop/ui/widgets/dialog.py" line="35" />
@@ -716,6 +1211,49 @@
             <location filename="../../ytcs_desktop/ui/operations.py" line="126" />
             <source>OK</source>
             <translation>Đồng ý</translation>
+        </message>
+    </context>
+    <context>
+        <name>QuarantineDialog</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/coldchain.py" line="47" />
+            <source>Release the lot</source>
+            <translation>Cho sử dụng lại</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/coldchain.py" line="47" />
+            <source>Dispose of the lot</source>
+            <translation>Hủy lô</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/coldchain.py" line="54" />
+            <source>Shake test result, VVM…</source>
+            <translation>Kết quả nghiệm pháp lắc, VVM…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/coldchain.py" line="55" />
+            <source>Reason</source>
+            <translation>Lý do</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/coldchain.py" line="59" />
+            <source>(not checked)</source>
+            <translation>(chưa kiểm tra)</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/coldchain.py" line="61" />
+            <source>VVM stage %1</source>
+            <translation>VVM giai đoạn %1</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/coldchain.py" line="62" />
+            <source>VVM now</source>
+            <translation>VVM hiện tại</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/coldchain.py" line="64" />
+            <source>Date</source>
+            <translation>Ngày</translation>
         </message>
     </context>
     <context>
@@ -894,6 +1432,64 @@
         </message>
     </context>
     <context>
+        <name>SessionDialog</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/training.py" line="23" />
+            <source>New training session</source>
+            <translation>Buổi đào tạo, tập huấn mới</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/training.py" line="25" />
+            <source>Topic</source>
+            <translation>Nội dung</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/training.py" line="27" />
+            <source>Programme</source>
+            <translation>Chương trình</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/training.py" line="29" />
+            <source>Organiser</source>
+            <translation>Đơn vị tổ chức</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/training.py" line="31" />
+            <source>From</source>
+            <translation>Từ</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/training.py" line="33" />
+            <source>To</source>
+            <translation>Đến</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/training.py" line="35" />
+            <source>number of periods (tiết)</source>
+            <translation>số tiết</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/training.py" line="36" />
+            <source>Periods</source>
+            <translation>Số tiết</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/training.py" line="38" />
+            <source>Format</source>
+            <translation>Hình thức</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/training.py" line="40" />
+            <source>Place</source>
+            <translation>Địa điểm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/training.py" line="42" />
+            <source>Trainers</source>
+            <translation>Giảng viên</translation>
+        </message>
+    </context>
+    <context>
         <name>StartPage</name>
         <message>
             <location filename="../../ytcs_desktop/ui/dialogs/count_wizard.py" line="68" />
@@ -1002,6 +1598,89 @@
         </message>
     </context>
     <context>
+        <name>SupportPage</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/support.py" line="43" />
+            <source>All statuses</source>
+            <translation>Tất cả trạng thái</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/support.py" line="44" />
+            <source>Open (not finished)</source>
+            <translation>Đang mở (chưa kết thúc)</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/support.py" line="48" />
+            <source>All kinds</source>
+            <translation>Tất cả loại</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/support.py" line="51" />
+            <source>Search requests</source>
+            <translation>Tìm yêu cầu</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/support.py" line="52" />
+            <source>&amp;New request…</source>
+            <translation>Tạo &amp;yêu cầu…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/support.py" line="71" />
+            <source>Professional support</source>
+            <translation>Hỗ trợ chuyên môn</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/support.py" line="94" />
+            <source>Write a comment for the other side</source>
+            <translation>Viết bình luận gửi bên kia</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/support.py" line="95" />
+            <source>Add &amp;comment</source>
+            <translation>Gửi &amp;bình luận</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/support.py" line="148" />
+            <source>Choose a request to see its history.</source>
+            <translation>Chọn một yêu cầu để xem diễn biến.</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/support.py" line="159" />
+            <source>Scheduled: %1 – %2</source>
+            <translation>Lịch: %1 – %2</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/support.py" line="162" />
+            <source>Reason for rejecting: %1</source>
+            <translation>Lý do từ chối: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/support.py" line="164" />
+            <source>Outcome: %1</source>
+            <translation>Kết quả: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/support.py" line="166" />
+            <source>Rating: %1/5</source>
+            <translation>Đánh giá: %1/5</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/support.py" line="168" />
+            <source>Refused by the centre: %1</source>
+            <translation>Trung tâm không chấp nhận: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/support.py" line="174" />
+            <source>Rate the support…</source>
+            <translation>Đánh giá hỗ trợ…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/support.py" line="176" />
+            <source>Send to the centre</source>
+            <translation>Gửi Trung tâm</translation>
+        </message>
+    </context>
+    <context>
         <name>SyncController</name>
         <message>
             <location filename="../../ytcs_desktop/ui/sync_controller.py" line="153" />
@@ -1082,6 +1761,39 @@
             <location filename="../../ytcs_desktop/ui/tasks.py" line="211" />
             <source>Cancel</source>
             <translation>Hủy</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrainingPage</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/training.py" line="28" />
+            <source>Search sessions</source>
+            <translation>Tìm buổi tập huấn</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/training.py" line="29" />
+            <source>&amp;New session…</source>
+            <translation>Thêm &amp;buổi tập huấn…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/training.py" line="30" />
+            <source>Add &amp;attendee…</source>
+            <translation>Thêm người &amp;tham dự…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/training.py" line="31" />
+            <source>Mark as &amp;held</source>
+            <translation>Đánh dấu &amp;đã tổ chức</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/training.py" line="41" />
+            <source>Attendance</source>
+            <translation>Danh sách tham dự</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/training.py" line="58" />
+            <source>Training</source>
+            <translation>Đào tạo</translation>
         </message>
     </context>
     <context>

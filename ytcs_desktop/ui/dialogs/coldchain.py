@@ -1,0 +1,116 @@
+"""Fridges, quarantine decisions and vial openings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QSpinBox, QWidget
+from sqlalchemy.orm import Session
+
+from ytcs_desktop.domain.coldchain import ActiveQuarantine, add_fridge, dispose_quarantined, release_quarantine
+from ytcs_desktop.domain.inventory import on_hand_by_lot
+from ytcs_desktop.domain.vaccines import OpenVial, close_vial, open_vial
+from ytcs_desktop.ui.context import AppContext
+from ytcs_desktop.ui.dialogs.stock_moves import Op
+from ytcs_desktop.ui.models.lookups import Choice
+from ytcs_desktop.ui.operations import COLDCHAIN, STOCK
+from ytcs_desktop.ui.widgets.dialog import OperationDialog
+from ytcs_desktop.ui.widgets.form import date_edit, date_of
+from ytcs_desktop.ui.widgets.pickers import ChoicePicker
+
+
+def _local_now() -> dt.datetime:
+    return dt.datetime.now().astimezone().replace(microsecond=0)
+
+
+class FridgeDialog(OperationDialog):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, self.tr("Add a fridge"), parent)
+        self.name = QLineEdit()
+        self.form.add("name", self.tr("Name"), self.name)
+        self.model_edit = QLineEdit()
+        self.form.add("model", self.tr("Model"), self.model_edit)
+        self.location = QLineEdit()
+        self.form.add("location", self.tr("Location"), self.location)
+
+    def operation(self) -> Op:
+        values: dict[str, Any] = {"name": self.name.text(), "model": self.model_edit.text() or None,
+                  "location": self.location.text() or None}
+        return "add_fridge", lambda s, a: add_fridge(s, a, **values).id, frozenset({COLDCHAIN})
+
+
+class QuarantineDialog(OperationDialog):
+    """Release the lot (after a shake test / VVM check) or dispose of it."""
+
+    def __init__(self, ctx: AppContext, q: ActiveQuarantine, release: bool, parent: QWidget | None = None) -> None:
+        title = self.tr("Release the lot") if release else self.tr("Dispose of the lot")
+        super().__init__(ctx, title, parent)
+        self.q, self.release = q, release
+        info = QLabel(f"{q.item_name} — {q.lot_no} — {q.on_hand}")
+        info.setStyleSheet("font-weight: 600;")
+        self.form.add_row(info)
+        self.note = QLineEdit()
+        self.note.setPlaceholderText(self.tr("Shake test result, VVM…"))
+        self.form.add("note", self.tr("Reason"), self.note)
+        self.vvm = QComboBox()
+        self.txn_date = date_edit()
+        if release:
+            self.vvm.addItem(self.tr("(not checked)"), None)
+            for stage in (1, 2, 3, 4):
+                self.vvm.addItem(self.tr("VVM stage %1").replace("%1", str(stage)), stage)
+            self.form.add("vvm_stage", self.tr("VVM now"), self.vvm)
+        else:
+            self.form.add("txn_date", self.tr("Date"), self.txn_date)
+        self.save_button.setText(title)
+
+    def operation(self) -> Op:
+        qid, note = self.q.id, self.note.text()
+        if self.release:
+            vvm = self.vvm.currentData()
+            return ("release_quarantine", lambda s, a: release_quarantine(s, a, quarantine_id=qid, note=note,
+                                                                          vvm_stage=vvm).id,
+                    frozenset({COLDCHAIN, STOCK}))
+        day = date_of(self.txn_date)
+        return ("dispose_quarantined", lambda s, a: dispose_quarantined(s, a, quarantine_id=qid, txn_date=day,
+                                                                        note=note).id,
+                frozenset({COLDCHAIN, STOCK}))
+
+
+def vaccine_lots(s: Session, station_id: str) -> list[Choice]:
+    return [Choice(b.lot_id, f"{b.item_name} — {b.lot_no} ({b.quantity} {b.unit})")
+            for b in on_hand_by_lot(s, station_id) if b.category == "vaccine" and b.quantity > 0]
+
+
+class OpenVialDialog(OperationDialog):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, self.tr("Open a vial"), parent)
+        self.lot = ChoicePicker(self.tr("Vaccine lot"))
+        self.form.add("lot_id", self.tr("Lot"), self.lot)
+        self.session_label = QLineEdit()
+        self.session_label.setPlaceholderText(self.tr("e.g. Tiêm chủng thường xuyên sáng"))
+        self.form.add("session_label", self.tr("Session"), self.session_label)
+        station = ctx.actor.station_id or ""
+        self.lot.load(ctx.ops, lambda s: vaccine_lots(s, station))
+
+    def operation(self) -> Op:
+        values: dict[str, Any] = {"lot_id": self.lot.current_id() or "", "opened_at": _local_now(),
+                                  "session_label": self.session_label.text() or None}
+        return "open_vial", lambda s, a: open_vial(s, a, **values).id, frozenset({COLDCHAIN, STOCK})
+
+
+class CloseVialDialog(OperationDialog):
+    def __init__(self, ctx: AppContext, vial: OpenVial, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, self.tr("Close a vial"), parent)
+        self.vial = vial
+        info = QLabel(f"{vial.item_name} — {vial.lot_no} — {vial.doses}")
+        self.form.add_row(info)
+        self.given = QSpinBox()
+        self.given.setRange(0, max(vial.doses, 0))
+        self.form.add("doses_given", self.tr("Doses given"), self.given)
+
+    def operation(self) -> Op:
+        vial_id, given = self.vial.vial_id, self.given.value()
+        return ("close_vial", lambda s, a: close_vial(s, a, vial_id=vial_id, doses_given=given,
+                                                      closed_at=_local_now()).id,
+                frozenset({COLDCHAIN, STOCK}))
