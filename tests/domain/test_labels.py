@@ -66,3 +66,12 @@ def test_unknown_value_is_shown_as_is_and_refused_on_input() -> None:
 
 def test_choices_keep_display_order() -> None:
     assert labels.choices("slot", "vi") == [("morning", "Sáng"), ("afternoon", "Chiều")]
+
+
+def test_inventory_codes_have_labels() -> None:
+    from ytcs_desktop.domain.inventory.common import KINDS
+    from ytcs_desktop.domain.inventory.ledger import DISPOSAL_CODES, SOURCES
+
+    assert set(KINDS) == set(labels.codes("txn_kind"))
+    assert set(DISPOSAL_CODES) == set(labels.codes("disposal_reason"))
+    assert set(SOURCES) == set(labels.codes("receipt_source"))

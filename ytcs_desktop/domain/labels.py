@@ -129,6 +129,36 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "liquid": ("Dạng lỏng", "Liquid"),
         "lyophilised": ("Đông khô", "Lyophilised"),
     },
+    "txn_kind": {
+        "receipt": ("Nhập kho", "Receipt"),
+        "issue": ("Xuất sử dụng", "Issue for use"),
+        "transfer_out": ("Điều chuyển đi", "Transfer out"),
+        "transfer_in": ("Điều chuyển đến", "Transfer in"),
+        "adjustment": ("Điều chỉnh", "Adjustment"),
+        "count": ("Điều chỉnh kiểm kê", "Count correction"),
+        "disposal": ("Hủy", "Disposal"),
+        "reversal": ("Đảo bút toán", "Reversal"),
+    },
+    "receipt_source": {
+        "centre": ("Trung tâm cấp", "From the centre"),
+        "other": ("Nguồn khác", "Other source"),
+    },
+    "requisition_status": {
+        "draft": ("Nháp", "Draft"),
+        "submitted": ("Đã gửi", "Submitted"),
+        "approved": ("Đã duyệt", "Approved"),
+        "rejected": ("Từ chối", "Rejected"),
+        "shipped": ("Đã cấp phát", "Shipped"),
+    },
+    "count_status": {
+        "draft": ("Đang kiểm kê", "In progress"),
+        "approved": ("Đã duyệt", "Approved"),
+        "cancelled": ("Đã hủy", "Cancelled"),
+    },
+    "shipment_status": {
+        "pending": ("Chờ nhận", "Pending"),
+        "confirmed": ("Đã nhận", "Confirmed"),
+    },
     "disposal_reason": {
         "expired": ("Hết hạn sử dụng", "Expired"),
         "damaged": ("Hư hỏng", "Damaged"),
