@@ -1,0 +1,111 @@
+"""`ytcs report list` and `ytcs report NAME --from D --to D [--out FILE.pdf|FILE.xlsx]`.
+
+PDF rendering needs Qt: a QGuiApplication on the offscreen platform is made when none exists, so
+the command works over SSH and in scripts with no display."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+from ytcs_desktop.cli.common import EXIT_OK, CliError, command, language, open_db, print_table
+from ytcs_desktop.domain.validation import parse_date
+
+
+def register(sub: Any) -> None:
+    parser: argparse.ArgumentParser = sub.add_parser("report", help="in biểu mẫu, báo cáo / print forms and reports",
+                                                     description="In biểu mẫu, báo cáo ra PDF hoặc Excel.")
+    inner = parser.add_subparsers(dest="report_command", metavar="NAME")
+    command(inner, "list", _list, "danh sách báo cáo / list the reports")
+    from ytcs_desktop.reports.registry import REPORTS
+
+    for spec in REPORTS.values():
+        p = command(inner, spec.name, _make, f"{spec.title_vi} / {spec.title_en}")
+        p.add_argument("--from", dest="date_from", required=True, help="từ ngày (YYYY-MM-DD hoặc DD/MM/YYYY)")
+        p.add_argument("--to", dest="date_to", required=True, help="đến ngày")
+        p.add_argument("--out", type=Path, help="tệp ra: .pdf (mặc định) hoặc .xlsx")
+        if "item" in spec.options:
+            p.add_argument("--item", help="mã mặt hàng (mặc định: mọi mặt hàng có phát sinh)")
+        if "fridge" in spec.options:
+            p.add_argument("--fridge", help="tên tủ lạnh (mặc định: mọi tủ đang dùng)")
+        if "parties" in spec.options:
+            p.add_argument("--parties", type=Path,
+                           help="tệp JSON: các bên (handing_over, receiving, witnesses: name/position/unit) "
+                                "và các mục tự ghi (records, equipment, conclusion, difficulties, proposals…)")
+        p.set_defaults(report_name=spec.name)
+    parser.set_defaults(handler=_help(parser))
+
+
+def _help(parser: argparse.ArgumentParser) -> Any:
+    def handler(args: argparse.Namespace) -> int:
+        parser.print_help()
+        return EXIT_OK
+
+    return handler
+
+
+def _list(args: argparse.Namespace) -> int:
+    from ytcs_desktop.reports.registry import REPORTS
+
+    en = language(args).startswith("en")
+    print_table(["NAME", "TITLE", "EXCEL"],
+                [[s.name, s.title_en if en else s.title_vi, "xlsx" if s.sheets else ""] for s in REPORTS.values()])
+    return EXIT_OK
+
+
+def _parties(path: Path | None) -> dict[str, Any]:
+    if path is None:
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise CliError(f"Không tìm thấy tệp “{path}”.", f"File “{path}” not found.") from exc
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise CliError(f"Tệp “{path}” không phải JSON hợp lệ (UTF-8): {exc}.",
+                       f"File “{path}” is not valid UTF-8 JSON: {exc}.") from exc
+    if not isinstance(data, dict):
+        raise CliError(f"Tệp “{path}” phải chứa một đối tượng JSON.", f"File “{path}” must hold a JSON object.")
+    return data
+
+
+def _make(args: argparse.Namespace) -> int:
+    from ytcs_desktop.reports.registry import ReportRequest, get
+
+    spec = get(args.report_name)
+    date_from: dt.date = parse_date(args.date_from, "date_from")
+    date_to: dt.date = parse_date(args.date_to, "date_to")
+    out: Path = args.out or Path(f"{spec.name}_{date_from:%Y%m%d}_{date_to:%Y%m%d}.pdf")
+    suffix = out.suffix.lower()
+    if suffix not in (".pdf", ".xlsx"):
+        raise CliError("Tệp ra phải có đuôi .pdf hoặc .xlsx.", "The output file must end in .pdf or .xlsx.")
+    if suffix == ".xlsx" and spec.sheets is None:
+        raise CliError(f"Báo cáo “{spec.name}” chỉ in ra PDF.", f"The report “{spec.name}” is PDF only.")
+    db = open_db(args)
+    try:
+        req = ReportRequest(db.station_id if db.role == "station" else None, date_from, date_to,
+                            getattr(args, "item", None), getattr(args, "fridge", None),
+                            _parties(getattr(args, "parties", None)))
+        with db.read() as s:
+            data = spec.data(s, req)
+            if suffix == ".xlsx":
+                from ytcs_desktop.reports.excel import write_xlsx
+
+                assert spec.sheets is not None
+                write_xlsx(spec.sheets(data), out, spec.title_vi)
+                print(out)
+                return EXIT_OK
+            from ytcs_desktop.reports.fonts import FontError
+            from ytcs_desktop.reports.output import ensure_gui_app, write_pdf
+
+            ensure_gui_app()
+            try:
+                pages = write_pdf(spec.document(data), out)
+            except FontError as exc:
+                raise CliError(exc.vi, exc.en) from exc
+    finally:
+        db.close()
+    print(f"{out} ({pages} trang)" if not language(args).startswith("en") else f"{out} ({pages} pages)")
+    return EXIT_OK

@@ -1,0 +1,137 @@
+"""The printable reports by name: what `ytcs report list` shows and what the app's print menu offers.
+
+Each entry turns a request (period, station, options) into a Document for PDF/printing and, where the
+form is a register or a table, into workbook sheets."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from ytcs_desktop.domain.errors import NotFoundError, ValidationError
+from ytcs_desktop.domain.reportdata import coldchain, documents, handover, registers, stock, vaccines, weekly
+from ytcs_desktop.reports import sheets
+from ytcs_desktop.reports.document import Document
+from ytcs_desktop.reports.excel import Sheet
+from ytcs_desktop.reports.forms import coldchain as f_cold
+from ytcs_desktop.reports.forms import documents as f_docs
+from ytcs_desktop.reports.forms import handover as f_hand
+from ytcs_desktop.reports.forms import registers as f_reg
+from ytcs_desktop.reports.forms import stock as f_stock
+from ytcs_desktop.reports.forms import vaccines as f_vax
+from ytcs_desktop.reports.forms import weekly as f_week
+
+
+@dataclass
+class ReportRequest:
+    station_id: str | None
+    date_from: dt.date
+    date_to: dt.date
+    item: str | None = None
+    fridge: str | None = None
+    parties: dict[str, Any] = field(default_factory=dict)  # handover parties and free-text sections
+
+
+@dataclass(frozen=True)
+class ReportSpec:
+    name: str
+    title_vi: str
+    title_en: str
+    data: Callable[[Session, ReportRequest], Any]
+    document: Callable[[Any], Document]
+    sheets: Callable[[Any], list[Sheet]] | None = None
+    options: tuple[str, ...] = ()
+
+
+def _nothing(what_vi: str, what_en: str) -> NotFoundError:
+    return NotFoundError("report_empty", f"Không có {what_vi} trong kỳ đã chọn: không có gì để in.",
+                         f"No {what_en} in the chosen period: nothing to print.")
+
+
+def _cards(s: Session, r: ReportRequest) -> list[stock.StockCard]:
+    codes = [r.item] if r.item else stock.items_with_activity(s, r.station_id, r.date_from, r.date_to)
+    if not codes:
+        raise _nothing("mặt hàng nào có tồn kho hoặc phát sinh", "item with stock or movement")
+    return [stock.stock_card(s, r.station_id, code, r.date_from, r.date_to) for code in codes]
+
+
+def _counts(s: Session, r: ReportRequest) -> list[documents.CountMinutes]:
+    found = documents.count_minutes(s, r.station_id, r.date_from, r.date_to)
+    if not found:
+        raise _nothing("đợt kiểm kê nào", "stock count")
+    return found
+
+
+def _requisitions(s: Session, r: ReportRequest) -> list[documents.RequisitionForm]:
+    found = documents.requisitions(s, r.station_id, r.date_from, r.date_to)
+    if not found:
+        raise _nothing("phiếu dự trù nào", "requisition")
+    return found
+
+
+def _handover(s: Session, r: ReportRequest) -> handover.HandoverMinutes:
+    if not r.parties:
+        raise ValidationError("handover_parties",
+                              "Biên bản bàn giao cần thông tin bên giao, bên nhận (tệp --parties).",
+                              "Handover minutes need the handing-over and receiving parties (--parties file).",
+                              "parties")
+    return handover.handover_minutes(s, r.station_id, r.date_to, handover.HandoverInput.from_json(r.parties))
+
+
+def _weekly(s: Session, r: ReportRequest) -> weekly.WeeklyReport:
+    p = r.parties or {}
+    as_list: Callable[[Any], list[str]] = lambda v: [v] if isinstance(v, str) else [str(x) for x in v or []]  # noqa: E731
+    return weekly.weekly_report(s, r.station_id, r.date_from, r.date_to, as_list(p.get("difficulties")),
+                                as_list(p.get("proposals")))
+
+
+REPORTS: dict[str, ReportSpec] = {
+    spec.name: spec
+    for spec in (
+        ReportSpec("handover", "Biên bản bàn giao", "Handover minutes", _handover, f_hand.handover_document,
+                   options=("parties",)),
+        ReportSpec("stock-movement", "Báo cáo xuất – nhập – tồn", "Stock movement report",
+                   lambda s, r: stock.movement_report(s, r.station_id, r.date_from, r.date_to),
+                   f_stock.movement_document, sheets.movement_sheets),
+        ReportSpec("stock-card", "Thẻ kho", "Stock card", _cards, f_stock.stock_card_document,
+                   sheets.stock_card_sheets, ("item",)),
+        ReportSpec("stock-count", "Biên bản kiểm kê", "Stock count minutes", _counts, f_docs.count_document,
+                   sheets.count_sheets),
+        ReportSpec("requisition", "Phiếu dự trù", "Requisition", _requisitions, f_docs.requisition_document,
+                   sheets.requisition_sheets),
+        ReportSpec("disposal", "Biên bản hủy", "Disposal minutes",
+                   lambda s, r: documents.disposal_minutes(s, r.station_id, r.date_from, r.date_to),
+                   f_docs.disposal_document, sheets.disposal_sheets),
+        ReportSpec("vaccine-use", "Báo cáo sử dụng vắc xin", "Vaccine use report",
+                   lambda s, r: vaccines.vaccine_use(s, r.station_id, r.date_from, r.date_to),
+                   f_vax.vaccine_document, sheets.vaccine_sheets),
+        ReportSpec("fridge-temperature", "Phiếu theo dõi nhiệt độ tủ lạnh", "Fridge temperature sheet",
+                   lambda s, r: coldchain.fridge_sheets(s, r.station_id, r.date_from, r.fridge),
+                   f_cold.fridge_document, sheets.fridge_sheets, ("fridge",)),
+        ReportSpec("support-register", "Sổ theo dõi hỗ trợ chuyên môn", "Support register",
+                   lambda s, r: registers.support_register(s, r.station_id, r.date_from, r.date_to),
+                   f_reg.support_document, sheets.support_sheets),
+        ReportSpec("rotation-schedule", "Lịch luân phiên (Phụ lục III)", "Rotation schedule (Annex III)",
+                   lambda s, r: registers.rotation_schedule(s, r.station_id, r.date_from, r.date_to),
+                   f_reg.rotation_document, sheets.rotation_sheets),
+        ReportSpec("training-register", "Sổ đào tạo, tập huấn (Phụ lục II) và tiến độ đào tạo liên tục",
+                   "Training register (Annex II) and CME progress",
+                   lambda s, r: registers.training_register(s, r.station_id, r.date_from, r.date_to),
+                   f_reg.training_document, sheets.training_sheets),
+        ReportSpec("weekly", "Báo cáo tiến độ tuần", "Weekly progress report", _weekly, f_week.weekly_document,
+                   options=("parties",)),
+    )
+}
+
+
+def get(name: str) -> ReportSpec:
+    spec = REPORTS.get(name)
+    if spec is None:
+        names = ", ".join(REPORTS)
+        raise NotFoundError("unknown_report", f"Không có báo cáo “{name}”. Các báo cáo: {names}.",
+                            f"No report named “{name}”. Reports: {names}.", "name")
+    return spec
