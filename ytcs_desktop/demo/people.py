@@ -1,0 +1,72 @@
+"""The Thuận An centre, its departments and stations, and Vietnamese staff names."""
+
+from __future__ import annotations
+
+import random
+
+CENTRE = {
+    "code": "TTYT-TA",
+    "name": "Trung tâm Y tế khu vực Thuận An",
+    "address": "Số 1 đường Nguyễn Văn Tiết, phường Lái Thiêu, Thành phố Hồ Chí Minh",
+    "phone": "0274 3755 001",
+    "province": "Thành phố Hồ Chí Minh",
+}
+
+DEPARTMENTS = [  # code, name, kind
+    ("KHNV", "Phòng Kế hoạch – Nghiệp vụ", "admin"),
+    ("DD", "Phòng Điều dưỡng", "nursing"),
+    ("DUOC", "Khoa Dược – Vật tư, thiết bị y tế", "pharmacy"),
+    ("KB", "Khoa Khám bệnh", "clinical"),
+    ("NOI", "Khoa Nội tổng hợp", "clinical"),
+    ("SAN", "Khoa Chăm sóc sức khỏe sinh sản", "clinical"),
+    ("KSBT", "Khoa Kiểm soát bệnh tật và Y tế công cộng", "preventive"),
+    ("DDATTP", "Khoa Dinh dưỡng và An toàn thực phẩm", "preventive"),
+]
+
+STATIONS = [  # code, name, commune, population
+    ("TYT-AP", "Trạm Y tế phường An Phú", "Phường An Phú", 78500),
+    ("TYT-BH", "Trạm Y tế phường Bình Hòa", "Phường Bình Hòa", 91200),
+    ("TYT-LT", "Trạm Y tế phường Lái Thiêu", "Phường Lái Thiêu", 64300),
+    ("TYT-TG", "Trạm Y tế phường Thuận Giao", "Phường Thuận Giao", 102600),
+    ("TYT-TA", "Trạm Y tế phường Thuận An", "Phường Thuận An", 57900),
+]
+HOME = "TYT-AP"  # the station whose database the demo is
+
+SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Hoàng", "Võ", "Phan", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô",
+            "Dương", "Lý", "Trương", "Đinh", "Lâm", "Mai", "Tô"]
+MIDDLE_F = ["Thị", "Thị Thu", "Thị Ngọc", "Thị Kim", "Ngọc", "Thị Thanh", "Thị Mỹ", "Thùy", "Bảo", "Thị Hồng"]
+MIDDLE_M = ["Văn", "Minh", "Quốc", "Hữu", "Đức", "Thanh", "Công", "Hoàng", "Tấn", "Gia"]
+GIVEN_F = ["Lan", "Hương", "Hạnh", "Trang", "Thảo", "Nhung", "Phượng", "Hằng", "Yến", "Loan", "Diễm", "Tuyết",
+           "Ngân", "Vy", "Oanh", "Trinh", "Nhàn", "Liên", "Giang", "Quyên"]
+GIVEN_M = ["Hùng", "Dũng", "Tuấn", "Phúc", "Khoa", "Long", "Nam", "Thắng", "Hải", "Trí", "Bình", "Sơn", "Hiếu",
+           "Tài", "Vinh", "Cường", "Lộc", "Nghĩa", "Quang", "Đạt"]
+
+# Station staff: (title code, number of people)
+STATION_TEAM = [("doctor", 1), ("assistant_doctor", 2), ("nurse", 2), ("midwife", 1), ("pharmacist", 1),
+                ("public_health", 1)]
+CENTRE_TEAM = [("KHNV", "doctor", 2), ("DD", "nurse", 2), ("DUOC", "pharmacist", 2), ("KB", "doctor", 2),
+               ("NOI", "doctor", 2), ("SAN", "midwife", 1), ("SAN", "doctor", 1), ("KSBT", "doctor", 1),
+               ("KSBT", "technician", 1), ("DDATTP", "public_health", 1)]
+VILLAGE_WORKERS = 6  # nhân viên y tế khu phố: trainees by name only
+
+
+class NameMaker:
+    """Distinct Vietnamese full names from a seeded generator."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+        self.used: set[str] = set()
+
+    def person(self) -> str:
+        while True:
+            female = self.rng.random() < 0.65  # most station staff are women
+            middle = self.rng.choice(MIDDLE_F if female else MIDDLE_M)
+            given = self.rng.choice(GIVEN_F if female else GIVEN_M)
+            name = f"{self.rng.choice(SURNAMES)} {middle} {given}"
+            if name not in self.used:
+                self.used.add(name)
+                return name
+
+    def phone(self) -> str:
+        return self.rng.choice(["090", "091", "093", "097", "098", "083", "035", "038"]) + "".join(
+            str(self.rng.randrange(10)) for _ in range(7))
