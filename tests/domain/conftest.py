@@ -27,10 +27,12 @@ Refuse = Callable[..., DomainError]
 
 def make_refuse(db: Database) -> Refuse:
     def refuse(exc_type: type[DomainError], fn: Callable[..., Any], *args: Any, **kwargs: Any) -> DomainError:
-        """Call fn(session, *args, **kwargs) in a write transaction; it must raise exc_type, write no
-        outbox row, and explain itself in Vietnamese (with diacritics) and English."""
+        """Call fn(session, *args, **kwargs) in a write transaction; it must raise exc_type and explain
+        itself in Vietnamese (with diacritics) and English. The transaction is then committed anyway (as
+        a caller that catches the error and carries on would): the outbox must not have grown, i.e. the
+        refusal came before any write."""
         before = outbox_count(db)
-        with pytest.raises(exc_type) as info, db.transaction() as s:
+        with db.transaction() as s, pytest.raises(exc_type) as info:
             fn(s, *args, **kwargs)
         assert outbox_count(db) == before, "a refused call wrote to the outbox"
         err = info.value
