@@ -168,6 +168,9 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
     },
 }
 
+# Generic "format" (support and training share the same two codes) for callers that do not say which.
+LABELS["format"] = LABELS["training_format"]
+
 
 def kinds() -> list[str]:
     return list(LABELS)
@@ -208,6 +211,12 @@ _KIND_NAMES: dict[str, tuple[str, str]] = {
     "department_kind": ("loại khoa/phòng", "department kind"),
     "programme": ("chương trình", "programme"),
     "training_format": ("hình thức đào tạo", "training format"),
+    "format": ("hình thức", "format"),
+    "session_status": ("trạng thái buổi tập huấn", "session status"),
+    "visit_status": ("trạng thái lịch luân phiên", "visit status"),
+    "item_category": ("nhóm hàng", "item category"),
+    "disposal_reason": ("lý do hủy", "disposal reason"),
+    "txn_kind": ("loại phiếu", "movement kind"),
     "attendance_result": ("kết quả", "result"),
     "slot": ("buổi đo", "reading slot"),
 }
