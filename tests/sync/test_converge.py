@@ -1,0 +1,139 @@
+"""Two stations and a centre replica converge; re-sent batches are duplicates; delete-then-recreate
+replicates; a refused change comes back with a reason on its record; same-side conflicts are logged."""
+
+from __future__ import annotations
+
+from sqlalchemy import text
+
+from tests.sync.conftest import Centre
+from tests.sync.helpers import add_fridge, add_item, add_ledger, add_request, count, exported, row_state
+from ytcs_desktop.store.models import Fridge, Station, SupportRequest
+from ytcs_desktop.sync import apply as a
+from ytcs_desktop.sync import protocol as p
+
+
+def test_two_stations_and_centre_converge(centre: Centre) -> None:
+    (an,) = centre.station("An Phú")
+    (binh,) = centre.station("Bình Hoà")
+    hub = centre.centre_replica()
+    item = add_item(hub.db)
+    assert hub.sync().complete
+    for st in (an, binh):
+        report = st.sync()
+        assert report.complete and report.rejected == 0
+        assert count(st.db, "items", "id = :i", i=item) == 1
+        add_fridge(st.db)
+        add_ledger(st.db, item, 25)
+        add_request(st.db)
+    for _ in range(2):
+        for r in (an, binh, hub):
+            report = r.sync()
+            assert report.complete and report.rejected == 0, report
+    everything = exported(hub.db, everything=True)
+    for st in (an, binh):
+        mine = exported(st.db, st.station_id)
+        theirs = {name: [r for r in rows if r.get("station_id") in (st.station_id, None)]
+                  for name, rows in everything.items()}
+        assert mine == theirs
+        assert len(mine["stock_transactions"]) == 25
+    # the other station's rows never reach a station
+    assert count(an.db, "stock_transactions", "station_id = :s", s=binh.station_id) == 0
+    assert count(hub.db, "stock_transactions") == 50
+
+
+def test_resent_batch_is_answered_duplicate(centre: Centre) -> None:
+    (st,) = centre.station("Tân Lập")
+    fridge = add_fridge(st.db)
+    with st.db.transaction() as s:
+        f = s.get(Fridge, fridge)
+        assert f is not None
+        f.location = "Phòng tiêm chủng"
+    rows = a.read_outbox(st.db, 0, 100)
+    body = p.gzip_bytes(p.dumps(a.build_push(rows, rows[-1].seq)))
+    client = st.client()
+    try:
+        first = client.request("POST", "/api/v1/sync/push", body=body)
+        again = client.request("POST", "/api/v1/sync/push", body=body)
+    finally:
+        client.close()
+    assert set(first["results"]) == {"a"}
+    assert again["results"] == "d" * len(rows)
+    hub = centre.centre_replica()
+    hub.sync()
+    assert count(hub.db, "fridges", "id = :i AND location = 'Phòng tiêm chủng'", i=fridge) == 1
+
+
+def test_delete_then_recreate_replicates(centre: Centre) -> None:
+    pc1, pc2 = centre.station("Hoà Bình", pcs=2)
+    first = add_fridge(pc1.db, "Tủ A")
+    pc1.sync()
+    pc2.sync()
+    assert count(pc2.db, "fridges", "id = :i AND deleted = 0", i=first) == 1
+    with pc1.db.transaction() as s:
+        f = s.get(Fridge, first)
+        assert f is not None
+        f.deleted = True
+    second = add_fridge(pc1.db, "Tủ A")  # same name, new id: never a reused id
+    pc1.sync()
+    pc2.sync()
+    assert count(pc2.db, "fridges", "id = :i AND deleted = 1", i=first) == 1
+    assert count(pc2.db, "fridges", "id = :i AND deleted = 0", i=second) == 1
+    assert exported(pc1.db, pc1.station_id) == exported(pc2.db, pc2.station_id)
+
+
+def test_refused_change_shows_on_the_record(centre: Centre) -> None:
+    (st,) = centre.station("Phú Mỹ")
+    st.sync()
+    with st.db.transaction() as s:
+        station = s.get(Station, st.station_id)
+        assert station is not None
+        station.licence_no = "123/GP-SYT"  # a centre field
+    report = st.sync()
+    assert report.complete and report.rejected == 1
+    state, reason = row_state(st.db, "stations", st.station_id or "")
+    assert state == "rejected"
+    assert reason is not None and "field_not_owned" in reason and "licence_no" in reason
+    # the local row is put back to the centre's value; the refused value is kept for the user
+    assert count(st.db, "stations", "id = :i AND licence_no IS NULL", i=st.station_id) == 1
+    with st.db.read() as s:
+        kept = s.execute(text("SELECT field, losing_value FROM sync_conflicts")).all()
+    assert ("licence_no", '"123/GP-SYT"') in [tuple(k) for k in kept]
+    # nothing stays queued: the refusal was the answer
+    assert a.pending_count(st.db) == 0
+
+
+def test_station_cannot_make_a_centre_transition(centre: Centre) -> None:
+    (st,) = centre.station("Long Hải")
+    req = add_request(st.db)
+    assert st.sync().rejected == 0
+    with st.db.transaction() as s:
+        r = s.get(SupportRequest, req)
+        assert r is not None
+        r.status = "accepted"  # the centre's move
+    report = st.sync()
+    assert report.rejected == 1
+    state, reason = row_state(st.db, "support_requests", req)
+    assert state == "rejected" and reason is not None and "transition" in reason
+    assert count(st.db, "support_requests", "id = :i AND status = 'submitted'", i=req) == 1
+
+
+def test_same_side_concurrent_edits_keep_the_later_and_log_the_loser(centre: Centre) -> None:
+    pc1, pc2 = centre.station("Phước Hưng", pcs=2)
+    fridge = add_fridge(pc1.db)
+    pc1.sync()
+    pc2.sync()
+    for db, place in ((pc1.db, "Kho"), (pc2.db, "Phòng tiêm")):
+        with db.transaction() as s:
+            f = s.get(Fridge, fridge)
+            assert f is not None
+            f.location = place
+    # pc2 wrote last: its value wins everywhere; pc1's value is logged where it lost
+    pc2.sync()
+    report = pc1.sync()
+    assert report.conflicts == 1
+    pc2.sync()
+    for db in (pc1.db, pc2.db):
+        assert count(db, "fridges", "id = :i AND location = 'Phòng tiêm'", i=fridge) == 1
+    with pc1.db.read() as s:
+        logged = s.execute(text("SELECT field, losing_value, winning_value FROM sync_conflicts")).all()
+    assert [tuple(x) for x in logged] == [("location", '"Kho"', '"Phòng tiêm"')]

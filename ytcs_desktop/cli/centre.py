@@ -1,0 +1,151 @@
+"""`ytcs centre …`: run and administer the centre server.
+
+Every subcommand takes `--database URL` (SQLAlchemy URL: `sqlite:///path` or
+`postgresql+psycopg://user@host/db`); default: $YTCS_CENTRE_DATABASE, else the SQLite file
+`centre-server.sqlite3` in the data folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Any
+
+from ytcs_desktop.cli.common import EXIT_OK, CliError, data_dir, language, print_json, print_table
+from ytcs_desktop.cli.setup import group, subcommand
+from ytcs_desktop.paths import default_data_dir
+
+SERVER_DB_FILENAME = "centre-server.sqlite3"
+
+
+def database_url(args: argparse.Namespace) -> str:
+    if getattr(args, "database", None):
+        return str(args.database)
+    env = os.environ.get("YTCS_CENTRE_DATABASE")
+    if env:
+        return env
+    folder = data_dir(args) or default_data_dir()
+    return f"sqlite:///{folder / SERVER_DB_FILENAME}"
+
+
+def _store(args: argparse.Namespace) -> Any:
+    from ytcs_desktop.sync.server.store import ServerStore
+
+    store = ServerStore(database_url(args))
+    store.create_schema()
+    return store
+
+
+def _admin(args: argparse.Namespace, work: Any) -> Any:
+    from ytcs_desktop.sync.server.errors import ApiError
+
+    store = _store(args)
+    try:
+        with store.write() as conn:
+            return work(store, conn)
+    except ApiError as exc:
+        raise CliError(exc.vi, exc.en) from exc
+    finally:
+        store.dispose()
+
+
+def _say(args: argparse.Namespace, vi: str, en: str) -> None:
+    print(en if language(args).startswith("en") else vi)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from ytcs_desktop.sync.server.serve import serve
+
+    return serve(database_url(args), host=args.host, port=args.port, log_level=args.log_level)
+
+
+def _add_station(args: argparse.Namespace) -> int:
+    from ytcs_desktop.sync.server import admin
+
+    _admin(args, lambda _s, conn: admin.add_station(conn, args.code, args.name, args.id))
+    _say(args, f"Đã thêm trạm {args.code} – {args.name}", f"Added station {args.code} – {args.name}")
+    return EXIT_OK
+
+
+def _add_user(args: argparse.Namespace) -> int:
+    from ytcs_desktop.sync.server import admin
+
+    if not args.password_stdin:
+        raise CliError("Hãy đưa mật khẩu qua stdin với --password-stdin.",
+                       "Pass the password on stdin with --password-stdin.")
+    password = sys.stdin.readline().rstrip("\r\n")
+    _admin(args, lambda _s, conn: admin.add_user(conn, args.username, password, args.role, args.station))
+    _say(args, f"Đã thêm tài khoản {args.username} ({args.role})", f"Added account {args.username} ({args.role})")
+    return EXIT_OK
+
+
+def _revoke(args: argparse.Namespace) -> int:
+    from ytcs_desktop.sync.server import admin
+
+    _admin(args, lambda _s, conn: admin.revoke_device(conn, args.device_id))
+    _say(args, f"Đã thu hồi quyền của máy {args.device_id}", f"Revoked device {args.device_id}")
+    return EXIT_OK
+
+
+def _devices(args: argparse.Namespace) -> int:
+    from ytcs_desktop.sync.server import admin
+
+    found = _admin(args, lambda _s, conn: admin.list_devices(conn))
+    if args.format == "json":
+        print_json([d.model_dump() for d in found])
+        return EXIT_OK
+    en = language(args).startswith("en")
+    headers = (["id", "user", "name", "station", "last seen", "clock", "revoked"] if en else
+               ["mã máy", "tài khoản", "tên", "trạm", "lần cuối", "đồng hồ", "thu hồi"])
+    suspect = "SUSPECT" if en else "SAI GIỜ"
+    rows = [[d.id, d.username, d.name, d.station_code or "—", d.last_seen or "—",
+             suspect if d.clock_suspect else "ok", "x" if d.revoked else ""] for d in found]
+    print_table(headers, rows)
+    return EXIT_OK
+
+
+def _purge(args: argparse.Namespace) -> int:
+    from ytcs_desktop.sync.server import admin
+
+    purged, horizon = _admin(args, lambda s, conn: admin.purge_tombstones(s, conn, args.older_than_days))
+    _say(args, f"Đã dọn {purged} bản ghi đã xoá; mốc mới {horizon}", f"Purged {purged} tombstones; horizon {horizon}")
+    return EXIT_OK
+
+
+def register(sub: Any) -> None:
+    from ytcs_desktop.sync.server.admin import DEFAULT_TOMBSTONE_DAYS
+
+    centre = group(sub, "centre", "máy chủ Trung tâm / the centre server")
+
+    def db_option(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        parser.add_argument("--database", metavar="URL",
+                            help="SQLAlchemy URL (default: $YTCS_CENTRE_DATABASE or "
+                                 f"{SERVER_DB_FILENAME} in the data dir)")
+        return parser
+
+    p = db_option(subcommand(centre, "serve", _serve, "chạy máy chủ đồng bộ / run the sync server"))
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8470, help="0: any free port (printed on the ready line)")
+    p.add_argument("--log-level", default="warning", choices=["critical", "error", "warning", "info", "debug"])
+
+    p = db_option(subcommand(centre, "add-station", _add_station, "đăng ký một trạm / register a station"))
+    p.add_argument("code")
+    p.add_argument("name")
+    p.add_argument("--id", help="station id of an existing station database (default: bound at first login)")
+
+    p = db_option(subcommand(centre, "add-user", _add_user, "thêm tài khoản / add an account"))
+    p.add_argument("username")
+    p.add_argument("--role", required=True, choices=["station", "centre"])
+    p.add_argument("--station", metavar="CODE", help="station code (role station)")
+    p.add_argument("--password-stdin", action="store_true", help="read the password from the first line of stdin")
+
+    p = db_option(subcommand(centre, "revoke-device", _revoke, "thu hồi quyền của một máy / revoke a device"))
+    p.add_argument("device_id", metavar="ID")
+
+    p = db_option(subcommand(centre, "devices", _devices, "các máy đã đăng nhập / logged-in devices"))
+    p.add_argument("--format", choices=["table", "json"], default="table")
+
+    p = db_option(subcommand(centre, "purge-tombstones", _purge,
+                             "dọn bản ghi đã xoá cũ / drop old tombstones"))
+    p.add_argument("--older-than-days", type=float, default=DEFAULT_TOMBSTONE_DAYS)

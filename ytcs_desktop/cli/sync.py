@@ -1,0 +1,215 @@
+"""`ytcs login`, `ytcs logout`, `ytcs sync [status]`: the station's link to the centre.
+
+The device token goes to the OS keyring. Where there is none, it is kept for this process only
+(log in again next time, or `ytcs sync --username U --password-stdin` logs in for one run), unless
+`--store-token-in-file` was given at login (plain text, mode 0600, in the data folder).
+`YTCS_SYNC_TOKEN` overrides the stored token (scripts).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import socket
+import sys
+from typing import Any
+
+from sqlalchemy import text
+
+from ytcs_desktop.cli.common import EXIT_FAILED, EXIT_OK, CliError, language, open_db, print_json
+from ytcs_desktop.cli.setup import subcommand
+from ytcs_desktop.paths import default_data_dir
+from ytcs_desktop.store.db import Database
+
+SERVER_URL = "sync_server_url"
+DEVICE_ID = "sync_device_id"
+USERNAME = "sync_username"
+
+
+def _say(args: argparse.Namespace, vi: str, en: str, err: bool = False) -> None:
+    print(en if language(args).startswith("en") else vi, file=sys.stderr if err else sys.stdout)
+
+
+def _folder(args: argparse.Namespace) -> Any:
+    return getattr(args, "data_dir", None) or default_data_dir()
+
+
+def _read_password(args: argparse.Namespace) -> str:
+    if not args.password_stdin:
+        raise CliError("Hãy đưa mật khẩu qua stdin với --password-stdin.",
+                       "Pass the password on stdin with --password-stdin.")
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+def _sync_error(exc: Any) -> CliError:
+    return CliError(exc.vi or exc.en, exc.en, EXIT_FAILED)
+
+
+def _login(args: argparse.Namespace, db: Database, server: str, username: str, password: str,
+           to_file: bool) -> tuple[str, str]:
+    from ytcs_desktop.sync import keystore
+    from ytcs_desktop.sync.apply import remote_write, set_meta
+    from ytcs_desktop.sync.client import SyncError, login
+
+    try:
+        answer = login(server, username, password, device_name=args.device_name or socket.gethostname(),
+                       station_id=db.station_id, replica_id=db.replica_id)
+    except SyncError as exc:
+        raise _sync_error(exc) from exc
+    if answer.role == "station" and answer.station_id != db.station_id:
+        raise CliError("Tài khoản này thuộc trạm khác với cơ sở dữ liệu này.",
+                       "This account belongs to another station than this database.")
+    with remote_write(db) as conn:
+        set_meta(conn, SERVER_URL, server.rstrip("/"))
+        set_meta(conn, DEVICE_ID, answer.device_id)
+        set_meta(conn, USERNAME, username)
+    saved = keystore.save_token(server, answer.device_id, answer.token, _folder(args), to_file=to_file)
+    if saved.where == "session":
+        _say(args, "Máy này không có kho khoá của hệ điều hành: mã đăng nhập chỉ được giữ trong phiên này. "
+                   "Lần sau hãy đăng nhập lại (hoặc dùng --store-token-in-file để lưu vào tệp).",
+             "No OS keyring on this computer: the login token is kept for this session only. Log in again next "
+             "time (or use --store-token-in-file to keep it in a file).", err=True)
+    return answer.device_id, answer.token
+
+
+def _login_cmd(args: argparse.Namespace) -> int:
+    password = _read_password(args)
+    db = open_db(args)
+    try:
+        device_id, _ = _login(args, db, args.server, args.username, password, args.store_token_in_file)
+    finally:
+        db.close()
+    _say(args, f"Đã đăng nhập {args.username} vào {args.server} (máy {device_id})",
+         f"Logged in {args.username} to {args.server} (device {device_id})")
+    return EXIT_OK
+
+
+def _logout(args: argparse.Namespace) -> int:
+    from ytcs_desktop.sync import keystore
+    from ytcs_desktop.sync.client import SyncClient, SyncError
+
+    db = open_db(args)
+    try:
+        server, device_id = db.meta(SERVER_URL), db.meta(DEVICE_ID)
+        if server and device_id:
+            token = keystore.load_token(server, device_id, _folder(args))
+            if token:
+                client = SyncClient(db, server, token, max_retries=0)
+                try:
+                    client.request("POST", "/api/v1/auth/logout", retry=False)
+                except SyncError:
+                    pass  # offline: the token is forgotten here; the centre can revoke the device
+                finally:
+                    client.close()
+            keystore.forget_token(server, device_id, _folder(args))
+    finally:
+        db.close()
+    _say(args, "Đã đăng xuất.", "Logged out.")
+    return EXIT_OK
+
+
+def _token(args: argparse.Namespace, db: Database) -> tuple[str, str]:
+    from ytcs_desktop.sync import keystore
+
+    server: str | None = args.server or db.meta(SERVER_URL)
+    if args.username:
+        if not server:
+            raise CliError("Hãy cho địa chỉ Trung tâm bằng --server.", "Give the centre's address with --server.")
+        _, fresh = _login(args, db, server, args.username, _read_password(args), False)
+        return server, fresh
+    device_id = db.meta(DEVICE_ID)
+    token = os.environ.get("YTCS_SYNC_TOKEN") or (
+        keystore.load_token(server, device_id, _folder(args)) if server and device_id else None)
+    if not server or not token:
+        raise CliError("Chưa đăng nhập vào Trung tâm trên máy này: hãy chạy `ytcs login`.",
+                       "Not logged in to the centre on this computer: run `ytcs login`.", EXIT_FAILED)
+    return server, token
+
+
+def _status(args: argparse.Namespace, db: Database) -> int:
+    from ytcs_desktop.sync import apply as a
+
+    with db.read() as s:
+        rejected = {name: int(s.scalar(text(f"SELECT count(*) FROM \"{name}\" WHERE sync_state = 'rejected'")))
+                    for name in a.TABLES}
+        conflicts = int(s.scalar(text("SELECT count(*) FROM sync_conflicts WHERE resolved = 0")))
+    last = db.meta(a.LAST_SYNC)
+    info: dict[str, Any] = {
+        "server": db.meta(SERVER_URL), "device_id": db.meta(DEVICE_ID), "username": db.meta(USERNAME),
+        "pending": a.pending_count(db), "rejected": sum(rejected.values()),
+        "rejected_by_table": {k: v for k, v in rejected.items() if v}, "conflicts": conflicts,
+        "push_cursor": a.get_int(db, a.PUSH_CURSOR), "pull_cursor": a.get_int(db, a.PULL_CURSOR),
+        "clock_offset_ms": a.get_int(db, a.CLOCK_OFFSET), "clock_suspect": db.meta(a.CLOCK_SUSPECT) == "1",
+        "last_sync": json.loads(last) if last else None,
+    }
+    if args.format == "json":
+        print_json(info)
+        return EXIT_OK
+    en = language(args).startswith("en")
+    labels = {"server": "Trung tâm", "device_id": "mã máy", "username": "tài khoản", "pending": "chờ gửi",
+              "rejected": "bị từ chối", "conflicts": "xung đột", "clock_offset_ms": "lệch đồng hồ (ms)",
+              "clock_suspect": "đồng hồ sai"}
+    for key, label in labels.items():
+        print(f"{key if en else label}: {info[key] if info[key] is not None else '—'}")
+    if info["last_sync"]:
+        ls = info["last_sync"]
+        print(f"{'last sync' if en else 'lần đồng bộ cuối'}: pushed={ls['pushed']} pulled={ls['pulled']} "
+              f"complete={ls['complete']}")
+    return EXIT_OK
+
+
+def _sync(args: argparse.Namespace) -> int:
+    from ytcs_desktop.sync.client import SyncClient, SyncError
+
+    db = open_db(args)
+    try:
+        if args.action == "status":
+            return _status(args, db)
+        server, token = _token(args, db)
+        client = SyncClient(db, server, token)
+        try:
+            report = client.sync()
+        except SyncError as exc:
+            raise _sync_error(exc) from exc
+        finally:
+            client.close()
+    finally:
+        db.close()
+    if args.format == "json":
+        print_json(report.as_dict())
+    else:
+        en = language(args).startswith("en")
+        print(("pushed {pushed}  pulled {pulled}  rejected {rejected}  seconds {seconds}  "
+               "bytes sent {bytes_sent}  received {bytes_received}") if en else
+              ("đã gửi {pushed}  đã nhận {pulled}  bị từ chối {rejected}  giây {seconds}  "
+               "byte gửi {bytes_sent}  byte nhận {bytes_received}").format(**report.as_dict()))
+        if report.clock_suspect:
+            _say(args, "Cảnh báo: đồng hồ máy này lệch so với Trung tâm; hãy chỉnh ngày giờ của máy.",
+                 "Warning: this computer's clock is off compared with the centre; correct its date and time.",
+                 err=True)
+        if report.rejected:
+            _say(args, "Có thay đổi bị Trung tâm từ chối: xem lý do trên từng bản ghi (`ytcs sync status`).",
+                 "Some changes were refused by the centre: see the reason on each record (`ytcs sync status`).",
+                 err=True)
+    return EXIT_OK if report.complete else EXIT_FAILED
+
+
+def register(sub: Any) -> None:
+    p = subcommand(sub, "login", _login_cmd, "đăng nhập vào Trung tâm / log in to the centre")
+    p.add_argument("--server", required=True, metavar="URL")
+    p.add_argument("--username", required=True)
+    p.add_argument("--password-stdin", action="store_true", help="read the password from the first line of stdin")
+    p.add_argument("--device-name", default="", help="name shown at the centre (default: the host name)")
+    p.add_argument("--store-token-in-file", action="store_true",
+                   help="keep the token in a 0600 file in the data folder (when there is no OS keyring)")
+
+    subcommand(sub, "logout", _logout, "đăng xuất / log out")
+
+    p = subcommand(sub, "sync", _sync, "đồng bộ với Trung tâm / sync with the centre")
+    p.add_argument("action", nargs="?", choices=["status"], help="status: what is pending, refused, in conflict")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.add_argument("--server", metavar="URL", help="centre address (default: the one of `ytcs login`)")
+    p.add_argument("--username", help="log in for this run only (with --password-stdin)")
+    p.add_argument("--password-stdin", action="store_true")
+    p.add_argument("--device-name", default="")

@@ -1,0 +1,259 @@
+"""The station database side of sync: reading the outbox, recording answers, applying pulled rows.
+
+Every write here is one local transaction in which capture is paused (the rows come from the centre,
+or touch only local bookkeeping), so nothing is re-queued for push. Foreign-key checks are off in
+that transaction: a pulled page may reference a row that arrives in a later page, or a row of a
+partition this device does not see; the centre is the authority for those references.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, Table, text
+
+from ytcs_desktop.store.capture import syncable_tables, wire_columns
+from ytcs_desktop.store.db import Database
+from ytcs_desktop.sync import protocol as p
+
+PUSH_CURSOR = "sync_push_cursor"  # last outbox seq the centre acknowledged
+PULL_CURSOR = "sync_pull_cursor"  # last server seq applied here
+PULL_OWN = "sync_pull_own"  # "1" after a restore: pull this device's own rows back too
+RESNAPSHOT = "sync_resnapshot"  # "1" while a full re-download after a 410 is under way
+CLOCK_OFFSET = "clock_offset_ms"
+CLOCK_SUSPECT = "sync_clock_suspect"
+LAST_SYNC = "sync_last_report"
+
+TABLES: dict[str, Table] = {tbl.name: tbl for tbl in syncable_tables()}
+COLUMNS: dict[str, list[str]] = {name: wire_columns(tbl) for name, tbl in TABLES.items()}
+
+
+@dataclass(frozen=True)
+class OutboxRow:
+    seq: int
+    mutation_id: str
+    table: str
+    row_id: str
+    op: str
+    hlc: str
+    image: dict[str, Any]
+    changed: list[str]
+
+
+# ----- the local transaction ----------------------------------------------------------------------
+@contextmanager
+def remote_write(db: Database) -> Iterator[Connection]:
+    """One write transaction, not captured (like `Database.applying_remote`), foreign keys unchecked."""
+    with db.engine.connect() as conn:
+        raw: Any = conn.connection.driver_connection
+        raw.execute("PRAGMA foreign_keys = OFF")  # outside any transaction, or it is a no-op
+        try:
+            with conn.begin():
+                conn.exec_driver_sql("INSERT INTO sync_capture_pause (token) VALUES (1)")
+                yield conn
+                conn.exec_driver_sql("DELETE FROM sync_capture_pause")
+        finally:
+            raw.execute("PRAGMA foreign_keys = ON")
+
+
+def set_meta(conn: Connection, key: str, value: str) -> None:
+    conn.exec_driver_sql("INSERT INTO sync_meta (key, value) VALUES (?, ?) "
+                         "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
+
+
+def get_int(db: Database, key: str) -> int:
+    return int(db.meta(key) or 0)
+
+
+# ----- push ---------------------------------------------------------------------------------------
+def pending_count(db: Database) -> int:
+    with db.read() as s:
+        return int(s.scalar(text("SELECT count(*) FROM sync_outbox WHERE seq > :c"), {"c": get_int(db, PUSH_CURSOR)}))
+
+
+def read_outbox(db: Database, after: int, limit: int) -> list[OutboxRow]:
+    with db.read() as s:
+        found = s.execute(text("SELECT seq, mutation_id, table_name, row_id, op, hlc, fields, changed FROM sync_outbox "
+                               "WHERE seq > :c ORDER BY seq LIMIT :n"), {"c": after, "n": limit}).all()
+    return [OutboxRow(r[0], r[1], r[2], r[3], r[4], r[5], json.loads(r[6]), r[7].split(",") if r[7] else [])
+            for r in found]
+
+
+def build_push(rows: list[OutboxRow], last_seq: int) -> dict[str, Any]:
+    """A push body (protocol.PushRequest) for these outbox rows, inserts column-major per table."""
+    groups: dict[str, list[OutboxRow]] = {}
+    changes: list[dict[str, Any]] = []
+    for r in rows:
+        if r.op == "insert":
+            groups.setdefault(r.table, []).append(r)
+        elif r.op == "update":
+            changes.append({"m": r.mutation_id, "q": r.seq, "t": r.table, "id": r.row_id, "op": "update", "h": r.hlc,
+                            "s": r.image.get("station_id"), "f": {c: r.image.get(c) for c in r.changed},
+                            "ih": p.image_hash(r.image)})
+        else:
+            changes.append({"m": r.mutation_id, "q": r.seq, "t": r.table, "id": r.row_id, "op": "delete", "h": r.hlc,
+                            "s": r.image.get("station_id"), "f": {}})
+    inserts = []
+    for table, members in groups.items():
+        cols = sorted({k for m in members for k in m.image})
+        inserts.append({"t": table, "cols": cols, "q": [m.seq for m in members],
+                        "data": p.to_columns([m.image for m in members], cols)})
+    return {"last_seq": last_seq, "inserts": inserts, "changes": changes}
+
+
+def reason_text(detail: p.Detail) -> str:
+    return f"{detail.vi} / {detail.en} [{detail.code}]"
+
+
+def record_push_answer(db: Database, rows: list[OutboxRow], answer: p.PushResponse) -> tuple[int, int]:
+    """Mark rows synced or rejected (+ reason), log conflicts, advance the push cursor: one transaction.
+
+    Returns (rejected, conflicts)."""
+    details = {d.q: d for d in answer.details}
+    last = rows[-1].seq if rows else answer.acked_seq
+    synced: dict[str, list[str]] = {}
+    rejected = conflicts = 0
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0).isoformat(sep=" ")
+    with remote_write(db) as conn:
+        later = _later_pending(conn, last)
+        for r, code in zip(rows, answer.results, strict=False):
+            if r.table not in TABLES:
+                continue
+            detail = details.get(r.seq)
+            busy = (r.table, r.row_id) in later
+            if code == p.RESULT_REJECTED and detail is not None:
+                rejected += 1
+                if detail.row is not None and not busy:
+                    write_images(conn, r.table, [detail.row], {})
+                    for name in r.changed:
+                        _conflict(conn, r.table, r.row_id, name, r.image.get(name), r.hlc,
+                                  detail.row.get(name), str(detail.row.get("hlc") or ""), now)
+                conn.exec_driver_sql(f'UPDATE "{r.table}" SET sync_state = \'rejected\', sync_reason = ? WHERE id = ?',
+                                     (reason_text(detail), r.row_id))
+                continue
+            if code == p.RESULT_CONFLICT and detail is not None:
+                conflicts += len(detail.conflicts)
+                for c in detail.conflicts:
+                    _conflict(conn, r.table, r.row_id, c.f, c.v, c.h, c.wv, c.wh, now)
+                if detail.row is not None and not busy:
+                    write_images(conn, r.table, [detail.row], {})
+            if not busy:
+                synced.setdefault(r.table, []).append(r.row_id)
+        for table, ids in synced.items():
+            for i in range(0, len(ids), 500):
+                chunk = ids[i:i + 500]
+                marks = ",".join("?" * len(chunk))
+                conn.exec_driver_sql(f"UPDATE \"{table}\" SET sync_state = 'synced', sync_reason = NULL "
+                                     f"WHERE id IN ({marks}) AND sync_state <> 'rejected'", tuple(chunk))
+        set_meta(conn, PUSH_CURSOR, str(last))
+        if answer.clock_suspect:
+            set_meta(conn, CLOCK_SUSPECT, "1")
+    return rejected, conflicts
+
+
+def _later_pending(conn: Connection, after: int) -> set[tuple[str, str]]:
+    return {(t, r) for t, r in conn.exec_driver_sql(
+        "SELECT table_name, row_id FROM sync_outbox WHERE seq > ?", (after,))}
+
+
+def _conflict(conn: Connection, table: str, row_id: str, name: str, value: Any, hlc: str, winner: Any,
+              winner_hlc: str, now: str) -> None:
+    conn.exec_driver_sql(
+        "INSERT INTO sync_conflicts (table_name, row_id, field, losing_value, losing_hlc, winning_value, winning_hlc, "
+        "recorded_at, resolved) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)",
+        (table, row_id, name, json.dumps(value, ensure_ascii=False), hlc, json.dumps(winner, ensure_ascii=False),
+         winner_hlc, now))
+
+
+# ----- pull ---------------------------------------------------------------------------------------
+def pending_changes(conn: Connection, push_cursor: int) -> dict[tuple[str, str], set[str] | None]:
+    """Columns of each row changed locally and not yet acknowledged; None: the whole row is new here."""
+    out: dict[tuple[str, str], set[str] | None] = {}
+    for table, row_id, op, changed in conn.exec_driver_sql(
+            "SELECT table_name, row_id, op, changed FROM sync_outbox WHERE seq > ? ORDER BY seq", (push_cursor,)):
+        key = (table, row_id)
+        if op == "insert" or out.get(key, set()) is None:
+            out[key] = None
+            continue
+        cols = out.setdefault(key, set())
+        assert cols is not None
+        cols.update(changed.split(",") if changed else ["deleted"])
+    return out
+
+
+def write_images(conn: Connection, table: str, images: list[dict[str, Any]],
+                 pending: dict[tuple[str, str], set[str] | None]) -> int:
+    """Upsert row images from the centre by id (never doubling a row). Columns changed locally and
+    not yet pushed keep their local value (the push decides them); the row then stays pending."""
+    known = COLUMNS.get(table)
+    if known is None or not images:
+        return 0
+    cols = [c for c in known if c in images[0]]
+    plain: list[tuple[Any, ...]] = []
+    for image in images:
+        key = (table, str(image.get("id")))
+        if key not in pending:
+            plain.append(tuple(image.get(c) for c in cols))
+            continue
+        keep = pending[key]
+        if keep:  # partial: only the columns this device has not changed
+            own = [c for c in cols if c not in keep and c != "id"]
+            if own:
+                sets = ", ".join(f'"{c}" = ?' for c in own)
+                conn.exec_driver_sql(f'UPDATE "{table}" SET {sets} WHERE id = ?',
+                                     (*(image.get(c) for c in own), image.get("id")))
+    if plain:
+        names = ", ".join(f'"{c}"' for c in cols)
+        marks = ", ".join("?" * len(cols))
+        sets = ", ".join(f'"{c}" = excluded."{c}"' for c in cols if c != "id")
+        state = (f"sync_state = CASE WHEN \"{table}\".sync_state = 'rejected' THEN 'rejected' ELSE 'synced' END, "
+                 f"sync_reason = CASE WHEN \"{table}\".sync_state = 'rejected' THEN \"{table}\".sync_reason END")
+        sql = (f'INSERT INTO "{table}" ({names}, sync_state) VALUES ({marks}, \'synced\') '
+               f"ON CONFLICT(id) DO UPDATE SET {sets}, {state}")
+        conn.exec_driver_sql(sql, plain)
+    return len(images)
+
+
+def apply_pull_page(db: Database, page: dict[str, Any], seen: dict[str, set[str]] | None) -> tuple[int, str]:
+    """Write one pulled page and the new pull cursor in one transaction. Returns (rows, highest stamp)."""
+    count = 0
+    top = ""
+    with remote_write(db) as conn:
+        pending = pending_changes(conn, get_int(db, PUSH_CURSOR))
+        for group in page.get("tables", []):
+            table = group["t"]
+            if table not in TABLES:
+                continue  # a table this version does not know; a newer client will pull it again
+            images = p.from_columns(group["cols"], group["data"])
+            count += write_images(conn, table, images, pending)
+            for image in images:
+                stamp = str(image.get("hlc") or "")
+                top = max(top, stamp)
+                if seen is not None:
+                    seen.setdefault(table, set()).add(str(image.get("id")))
+        set_meta(conn, PULL_CURSOR, str(int(page["cursor"])))
+    return count, top
+
+
+def finish_resnapshot(db: Database, seen: dict[str, set[str]]) -> int:
+    """After a full re-download: rows synced here that the centre no longer holds were purged
+    tombstones; mark them deleted (rows still pending are kept: they will be pushed)."""
+    gone = 0
+    with remote_write(db) as conn:
+        for name in TABLES:
+            ids = seen.get(name, set())
+            local = [r[0] for r in conn.exec_driver_sql(
+                f"SELECT id FROM \"{name}\" WHERE sync_state = 'synced' AND deleted = 0")]
+            stale = [i for i in local if i not in ids]
+            for i in range(0, len(stale), 500):
+                chunk = stale[i:i + 500]
+                marks = ",".join("?" * len(chunk))
+                conn.exec_driver_sql(f'UPDATE "{name}" SET deleted = 1 WHERE id IN ({marks})', tuple(chunk))
+            gone += len(stale)
+        set_meta(conn, RESNAPSHOT, "0")
+    return gone

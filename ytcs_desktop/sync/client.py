@@ -1,0 +1,347 @@
+"""The station's sync client (SYNC.md "Wire"): hello, push before pull, adaptive bounded batches.
+
+    client = SyncClient(db, "http://centre:8470", token, progress=cb, cancel=event)
+    report = client.sync()   # SyncReport(pushed, pulled, rejected, seconds, bytes_sent, ...)
+
+- `progress(phase, done, total)` is called from the syncing thread: phase "hello" | "push" | "pull";
+  `total` is None when unknown. `cancel` is anything with `is_set()` (threading.Event): checked
+  between batches; a cancelled sync returns a report with `complete=False` and loses nothing.
+- The push cursor advances only after the centre's answer; pulled rows and the pull cursor are
+  written in one local transaction; a batch cut mid-way is simply sent again (the centre answers
+  `duplicate`).
+- Errors the user must act on raise `SyncError` subclasses carrying a code and both messages:
+  `AuthError` (401: log in again), `ProtocolTooOld` (426: install a newer version), `NetworkError`
+  (the link failed after bounded retries).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import random
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from typing import Any, Protocol
+
+import requests
+
+from ytcs_desktop.store.db import Database
+from ytcs_desktop.sync import apply as a
+from ytcs_desktop.sync import protocol as p
+
+ProgressFn = Callable[[str, int, int | None], None]
+
+
+class CancelFlag(Protocol):
+    def is_set(self) -> bool: ...
+
+
+class SyncError(Exception):
+    def __init__(self, code: str, vi: str, en: str) -> None:
+        super().__init__(en)
+        self.code = code
+        self.vi = vi
+        self.en = en
+
+    def message(self, lang: str = "vi") -> str:
+        return self.en if lang.startswith("en") else self.vi
+
+
+class AuthError(SyncError):
+    """401: no token, unknown token, revoked device, wrong password."""
+
+
+class ProtocolTooOld(SyncError):
+    """426: this client is outside the centre's protocol window; the message says what to install."""
+
+
+class NetworkError(SyncError):
+    """The centre could not be reached or kept failing after the bounded retries."""
+
+
+class ServerRefused(SyncError):
+    """Another 4xx answer (its code tells which)."""
+
+
+class CursorExpired(Exception):
+    """410: the pull cursor is older than the centre's tombstone horizon."""
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0
+    pulled: int = 0
+    rejected: int = 0
+    conflicts: int = 0
+    seconds: float = 0.0
+    bytes_sent: int = 0  # request bodies as sent (compressed)
+    bytes_received: int = 0  # response bodies as received (compressed)
+    complete: bool = False  # everything pending was pushed and everything new was pulled
+    clock_suspect: bool = False
+    restored: bool = False  # the database was found restored from a backup (and healed)
+    resnapshot: bool = False  # a full re-download happened (cursor older than the tombstone horizon)
+    requests: int = 0
+    retries: int = 0
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class _Adaptive:
+    """A batch size that starts small, doubles while requests are fast, halves after a failure."""
+
+    size: int
+    low: int
+    high: int
+    fast_s: float = 1.5
+    history: list[int] = field(default_factory=list)
+
+    def success(self, seconds: float) -> None:
+        if seconds < self.fast_s:
+            self.size = min(self.high, self.size * 2)
+
+    def failure(self) -> None:
+        self.size = max(self.low, self.size // 2)
+
+
+class SyncClient:
+    def __init__(self, db: Database, server_url: str, token: str, *, progress: ProgressFn | None = None,
+                 cancel: CancelFlag | None = None, session: requests.Session | None = None,
+                 protocol_version: int = p.PROTOCOL_VERSION, timeout: float = 60.0, max_retries: int = 6,
+                 push_batch: int = 200, pull_limit: int = 1000) -> None:
+        self.db = db
+        self.base = server_url.rstrip("/")
+        self.token = token
+        self.progress = progress
+        self.cancel = cancel
+        self.http = session or requests.Session()
+        self._own_session = session is None
+        self.protocol_version = protocol_version
+        self.timeout = timeout
+        self.max_retries = max_retries
+        self.push_size = _Adaptive(push_batch, 1, 20_000)
+        self.pull_size = _Adaptive(pull_limit, 50, 20_000)
+        self.report = SyncReport()
+
+    def close(self) -> None:
+        if self._own_session:
+            self.http.close()
+
+    # ----- HTTP --------------------------------------------------------------------------------
+    def _cancelled(self) -> bool:
+        return bool(self.cancel is not None and self.cancel.is_set())
+
+    def _tell(self, phase: str, done: int, total: int | None) -> None:
+        if self.progress is not None:
+            self.progress(phase, done, total)
+
+    def request(self, method: str, path: str, *, params: dict[str, Any] | None = None,
+                body: bytes | None = None, retry: bool = True) -> Any:
+        """One API call with bounded retries and backoff; returns the decoded JSON answer."""
+        headers = {p.PROTOCOL_HEADER: str(self.protocol_version), "Accept-Encoding": "gzip",
+                   "Authorization": f"Bearer {self.token}",
+                   "X-YTCS-Client-Time": str(self.db.clock.physical_ms() - self.db.clock.offset_ms)}
+        if body is not None:
+            headers["Content-Encoding"] = "gzip"
+            headers["Content-Type"] = "application/json"
+        attempt = 0
+        while True:
+            try:
+                return self._once(method, path, params, body, headers)
+            except NetworkError:
+                attempt += 1
+                self.report.retries += 1
+                if not retry or attempt > self.max_retries or self._cancelled():
+                    raise
+                time.sleep(min(8.0, 0.25 * 2 ** (attempt - 1)) * (0.5 + random.random()))
+
+    def _once(self, method: str, path: str, params: dict[str, Any] | None, body: bytes | None,
+              headers: dict[str, str]) -> Any:
+        self.report.requests += 1
+        try:
+            r = self.http.request(method, self.base + path, params=params, data=body, headers=headers,
+                                  timeout=self.timeout, stream=True)
+            with r:
+                raw = r.raw.read(decode_content=False)
+        except (requests.ConnectionError, requests.Timeout, OSError) as exc:
+            raise _network(str(exc)) from exc
+        except requests.RequestException as exc:
+            raise _network(str(exc)) from exc
+        if body is not None:
+            self.report.bytes_sent += len(body)
+        self.report.bytes_received += len(raw)
+        try:
+            data = gzip.decompress(raw) if r.headers.get("Content-Encoding") == "gzip" else raw
+            answer = json.loads(data) if data else None
+        except (OSError, EOFError, ValueError) as exc:
+            raise _network(f"truncated answer: {exc}") from exc
+        if r.status_code == 200:
+            return answer
+        code = answer.get("code", f"http_{r.status_code}") if isinstance(answer, dict) else f"http_{r.status_code}"
+        vi = answer.get("message_vi", "") if isinstance(answer, dict) else ""
+        en = answer.get("message_en", "") if isinstance(answer, dict) else ""
+        if r.status_code == 401:
+            raise AuthError(code, vi, en)
+        if r.status_code == 426:
+            raise ProtocolTooOld(code, vi, en)
+        if r.status_code == 410:
+            raise CursorExpired(code)
+        if r.status_code >= 500 or r.status_code in (408, 429):
+            raise _network(f"HTTP {r.status_code}")
+        raise ServerRefused(code, vi or en, en)
+
+    # ----- the protocol ------------------------------------------------------------------------
+    def hello(self) -> p.HelloResponse:
+        t0 = self.db.clock.physical_ms() - self.db.clock.offset_ms
+        answer = p.HelloResponse.model_validate(self.request("GET", f"{p.API}/sync/hello"))
+        t1 = self.db.clock.physical_ms() - self.db.clock.offset_ms
+        offset = answer.server_time_ms - (t0 + t1) // 2
+        with a.remote_write(self.db) as conn:
+            a.set_meta(conn, a.CLOCK_OFFSET, str(offset))
+            a.set_meta(conn, a.CLOCK_SUSPECT, "1" if answer.clock_suspect else "0")
+        self.db.clock.offset_ms = offset
+        self.report.clock_suspect = answer.clock_suspect
+        if answer.acked_seq > a.get_int(self.db, a.PUSH_CURSOR):
+            # The centre acknowledged more than this database remembers: it was restored from a backup.
+            # Re-send what is pending (duplicates are harmless) and pull everything back, own rows too.
+            self.report.restored = True
+            with a.remote_write(self.db) as conn:
+                a.set_meta(conn, a.PULL_OWN, "1")
+                a.set_meta(conn, a.PULL_CURSOR, "0")
+        return answer
+
+    def push(self) -> bool:
+        """Push the outbox; True when nothing is left pending."""
+        total = a.pending_count(self.db)
+        done = 0
+        self._tell("push", 0, total)
+        must_ack = self.report.restored
+        while not self._cancelled():
+            cursor = a.get_int(self.db, a.PUSH_CURSOR)
+            rows = a.read_outbox(self.db, cursor, self.push_size.size)
+            if not rows and not must_ack:
+                return True
+            must_ack = False
+            rows, body = self._bounded_body(rows, cursor)
+            started = time.monotonic()
+            try:
+                answer = p.PushResponse.model_validate(self.request("POST", f"{p.API}/sync/push", body=body,
+                                                                    retry=False))
+            except NetworkError:
+                self.push_size.failure()
+                self._backoff_once()
+                continue
+            self.push_size.success(time.monotonic() - started)
+            rejected, conflicts = a.record_push_answer(self.db, rows, answer)
+            self.report.pushed += len(rows)
+            self.report.rejected += rejected
+            self.report.conflicts += conflicts
+            self.report.clock_suspect = self.report.clock_suspect or answer.clock_suspect
+            done += len(rows)
+            self._tell("push", done, total)
+        return False
+
+    def _bounded_body(self, rows: list[a.OutboxRow], cursor: int) -> tuple[list[a.OutboxRow], bytes]:
+        while True:
+            last = rows[-1].seq if rows else cursor
+            body = p.gzip_bytes(p.dumps(a.build_push(rows, last)))
+            if len(body) <= p.MAX_BODY_COMPRESSED or len(rows) <= 1:
+                return rows, body
+            keep = max(1, int(len(rows) * 0.85 * p.MAX_BODY_COMPRESSED / len(body)))
+            self.push_size.size = max(1, keep)
+            rows = rows[:keep]
+
+    def _backoff_once(self) -> None:
+        self.report.retries += 1
+        if self.report.retries > self.max_retries * 4:
+            raise _network("too many failures")
+        time.sleep(min(8.0, 0.2 * 2 ** min(self.report.retries, 6)) * (0.5 + random.random()))
+
+    def pull(self) -> bool:
+        """Pull until the centre has nothing newer; True when caught up."""
+        own = self.db.meta(a.PULL_OWN) == "1"
+        resnapshot = self.db.meta(a.RESNAPSHOT) == "1"
+        seen: dict[str, set[str]] | None = {} if resnapshot else None
+        if resnapshot:
+            with a.remote_write(self.db) as conn:
+                a.set_meta(conn, a.PULL_CURSOR, "0")
+        self._tell("pull", 0, None)
+        while not self._cancelled():
+            cursor = a.get_int(self.db, a.PULL_CURSOR)
+            params = {"cursor": cursor, "limit": self.pull_size.size, "own": "true" if own or resnapshot else "false"}
+            started = time.monotonic()
+            try:
+                page = self.request("GET", f"{p.API}/sync/pull", params=params, retry=False)
+            except NetworkError:
+                self.pull_size.failure()
+                self._backoff_once()
+                continue
+            except CursorExpired:
+                self.report.resnapshot = True
+                resnapshot, seen = True, {}
+                with a.remote_write(self.db) as conn:
+                    a.set_meta(conn, a.RESNAPSHOT, "1")
+                    a.set_meta(conn, a.PULL_CURSOR, "0")
+                continue
+            self.pull_size.success(time.monotonic() - started)
+            count, top = a.apply_pull_page(self.db, page, seen)
+            if top:
+                self.db.clock.observe(top, max_future_ms=p.CLOCK_FUTURE_LIMIT_MS)
+            self.report.pulled += count
+            self._tell("pull", self.report.pulled, None)
+            if not page["has_more"]:
+                if seen is not None:
+                    a.finish_resnapshot(self.db, seen)
+                if own:
+                    with a.remote_write(self.db) as conn:
+                        a.set_meta(conn, a.PULL_OWN, "0")
+                return True
+        return False
+
+    def sync(self) -> SyncReport:
+        """hello, push, pull. Raises SyncError for what the user must act on."""
+        started = time.monotonic()
+        self.report = SyncReport()
+        self._tell("hello", 0, None)
+        self.hello()
+        pushed_all = self.push()
+        pulled_all = pushed_all and self.pull()
+        self.report.complete = pushed_all and pulled_all and not self._cancelled()
+        self.report.seconds = round(time.monotonic() - started, 3)
+        with a.remote_write(self.db) as conn:
+            a.set_meta(conn, a.LAST_SYNC, json.dumps({**self.report.as_dict(), "at_ms": int(time.time() * 1000)}))
+        return self.report
+
+
+def _network(detail: str) -> NetworkError:
+    return NetworkError("network", f"Không kết nối được với Trung tâm ({detail}). Dữ liệu vẫn an toàn; "
+                                   "hãy thử lại khi có mạng.",
+                        f"Could not reach the centre ({detail}). Your data is safe; try again when the link is up.")
+
+
+def login(server_url: str, username: str, password: str, *, device_name: str = "", station_id: str | None = None,
+          replica_id: str | None = None, session: requests.Session | None = None,
+          protocol_version: int = p.PROTOCOL_VERSION, timeout: float = 30.0) -> p.LoginResponse:
+    """Exchange a password for a device token (the password is not kept)."""
+    http = session or requests.Session()
+    body = p.LoginRequest(username=username, password=password, device_name=device_name, station_id=station_id,
+                          replica_id=replica_id).model_dump()
+    try:
+        r = http.post(server_url.rstrip("/") + f"{p.API}/auth/login", json=body, timeout=timeout,
+                      headers={p.PROTOCOL_HEADER: str(protocol_version)})
+    except requests.RequestException as exc:
+        raise _network(str(exc)) from exc
+    finally:
+        if session is None:
+            http.close()
+    answer = r.json() if r.content else {}
+    if r.status_code == 200:
+        return p.LoginResponse.model_validate(answer)
+    code, vi, en = answer.get("code", "http"), answer.get("message_vi", ""), answer.get("message_en", "")
+    if r.status_code == 401:
+        raise AuthError(code, vi, en)
+    if r.status_code == 426:
+        raise ProtocolTooOld(code, vi, en)
+    raise ServerRefused(code, vi, en)

@@ -1,0 +1,194 @@
+"""The wire between a station and the centre (SYNC.md "Wire"), shared by the client and the server.
+
+Version window: the server accepts PROTOCOL_MIN..PROTOCOL_MAX (two versions back), the client sends
+PROTOCOL_VERSION in the `X-YTCS-Protocol` header of every request; outside the window the server
+answers 426 with a message saying what to install.
+
+Bulk rows travel column-major ("cols" + one list of values per column), grouped by table: gzip then
+sees long runs of similar values (dates, item ids, increasing clock stamps) and a ledger row costs
+about a dozen bytes on the wire. Inserts need no mutation id: a row id is born once, so the row id is
+the idempotency key of an insert. Updates carry their mutation id, only the columns they changed, and
+a short hash of the full row image (the server uses it to skip echoing a row back to its writer).
+
+A push answer lists one letter per mutation in outbox order: `a` applied, `d` duplicate (already
+applied), `c` applied but some fields lost to a later write (conflicts listed), `r` rejected (reason
+listed). Refusals are answered 200: a 4xx would block the queue.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+PROTOCOL_VERSION = 3
+PROTOCOL_MIN = 1  # two versions old still syncs (SYNC.md guarantee 5)
+PROTOCOL_MAX = 3
+PROTOCOL_HEADER = "X-YTCS-Protocol"
+CLIENT_VERSION_NEEDED_VI = "YTCS Desktop phiên bản 0.1 trở lên"
+CLIENT_VERSION_NEEDED_EN = "YTCS Desktop 0.1 or newer"
+
+API = "/api/v1"
+MAX_BODY_COMPRESSED = 128 * 1024  # a cut costs at most one batch
+MAX_BODY_DECOMPRESSED = 64 * 1024 * 1024  # refuse gzip bombs
+CLOCK_FUTURE_LIMIT_MS = 60_000  # a stamp further ahead of the centre is re-stamped
+
+RESULT_APPLIED = "a"
+RESULT_DUPLICATE = "d"
+RESULT_CONFLICT = "c"
+RESULT_REJECTED = "r"
+
+
+# ----- encoding ----------------------------------------------------------------------------------
+def dumps(data: Any) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def gzip_bytes(raw: bytes, level: int = 6) -> bytes:
+    return gzip.compress(raw, compresslevel=level, mtime=0)
+
+
+def image_hash(image: dict[str, Any]) -> str:
+    """A short, order-independent digest of a row image: both ends compute it the same way."""
+    return hashlib.sha256(json.dumps(image, sort_keys=True, separators=(",", ":")).encode()).hexdigest()[:16]
+
+
+def to_columns(rows: list[dict[str, Any]], cols: list[str]) -> list[list[Any]]:
+    return [[r.get(c) for r in rows] for c in cols]
+
+
+def from_columns(cols: list[str], data: list[list[Any]]) -> list[dict[str, Any]]:
+    if not data:
+        return []
+    return [dict(zip(cols, values, strict=True)) for values in zip(*data, strict=True)]
+
+
+# ----- schemas (documentation in /openapi.json and validation of the envelopes) ------------------
+class ErrorBody(BaseModel):
+    """Every 4xx answer: a machine-readable code and a message in Vietnamese and English."""
+
+    code: str
+    message_vi: str
+    message_en: str
+
+
+class LoginRequest(BaseModel):
+    username: str = Field(min_length=1, max_length=100)
+    password: str = Field(min_length=1, max_length=1000)
+    device_name: str = Field(default="", max_length=200)
+    station_id: str | None = Field(default=None, max_length=36, description="station id of the local database")
+    replica_id: str | None = Field(default=None, max_length=64)
+
+
+class LoginResponse(BaseModel):
+    token: str
+    device_id: str
+    role: str
+    station_id: str | None
+    station_code: str | None
+    server_id: str
+
+
+class HelloResponse(BaseModel):
+    server_id: str
+    server_time_ms: int
+    protocol_min: int
+    protocol_max: int
+    tombstone_horizon: int = Field(description="pull cursors below this (except 0) answer 410")
+    device_id: str
+    role: str
+    station_id: str | None
+    acked_seq: int = Field(description="last outbox seq of this device the server acknowledged")
+    clock_suspect: bool
+
+
+class InsertGroup(BaseModel):
+    """Inserts of one table: `q` outbox seqs, then one value list per column of `cols`."""
+
+    t: str
+    cols: list[str]
+    q: list[int]
+    data: list[list[Any]]
+
+
+class Change(BaseModel):
+    """An update or delete: mutation id, outbox seq, table, row id, clock stamp, changed fields."""
+
+    m: str = Field(max_length=64)
+    q: int
+    t: str
+    id: str = Field(max_length=36)
+    op: str = Field(pattern="^(update|delete)$")
+    h: str = Field(max_length=80)
+    s: str | None = Field(default=None, description="station_id of the row")
+    f: dict[str, Any]
+    ih: str | None = Field(default=None, description="image_hash of the full row after the write")
+
+
+class PushRequest(BaseModel):
+    last_seq: int = Field(description="highest outbox seq in this batch (the push cursor after it)")
+    inserts: list[InsertGroup] = []
+    changes: list[Change] = []
+
+
+class Conflict(BaseModel):
+    f: str
+    v: Any = None  # the losing value (this device's)
+    h: str  # its stamp
+    wv: Any = None  # the value kept
+    wh: str  # its stamp
+
+
+class Detail(BaseModel):
+    """Why a mutation was rejected or lost fields; `row` is the centre's image of the row."""
+
+    q: int
+    code: str
+    vi: str = ""
+    en: str = ""
+    row: dict[str, Any] | None = None
+    conflicts: list[Conflict] = []
+
+
+class PushResponse(BaseModel):
+    results: str = Field(description="one letter per mutation in seq order: a|d|c|r")
+    details: list[Detail] = []
+    acked_seq: int
+    clock_suspect: bool
+    server_time_ms: int
+
+
+class PullTable(BaseModel):
+    t: str
+    cols: list[str]
+    data: list[list[Any]]
+
+
+class PullResponse(BaseModel):
+    cursor: int
+    has_more: bool
+    tables: list[PullTable] = []
+    server_time_ms: int
+
+
+class DeviceInfo(BaseModel):
+    id: str
+    username: str
+    name: str
+    station_id: str | None
+    station_code: str | None
+    revoked: bool
+    last_seen: str | None
+    clock_suspect: bool
+    clock_offset_ms: int | None
+    protocol: int | None
+    acked_seq: int
+
+
+class StationInfo(BaseModel):
+    id: str | None
+    code: str
+    name: str

@@ -1,0 +1,82 @@
+"""Administration of the centre server: stations, accounts, devices, tombstone purge."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Connection, delete, func, select, update
+
+from ytcs_desktop.sync import protocol as p
+from ytcs_desktop.sync.server import schema as t
+from ytcs_desktop.sync.server.auth import hash_password
+from ytcs_desktop.sync.server.errors import ApiError
+from ytcs_desktop.sync.server.store import ServerStore, now_ms
+
+ROLES = ("station", "centre")
+DEFAULT_TOMBSTONE_DAYS = 180  # > 90: a station offline for 90 days never needs a re-download
+
+
+def add_station(conn: Connection, code: str, name: str, station_id: str | None = None) -> None:
+    if conn.scalar(select(t.stations.c.code).where(t.stations.c.code == code)) is not None:
+        raise ApiError(409, "station_exists", f"Đã có trạm mã {code}.", f"Station {code} already exists.")
+    conn.execute(t.stations.insert().values(code=code, name=name, id=station_id, created_ms=now_ms()))
+
+
+def add_user(conn: Connection, username: str, password: str, role: str, station_code: str | None) -> None:
+    if role not in ROLES:
+        raise ApiError(422, "bad_role", "Vai trò phải là station hoặc centre.", "Role must be station or centre.")
+    if role == "station" and (not station_code or conn.scalar(
+            select(t.stations.c.code).where(t.stations.c.code == station_code)) is None):
+            raise ApiError(422, "station_unknown",
+                           f"Chưa có trạm mã {station_code}: hãy thêm trạm trước (`ytcs centre add-station`).",
+                           f"No station {station_code}: add it first (`ytcs centre add-station`).")
+    if len(password) < 8:
+        raise ApiError(422, "weak_password", "Mật khẩu cần ít nhất 8 ký tự.",
+                       "The password needs at least 8 characters.")
+    if conn.scalar(select(t.users.c.username).where(t.users.c.username == username)) is not None:
+        raise ApiError(409, "user_exists", f"Đã có tài khoản {username}.", f"Account {username} already exists.")
+    conn.execute(t.users.insert().values(username=username, password_hash=hash_password(password), role=role,
+                                         station_code=station_code if role == "station" else None, active=True,
+                                         created_ms=now_ms()))
+
+
+def revoke_device(conn: Connection, device_id: str) -> None:
+    done = conn.execute(update(t.devices).where(t.devices.c.id == device_id).values(revoked=True))
+    if done.rowcount == 0:
+        raise ApiError(404, "device_unknown", f"Không có máy mã {device_id}.", f"No device {device_id}.")
+
+
+def _iso(ms: int | None) -> str | None:
+    if ms is None:
+        return None
+    return dt.datetime.fromtimestamp(ms / 1000, dt.UTC).replace(microsecond=0).isoformat()
+
+
+def list_devices(conn: Connection) -> list[p.DeviceInfo]:
+    codes = dict(conn.execute(select(t.stations.c.id, t.stations.c.code).where(t.stations.c.id.is_not(None))).all())
+    out = []
+    for d in conn.execute(select(t.devices).order_by(t.devices.c.created_ms)).mappings():
+        station = d["station_key"] or None
+        out.append(p.DeviceInfo(
+            id=d["id"], username=d["username"], name=d["name"] or "", station_id=station,
+            station_code=codes.get(station) if station else None, revoked=bool(d["revoked"]),
+            last_seen=_iso(d["last_seen_ms"]), clock_suspect=bool(d["clock_suspect"]),
+            clock_offset_ms=d["clock_offset_ms"], protocol=d["protocol"], acked_seq=int(d["acked_seq"] or 0)))
+    return out
+
+
+def purge_tombstones(store: ServerStore, conn: Connection, older_than_days: float) -> tuple[int, int]:
+    """Drop tombstones older than the limit; pull cursors below the new horizon then answer 410.
+
+    Returns (rows purged, new horizon)."""
+    store.meta(conn, "seq", lock=True)
+    cutoff = now_ms() - int(older_than_days * 86_400_000)
+    r = t.rows.c
+    old = (r.deleted.is_(True)) & (r.updated_ms <= cutoff)
+    top = conn.scalar(select(func.max(r.server_seq)).where(old))
+    if top is None:
+        return 0, store.tombstone_horizon(conn)
+    done = conn.execute(delete(t.rows).where(old, r.server_seq <= top))
+    horizon = max(store.tombstone_horizon(conn), int(top))  # a cursor at or past it saw them all
+    store.set_meta(conn, "tombstone_horizon", str(horizon))
+    return done.rowcount, horizon

@@ -1,0 +1,212 @@
+"""The centre server's HTTP API (FastAPI). OpenAPI document at /openapi.json.
+
+Endpoints are plain `def`s: they run in the thread pool and each holds one database transaction.
+Nothing per station is kept in process memory, so several workers can serve one database.
+"""
+
+
+import gzip
+import json
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Header, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from sqlalchemy import select, update
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from ytcs_desktop.sync import protocol as p
+from ytcs_desktop.sync.server import admin, errors
+from ytcs_desktop.sync.server import schema as t
+from ytcs_desktop.sync.server.auth import Device, authenticate, login
+from ytcs_desktop.sync.server.errors import ApiError
+from ytcs_desktop.sync.server.pull import pull
+from ytcs_desktop.sync.server.push import apply_push
+from ytcs_desktop.sync.server.store import ServerStore, now_ms
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    401: {"model": p.ErrorBody}, 403: {"model": p.ErrorBody}, 410: {"model": p.ErrorBody},
+    426: {"model": p.ErrorBody}, 413: {"model": p.ErrorBody}, 422: {"model": p.ErrorBody},
+}
+
+
+class GzipRequestMiddleware:
+    """Inflates `Content-Encoding: gzip` request bodies (bounded, so no gzip bomb)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope.get("headers") or [])
+        if headers.get(b"content-encoding", b"").lower() != b"gzip":
+            await self.app(scope, receive, send)
+            return
+        chunks = []
+        size = 0
+        while True:
+            message = await receive()
+            body = message.get("body", b"")
+            size += len(body)
+            chunks.append(body)
+            if size > p.MAX_BODY_DECOMPRESSED or not message.get("more_body"):
+                break
+        try:
+            raw = _inflate(b"".join(chunks))
+        except (OSError, EOFError, ValueError):
+            await _send_error(send, ApiError(400, "bad_gzip", "Dữ liệu nén bị hỏng.", "Corrupt gzip body."))
+            return
+        if raw is None:
+            await _send_error(send, ApiError(413, "body_too_large", "Gói dữ liệu quá lớn.", "Request body too large."))
+            return
+        new_headers = [(k, v) for k, v in scope["headers"] if k not in (b"content-encoding", b"content-length")]
+        new_headers.append((b"content-length", str(len(raw)).encode()))
+        scope = dict(scope, headers=new_headers)
+        sent = False
+
+        async def replay() -> Message:
+            nonlocal sent
+            if sent:
+                return await receive()
+            sent = True
+            return {"type": "http.request", "body": raw, "more_body": False}
+
+        await self.app(scope, replay, send)
+
+
+def _inflate(data: bytes) -> bytes | None:
+    d = gzip.zlib.decompressobj(16 + gzip.zlib.MAX_WBITS)  # type: ignore[attr-defined]
+    out = d.decompress(data, p.MAX_BODY_DECOMPRESSED + 1)
+    if len(out) > p.MAX_BODY_DECOMPRESSED:
+        return None
+    if not d.eof:
+        raise ValueError("truncated gzip")
+    return bytes(out)
+
+
+async def _send_error(send: Send, exc: ApiError) -> None:
+    body = json.dumps(exc.body(), ensure_ascii=False).encode()
+    await send({"type": "http.response.start", "status": exc.status,
+                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
+    await send({"type": "http.response.body", "body": body})
+
+
+def packed(request: Request, data: Any) -> Response:
+    """JSON, gzip-compressed when the client accepts it (every YTCS client does)."""
+    raw = p.dumps(data)
+    if "gzip" in request.headers.get("accept-encoding", "") and len(raw) > 512:
+        return Response(p.gzip_bytes(raw), media_type="application/json", headers={"Content-Encoding": "gzip"})
+    return Response(raw, media_type="application/json")
+
+
+def create_app(store: ServerStore) -> FastAPI:
+    app = FastAPI(title="YTCS centre server", version=str(p.PROTOCOL_VERSION),
+                  description="Sync hub of YTCS Desktop: stations push and pull changes (see SYNC.md).")
+
+    @app.exception_handler(ApiError)
+    async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
+        return JSONResponse(exc.body(), status_code=exc.status)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        first = exc.errors()[0] if exc.errors() else {}
+        where = ".".join(str(x) for x in first.get("loc", ()))
+        return JSONResponse({"code": "invalid_request", "message_vi": f"Yêu cầu không hợp lệ ({where}).",
+                             "message_en": f"Invalid request ({where}): {first.get('msg', '')}"}, status_code=422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, f"http_{exc.status_code}")
+        return JSONResponse({"code": code, "message_vi": str(exc.detail), "message_en": str(exc.detail)},
+                            status_code=exc.status_code)
+
+    app.add_middleware(GzipRequestMiddleware)  # type: ignore[arg-type]
+
+    def protocol(x_ytcs_protocol: Annotated[str | None, Header()] = None) -> int:
+        try:
+            version = int(x_ytcs_protocol) if x_ytcs_protocol is not None else None
+        except ValueError:
+            version = None
+        if version is None or not p.PROTOCOL_MIN <= version <= p.PROTOCOL_MAX:
+            raise errors.protocol_unsupported(version)
+        return version
+
+    def device(_v: Annotated[int, Depends(protocol)],
+               authorization: Annotated[str | None, Header()] = None) -> Device:
+        with store.read() as conn:
+            return authenticate(conn, authorization)
+
+    def centre_device(d: Annotated[Device, Depends(device)]) -> Device:
+        if d.role != "centre":
+            raise errors.forbidden_role()
+        return d
+
+    @app.get("/api/v1/health", tags=["server"])
+    def health() -> dict[str, Any]:
+        return {"ok": True, "server_id": store.server_id, "protocol_min": p.PROTOCOL_MIN,
+                "protocol_max": p.PROTOCOL_MAX}
+
+    @app.post("/api/v1/auth/login", response_model=p.LoginResponse, responses=ERRORS, tags=["auth"])
+    def login_(body: p.LoginRequest, _v: Annotated[int, Depends(protocol)]) -> p.LoginResponse:
+        with store.write() as conn:
+            token, dev, code = login(store, conn, body.username, body.password, body.device_name,
+                                     body.station_id, body.replica_id)
+        return p.LoginResponse(token=token, device_id=dev.id, role=dev.role, station_id=dev.station_id,
+                               station_code=code, server_id=store.server_id)
+
+    @app.post("/api/v1/auth/logout", responses=ERRORS, tags=["auth"])
+    def logout(d: Annotated[Device, Depends(device)]) -> dict[str, bool]:
+        with store.write() as conn:
+            conn.execute(update(t.devices).where(t.devices.c.id == d.id).values(revoked=True))
+        return {"ok": True}
+
+    @app.get("/api/v1/sync/hello", response_model=p.HelloResponse, responses=ERRORS, tags=["sync"])
+    def hello(d: Annotated[Device, Depends(device)], v: Annotated[int, Depends(protocol)],
+              x_ytcs_client_time: Annotated[int | None, Header()] = None) -> p.HelloResponse:
+        server_time = store.clock.physical_ms()
+        with store.write() as conn:
+            values: dict[str, Any] = {"last_seen_ms": now_ms(), "protocol": v}
+            if x_ytcs_client_time is not None:
+                values["clock_offset_ms"] = server_time - x_ytcs_client_time
+            conn.execute(update(t.devices).where(t.devices.c.id == d.id).values(**values))
+            horizon = store.tombstone_horizon(conn)
+        return p.HelloResponse(server_id=store.server_id, server_time_ms=server_time, protocol_min=p.PROTOCOL_MIN,
+                               protocol_max=p.PROTOCOL_MAX, tombstone_horizon=horizon, device_id=d.id, role=d.role,
+                               station_id=d.station_id, acked_seq=d.acked_seq, clock_suspect=d.clock_suspect)
+
+    @app.post("/api/v1/sync/push", response_model=p.PushResponse, responses=ERRORS, tags=["sync"])
+    def push(request: Request, body: p.PushRequest, d: Annotated[Device, Depends(device)],
+             v: Annotated[int, Depends(protocol)]) -> Response:
+        with store.write() as conn:
+            answer = apply_push(store, conn, d, body, v)
+        return packed(request, answer.model_dump(mode="json"))
+
+    @app.get("/api/v1/sync/pull", response_model=p.PullResponse, responses=ERRORS, tags=["sync"])
+    def pull_(request: Request, d: Annotated[Device, Depends(device)],
+              cursor: Annotated[int, Query(ge=0)] = 0, limit: Annotated[int, Query(ge=1)] = 1000,
+              own: Annotated[bool, Query()] = False) -> Response:
+        with store.read() as conn:
+            data = pull(store, conn, d, cursor, limit, own)
+        return packed(request, data)
+
+    @app.get("/api/v1/centre/devices", response_model=list[p.DeviceInfo], responses=ERRORS, tags=["centre"])
+    def devices(_d: Annotated[Device, Depends(centre_device)]) -> list[p.DeviceInfo]:
+        with store.read() as conn:
+            return admin.list_devices(conn)
+
+    @app.get("/api/v1/centre/stations", response_model=list[p.StationInfo], responses=ERRORS, tags=["centre"])
+    def stations(_d: Annotated[Device, Depends(centre_device)]) -> list[p.StationInfo]:
+        with store.read() as conn:
+            found = conn.execute(select(t.stations).order_by(t.stations.c.code)).mappings()
+            return [p.StationInfo(id=s["id"], code=s["code"], name=s["name"]) for s in found]
+
+    return app

@@ -1,0 +1,49 @@
+"""Refusals the server answers with a 4xx: a machine-readable code and a message in both languages."""
+
+from __future__ import annotations
+
+from ytcs_desktop.sync.protocol import CLIENT_VERSION_NEEDED_EN, CLIENT_VERSION_NEEDED_VI, PROTOCOL_MAX, PROTOCOL_MIN
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, code: str, vi: str, en: str) -> None:
+        super().__init__(en)
+        self.status = status
+        self.code = code
+        self.vi = vi
+        self.en = en
+
+    def body(self) -> dict[str, str]:
+        return {"code": self.code, "message_vi": self.vi, "message_en": self.en}
+
+
+def auth_required() -> ApiError:
+    return ApiError(401, "auth_required", "Chưa đăng nhập: hãy chạy `ytcs login` để đăng nhập vào Trung tâm.",
+                    "Not logged in: run `ytcs login` to log in to the centre.")
+
+
+def token_invalid() -> ApiError:
+    return ApiError(401, "token_invalid", "Mã đăng nhập của máy này không hợp lệ: hãy đăng nhập lại (`ytcs login`).",
+                    "This device's login token is not valid: log in again (`ytcs login`).")
+
+
+def device_revoked() -> ApiError:
+    return ApiError(401, "device_revoked",
+                    "Trung tâm đã thu hồi quyền đồng bộ của máy này. Hãy liên hệ Trung tâm rồi đăng nhập lại.",
+                    "The centre revoked this device's access. Contact the centre, then log in again.")
+
+
+def forbidden_role() -> ApiError:
+    return ApiError(403, "forbidden_role", "Chỉ tài khoản của Trung tâm Y tế mới xem được mục này.",
+                    "Only a health centre account may see this.")
+
+
+def protocol_unsupported(version: int | None) -> ApiError:
+    got = "không có" if version is None else str(version)
+    got_en = "none" if version is None else str(version)
+    return ApiError(
+        426, "protocol_unsupported",
+        f"Phiên bản phần mềm của máy này (giao thức {got}) không còn đồng bộ được với Trung tâm "
+        f"(cần giao thức {PROTOCOL_MIN}–{PROTOCOL_MAX}). Hãy cài {CLIENT_VERSION_NEEDED_VI} từ Trung tâm.",
+        f"This device's software (protocol {got_en}) can no longer sync with the centre (protocol "
+        f"{PROTOCOL_MIN}–{PROTOCOL_MAX} needed). Install {CLIENT_VERSION_NEEDED_EN} from the centre.")

@@ -1,0 +1,186 @@
+"""Who may write what (SYNC.md "Records and ownership"), read from the store's model metadata.
+
+- Partition: a station device writes and reads only rows of its own station, and reads the
+  centre-wide reference rows (station_id NULL). A centre device reads everything.
+- Field ownership: `__station_fields__` / `__centre_fields__` of the model; None means the owner of
+  the row's partition (the station for a station's rows, the centre for reference rows) writes every
+  field.
+- Insert-only tables (ledger, readings, comments) refuse updates and deletes.
+- Support request status moves only along `domain.support.TRANSITIONS`, each owned by one side.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Table
+
+from ytcs_desktop.store import models  # noqa: F401  (registers every table)
+from ytcs_desktop.store.base import Base
+from ytcs_desktop.store.capture import wire_columns
+from ytcs_desktop.sync.server.auth import Device
+
+SYNC_FIELDS = frozenset({"id", "station_id", "hlc", "origin"})
+
+
+@dataclass(frozen=True)
+class Refusal:
+    code: str
+    vi: str
+    en: str
+
+
+@dataclass(frozen=True)
+class TableRule:
+    name: str
+    columns: frozenset[str]
+    station_fields: frozenset[str] | None
+    centre_fields: frozenset[str] | None
+    insert_only: bool
+    defaults: dict[str, Any]
+
+
+def _defaults(table: Table) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for col in table.columns:
+        default = col.default
+        arg = getattr(default, "arg", None)
+        if default is not None and not callable(arg):
+            out[col.name] = int(arg) if isinstance(arg, bool) else arg
+    return out
+
+
+def _load_rules() -> dict[str, TableRule]:
+    rules: dict[str, TableRule] = {}
+    for mapper in Base.registry.mappers:
+        cls = mapper.class_
+        if not getattr(cls, "__syncable__", False):
+            continue
+        table: Table = cls.__table__
+        rules[table.name] = TableRule(
+            table.name, frozenset(wire_columns(table)), cls.__station_fields__, cls.__centre_fields__,
+            bool(cls.__insert_only__), _defaults(table))
+    return rules
+
+
+RULES = _load_rules()
+
+
+def _transitions() -> dict[tuple[str, str], str]:
+    try:
+        from ytcs_desktop.domain.support import TRANSITIONS
+    except ImportError:  # the domain module is optional for the server; then no status moves are allowed
+        return {}
+    return dict(TRANSITIONS)
+
+
+TRANSITIONS = _transitions()
+STATUS_MACHINES = {"support_requests": TRANSITIONS}
+INITIAL_STATUS = {"support_requests": "draft"}
+
+
+def owned_fields(rule: TableRule, role: str, row_station: str | None) -> frozenset[str] | None:
+    """Fields `role` may write on a row of this partition; None means every field."""
+    declared = rule.station_fields if role == "station" else rule.centre_fields
+    if declared is not None:
+        return declared
+    partition_owner = "centre" if row_station is None else "station"
+    return None if role == partition_owner else frozenset()
+
+
+def may_see(device: Device, station_id: str | None) -> bool:
+    return device.role == "centre" or station_id is None or station_id == device.station_id
+
+
+def refuse_unknown_table(table: str) -> Refusal:
+    return Refusal("unknown_table", f"Bảng “{table}” không được đồng bộ: hãy cập nhật phần mềm.",
+                   f"Table “{table}” is not synced: update the software.")
+
+
+def check_columns(rule: TableRule, fields: dict[str, Any]) -> Refusal | None:
+    unknown = sorted(set(fields) - rule.columns)
+    if unknown:
+        return Refusal("unknown_column", f"Trường không có trong bảng {rule.name}: {', '.join(unknown)}.",
+                       f"Fields not in table {rule.name}: {', '.join(unknown)}.")
+    return None
+
+
+def check_partition(device: Device, station_id: str | None) -> Refusal | None:
+    if device.role == "centre" or station_id == device.station_id:
+        return None
+    return Refusal("partition", "Máy của trạm chỉ được ghi dữ liệu của chính trạm mình.",
+                   "A station's device may write only its own station's records.")
+
+
+def not_owned(rule: TableRule, device: Device, station_id: str | None, fields: set[str]) -> Refusal | None:
+    allowed = owned_fields(rule, device.role, station_id)
+    if allowed is None:
+        return None
+    bad = sorted(fields - allowed - SYNC_FIELDS)
+    if not bad:
+        return None
+    side_vi = "Trạm Y tế" if device.role == "station" else "Trung tâm Y tế"
+    side_en = "the health station" if device.role == "station" else "the health centre"
+    return Refusal("field_not_owned",
+                   f"{side_vi} không được sửa các trường này của {rule.name}: {', '.join(bad)}. "
+                   "Trường đó do bên kia quản lý; hãy đề nghị họ sửa.",
+                   f"{side_en.capitalize()} may not change these fields of {rule.name}: {', '.join(bad)}. "
+                   "The other side owns them; ask them to change it.")
+
+
+def check_new_row(rule: TableRule, device: Device, image: dict[str, Any]) -> Refusal | None:
+    """A new row: fields the writer does not own must be empty or at their default."""
+    station_id = image.get("station_id")
+    allowed = owned_fields(rule, device.role, station_id)
+    if allowed is None:
+        return None
+    foreign = {f for f, v in image.items()
+               if f not in allowed and f not in SYNC_FIELDS and v is not None and v != rule.defaults.get(f, None)}
+    if rule.name == "stations" and device.role == "station" and image.get("id") == device.station_id:
+        # The station's own profile is born at the station (`ytcs init`) with its code and name.
+        foreign -= {"code", "name", "commune", "parent_org", "status", "centre_id", "deleted"}
+        foreign = {f for f in foreign if not (f == "deleted" and not image.get(f))}
+    refusal = not_owned(rule, device, station_id, foreign)
+    if refusal is not None:
+        return refusal
+    machine = STATUS_MACHINES.get(rule.name)
+    if machine is not None and "status" in image:
+        initial = INITIAL_STATUS[rule.name]
+        status = image["status"]
+        if status != initial and machine.get((initial, status)) != device.role:
+            return refuse_transition(initial, status, device.role)
+    return None
+
+
+def refuse_transition(old: str, new: str, role: str) -> Refusal:
+    return Refusal("transition",
+                   f"Không được chuyển trạng thái từ “{old}” sang “{new}” "
+                   f"({'Trạm' if role == 'station' else 'Trung tâm'} không có quyền bước này).",
+                   f"The status may not move from “{old}” to “{new}” ({role} does not own this step).")
+
+
+def check_transition(rule: TableRule, device: Device, old: Any, new: Any) -> Refusal | None:
+    machine = STATUS_MACHINES.get(rule.name)
+    if machine is None or old == new:
+        return None
+    if machine.get((str(old), str(new))) == device.role:
+        return None
+    return refuse_transition(str(old), str(new), device.role)
+
+
+def refuse_insert_only(rule: TableRule) -> Refusal:
+    return Refusal("insert_only",
+                   f"Dòng của {rule.name} không sửa hay xoá được: hãy ghi một dòng điều chỉnh (đảo bút toán).",
+                   f"Rows of {rule.name} cannot be changed or deleted: write a reversal instead.")
+
+
+def refuse_partition_change() -> Refusal:
+    return Refusal("partition_change", "Không được chuyển một bản ghi sang trạm khác.",
+                   "A record may not be moved to another station.")
+
+
+def refuse_unknown_row(table: str) -> Refusal:
+    return Refusal("unknown_row",
+                   f"Trung tâm không có bản ghi này của {table} (có thể bản ghi gốc đã bị từ chối).",
+                   f"The centre does not hold this {table} record (its creation may have been refused).")

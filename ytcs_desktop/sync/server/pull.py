@@ -1,0 +1,62 @@
+"""Serving changes: every row the device may see whose server sequence is past its cursor.
+
+A row appears once, at its latest state (tombstones included), so a station offline for months pulls
+each changed row once. Rows whose current image came from the puller itself, unchanged, are skipped
+(`echo_device`); after a restore from backup the client asks for them too (`own=1`).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import Connection, or_, select
+
+from ytcs_desktop.sync import protocol as p
+from ytcs_desktop.sync.server import permissions as perm
+from ytcs_desktop.sync.server import schema as t
+from ytcs_desktop.sync.server.auth import Device
+from ytcs_desktop.sync.server.errors import ApiError
+from ytcs_desktop.sync.server.store import ServerStore
+
+MAX_LIMIT = 20_000
+
+
+def cursor_expired(cursor: int, horizon: int) -> ApiError:
+    return ApiError(410, "cursor_expired",
+                    f"Máy này đã lâu không đồng bộ (vị trí {cursor} cũ hơn mốc dọn dữ liệu {horizon}): "
+                    "cần tải lại toàn bộ dữ liệu; việc này tự động và không mất gì chưa gửi.",
+                    f"This device has not synced for too long (cursor {cursor} is older than the tombstone "
+                    f"horizon {horizon}): a full re-download is needed; it is automatic and loses nothing unsent.")
+
+
+def pull(store: ServerStore, conn: Connection, device: Device, cursor: int, limit: int, own: bool) -> dict[str, Any]:
+    horizon = store.tombstone_horizon(conn)
+    if 0 < cursor < horizon:
+        raise cursor_expired(cursor, horizon)
+    limit = max(1, min(limit, MAX_LIMIT))
+    top = int(store.meta(conn, "seq") or 0)  # read first: every seq <= top is committed (store.py)
+    r = t.rows.c
+    base = select(r.server_seq, r.table_name, r.fields).where(r.server_seq > cursor, r.server_seq <= top)
+    if not own:
+        base = base.where(or_(r.echo_device.is_(None), r.echo_device != device.id))
+    if device.role == "centre":
+        found = list(conn.execute(base.order_by(r.server_seq).limit(limit)))
+    else:
+        found = []
+        for key in {device.station_key, t.REFERENCE}:
+            found.extend(conn.execute(base.where(r.station_key == key).order_by(r.server_seq).limit(limit)))
+        found.sort(key=lambda row: row.server_seq)
+        found = found[:limit]
+    has_more = len(found) == limit
+    next_cursor = found[-1].server_seq if has_more else max(top, cursor)
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for row in found:
+        groups.setdefault(row.table_name, []).append(json.loads(row.fields))
+    tables = []
+    for name, images in groups.items():
+        rule = perm.RULES.get(name)
+        cols = sorted(rule.columns) if rule else sorted({k for img in images for k in img})
+        tables.append({"t": name, "cols": cols, "data": p.to_columns(images, cols)})
+    return {"cursor": next_cursor, "has_more": has_more, "tables": tables,
+            "server_time_ms": store.clock.physical_ms()}

@@ -1,0 +1,315 @@
+"""Applying a pushed batch: idempotent, checked, merged per field by clock stamp, in one transaction.
+
+Idempotency: an insert is keyed by its row id (ids are never reused), an update or delete by its
+mutation id (kept in `applied_mutations`). A re-sent batch is answered `d` and changes nothing.
+Merge: per-field last-writer-wins on the hybrid clock; a value that loses is logged as a conflict and
+returned to the writer, and the row is re-sequenced so the writer pulls the winner.
+Clock: a stamp more than a minute in the centre's future is re-stamped with the centre's clock, the
+original is kept in `restamps`, and the device is flagged "clock suspect".
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, and_, bindparam, select, update
+
+from ytcs_desktop.store.base import new_id
+from ytcs_desktop.store.hlc import Stamp
+from ytcs_desktop.sync import protocol as p
+from ytcs_desktop.sync.server import permissions as perm
+from ytcs_desktop.sync.server import schema as t
+from ytcs_desktop.sync.server.auth import Device
+from ytcs_desktop.sync.server.errors import ApiError
+from ytcs_desktop.sync.server.permissions import Refusal
+from ytcs_desktop.sync.server.store import ServerStore, now_ms
+
+CHUNK = 500
+NOT_MERGED = frozenset({"id", "station_id", "hlc", "origin"})
+BORN = "~born"  # in field_hlcs: the original stamp of a re-stamped insert (to know it when re-sent)
+
+
+@dataclass
+class RowState:
+    station_key: str
+    fields: dict[str, Any]
+    fhlc: dict[str, str]
+    base_hlc: str
+    new: bool = False
+    dirty: bool = False
+    echo: str | None = None
+    touched: int = 0
+
+    def hlc_of(self, name: str) -> str:
+        return self.fhlc.get(name, self.base_hlc)
+
+
+@dataclass
+class Mutation:
+    q: int
+    op: str
+    table: str
+    row_id: str
+    fields: dict[str, Any]
+    hlc: str
+    mutation_id: str | None = None
+    image_hash: str | None = None
+
+
+@dataclass
+class Outcome:
+    result: str
+    refusal: Refusal | None = None
+    conflicts: list[p.Conflict] = field(default_factory=list)
+
+
+def _key(station_id: Any) -> str:
+    return str(station_id) if station_id else t.REFERENCE
+
+
+def _mutations(req: p.PushRequest) -> list[Mutation]:
+    out: list[Mutation] = []
+    for group in req.inserts:
+        images = p.from_columns(group.cols, group.data) if group.data else []
+        if len(images) != len(group.q) or any(len(col) != len(group.q) for col in group.data):
+            raise ApiError(400, "bad_batch", "Gói dữ liệu gửi lên bị hỏng.", "The pushed batch is malformed.")
+        for q, image in zip(group.q, images, strict=True):
+            out.append(Mutation(q, "insert", group.t, str(image.get("id") or ""), image, str(image.get("hlc") or "")))
+    for c in req.changes:
+        fields = {"deleted": 1} if c.op == "delete" else dict(c.f)
+        out.append(Mutation(c.q, c.op, c.t, c.id, fields, c.h, c.m, c.ih))
+    out.sort(key=lambda m: m.q)
+    return out
+
+
+def _load_rows(conn: Connection, muts: list[Mutation]) -> dict[tuple[str, str], RowState]:
+    wanted: dict[str, set[str]] = {}
+    for m in muts:
+        wanted.setdefault(m.table, set()).add(m.row_id)
+    states: dict[tuple[str, str], RowState] = {}
+    r = t.rows.c
+    for table, ids in wanted.items():
+        id_list = sorted(ids)
+        for i in range(0, len(id_list), CHUNK):
+            stmt = select(r.station_key, r.row_id, r.fields, r.field_hlcs, r.base_hlc, r.echo_device).where(
+                r.table_name == table, r.row_id.in_(id_list[i:i + CHUNK]))
+            for row in conn.execute(stmt):
+                states[(table, row.row_id)] = RowState(row.station_key, json.loads(row.fields),
+                                                       json.loads(row.field_hlcs), row.base_hlc, echo=row.echo_device)
+    return states
+
+
+def _seen_mutations(conn: Connection, device: Device, muts: list[Mutation]) -> set[str]:
+    ids = [m.mutation_id for m in muts if m.mutation_id]
+    seen: set[str] = set()
+    c = t.applied_mutations.c
+    for i in range(0, len(ids), CHUNK):
+        stmt = select(c.mutation_id).where(c.station_key == device.station_key, c.mutation_id.in_(ids[i:i + CHUNK]))
+        seen.update(conn.scalars(stmt))
+    return seen
+
+
+class Batch:
+    """One push, applied against the rows it touches, then written in bulk."""
+
+    def __init__(self, store: ServerStore, conn: Connection, device: Device) -> None:
+        self.store = store
+        self.conn = conn
+        self.device = device
+        self.now = now_ms()
+        self.limit = store.clock.physical_ms() + p.CLOCK_FUTURE_LIMIT_MS
+        self.states: dict[tuple[str, str], RowState] = {}
+        self.restamps: list[dict[str, Any]] = []
+        self.applied: list[dict[str, Any]] = []
+
+    # ----- clock -------------------------------------------------------------------------------
+    def stamp(self, m: Mutation) -> tuple[str, str]:
+        """(stamp to merge with, origin replica); re-stamps a change from the far future."""
+        parsed = Stamp.parse(m.hlc)
+        if parsed.wall_ms > self.limit:
+            fresh = self.store.clock.now()
+            self.restamps.append({
+                "station_key": self.device.station_key, "id": new_id(), "device_id": self.device.id,
+                "table_name": m.table, "row_id": m.row_id, "original_hlc": m.hlc, "new_hlc": fresh, "at_ms": self.now})
+            return fresh, parsed.replica
+        self.store.clock.observe(m.hlc, max_future_ms=0)
+        return m.hlc, parsed.replica
+
+    # ----- one mutation ------------------------------------------------------------------------
+    def apply(self, m: Mutation) -> Outcome:
+        rule = perm.RULES.get(m.table)
+        if rule is None:
+            return Outcome(p.RESULT_REJECTED, perm.refuse_unknown_table(m.table))
+        refusal = perm.check_columns(rule, m.fields)
+        if refusal is not None:
+            return Outcome(p.RESULT_REJECTED, refusal)
+        try:
+            Stamp.parse(m.hlc)
+        except ValueError:
+            return Outcome(p.RESULT_REJECTED,
+                           Refusal("bad_mutation", "Dấu thời gian không hợp lệ.", "Bad clock stamp."))
+        state = self.states.get((m.table, m.row_id))
+        if m.op == "insert":
+            return self._insert(rule, m, state)
+        if state is None:
+            return Outcome(p.RESULT_REJECTED, perm.refuse_unknown_row(m.table))
+        return self._update(rule, m, state, m.fields)
+
+    def _insert(self, rule: perm.TableRule, m: Mutation, state: RowState | None) -> Outcome:
+        station_id = m.fields.get("station_id")
+        refusal = perm.check_partition(self.device, station_id)
+        if refusal is not None:
+            return Outcome(p.RESULT_REJECTED, refusal)
+        if state is None:
+            refusal = perm.check_new_row(rule, self.device, m.fields)
+            if refusal is not None:
+                return Outcome(p.RESULT_REJECTED, refusal)
+            hlc, origin = self.stamp(m)
+            fields = dict(m.fields)
+            fields["hlc"], fields["origin"] = hlc, origin
+            self.states[(m.table, m.row_id)] = RowState(
+                _key(station_id), fields, {} if hlc == m.hlc else {BORN: m.hlc}, hlc, new=True, dirty=True,
+                echo=self.device.id if hlc == m.hlc else None, touched=m.q)
+            return Outcome(p.RESULT_APPLIED)
+        if state.station_key != _key(station_id):
+            return Outcome(p.RESULT_REJECTED, perm.refuse_partition_change())
+        if m.hlc in (state.base_hlc, state.fhlc.get(BORN)):
+            return Outcome(p.RESULT_DUPLICATE)  # this very insert, sent again
+        diff = {f: v for f, v in m.fields.items() if f not in NOT_MERGED and state.fields.get(f) != v}
+        if not diff:
+            return Outcome(p.RESULT_DUPLICATE)
+        if rule.insert_only:
+            return Outcome(p.RESULT_REJECTED, perm.refuse_insert_only(rule))
+        return self._update(rule, m, state, diff)
+
+    def _update(self, rule: perm.TableRule, m: Mutation, state: RowState, fields: dict[str, Any]) -> Outcome:
+        row_station = state.station_key or None
+        if not perm.may_see(self.device, row_station):
+            return Outcome(p.RESULT_REJECTED, perm.check_partition(self.device, row_station))
+        if "station_id" in fields and _key(fields["station_id"]) != state.station_key:
+            return Outcome(p.RESULT_REJECTED, perm.refuse_partition_change())
+        refusal = perm.check_partition(self.device, row_station)
+        if refusal is not None:
+            return Outcome(p.RESULT_REJECTED, refusal)
+        if rule.insert_only:
+            return Outcome(p.RESULT_REJECTED, perm.refuse_insert_only(rule))
+        changed = {f: v for f, v in fields.items() if f not in NOT_MERGED}
+        refusal = perm.not_owned(rule, self.device, row_station, set(changed))
+        if refusal is None and "status" in changed:
+            refusal = perm.check_transition(rule, self.device, state.fields.get("status"), changed["status"])
+        if refusal is not None:
+            return Outcome(p.RESULT_REJECTED, refusal)
+        hlc, origin = self.stamp(m)
+        won = False
+        conflicts: list[p.Conflict] = []
+        for name, value in changed.items():
+            current = state.hlc_of(name)
+            if hlc > current:
+                state.fields[name] = value
+                state.fhlc[name] = hlc
+                won = True
+            elif hlc < current and state.fields.get(name) != value:
+                conflicts.append(p.Conflict(f=name, v=value, h=hlc, wv=state.fields.get(name), wh=current))
+        if won and hlc > str(state.fields.get("hlc") or ""):
+            state.fields["hlc"], state.fields["origin"] = hlc, origin
+        if won or conflicts:
+            state.dirty = True
+            state.touched = m.q
+            exact = not conflicts and m.image_hash is not None and p.image_hash(state.fields) == m.image_hash
+            state.echo = self.device.id if exact else None
+        if m.mutation_id:
+            self.applied.append({"station_key": self.device.station_key, "mutation_id": m.mutation_id,
+                                 "device_id": self.device.id, "table_name": m.table, "row_id": m.row_id,
+                                 "result": p.RESULT_CONFLICT if conflicts else p.RESULT_APPLIED,
+                                 "code": None, "at_ms": self.now})
+        if conflicts:
+            return Outcome(p.RESULT_CONFLICT, conflicts=conflicts)
+        return Outcome(p.RESULT_APPLIED if won else p.RESULT_DUPLICATE)
+
+    # ----- writing -----------------------------------------------------------------------------
+    def write(self, counter: int) -> int:
+        dirty = sorted(((k, s) for k, s in self.states.items() if s.dirty), key=lambda ks: ks[1].touched)
+        inserts: list[dict[str, Any]] = []
+        updates: list[dict[str, Any]] = []
+        for (table, row_id), s in dirty:
+            counter += 1
+            values = {"fields": json.dumps(s.fields, ensure_ascii=False, separators=(",", ":")),
+                      "field_hlcs": json.dumps(s.fhlc, separators=(",", ":")), "deleted": bool(s.fields.get("deleted")),
+                      "server_seq": counter, "echo_device": s.echo, "updated_ms": self.now}
+            if s.new:
+                inserts.append({"station_key": s.station_key, "table_name": table, "row_id": row_id,
+                                "base_hlc": s.base_hlc, **values})
+            else:
+                updates.append({"k": s.station_key, "tn": table, "rid": row_id,
+                                **{f"v_{n}": v for n, v in values.items()}})
+        if inserts:
+            self.conn.execute(t.rows.insert(), inserts)
+        if updates:
+            r = t.rows.c
+            stmt = update(t.rows).where(and_(r.station_key == bindparam("k"), r.table_name == bindparam("tn"),
+                                             r.row_id == bindparam("rid")))
+            stmt = stmt.values({n: bindparam(f"v_{n}") for n in
+                                ("fields", "field_hlcs", "deleted", "server_seq", "echo_device", "updated_ms")})
+            self.conn.execute(stmt, updates)
+        _insert_all(self.conn, t.applied_mutations, self.applied)
+        _insert_all(self.conn, t.restamps, self.restamps)
+        return counter
+
+
+def _insert_all(conn: Connection, table: Any, rows: Iterable[dict[str, Any]]) -> None:
+    rows = list(rows)
+    if rows:
+        conn.execute(table.insert(), rows)
+
+
+def apply_push(store: ServerStore, conn: Connection, device: Device, req: p.PushRequest,
+               protocol: int) -> p.PushResponse:
+    """Apply one batch in the caller's transaction and answer per mutation."""
+    counter = int(store.meta(conn, "seq", lock=True) or 0)  # serialises pushes (see store.py)
+    muts = _mutations(req)
+    batch = Batch(store, conn, device)
+    batch.states = _load_rows(conn, muts)
+    seen = _seen_mutations(conn, device, muts)
+    results: list[str] = []
+    details: list[p.Detail] = []
+    rejected: list[dict[str, Any]] = []
+    conflict_rows: list[dict[str, Any]] = []
+    for m in muts:
+        if m.mutation_id and m.mutation_id in seen:
+            results.append(p.RESULT_DUPLICATE)
+            continue
+        outcome = batch.apply(m)
+        if m.mutation_id:
+            seen.add(m.mutation_id)
+        results.append(outcome.result)
+        if outcome.refusal is not None:
+            state = batch.states.get((m.table, m.row_id))
+            visible = state is not None and perm.may_see(device, state.station_key or None)
+            details.append(p.Detail(q=m.q, code=outcome.refusal.code, vi=outcome.refusal.vi, en=outcome.refusal.en,
+                                    row=dict(state.fields) if visible and state is not None else None))
+            rejected.append({"station_key": device.station_key, "id": new_id(), "device_id": device.id,
+                             "mutation_id": m.mutation_id, "table_name": m.table, "row_id": m.row_id[:36],
+                             "code": outcome.refusal.code, "message_vi": outcome.refusal.vi,
+                             "message_en": outcome.refusal.en, "at_ms": batch.now})
+        elif outcome.conflicts:
+            state = batch.states[(m.table, m.row_id)]
+            details.append(p.Detail(q=m.q, code="conflict", row=dict(state.fields), conflicts=outcome.conflicts))
+            for c in outcome.conflicts:
+                conflict_rows.append({
+                    "station_key": state.station_key, "id": new_id(), "device_id": device.id, "table_name": m.table,
+                    "row_id": m.row_id, "field": c.f, "losing_value": json.dumps(c.v, ensure_ascii=False),
+                    "losing_hlc": c.h, "winning_value": json.dumps(c.wv, ensure_ascii=False), "winning_hlc": c.wh,
+                    "at_ms": batch.now})
+    counter = batch.write(counter)
+    _insert_all(conn, t.rejections, rejected)
+    _insert_all(conn, t.conflicts, conflict_rows)
+    store.set_meta(conn, "seq", str(counter))
+    suspect = device.clock_suspect or bool(batch.restamps)
+    conn.execute(update(t.devices).where(t.devices.c.id == device.id).values(
+        acked_seq=req.last_seq, last_seen_ms=batch.now, protocol=protocol, clock_suspect=suspect))
+    return p.PushResponse(results="".join(results), details=details, acked_seq=req.last_seq,
+                          clock_suspect=suspect, server_time_ms=store.clock.physical_ms())
+

@@ -1,0 +1,153 @@
+"""Tables of the centre server database (SQLite or PostgreSQL, created with `create_all`).
+
+The server stays generic: it does not mirror every station table but keeps one JSON image per row
+with the clock stamp of each field. Every table is keyed by the station partition first
+(`station_key`, '' for centre-wide reference rows) so a large deployment can partition on it.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    Index,
+    Integer,
+    MetaData,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+REFERENCE = ""  # station_key of centre-wide reference rows (station_id NULL)
+
+server_meta = Table(
+    "ytcs_server_meta",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+stations = Table(
+    "ytcs_stations",
+    metadata,
+    Column("code", String(32), primary_key=True),
+    Column("id", String(36), unique=True),  # NULL until bound (first login of a station database)
+    Column("name", String(300), nullable=False),
+    Column("created_ms", BigInteger, nullable=False),
+)
+
+users = Table(
+    "ytcs_users",
+    metadata,
+    Column("username", String(100), primary_key=True),
+    Column("password_hash", Text, nullable=False),
+    Column("role", String(16), nullable=False),  # station|centre
+    Column("station_code", String(32)),
+    Column("active", Boolean, nullable=False, default=True),
+    Column("created_ms", BigInteger, nullable=False),
+)
+
+devices = Table(
+    "ytcs_devices",
+    metadata,
+    Column("station_key", String(36), nullable=False),
+    Column("id", String(36), nullable=False),
+    Column("username", String(100), nullable=False),
+    Column("name", String(200), nullable=False, default=""),
+    Column("replica_id", String(64)),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("revoked", Boolean, nullable=False, default=False),
+    Column("created_ms", BigInteger, nullable=False),
+    Column("last_seen_ms", BigInteger),
+    Column("clock_suspect", Boolean, nullable=False, default=False),
+    Column("clock_offset_ms", BigInteger),
+    Column("protocol", Integer),
+    Column("acked_seq", BigInteger, nullable=False, default=0),
+    PrimaryKeyConstraint("station_key", "id"),
+    UniqueConstraint("id"),
+)
+
+rows = Table(
+    "ytcs_rows",
+    metadata,
+    Column("station_key", String(36), nullable=False),
+    Column("table_name", String(64), nullable=False),
+    Column("row_id", String(36), nullable=False),
+    Column("fields", Text, nullable=False),  # JSON image of the row (wire columns)
+    Column("field_hlcs", Text, nullable=False, default="{}"),  # stamps of fields newer than base_hlc
+    Column("base_hlc", String(80), nullable=False),
+    Column("deleted", Boolean, nullable=False, default=False),
+    Column("server_seq", BigInteger, nullable=False),
+    Column("echo_device", String(36)),  # the device that already holds exactly this image
+    Column("updated_ms", BigInteger, nullable=False),
+    PrimaryKeyConstraint("station_key", "table_name", "row_id"),
+    UniqueConstraint("table_name", "row_id"),
+    Index("ix_ytcs_rows_station_seq", "station_key", "server_seq"),
+    Index("ix_ytcs_rows_seq", "server_seq"),
+)
+
+applied_mutations = Table(
+    "ytcs_applied_mutations",
+    metadata,
+    Column("station_key", String(36), nullable=False),
+    Column("mutation_id", String(64), nullable=False),
+    Column("device_id", String(36), nullable=False),
+    Column("table_name", String(64), nullable=False),
+    Column("row_id", String(36), nullable=False),
+    Column("result", String(1), nullable=False),
+    Column("code", String(40)),
+    Column("at_ms", BigInteger, nullable=False),
+    PrimaryKeyConstraint("station_key", "mutation_id"),
+)
+
+rejections = Table(
+    "ytcs_rejections",
+    metadata,
+    Column("station_key", String(36), nullable=False),
+    Column("id", String(36), nullable=False),
+    Column("device_id", String(36), nullable=False),
+    Column("mutation_id", String(64)),
+    Column("table_name", String(64), nullable=False),
+    Column("row_id", String(36), nullable=False),
+    Column("code", String(40), nullable=False),
+    Column("message_vi", Text, nullable=False),
+    Column("message_en", Text, nullable=False),
+    Column("at_ms", BigInteger, nullable=False),
+    PrimaryKeyConstraint("station_key", "id"),
+)
+
+conflicts = Table(
+    "ytcs_conflicts",
+    metadata,
+    Column("station_key", String(36), nullable=False),
+    Column("id", String(36), nullable=False),
+    Column("device_id", String(36), nullable=False),
+    Column("table_name", String(64), nullable=False),
+    Column("row_id", String(36), nullable=False),
+    Column("field", String(64), nullable=False),
+    Column("losing_value", Text),
+    Column("losing_hlc", String(80), nullable=False),
+    Column("winning_value", Text),
+    Column("winning_hlc", String(80), nullable=False),
+    Column("at_ms", BigInteger, nullable=False),
+    PrimaryKeyConstraint("station_key", "id"),
+)
+
+restamps = Table(
+    "ytcs_restamps",
+    metadata,
+    Column("station_key", String(36), nullable=False),
+    Column("id", String(36), nullable=False),
+    Column("device_id", String(36), nullable=False),
+    Column("table_name", String(64), nullable=False),
+    Column("row_id", String(36), nullable=False),
+    Column("original_hlc", String(80), nullable=False),
+    Column("new_hlc", String(80), nullable=False),
+    Column("at_ms", BigInteger, nullable=False),
+    PrimaryKeyConstraint("station_key", "id"),
+)

@@ -1,0 +1,44 @@
+"""Running the centre server under uvicorn, with one ready line on stdout once it accepts connections."""
+
+from __future__ import annotations
+
+import sys
+
+import uvicorn
+
+from ytcs_desktop.sync import protocol as p
+from ytcs_desktop.sync.server.app import create_app
+from ytcs_desktop.sync.server.store import ServerStore
+
+READY_PREFIX = "YTCS centre server ready on "
+
+
+class _Server(uvicorn.Server):
+    async def startup(self, sockets: list | None = None) -> None:  # type: ignore[type-arg]
+        await super().startup(sockets=sockets)
+        if self.should_exit:
+            return
+        host, port = self.config.host, self.config.port
+        for server in self.servers:
+            for sock in server.sockets:
+                host, port = sock.getsockname()[:2]
+                break
+        print(f"{READY_PREFIX}http://{host}:{port} (protocol {p.PROTOCOL_MIN}–{p.PROTOCOL_MAX})", flush=True)
+
+
+def serve(database_url: str, host: str = "127.0.0.1", port: int = 8470, log_level: str = "warning") -> int:
+    store = ServerStore(database_url)
+    store.create_schema()
+    app = create_app(store)
+    config = uvicorn.Config(app, host=host, port=port, log_level=log_level, access_log=False,
+                            timeout_graceful_shutdown=5)
+    server = _Server(config)
+    try:
+        server.run()
+    finally:
+        store.dispose()
+    return 0 if server.started else 1
+
+
+if __name__ == "__main__":
+    sys.exit(serve(sys.argv[1]))

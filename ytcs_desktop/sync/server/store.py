@@ -1,0 +1,122 @@
+"""The centre server's database: one engine over SQLite (default) or PostgreSQL, the same code.
+
+Write transactions are serialised on one counter row (`seq`): a push takes it first (BEGIN IMMEDIATE
+on SQLite, SELECT … FOR UPDATE on PostgreSQL) and holds it to commit, so server sequence numbers
+become visible in commit order and a pull cursor can never skip a change committed late.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event, select, update
+from sqlalchemy.engine import make_url
+
+from ytcs_desktop.store.base import new_id
+from ytcs_desktop.store.hlc import HybridClock
+from ytcs_desktop.sync.server import schema as t
+
+
+def now_ms() -> int:
+    return time.time_ns() // 1_000_000
+
+
+def _sqlite_engine(url: str, begin: str) -> Engine:
+    engine = create_engine(url)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA busy_timeout = 30000")
+        cur.execute("PRAGMA journal_mode = WAL")
+        cur.execute("PRAGMA synchronous = FULL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        conn.exec_driver_sql(begin)
+
+    return engine
+
+
+class ServerStore:
+    """Engines, schema creation, bookkeeping values and the centre's clock."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        parsed = make_url(url)
+        self.is_sqlite = parsed.get_backend_name() == "sqlite"
+        if self.is_sqlite:
+            if parsed.database and parsed.database != ":memory:":
+                Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            self.engine = _sqlite_engine(url, "BEGIN IMMEDIATE")
+            self.read_engine = _sqlite_engine(url, "BEGIN")
+        else:
+            if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
+                url = str(parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False))
+            self.engine = create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+            self.read_engine = self.engine
+        self._server_id: str | None = None
+        self._clock: HybridClock | None = None
+
+    def create_schema(self) -> None:
+        t.metadata.create_all(self.engine)
+        with self.engine.begin() as conn:
+            for key, value in (("server_id", new_id()), ("seq", "0"), ("tombstone_horizon", "0")):
+                if conn.scalar(select(t.server_meta.c.value).where(t.server_meta.c.key == key)) is None:
+                    conn.execute(t.server_meta.insert().values(key=key, value=value))
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+        if self.read_engine is not self.engine:
+            self.read_engine.dispose()
+
+    @contextmanager
+    def write(self) -> Iterator[Connection]:
+        with self.engine.begin() as conn:
+            yield conn
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        with self.read_engine.begin() as conn:
+            yield conn
+
+    # ----- bookkeeping -------------------------------------------------------------------------
+    @staticmethod
+    def meta(conn: Connection, key: str, lock: bool = False) -> str | None:
+        stmt = select(t.server_meta.c.value).where(t.server_meta.c.key == key)
+        if lock:
+            stmt = stmt.with_for_update()
+        return conn.scalar(stmt)
+
+    @staticmethod
+    def set_meta(conn: Connection, key: str, value: str) -> None:
+        done = conn.execute(update(t.server_meta).where(t.server_meta.c.key == key).values(value=value))
+        if done.rowcount == 0:
+            conn.execute(t.server_meta.insert().values(key=key, value=value))
+
+    @property
+    def server_id(self) -> str:
+        if self._server_id is None:
+            with self.read() as conn:
+                value = self.meta(conn, "server_id")
+            if value is None:
+                raise RuntimeError("server schema not created")
+            self._server_id = value
+        return self._server_id
+
+    @property
+    def clock(self) -> HybridClock:
+        """The centre's clock: stamps re-stamped changes; a station never moves it forward."""
+        if self._clock is None:
+            self._clock = HybridClock(f"centre.{self.server_id[-12:]}")
+        return self._clock
+
+    def tombstone_horizon(self, conn: Connection) -> int:
+        return int(self.meta(conn, "tombstone_horizon") or 0)
