@@ -6,6 +6,8 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.domain.conftest import write
 from ytcs_desktop.domain import cme, stations, training
@@ -21,6 +23,17 @@ from ytcs_desktop.store.db import Database
 ])
 def test_window_is_five_years_inclusive(as_of: dt.date, window_from: dt.date) -> None:
     assert cme.cme_window(as_of) == (window_from, as_of)
+
+
+@given(st.dates(min_value=dt.date(2005, 1, 1), max_value=dt.date(2100, 12, 31)))
+def test_window_spans_exactly_five_years(as_of: dt.date) -> None:
+    window_from, window_to = cme.cme_window(as_of)
+    days = (window_to - window_from).days + 1
+    assert days in (5 * 365 + 1, 5 * 365 + 2)  # one or two 29 Februaries in any 5 years
+    assert window_from.year == as_of.year - 5 or (window_from.month, window_from.day) == (1, 1)
+    # The day before the window is the same calendar day five years earlier (28 Feb for 29 Feb).
+    before = window_from - dt.timedelta(days=1)
+    assert (before.month, before.day) == (as_of.month, as_of.day) or (as_of.month, as_of.day) == (2, 29)
 
 
 def session(db: Database, actor: Actor, day: dt.date, periods: int, held: bool = True) -> str:

@@ -181,8 +181,10 @@ def _clean_profile(fields: Mapping[str, Any]) -> dict[str, Any]:
             out[name] = value or None
         else:
             text = (str(value).strip() if value is not None else "") or None
-            if text and len(text) > _TEXT_LIMITS.get(name, 300):
-                raise ValidationError("too_long", f"Trường “{name}” quá dài.", f"Field “{name}” is too long.", name)
+            limit = _TEXT_LIMITS.get(name, 300)
+            if text and len(text) > limit:
+                raise ValidationError("too_long", f"Trường “{name}” dài quá {limit} ký tự: hãy rút gọn.",
+                                      f"Field “{name}” is longer than {limit} characters: shorten it.", name)
             out[name] = text
     return out
 
