@@ -1,6 +1,7 @@
 """Drugs, supplies and vaccines at a station: lots, the immutable ledger, stock queries, closed
 periods, stock counts, requisitions and shipments (DOMAIN.md "Inventory")."""
 
+from ytcs_desktop.domain.inventory.bulk import receive_many
 from ytcs_desktop.domain.inventory.counts import (
     approve_count,
     cancel_count,
@@ -79,6 +80,7 @@ __all__ = [
     "on_hand_by_lot",
     "pending_receipts",
     "receive",
+    "receive_many",
     "reject",
     "reverse",
     "set_requested",

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql import Subquery
 
 from ytcs_desktop.domain.inventory.common import available_from, setting_int
 from ytcs_desktop.domain.inventory.lots import lot_blockers
@@ -38,7 +39,7 @@ __all__ = [
 DEFAULT_NEAR_EXPIRY_DAYS = 90
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: frozen dataclasses are slow to build by the thousand
 class LotBalance:
     item_id: str
     item_code: str
@@ -53,7 +54,7 @@ class LotBalance:
     vvm_stage: int | None
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class ItemBalance:
     item_id: str
     code: str
@@ -66,6 +67,29 @@ class ItemBalance:
     nearest_expiry: dt.date | None
 
 
+def _lot_sums(
+    station_id: str,
+    as_of: dt.date | None = None,
+    item_id: str | None = None,
+    expiring_by: dt.date | None = None,
+) -> Subquery:
+    """(lot_id, item_id, expiry, qty) for the station's lots. Each lot's sum is a correlated lookup in
+    the covering index ix_stock_transactions_lot_date, so only the ledger rows of the lots asked for
+    are read, never the table itself."""
+    qty = select(func.coalesce(func.sum(StockTransaction.quantity), 0)).where(StockTransaction.lot_id == Lot.id)
+    if as_of is not None:
+        qty = qty.where(StockTransaction.txn_date <= as_of)
+    q = select(
+        Lot.id.label("lot_id"), Lot.item_id.label("item_id"), Lot.expiry.label("expiry"),
+        qty.scalar_subquery().label("qty"),
+    ).where(Lot.station_id == station_id)
+    if item_id is not None:
+        q = q.where(Lot.item_id == item_id)
+    if expiring_by is not None:
+        q = q.where(Lot.expiry <= expiring_by)
+    return q.subquery()
+
+
 def _lot_balances(
     s: Session,
     station_id: str,
@@ -73,14 +97,7 @@ def _lot_balances(
     item_id: str | None = None,
     expiring_by: dt.date | None = None,
 ) -> list[LotBalance]:
-    sums = select(
-        StockTransaction.lot_id.label("lot_id"), func.sum(StockTransaction.quantity).label("qty")
-    ).where(StockTransaction.station_id == station_id)
-    if as_of is not None:
-        sums = sums.where(StockTransaction.txn_date <= as_of)
-    if item_id is not None:
-        sums = sums.where(StockTransaction.item_id == item_id)
-    sub = sums.group_by(StockTransaction.lot_id).having(func.sum(StockTransaction.quantity) != 0).subquery()
+    sub = _lot_sums(station_id, as_of, item_id, expiring_by)
     quarantined = exists().where(
         Quarantine.lot_id == Lot.id, Quarantine.status == "active", Quarantine.deleted.is_(False)
     )
@@ -89,19 +106,14 @@ def _lot_balances(
             Item.id, Item.code, Item.name, Item.base_unit, Item.category,
             Lot.id, Lot.lot_no, Lot.expiry, sub.c.qty, quarantined, Lot.vvm_stage,
         )
+        .select_from(sub)
         .join(Lot, Lot.id == sub.c.lot_id)
         .join(Item, Item.id == Lot.item_id)
+        .where(sub.c.qty != 0)
         .order_by(Item.name, Lot.expiry, Lot.lot_no)
     )
-    if expiring_by is not None:
-        q = q.where(Lot.expiry <= expiring_by)
-    return [
-        LotBalance(
-            item_id=r[0], item_code=r[1], item_name=r[2], unit=r[3], category=r[4], lot_id=r[5], lot_no=r[6],
-            expiry=r[7], quantity=int(r[8]), quarantined=bool(r[9]), vvm_stage=r[10],
-        )
-        for r in s.execute(q)
-    ]
+    rows = s.connection().execute(q).all()  # Core rows, fetched at once: thousands of plain tuples
+    return [LotBalance(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9] == 1, r[10]) for r in rows]
 
 
 def on_hand_by_lot(s: Session, station_id: str, as_of: dt.date | None = None) -> list[LotBalance]:
@@ -110,25 +122,15 @@ def on_hand_by_lot(s: Session, station_id: str, as_of: dt.date | None = None) ->
 
 
 def on_hand_by_item(s: Session, station_id: str) -> list[ItemBalance]:
-    """Every item the station has moved or has a min/max for, with its total, levels and the nearest
+    """Every item the station has held or has a min/max for, with its total, levels and the nearest
     expiry among lots in stock. Items at zero are listed: a stock-out is what the nurse must see."""
-    per_lot = (
-        select(
-            StockTransaction.item_id.label("item_id"),
-            StockTransaction.lot_id.label("lot_id"),
-            func.sum(StockTransaction.quantity).label("qty"),
-        )
-        .where(StockTransaction.station_id == station_id)
-        .group_by(StockTransaction.item_id, StockTransaction.lot_id)
-        .subquery()
-    )
+    per_lot = _lot_sums(station_id)
     per_item = (
         select(
             per_lot.c.item_id.label("item_id"),
             func.sum(per_lot.c.qty).label("qty"),
-            func.min(Lot.expiry).filter(per_lot.c.qty > 0).label("nearest"),
+            func.min(per_lot.c.expiry).filter(per_lot.c.qty > 0).label("nearest"),
         )
-        .join(Lot, Lot.id == per_lot.c.lot_id)
         .group_by(per_lot.c.item_id)
         .subquery()
     )
@@ -151,7 +153,7 @@ def on_hand_by_item(s: Session, station_id: str) -> list[ItemBalance]:
         .order_by(Item.name, Item.code)
     )
     out = []
-    for row in s.execute(q):
+    for row in s.connection().execute(q).all():
         nearest = row[8]
         if isinstance(nearest, str):  # MIN over a subquery column loses the Date type in SQLite
             nearest = dt.date.fromisoformat(nearest)

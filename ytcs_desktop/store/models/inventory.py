@@ -76,8 +76,10 @@ class StockTransaction(SyncMixin, Base):
     __tablename__ = "stock_transactions"
     __insert_only__ = True
     __table_args__ = (
-        Index("ix_stock_transactions_lot_date", "lot_id", "txn_date"),
+        # Covering indexes: stock on hand is a SUM over the ledger, so the sums must not touch the table.
+        Index("ix_stock_transactions_lot_date", "lot_id", "txn_date", "quantity"),
         Index("ix_stock_transactions_item_date", "item_id", "txn_date"),
+        Index("ix_stock_transactions_balance", "station_id", "item_id", "lot_id", "txn_date", "quantity"),
     )
 
     item_id: Mapped[str] = mapped_column(String(36), ref("items"))
@@ -91,7 +93,7 @@ class StockTransaction(SyncMixin, Base):
     reason: Mapped[str | None] = mapped_column(Text)
     # disposals: expired|damaged|vvm|frozen|other (the wastage report splits on it)
     reason_code: Mapped[str | None] = mapped_column(String(16))
-    reverses_id: Mapped[str | None] = mapped_column(String(36), ref("stock_transactions"))
+    reverses_id: Mapped[str | None] = mapped_column(String(36), ref("stock_transactions"), index=True)
     ref_table: Mapped[str | None] = mapped_column(String(40))
     ref_id: Mapped[str | None] = mapped_column(String(36))
     actor: Mapped[str | None] = mapped_column(String(200))

@@ -1,0 +1,169 @@
+"""Inventory benchmark (a script, not a test): `.venv/bin/python -m bench.bench_inventory [--keep DIR]`.
+
+Builds a station database with 2,000 items and 100,000 ledger rows (bulk SQL, but through the capture
+triggers, so every row also lands in the outbox as in real use), then times the stock queries (median
+of several runs) and a bulk receipt of 10,000 lines through the domain API in one transaction.
+Targets (ISSUE 2): each query ≤ 50 ms, 10k receipts ≤ 2 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy import func, select, text
+
+from ytcs_desktop.domain.actor import Actor
+from ytcs_desktop.domain.inventory import near_expiry, on_hand_by_item, on_hand_by_lot, receive_many, stock_card
+from ytcs_desktop.store.base import new_id
+from ytcs_desktop.store.db import Database
+from ytcs_desktop.store.models import Station, StockTransaction
+
+N_ITEMS = 2_000
+LOTS_PER_ITEM = 3
+N_ROWS = 100_000
+N_RECEIPTS = 10_000
+TODAY = dt.date(2026, 6, 30)
+START = dt.date(2025, 7, 1)
+
+
+def build(path: Path) -> tuple[Database, Actor, list[str]]:
+    station_id = new_id()
+    db = Database.create(path, station_id=station_id, role="station")
+    actor = Actor("Người đo", "station", station_id)
+    rng = random.Random(7)
+    with db.transaction() as s:
+        s.add(Station(id=station_id, station_id=station_id, code="TYT-BENCH", name="Trạm Y tế đo hiệu năng"))
+        s.flush()
+        item_ids = [new_id() for _ in range(N_ITEMS)]
+        s.execute(
+            text(
+                "INSERT INTO items (id, station_id, hlc, origin, deleted, sync_state, code, name, base_unit, "
+                "category, min_stock, max_stock, freeze_sensitive, active) VALUES "
+                "(:id, NULL, '', '', 0, 'pending', :code, :name, 'viên', :cat, :min, :max, 0, 1)"
+            ),
+            [
+                {"id": iid, "code": f"TH{i:05d}", "name": f"Thuốc thử {i:05d}", "cat": "vaccine" if i % 20 == 0
+                 else "drug", "min": 50, "max": 500}
+                for i, iid in enumerate(item_ids)
+            ],
+        )
+        lots: list[tuple[str, str]] = []
+        lot_rows = []
+        for iid in item_ids:
+            for k in range(LOTS_PER_ITEM):
+                lid = new_id()
+                lots.append((lid, iid))
+                expiry = TODAY + dt.timedelta(days=rng.randint(-30, 900))
+                lot_rows.append({"id": lid, "st": station_id, "item": iid, "no": f"L{k}-{lid[-6:]}", "exp": expiry})
+        s.execute(
+            text(
+                "INSERT INTO lots (id, station_id, hlc, origin, deleted, sync_state, item_id, lot_no, expiry) "
+                "VALUES (:id, :st, '', '', 0, 'pending', :item, :no, :exp)"
+            ),
+            lot_rows,
+        )
+        # one receipt per lot, then issues that never exceed what came in
+        txn_rows = []
+        for lid, iid in lots:
+            txn_rows.append((lid, iid, START, "receipt", 10_000))
+        while len(txn_rows) < N_ROWS:
+            lid, iid = lots[rng.randrange(len(lots))]
+            day = START + dt.timedelta(days=rng.randint(1, 360))
+            txn_rows.append((lid, iid, day, "issue", -rng.randint(1, 20)))
+        s.execute(
+            text(
+                "INSERT INTO stock_transactions (id, station_id, hlc, origin, deleted, sync_state, item_id, "
+                "lot_id, txn_date, kind, quantity, actor, created_at) VALUES "
+                "(:id, :st, '', '', 0, 'pending', :item, :lot, :day, :kind, :qty, 'bench', :now)"
+            ),
+            [
+                {"id": new_id(), "st": station_id, "item": iid, "lot": lid, "day": day, "kind": kind, "qty": qty,
+                 "now": dt.datetime(2026, 6, 30, 8, 0)}
+                for lid, iid, day, kind, qty in txn_rows
+            ],
+        )
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("ANALYZE")
+    return db, actor, item_ids
+
+
+def median_ms(fn: Callable[[], object], runs: int = 9) -> tuple[float, float]:
+    """Median wall-clock and CPU milliseconds (CPU time is what a busy shared machine disturbs least)."""
+    fn()  # warm the page cache and statement cache
+    wall, cpu = [], []
+    for _ in range(runs):
+        t0, c0 = time.perf_counter(), time.process_time()
+        fn()
+        wall.append((time.perf_counter() - t0) * 1000)
+        cpu.append((time.process_time() - c0) * 1000)
+    return statistics.median(wall), statistics.median(cpu)
+
+
+def once_ms(fn: Callable[[], object]) -> tuple[float, float]:
+    t0, c0 = time.perf_counter(), time.process_time()
+    fn()
+    return (time.perf_counter() - t0) * 1000, (time.process_time() - c0) * 1000
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--keep", type=Path, help="build the database in this folder and keep it")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = args.keep or Path(tmp)
+        folder.mkdir(parents=True, exist_ok=True)
+        t0 = time.perf_counter()
+        db, actor, item_ids = build(folder / "bench.sqlite3")
+        build_s = time.perf_counter() - t0
+        station_id = actor.station_id
+        assert station_id
+        with db.read() as s:
+            ledger = s.scalar(select(func.count()).select_from(StockTransaction))
+            outbox = s.scalar(text("SELECT count(*) FROM sync_outbox"))
+        rows: list[tuple[str, tuple[float, float], str]] = []
+        with db.read() as s:
+            n_items = len(on_hand_by_item(s, station_id))
+            rows.append(("on_hand_by_item, all items", median_ms(lambda: on_hand_by_item(s, station_id)),
+                         f"{n_items} items"))
+            rows.append(("on_hand_by_lot, all lots", median_ms(lambda: on_hand_by_lot(s, station_id)),
+                         f"{len(on_hand_by_lot(s, station_id))} lots"))
+            item = item_ids[len(item_ids) // 2]
+            card = stock_card(s, station_id, item, START, TODAY)
+            rows.append(("stock_card, one item, 1 year",
+                         median_ms(lambda: stock_card(s, station_id, item, START, TODAY)), f"{len(card.lines)} lines"))
+            soon = near_expiry(s, station_id, TODAY)
+            rows.append(("near_expiry (90 days)", median_ms(lambda: near_expiry(s, station_id, TODAY)),
+                         f"{len(soon)} lots"))
+        lines = [
+            {"item_id": item_ids[i % N_ITEMS], "lot_no": f"NEW-{i:05d}", "expiry": dt.date(2028, 1, 1),
+             "quantity": 100, "txn_date": TODAY, "doc_no": f"PN-{i // 100:03d}", "source": "centre"}
+            for i in range(N_RECEIPTS)
+        ]
+        written: list[str] = []
+
+        def bulk() -> None:
+            with db.transaction() as s:
+                written.extend(receive_many(s, actor, lines))
+
+        rows.append((f"receive_many, {N_RECEIPTS} lines, one transaction", once_ms(bulk), f"{len(lines)} rows"))
+        with db.read() as s:
+            assert s.scalar(select(func.count()).select_from(StockTransaction)) == ledger + len(written)
+        db.close()
+    print(f"database: {N_ITEMS} items, {N_ITEMS * LOTS_PER_ITEM} lots, {ledger} ledger rows, "
+          f"{outbox} outbox rows (built in {build_s:.1f} s)")
+    print(f"{'measure':<46} {'wall ms':>9} {'cpu ms':>9}  note")
+    for name, (wall, cpu), note in rows:
+        print(f"{name:<46} {wall:>9.1f} {cpu:>9.1f}  {note}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,123 @@
+"""Many receipts at once (a delivery note with hundreds of lines, a catalogue import): every line is
+checked first, then everything is written in one flush. One bad line refuses the whole batch and the
+message names the line."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from ytcs_desktop.domain.actor import Actor
+from ytcs_desktop.domain.errors import DomainError, RuleError
+from ytcs_desktop.domain.inventory.common import as_date, as_int, load_item, station_of, text_or_none
+from ytcs_desktop.domain.inventory.ledger import SOURCES, _check_source
+from ytcs_desktop.domain.inventory.lots import check_vvm, clean_lot_no
+from ytcs_desktop.domain.inventory.periods import assert_open
+from ytcs_desktop.store.base import new_id, utc_now
+from ytcs_desktop.store.models import Item, Lot, StockTransaction
+
+_KEYS = ("item_id", "lot_no", "expiry", "quantity", "txn_date", "doc_no", "source", "counterparty",
+         "manufacturer", "vvm_stage", "fridge_id")
+
+
+def _at_line(err: DomainError, n: int) -> DomainError:
+    """The same refusal, naming the line (1-based) so the nurse can find it on the delivery note."""
+    return type(err)(err.code, f"Dòng {n}: {err.vi}", f"Line {n}: {err.en}", f"lines[{n - 1}].{err.field or ''}")
+
+
+def receive_many(s: Session, actor: Actor, lines: Iterable[Mapping[str, Any]]) -> list[str]:
+    """Receipts for every line (keys as `receive`'s keyword arguments), all or nothing. Returns the ids
+    of the ledger rows written, in line order. Rows go in with two multi-row INSERTs (the capture
+    triggers still fire for each row) and are stamped with this replica's clock here, since the ORM's
+    flush-time stamping is bypassed."""
+    station_id = station_of(actor)
+    batch = [dict(line) for line in lines]
+    items = set(
+        s.scalars(
+            select(Item.id).where(Item.deleted.is_(False), Item.station_id.is_(None) | (Item.station_id == station_id))
+        )
+    )
+    existing: dict[tuple[str, str], tuple[str, dt.date, int | None]] = {
+        (item_id, lot_no): (lot_id, expiry, vvm)
+        for lot_id, item_id, lot_no, expiry, vvm in s.execute(
+            select(Lot.id, Lot.item_id, Lot.lot_no, Lot.expiry, Lot.vvm_stage).where(Lot.station_id == station_id)
+        )
+    }
+    checked_days: set[dt.date] = set()
+    new_lots: dict[tuple[str, str], dict[str, Any]] = {}
+    worse_vvm: dict[str, int] = {}
+    plan: list[tuple[str, str, dict[str, Any]]] = []
+    for n, line in enumerate(batch, start=1):
+        try:
+            unknown = set(line) - set(_KEYS)
+            if unknown:
+                raise TypeError(f"unknown receipt fields: {sorted(unknown)}")
+            item_id = line.get("item_id") or ""
+            if item_id not in items:
+                load_item(s, item_id, station_id)  # raises the catalogue's not-found message
+            qty = as_int(line.get("quantity"), "quantity")
+            lot_no = clean_lot_no(line.get("lot_no"))
+            expiry = as_date(line.get("expiry"), "expiry")
+            day = as_date(line.get("txn_date"), "txn_date")
+            source = _check_source(line.get("source") or SOURCES[1])
+            vvm = check_vvm(line.get("vvm_stage"))
+            if day not in checked_days:
+                assert_open(s, station_id, day)
+                checked_days.add(day)
+            key = (item_id, lot_no)
+            if key in existing:
+                lot_id, lot_expiry, lot_vvm = existing[key]
+            elif key in new_lots:
+                lot_id, lot_expiry, lot_vvm = new_lots[key]["id"], new_lots[key]["expiry"], None
+            else:
+                lot_id, lot_expiry, lot_vvm = new_id(), expiry, vvm
+                new_lots[key] = {
+                    "id": lot_id, "station_id": station_id, "item_id": item_id, "lot_no": lot_no, "expiry": expiry,
+                    "manufacturer": text_or_none(line.get("manufacturer")), "vvm_stage": vvm,
+                    "fridge_id": line.get("fridge_id"),
+                }
+            if lot_expiry != expiry:
+                raise RuleError(
+                    "lot_expiry_mismatch",
+                    f"Lô {lot_no} đã có với hạn dùng {lot_expiry:%d/%m/%Y}, khác với {expiry:%d/%m/%Y}. "
+                    "Hãy kiểm tra lại số lô và hạn dùng trên bao bì.",
+                    f"Lot {lot_no} already has expiry {lot_expiry:%Y-%m-%d}, not {expiry:%Y-%m-%d}. "
+                    "Check the lot number and expiry on the pack.",
+                    "expiry",
+                )
+            if vvm is not None and (lot_vvm is None or vvm > lot_vvm) and key not in new_lots:
+                worse_vvm[lot_id] = max(vvm, worse_vvm.get(lot_id, 0))
+            elif vvm is not None and key in new_lots:
+                new_lots[key]["vvm_stage"] = max(vvm, new_lots[key]["vvm_stage"] or 0)
+            plan.append((lot_id, item_id, {**line, "quantity": qty, "txn_date": day, "source": source}))
+        except DomainError as err:
+            raise _at_line(err, n) from None
+    db = s.info.get("db")
+    stamp: Callable[[], str] = db.clock.now if db is not None else (lambda: "")
+    origin = db.replica_id if db is not None else ""
+    common = {"hlc": "", "origin": origin, "deleted": False, "sync_state": "pending", "sync_reason": None}
+    if new_lots:
+        s.connection().execute(insert(Lot), [{**common, **lot, "hlc": stamp()} for lot in new_lots.values()])
+    for lot_id, stage in worse_vvm.items():
+        lot = s.get(Lot, lot_id)
+        if lot is not None:
+            lot.vvm_stage = stage
+    now = utc_now()
+    rows = [
+        {
+            **common, "hlc": stamp(), "id": new_id(), "station_id": station_id, "item_id": item_id, "lot_id": lot_id,
+            "txn_date": line["txn_date"], "kind": "receipt", "quantity": line["quantity"],
+            "doc_no": text_or_none(line.get("doc_no"), 64), "source": line["source"],
+            "counterparty": text_or_none(line.get("counterparty")), "reason": None, "reason_code": None,
+            "reverses_id": None, "ref_table": None, "ref_id": None, "actor": actor.name, "created_at": now,
+        }
+        for lot_id, item_id, line in plan
+    ]
+    if rows:
+        s.connection().execute(insert(StockTransaction), rows)
+    s.flush()
+    return [row["id"] for row in rows]
