@@ -75,3 +75,12 @@ def test_inventory_codes_have_labels() -> None:
     assert set(KINDS) == set(labels.codes("txn_kind"))
     assert set(DISPOSAL_CODES) == set(labels.codes("disposal_reason"))
     assert set(SOURCES) == set(labels.codes("receipt_source"))
+
+
+def test_people_sort_by_given_name_in_vietnamese_order() -> None:
+    names = ["Đặng Minh Tuấn", "Võ Thị Hồng", "Trần Thị Ân", "Nguyễn Văn An", "Phạm Đức", "Lê Văn Dũng",
+             "Ngô Thị Anh", "Lý Hạ", "Lê Hà", "Bùi Hà", "Hồ Ánh"]
+    assert sorted(names, key=labels.person_sort_key) == [
+        "Nguyễn Văn An", "Ngô Thị Anh", "Hồ Ánh", "Trần Thị Ân", "Lê Văn Dũng", "Phạm Đức", "Bùi Hà", "Lê Hà",
+        "Lý Hạ", "Võ Thị Hồng", "Đặng Minh Tuấn"]
+    assert labels.person_sort_key("") < labels.person_sort_key("An")

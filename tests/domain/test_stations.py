@@ -115,7 +115,7 @@ def test_staff_lifecycle(station_db: Database, station_actor: Actor, refuse: Ref
     write(station_db, lambda s: stations.add_staff(s, station_actor, full_name="Đặng Minh Tuấn", title="doctor"))
     with station_db.read() as s:
         names = [(x.full_name, x.title) for x in stations.list_staff(s, station_db.station_id)]
-    assert sorted(names) == [("Võ Thị Hồng", "midwife"), ("Đặng Minh Tuấn", "doctor")]
+    assert names == [("Võ Thị Hồng", "midwife"), ("Đặng Minh Tuấn", "doctor")]  # by given name: Hồng, Tuấn
     write(station_db, stations.update_staff, station_actor, staff_id, title="nurse", phone="0987 654 321")
     write(station_db, stations.deactivate_staff, station_actor, staff_id)
     with station_db.read() as s:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ytcs_desktop.domain.labels import person_sort_key
 from ytcs_desktop.store.models import Staff, TrainingAttendance, TrainingSession
 
 REQUIRED_PERIODS = 120
@@ -76,13 +77,13 @@ def credited_periods(s: Session, staff_ids: list[str], window_from: dt.date, win
 
 def cme_progress(s: Session, station_id: str | None, as_of: dt.date,
                  include_inactive: bool = False) -> list[CmeProgress]:
-    """Progress of every active staff member of a station (None: the centre's own staff), by name."""
+    """Progress of every active staff member of a station (None: the centre's own staff), by given name."""
     window_from, window_to = cme_window(as_of)
     query = select(Staff).where(Staff.deleted.is_(False))
     query = query.where(Staff.station_id.is_(None) if station_id is None else Staff.station_id == station_id)
     if not include_inactive:
         query = query.where(Staff.active.is_(True))
-    people = list(s.scalars(query.order_by(Staff.full_name, Staff.id)))
+    people = sorted(s.scalars(query.order_by(Staff.id)), key=lambda p: person_sort_key(p.full_name))
     totals = credited_periods(s, [p.id for p in people], window_from, window_to)
     return [
         CmeProgress(

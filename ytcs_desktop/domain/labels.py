@@ -238,3 +238,35 @@ def parse_code(kind: str, value: object, field: str | None = None) -> str:
         f"“{value}” is not a valid {en_name}: choose one of {en_list}.",
         field or kind,
     )
+
+
+# ----- Vietnamese ordering for lists of people and names ---------------------------------------
+
+_ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
+_LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}  # breve, circumflex, horn: they make distinct letters
+_TONES = {"": 0, "\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}  # ngang, huyền, hỏi, ngã, sắc, nặng
+
+
+WordKey = tuple[tuple[int, ...], tuple[int, ...]]
+
+
+def vi_sort_key(text: str) -> WordKey:
+    """Order of the Vietnamese alphabet (a ă â b … đ …), then tones: 'Ân' after 'Anh', 'Đức' after 'Dũng'."""
+    letters: list[int] = []
+    tones: list[int] = []
+    for char in unicodedata.normalize("NFC", text.casefold()):
+        decomposed = unicodedata.normalize("NFD", char)
+        base = decomposed[0] + "".join(m for m in decomposed[1:] if m in _LETTER_MARKS)
+        letter = unicodedata.normalize("NFC", base)
+        tone = next((m for m in decomposed[1:] if m in _TONES), "")
+        letters.append(_ALPHABET.index(letter) if letter in _ALPHABET else 100 + ord(letter))
+        tones.append(_TONES[tone])
+    return tuple(letters), tuple(tones)
+
+
+def person_sort_key(full_name: str) -> tuple[WordKey, tuple[WordKey, ...]]:
+    """Vietnamese lists sort people by given name (the last word), then by family and middle names."""
+    words = full_name.split()
+    if not words:
+        return ((), ()), ()
+    return vi_sort_key(words[-1]), tuple(vi_sort_key(w) for w in words[:-1])

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.errors import NotFoundError, PermissionDenied, RuleError, ValidationError
-from ytcs_desktop.domain.labels import parse_code
+from ytcs_desktop.domain.labels import parse_code, person_sort_key
 from ytcs_desktop.domain.validation import parse_date, required_text
 from ytcs_desktop.store.base import SyncMixin, new_id
 from ytcs_desktop.store.models import Centre, Department, Staff, Station
@@ -406,9 +406,9 @@ def deactivate_staff(s: Session, actor: Actor, staff_id: str) -> Staff:
 
 
 def list_staff(s: Session, station_id: str | None, include_inactive: bool = False) -> list[Staff]:
-    """Staff of a station (station_id None: the centre's own staff), by name."""
+    """Staff of a station (station_id None: the centre's own staff), by given name as Vietnamese lists are."""
     query = select(Staff).where(Staff.deleted.is_(False))
     query = query.where(Staff.station_id.is_(None) if station_id is None else Staff.station_id == station_id)
     if not include_inactive:
         query = query.where(Staff.active.is_(True))
-    return list(s.scalars(query.order_by(Staff.full_name, Staff.id)))
+    return sorted(s.scalars(query.order_by(Staff.id)), key=lambda x: person_sort_key(x.full_name))
