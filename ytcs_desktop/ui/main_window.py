@@ -58,6 +58,9 @@ class MainWindow(QMainWindow):
                 action.setShortcut(QKeySequence(f"Ctrl+{number}"))
                 action.triggered.connect(lambda _=False, n=number - 1: self.show_page(n))
                 self.addAction(action)
+            link = getattr(page, "open_page", None)
+            if link is not None:
+                link.connect(self.show_page_named)
         self.nav.currentRowChanged.connect(self._on_nav)
         central = QWidget()
         row = QHBoxLayout(central)
@@ -97,6 +100,12 @@ class MainWindow(QMainWindow):
     def show_page(self, index: int) -> None:
         if 0 <= index < len(self.pages):
             self.nav.setCurrentRow(index)
+
+    def show_page_named(self, class_name: str) -> None:
+        for n, page in enumerate(self.pages):
+            if type(page).__name__ == class_name:
+                self.show_page(n)
+                return
 
     def page(self, cls: type[Page]) -> Page:
         """The page of a class (tests and cross-page links)."""

@@ -64,6 +64,7 @@ class SyncController(QObject):
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.sync_now)
         self.server_url = str(ctx.settings.value("server_url", "") or "")
+        self.device_id: str | None = None
         if not self.server_url:
             self.status.state = "unconfigured"
 
@@ -71,9 +72,9 @@ class SyncController(QObject):
     def configured(self) -> bool:
         return bool(self.server_url) and sync_client_module() is not None
 
-    def start_auto(self) -> None:
-        if self.configured():
-            self.timer.start(AUTO_INTERVAL_MS)
+    def start_auto(self, first_delay_ms: int = 3000) -> None:
+        """Sync soon after start, then every few minutes; after a failure, retry every minute."""
+        self.timer.start(first_delay_ms)
 
     def stop(self) -> None:
         self.timer.stop()
@@ -82,17 +83,20 @@ class SyncController(QObject):
 
     def refresh_counts(self) -> None:
         """Re-read pending and refused changes and the last successful sync (on the read pool)."""
-        module = sync_client_module()
-        if module is None or not hasattr(module, "local_status"):
-            self.status_changed.emit(self.status)
-            return
+        from ytcs_desktop.ui.models.sync_info import local_status
+
         db = self.ctx.db
-        self.ctx.tasks.read(lambda _c: module.local_status(db), self._counts, lambda _e: None)
+        self.ctx.tasks.read(lambda _c: local_status(db), self._counts, lambda _e: None)
 
     def _counts(self, info: Any) -> None:
-        self.status.pending = int(getattr(info, "pending", 0) or 0)
-        self.status.rejected = int(getattr(info, "rejected", 0) or 0)
-        self.status.last_success = getattr(info, "last_success", None)
+        self.status.pending = info.pending
+        self.status.rejected = info.rejected
+        self.status.last_success = info.last_success or self.status.last_success
+        if info.server_url:
+            self.server_url = info.server_url
+            self.device_id = info.device_id
+            if self.status.state == "unconfigured":
+                self.status.state = "idle"
         self.status_changed.emit(self.status)
 
     # ----- syncing ----------------------------------------------------------------------------
@@ -101,16 +105,21 @@ class SyncController(QObject):
             return
         module = sync_client_module()
         if module is None or not self.server_url:
-            self.status.state = "unconfigured"
-            self.status_changed.emit(self.status)
+            self.timer.stop()
             return
         db, url = self.ctx.db, self.server_url
         token = self._token(module)
 
         def work(control: TaskControl) -> Any:
-            client = module.SyncClient(db, url, token, progress=lambda d, t, *a: control.progress(d, t),
-                                       cancel=lambda: control.cancelled)
-            return client.sync()
+            if not token:
+                raise module.AuthError("no_token", "Chưa đăng nhập vào Trung tâm trên máy này: hãy đăng nhập lại.",
+                                       "Not signed in to the centre on this computer: sign in again.")
+            client = module.SyncClient(db, url, token, cancel=control.event,
+                                       progress=lambda phase, done, total: control.progress(done, total or 0, phase))
+            try:
+                return client.sync()
+            finally:
+                client.close()
 
         self.status.state = "syncing"
         self.status.done = self.status.total = 0
@@ -123,12 +132,17 @@ class SyncController(QObject):
             self._control.cancel()
 
     def _token(self, module: Any) -> str | None:
-        keystore = getattr(module, "load_token", None)
-        if keystore is None:
+        import os
+
+        from ytcs_desktop.sync import keystore
+
+        if os.environ.get("YTCS_SYNC_TOKEN"):
+            return os.environ["YTCS_SYNC_TOKEN"]
+        if not self.device_id:
             return None
         try:
-            return keystore(self.server_url)  # type: ignore[no-any-return]
-        except Exception:  # no keyring on this machine: sync will ask to sign in again
+            return keystore.load_token(self.server_url, self.device_id, self.ctx.db.path.parent)
+        except Exception:  # no keyring on this machine: sync asks to sign in again
             return None
 
     def _progress(self, _task: int, done: int, total: int, _text: str) -> None:
@@ -140,7 +154,8 @@ class SyncController(QObject):
         self._finish()
         self.status.state = "idle"
         self.status.message = ""
-        self.status.last_success = dt.datetime.now(dt.UTC)
+        if getattr(report, "complete", True):
+            self.status.last_success = dt.datetime.now(dt.UTC)
         self.ctx.ops.announce(ALL_AREAS)
         self.finished.emit(report)
         self.refresh_counts()
@@ -184,13 +199,31 @@ def _message(exc: BaseException, lang: str) -> str:
 def first_sign_in(path: Path, choice: FirstRunChoice, control: TaskControl) -> Database:
     """Sign in to the centre server and make this computer's database from its answer."""
     module = sync_client_module()
-    setup = getattr(module, "first_setup", None) if module is not None else None
-    if setup is None:
+    if module is None:
         raise RuleError(
             "sync_unavailable",
             "Phiên bản này chưa kết nối được máy chủ Trung tâm. Hãy chọn “Làm việc ngoại tuyến”.",
             "This version cannot reach the centre server yet. Choose “Work offline for now”.",
             "server_url",
         )
-    result = setup(path, choice.server_url, choice.username, choice.password)
-    return result if isinstance(result, Database) else Database.open(path)
+    import socket
+
+    from ytcs_desktop.sync import keystore
+    from ytcs_desktop.sync.apply import remote_write, set_meta
+    from ytcs_desktop.ui.models.sync_info import DEVICE_ID, SERVER_URL
+
+    if not choice.server_url:
+        raise RuleError("required", "Vui lòng nhập địa chỉ máy chủ Trung tâm.", "Please enter the centre server's "
+                        "address.", "server_url")
+    try:
+        answer = module.login(choice.server_url, choice.username, choice.password, device_name=socket.gethostname())
+    except module.SyncError as exc:
+        raise RuleError(exc.code, exc.vi or exc.en, exc.en, "password" if exc.code != "network" else "server_url") \
+            from exc
+    db = Database.create(path, station_id=answer.station_id, role=answer.role)
+    with remote_write(db) as conn:
+        set_meta(conn, SERVER_URL, choice.server_url.rstrip("/"))
+        set_meta(conn, DEVICE_ID, answer.device_id)
+        set_meta(conn, "sync_username", choice.username)
+    keystore.save_token(choice.server_url, answer.device_id, answer.token, path.parent)
+    return db

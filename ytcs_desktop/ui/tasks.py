@@ -40,6 +40,11 @@ class TaskControl:
         self._cancel = threading.Event()
 
     @property
+    def event(self) -> threading.Event:
+        """The cancel flag itself, for APIs that take anything with `is_set()`."""
+        return self._cancel
+
+    @property
     def cancelled(self) -> bool:
         return self._cancel.is_set()
 

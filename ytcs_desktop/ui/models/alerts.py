@@ -1,0 +1,39 @@
+"""The overview's alerts, gathered in one read from the domain's queries."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from sqlalchemy.orm import Session
+
+from ytcs_desktop.domain.coldchain import ActiveQuarantine, MissingReading, active_quarantines, missing_readings
+from ytcs_desktop.domain.inventory import below_minimum, near_expiry
+from ytcs_desktop.domain.inventory.stock import ItemBalance, LotBalance
+from ytcs_desktop.domain.support import list_requests
+from ytcs_desktop.store.models import SupportRequest
+from ytcs_desktop.ui.models.sync_info import RefusedChange, refused_changes
+
+OPEN_STATUSES = ("draft", "submitted", "accepted", "scheduled", "in_progress", "done")
+
+
+@dataclass
+class Alerts:
+    near_expiry: list[LotBalance] = field(default_factory=list)
+    below_minimum: list[ItemBalance] = field(default_factory=list)
+    missing_readings: list[MissingReading] = field(default_factory=list)
+    quarantined: list[ActiveQuarantine] = field(default_factory=list)
+    refused: list[RefusedChange] = field(default_factory=list)
+    open_requests: list[SupportRequest] = field(default_factory=list)
+
+
+def station_alerts(s: Session, station_id: str, today: dt.date | None = None) -> Alerts:
+    day = today or dt.date.today()
+    return Alerts(
+        near_expiry=near_expiry(s, station_id, day),
+        below_minimum=below_minimum(s, station_id),
+        missing_readings=missing_readings(s, station_id, day),
+        quarantined=active_quarantines(s, station_id),
+        refused=refused_changes(s),
+        open_requests=[r for r in list_requests(s, station_id) if r.status in OPEN_STATUSES],
+    )

@@ -1,0 +1,104 @@
+"""Centre views: every station at a glance, rotation visits."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
+from PySide6.QtGui import QColor
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ytcs_desktop.domain.coldchain import active_quarantines, missing_readings
+from ytcs_desktop.domain.inventory import on_hand_by_item
+from ytcs_desktop.domain.labels import label
+from ytcs_desktop.domain.rotations import list_visits
+from ytcs_desktop.domain.support import list_requests
+from ytcs_desktop.store.models import Staff, Station, StockTransaction
+from ytcs_desktop.ui.models.alerts import OPEN_STATUSES
+from ytcs_desktop.ui.models.base import SYNC_COLUMN, Column, RecordTableModel, fmt_date
+from ytcs_desktop.ui.operations import ALL_AREAS, Operations
+
+ATTENTION = QColor("#fdecea")
+
+
+@dataclass(frozen=True)
+class StationGlance:
+    id: str
+    code: str
+    name: str
+    last_activity: dt.date | None
+    open_requests: int
+    stock_outs: int
+    below_minimum: int
+    missing_readings: int
+    quarantined: int
+
+
+def glance(s: Session, today: dt.date | None = None) -> list[StationGlance]:
+    day = today or dt.date.today()
+    out = []
+    for st in s.scalars(select(Station).where(Station.deleted.is_(False)).order_by(Station.name)):
+        items = on_hand_by_item(s, st.id)
+        last = s.scalar(select(StockTransaction.txn_date).where(StockTransaction.station_id == st.id)
+                        .order_by(StockTransaction.txn_date.desc()).limit(1))
+        out.append(StationGlance(
+            st.id, st.code, st.name, last,
+            sum(1 for r in list_requests(s, st.id) if r.status in OPEN_STATUSES),
+            sum(1 for b in items if b.quantity <= 0),
+            sum(1 for b in items if b.min_stock > 0 and b.quantity < b.min_stock),
+            len(missing_readings(s, st.id, day)), len(active_quarantines(s, st.id)),
+        ))
+    return out
+
+
+class StationsModel(RecordTableModel):
+    areas = ALL_AREAS
+    columns = (
+        Column("name", QT_TRANSLATE_NOOP("Columns", "Station")),
+        Column("code", QT_TRANSLATE_NOOP("Columns", "Code")),
+        Column("last_activity", QT_TRANSLATE_NOOP("Columns", "Last stock movement"), fmt=fmt_date),
+        Column("open_requests", QT_TRANSLATE_NOOP("Columns", "Open requests"), numeric=True),
+        Column("stock_outs", QT_TRANSLATE_NOOP("Columns", "Stock-outs"), numeric=True),
+        Column("below_minimum", QT_TRANSLATE_NOOP("Columns", "Below minimum"), numeric=True),
+        Column("missing_readings", QT_TRANSLATE_NOOP("Columns", "Missing readings (7 days)"), numeric=True),
+        Column("quarantined", QT_TRANSLATE_NOOP("Columns", "Quarantined lots"), numeric=True),
+    )
+
+    def fetch(self, session: Session) -> list[Any]:
+        return glance(session)
+
+    def background(self, row: StationGlance, column: Column) -> QColor | None:
+        value = getattr(row, column.key, None)
+        if column.key in ("stock_outs", "missing_readings", "quarantined") and value:
+            return ATTENTION
+        return None
+
+
+class VisitsModel(RecordTableModel):
+    areas = frozenset({"requests"})
+
+    def __init__(self, ops: Operations | None, lang: str = "vi", parent: QObject | None = None) -> None:
+        super().__init__(ops, parent)
+        self.names: dict[str, str] = {}
+        self.columns = (
+            Column("date_from", QT_TRANSLATE_NOOP("Columns", "From"), fmt=fmt_date),
+            Column("date_to", QT_TRANSLATE_NOOP("Columns", "To"), fmt=fmt_date),
+            Column("staff", QT_TRANSLATE_NOOP("Columns", "Staff member"),
+                   getter=lambda v: self.names.get(v.staff_id, "")),
+            Column("station", QT_TRANSLATE_NOOP("Columns", "Station"),
+                   getter=lambda v: self.names.get(v.station_id or "", "")),
+            Column("purpose", QT_TRANSLATE_NOOP("Columns", "Purpose")),
+            Column("status", QT_TRANSLATE_NOOP("Columns", "Status"),
+                   getter=lambda v: label("visit_status", v.status, lang)),
+            Column("patients_seen", QT_TRANSLATE_NOOP("Columns", "Patients seen"), numeric=True),
+            SYNC_COLUMN,
+        )
+
+    def fetch(self, session: Session) -> list[Any]:
+        names = {st.id: st.name for st in session.scalars(select(Station))}
+        names.update({p.id: p.full_name for p in session.scalars(select(Staff).where(Staff.station_id.is_(None)))})
+        self.names = names
+        return list(reversed(list_visits(session)))

@@ -1,0 +1,99 @@
+"""What the window shows about sync: pending and refused changes, the last report, the conflict log."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ytcs_desktop.store.base import Base, SyncMixin
+from ytcs_desktop.store.db import Database
+from ytcs_desktop.store.models import SyncConflict
+from ytcs_desktop.sync import apply as sync_apply
+from ytcs_desktop.ui.models.base import Column, RecordTableModel, fmt_date
+from ytcs_desktop.ui.operations import SYNC, Operations
+
+SERVER_URL = "sync_server_url"  # the keys `ytcs login` writes (cli/sync.py)
+DEVICE_ID = "sync_device_id"
+
+
+@dataclass(frozen=True)
+class LocalStatus:
+    pending: int
+    rejected: int
+    conflicts: int
+    last_success: dt.datetime | None
+    server_url: str | None
+    device_id: str | None
+    clock_suspect: bool
+
+
+@dataclass(frozen=True)
+class RefusedChange:
+    table: str
+    row_id: str
+    reason: str
+    what: str
+
+
+def _syncable() -> list[type[Any]]:
+    return [m.class_ for m in Base.registry.mappers if issubclass(m.class_, SyncMixin)]
+
+
+def refused_changes(s: Session, limit: int = 500) -> list[RefusedChange]:
+    out: list[RefusedChange] = []
+    for cls in _syncable():
+        for row in s.scalars(select(cls).where(cls.sync_state == "rejected").limit(limit)):
+            what = next((str(getattr(row, a)) for a in ("number", "title", "name", "full_name", "lot_no", "topic",
+                                                        "kind") if getattr(row, a, None)), row.id[:8])
+            out.append(RefusedChange(cls.__tablename__, row.id, row.sync_reason or "", what))
+    return out
+
+
+def local_status(db: Database) -> LocalStatus:
+    with db.read() as s:
+        rejected = len(refused_changes(s))
+        conflicts = len(list(s.scalars(select(SyncConflict.id).where(SyncConflict.resolved == 0))))
+    last = db.meta(sync_apply.LAST_SYNC)
+    when = None
+    if last:
+        info = json.loads(last)
+        if info.get("complete") and info.get("at_ms"):
+            when = dt.datetime.fromtimestamp(info["at_ms"] / 1000, dt.UTC)
+    return LocalStatus(pending=sync_apply.pending_count(db), rejected=rejected, conflicts=conflicts,
+                       last_success=when, server_url=db.meta(SERVER_URL), device_id=db.meta(DEVICE_ID),
+                       clock_suspect=db.meta(sync_apply.CLOCK_SUSPECT) == "1")
+
+
+class RefusedModel(RecordTableModel):
+    areas = frozenset({SYNC})
+    columns = (
+        Column("table", QT_TRANSLATE_NOOP("Columns", "Record kind")),
+        Column("what", QT_TRANSLATE_NOOP("Columns", "Record")),
+        Column("reason", QT_TRANSLATE_NOOP("Columns", "Centre's reason")),
+    )
+
+    def fetch(self, session: Session) -> list[Any]:
+        return refused_changes(session)
+
+
+class ConflictModel(RecordTableModel):
+    areas = frozenset({SYNC})
+    columns = (
+        Column("recorded_at", QT_TRANSLATE_NOOP("Columns", "When"), fmt=fmt_date),
+        Column("table_name", QT_TRANSLATE_NOOP("Columns", "Record kind")),
+        Column("field", QT_TRANSLATE_NOOP("Columns", "Field")),
+        Column("losing_value", QT_TRANSLATE_NOOP("Columns", "Value not kept")),
+        Column("winning_value", QT_TRANSLATE_NOOP("Columns", "Value kept")),
+    )
+
+    def __init__(self, ops: Operations | None, parent: QObject | None = None) -> None:
+        super().__init__(ops, parent)
+
+    def fetch(self, session: Session) -> list[Any]:
+        return list(session.scalars(select(SyncConflict).order_by(SyncConflict.id.desc()).limit(2000)))

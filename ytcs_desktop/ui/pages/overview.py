@@ -1,0 +1,119 @@
+"""Tổng quan: what needs attention today, each card linking to the page where it is dealt with."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ytcs_desktop.domain.labels import label
+from ytcs_desktop.ui.context import AppContext
+from ytcs_desktop.ui.models.alerts import Alerts, station_alerts
+from ytcs_desktop.ui.operations import ALL_AREAS
+from ytcs_desktop.ui.pages.base import Page
+
+MAX_LINES = 6
+
+
+class AlertCard(QFrame):
+    """A titled count with a few lines; calm grey when there is nothing, amber or red otherwise."""
+
+    def __init__(self, title: str, page_name: str, severity: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.page_name = page_name
+        self.severity = severity
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setObjectName("alert_card")
+        col = QVBoxLayout(self)
+        self.title = QLabel(title)
+        self.title.setStyleSheet("font-weight: 600; font-size: 11pt;")
+        self.count = QLabel("…")
+        self.count.setStyleSheet("font-size: 20pt; font-weight: 600;")
+        self.lines = QLabel()
+        self.lines.setWordWrap(True)
+        self.lines.setTextFormat(Qt.TextFormat.PlainText)
+        self.lines.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.open_button = QPushButton()
+        col.addWidget(self.title)
+        col.addWidget(self.count)
+        col.addWidget(self.lines, 1)
+        col.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignRight)
+
+    def show_items(self, lines: list[str], more_text: str) -> None:
+        n = len(lines)
+        self.count.setText(str(n))
+        shown = lines[:MAX_LINES]
+        if n > MAX_LINES:
+            shown.append(more_text.replace("%1", str(n - MAX_LINES)))
+        self.lines.setText("\n".join(shown))
+        colour = "#f4f6f8" if n == 0 else ("#fdecea" if self.severity == "high" else "#fff7e0")
+        border = "#d9dee3" if n == 0 else ("#e0a39c" if self.severity == "high" else "#e8cf8a")
+        self.setStyleSheet(f"QFrame#alert_card {{ background: {colour}; border: 1px solid {border};"
+                           " border-radius: 6px; }")
+
+
+class OverviewPage(Page):
+    """Signals: `open_page(str)` with the class name of the page a card links to."""
+
+    open_page = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.heading(self.title())
+        self.subtitle = QLabel()
+        self.layout_.addWidget(self.subtitle)
+        grid = QGridLayout()
+        grid.setSpacing(12)
+        self.cards = {
+            "near_expiry": AlertCard(self.tr("Near expiry or expired"), "StockPage", "medium"),
+            "below_minimum": AlertCard(self.tr("Below minimum stock"), "StockPage", "medium"),
+            "missing_readings": AlertCard(self.tr("Missing fridge readings (7 days)"), "ColdChainPage", "high"),
+            "quarantined": AlertCard(self.tr("Quarantined vaccine lots"), "ColdChainPage", "high"),
+            "refused": AlertCard(self.tr("Changes refused by the centre"), "SyncLogPage", "high"),
+            "open_requests": AlertCard(self.tr("Open support requests"), "SupportPage", "medium"),
+        }
+        for n, card in enumerate(self.cards.values()):
+            card.open_button.setText(self.tr("Open"))
+            card.open_button.clicked.connect(lambda _=False, c=card: self.open_page.emit(c.page_name))
+            grid.addWidget(card, n // 3, n % 3)
+        self.layout_.addLayout(grid, 1)
+        self.alerts: Alerts | None = None
+        self._loading = False
+        ctx.ops.changed.connect(self._changed)
+
+    def title(self) -> str:
+        return self.tr("Overview")
+
+    def first_load(self) -> None:
+        self.refresh()
+
+    def _changed(self, areas: frozenset[str]) -> None:
+        if self._activated and areas & ALL_AREAS:
+            self.refresh()
+
+    def refresh(self) -> None:
+        station = self.ctx.actor.station_id or ""
+        self.ctx.ops.query(lambda s: station_alerts(s, station), self.show_alerts)
+
+    def show_alerts(self, alerts: Alerts) -> None:
+        self.alerts = alerts
+        lang = self.ctx.lang
+        today = dt.date.today()
+        self.subtitle.setText(self.tr("Today is %1. Everything below is read from this computer's data.")
+                              .replace("%1", f"{today:%d/%m/%Y}"))
+        more = self.tr("… and %1 more")
+        fill: dict[str, Callable[[], list[str]]] = {
+            "near_expiry": lambda: [f"{b.item_name} — {b.lot_no}: {b.expiry:%d/%m/%Y} ({b.quantity} {b.unit})"
+                                    for b in alerts.near_expiry],
+            "below_minimum": lambda: [f"{b.name}: {b.quantity}/{b.min_stock} {b.unit}" for b in alerts.below_minimum],
+            "missing_readings": lambda: [f"{m.fridge_name}: {m.reading_date:%d/%m} {label('slot', m.slot, lang)}"
+                                         for m in alerts.missing_readings],
+            "quarantined": lambda: [f"{q.item_name} — {q.lot_no} ({q.on_hand})" for q in alerts.quarantined],
+            "refused": lambda: [f"{r.what}: {r.reason}" for r in alerts.refused],
+            "open_requests": lambda: [f"{r.number or ''} {r.title} — {label('request_status', r.status, lang)}"
+                                      for r in alerts.open_requests],
+        }
+        for key, lines in fill.items():
+            self.cards[key].show_items(lines(), more)
