@@ -45,6 +45,16 @@ def one_line_errors(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
         raise SystemExit(EXIT_BAD_INPUT)
 
     parser.error = error  # type: ignore[method-assign]
+    parse_known = parser.parse_known_args
+
+    def parse_known_args(args: Any = None, namespace: Any = None) -> Any:
+        # Unknown options would otherwise reach the top-level parser, which prints its usage too.
+        namespace, extras = parse_known(args, namespace)
+        if extras:
+            error(f"unrecognized arguments: {' '.join(extras)}")
+        return namespace, extras
+
+    parser.parse_known_args = parse_known_args  # type: ignore[method-assign]
     return parser
 
 
