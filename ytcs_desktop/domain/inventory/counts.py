@@ -22,6 +22,7 @@ from ytcs_desktop.domain.inventory.common import (
     write_txn,
 )
 from ytcs_desktop.domain.inventory.periods import assert_open
+from ytcs_desktop.domain.inventory.stock import lot_sums
 from ytcs_desktop.store.base import utc_now
 from ytcs_desktop.store.models import Lot, StockCount, StockCountLine, StockTransaction
 
@@ -74,13 +75,8 @@ def start_count(
             f"Đang có phiếu kiểm kê {open_count.number} chưa duyệt. Hãy duyệt hoặc hủy phiếu đó trước.",
             f"Stock count {open_count.number} is still in progress. Approve or cancel it first.",
         )
-    sums = dict(
-        s.execute(  # type: ignore[arg-type]
-            select(StockTransaction.lot_id, func.sum(StockTransaction.quantity))
-            .where(StockTransaction.station_id == station_id, StockTransaction.txn_date <= day)
-            .group_by(StockTransaction.lot_id)
-        ).all()
-    )
+    per_lot = lot_sums(station_id, as_of=day)
+    sums: dict[str, int] = {lot_id: int(qty) for lot_id, qty in s.execute(select(per_lot.c.lot_id, per_lot.c.qty))}
     wanted = {lot_id for lot_id, qty in sums.items() if qty}
     for lot_id in lot_ids or []:
         wanted.add(load_lot(s, lot_id, station_id, "lot_ids").id)

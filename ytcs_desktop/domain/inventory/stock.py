@@ -67,7 +67,7 @@ class ItemBalance:
     nearest_expiry: dt.date | None
 
 
-def _lot_sums(
+def lot_sums(
     station_id: str,
     as_of: dt.date | None = None,
     item_id: str | None = None,
@@ -97,7 +97,7 @@ def _lot_balances(
     item_id: str | None = None,
     expiring_by: dt.date | None = None,
 ) -> list[LotBalance]:
-    sub = _lot_sums(station_id, as_of, item_id, expiring_by)
+    sub = lot_sums(station_id, as_of, item_id, expiring_by)
     quarantined = exists().where(
         Quarantine.lot_id == Lot.id, Quarantine.status == "active", Quarantine.deleted.is_(False)
     )
@@ -124,7 +124,7 @@ def on_hand_by_lot(s: Session, station_id: str, as_of: dt.date | None = None) ->
 def on_hand_by_item(s: Session, station_id: str) -> list[ItemBalance]:
     """Every item the station has held or has a min/max for, with its total, levels and the nearest
     expiry among lots in stock. Items at zero are listed: a stock-out is what the nurse must see."""
-    per_lot = _lot_sums(station_id)
+    per_lot = lot_sums(station_id)
     per_item = (
         select(
             per_lot.c.item_id.label("item_id"),

@@ -60,9 +60,10 @@ class Lot(SyncMixin, Base):
     """A lot of an item held at one station."""
 
     __tablename__ = "lots"
+    # The unique (station_id, item_id, lot_no) also serves lookups by item: no separate item index.
     __table_args__ = (UniqueConstraint("station_id", "item_id", "lot_no"),)
 
-    item_id: Mapped[str] = mapped_column(String(36), ref("items"), index=True)
+    item_id: Mapped[str] = mapped_column(String(36), ref("items"))
     lot_no: Mapped[str] = mapped_column(String(64))
     expiry: Mapped[dt.date] = mapped_column(Date, index=True)
     manufacturer: Mapped[str | None] = mapped_column(String(300))
@@ -76,10 +77,9 @@ class StockTransaction(SyncMixin, Base):
     __tablename__ = "stock_transactions"
     __insert_only__ = True
     __table_args__ = (
-        # Covering indexes: stock on hand is a SUM over the ledger, so the sums must not touch the table.
+        # Covering: stock on hand is a SUM per lot over the ledger, read from this index alone.
         Index("ix_stock_transactions_lot_date", "lot_id", "txn_date", "quantity"),
         Index("ix_stock_transactions_item_date", "item_id", "txn_date"),
-        Index("ix_stock_transactions_balance", "station_id", "item_id", "lot_id", "txn_date", "quantity"),
     )
 
     item_id: Mapped[str] = mapped_column(String(36), ref("items"))

@@ -278,7 +278,6 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("lots", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_lots_expiry"), ["expiry"], unique=False)
-        batch_op.create_index(batch_op.f("ix_lots_item_id"), ["item_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_lots_station_id"), ["station_id"], unique=False)
 
     op.create_table(
@@ -634,9 +633,6 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_stock_transactions")),
     )
     with op.batch_alter_table("stock_transactions", schema=None) as batch_op:
-        batch_op.create_index(
-            "ix_stock_transactions_balance", ["station_id", "item_id", "lot_id", "txn_date", "quantity"], unique=False
-        )
         batch_op.create_index("ix_stock_transactions_item_date", ["item_id", "txn_date"], unique=False)
         batch_op.create_index("ix_stock_transactions_lot_date", ["lot_id", "txn_date", "quantity"], unique=False)
         batch_op.create_index(batch_op.f("ix_stock_transactions_reverses_id"), ["reverses_id"], unique=False)
@@ -896,7 +892,6 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_stock_transactions_reverses_id"))
         batch_op.drop_index("ix_stock_transactions_lot_date")
         batch_op.drop_index("ix_stock_transactions_item_date")
-        batch_op.drop_index("ix_stock_transactions_balance")
 
     op.drop_table("stock_transactions")
     with op.batch_alter_table("stock_count_lines", schema=None) as batch_op:
@@ -941,7 +936,6 @@ def downgrade() -> None:
     op.drop_table("pack_units")
     with op.batch_alter_table("lots", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_lots_station_id"))
-        batch_op.drop_index(batch_op.f("ix_lots_item_id"))
         batch_op.drop_index(batch_op.f("ix_lots_expiry"))
 
     op.drop_table("lots")
