@@ -130,7 +130,8 @@ def realistic(db: Database) -> Built:
                           reason="Đảo phiếu xuất nhầm")
                 w.txn(lot, D(2026, 1, 18), "transfer_out", -12, counterparty="TYT Bình Hòa")
                 w.txn(lot, D(2026, 1, 19), "transfer_in", 6, counterparty="TYT Lái Thiêu")
-                w.txn(lot, D(2026, 1, 25), "disposal", -3, reason="Hết hạn sử dụng" if k else "Vỡ, hỏng")
+                w.txn(lot, D(2026, 1, 25), "disposal", -3, reason="Hết hạn sử dụng" if k else "Vỡ, hỏng",
+                      reason_code="expired" if k else "damaged")
                 w.txn(lot, D(2026, 1, 28), "adjustment", 2, reason="Điều chỉnh sai sót nhập liệu")
                 w.txn(lot, D(2026, 1, 30), "count", -1, reason="Kiểm kê thiếu")
                 w.txn(lot, D(2026, 2, 3), "issue", -7)  # after the period: must not appear
@@ -254,7 +255,7 @@ def edge(db: Database) -> Built:
         lot = w.add(Lot(id=new_id(), item_id=longi.id, lot_no="LONG-LOT-ĐẶC-BIỆT-0001", expiry=D(2026, 2, 1)))
         b.lots[lot.lot_no] = lot
         w.txn(lot, D(2026, 1, 3), "receipt", 77, source="centre", counterparty=PEOPLE[3])
-        w.txn(lot, D(2026, 1, 20), "disposal", -5, reason="Hỏng do " + DIACRITICS)
+        w.txn(lot, D(2026, 1, 20), "disposal", -5, reason="Hỏng do " + DIACRITICS, reason_code="damaged")
         staff = [Staff(id=new_id(), full_name=p + " " + DIACRITICS[:20], title="Điều dưỡng", station_id=sid)
                  for p in PEOPLE]
         s.add_all(staff)

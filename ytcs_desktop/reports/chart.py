@@ -29,7 +29,7 @@ def draw_chart(sheet: MonthSheet, painter: QPainter, rect: QRectF, font: QFont) 
     fm = painter.fontMetrics()
     left = rect.left() + fm.horizontalAdvance("-10,0") + 3 * unit
     top = rect.top() + fm.height() * 1.6
-    bottom = rect.bottom() - fm.height() * 1.6
+    bottom = rect.bottom() - fm.height() * 2.6
     right = rect.right() - unit
     plot = QRectF(QPointF(left, top), QPointF(right, bottom))
     n = len(sheet.days)

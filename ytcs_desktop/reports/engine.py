@@ -85,7 +85,7 @@ class Engine:
     def flags_for(self, st: Style, text: str, width: float, align: Align) -> int:
         flags = int(ALIGN[align]) | TOP | WRAP
         # A word longer than the column (a lot number, a code) may break anywhere instead of overflowing.
-        if any(st.fm.horizontalAdvance(w) > width for w in text.split() if len(w) > 8):
+        if st.fm.horizontalAdvance(text) > width and any(st.fm.horizontalAdvance(w) > width for w in text.split()):
             flags |= ANYWHERE
         return flags
 
@@ -96,6 +96,30 @@ class Engine:
             return st.line
         rect = st.fm.boundingRect(QRectF(0, 0, width, BIG), self.flags_for(st, text, width, align), text)
         return max(rect.height(), st.line)
+
+    def wrap_lines(self, st: Style, text: str, width: float) -> list[str]:
+        """Greedy line breaking at spaces; a word wider than the line is broken between characters."""
+        out: list[str] = []
+        adv = st.fm.horizontalAdvance
+        for para in text.split("\n"):
+            line = ""
+            for word in para.split(" "):
+                trial = f"{line} {word}" if line else word
+                if adv(trial) <= width:
+                    line = trial
+                    continue
+                if line:
+                    out.append(line)
+                    line = ""
+                while adv(word) > width and len(word) > 1:
+                    cut = len(word) - 1
+                    while cut > 1 and adv(word[:cut]) > width:
+                        cut -= 1
+                    out.append(word[:cut])
+                    word = word[cut:]
+                line = word
+            out.append(line)
+        return out
 
     def draw_text(self, st: Style, text: str, x: float, y: float, width: float, height: float,
                   align: Align = "left", valign: int = TOP) -> None:
@@ -221,23 +245,11 @@ class Engine:
         self.y += b.after * self.pt
 
     def long_text(self, b: Text, st: Style) -> None:
-        for para in b.text.split("\n"):
-            words = para.split(" ")
-            line = ""
-            lines: list[str] = []
-            width = self.width - b.indent * self.pt
-            for w in words:
-                trial = f"{line} {w}".strip()
-                if st.fm.horizontalAdvance(trial) <= width or not line:
-                    line = trial
-                else:
-                    lines.append(line)
-                    line = w
-            lines.append(line)
-            for ln in lines:
-                self.ensure(st.line)
-                self.draw_text(st, ln, self.left + b.indent * self.pt, self.y, width, st.line, b.align)
-                self.y += st.line
+        width = self.width - b.indent * self.pt
+        for ln in self.wrap_lines(st, b.text, width):
+            self.ensure(st.line)
+            self.draw_text(st, ln, self.left + b.indent * self.pt, self.y, width, st.line, b.align)
+            self.y += st.line
 
     def signatures(self, b: Signatures) -> None:
         n = len(b.blocks)
@@ -298,19 +310,45 @@ class Engine:
 class TableLayout:
     def __init__(self, e: Engine, t: Table) -> None:
         self.e, self.t = e, t
-        total = sum(c.width for c in t.columns)
-        self.widths = [e.width * c.width / total for c in t.columns]
-        self.xs = [e.left]
-        for w in self.widths:
-            self.xs.append(self.xs[-1] + w)
         self.pad = 1.0 * e.mm
         self.vpad = 0.5 * e.mm
         self.body = e.style(t.size)
         self.bold = e.style(t.size, bold=True)
         self.ital = e.style(t.size, italic=True)
         self.bold_ital = e.style(t.size, bold=True, italic=True)
+        self.widths = self.fit_widths()
+        self.xs = [e.left]
+        for w in self.widths:
+            self.xs.append(self.xs[-1] + w)
         self.lines: list[QLineF] = []
         self.header_h = self.measure_header()
+
+    def fit_widths(self) -> list[float]:
+        """The relative widths, widened where a word (a date, a lot number, a code, a header word) would
+        otherwise have to break, taking the room from columns that have some to spare."""
+        cols = self.t.columns
+        total = sum(c.width for c in cols)
+        widths = [self.e.width * c.width / total for c in cols]
+        words: list[set[str]] = [set(c.title.split()) for c in cols]
+        head_need = [max((self.bold.fm.horizontalAdvance(w) for w in ws), default=0.0) for ws in words]
+        cells: list[set[str]] = [set() for _ in cols]
+        for row in self.t.rows:
+            start = 1 if row.span > 1 else 0
+            for i, text in enumerate(row.cells[start:], start=row.span if row.span > 1 else 0):
+                if i < len(cols) and text:
+                    cells[i].update(w for w in text.split() if len(w) <= 12)
+        # a column grows at most to twice its share: a freak 30-character lot number wraps instead
+        need = [min(2 * widths[i], max(head_need[i], max((self.bold.fm.horizontalAdvance(w) for w in cells[i]),
+                                                         default=0.0)) + 2 * self.pad + 1)
+                for i in range(len(cols))]
+        deficit = sum(max(0.0, n - w) for n, w in zip(need, widths, strict=True))
+        if deficit <= 0:
+            return widths
+        slack = sum(max(0.0, w - n) for n, w in zip(need, widths, strict=True))
+        if slack < deficit:  # cannot fit every word: share the page in proportion to the needs
+            return [self.e.width * n / sum(need) for n in need]
+        share = deficit / slack
+        return [n if n > w else w - (w - n) * share for n, w in zip(need, widths, strict=True)]
 
     # header: columns with a group share a top cell; the others span both header rows
     def groups(self) -> list[tuple[str | None, int, int]]:
@@ -393,13 +431,17 @@ class TableLayout:
                 h = max(h, self.e.height_of(st, text, self.span_width(a, b), align))
         return h + 2 * self.vpad
 
-    def draw_row(self, row: Row, h: float) -> None:
+    def draw_row(self, row: Row, h: float, wrap: bool = True) -> None:
         e, st, y = self.e, self.style_of(row), self.e.y
         for a, b, text in self.cells(row):
             align = self.t.columns[a].align if b - a == 1 else "left"
-            if text:
+            if text and wrap:
                 e.draw_text(st, text, self.xs[a] + self.pad, y + self.vpad, self.span_width(a, b), h - 2 * self.vpad,
                             align)
+            elif text:  # lines already broken to fit
+                e.painter.setFont(st.font)
+                e.painter.drawText(QRectF(self.xs[a] + self.pad, y + self.vpad, self.span_width(a, b),
+                                          h - 2 * self.vpad), int(ALIGN[align]) | TOP, text)
             self.lines.append(QLineF(self.xs[a], y, self.xs[a], y + h))
         self.lines.append(QLineF(self.xs[-1], y, self.xs[-1], y + h))
         self.lines.append(QLineF(self.xs[0], y + h, self.xs[-1], y + h))
@@ -418,13 +460,38 @@ class TableLayout:
         first = self.row_height(rows[0])
         e.ensure(self.header_h + first)
         self.draw_header()
+        full = e.bottom - e.top - self.header_h
         for i, row in enumerate(rows):
             h = first if i == 0 else self.row_height(row)
+            if h > full:  # taller than a page: continued over as many pages as it needs
+                self.draw_tall_row(row)
+                continue
             if h > e.room():
-                self.flush()
-                e.new_page()
-                self.draw_header()
+                self.next_page()
             self.draw_row(row, h)
         self.flush()
         e.y += t.after * e.pt
+
+    def next_page(self) -> None:
+        self.flush()
+        self.e.new_page()
+        self.draw_header()
+
+    def draw_tall_row(self, row: Row) -> None:
+        st = self.style_of(row)
+        cells = self.cells(row)
+        lines = [self.e.wrap_lines(st, text, self.span_width(a, b)) for a, b, text in cells]
+        done = 0
+        longest = max(len(x) for x in lines)
+        while done < longest:
+            fit = int((self.e.room() - 2 * self.vpad) // st.line)
+            if fit < 1:
+                self.next_page()
+                continue
+            chunk = [x[done:done + fit] for x in lines]
+            part = Row(["\n".join(c) for c in chunk], bold=row.bold, span=row.span, italic=row.italic)
+            self.draw_row(part, max(1, max(len(c) for c in chunk)) * st.line + 2 * self.vpad, wrap=False)
+            done += fit
+            if done < longest:
+                self.next_page()
 

@@ -7,7 +7,7 @@ from ytcs_desktop.reports.document import Block, Column, Document, Row, Table, T
 from ytcs_desktop.reports.forms.common import day, num, station_signatures
 
 SUPPORT_COLUMNS = [
-    Column("STT", 3, "center"),
+    Column("STT", 3.6, "center"),
     Column("Ngày", 7.5, "center"),
     Column("Số", 6),
     Column("Loại hỗ trợ", 9),
@@ -31,7 +31,7 @@ def support_document(r: SupportRegister) -> Document:
 
 
 ROTATION_COLUMNS = [
-    Column("STT", 3, "center"),
+    Column("STT", 3.6, "center"),
     Column("Họ và tên", 14),
     Column("Chức danh", 8),
     Column("Khoa, phòng", 13),
@@ -55,7 +55,7 @@ def rotation_document(r: RotationSchedule) -> Document:
 
 
 TRAINING_COLUMNS = [
-    Column("STT", 3, "center"),
+    Column("STT", 3.6, "center"),
     Column("Nội dung đào tạo, tập huấn", 26),
     Column("Chương trình", 10),
     Column("Đơn vị tổ chức", 12),
@@ -68,7 +68,7 @@ TRAINING_COLUMNS = [
     Column("Trạng thái", 7),
 ]
 CME_COLUMNS = [
-    Column("STT", 3, "center"),
+    Column("STT", 3.6, "center"),
     Column("Họ và tên", 20),
     Column("Chức danh", 10),
     Column("Số tiết đã tích lũy", 8, "right"),

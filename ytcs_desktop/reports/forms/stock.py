@@ -7,7 +7,7 @@ from ytcs_desktop.reports.document import Block, Column, Document, PageBreak, Ro
 from ytcs_desktop.reports.forms.common import day, num, station_signatures
 
 MOVEMENT_COLUMNS = [
-    Column("STT", 3.2, "center"),
+    Column("STT", 3.6, "center"),
     Column("Mã", 6.5),
     Column("Tên thuốc, vật tư", 19),
     Column("ĐVT", 4.5, "center"),
@@ -47,15 +47,15 @@ def movement_document(r: MovementReport) -> Document:
 
 CARD_COLUMNS = [
     Column("Ngày", 9, "center"),
-    Column("Nhập", 8, group="Số chứng từ"),
-    Column("Xuất", 8, group="Số chứng từ"),
-    Column("Số lô", 9),
+    Column("Nhập", 9, group="Số chứng từ"),
+    Column("Xuất", 9, group="Số chứng từ"),
+    Column("Số lô", 11),
     Column("Hạn dùng", 9, "center"),
-    Column("Diễn giải", 24),
-    Column("Nhập", 8, "right", "Số lượng"),
-    Column("Xuất", 8, "right", "Số lượng"),
+    Column("Diễn giải", 30),
+    Column("Nhập", 7, "right", "Số lượng"),
+    Column("Xuất", 7, "right", "Số lượng"),
     Column("Tồn", 8, "right", "Số lượng"),
-    Column("Ghi chú", 11),
+    Column("Ghi chú", 16),
 ]
 
 
@@ -77,4 +77,4 @@ def stock_card_document(cards: list[StockCard]) -> Document:
         blocks.append(Table(CARD_COLUMNS, rows, size=10.5))
         blocks.append(station_signatures(head_title="TRƯỞNG TRẠM", maker="NGƯỜI GHI THẺ"))
     head = cards[0].header
-    return Document(head, blocks, landscape=False)
+    return Document(head, blocks, landscape=True)

@@ -7,7 +7,7 @@ from ytcs_desktop.reports.document import Block, Column, Document, Row, Table, T
 from ytcs_desktop.reports.forms.common import day, num, station_signatures
 
 COLUMNS = [
-    Column("STT", 3, "center"),
+    Column("STT", 3.6, "center"),
     Column("Tên vắc xin", 14),
     Column("Số lô", 8),
     Column("Hạn dùng", 8, "center"),
