@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ytcs_desktop.domain.actor import Actor
@@ -27,6 +27,45 @@ _KEYS = ("item_id", "lot_no", "expiry", "quantity", "txn_date", "doc_no", "sourc
 def _at_line(err: DomainError, n: int) -> DomainError:
     """The same refusal, naming the line (1-based) so the nurse can find it on the delivery note."""
     return type(err)(err.code, f"Dòng {n}: {err.vi}", f"Line {n}: {err.en}", f"lines[{n - 1}].{err.field or ''}")
+
+
+def _insert_rows(s: Session, table: Any, const: dict[str, Any], varying: tuple[str, ...],
+                 rows: list[tuple[Any, ...]]) -> None:
+    """One executemany straight to the driver: `const` columns are the same on every row, `varying`
+    columns come from `rows` in that order. Every value goes through its column type's bind processor
+    (memoised: a batch repeats the same few dates), so rows are stored exactly as the ORM stores them."""
+    conn = s.connection()
+    dialect = conn.dialect
+
+    def processor(name: str) -> Callable[[Any], Any] | None:
+        proc: Callable[[Any], Any] | None = table.c[name].type._cached_bind_processor(dialect)
+        return proc
+
+    fixed = []
+    for name, raw in const.items():
+        proc = processor(name)
+        fixed.append(proc(raw) if proc is not None and raw is not None else raw)
+    procs = [processor(name) for name in varying]
+    memos: list[dict[Any, Any]] = [{} for _ in varying]
+    needs = [i for i, proc in enumerate(procs) if proc is not None]
+    prefix = tuple(fixed)
+    params = []
+    for row in rows:
+        if needs:
+            values = list(row)
+            for i in needs:
+                raw = values[i]
+                if raw is not None:
+                    memo = memos[i]
+                    if raw not in memo:
+                        memo[raw] = procs[i](raw)  # type: ignore[misc]
+                    values[i] = memo[raw]
+            params.append(prefix + tuple(values))
+        else:
+            params.append(prefix + row)
+    names = ", ".join(f'"{n}"' for n in (*const, *varying))
+    marks = ", ".join("?" for _ in range(len(const) + len(varying)))
+    conn.exec_driver_sql(f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})', params)
 
 
 def receive_many(s: Session, actor: Actor, lines: Iterable[Mapping[str, Any]]) -> list[str]:
@@ -98,26 +137,26 @@ def receive_many(s: Session, actor: Actor, lines: Iterable[Mapping[str, Any]]) -
             raise _at_line(err, n) from None
     db = s.info.get("db")
     stamp: Callable[[], str] = db.clock.now if db is not None else (lambda: "")
-    origin = db.replica_id if db is not None else ""
-    common = {"hlc": "", "origin": origin, "deleted": False, "sync_state": "pending", "sync_reason": None}
+    sync = {"origin": db.replica_id if db is not None else "", "deleted": False, "sync_state": "pending",
+            "sync_reason": None, "station_id": station_id}
     if new_lots:
-        s.connection().execute(insert(Lot), [{**common, **lot, "hlc": stamp()} for lot in new_lots.values()])
+        lot_cols = ("id", "hlc", "item_id", "lot_no", "expiry", "manufacturer", "vvm_stage", "fridge_id")
+        _insert_rows(s, Lot.__table__, sync, lot_cols,
+                     [(lot["id"], stamp(), *(lot[c] for c in lot_cols[2:])) for lot in new_lots.values()])
     for lot_id, stage in worse_vvm.items():
         lot = s.get(Lot, lot_id)
         if lot is not None:
             lot.vvm_stage = stage
-    now = utc_now()
+    const = {**sync, "kind": "receipt", "reason": None, "reason_code": None, "reverses_id": None,
+             "ref_table": None, "ref_id": None, "actor": actor.name, "created_at": utc_now()}
+    cols = ("id", "hlc", "item_id", "lot_id", "txn_date", "quantity", "doc_no", "source", "counterparty")
+    ids = [new_id() for _ in plan]
     rows = [
-        {
-            **common, "hlc": stamp(), "id": new_id(), "station_id": station_id, "item_id": item_id, "lot_id": lot_id,
-            "txn_date": line["txn_date"], "kind": "receipt", "quantity": line["quantity"],
-            "doc_no": text_or_none(line.get("doc_no"), 64), "source": line["source"],
-            "counterparty": text_or_none(line.get("counterparty")), "reason": None, "reason_code": None,
-            "reverses_id": None, "ref_table": None, "ref_id": None, "actor": actor.name, "created_at": now,
-        }
-        for lot_id, item_id, line in plan
+        (txn_id, stamp(), item_id, lot_id, line["txn_date"], line["quantity"], text_or_none(line.get("doc_no"), 64),
+         line["source"], text_or_none(line.get("counterparty")))
+        for txn_id, (lot_id, item_id, line) in zip(ids, plan, strict=True)
     ]
     if rows:
-        s.connection().execute(insert(StockTransaction), rows)
+        _insert_rows(s, StockTransaction.__table__, const, cols, rows)
     s.flush()
-    return [row["id"] for row in rows]
+    return ids
