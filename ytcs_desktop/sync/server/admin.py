@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from argon2 import PasswordHasher
 from sqlalchemy import Connection, delete, func, select, update
 
 from ytcs_desktop.sync import protocol as p
@@ -22,7 +23,8 @@ def add_station(conn: Connection, code: str, name: str, station_id: str | None =
     conn.execute(t.stations.insert().values(code=code, name=name, id=station_id, created_ms=now_ms()))
 
 
-def add_user(conn: Connection, username: str, password: str, role: str, station_code: str | None) -> None:
+def add_user(conn: Connection, username: str, password: str, role: str, station_code: str | None,
+             hasher: PasswordHasher | None = None) -> None:
     if role not in ROLES:
         raise ApiError(422, "bad_role", "Vai trò phải là station hoặc centre.", "Role must be station or centre.")
     if role == "station" and (not station_code or conn.scalar(
@@ -35,7 +37,8 @@ def add_user(conn: Connection, username: str, password: str, role: str, station_
                        "The password needs at least 8 characters.")
     if conn.scalar(select(t.users.c.username).where(t.users.c.username == username)) is not None:
         raise ApiError(409, "user_exists", f"Đã có tài khoản {username}.", f"Account {username} already exists.")
-    conn.execute(t.users.insert().values(username=username, password_hash=hash_password(password), role=role,
+    digest = hasher.hash(password) if hasher else hash_password(password)
+    conn.execute(t.users.insert().values(username=username, password_hash=digest, role=role,
                                          station_code=station_code if role == "station" else None, active=True,
                                          created_ms=now_ms()))
 

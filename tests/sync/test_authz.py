@@ -1,0 +1,164 @@
+"""The authorization matrix: every endpoint × {no token, bad token, revoked device, no protocol header,
+station on centre endpoints}, and per-mutation refusals for another station's data, reference data,
+centre fields and centre transitions. Every 4xx carries a machine-readable code."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import requests
+
+from tests.sync.conftest import PASSWORD, Centre, Replica
+from tests.sync.helpers import add_fridge, add_item, add_request
+from ytcs_desktop.store.base import new_id
+from ytcs_desktop.sync import protocol as p
+from ytcs_desktop.sync.client import AuthError, login
+from ytcs_desktop.sync.server import admin
+
+EMPTY_PUSH = p.dumps({"last_seq": 0})
+ENDPOINTS = [
+    ("GET", "/api/v1/sync/hello"),
+    ("POST", "/api/v1/sync/push"),
+    ("GET", "/api/v1/sync/pull"),
+    ("POST", "/api/v1/auth/logout"),
+    ("GET", "/api/v1/centre/devices"),
+    ("GET", "/api/v1/centre/stations"),
+]
+
+
+def call(url: str, method: str, path: str, token: str | None, protocol: int | None = p.PROTOCOL_VERSION) -> Any:
+    headers = {"Content-Type": "application/json"}
+    if token is not None:
+        headers["Authorization"] = f"Bearer {token}"
+    if protocol is not None:
+        headers[p.PROTOCOL_HEADER] = str(protocol)
+    r = requests.request(method, url + path, headers=headers, timeout=10,
+                         data=EMPTY_PUSH if method == "POST" else None)
+    return r.status_code, r.json()
+
+
+@pytest.mark.parametrize(("method", "path"), ENDPOINTS)
+def test_every_endpoint_refuses_callers_without_a_valid_device(centre: Centre, method: str, path: str) -> None:
+    (st,) = centre.station("Kiểm tra")
+    assert call(centre.url, method, path, None) == (401, _body("auth_required"))
+    assert call(centre.url, method, path, "not-a-token")[1]["code"] == "token_invalid"
+    status, body = call(centre.url, method, path, st.token, protocol=None)
+    assert (status, body["code"]) == (426, "protocol_unsupported")
+    centre.admin(lambda c: admin.revoke_device(c, st.device_id))
+    status, body = call(centre.url, method, path, st.token)
+    assert (status, body["code"]) == (401, "device_revoked")
+    assert body["message_vi"] and body["message_en"]
+
+
+def _body(code: str) -> dict[str, str]:
+    from ytcs_desktop.sync.server import errors
+
+    return errors.auth_required().body() if code == "auth_required" else {}
+
+
+@pytest.mark.parametrize("path", ["/api/v1/centre/devices", "/api/v1/centre/stations"])
+def test_station_devices_may_not_use_centre_endpoints(centre: Centre, path: str) -> None:
+    (st,) = centre.station("Trạm")
+    hub = centre.centre_replica()
+    status, body = call(centre.url, "GET", path, st.token)
+    assert (status, body["code"]) == (403, "forbidden_role")
+    status, _ = call(centre.url, "GET", path, hub.token)
+    assert status == 200
+
+
+def test_wrong_password_and_revoked_client_raise_auth_errors(centre: Centre) -> None:
+    (st,) = centre.station("Mật khẩu")
+    username = f"u-{st.code.lower()}" if st.code else ""
+    with pytest.raises(AuthError) as wrong:
+        login(centre.url, username, PASSWORD + "x")
+    assert wrong.value.code == "login_failed"
+    centre.admin(lambda c: admin.revoke_device(c, st.device_id))
+    with pytest.raises(AuthError) as revoked:
+        st.sync()
+    assert revoked.value.code == "device_revoked"
+
+
+def _push(replica: Replica, body: dict[str, Any]) -> dict[str, Any]:
+    client = replica.client()
+    try:
+        answer: dict[str, Any] = client.request("POST", "/api/v1/sync/push", body=p.gzip_bytes(p.dumps(body)))
+        return answer
+    finally:
+        client.close()
+
+
+def _insert(table: str, image: dict[str, Any], q: int = 1) -> dict[str, Any]:
+    cols = sorted(image)
+    return {"last_seq": q, "inserts": [{"t": table, "cols": cols, "q": [q], "data": [[image[c]] for c in cols]}]}
+
+
+def _stamp() -> str:
+    from ytcs_desktop.store.hlc import HybridClock
+
+    return HybridClock(new_id()).now()
+
+
+def test_refused_mutations_carry_their_reason_code(centre: Centre) -> None:
+    (a,) = centre.station("A")
+    (b,) = centre.station("B")
+    hub = centre.centre_replica()
+    item = add_item(hub.db)
+    hub.sync()
+    fridge_b = add_fridge(b.db)
+    request_b = add_request(b.db)
+    b.sync()
+    a.sync()
+    fridge = {"id": new_id(), "station_id": b.station_id, "hlc": _stamp(), "origin": "x", "deleted": 0,
+              "name": "Tủ lạ", "model": None, "location": None, "active": 1}
+    cases: list[tuple[Replica, dict[str, Any], str]] = [
+        # another station's partition: insert, and update of an existing row
+        (a, _insert("fridges", fridge), "partition"),
+        (a, {"last_seq": 1, "changes": [{"m": new_id(), "q": 1, "t": "fridges", "id": fridge_b, "op": "update",
+                                         "h": _stamp(), "s": b.station_id, "f": {"location": "x"}}]}, "partition"),
+        # reference data is the centre's
+        (a, {"last_seq": 1, "changes": [{"m": new_id(), "q": 1, "t": "items", "id": item, "op": "update",
+                                         "h": _stamp(), "s": None, "f": {"name": "x"}}]}, "partition"),
+        # a centre field and a centre transition, by the owning station
+        (b, {"last_seq": 1, "changes": [{"m": new_id(), "q": 1, "t": "support_requests", "id": request_b,
+                                         "op": "update", "h": _stamp(), "s": b.station_id,
+                                         "f": {"outcome": "xong"}}]}, "field_not_owned"),
+        (b, {"last_seq": 1, "changes": [{"m": new_id(), "q": 1, "t": "support_requests", "id": request_b,
+                                         "op": "update", "h": _stamp(), "s": b.station_id,
+                                         "f": {"status": "scheduled"}}]}, "transition"),
+        # a station field, by the centre
+        (hub, {"last_seq": 1, "changes": [{"m": new_id(), "q": 1, "t": "support_requests", "id": request_b,
+                                           "op": "update", "h": _stamp(), "s": b.station_id,
+                                           "f": {"title": "x"}}]}, "field_not_owned"),
+        # moving a row to another partition, changing the ledger, unknown tables and columns
+        (b, {"last_seq": 1, "changes": [{"m": new_id(), "q": 1, "t": "fridges", "id": fridge_b, "op": "update",
+                                         "h": _stamp(), "s": b.station_id, "f": {"station_id": a.station_id}}]},
+         "partition_change"),
+        (b, _insert("no_such_table", {"id": new_id(), "hlc": _stamp()}), "unknown_table"),
+        (b, _insert("fridges", {**fridge, "station_id": b.station_id, "evil": 1}), "unknown_column"),
+    ]
+    for replica, body, code in cases:
+        answer = _push(replica, body)
+        assert answer["results"] == "r", (code, answer)
+        assert answer["details"][0]["code"] == code
+        assert answer["details"][0]["vi"] and answer["details"][0]["en"]
+
+
+def test_ledger_rows_are_immutable_on_the_server(centre: Centre) -> None:
+    from tests.sync.helpers import add_ledger
+
+    hub = centre.centre_replica()
+    item = add_item(hub.db)
+    hub.sync()
+    (st,) = centre.station("Sổ kho")
+    st.sync()
+    add_ledger(st.db, item, 1)
+    st.sync()
+    from sqlalchemy import text
+
+    with st.db.read() as s:
+        txn = s.scalar(text("SELECT id FROM stock_transactions"))
+    answer = _push(st, {"last_seq": 1, "changes": [{"m": new_id(), "q": 1, "t": "stock_transactions", "id": txn,
+                                                   "op": "update", "h": _stamp(), "s": st.station_id,
+                                                   "f": {"quantity": 999}}]})
+    assert answer["results"] == "r" and answer["details"][0]["code"] == "insert_only"
