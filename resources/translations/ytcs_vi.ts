@@ -184,6 +184,7 @@
             <translation>Đồng bộ</translation>
         </message>
         <message>
+            <location filename="../../ytcs_desktop/ui/models/centre.py" line="61" />
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="165" />
             <location filename="../../ytcs_desktop/ui/models/stock.py" line="52" />
             <location filename="../../ytcs_desktop/ui/models/stock.py" line="82" />
@@ -250,6 +251,7 @@
             <translation>Ngày kiểm kê</translation>
         </message>
         <message>
+            <location filename="../../ytcs_desktop/ui/models/centre.py" line="94" />
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="38" />
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="123" />
             <location filename="../../ytcs_desktop/ui/models/people.py" line="40" />
@@ -292,22 +294,71 @@
             <translation>Lý do chênh lệch</translation>
         </message>
         <message>
+            <location filename="../../ytcs_desktop/ui/models/centre.py" line="60" />
+            <location filename="../../ytcs_desktop/ui/models/centre.py" line="91" />
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="120" />
             <location filename="../../ytcs_desktop/ui/models/support.py" line="44" />
             <source>Station</source>
             <translation>Trạm</translation>
         </message>
         <message>
+            <location filename="../../ytcs_desktop/ui/models/centre.py" line="62" />
+            <source>Last stock movement</source>
+            <translation>Phát sinh kho gần nhất</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/centre.py" line="63" />
+            <source>Open requests</source>
+            <translation>Yêu cầu đang mở</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/centre.py" line="64" />
+            <source>Stock-outs</source>
+            <translation>Hết hàng</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/centre.py" line="65" />
+            <source>Below minimum</source>
+            <translation>Dưới tối thiểu</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/centre.py" line="66" />
+            <source>Missing readings (7 days)</source>
+            <translation>Thiếu lần đo (7 ngày)</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/centre.py" line="67" />
+            <source>Quarantined lots</source>
+            <translation>Lô đang cách ly</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/centre.py" line="87" />
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="121" />
             <location filename="../../ytcs_desktop/ui/models/people.py" line="31" />
             <source>From</source>
             <translation>Từ</translation>
         </message>
         <message>
+            <location filename="../../ytcs_desktop/ui/models/centre.py" line="88" />
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="122" />
             <location filename="../../ytcs_desktop/ui/models/people.py" line="32" />
             <source>To</source>
             <translation>Đến</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/centre.py" line="89" />
+            <source>Staff member</source>
+            <translation>Nhân viên</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/centre.py" line="93" />
+            <source>Purpose</source>
+            <translation>Mục đích</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/centre.py" line="96" />
+            <source>Patients seen</source>
+            <translation>Số lượt khám</translation>
         </message>
         <message>
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="124" />
@@ -548,6 +599,7 @@
         </message>
         <message>
             <location filename="../../ytcs_desktop/ui/models/support.py" line="70" />
+            <location filename="../../ytcs_desktop/ui/models/sync_info.py" line="88" />
             <source>When</source>
             <translation>Thời gian</translation>
         </message>
@@ -570,6 +622,37 @@
             <location filename="../../ytcs_desktop/ui/models/support.py" line="87" />
             <source>Comment</source>
             <translation>Bình luận</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/sync_info.py" line="76" />
+            <location filename="../../ytcs_desktop/ui/models/sync_info.py" line="89" />
+            <source>Record kind</source>
+            <translation>Loại hồ sơ</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/sync_info.py" line="77" />
+            <source>Record</source>
+            <translation>Hồ sơ</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/sync_info.py" line="78" />
+            <source>Centre's reason</source>
+            <translation>Lý do của Trung tâm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/sync_info.py" line="90" />
+            <source>Field</source>
+            <translation>Trường</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/sync_info.py" line="91" />
+            <source>Value not kept</source>
+            <translation>Giá trị không được giữ</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/sync_info.py" line="92" />
+            <source>Value kept</source>
+            <translation>Giá trị được giữ</translation>
         </message>
     </context>
     <context>
@@ -965,27 +1048,27 @@
             <translation>Ctrl+%1</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/main_window.py" line="75" />
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="78" />
             <source>&amp;File</source>
             <translation>&amp;Tệp</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/main_window.py" line="76" />
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="79" />
             <source>&amp;Sync now</source>
             <translation>&amp;Đồng bộ ngay</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/main_window.py" line="79" />
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="82" />
             <source>&amp;Refresh</source>
             <translation>&amp;Làm mới</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/main_window.py" line="85" />
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="88" />
             <source>&amp;Quit</source>
             <translation>&amp;Thoát</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/main_window.py" line="89" />
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="92" />
             <source>&amp;Language</source>
             <translation>&amp;Ngôn ngữ</translation>
         </message>
@@ -1214,6 +1297,176 @@
         </message>
     </context>
     <context>
+        <name>OutcomeDialog</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_rotations.py" line="50" />
+            <source>Record what was done</source>
+            <translation>Ghi kết quả thực hiện</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_rotations.py" line="55" />
+            <source>Patients seen</source>
+            <translation>Số lượt khám</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_rotations.py" line="57" />
+            <source>Techniques transferred</source>
+            <translation>Kỹ thuật đã chuyển giao</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_rotations.py" line="59" />
+            <source>Notes</source>
+            <translation>Ghi chú</translation>
+        </message>
+    </context>
+    <context>
+        <name>OverviewPage</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/overview.py" line="70" />
+            <source>Near expiry or expired</source>
+            <translation>Sắp hết hạn hoặc đã hết hạn</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/overview.py" line="71" />
+            <source>Below minimum stock</source>
+            <translation>Dưới mức tồn tối thiểu</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/overview.py" line="72" />
+            <source>Missing fridge readings (7 days)</source>
+            <translation>Thiếu lần đo nhiệt độ (7 ngày)</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/overview.py" line="73" />
+            <source>Quarantined vaccine lots</source>
+            <translation>Lô vắc xin đang cách ly</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/overview.py" line="74" />
+            <source>Changes refused by the centre</source>
+            <translation>Thay đổi bị Trung tâm từ chối</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/overview.py" line="75" />
+            <source>Open support requests</source>
+            <translation>Yêu cầu hỗ trợ đang mở</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/overview.py" line="78" />
+            <source>Open</source>
+            <translation>Mở</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/overview.py" line="87" />
+            <source>Overview</source>
+            <translation>Tổng quan</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/overview.py" line="104" />
+            <source>Today is %1. Everything below is read from this computer's data.</source>
+            <translation>Hôm nay là %1. Các số liệu dưới đây lấy từ dữ liệu trên máy này.</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/overview.py" line="106" />
+            <source>… and %1 more</source>
+            <translation>… và %1 mục khác</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProfilePage</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/profile.py" line="29" />
+            <location filename="../../ytcs_desktop/ui/pages/profile.py" line="70" />
+            <source>Station profile</source>
+            <translation>Hồ sơ trạm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/profile.py" line="36" />
+            <source>Address</source>
+            <translation>Địa chỉ</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/profile.py" line="36" />
+            <source>Phone</source>
+            <translation>Điện thoại</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/profile.py" line="37" />
+            <source>Contact person</source>
+            <translation>Người đầu mối</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/profile.py" line="37" />
+            <source>Contact phone</source>
+            <translation>Điện thoại đầu mối</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/profile.py" line="38" />
+            <source>Head of station</source>
+            <translation>Trưởng trạm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/profile.py" line="38" />
+            <source>Population served</source>
+            <translation>Dân số phục vụ</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/profile.py" line="45" />
+            <source>&amp;Save profile</source>
+            <translation>&amp;Lưu hồ sơ</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/profile.py" line="49" />
+            <source>Continuing education (120 periods in 5 years)</source>
+            <translation>Đào tạo liên tục (120 tiết trong 5 năm)</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/profile.py" line="56" />
+            <source>Staff</source>
+            <translation>Nhân viên</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/profile.py" line="59" />
+            <source>&amp;Add staff member…</source>
+            <translation>&amp;Thêm nhân viên…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/profile.py" line="85" />
+            <source>Name</source>
+            <translation>Họ và tên</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/profile.py" line="85" />
+            <source>Code</source>
+            <translation>Mã</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/profile.py" line="86" />
+            <source>Commune/ward</source>
+            <translation>Xã/phường</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/profile.py" line="86" />
+            <source>Parent organisation</source>
+            <translation>Cơ quan chủ quản</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/profile.py" line="88" />
+            <source>Operating licence</source>
+            <translation>Giấy phép hoạt động</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/profile.py" line="89" />
+            <source>Status</source>
+            <translation>Trạng thái</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/profile.py" line="102" />
+            <source>Saved.</source>
+            <translation>Đã lưu.</translation>
+        </message>
+    </context>
+    <context>
         <name>QuarantineDialog</name>
         <message>
             <location filename="../../ytcs_desktop/ui/dialogs/coldchain.py" line="47" />
@@ -1363,6 +1616,72 @@
         </message>
     </context>
     <context>
+        <name>ReportsPage</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/reports.py" line="58" />
+            <source>Item code, for a single stock card</source>
+            <translation>Mã mặt hàng (khi chỉ in một thẻ kho)</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/reports.py" line="59" />
+            <source>From</source>
+            <translation>Từ</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/reports.py" line="60" />
+            <source>To</source>
+            <translation>Đến</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/reports.py" line="61" />
+            <source>Item</source>
+            <translation>Mặt hàng</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/reports.py" line="63" />
+            <source>&amp;Preview and print…</source>
+            <translation>&amp;Xem trước và in…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/reports.py" line="64" />
+            <source>Save as &amp;PDF…</source>
+            <translation>Lưu &amp;PDF…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/reports.py" line="65" />
+            <source>Save as &amp;Excel…</source>
+            <translation>Lưu &amp;Excel…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/reports.py" line="78" />
+            <source>Reports</source>
+            <translation>Báo cáo</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/reports.py" line="116" />
+            <source>Save the report</source>
+            <translation>Lưu báo cáo</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/reports.py" line="141" />
+            <location filename="../../ytcs_desktop/ui/pages/reports.py" line="142" />
+            <location filename="../../ytcs_desktop/ui/pages/reports.py" line="157" />
+            <location filename="../../ytcs_desktop/ui/pages/reports.py" line="159" />
+            <source>Preparing the report…</source>
+            <translation>Đang chuẩn bị báo cáo…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/reports.py" line="145" />
+            <source>Saved: %1</source>
+            <translation>Đã lưu: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/reports.py" line="169" />
+            <source>Print preview</source>
+            <translation>Xem trước khi in</translation>
+        </message>
+    </context>
+    <context>
         <name>RequisitionsTab</name>
         <message>
             <location filename="../../ytcs_desktop/ui/pages/requisitions.py" line="33" />
@@ -1432,6 +1751,24 @@
         </message>
     </context>
     <context>
+        <name>RotationsPage</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_rotations.py" line="74" />
+            <source>&amp;Plan a visit…</source>
+            <translation>&amp;Lên lịch luân phiên…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_rotations.py" line="75" />
+            <source>&amp;Record what was done…</source>
+            <translation>&amp;Ghi kết quả thực hiện…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_rotations.py" line="84" />
+            <source>Rotation planning</source>
+            <translation>Lịch luân phiên</translation>
+        </message>
+    </context>
+    <context>
         <name>SessionDialog</name>
         <message>
             <location filename="../../ytcs_desktop/ui/dialogs/training.py" line="23" />
@@ -1490,6 +1827,87 @@
         </message>
     </context>
     <context>
+        <name>ShipDialog</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_supply.py" line="36" />
+            <source>Ship to %1</source>
+            <translation>Xuất cấp cho %1</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_supply.py" line="40" />
+            <source>Delivery note no.</source>
+            <translation>Số phiếu xuất</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_supply.py" line="42" />
+            <source>Shipping date</source>
+            <translation>Ngày xuất</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_supply.py" line="45" />
+            <source>Item</source>
+            <translation>Mặt hàng</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_supply.py" line="45" />
+            <source>Lot number</source>
+            <translation>Số lô</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_supply.py" line="45" />
+            <source>Expiry</source>
+            <translation>Hạn dùng</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_supply.py" line="45" />
+            <source>Quantity</source>
+            <translation>Số lượng</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_supply.py" line="59" />
+            <source>Lots</source>
+            <translation>Các lô</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_supply.py" line="60" />
+            <source>Ship</source>
+            <translation>Xuất cấp</translation>
+        </message>
+    </context>
+    <context>
+        <name>StaffDialog</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/staff.py" line="20" />
+            <source>Add a staff member</source>
+            <translation>Thêm nhân viên</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/staff.py" line="22" />
+            <source>Full name</source>
+            <translation>Họ và tên</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/staff.py" line="24" />
+            <source>Job title</source>
+            <translation>Chức danh</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/staff.py" line="26" />
+            <source>Practising licence no.</source>
+            <translation>Số chứng chỉ hành nghề</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/staff.py" line="28" />
+            <source>Phone</source>
+            <translation>Điện thoại</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/staff.py" line="30" />
+            <source>Year of birth</source>
+            <translation>Năm sinh</translation>
+        </message>
+    </context>
+    <context>
         <name>StartPage</name>
         <message>
             <location filename="../../ytcs_desktop/ui/dialogs/count_wizard.py" line="68" />
@@ -1520,6 +1938,24 @@
             <location filename="../../ytcs_desktop/ui/dialogs/count_wizard.py" line="78" />
             <source>Start the count</source>
             <translation>Bắt đầu kiểm kê</translation>
+        </message>
+    </context>
+    <context>
+        <name>StationsOverviewPage</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_stations.py" line="17" />
+            <source>Figures come from what each station has sent. Red: needs a call today.</source>
+            <translation>Số liệu lấy từ dữ liệu các trạm đã gửi. Ô đỏ: cần gọi điện cho trạm hôm nay.</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_stations.py" line="23" />
+            <source>Search stations</source>
+            <translation>Tìm trạm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_stations.py" line="29" />
+            <source>Stations</source>
+            <translation>Các trạm</translation>
         </message>
     </context>
     <context>
@@ -1598,6 +2034,34 @@
         </message>
     </context>
     <context>
+        <name>SupplyPage</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_supply.py" line="78" />
+            <source>&amp;Approve</source>
+            <translation>&amp;Duyệt</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_supply.py" line="80" />
+            <source>Reason, when rejecting</source>
+            <translation>Lý do (khi từ chối)</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_supply.py" line="81" />
+            <source>Re&amp;ject</source>
+            <translation>Từ &amp;chối</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_supply.py" line="82" />
+            <source>&amp;Ship…</source>
+            <translation>&amp;Xuất cấp…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_supply.py" line="106" />
+            <source>Requisitions &amp; supply</source>
+            <translation>Dự trù &amp; cấp phát</translation>
+        </message>
+    </context>
+    <context>
         <name>SupportPage</name>
         <message>
             <location filename="../../ytcs_desktop/ui/pages/support.py" line="43" />
@@ -1630,52 +2094,82 @@
             <translation>Hỗ trợ chuyên môn</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/support.py" line="94" />
+            <location filename="../../ytcs_desktop/ui/pages/support.py" line="97" />
             <source>Write a comment for the other side</source>
             <translation>Viết bình luận gửi bên kia</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/support.py" line="95" />
+            <location filename="../../ytcs_desktop/ui/pages/support.py" line="98" />
             <source>Add &amp;comment</source>
             <translation>Gửi &amp;bình luận</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/support.py" line="148" />
+            <location filename="../../ytcs_desktop/ui/pages/support.py" line="151" />
             <source>Choose a request to see its history.</source>
             <translation>Chọn một yêu cầu để xem diễn biến.</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/support.py" line="159" />
+            <location filename="../../ytcs_desktop/ui/pages/support.py" line="162" />
             <source>Scheduled: %1 – %2</source>
             <translation>Lịch: %1 – %2</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/support.py" line="162" />
+            <location filename="../../ytcs_desktop/ui/pages/support.py" line="165" />
             <source>Reason for rejecting: %1</source>
             <translation>Lý do từ chối: %1</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/support.py" line="164" />
+            <location filename="../../ytcs_desktop/ui/pages/support.py" line="167" />
             <source>Outcome: %1</source>
             <translation>Kết quả: %1</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/support.py" line="166" />
+            <location filename="../../ytcs_desktop/ui/pages/support.py" line="169" />
             <source>Rating: %1/5</source>
             <translation>Đánh giá: %1/5</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/support.py" line="168" />
+            <location filename="../../ytcs_desktop/ui/pages/support.py" line="171" />
             <source>Refused by the centre: %1</source>
             <translation>Trung tâm không chấp nhận: %1</translation>
         </message>
         <message>
             <location filename="../../ytcs_desktop/ui/pages/support.py" line="174" />
+            <source>Cancel the request</source>
+            <translation>Hủy yêu cầu</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/support.py" line="175" />
+            <source>Accept</source>
+            <translation>Tiếp nhận</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/support.py" line="175" />
+            <source>Reject…</source>
+            <translation>Từ chối…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/support.py" line="175" />
+            <source>Schedule…</source>
+            <translation>Lên lịch…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/support.py" line="176" />
+            <source>Start</source>
+            <translation>Bắt đầu thực hiện</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/support.py" line="176" />
+            <source>Mark as done…</source>
+            <translation>Hoàn thành…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/support.py" line="177" />
             <source>Rate the support…</source>
             <translation>Đánh giá hỗ trợ…</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/support.py" line="176" />
+            <location filename="../../ytcs_desktop/ui/pages/support.py" line="174" />
             <source>Send to the centre</source>
             <translation>Gửi Trung tâm</translation>
         </message>
@@ -1683,9 +2177,37 @@
     <context>
         <name>SyncController</name>
         <message>
-            <location filename="../../ytcs_desktop/ui/sync_controller.py" line="153" />
+            <location filename="../../ytcs_desktop/ui/sync_controller.py" line="168" />
             <source>Sync cancelled.</source>
             <translation>Đã dừng đồng bộ.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncLogPage</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/sync_log.py" line="16" />
+            <source>Every change is kept on this computer first and sent when there is a link. A change the centre refuses stays here with the centre's reason: correct the record and it is sent again.</source>
+            <translation>Mọi thay đổi được lưu trên máy này trước, rồi gửi đi khi có mạng. Thay đổi nào Trung tâm không chấp nhận sẽ nằm ở đây kèm lý do: hãy sửa lại hồ sơ đó và nó sẽ được gửi lại.</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/sync_log.py" line="21" />
+            <source>Sync &amp;now</source>
+            <translation>&amp;Đồng bộ ngay</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/sync_log.py" line="27" />
+            <source>Refused by the centre</source>
+            <translation>Bị Trung tâm từ chối</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/sync_log.py" line="31" />
+            <source>Conflict log (the later edit of a field was kept)</source>
+            <translation>Nhật ký xung đột (giữ lại lần sửa sau cùng của mỗi trường)</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/sync_log.py" line="41" />
+            <source>Sync</source>
+            <translation>Đồng bộ</translation>
         </message>
     </context>
     <context>
@@ -1706,49 +2228,49 @@
             <translation>Dừng</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/widgets/sync_status.py" line="41" />
+            <location filename="../../ytcs_desktop/ui/widgets/sync_status.py" line="45" />
             <source>Working offline (no centre server set)</source>
             <translation>Đang làm việc ngoại tuyến (chưa đặt máy chủ Trung tâm)</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/widgets/sync_status.py" line="42" />
+            <location filename="../../ytcs_desktop/ui/widgets/sync_status.py" line="46" />
             <source>No connection to the centre</source>
             <translation>Không kết nối được Trung tâm</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/widgets/sync_status.py" line="43" />
+            <location filename="../../ytcs_desktop/ui/widgets/sync_status.py" line="47" />
             <source>Connected</source>
             <translation>Đã kết nối</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/widgets/sync_status.py" line="44" />
+            <location filename="../../ytcs_desktop/ui/widgets/sync_status.py" line="48" />
             <source>Syncing…</source>
             <translation>Đang đồng bộ…</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/widgets/sync_status.py" line="45" />
+            <location filename="../../ytcs_desktop/ui/widgets/sync_status.py" line="49" />
             <source>Sync failed</source>
             <translation>Đồng bộ bị lỗi</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/widgets/sync_status.py" line="54" />
+            <location filename="../../ytcs_desktop/ui/widgets/sync_status.py" line="58" />
             <source>Last sync: %1</source>
             <translation>Lần đồng bộ cuối: %1</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/widgets/sync_status.py" line="56" />
+            <location filename="../../ytcs_desktop/ui/widgets/sync_status.py" line="60" />
             <source>Never synced</source>
             <translation>Chưa đồng bộ lần nào</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ytcs_desktop/ui/widgets/sync_status.py" line="57" />
+            <location filename="../../ytcs_desktop/ui/widgets/sync_status.py" line="61" />
             <source>%n change(s) waiting</source>
             <translation>
                 <numerusform>%n thay đổi chờ gửi</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ytcs_desktop/ui/widgets/sync_status.py" line="59" />
+            <location filename="../../ytcs_desktop/ui/widgets/sync_status.py" line="63" />
             <source>%n refused</source>
             <translation>
                 <numerusform>%n bị từ chối</numerusform>
@@ -1758,9 +2280,27 @@
     <context>
         <name>TaskManager</name>
         <message>
-            <location filename="../../ytcs_desktop/ui/tasks.py" line="211" />
+            <location filename="../../ytcs_desktop/ui/tasks.py" line="216" />
             <source>Cancel</source>
             <translation>Hủy</translation>
+        </message>
+    </context>
+    <context>
+        <name>TemperatureChart</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/widgets/temp_chart.py" line="58" />
+            <source>Morning</source>
+            <translation>Sáng</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/widgets/temp_chart.py" line="58" />
+            <source>Afternoon</source>
+            <translation>Chiều</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/widgets/temp_chart.py" line="59" />
+            <source>Outside +2…+8 °C</source>
+            <translation>Ngoài +2…+8 °C</translation>
         </message>
     </context>
     <context>
@@ -1817,6 +2357,45 @@
             <location filename="../../ytcs_desktop/ui/dialogs/stock_moves.py" line="115" />
             <source>Document no.</source>
             <translation>Số chứng từ</translation>
+        </message>
+    </context>
+    <context>
+        <name>VisitDialog</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_rotations.py" line="26" />
+            <source>Plan a rotation visit</source>
+            <translation>Lên lịch luân phiên</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_rotations.py" line="27" />
+            <source>Centre staff member</source>
+            <translation>Cán bộ Trung tâm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_rotations.py" line="28" />
+            <source>Staff member</source>
+            <translation>Nhân viên</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_rotations.py" line="29" />
+            <location filename="../../ytcs_desktop/ui/pages/centre_rotations.py" line="30" />
+            <source>Station</source>
+            <translation>Trạm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_rotations.py" line="32" />
+            <source>From</source>
+            <translation>Từ</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_rotations.py" line="34" />
+            <source>To</source>
+            <translation>Đến</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_rotations.py" line="36" />
+            <source>Purpose</source>
+            <translation>Mục đích</translation>
         </message>
     </context>
 </TS>

@@ -52,7 +52,7 @@ def build_window(ctx: AppContext) -> MainWindow:
     window = MainWindow(ctx, page_factories(ctx), title)
     if ctx.sync is not None:
         status = SyncStatusWidget(ctx.sync)
-        window.statusBar().addPermanentWidget(status, 1)
+        window.statusBar().addWidget(status, 1)
         window.sync_action.triggered.connect(ctx.sync.sync_now)
         ctx.ops.changed.connect(lambda _areas: ctx.sync.refresh_counts() if ctx.sync else None)
         ctx.sync.refresh_counts()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -51,7 +52,10 @@ def make_table(model: RecordTableModel, proxy: SearchProxy | None = None) -> QTa
     """A read-only table view, sortable, whole rows selected, resizing to its contents."""
     view = QTableView()
     view.setModel(proxy if proxy is not None else model)
-    view.setSortingEnabled(proxy is not None)
+    if proxy is not None:
+        # Keep the domain's order until the user clicks a header.
+        view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        view.setSortingEnabled(True)
     view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
     view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
@@ -78,6 +82,7 @@ def search_box(placeholder: str, proxy: SearchProxy) -> QLineEdit:
     box = QLineEdit()
     box.setPlaceholderText(placeholder)
     box.setClearButtonEnabled(True)
+    box.setMinimumWidth(280)
     box.textChanged.connect(proxy.set_text)
     return box
 

@@ -85,8 +85,11 @@ class SupportPage(Page):
         self.detail_body.setObjectName("request_detail")
         col.addWidget(self.detail_title)
         col.addWidget(self.detail_body)
+        moves = QHBoxLayout()
         self.moves_row = QHBoxLayout()
-        col.addLayout(self.moves_row)
+        moves.addLayout(self.moves_row)
+        moves.addStretch(1)
+        col.addLayout(moves)
         self.timeline_table = make_table(self.timeline)
         col.addWidget(self.timeline_table, 1)
         comment_row = QHBoxLayout()
@@ -168,13 +171,12 @@ class SupportPage(Page):
             parts.append("<span style='color:#b3261e'>" + self.tr("Refused by the centre: %1")
                          .replace("%1", request.sync_reason or "") + "</span>")
         self.detail_body.setText("<br>".join(parts))
+        verbs = {"submitted": self.tr("Send to the centre"), "cancelled": self.tr("Cancel the request"),
+                 "accepted": self.tr("Accept"), "rejected": self.tr("Reject…"), "scheduled": self.tr("Schedule…"),
+                 "in_progress": self.tr("Start"), "done": self.tr("Mark as done…"),
+                 "rated": self.tr("Rate the support…")}
         for target in allowed_moves(request, self.ctx.actor.role):
-            text = label("request_status", target, lang) + ("…" if target in FORM_MOVES else "")
-            if target == "rated":
-                text = self.tr("Rate the support…")
-            elif target == "submitted":
-                text = self.tr("Send to the centre")
-            button = QPushButton(text)
+            button = QPushButton(verbs.get(target, label("request_status", target, lang)))
             button.setObjectName(f"move_{target}")
             button.clicked.connect(lambda _=False, t=target: self.do_move(t))
             self.moves_row.addWidget(button)

@@ -31,7 +31,11 @@ class SyncStatusWidget(QWidget):
         self.cancel_button.hide()
         self.sync_button.clicked.connect(controller.sync_now)
         self.cancel_button.clicked.connect(controller.cancel)
-        for widget in (self.detail_label, self.state_label, self.progress, self.cancel_button, self.sync_button):
+        row.addWidget(self.state_label)
+        row.addSpacing(12)
+        row.addWidget(self.detail_label)
+        row.addStretch(1)
+        for widget in (self.progress, self.cancel_button, self.sync_button):
             row.addWidget(widget)
         controller.status_changed.connect(self.show_status)
         self.show_status(controller.status)

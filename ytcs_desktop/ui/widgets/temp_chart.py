@@ -55,7 +55,18 @@ class TemperatureChart(QWidget):
             if (i + 1) % 5 == 0 or i == 0:
                 p.drawText(QRectF(x(i, 0) - 10, plot.bottom() + 4, 24, 16), int(Qt.AlignmentFlag.AlignCenter),
                            str(i + 1))
+        legend = ((QColor("#1f6fb2"), self.tr("Morning")), (QColor("#7b4bb2"), self.tr("Afternoon")),
+                  (QColor("#c62828"), self.tr("Outside +2…+8 °C")))
+        lx = plot.left() + 8
+        for colour, text in legend:
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(colour)
+            p.drawEllipse(QPointF(lx + 4, plot.top() + 10), 4, 4)
+            p.setPen(QColor("#333"))
+            p.drawText(QPointF(lx + 12, plot.top() + 14), text)
+            lx += 24 + p.fontMetrics().horizontalAdvance(text)
         if self.sheet is None:
+            p.end()
             return
         for slot, colour in ((0, QColor("#1f6fb2")), (1, QColor("#7b4bb2"))):
             previous: QPointF | None = None
