@@ -1,0 +1,152 @@
+"""SYNC.md guarantees 1–3 as a property: random writes everywhere, random syncs over a bad link,
+clocks jumping by years; after settling, every replica holds the same rows and nothing acknowledged
+is lost or doubled.
+
+Three stations (A has two PCs) and the centre's desktop write through the domain; each sync goes
+through the fault proxy (cut requests and answers, answers lost after the server committed,
+duplicated requests). Settling is SYNC.md's own definition: every replica syncs twice on a clean link
+with no writes in between. The server (one process) outlives the examples; each example gets fresh
+stations and replicas.
+
+Default: a few short examples. `--long` runs YTCS_SM_EXAMPLES (default 10,000) of them.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, initialize, precondition, rule, run_state_machine_as_test
+
+from tests.sync_faults.conftest import CENTRE_USER
+from tests.sync_faults.harness import CentreServer
+from tests.sync_faults.proxy import FaultProxy, Faults
+from tests.sync_faults.world import YEAR_MS, World
+
+pytest.importorskip("ytcs_desktop.sync.client")
+
+LINK = Faults(cut_request=0.08, cut_response=0.08, drop_response=0.08, duplicate=0.08)
+STATION_MOVES = ("submitted", "cancelled", "rated")
+CENTRE_MOVES = ("accepted", "rejected", "scheduled", "in_progress", "done")
+
+
+@dataclass
+class Context:
+    server: CentreServer
+    proxy: FaultProxy
+    root: Path
+
+
+class SyncMachine(RuleBasedStateMachine):
+    ctx: Context
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.dir = Path(tempfile.mkdtemp(dir=self.ctx.root))
+        self.world = World(self.ctx.server, self.dir, random.Random(0), CENTRE_USER)
+        self.ready = False
+
+    @initialize(seed=st.integers(0, 2**31))
+    def build(self, seed: int) -> None:
+        w = self.world
+        self.ctx.proxy.seed = seed
+        w.add_station("A", 2)
+        w.add_station("B", 1)
+        w.add_station("C", 1)
+        w.add_centre()
+        w.login_all(self.ctx.server.url)
+        w.create_items(2)
+        w.settle(self.ctx.server.url)  # the catalogue reaches every station before the work starts
+        self.ready = True
+
+    def _station(self, i: int) -> object:
+        stations = [r for r in self.world.replicas if r.station_id]
+        return stations[i % len(stations)]
+
+    def _any(self, i: int) -> object:
+        return self.world.replicas[i % len(self.world.replicas)]
+
+    @rule(who=st.integers(0, 9), item=st.integers(0, 1), lot=st.integers(0, 2), qty=st.integers(1, 60))
+    def receive(self, who: int, item: int, lot: int, qty: int) -> None:
+        self.world.receive(self._station(who), item, lot, qty)  # type: ignore[arg-type]
+
+    @rule(who=st.integers(0, 9), item=st.integers(0, 1), qty=st.integers(1, 40))
+    def issue(self, who: int, item: int, qty: int) -> None:
+        issuers = [r for r in self.world.replicas if r.issuer]
+        self.world.issue(issuers[who % len(issuers)], item, qty)
+
+    @rule(who=st.integers(0, 9), celsius=st.floats(2.5, 7.5))
+    def reading(self, who: int, celsius: float) -> None:
+        self.world.reading(self._station(who), round(celsius, 1))  # type: ignore[arg-type]
+
+    @rule(who=st.integers(0, 9), title=st.text("abcđêôơư ", min_size=1, max_size=12))
+    def new_request(self, who: int, title: str) -> None:
+        self.world.new_request(self._station(who), "Hỗ trợ " + title)  # type: ignore[arg-type]
+
+    @rule(who=st.integers(0, 9), pick=st.integers(0, 20), move=st.integers(0, 9))
+    def move_request(self, who: int, pick: int, move: int) -> None:
+        replica = self._any(who)
+        moves = CENTRE_MOVES if replica.station_id is None else STATION_MOVES  # type: ignore[attr-defined]
+        self.world.move_request(replica, pick, moves[move % len(moves)])  # type: ignore[arg-type]
+
+    @rule(who=st.integers(0, 9), pick=st.integers(0, 20), body=st.text("xyzàảạ ", min_size=1, max_size=10))
+    def comment(self, who: int, pick: int, body: str) -> None:
+        self.world.comment(self._any(who), pick, "Ý kiến " + body)  # type: ignore[arg-type]
+
+    @rule(who=st.integers(0, 9), pick=st.integers(0, 20), number=st.integers(0, 999_999))
+    def staff_edit(self, who: int, pick: int, number: int) -> None:
+        self.world.staff_edit(self._any(who), pick, f"0912{number:06d}")  # type: ignore[arg-type]
+
+    @rule(who=st.integers(0, 9), years=st.sampled_from([-5, -1, 0, 0, 1, 5]))
+    def clock_jump(self, who: int, years: int) -> None:
+        self._any(who).set_skew(years * YEAR_MS)  # type: ignore[attr-defined]
+
+    @rule(who=st.integers(0, 9))
+    def sync_over_bad_link(self, who: int) -> None:
+        self.world.sync(self._any(who), self.ctx.proxy.url)  # type: ignore[arg-type]
+
+    @precondition(lambda self: self.ready)
+    @rule(who=st.integers(0, 9))
+    def sync_direct(self, who: int) -> None:
+        self.world.sync(self._any(who), self.ctx.server.url)  # type: ignore[arg-type]
+
+    def teardown(self) -> None:
+        try:
+            if self.ready:
+                self.world.settle(self.ctx.server.url)
+                self.world.check()
+        finally:
+            self.world.close()
+            shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def _run(server: CentreServer, root: Path, examples: int, steps: int) -> None:
+    with FaultProxy(server.port, LINK, idle_timeout=20) as proxy:
+        SyncMachine.ctx = Context(server, proxy, root)
+        run_state_machine_as_test(
+            SyncMachine,
+            settings=settings(max_examples=examples, stateful_step_count=steps, deadline=None,
+                              suppress_health_check=list(HealthCheck), derandomize=examples <= 50,
+                              print_blob=True, database=None),
+        )
+
+
+def test_replicas_converge_and_keep_every_acknowledged_write(sqlite_centre: CentreServer, tmp_path: Path) -> None:
+    _run(sqlite_centre, tmp_path, examples=int(os.environ.get("YTCS_SM_QUICK", "8")), steps=25)
+
+
+@pytest.mark.slow
+def test_replicas_converge_long(sqlite_centre: CentreServer, tmp_path: Path) -> None:
+    _run(sqlite_centre, tmp_path, examples=int(os.environ.get("YTCS_SM_EXAMPLES", "10000")), steps=40)
+
+
+@pytest.mark.postgres
+def test_replicas_converge_on_postgres(postgres_centre: CentreServer, tmp_path: Path) -> None:
+    _run(postgres_centre, tmp_path, examples=3, steps=20)
