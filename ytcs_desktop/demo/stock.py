@@ -139,12 +139,12 @@ def issues(s: Session, world: World, first: dt.date, last: dt.date, receipt_day:
     for item in world.items:
         if item.category == "vaccine":
             continue  # vaccines leave stock through vial openings at immunisation sessions
-        per_month = item.monthly_use * world.rng.uniform(0.75, 1.2) * (1 if item.monthly_use >= 20 else 2)
+        per_month = item.monthly_use * world.rng.uniform(0.75, 1.2) * (1 if item.monthly_use >= 40 else 2)
         if per_month < 1:
             continue
-        if item.monthly_use < 20 and (first.month + len(item.code)) % 2:
+        if item.monthly_use < 40 and (first.month + int(item.code[-1])) % 2:
             continue  # slow movers leave stock every other month
-        slots = 3 if item.monthly_use >= 1000 else 2 if item.monthly_use >= 200 else 1
+        slots = 2 if item.monthly_use >= 1000 else 1
         chosen = sorted(world.rng.sample(days, min(slots, len(days))))
         for day in chosen:
             qty = max(1, round(per_month / len(chosen) * world.rng.uniform(0.7, 1.3)))
