@@ -57,3 +57,12 @@ def test_check_ok_then_reports_a_broken_ledger(station: Runner, data_dir: Path, 
     assert "tồn kho âm (-15)" in broken.out and "O1" in broken.out
     english = station("check", "--lang", "en")
     assert english.code == 1 and "negative stock on hand (-15)" in english.out
+
+
+def test_not_a_database(ytcs: Runner, data_dir: Path) -> None:
+    (data_dir / "ytcs.sqlite3").write_bytes(b"this is not SQLite" * 100)
+    check = ytcs("check")
+    assert check.code == 1 and "damaged" not in check.out and "hỏng" in check.out
+    for args in (("export",), ("stock", "on-hand")):
+        result = ytcs(*args)
+        assert result.code == 2 and len(result.err_lines) == 1 and "hỏng" in result.err

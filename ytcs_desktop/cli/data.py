@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ytcs_desktop.cli.common import EXIT_FAILED, EXIT_OK, CliError, language
-from ytcs_desktop.cli.setup import opened, output_format, subcommand
+from ytcs_desktop.cli.setup import DamagedDatabase, opened, output_format, subcommand
 from ytcs_desktop.domain.integrity import check_database
 from ytcs_desktop.store.export import dumps, export_data
 
@@ -32,8 +32,12 @@ def _export(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     lang = "en" if language(args).startswith("en") else "vi"
-    with opened(args) as db, db.read() as s:
-        findings = check_database(s)
+    try:
+        with opened(args) as db, db.read() as s:
+            findings = check_database(s)
+    except DamagedDatabase as exc:  # a file that cannot even be opened is the worst "not ok"
+        print(exc.message(lang))
+        return EXIT_FAILED
     if not findings:
         print("ok")
         return EXIT_OK

@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
+from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
 from ytcs_desktop.cli.common import EXIT_BAD_INPUT, EXIT_OK, CliError, Handler, actor_for, command, db_path, language
@@ -84,10 +85,19 @@ def output_format(args: argparse.Namespace, allowed: tuple[str, ...]) -> str:
     return value
 
 
+class DamagedDatabase(CliError):
+    pass
+
+
 @contextmanager
 def opened(args: argparse.Namespace) -> Iterator[Database]:
     path = db_path(args)
-    db = Database.open(path)
+    try:
+        db = Database.open(path)
+    except DatabaseError as exc:  # not SQLite, or damaged beyond opening
+        raise DamagedDatabase(
+            f"Không mở được cơ sở dữ liệu {path}: tệp bị hỏng hoặc không phải dữ liệu YTCS ({exc.orig}).",
+            f"Cannot open the database {path}: the file is damaged or not YTCS data ({exc.orig}).") from exc
     try:
         yield db
     finally:

@@ -31,8 +31,8 @@ class Product(NamedTuple):
 
 VACCINES: list[Vaccine] = [
     Vaccine("VX01", "Vắc xin BCG (phòng lao)", 20, "lyophilised", False, 30),
-    Vaccine("VX02", "Vắc xin viêm gan B sơ sinh", 1, "liquid", True, 25),
-    Vaccine("VX03", "Vắc xin DPT-VGB-Hib (5 trong 1)", 1, "liquid", True, 40),
+    Vaccine("VX02", "Vắc xin viêm gan B sơ sinh", 1, "liquid", True, 18),
+    Vaccine("VX03", "Vắc xin DPT-VGB-Hib (5 trong 1)", 1, "liquid", True, 30),
     Vaccine("VX04", "Vắc xin bại liệt uống bOPV", 20, "liquid", False, 60),
     Vaccine("VX05", "Vắc xin bại liệt tiêm IPV", 5, "liquid", True, 35),
     Vaccine("VX06", "Vắc xin sởi", 10, "lyophilised", False, 25),
@@ -41,7 +41,7 @@ VACCINES: list[Vaccine] = [
     Vaccine("VX09", "Vắc xin uốn ván hấp phụ (TT)", 10, "liquid", True, 30),
     Vaccine("VX10", "Vắc xin bạch hầu - ho gà - uốn ván (DPT)", 10, "liquid", True, 20),
     Vaccine("VX11", "Vắc xin uốn ván - bạch hầu giảm liều (Td)", 10, "liquid", True, 20),
-    Vaccine("VX12", "Vắc xin Rota (uống)", 1, "liquid", True, 25),
+    Vaccine("VX12", "Vắc xin Rota (uống)", 1, "liquid", True, 18),
 ]
 
 _DRUGS: list[tuple[str, str, str, str, str, str, int, int]] = [
