@@ -44,6 +44,14 @@ class Style:
     font: QFont
     fm: QFontMetricsF
     line: float
+    widths: dict[str, float]
+
+    def advance(self, text: str) -> float:
+        """Width of one line of text, memoised: reports repeat the same numbers, dates and units."""
+        w = self.widths.get(text)
+        if w is None:
+            w = self.widths[text] = self.fm.horizontalAdvance(text)
+        return w
 
 
 class Engine:
@@ -67,6 +75,7 @@ class Engine:
         self.y = self.top
         self.page = 1
         self.styles: dict[tuple[float, bool, bool], Style] = {}
+        self.current: Style | None = None
         self.painter = QPainter()
         self.pen = QPen(Qt.GlobalColor.black)
         self.pen.setWidthF(0.6 * self.pt)
@@ -78,21 +87,21 @@ class Engine:
         if st is None:
             font = self.form_font.font(size, bold, italic)
             fm = QFontMetricsF(font, self.dev)
-            st = Style(font, fm, fm.lineSpacing())
+            st = Style(font, fm, fm.lineSpacing(), {})
             self.styles[key] = st
         return st
 
     def flags_for(self, st: Style, text: str, width: float, align: Align) -> int:
         flags = int(ALIGN[align]) | TOP | WRAP
         # A word longer than the column (a lot number, a code) may break anywhere instead of overflowing.
-        if st.fm.horizontalAdvance(text) > width and any(st.fm.horizontalAdvance(w) > width for w in text.split()):
+        if st.advance(text) > width and any(st.advance(w) > width for w in text.split()):
             flags |= ANYWHERE
         return flags
 
     def height_of(self, st: Style, text: str, width: float, align: Align = "left") -> float:
         if not text:
             return st.line
-        if "\n" not in text and st.fm.horizontalAdvance(text) <= width:
+        if "\n" not in text and st.advance(text) <= width:
             return st.line
         rect = st.fm.boundingRect(QRectF(0, 0, width, BIG), self.flags_for(st, text, width, align), text)
         return max(rect.height(), st.line)
@@ -125,9 +134,17 @@ class Engine:
                   align: Align = "left", valign: int = TOP) -> None:
         if not text:
             return
-        self.painter.setFont(st.font)
-        flags = (self.flags_for(st, text, width, align) & ~TOP) | valign
+        self.use_font(st)
+        if "\n" not in text and st.advance(text) <= width:  # one line: no wrapping to work out
+            flags = int(ALIGN[align]) | valign
+        else:
+            flags = (self.flags_for(st, text, width, align) & ~TOP) | valign
         self.painter.drawText(QRectF(x, y, width, height), flags, text)
+
+    def use_font(self, st: Style) -> None:
+        if self.current is not st:
+            self.painter.setFont(st.font)
+            self.current = st
 
     # -- pages --------------------------------------------------------------------------------
     def run(self, doc: Document) -> int:
@@ -300,6 +317,7 @@ class Engine:
         b.draw(self.painter, QRectF(self.left, self.y, self.width, h))
         self.painter.restore()
         self.painter.setPen(self.pen)
+        self.current = None
         self.y += h + 4 * self.pt
 
     # -- tables -------------------------------------------------------------------------------
@@ -321,6 +339,9 @@ class TableLayout:
         for w in self.widths:
             self.xs.append(self.xs[-1] + w)
         self.lines: list[QLineF] = []
+        self.run_top: float | None = None
+        self.geometry = [(self.xs[i] + self.pad, self.span_width(i, i + 1), c.align)
+                         for i, c in enumerate(t.columns)]
         self.header_h = self.measure_header()
 
     def fit_widths(self) -> list[float]:
@@ -425,21 +446,39 @@ class TableLayout:
     def row_height(self, row: Row) -> float:
         st = self.style_of(row)
         h = st.line
+        height_of = self.e.height_of
+        if row.span <= 1:  # the common case, without building cell tuples
+            for (_x, w, align), text in zip(self.geometry, row.cells, strict=False):
+                if text:
+                    h = max(h, height_of(st, text, w, align))
+            return h + 2 * self.vpad
         for a, b, text in self.cells(row):
             if text:
                 align = self.t.columns[a].align if b - a == 1 else "left"
-                h = max(h, self.e.height_of(st, text, self.span_width(a, b), align))
+                h = max(h, height_of(st, text, self.span_width(a, b), align))
         return h + 2 * self.vpad
 
     def draw_row(self, row: Row, h: float, wrap: bool = True) -> None:
         e, st, y = self.e, self.style_of(row), self.e.y
+        if row.span <= 1 and wrap:
+            # vertical rules of a run of plain rows are drawn once per run (see close_run)
+            if self.run_top is None:
+                self.run_top = y
+            inner = h - 2 * self.vpad
+            for (x, w, align), text in zip(self.geometry, row.cells, strict=False):
+                if text:
+                    e.draw_text(st, text, x, y + self.vpad, w, inner, align)
+            self.lines.append(QLineF(self.xs[0], y + h, self.xs[-1], y + h))
+            e.y += h
+            return
+        self.close_run()
         for a, b, text in self.cells(row):
             align = self.t.columns[a].align if b - a == 1 else "left"
             if text and wrap:
                 e.draw_text(st, text, self.xs[a] + self.pad, y + self.vpad, self.span_width(a, b), h - 2 * self.vpad,
                             align)
             elif text:  # lines already broken to fit
-                e.painter.setFont(st.font)
+                e.use_font(st)
                 e.painter.drawText(QRectF(self.xs[a] + self.pad, y + self.vpad, self.span_width(a, b),
                                           h - 2 * self.vpad), int(ALIGN[align]) | TOP, text)
             self.lines.append(QLineF(self.xs[a], y, self.xs[a], y + h))
@@ -447,7 +486,14 @@ class TableLayout:
         self.lines.append(QLineF(self.xs[0], y + h, self.xs[-1], y + h))
         e.y += h
 
+    def close_run(self) -> None:
+        if self.run_top is not None:
+            for x in self.xs:
+                self.lines.append(QLineF(x, self.run_top, x, self.e.y))
+            self.run_top = None
+
     def flush(self) -> None:
+        self.close_run()
         if self.lines:
             self.e.painter.drawLines(self.lines)
             self.lines = []

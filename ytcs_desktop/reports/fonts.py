@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtGui import QFont, QFontDatabase, QRawFont
 
 import ytcs_desktop.reports.qtcompat  # noqa: F401  (before any Qt call)
+from ytcs_desktop.domain.errors import DomainError
 from ytcs_desktop.paths import resources_dir
 
 STYLE_FILES = {
@@ -25,16 +26,11 @@ STYLE_FILES = {
 }
 
 
-class FontError(RuntimeError):
+class FontError(DomainError):
     """The form font is missing or cannot draw a character: nothing is printed."""
 
     def __init__(self, vi: str, en: str) -> None:
-        super().__init__(en)
-        self.vi = vi
-        self.en = en
-
-    def message(self, lang: str = "vi") -> str:
-        return self.en if lang.startswith("en") else self.vi
+        super().__init__("form_font", vi, en)
 
 
 @dataclass(frozen=True)
@@ -56,7 +52,7 @@ class FormFont:
 
     def missing(self, texts: Iterable[str]) -> list[str]:
         """Characters of `texts` that some style of the font cannot draw (whitespace ignored)."""
-        chars = {c for t in texts for c in t if not c.isspace()}
+        chars = {c for c in set("".join(texts)) if not c.isspace()}
         bad = []
         for c in sorted(chars):
             if not all(raw.supportsCharacter(ord(c)) for raw in self.raw.values()):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session, aliased
@@ -118,17 +119,46 @@ def flows(s: Session, station_id: str | None, date_from: dt.date, date_to: dt.da
     return out
 
 
-def lots_with_items(s: Session, lot_ids: Iterable[str]) -> dict[str, tuple[Lot, Item]]:
+class LotInfo(NamedTuple):
+    id: str
+    item_id: str
+    lot_no: str
+    expiry: dt.date
+    vvm_stage: int | None
+
+
+class ItemInfo(NamedTuple):
+    id: str
+    code: str
+    name: str
+    base_unit: str
+    category: str
+    min_stock: int
+
+
+def lots_with_items(s: Session, lot_ids: Iterable[str]) -> dict[str, tuple[LotInfo, ItemInfo]]:
+    """Lot and item columns the forms print, as plain tuples (thousands of lots: no ORM objects)."""
     ids = list(lot_ids)
-    out: dict[str, tuple[Lot, Item]] = {}
-    for start in range(0, len(ids), 900):  # SQLite's bound-parameter limit
-        chunk = ids[start:start + 900]
-        for lot, item in s.execute(select(Lot, Item).join(Item, Item.id == Lot.item_id).where(Lot.id.in_(chunk))):
-            out[lot.id] = (lot, item)
+    out: dict[str, tuple[LotInfo, ItemInfo]] = {}
+    items: dict[str, ItemInfo] = {}
+    wanted = set(ids)
+    base = (select(Lot.id, Lot.item_id, Lot.lot_no, Lot.expiry, Lot.vvm_stage, Item.code, Item.name,
+                   Item.base_unit, Item.category, Item.min_stock).join(Item, Item.id == Lot.item_id))
+    # a few lots: look them up; many (a year's report): one scan beats thousands of bound parameters
+    queries = ([base.where(Lot.id.in_(ids[i:i + 500])) for i in range(0, len(ids), 500)] if len(ids) <= 2000
+               else [base])
+    for q in queries:
+        for lid, iid, lot_no, expiry, vvm, code, name, unit, cat, min_stock in s.execute(q):
+            if lid not in wanted:
+                continue
+            item = items.get(iid)
+            if item is None:
+                item = items[iid] = ItemInfo(iid, code, name, unit, cat, min_stock or 0)
+            out[lid] = (LotInfo(lid, iid, lot_no, expiry, vvm), item)
     return out
 
 
-def lot_condition(lot: Lot, on: dt.date, quarantined: bool = False, near_days: int = 90) -> str:
+def lot_condition(lot: LotInfo, on: dt.date, quarantined: bool = False, near_days: int = 90) -> str:
     if quarantined:
         return "Đang cách ly"
     if lot.expiry < on:

@@ -12,7 +12,6 @@ from ytcs_desktop.domain.reportdata import ledger
 from ytcs_desktop.domain.reportdata.common import Header, Period, header
 from ytcs_desktop.domain.reportdata.registers import VN, _utc_bounds
 from ytcs_desktop.store.models import (
-    Item,
     RequestTransition,
     RotationVisit,
     StockTransaction,
@@ -78,7 +77,7 @@ def weekly_report(s: Session, station_id: str | None, date_from: dt.date, date_t
     balances = {lot: int(qty or 0) for lot, qty in s.execute(scoped(q, StockTransaction))}
     info = ledger.lots_with_items(s, balances)
     per_item: dict[str, int] = {}
-    items: dict[str, Item] = {}
+    items: dict[str, ledger.ItemInfo] = {}
     near: list[StockAlert] = []
     for lot_id, (lot, item) in info.items():
         per_item[item.id] = per_item.get(item.id, 0) + balances[lot_id]

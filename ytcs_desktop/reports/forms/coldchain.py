@@ -27,10 +27,10 @@ from ytcs_desktop.reports.forms.common import day
 COLUMNS = [
     Column("Ngày", 10, "center"),
     Column("Nhiệt độ (°C)", 9, "right", "Buổi sáng"),
-    Column("Người ghi", 17, group="Buổi sáng"),
+    Column("Người ghi", 20, group="Buổi sáng"),
     Column("Nhiệt độ (°C)", 9, "right", "Buổi chiều"),
-    Column("Người ghi", 17, group="Buổi chiều"),
-    Column("Ghi chú", 18),
+    Column("Người ghi", 20, group="Buổi chiều"),
+    Column("Ghi chú", 13),
 ]
 
 
