@@ -74,16 +74,16 @@ def test_demo_data_is_plausible_and_checks_ok(demo_dir: Path, ytcs: Runner) -> N
     assert on_hand.code == 0 and len(json.loads(on_hand.out)) > 100
 
 
-def test_demo_console_script_and_force(ytcs_process: Runner, data_dir: Path) -> None:
-    first = ytcs_process("demo", "--months", "1")
-    assert first.code == 0, first.err
-    assert "An Phú" in first.out
+def test_demo_console_script_refuses_then_forced(station: Runner, ytcs_process: Runner, data_dir: Path) -> None:
+    """The installed script over an existing database: refused without --force, replaced with it."""
     again = ytcs_process("demo", "--months", "1")
     assert again.code == 2 and len(again.err_lines) == 1
     forced = ytcs_process("demo", "--months", "1", "--force")
     assert forced.code == 0, forced.err
+    assert "An Phú" in forced.out and "ledger_rows=" in forced.out
     assert not list(data_dir.glob("*.building*"))
-    assert ytcs_process("check").out == "ok\n"
+    assert station("check").out == "ok\n"
+    assert len(json.loads(station("export").out)["tables"]["items"]) >= 200
 
 
 @pytest.mark.slow

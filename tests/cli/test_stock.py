@@ -129,15 +129,17 @@ def test_no_database_yet(ytcs: Runner, data_dir: Path) -> None:
     assert list(data_dir.iterdir()) == []  # nothing created
 
 
-def test_console_script_round_trip(ytcs_process: Runner, tmp_path: Path) -> None:
+def test_console_script_round_trip(ytcs_process: Runner, ytcs: Runner, tmp_path: Path) -> None:
     """The installed `ytcs` script, in Vietnamese by default and English with YTCS_LANG=en."""
-    assert ytcs_process("init", "--station-code", "TYT-BH", "--station-name", "Trạm Y tế phường Bình Hòa").code == 0
+    assert ytcs("init", "--station-code", "TYT-BH", "--station-name", "Trạm Y tế phường Bình Hòa").code == 0
     items = tmp_path / "items.csv"
     items.write_text("\ufeffMã,Tên,Đơn vị,Loại\nAMOX500,Amoxicillin 500mg,viên,thuốc\n", encoding="utf-8")
     assert ytcs_process("items", "import", str(items)).code == 0
     ok = ytcs_process("stock", "receive", "--item", "AMOX500", "--lot", "A1", "--expiry", "2030-01-31", "--qty", "30")
     assert ok.code == 0 and "Đã nhập 30 viên" in ok.out
+    before = snapshot(ytcs)
     bad = ytcs_process("stock", "issue", "--item", "AMOX500", "--qty", "31", env={"YTCS_LANG": "en"})
     assert bad.code == 2 and bad.err_lines == [bad.err.strip()] and "Not enough stock" in bad.err
-    listing = ytcs_process("stock", "on-hand", "--format", "json")
+    assert snapshot(ytcs) == before
+    listing = ytcs("stock", "on-hand", "--format", "json")
     assert json.loads(listing.out)[0]["quantity"] == 30
