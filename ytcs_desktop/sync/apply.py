@@ -13,7 +13,7 @@ import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, Table, text
 
@@ -33,8 +33,7 @@ TABLES: dict[str, Table] = {tbl.name: tbl for tbl in syncable_tables()}
 COLUMNS: dict[str, list[str]] = {name: wire_columns(tbl) for name, tbl in TABLES.items()}
 
 
-@dataclass(frozen=True)
-class OutboxRow:
+class OutboxRow(NamedTuple):
     seq: int
     mutation_id: str
     table: str
@@ -76,33 +75,72 @@ def pending_count(db: Database) -> int:
         return int(s.scalar(text("SELECT count(*) FROM sync_outbox WHERE seq > :c"), {"c": get_int(db, PUSH_CURSOR)}))
 
 
-def read_outbox(db: Database, after: int, limit: int) -> list[OutboxRow]:
+@dataclass
+class PushBatch:
+    """Outbox rows in seq order; the images of inserts as columns per table (seqs, one list per column)."""
+
+    rows: list[OutboxRow]
+    inserts: dict[str, tuple[list[int], list[str], list[list[Any]]]]
+
+    @property
+    def last_seq(self) -> int:
+        return self.rows[-1].seq if self.rows else 0
+
+    def head(self, n: int) -> PushBatch:
+        """The first n rows of this batch."""
+        rows = self.rows[:n]
+        if not rows:
+            return PushBatch([], {})
+        last = rows[-1].seq
+        inserts = {}
+        for table, (seqs, cols, data) in self.inserts.items():
+            keep = sum(1 for q in seqs if q <= last)
+            if keep:
+                inserts[table] = (seqs[:keep], cols, [col[:keep] for col in data])
+        return PushBatch(rows, inserts)
+
+
+def read_outbox(db: Database, after: int, limit: int) -> PushBatch:
+    """The next outbox rows. Insert images are taken apart by SQLite (json_extract), column by column:
+    the initial push of a large ledger never parses JSON row by row in Python."""
     with db.read() as s:
-        found = s.execute(text("SELECT seq, mutation_id, table_name, row_id, op, hlc, fields, changed FROM sync_outbox "
-                               "WHERE seq > :c ORDER BY seq LIMIT :n"), {"c": after, "n": limit}).all()
-    return [OutboxRow(r[0], r[1], r[2], r[3], r[4], r[5], json.loads(r[6]), r[7].split(",") if r[7] else [])
-            for r in found]
+        conn: Any = s.connection().connection.driver_connection  # plain sqlite3: no per-row overhead
+        found = conn.execute(
+            "SELECT seq, mutation_id, table_name, row_id, op, hlc, changed, "
+            "CASE WHEN op = 'insert' THEN NULL ELSE fields END FROM sync_outbox WHERE seq > ? ORDER BY seq LIMIT ?",
+            (after, limit)).fetchall()
+        rows = [OutboxRow(r[0], r[1], r[2], r[3], r[4], r[5], json.loads(r[7]) if r[7] else {},
+                          r[6].split(",") if r[6] else []) for r in found]
+        inserts: dict[str, tuple[list[int], list[str], list[list[Any]]]] = {}
+        if rows:
+            for table in sorted({r.table for r in rows if r.op == "insert"}):
+                cols = COLUMNS.get(table)
+                if cols is None:
+                    continue
+                picks = ", ".join(f"json_extract(fields, '$.{c}')" for c in cols)
+                got = conn.execute(
+                    f"SELECT seq, {picks} FROM sync_outbox WHERE seq > ? AND seq <= ? AND table_name = ? "
+                    "AND op = 'insert' ORDER BY seq", (after, rows[-1].seq, table)).fetchall()
+                columns = [list(c) for c in zip(*got, strict=True)]
+                inserts[table] = (columns[0], cols, columns[1:])
+    return PushBatch(rows, inserts)
 
 
-def build_push(rows: list[OutboxRow], last_seq: int) -> dict[str, Any]:
-    """A push body (protocol.PushRequest) for these outbox rows, inserts column-major per table."""
-    groups: dict[str, list[OutboxRow]] = {}
+def build_push(batch: PushBatch, last_seq: int) -> dict[str, Any]:
+    """A push body (protocol.PushRequest): inserts column-major per table, then updates and deletes."""
     changes: list[dict[str, Any]] = []
-    for r in rows:
+    for r in batch.rows:
         if r.op == "insert":
-            groups.setdefault(r.table, []).append(r)
-        elif r.op == "update":
+            continue
+        if r.op == "update":
             changes.append({"m": r.mutation_id, "q": r.seq, "t": r.table, "id": r.row_id, "op": "update", "h": r.hlc,
                             "s": r.image.get("station_id"), "f": {c: r.image.get(c) for c in r.changed},
                             "ih": p.image_hash(r.image)})
         else:
             changes.append({"m": r.mutation_id, "q": r.seq, "t": r.table, "id": r.row_id, "op": "delete", "h": r.hlc,
                             "s": r.image.get("station_id"), "f": {}})
-    inserts = []
-    for table, members in groups.items():
-        cols = sorted({k for m in members for k in m.image})
-        inserts.append({"t": table, "cols": cols, "q": [m.seq for m in members],
-                        "data": p.to_columns([m.image for m in members], cols)})
+    inserts = [{"t": table, "cols": cols, "q": p.encode_column(seqs), "data": [p.encode_column(c) for c in data]}
+               for table, (seqs, cols, data) in batch.inserts.items()]
     return {"last_seq": last_seq, "inserts": inserts, "changes": changes}
 
 
@@ -188,25 +226,33 @@ def pending_changes(conn: Connection, push_cursor: int) -> dict[tuple[str, str],
 
 def write_images(conn: Connection, table: str, images: list[dict[str, Any]],
                  pending: dict[tuple[str, str], set[str] | None]) -> int:
-    """Upsert row images from the centre by id (never doubling a row). Columns changed locally and
-    not yet pushed keep their local value (the push decides them); the row then stays pending."""
-    known = COLUMNS.get(table)
-    if known is None or not images:
+    """Upsert row images from the centre by id (never doubling a row)."""
+    if not images:
         return 0
-    cols = [c for c in known if c in images[0]]
+    cols = [c for c in COLUMNS.get(table, []) if c in images[0]]
+    return write_rows(conn, table, cols, [tuple(image.get(c) for c in cols) for image in images], pending)
+
+
+def write_rows(conn: Connection, table: str, cols: list[str], values: list[tuple[Any, ...]],
+               pending: dict[tuple[str, str], set[str] | None]) -> int:
+    """Upsert rows (tuples in `cols` order, `cols` known columns including id). Columns changed
+    locally and not yet pushed keep their local value (the push decides them); the row stays pending."""
+    if table not in COLUMNS or not values:
+        return 0
+    at = cols.index("id")
     plain: list[tuple[Any, ...]] = []
-    for image in images:
-        key = (table, str(image.get("id")))
+    for row in values:
+        key = (table, str(row[at]))
         if key not in pending:
-            plain.append(tuple(image.get(c) for c in cols))
+            plain.append(row)
             continue
         keep = pending[key]
         if keep:  # partial: only the columns this device has not changed
-            own = [c for c in cols if c not in keep and c != "id"]
+            own = [(i, c) for i, c in enumerate(cols) if c not in keep and c != "id"]
             if own:
-                sets = ", ".join(f'"{c}" = ?' for c in own)
+                sets = ", ".join(f'"{c}" = ?' for _, c in own)
                 conn.exec_driver_sql(f'UPDATE "{table}" SET {sets} WHERE id = ?',
-                                     (*(image.get(c) for c in own), image.get("id")))
+                                     (*(row[i] for i, _ in own), row[at]))
     if plain:
         names = ", ".join(f'"{c}"' for c in cols)
         marks = ", ".join("?" * len(cols))
@@ -216,7 +262,7 @@ def write_images(conn: Connection, table: str, images: list[dict[str, Any]],
         sql = (f'INSERT INTO "{table}" ({names}, sync_state) VALUES ({marks}, \'synced\') '
                f"ON CONFLICT(id) DO UPDATE SET {sets}, {state}")
         conn.exec_driver_sql(sql, plain)
-    return len(images)
+    return len(values)
 
 
 def apply_pull_page(db: Database, page: dict[str, Any], seen: dict[str, set[str]] | None) -> tuple[int, str]:
@@ -229,13 +275,18 @@ def apply_pull_page(db: Database, page: dict[str, Any], seen: dict[str, set[str]
             table = group["t"]
             if table not in TABLES:
                 continue  # a table this version does not know; a newer client will pull it again
-            images = p.from_columns(group["cols"], group["data"])
-            count += write_images(conn, table, images, pending)
-            for image in images:
-                stamp = str(image.get("hlc") or "")
-                top = max(top, stamp)
-                if seen is not None:
-                    seen.setdefault(table, set()).add(str(image.get("id")))
+            known = set(COLUMNS[table])
+            picked = [(name, p.decode_column(col)) for name, col in zip(group["cols"], group["data"], strict=True)
+                      if name in known]
+            cols = [name for name, _ in picked]
+            if "id" not in cols:
+                continue
+            values = list(zip(*(col for _, col in picked), strict=True))
+            count += write_rows(conn, table, cols, values, pending)
+            if "hlc" in cols:
+                top = max(top, max((str(v or "") for v in dict(picked)["hlc"]), default=""))
+            if seen is not None:
+                seen.setdefault(table, set()).update(str(v) for v in dict(picked)["id"])
         set_meta(conn, PULL_CURSOR, str(int(page["cursor"])))
     return count, top
 

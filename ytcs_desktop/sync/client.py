@@ -220,11 +220,12 @@ class SyncClient:
         must_ack = self.report.restored
         while not self._cancelled():
             cursor = a.get_int(self.db, a.PUSH_CURSOR)
-            rows = a.read_outbox(self.db, cursor, self.push_size.size)
-            if not rows and not must_ack:
+            batch = a.read_outbox(self.db, cursor, self.push_size.size)
+            if not batch.rows and not must_ack:
                 return True
             must_ack = False
-            rows, body = self._bounded_body(rows, cursor)
+            batch, body = self._bounded_body(batch, cursor)
+            rows = batch.rows
             started = time.monotonic()
             try:
                 answer = p.PushResponse.model_validate(self.request("POST", f"{p.API}/sync/push", body=body,
@@ -243,15 +244,15 @@ class SyncClient:
             self._tell("push", done, total)
         return False
 
-    def _bounded_body(self, rows: list[a.OutboxRow], cursor: int) -> tuple[list[a.OutboxRow], bytes]:
+    def _bounded_body(self, batch: a.PushBatch, cursor: int) -> tuple[a.PushBatch, bytes]:
         while True:
-            last = rows[-1].seq if rows else cursor
-            body = p.gzip_bytes(p.dumps(a.build_push(rows, last)))
-            if len(body) <= p.MAX_BODY_COMPRESSED or len(rows) <= 1:
-                return rows, body
-            keep = max(1, int(len(rows) * 0.85 * p.MAX_BODY_COMPRESSED / len(body)))
+            last = batch.last_seq if batch.rows else cursor
+            body = p.gzip_bytes(p.dumps(a.build_push(batch, last)))
+            if len(body) <= p.MAX_BODY_COMPRESSED or len(batch.rows) <= 1:
+                return batch, body
+            keep = max(1, int(len(batch.rows) * 0.85 * p.MAX_BODY_COMPRESSED / len(body)))
             self.push_size.size = max(1, keep)
-            rows = rows[:keep]
+            batch = batch.head(keep)
 
     def _backoff_once(self) -> None:
         self.report.retries += 1

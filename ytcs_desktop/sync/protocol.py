@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import itertools
 import json
+import re
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -56,14 +58,75 @@ def image_hash(image: dict[str, Any]) -> str:
     return hashlib.sha256(json.dumps(image, sort_keys=True, separators=(",", ":")).encode()).hexdigest()[:16]
 
 
-def to_columns(rows: list[dict[str, Any]], cols: list[str]) -> list[list[Any]]:
-    return [[r.get(c) for r in rows] for c in cols]
+_UUID7 = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
+_HLC = re.compile(r"^([0-9]{15})-([0-9]{6})-(.+)$")
+_LOW62 = (1 << 62) - 1
 
 
-def from_columns(cols: list[str], data: list[list[Any]]) -> list[dict[str, Any]]:
+def _deltas(values: list[int]) -> list[int]:
+    return [values[0]] + [b - a for a, b in itertools.pairwise(values)]
+
+
+def _undelta(deltas: list[int]) -> list[int]:
+    out, total = [], 0
+    for d in deltas:
+        total += d
+        out.append(total)
+    return out
+
+
+def encode_column(values: list[Any]) -> Any:
+    """A column as sent: integers as deltas, UUIDv7s as (time deltas, random bits), clock stamps as
+    (wall deltas, counters, replica); anything else as the plain list. Decoding is exact."""
+    if len(values) < 4:
+        return values
+    if all(type(v) is int for v in values):
+        return {"d": _deltas(values)}
+    if not all(type(v) is str for v in values):
+        return values
+    if all(_UUID7.match(v) for v in values):
+        hexes = [v.replace("-", "") for v in values]
+        return {"u": _deltas([int(h[:12], 16) for h in hexes]),
+                "r": [int(h[13:16], 16) << 62 | int(h[16:], 16) & _LOW62 for h in hexes]}
+    parts = [_HLC.match(v) for v in values]
+    if all(parts):
+        matched = [m for m in parts if m is not None]
+        replicas = [m.group(3) for m in matched]
+        return {"h": _deltas([int(m.group(1)) for m in matched]), "c": [int(m.group(2)) for m in matched],
+                "r": replicas[0] if len(set(replicas)) == 1 else replicas}
+    return values
+
+
+def decode_column(encoded: Any, length: int | None = None) -> list[Any]:
+    if isinstance(encoded, list):
+        return encoded
+    if not isinstance(encoded, dict):
+        raise ValueError("bad column")
+    if "d" in encoded:
+        return _undelta(encoded["d"])
+    if "u" in encoded:
+        out = []
+        for ts, rnd in zip(_undelta(encoded["u"]), encoded["r"], strict=True):
+            h = f"{ts:012x}7{rnd >> 62:03x}{(2 << 62) | (rnd & _LOW62):016x}"
+            out.append(f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}")
+        return out
+    if "h" in encoded:
+        walls, counters, replicas = _undelta(encoded["h"]), encoded["c"], encoded["r"]
+        if isinstance(replicas, str):
+            replicas = [replicas] * len(walls)
+        return [f"{w:015d}-{c:06d}-{r}" for w, c, r in zip(walls, counters, replicas, strict=True)]
+    raise ValueError("bad column")
+
+
+def to_columns(rows: list[dict[str, Any]], cols: list[str]) -> list[Any]:
+    return [encode_column([r.get(c) for r in rows]) for c in cols]
+
+
+def from_columns(cols: list[str], data: list[Any]) -> list[dict[str, Any]]:
     if not data:
         return []
-    return [dict(zip(cols, values, strict=True)) for values in zip(*data, strict=True)]
+    columns = [decode_column(col) for col in data]
+    return [dict(zip(cols, values, strict=True)) for values in zip(*columns, strict=True)]
 
 
 # ----- schemas (documentation in /openapi.json and validation of the envelopes) ------------------
@@ -110,8 +173,8 @@ class InsertGroup(BaseModel):
 
     t: str
     cols: list[str]
-    q: list[int]
-    data: list[list[Any]]
+    q: list[int] | dict[str, Any] = Field(description="outbox seqs (a column, see encode_column)")
+    data: list[Any] = Field(description="one encoded column per name in cols")
 
 
 class Change(BaseModel):
@@ -164,7 +227,7 @@ class PushResponse(BaseModel):
 class PullTable(BaseModel):
     t: str
     cols: list[str]
-    data: list[list[Any]]
+    data: list[Any] = Field(description="one encoded column per name in cols (see encode_column)")
 
 
 class PullResponse(BaseModel):

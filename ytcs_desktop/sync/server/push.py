@@ -11,14 +11,14 @@ original is kept in `restamps`, and the device is flagged "clock suspect".
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, and_, bindparam, select, update
+from sqlalchemy import Connection, select, update
 
 from ytcs_desktop.store.base import new_id
-from ytcs_desktop.store.hlc import Stamp
 from ytcs_desktop.sync import protocol as p
 from ytcs_desktop.sync.server import permissions as perm
 from ytcs_desktop.sync.server import schema as t
@@ -29,6 +29,7 @@ from ytcs_desktop.sync.server.store import ServerStore, now_ms
 
 CHUNK = 500
 NOT_MERGED = frozenset({"id", "station_id", "hlc", "origin"})
+_STAMP = re.compile(r"[0-9]{15}-[0-9]{6}-.")
 BORN = "~born"  # in field_hlcs: the original stamp of a re-stamped insert (to know it when re-sent)
 
 
@@ -73,16 +74,24 @@ def _key(station_id: Any) -> str:
 def _mutations(req: p.PushRequest) -> list[Mutation]:
     out: list[Mutation] = []
     for group in req.inserts:
-        images = p.from_columns(group.cols, group.data) if group.data else []
-        if len(images) != len(group.q) or any(len(col) != len(group.q) for col in group.data):
-            raise ApiError(400, "bad_batch", "Gói dữ liệu gửi lên bị hỏng.", "The pushed batch is malformed.")
-        for q, image in zip(group.q, images, strict=True):
+        try:
+            seqs = p.decode_column(group.q)
+            images = p.from_columns(group.cols, group.data) if group.data else []
+        except (ValueError, TypeError, KeyError) as exc:
+            raise _malformed() from exc
+        if len(images) != len(seqs) or len(group.cols) != len(group.data):
+            raise _malformed()
+        for q, image in zip(seqs, images, strict=True):
             out.append(Mutation(q, "insert", group.t, str(image.get("id") or ""), image, str(image.get("hlc") or "")))
     for c in req.changes:
         fields = {"deleted": 1} if c.op == "delete" else dict(c.f)
         out.append(Mutation(c.q, c.op, c.t, c.id, fields, c.h, c.m, c.ih))
     out.sort(key=lambda m: m.q)
     return out
+
+
+def _malformed() -> ApiError:
+    return ApiError(400, "bad_batch", "Gói dữ liệu gửi lên bị hỏng.", "The pushed batch is malformed.")
 
 
 def _load_rows(conn: Connection, muts: list[Mutation]) -> dict[tuple[str, str], RowState]:
@@ -120,7 +129,8 @@ class Batch:
         self.conn = conn
         self.device = device
         self.now = now_ms()
-        self.limit = store.clock.physical_ms() + p.CLOCK_FUTURE_LIMIT_MS
+        self.limit = f"{store.clock.physical_ms() + p.CLOCK_FUTURE_LIMIT_MS:015d}"
+        self.highest = ""  # the latest stamp merged, observed once at the end
         self.states: dict[tuple[str, str], RowState] = {}
         self.restamps: list[dict[str, Any]] = []
         self.applied: list[dict[str, Any]] = []
@@ -128,15 +138,15 @@ class Batch:
     # ----- clock -------------------------------------------------------------------------------
     def stamp(self, m: Mutation) -> tuple[str, str]:
         """(stamp to merge with, origin replica); re-stamps a change from the far future."""
-        parsed = Stamp.parse(m.hlc)
-        if parsed.wall_ms > self.limit:
+        if m.hlc[:15] > self.limit:  # stamps sort as text: 15 digits of wall time first
             fresh = self.store.clock.now()
             self.restamps.append({
                 "station_key": self.device.station_key, "id": new_id(), "device_id": self.device.id,
                 "table_name": m.table, "row_id": m.row_id, "original_hlc": m.hlc, "new_hlc": fresh, "at_ms": self.now})
-            return fresh, parsed.replica
-        self.store.clock.observe(m.hlc, max_future_ms=0)
-        return m.hlc, parsed.replica
+            return fresh, m.hlc[23:]
+        if m.hlc > self.highest:
+            self.highest = m.hlc
+        return m.hlc, m.hlc[23:]
 
     # ----- one mutation ------------------------------------------------------------------------
     def apply(self, m: Mutation) -> Outcome:
@@ -146,9 +156,7 @@ class Batch:
         refusal = perm.check_columns(rule, m.fields)
         if refusal is not None:
             return Outcome(p.RESULT_REJECTED, refusal)
-        try:
-            Stamp.parse(m.hlc)
-        except ValueError:
+        if not _STAMP.match(m.hlc):
             return Outcome(p.RESULT_REJECTED,
                            Refusal("bad_mutation", "Dấu thời gian không hợp lệ.", "Bad clock stamp."))
         state = self.states.get((m.table, m.row_id))
@@ -232,28 +240,30 @@ class Batch:
     # ----- writing -----------------------------------------------------------------------------
     def write(self, counter: int) -> int:
         dirty = sorted(((k, s) for k, s in self.states.items() if s.dirty), key=lambda ks: ks[1].touched)
-        inserts: list[dict[str, Any]] = []
-        updates: list[dict[str, Any]] = []
+        inserts: list[tuple[Any, ...]] = []
+        updates: list[tuple[Any, ...]] = []
+        dump = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
         for (table, row_id), s in dirty:
             counter += 1
-            values = {"fields": json.dumps(s.fields, ensure_ascii=False, separators=(",", ":")),
-                      "field_hlcs": json.dumps(s.fhlc, separators=(",", ":")), "deleted": bool(s.fields.get("deleted")),
-                      "server_seq": counter, "echo_device": s.echo, "updated_ms": self.now}
+            values = (dump(s.fields), dump(s.fhlc) if s.fhlc else "{}", bool(s.fields.get("deleted")), counter,
+                      s.echo, self.now)
             if s.new:
-                inserts.append({"station_key": s.station_key, "table_name": table, "row_id": row_id,
-                                "base_hlc": s.base_hlc, **values})
+                inserts.append((s.station_key, table, row_id, s.base_hlc, *values))
             else:
-                updates.append({"k": s.station_key, "tn": table, "rid": row_id,
-                                **{f"v_{n}": v for n, v in values.items()}})
+                updates.append((*values, s.station_key, table, row_id))
+        # plain driver executemany: the SQL layer's per-row parameter handling costs more than the insert
+        mark = "?" if self.store.is_sqlite else "%s"
         if inserts:
-            self.conn.execute(t.rows.insert(), inserts)
+            cols = "station_key, table_name, row_id, base_hlc, fields, field_hlcs, deleted, server_seq, " \
+                   "echo_device, updated_ms"
+            self.conn.exec_driver_sql(
+                f"INSERT INTO {t.rows.name} ({cols}) VALUES ({', '.join([mark] * 10)})", inserts)
         if updates:
-            r = t.rows.c
-            stmt = update(t.rows).where(and_(r.station_key == bindparam("k"), r.table_name == bindparam("tn"),
-                                             r.row_id == bindparam("rid")))
-            stmt = stmt.values({n: bindparam(f"v_{n}") for n in
-                                ("fields", "field_hlcs", "deleted", "server_seq", "echo_device", "updated_ms")})
-            self.conn.execute(stmt, updates)
+            sets = ", ".join(f"{c} = {mark}" for c in
+                             ("fields", "field_hlcs", "deleted", "server_seq", "echo_device", "updated_ms"))
+            self.conn.exec_driver_sql(
+                f"UPDATE {t.rows.name} SET {sets} WHERE station_key = {mark} AND table_name = {mark} "
+                f"AND row_id = {mark}", updates)
         _insert_all(self.conn, t.applied_mutations, self.applied)
         _insert_all(self.conn, t.restamps, self.restamps)
         return counter
@@ -304,6 +314,8 @@ def apply_push(store: ServerStore, conn: Connection, device: Device, req: p.Push
                     "losing_hlc": c.h, "winning_value": json.dumps(c.wv, ensure_ascii=False), "winning_hlc": c.wh,
                     "at_ms": batch.now})
     counter = batch.write(counter)
+    if batch.highest:
+        store.clock.observe(batch.highest, max_future_ms=0)
     _insert_all(conn, t.rejections, rejected)
     _insert_all(conn, t.conflicts, conflict_rows)
     store.set_meta(conn, "seq", str(counter))

@@ -1,0 +1,181 @@
+"""Sync benchmark over loopback against a real `ytcs centre serve` process.
+
+    .venv/bin/python bench/bench_sync.py [--rows 100000] [--database URL] [--json]
+
+1. initial push: a station database holding N ledger movements syncs for the first time;
+2. initial pull: a second PC of that station (empty database) downloads them;
+3. incremental: 100 changes (50 new movements, 50 edits of fridges) pushed and pulled, in ms.
+Figures: rows/s, bytes per row on the wire (request + response bodies as sent, gzip-compressed).
+Targets (issue 3): >= 20k rows/s; <= 20 B per ledger row.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from argon2 import PasswordHasher
+from sqlalchemy import insert
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from ytcs_desktop.store.base import new_id  # noqa: E402
+from ytcs_desktop.store.db import Database  # noqa: E402
+from ytcs_desktop.store.models import Fridge, Item, Lot, Station, StockTransaction  # noqa: E402
+from ytcs_desktop.sync.client import SyncClient, SyncReport, login  # noqa: E402
+from ytcs_desktop.sync.server import admin  # noqa: E402
+from ytcs_desktop.sync.server.serve import READY_PREFIX  # noqa: E402
+from ytcs_desktop.sync.server.store import ServerStore  # noqa: E402
+
+PASSWORD = "benchmark-2026"
+HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+KINDS = ("receipt", "issue", "issue", "issue", "adjustment")
+
+
+def start(db_url: str) -> tuple[subprocess.Popen[str], str]:
+    proc = subprocess.Popen([sys.executable, "-m", "ytcs_desktop", "centre", "serve", "--database", db_url,
+                             "--port", "0"], stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    assert proc.stdout is not None
+    line = proc.stdout.readline()
+    if not line.startswith(READY_PREFIX):
+        proc.kill()
+        raise SystemExit(f"server did not start: {line!r}")
+    return proc, line[len(READY_PREFIX):].split()[0]
+
+
+def timed_sync(db: Database, url: str, token: str) -> SyncReport:
+    client = SyncClient(db, url, token)
+    try:
+        return client.sync()
+    finally:
+        client.close()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--database", help="server database URL (default: a new SQLite file)")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="ytcs-bench-"))
+    db_url = args.database or f"sqlite:///{tmp / 'centre.sqlite3'}"
+    store = ServerStore(db_url)
+    store.create_schema()
+    station_id = new_id()
+    with store.write() as conn:
+        admin.add_station(conn, "TYT-BENCH", "Trạm Y tế đo hiệu năng", station_id)
+        admin.add_user(conn, "bench", PASSWORD, "station", "TYT-BENCH", HASHER)
+        admin.add_user(conn, "bench-centre", PASSWORD, "centre", None, HASHER)
+    proc, url = start(db_url)
+    out: dict[str, Any] = {"rows": args.rows, "database": db_url.split(":")[0]}
+    try:
+        hub = Database.create(tmp / "centre-replica.sqlite3", role="centre")
+        hub_token = login(url, "bench-centre", PASSWORD).token
+        items: list[str] = []
+        with hub.transaction() as s:
+            for n in range(200):
+                item = new_id()
+                items.append(item)
+                s.add(Item(id=item, station_id=None, code=f"T{n:04d}", name=f"Thuốc {n}", base_unit="viên",
+                           category="drug"))
+        timed_sync(hub, url, hub_token)
+
+        pc1 = Database.create(tmp / "pc1.sqlite3", station_id=station_id)
+        token1 = login(url, "bench", PASSWORD, station_id=station_id).token
+        timed_sync(pc1, url, token1)  # pulls the catalogue
+        started = time.monotonic()
+        _, fridges = fill_from(pc1, station_id, args.rows, items)
+        out["fill_seconds"] = round(time.monotonic() - started, 2)
+        push = timed_sync(pc1, url, token1)
+        assert push.complete and push.rejected == 0, push
+        out["initial_push"] = _figures(push, push.pushed, push.bytes_sent)
+
+        pc2 = Database.create(tmp / "pc2.sqlite3", station_id=station_id)
+        token2 = login(url, "bench", PASSWORD, station_id=station_id).token
+        pull = timed_sync(pc2, url, token2)
+        assert pull.complete, pull
+        out["initial_pull"] = _figures(pull, pull.pulled, pull.bytes_received)
+
+        _ledger(pc1, station_id, 80, LOTS, args.rows)
+        with pc1.transaction() as s:
+            for n, f in enumerate(fridges[:20]):
+                row = s.get(Fridge, f)
+                assert row is not None
+                row.location = f"Phòng {n}"
+            s.flush()
+        inc = timed_sync(pc1, url, token1)
+        inc_pull = timed_sync(pc2, url, token2)
+        out["incremental"] = {"changes": inc.pushed, "push_ms": round(inc.seconds * 1000, 1),
+                              "pull_ms": round(inc_pull.seconds * 1000, 1), "pulled": inc_pull.pulled}
+        for db in (hub, pc1, pc2):
+            db.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+        store.dispose()
+    if args.json:
+        print(json.dumps(out, indent=1))
+    else:
+        for key, value in out.items():
+            print(f"{key}: {value}")
+    return 0
+
+
+def fill_from(db: Database, station_id: str, rows: int, items: list[str]) -> tuple[list[str], list[str]]:
+    """400 lots of the centre's items, 20 fridges and `rows` ledger movements."""
+    lots = [(new_id(), items[i % len(items)]) for i in range(400)]
+    fridges = [new_id() for _ in range(20)]
+    with db.transaction() as s:
+        s.add(Station(id=station_id, station_id=station_id, code="TYT-BENCH", name="Trạm Y tế đo hiệu năng"))
+        for n, f in enumerate(fridges):
+            s.add(Fridge(id=f, station_id=station_id, name=f"Tủ lạnh {n}"))
+        for n, (lot, item) in enumerate(lots):
+            s.add(Lot(id=lot, station_id=station_id, item_id=item, lot_no=f"L{n:04d}", expiry=dt.date(2028, 6, 30)))
+    _ledger(db, station_id, rows, lots, 0)
+    LOTS[:] = lots
+    return items, fridges
+
+
+LOTS: list[tuple[str, str]] = []
+
+
+def _ledger(db: Database, station_id: str, rows: int, lots: list[tuple[str, str]], start: int) -> None:
+    clock, origin = db.clock, db.replica_id
+    day0 = dt.date(2025, 1, 1)
+    created = dt.datetime(2025, 1, 1, 7, 0, tzinfo=dt.UTC)
+    with db.transaction() as s:
+        batch: list[dict[str, Any]] = []
+        for n in range(start, start + rows):
+            lot, item = lots[n % len(lots)]
+            kind = KINDS[n % 5]
+            batch.append({
+                "id": new_id(), "station_id": station_id, "hlc": clock.now(), "origin": origin, "deleted": False,
+                "sync_state": "pending", "item_id": item, "lot_id": lot, "txn_date": day0 + dt.timedelta(days=n // 300),
+                "kind": kind, "quantity": 100 if kind == "receipt" else -(1 + n % 7), "doc_no": f"PX-{n // 5:06d}",
+                "source": "centre" if kind == "receipt" else None, "counterparty": None, "reason": None,
+                "reverses_id": None, "ref_table": None, "ref_id": None, "actor": "Nguyễn Thị Lan",
+                "created_at": created + dt.timedelta(minutes=n)})
+            if len(batch) == 5000:
+                s.execute(insert(StockTransaction), batch)
+                batch = []
+        if batch:
+            s.execute(insert(StockTransaction), batch)
+
+
+def _figures(report: SyncReport, rows: int, wire: int) -> dict[str, Any]:
+    per_s = round(rows / report.seconds) if report.seconds else 0
+    return {"rows": rows, "seconds": report.seconds, "rows_per_s": per_s,
+            "bytes": wire, "bytes_per_row": round(wire / rows, 1) if rows else 0,
+            "bytes_sent": report.bytes_sent, "bytes_received": report.bytes_received, "requests": report.requests}
+
+
+if __name__ == "__main__":
+    sys.exit(main())
