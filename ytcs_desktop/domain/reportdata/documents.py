@@ -74,7 +74,7 @@ def count_minutes(s: Session, station_id: str | None, date_from: dt.date, date_t
                 .order_by(Item.name, Lot.expiry, Lot.lot_no))
         ]
         head = header(s, station_id, "BIÊN BẢN KIỂM KÊ THUỐC, VẬT TƯ Y TẾ", date=c.count_date,
-                      number=f"{c.number or '…'}/BB-TYT" if not (c.number or "").endswith("TYT") else c.number)
+                      number=c.number or "…/BB-TYT")  # the station's own numbering when it has one
         out.append(CountMinutes(
             head, c.number, c.count_date, c.started_at, c.approved_at, c.status,
             [t.strip() for t in (c.team or "").splitlines() if t.strip()], c.proposals or "", rows,
@@ -132,7 +132,7 @@ def requisitions(s: Session, station_id: str | None, date_from: dt.date, date_to
         if r.period_from and r.period_to:
             sub = Period(r.period_from, r.period_to).line().replace("Từ ngày", "Dự trù cho kỳ từ ngày")
         head = header(s, station_id, "PHIẾU DỰ TRÙ THUỐC, VẬT TƯ Y TẾ", date=local_day,
-                      number=r.number if r.number and "/" in r.number else f"{r.number or '…'}/DT-TYT", subtitle=sub)
+                      number=r.number or "…/DT-TYT", subtitle=sub)
         out.append(RequisitionForm(head, r.number, r.status, (r.period_from, r.period_to), rows,
                                    sum(x.requested for x in rows), sum(x.approved or 0 for x in rows), r.notes or ""))
     return out

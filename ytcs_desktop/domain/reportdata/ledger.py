@@ -96,26 +96,25 @@ def balances_before(s: Session, station_id: str | None, day: dt.date,
 def flows(s: Session, station_id: str | None, date_from: dt.date, date_to: dt.date,
           item_ids: Iterable[str] | None = None) -> dict[str, Flow]:
     """Movements per lot dated within [date_from, date_to], by report column."""
+    t = StockTransaction
+    sign = case((t.quantity > 0, 1), else_=-1)
+    inside = (t.txn_date >= date_from, t.txn_date <= date_to)
+    plain = (select(t.lot_id, t.kind, t.source, sign, func.sum(t.quantity))
+             .where(*inside, func.coalesce(t.reverses_id, "") == "")  # not via the reverses_id index
+             .group_by(t.lot_id, t.kind, t.source, sign))
+    # a reversal lands in the column of what it reverses (few rows: the join is cheap)
     orig = aliased(StockTransaction)
-    sign = case((StockTransaction.quantity > 0, 1), else_=-1)
     osign = case((orig.quantity > 0, 1), else_=-1)
-    q = (
-        select(StockTransaction.lot_id, StockTransaction.kind, StockTransaction.source,
-               orig.kind, orig.source, osign, func.sum(StockTransaction.quantity))
-        .outerjoin(orig, orig.id == StockTransaction.reverses_id)
-        .where(StockTransaction.txn_date >= date_from, StockTransaction.txn_date <= date_to)
-        .group_by(StockTransaction.lot_id, StockTransaction.kind, StockTransaction.source, sign,
-                  orig.kind, orig.source, osign)
-    )
-    q = _scope(q, station_id)
-    if item_ids is not None:
-        q = q.where(StockTransaction.item_id.in_(list(item_ids)))
+    reversals = (select(t.lot_id, orig.kind, orig.source, osign, func.sum(t.quantity))
+                 .join(orig, orig.id == t.reverses_id).where(t.reverses_id.is_not(None), *inside)
+                 .group_by(t.lot_id, orig.kind, orig.source, osign))
     out: dict[str, Flow] = {}
-    for lot_id, kind, source, okind, osource, osgn, total in s.execute(q):
-        total = int(total or 0)
-        # a reversal lands in the column of what it reverses
-        column = column_of(okind, osource, int(osgn)) if okind is not None else column_of(kind, source, total)
-        out.setdefault(lot_id, Flow()).add(column, total)
+    for q in (plain, reversals):
+        q = _scope(q, station_id)
+        if item_ids is not None:
+            q = q.where(t.item_id.in_(list(item_ids)))
+        for lot_id, kind, source, sgn, total in s.execute(q):
+            out.setdefault(lot_id, Flow()).add(column_of(kind, source, int(sgn)), int(total or 0))
     return out
 
 

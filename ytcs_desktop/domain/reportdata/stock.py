@@ -9,9 +9,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ytcs_desktop.domain.errors import NotFoundError
+from ytcs_desktop.domain.inventory.movements import stock_card as inventory_stock_card
 from ytcs_desktop.domain.reportdata import ledger
-from ytcs_desktop.domain.reportdata.common import Header, Period, header
-from ytcs_desktop.store.models import Item, Lot, StockTransaction
+from ytcs_desktop.domain.reportdata.common import Header, Period, header, station_row
+from ytcs_desktop.store.models import Item, StockTransaction
 
 
 @dataclass
@@ -110,39 +111,21 @@ def _item_by_code(s: Session, code: str) -> Item:
 
 def stock_card(s: Session, station_id: str | None, item_code: str, date_from: dt.date, date_to: dt.date,
                *, on: dt.date | None = None) -> StockCard:
-    """Every movement of one item in the period, in date order, with the running balance."""
+    """Every movement of one item in the period, in the order recorded, with the running balance
+    (domain.inventory's stock card)."""
     period = Period(date_from, date_to)
     item = _item_by_code(s, item_code)
-    opening = sum(ledger.balances_before(s, station_id, date_from, [item.id]).values())
-    q = (
-        select(StockTransaction, Lot)
-        .join(Lot, Lot.id == StockTransaction.lot_id)
-        .where(StockTransaction.item_id == item.id, StockTransaction.txn_date >= date_from,
-               StockTransaction.txn_date <= date_to)
-        .order_by(StockTransaction.txn_date, StockTransaction.created_at, StockTransaction.id)
-    )
-    if station_id is not None:
-        q = q.where(StockTransaction.station_id == station_id)
-    balance = opening
-    entries: list[CardEntry] = []
-    total_in = total_out = 0
-    for txn, lot in s.execute(q):
-        qty = txn.quantity
-        balance += qty
-        doc = txn.doc_no or ""
-        desc = ledger.kind_label(txn.kind, txn.source, qty)
-        if txn.counterparty:
-            desc += f" – {txn.counterparty}"
-        if qty >= 0:
-            total_in += qty
-        else:
-            total_out -= qty
-        entries.append(CardEntry(txn.txn_date, doc if qty >= 0 else "", doc if qty < 0 else "", lot.lot_no,
-                                 lot.expiry, desc, max(qty, 0), max(-qty, 0), balance, txn.reason or ""))
+    sid = station_id or station_row(s, None).id
+    card = inventory_stock_card(s, sid, item.id, date_from, date_to)
+    entries = [
+        CardEntry(x.date, (x.doc_no or "") if x.qty_in else "", (x.doc_no or "") if x.qty_out else "", x.lot_no,
+                  x.expiry, x.description, x.qty_in, x.qty_out, x.balance)
+        for x in card.lines
+    ]
     head = header(s, station_id, "THẺ KHO", date=on or date_to, subtitle=period.line())
     strength = " ".join(x for x in (item.strength, item.dosage_form) if x)
-    return StockCard(head, period, item.code, item.name, item.base_unit, strength, opening, entries,
-                     total_in, total_out, balance)
+    return StockCard(head, period, item.code, item.name, item.base_unit, strength, card.opening, entries,
+                     sum(e.quantity_in for e in entries), sum(e.quantity_out for e in entries), card.closing)
 
 
 def items_with_activity(s: Session, station_id: str | None, date_from: dt.date, date_to: dt.date) -> list[str]:
