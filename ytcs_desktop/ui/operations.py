@@ -83,8 +83,8 @@ class Operations(QObject):
 
     def query(self, fn: Callable[[Session], T], on_done: Callable[[T], None],
               on_error: Callable[[BaseException], None] | None = None,
-              label: str | None = None) -> TaskControl:
-        """Run `fn(session)` in a read session on the read pool."""
+              label: str | None = None, priority: int = 0) -> TaskControl:
+        """Run `fn(session)` in a read session on the read pool (higher priority goes first)."""
         db = self.db
 
         def work(_control: TaskControl) -> T:
@@ -97,7 +97,7 @@ class Operations(QObject):
             elif not isinstance(exc, Cancelled):
                 log.error("query failed", exc_info=exc)
 
-        return self.tasks.read(work, on_done, error, label)
+        return self.tasks.read(work, on_done, error, label, priority=priority)
 
     def announce(self, areas: Iterable[str]) -> None:
         """Announce a change made outside `write` (a sync that pulled rows)."""

@@ -138,16 +138,17 @@ class TaskManager(QObject):
         return self._submit("write", work, on_done, on_error, label)
 
     def read(self, work: Work, on_done: OnDone | None = None, on_error: OnError | None = None,
-             label: str | None = None) -> TaskControl:
-        """Run a query on the read pool (SQLite WAL lets readers run beside the writer)."""
-        return self._submit("read", work, on_done, on_error, label)
+             label: str | None = None, priority: int = 0) -> TaskControl:
+        """Run a query on the read pool (SQLite WAL lets readers run beside the writer); queued
+        queries with a higher priority run first."""
+        return self._submit("read", work, on_done, on_error, label, priority)
 
     def network(self, work: Work, on_done: OnDone | None = None, on_error: OnError | None = None,
                 label: str | None = None) -> TaskControl:
         return self._submit("network", work, on_done, on_error, label)
 
     def _submit(self, where: str, work: Work, on_done: OnDone | None, on_error: OnError | None,
-                label: str | None) -> TaskControl:
+                label: str | None, priority: int = 0) -> TaskControl:
         task_id = next(self._ids)
         control = TaskControl(task_id, self.progressed.emit)
         if self._closed:  # a late timer or click while the window closes: nothing runs
@@ -177,7 +178,7 @@ class TaskManager(QObject):
         if where == "write":
             self._writer.submitted.emit(job)
         elif where == "read":
-            self._reads.start(_Runnable(job))
+            self._reads.start(_Runnable(job), priority)
         else:
             self._network.start(_Runnable(job))
         if was_idle:

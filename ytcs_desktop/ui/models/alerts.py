@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -27,13 +29,18 @@ class Alerts:
     open_requests: list[SupportRequest] = field(default_factory=list)
 
 
-def station_alerts(s: Session, station_id: str, today: dt.date | None = None) -> Alerts:
+def alert_queries(station_id: str, today: dt.date | None = None) -> dict[str, Callable[[Session], list[Any]]]:
+    """One query per card, so each is a short job on the read queue."""
     day = today or dt.date.today()
-    return Alerts(
-        near_expiry=near_expiry(s, station_id, day),
-        below_minimum=below_minimum(s, station_id),
-        missing_readings=missing_readings(s, station_id, day),
-        quarantined=active_quarantines(s, station_id),
-        refused=refused_changes(s),
-        open_requests=[r for r in list_requests(s, station_id) if r.status in OPEN_STATUSES],
-    )
+    return {
+        "near_expiry": lambda s: near_expiry(s, station_id, day),
+        "below_minimum": lambda s: below_minimum(s, station_id),
+        "missing_readings": lambda s: missing_readings(s, station_id, day),
+        "quarantined": lambda s: active_quarantines(s, station_id),
+        "refused": lambda s: refused_changes(s),
+        "open_requests": lambda s: [r for r in list_requests(s, station_id) if r.status in OPEN_STATUSES],
+    }
+
+
+def station_alerts(s: Session, station_id: str, today: dt.date | None = None) -> Alerts:
+    return Alerts(**{key: query(s) for key, query in alert_queries(station_id, today).items()})

@@ -37,10 +37,23 @@ REJECTED_BG = QColor("#fde2e1")
 PENDING_FG = QColor("#6b6b6b")
 
 
+def _fold_table() -> dict[int, str]:
+    table = {ord("đ"): "d", ord("Đ"): "d"}
+    for code in list(range(0xC0, 0x250)) + list(range(0x1E00, 0x1F00)):
+        char = chr(code)
+        base = "".join(c for c in unicodedata.normalize("NFD", char) if unicodedata.category(c) != "Mn")
+        if base and base != char:
+            table[code] = base.lower()
+    return table
+
+
+_FOLD = _fold_table()
+
+
 def fold(text: str) -> str:
-    """Lower-case and without accents, so "ha noi" finds "Hà Nội"."""
-    text = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
-    return "".join(c for c in text if unicodedata.category(c) != "Mn")
+    """Lower-case and without accents, so "ha noi" finds "Hà Nội" (one table look-up per letter)."""
+    text = unicodedata.normalize("NFC", text) if not text.isascii() else text
+    return text.lower().translate(_FOLD)
 
 
 def fmt_date(value: Any) -> str:
@@ -114,6 +127,8 @@ class RecordTableModel(QAbstractTableModel):
         self._search: list[str] = []
         self._loading = False
         self._stale = False
+        self._ever_loaded = False
+        self.priority = 0  # read-queue priority; pages in view go before background ones
         if ops is not None:
             ops.changed.connect(self._on_changed)
 
@@ -136,11 +151,17 @@ class RecordTableModel(QAbstractTableModel):
             self._stale = True  # load again when this one ends
             return
         self._loading = True
-        self.ops.query(self.fetch, self._loaded, self._failed)
+        self._ever_loaded = True
 
-    def _loaded(self, rows: list[Any]) -> None:
+        def work(session: Session) -> tuple[list[Any], list[str]]:
+            rows = self.fetch(session)
+            return rows, self.search_keys(rows)  # folded on the worker, not the GUI thread
+
+        self.ops.query(work, self._loaded, self._failed, priority=self.priority)
+
+    def _loaded(self, result: tuple[list[Any], list[str]]) -> None:
         self._loading = False
-        self.set_rows(rows)
+        self.set_rows(*result)
         if self._stale:
             self._stale = False
             self.refresh()
@@ -149,15 +170,20 @@ class RecordTableModel(QAbstractTableModel):
         self._loading = False
         self.load_failed.emit(str(exc))
 
-    def set_rows(self, rows: Sequence[Any]) -> None:
+    def search_keys(self, rows: Sequence[Any]) -> list[str]:
+        columns = self.columns
+        return [fold(" ".join(c.text(r) for c in columns)) for r in rows]
+
+    def set_rows(self, rows: Sequence[Any], keys: list[str] | None = None) -> None:
         self.beginResetModel()
         self._rows = list(rows)
-        self._search = [fold(" ".join(c.text(r) for c in self.columns)) for r in self._rows]
+        self._search = keys if keys is not None and len(keys) == len(self._rows) else self.search_keys(self._rows)
         self.endResetModel()
         self.loaded.emit()
 
     def _on_changed(self, areas: frozenset[str]) -> None:
-        if areas & self.areas:
+        # A model nobody has looked at yet stays unloaded: it loads when its view first asks.
+        if self._ever_loaded and areas & self.areas:
             self.refresh()
 
     # ----- access ----------------------------------------------------------------------------
@@ -227,35 +253,59 @@ class RecordTableModel(QAbstractTableModel):
 
 
 class SearchProxy(QSortFilterProxyModel):
-    """Filters a RecordTableModel by words typed in any accent and case; sorts by SORT_ROLE."""
+    """Filters a RecordTableModel by words typed in any accent and case; sorts by SORT_ROLE.
+
+    The test of every row is made in one pass when the text changes; Qt's per-row callback then
+    only reads the answer."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._words: list[str] = []
         self._extra: Callable[[Any], bool] | None = None
+        self._accept: list[bool] | None = None
         self.setSortRole(SORT_ROLE)
         self.setDynamicSortFilter(False)
+
+    def setSourceModel(self, model: Any) -> None:
+        old = self.sourceModel()
+        if isinstance(old, RecordTableModel):
+            old.modelAboutToBeReset.disconnect(self._forget)
+        super().setSourceModel(model)
+        if isinstance(model, RecordTableModel):
+            model.modelAboutToBeReset.connect(self._forget)
+
+    def _forget(self) -> None:
+        self._accept = None
 
     def set_text(self, text: str) -> None:
         self.beginFilterChange()
         self._words = fold(text).split()
+        self._accept = None
         self.endFilterChange()
 
     def set_predicate(self, predicate: Callable[[Any], bool] | None) -> None:
         """An extra test on the row object (a status or kind filter)."""
         self.beginFilterChange()
         self._extra = predicate
+        self._accept = None
         self.endFilterChange()
+
+    def _compute(self, model: RecordTableModel) -> list[bool]:
+        words, extra = self._words, self._extra
+        keys = model._search
+        accept = [all(w in key for w in words) for key in keys] if words else [True] * len(keys)
+        if extra is not None:
+            rows = model._rows
+            accept = [ok and extra(rows[i]) for i, ok in enumerate(accept)]
+        return accept
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()
-        if not isinstance(model, RecordTableModel) or source_row >= model.rowCount():
+        if not isinstance(model, RecordTableModel) or (not self._words and self._extra is None):
             return True
-        if self._words:
-            key = model.search_key(source_row)
-            if not all(w in key for w in self._words):
-                return False
-        return self._extra is None or self._extra(model.row_at(source_row))
+        if self._accept is None or len(self._accept) != model.rowCount():
+            self._accept = self._compute(model)
+        return source_row < len(self._accept) and self._accept[source_row]
 
 
 def sync_state_text(state: str | None) -> str:

@@ -66,6 +66,7 @@ def make_table(model: RecordTableModel, proxy: SearchProxy | None = None) -> QTa
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(True)
     header.setHighlightSections(False)
+    header.setResizeContentsPrecision(200)  # size columns from the first rows, not all 6,000
     return view
 
 

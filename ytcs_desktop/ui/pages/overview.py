@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from functools import partial
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ytcs_desktop.domain.labels import label
 from ytcs_desktop.ui.context import AppContext
-from ytcs_desktop.ui.models.alerts import Alerts, station_alerts
+from ytcs_desktop.ui.models.alerts import Alerts, alert_queries
 from ytcs_desktop.ui.operations import ALL_AREAS
 from ytcs_desktop.ui.pages.base import Page
 
@@ -55,9 +57,10 @@ class AlertCard(QFrame):
 
 
 class OverviewPage(Page):
-    """Signals: `open_page(str)` with the class name of the page a card links to."""
+    """Signals: `open_page(str)` with the class name of the page a card links to; `updated()`."""
 
     open_page = Signal(str)
+    updated = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -94,10 +97,19 @@ class OverviewPage(Page):
             self.refresh()
 
     def refresh(self) -> None:
+        """One short background query per card, behind the queries of the page in view."""
         station = self.ctx.actor.station_id or ""
-        self.ctx.ops.query(lambda s: station_alerts(s, station), self.show_alerts)
+        if self.alerts is None:
+            self.alerts = Alerts()
+        for key, query in alert_queries(station).items():
+            self.ctx.ops.query(query, partial(self._card_loaded, key), priority=-1)
 
-    def show_alerts(self, alerts: Alerts) -> None:
+    def _card_loaded(self, key: str, rows: list[Any]) -> None:
+        assert self.alerts is not None
+        setattr(self.alerts, key, rows)
+        self.show_alerts(self.alerts, only=key)
+
+    def show_alerts(self, alerts: Alerts, only: str | None = None) -> None:
         self.alerts = alerts
         lang = self.ctx.lang
         today = dt.date.today()
@@ -116,4 +128,6 @@ class OverviewPage(Page):
                                       for r in alerts.open_requests],
         }
         for key, lines in fill.items():
-            self.cards[key].show_items(lines(), more)
+            if only is None or key == only:
+                self.cards[key].show_items(lines(), more)
+        self.updated.emit()

@@ -79,14 +79,16 @@ class OnHandTab(QWidget):
         self._update_buttons()
 
     def load(self) -> None:
-        self.item_model.refresh()
-        self.lot_model.refresh()
+        """Load the table in view; the other loads when first shown."""
+        self.model.refresh()
 
     @property
     def model(self) -> RecordTableModel:
         return self.item_model if self.by_item.isChecked() else self.lot_model
 
     def _switch(self) -> None:
+        if not self.model._ever_loaded:
+            self.model.refresh()
         proxy = self.item_proxy if self.by_item.isChecked() else self.lot_proxy
         self.table.setModel(proxy)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
