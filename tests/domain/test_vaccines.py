@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from tests.domain.inventory.conftest import Inv, make_inv, refusal_checker
 from ytcs_desktop.domain.inventory import dispose, on_hand_by_lot, receive, reverse
-from ytcs_desktop.domain.vaccines import close_vial, open_vial, open_vials, wastage
+from ytcs_desktop.domain.vaccines import cancel_vial, close_vial, open_vial, open_vials, wastage
 from ytcs_desktop.store.base import utc_now
 from ytcs_desktop.store.db import Database
 from ytcs_desktop.store.models import Quarantine, Setting, StockTransaction, VialOpening
@@ -111,3 +111,20 @@ def test_close_vial_and_wastage(inv: Inv, refused) -> None:
     assert b.wastage_pct == round(100 * 16 / 30, 1)
     h = lines["HB-1"]
     assert (h.vials_opened, h.wasted_expired, h.wastage_pct, h.closing) == (0, 2, 100.0, 18)
+
+
+def test_cancel_vial_reverses_its_issue(inv: Inv, refused) -> None:
+    bcg, _ = _lots(inv)
+    with inv.db.transaction() as s:
+        vial = open_vial(s, inv.nurse, lot_id=bcg, opened_at=MORNING)
+        vial_id, txn_id = vial.id, vial.issue_txn_id
+    with refused("reverse_vial"), inv.db.transaction() as s:
+        reverse(s, inv.nurse, txn_id=txn_id or "", txn_date=D(2026, 3, 15), reason="Ghi nhầm")
+    with inv.db.transaction() as s:
+        cancel_vial(s, inv.nurse, vial_id=vial_id, txn_date=D(2026, 3, 15), reason="Ghi nhầm lô")
+    with inv.db.read() as s:
+        assert {b.lot_no: b.quantity for b in on_hand_by_lot(s, inv.station_id)}["BCG-1"] == 100
+        assert open_vials(s, inv.station_id, MORNING) == []
+        assert [w.vials_opened for w in wastage(s, inv.station_id, D(2026, 3, 1), D(2026, 3, 31))] == [0, 0]
+    with refused("vial_not_found"), inv.db.transaction() as s:
+        cancel_vial(s, inv.nurse, vial_id=vial_id, txn_date=D(2026, 3, 15), reason="lại")

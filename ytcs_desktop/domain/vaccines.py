@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.errors import NotFoundError, RuleError, ValidationError
 from ytcs_desktop.domain.inventory.common import as_int, load_lot, setting_int, station_of, text_or_none
-from ytcs_desktop.domain.inventory.ledger import issue
+from ytcs_desktop.domain.inventory.ledger import issue, reverse
 from ytcs_desktop.domain.inventory.movements import movement_summary
 from ytcs_desktop.store.base import new_id
 from ytcs_desktop.store.models import Item, Lot, StockTransaction, VialOpening
@@ -101,9 +101,25 @@ def _doses_in(s: Session, vial: VialOpening) -> int:
     return -int(qty or 0)
 
 
-def close_vial(s: Session, actor: Actor, *, vial_id: str, doses_given: int, closed_at: dt.datetime) -> VialOpening:
-    """Close an opened vial: doses given to children, the rest of the vial is open-vial wastage."""
+def cancel_vial(s: Session, actor: Actor, *, vial_id: str, txn_date: dt.date, reason: str) -> VialOpening:
+    """A vial opening recorded by mistake: its issue is reversed and the record tombstoned."""
     station_id = station_of(actor)
+    vial = _load_vial(s, station_id, vial_id)
+    if vial.closed_at is not None:
+        raise RuleError(
+            "vial_closed",
+            "Lọ này đã được đóng (đã ghi số liều tiêm): không thể hủy ghi nhận mở lọ.",
+            "This vial has been closed with its doses given: its opening can no longer be cancelled.",
+            "vial_id",
+        )
+    if vial.issue_txn_id:
+        reverse(s, actor, txn_id=vial.issue_txn_id, txn_date=txn_date, reason=reason, _from_vial=True)
+    vial.deleted = True
+    s.flush()
+    return vial
+
+
+def _load_vial(s: Session, station_id: str, vial_id: str) -> VialOpening:
     vial = s.get(VialOpening, vial_id) if vial_id else None
     if vial is None or vial.deleted or vial.station_id != station_id:
         raise NotFoundError(
@@ -112,6 +128,13 @@ def close_vial(s: Session, actor: Actor, *, vial_id: str, doses_given: int, clos
             "This opened vial was not found. Choose it again from the list of open vials.",
             "vial_id",
         )
+    return vial
+
+
+def close_vial(s: Session, actor: Actor, *, vial_id: str, doses_given: int, closed_at: dt.datetime) -> VialOpening:
+    """Close an opened vial: doses given to children, the rest of the vial is open-vial wastage."""
+    station_id = station_of(actor)
+    vial = _load_vial(s, station_id, vial_id)
     if vial.closed_at is not None:
         raise RuleError(
             "vial_closed",

@@ -289,7 +289,9 @@ def dispose(
     ]
 
 
-def reverse(s: Session, actor: Actor, *, txn_id: str, txn_date: dt.date, reason: str) -> list[StockTransaction]:
+def reverse(
+    s: Session, actor: Actor, *, txn_id: str, txn_date: dt.date, reason: str, _from_vial: bool = False
+) -> list[StockTransaction]:
     """Đảo: a row of opposite sign that cancels an earlier one. Each row is reversed at most once, a
     reversal is not itself reversed (record the movement again), and a lot never goes negative."""
     station_id = station_of(actor)
@@ -301,6 +303,13 @@ def reverse(s: Session, actor: Actor, *, txn_id: str, txn_date: dt.date, reason:
             "txn_not_found",
             f"Không tìm thấy nghiệp vụ “{txn_id}” trong sổ kho của trạm. Hãy chọn lại dòng cần đảo trên thẻ kho.",
             f"Transaction “{txn_id}” is not in this station's ledger. Pick the line to reverse from the stock card.",
+            "txn_id",
+        )
+    if original.ref_table == "vial_openings" and not _from_vial:
+        raise RuleError(
+            "reverse_vial",
+            "Nghiệp vụ này là xuất khi mở lọ vắc xin: hãy hủy ghi nhận mở lọ trong sổ lọ đang mở thay vì đảo.",
+            "This issue came from opening a vaccine vial: cancel the vial opening in the open-vial log instead.",
             "txn_id",
         )
     if original.kind == "reversal":
