@@ -21,7 +21,14 @@ from pathlib import Path
 from sqlalchemy import func, select, text
 
 from ytcs_desktop.domain.actor import Actor
-from ytcs_desktop.domain.inventory import near_expiry, on_hand_by_item, on_hand_by_lot, receive_many, stock_card
+from ytcs_desktop.domain.inventory import (
+    near_expiry,
+    on_hand_by_item,
+    on_hand_by_lot,
+    receive,
+    receive_many,
+    stock_card,
+)
 from ytcs_desktop.store.base import new_id
 from ytcs_desktop.store.db import Database
 from ytcs_desktop.store.models import Station, StockTransaction
@@ -30,6 +37,7 @@ N_ITEMS = 2_000
 LOTS_PER_ITEM = 3
 N_ROWS = 100_000
 N_RECEIPTS = 10_000
+N_SINGLE = 1_000
 TODAY = dt.date(2026, 6, 30)
 START = dt.date(2025, 7, 1)
 
@@ -154,8 +162,16 @@ def main(argv: list[str] | None = None) -> int:
                 written.extend(receive_many(s, actor, lines))
 
         rows.append((f"receive_many, {N_RECEIPTS} lines, one transaction", once_ms(bulk), f"{len(lines)} rows"))
+
+        def single() -> None:  # the one-at-a-time path, for comparison
+            with db.transaction() as s:
+                for i in range(N_SINGLE):
+                    receive(s, actor, item_id=item_ids[i % N_ITEMS], lot_no=f"ONE-{i:05d}", expiry=dt.date(2028, 1, 1),
+                            quantity=10, txn_date=TODAY)
+
         with db.read() as s:
-            assert s.scalar(select(func.count()).select_from(StockTransaction)) == ledger + len(written)
+            assert s.scalar(select(func.count()).select_from(StockTransaction)) == (ledger or 0) + len(written)
+        rows.append((f"receive × {N_SINGLE}, one transaction", once_ms(single), "one call per line"))
         db.close()
     print(f"database: {N_ITEMS} items, {N_ITEMS * LOTS_PER_ITEM} lots, {ledger} ledger rows, "
           f"{outbox} outbox rows (built in {build_s:.1f} s)")
