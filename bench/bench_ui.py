@@ -57,7 +57,7 @@ def started():
     tab = page.on_hand
     lots, items = tab.lot_model, tab.item_model
     t = time.perf_counter()
-    window.show_page(window.pages.index(page))
+    window.show_page(window.index_of(type(page)))
     wait_for(lambda: lots.rowCount() > 0)
     result["stock_open_ms"] = round((time.perf_counter() - t) * 1000, 1)
     result["lots"] = lots.rowCount()

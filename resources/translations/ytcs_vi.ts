@@ -154,32 +154,32 @@
     <context>
         <name>Columns</name>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/base.py" line="219" />
+            <location filename="../../ytcs_desktop/ui/models/base.py" line="245" />
             <source>Refused by the centre: %1</source>
             <translation>Trung tâm không chấp nhận: %1</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/base.py" line="263" />
+            <location filename="../../ytcs_desktop/ui/models/base.py" line="313" />
             <source>Not sent yet</source>
             <translation>Chưa gửi</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/base.py" line="264" />
+            <location filename="../../ytcs_desktop/ui/models/base.py" line="314" />
             <source>Sent</source>
             <translation>Đã gửi</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/base.py" line="265" />
+            <location filename="../../ytcs_desktop/ui/models/base.py" line="315" />
             <source>Refused</source>
             <translation>Bị từ chối</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/base.py" line="266" />
+            <location filename="../../ytcs_desktop/ui/models/base.py" line="316" />
             <source>Conflict</source>
             <translation>Xung đột</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/base.py" line="271" />
+            <location filename="../../ytcs_desktop/ui/models/base.py" line="321" />
             <source>Sync</source>
             <translation>Đồng bộ</translation>
         </message>
@@ -1043,32 +1043,27 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ytcs_desktop/ui/main_window.py" line="54" />
-            <source>Ctrl+%1</source>
-            <translation>Ctrl+%1</translation>
-        </message>
-        <message>
-            <location filename="../../ytcs_desktop/ui/main_window.py" line="78" />
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="121" />
             <source>&amp;File</source>
             <translation>&amp;Tệp</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/main_window.py" line="79" />
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="122" />
             <source>&amp;Sync now</source>
             <translation>&amp;Đồng bộ ngay</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/main_window.py" line="82" />
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="125" />
             <source>&amp;Refresh</source>
             <translation>&amp;Làm mới</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/main_window.py" line="88" />
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="131" />
             <source>&amp;Quit</source>
             <translation>&amp;Thoát</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/main_window.py" line="92" />
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="135" />
             <source>&amp;Language</source>
             <translation>&amp;Ngôn ngữ</translation>
         </message>
@@ -1124,6 +1119,72 @@
             <location filename="../../ytcs_desktop/ui/dialogs/request.py" line="98" />
             <source>Note</source>
             <translation>Ghi chú</translation>
+        </message>
+    </context>
+    <context>
+        <name>Navigation</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/workspace.py" line="17" />
+            <source>Overview</source>
+            <translation>Tổng quan</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/workspace.py" line="18" />
+            <source>Station profile</source>
+            <translation>Hồ sơ trạm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/workspace.py" line="19" />
+            <source>Professional support</source>
+            <translation>Hỗ trợ chuyên môn</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/workspace.py" line="20" />
+            <location filename="../../ytcs_desktop/ui/workspace.py" line="30" />
+            <source>Training</source>
+            <translation>Đào tạo</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/workspace.py" line="21" />
+            <source>Stock</source>
+            <translation>Kho</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/workspace.py" line="22" />
+            <source>Vaccines &amp; cold chain</source>
+            <translation>Vắc xin &amp; dây chuyền lạnh</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/workspace.py" line="23" />
+            <location filename="../../ytcs_desktop/ui/workspace.py" line="32" />
+            <source>Reports</source>
+            <translation>Báo cáo</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/workspace.py" line="24" />
+            <location filename="../../ytcs_desktop/ui/workspace.py" line="33" />
+            <source>Sync</source>
+            <translation>Đồng bộ</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/workspace.py" line="27" />
+            <source>Stations</source>
+            <translation>Các trạm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/workspace.py" line="28" />
+            <source>Request inbox</source>
+            <translation>Hộp yêu cầu</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/workspace.py" line="29" />
+            <source>Rotation planning</source>
+            <translation>Lịch luân phiên</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/workspace.py" line="31" />
+            <source>Requisitions &amp; supply</source>
+            <translation>Dự trù &amp; cấp phát</translation>
         </message>
     </context>
     <context>
@@ -1322,52 +1383,52 @@
     <context>
         <name>OverviewPage</name>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/overview.py" line="70" />
+            <location filename="../../ytcs_desktop/ui/pages/overview.py" line="73" />
             <source>Near expiry or expired</source>
             <translation>Sắp hết hạn hoặc đã hết hạn</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/overview.py" line="71" />
+            <location filename="../../ytcs_desktop/ui/pages/overview.py" line="74" />
             <source>Below minimum stock</source>
             <translation>Dưới mức tồn tối thiểu</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/overview.py" line="72" />
+            <location filename="../../ytcs_desktop/ui/pages/overview.py" line="75" />
             <source>Missing fridge readings (7 days)</source>
             <translation>Thiếu lần đo nhiệt độ (7 ngày)</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/overview.py" line="73" />
+            <location filename="../../ytcs_desktop/ui/pages/overview.py" line="76" />
             <source>Quarantined vaccine lots</source>
             <translation>Lô vắc xin đang cách ly</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/overview.py" line="74" />
+            <location filename="../../ytcs_desktop/ui/pages/overview.py" line="77" />
             <source>Changes refused by the centre</source>
             <translation>Thay đổi bị Trung tâm từ chối</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/overview.py" line="75" />
+            <location filename="../../ytcs_desktop/ui/pages/overview.py" line="78" />
             <source>Open support requests</source>
             <translation>Yêu cầu hỗ trợ đang mở</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/overview.py" line="78" />
+            <location filename="../../ytcs_desktop/ui/pages/overview.py" line="81" />
             <source>Open</source>
             <translation>Mở</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/overview.py" line="87" />
+            <location filename="../../ytcs_desktop/ui/pages/overview.py" line="90" />
             <source>Overview</source>
             <translation>Tổng quan</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/overview.py" line="104" />
+            <location filename="../../ytcs_desktop/ui/pages/overview.py" line="116" />
             <source>Today is %1. Everything below is read from this computer's data.</source>
             <translation>Hôm nay là %1. Các số liệu dưới đây lấy từ dữ liệu trên máy này.</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/overview.py" line="106" />
+            <location filename="../../ytcs_desktop/ui/pages/overview.py" line="118" />
             <source>… and %1 more</source>
             <translation>… và %1 mục khác</translation>
         </message>
@@ -2280,7 +2341,7 @@
     <context>
         <name>TaskManager</name>
         <message>
-            <location filename="../../ytcs_desktop/ui/tasks.py" line="216" />
+            <location filename="../../ytcs_desktop/ui/tasks.py" line="219" />
             <source>Cancel</source>
             <translation>Hủy</translation>
         </message>

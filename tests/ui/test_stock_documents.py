@@ -29,7 +29,7 @@ def test_count_requisition_and_receipt(station_window: MainWindow, qtbot: QtBot)
                 txn_date=today)
         issue(s, actor, item_id=ids["PARA500"], quantity=120, txn_date=today)
     page = station_window.page(StockPage)
-    station_window.show_page(station_window.pages.index(page))
+    station_window.show_page(station_window.index_of(type(page)))
     assert isinstance(page, StockPage)
 
     # Stock count: start, enter a count lower than the book with a reason, approve.

@@ -17,7 +17,7 @@ from ytcs_desktop.ui.pages.stock_onhand import select_row
 def _open_stock(window: MainWindow, qtbot: QtBot) -> StockPage:
     page = window.page(StockPage)
     with qtbot.waitSignal(page.on_hand.lot_model.loaded, timeout=5000):
-        window.show_page(window.pages.index(page))
+        window.show_page(window.index_of(type(page)))
     return page  # type: ignore[return-value]
 
 

@@ -20,7 +20,7 @@ def test_request_from_draft_to_rated(station_window: MainWindow, qtbot: QtBot) -
     db = station_window.ctx.db
     page = station_window.page(SupportPage)
     assert isinstance(page, SupportPage)
-    station_window.show_page(station_window.pages.index(page))
+    station_window.show_page(station_window.index_of(type(page)))
     with qtbot.waitSignal(page.model.loaded, timeout=5000):
         page.model.refresh()
 

@@ -19,7 +19,7 @@ from ytcs_desktop.ui.pages.training import TrainingPage
 
 def _show(window: MainWindow, cls: type) -> object:
     page = window.page(cls)
-    window.show_page(window.pages.index(page))
+    window.show_page(window.index_of(type(page)))
     return page
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -21,16 +22,27 @@ from ytcs_desktop.ui.pages.base import Page
 PageFactory = Callable[[AppContext], Page]
 
 
+@dataclass(frozen=True)
+class PageSpec:
+    """A page of the navigation: built (and its module imported) only when first shown."""
+
+    class_name: str
+    title: str
+    factory: PageFactory
+
+
 class MainWindow(QMainWindow):
     """Signals: `page_changed(int)`; `language_requested(str)` when the user picks a language."""
 
     page_changed = Signal(int)
     language_requested = Signal(str)
 
-    def __init__(self, ctx: AppContext, factories: Sequence[PageFactory], title: str,
+    def __init__(self, ctx: AppContext, specs: Sequence[PageSpec], title: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.specs = list(specs)
+        self._built: dict[int, Page] = {}
         self.setWindowTitle(title)
         self.resize(1366, 768)
         self.setMinimumSize(QSize(1000, 640))
@@ -45,22 +57,16 @@ class MainWindow(QMainWindow):
             " border-left: 4px solid #1f6fb2; }"
         )
         self.stack = QStackedWidget()
-        self.pages: list[Page] = []
-        for number, factory in enumerate(factories, start=1):
-            page = factory(ctx)
-            self.pages.append(page)
-            self.stack.addWidget(page)
-            item = QListWidgetItem(page.title())
-            item.setToolTip(self.tr("Ctrl+%1").replace("%1", str(number)) if number < 10 else "")
+        for number, spec in enumerate(self.specs, start=1):
+            self.stack.addWidget(QWidget())  # replaced by the page when first shown
+            item = QListWidgetItem(spec.title)
+            item.setToolTip(f"Ctrl+{number}" if number < 10 else "")
             self.nav.addItem(item)
             if number < 10:
                 action = QAction(self)
                 action.setShortcut(QKeySequence(f"Ctrl+{number}"))
                 action.triggered.connect(lambda _=False, n=number - 1: self.show_page(n))
                 self.addAction(action)
-            link = getattr(page, "open_page", None)
-            if link is not None:
-                link.connect(self.show_page_named)
         self.nav.currentRowChanged.connect(self._on_nav)
         central = QWidget()
         row = QHBoxLayout(central)
@@ -70,8 +76,45 @@ class MainWindow(QMainWindow):
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self._menus()
-        if self.pages:
+        if self.specs:
             self.show_page(0)
+
+    # ----- pages ----------------------------------------------------------------------------------
+    def page_at(self, index: int) -> Page:
+        page = self._built.get(index)
+        if page is None:
+            page = self.specs[index].factory(self.ctx)
+            placeholder = self.stack.widget(index)
+            self.stack.insertWidget(index, page)
+            if placeholder is not None:
+                self.stack.removeWidget(placeholder)
+                placeholder.deleteLater()
+            link = getattr(page, "open_page", None)
+            if link is not None:
+                link.connect(self.show_page_named)
+            self._built[index] = page
+        return page
+
+    @property
+    def pages(self) -> list[Page]:
+        """Every page (building those not yet shown)."""
+        return [self.page_at(i) for i in range(len(self.specs))]
+
+    def index_of(self, cls: type[Page]) -> int:
+        for n, spec in enumerate(self.specs):
+            if spec.class_name == cls.__name__:
+                return n
+        raise KeyError(cls.__name__)
+
+    def page(self, cls: type[Page]) -> Page:
+        """The page of a class, built if needed (tests and cross-page links)."""
+        return self.page_at(self.index_of(cls))
+
+    def open(self, cls: type[Page]) -> Page:
+        """Show the page of a class and return it."""
+        index = self.index_of(cls)
+        self.show_page(index)
+        return self.page_at(index)
 
     def _menus(self) -> None:
         bar = self.menuBar()
@@ -98,26 +141,20 @@ class MainWindow(QMainWindow):
             lang_menu.addAction(action)
 
     def show_page(self, index: int) -> None:
-        if 0 <= index < len(self.pages):
+        if 0 <= index < len(self.specs):
             self.nav.setCurrentRow(index)
 
     def show_page_named(self, class_name: str) -> None:
-        for n, page in enumerate(self.pages):
-            if type(page).__name__ == class_name:
+        for n, spec in enumerate(self.specs):
+            if spec.class_name == class_name:
                 self.show_page(n)
                 return
 
-    def page(self, cls: type[Page]) -> Page:
-        """The page of a class (tests and cross-page links)."""
-        for page in self.pages:
-            if isinstance(page, cls):
-                return page
-        raise KeyError(cls.__name__)
-
     def _on_nav(self, index: int) -> None:
-        if 0 <= index < len(self.pages):
-            self.stack.setCurrentIndex(index)
-            self.pages[index].activate()
+        if 0 <= index < len(self.specs):
+            page = self.page_at(index)
+            self.stack.setCurrentWidget(page)
+            page.activate()
             self.page_changed.emit(index)
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -5,51 +5,52 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from ytcs_desktop.ui.context import AppContext
-from ytcs_desktop.ui.main_window import MainWindow
+from ytcs_desktop.ui.main_window import MainWindow, PageSpec
 from ytcs_desktop.ui.pages.base import Page
 from ytcs_desktop.ui.widgets.sync_status import SyncStatusWidget
 
+# (module, class, title in the "Navigation" context). Modules are imported when a page is first shown.
 STATION_PAGES = (
-    ("ytcs_desktop.ui.pages.overview", "OverviewPage"),
-    ("ytcs_desktop.ui.pages.profile", "ProfilePage"),
-    ("ytcs_desktop.ui.pages.support", "SupportPage"),
-    ("ytcs_desktop.ui.pages.training", "TrainingPage"),
-    ("ytcs_desktop.ui.pages.stock", "StockPage"),
-    ("ytcs_desktop.ui.pages.coldchain", "ColdChainPage"),
-    ("ytcs_desktop.ui.pages.reports", "ReportsPage"),
-    ("ytcs_desktop.ui.pages.sync_log", "SyncLogPage"),
+    ("ytcs_desktop.ui.pages.overview", "OverviewPage", QT_TRANSLATE_NOOP("Navigation", "Overview")),
+    ("ytcs_desktop.ui.pages.profile", "ProfilePage", QT_TRANSLATE_NOOP("Navigation", "Station profile")),
+    ("ytcs_desktop.ui.pages.support", "SupportPage", QT_TRANSLATE_NOOP("Navigation", "Professional support")),
+    ("ytcs_desktop.ui.pages.training", "TrainingPage", QT_TRANSLATE_NOOP("Navigation", "Training")),
+    ("ytcs_desktop.ui.pages.stock", "StockPage", QT_TRANSLATE_NOOP("Navigation", "Stock")),
+    ("ytcs_desktop.ui.pages.coldchain", "ColdChainPage", QT_TRANSLATE_NOOP("Navigation", "Vaccines & cold chain")),
+    ("ytcs_desktop.ui.pages.reports", "ReportsPage", QT_TRANSLATE_NOOP("Navigation", "Reports")),
+    ("ytcs_desktop.ui.pages.sync_log", "SyncLogPage", QT_TRANSLATE_NOOP("Navigation", "Sync")),
 )
 CENTRE_PAGES = (
-    ("ytcs_desktop.ui.pages.centre_stations", "StationsOverviewPage"),
-    ("ytcs_desktop.ui.pages.centre_inbox", "InboxPage"),
-    ("ytcs_desktop.ui.pages.centre_rotations", "RotationsPage"),
-    ("ytcs_desktop.ui.pages.training", "TrainingPage"),
-    ("ytcs_desktop.ui.pages.centre_supply", "SupplyPage"),
-    ("ytcs_desktop.ui.pages.reports", "ReportsPage"),
-    ("ytcs_desktop.ui.pages.sync_log", "SyncLogPage"),
+    ("ytcs_desktop.ui.pages.centre_stations", "StationsOverviewPage", QT_TRANSLATE_NOOP("Navigation", "Stations")),
+    ("ytcs_desktop.ui.pages.centre_inbox", "InboxPage", QT_TRANSLATE_NOOP("Navigation", "Request inbox")),
+    ("ytcs_desktop.ui.pages.centre_rotations", "RotationsPage", QT_TRANSLATE_NOOP("Navigation", "Rotation planning")),
+    ("ytcs_desktop.ui.pages.training", "TrainingPage", QT_TRANSLATE_NOOP("Navigation", "Training")),
+    ("ytcs_desktop.ui.pages.centre_supply", "SupplyPage", QT_TRANSLATE_NOOP("Navigation", "Requisitions & supply")),
+    ("ytcs_desktop.ui.pages.reports", "ReportsPage", QT_TRANSLATE_NOOP("Navigation", "Reports")),
+    ("ytcs_desktop.ui.pages.sync_log", "SyncLogPage", QT_TRANSLATE_NOOP("Navigation", "Sync")),
 )
 
 
-def page_factories(ctx: AppContext) -> list[Callable[[AppContext], Page]]:
-    out = []
-    for module_name, class_name in CENTRE_PAGES if ctx.is_centre else STATION_PAGES:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name == module_name:
-                continue
-            raise
-        out.append(getattr(module, class_name))
-    return out
+def _lazy(module_name: str, class_name: str) -> Callable[[AppContext], Page]:
+    def build(ctx: AppContext) -> Page:
+        page: Page = getattr(importlib.import_module(module_name), class_name)(ctx)
+        return page
+
+    return build
+
+
+def page_specs(ctx: AppContext) -> list[PageSpec]:
+    return [PageSpec(cls, QCoreApplication.translate("Navigation", str(title)), _lazy(module, cls))
+            for module, cls, title in (CENTRE_PAGES if ctx.is_centre else STATION_PAGES)]
 
 
 def build_window(ctx: AppContext) -> MainWindow:
     role = "Health centre" if ctx.is_centre else "Health station"
     title = "YTCS Desktop — " + QCoreApplication.translate("MainWindow", role)
-    window = MainWindow(ctx, page_factories(ctx), title)
+    window = MainWindow(ctx, page_specs(ctx), title)
     if ctx.sync is not None:
         status = SyncStatusWidget(ctx.sync)
         window.statusBar().addWidget(status, 1)
