@@ -137,3 +137,27 @@ def test_same_side_concurrent_edits_keep_the_later_and_log_the_loser(centre: Cen
     with pc1.db.read() as s:
         logged = s.execute(text("SELECT field, losing_value, winning_value FROM sync_conflicts")).all()
     assert [tuple(x) for x in logged] == [("location", '"Kho"', '"Phòng tiêm"')]
+
+
+def test_a_pulled_row_breaking_a_local_unique_rule_does_not_block_the_pull(centre: Centre) -> None:
+    import datetime as dt
+
+    from ytcs_desktop.store.models import Lot
+
+    hub = centre.centre_replica()
+    item = add_item(hub.db)
+    hub.sync()
+    pc1, pc2 = centre.station("Bàu Lâm", pcs=2)
+    pc1.sync()
+    pc2.sync()
+    for db in (pc1.db, pc2.db):  # the same lot number typed at two PCs while offline
+        with db.transaction() as s:
+            s.add(Lot(station_id=db.station_id, item_id=item, lot_no="AB123", expiry=dt.date(2028, 1, 1)))
+    other = add_fridge(pc1.db)
+    assert pc1.sync().complete
+    report = pc2.sync()
+    assert report.complete
+    assert count(pc2.db, "fridges", "id = :i", i=other) == 1
+    with pc2.db.read() as s:
+        kept = s.execute(text("SELECT table_name, field, winning_value FROM sync_conflicts")).all()
+    assert [(k[0], k[1]) for k in kept] == [("lots", "*")] and "UNIQUE" in kept[0][2]

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, Table, text
+from sqlalchemy.exc import IntegrityError
 
 from ytcs_desktop.store.capture import syncable_tables, wire_columns
 from ytcs_desktop.store.db import Database
@@ -261,8 +262,29 @@ def write_rows(conn: Connection, table: str, cols: list[str], values: list[tuple
                  f"sync_reason = CASE WHEN \"{table}\".sync_state = 'rejected' THEN \"{table}\".sync_reason END")
         sql = (f'INSERT INTO "{table}" ({names}, sync_state) VALUES ({marks}, \'synced\') '
                f"ON CONFLICT(id) DO UPDATE SET {sets}, {state}")
-        conn.exec_driver_sql(sql, plain)
+        try:
+            with conn.begin_nested():
+                conn.exec_driver_sql(sql, plain)
+        except IntegrityError:
+            return _write_one_by_one(conn, table, cols, plain, sql)
     return len(values)
+
+
+def _write_one_by_one(conn: Connection, table: str, cols: list[str], rows: list[tuple[Any, ...]], sql: str) -> int:
+    """A row that breaks a local unique rule (two PCs gave the same lot number…) must not block the
+    whole pull: it is kept aside in the conflict log, visible to the user, and the rest is applied."""
+    written = 0
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0).isoformat(sep=" ")
+    for row in rows:
+        try:
+            with conn.begin_nested():
+                conn.exec_driver_sql(sql, row)
+            written += 1
+        except IntegrityError as exc:
+            image = dict(zip(cols, row, strict=True))
+            _conflict(conn, table, str(image.get("id")), "*", image, str(image.get("hlc") or ""),
+                      f"local rule: {exc.orig}", "", now)
+    return written
 
 
 def apply_pull_page(db: Database, page: dict[str, Any], seen: dict[str, set[str]] | None) -> tuple[int, str]:
