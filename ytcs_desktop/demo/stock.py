@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import string
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -62,9 +63,9 @@ def restock(s: Session, world: World, day: dt.date, first: bool) -> None:
             balances[bal.item_id] = balances.get(bal.item_id, 0) + bal.quantity
     wanted: dict[str, int] = {}
     for item in world.items:
-        # Stock for about three months, topped up when it falls under ~1.5 months: most items every
-        # other month, as a station's requisitions go.
-        need = int(item.monthly_use * 3.2) - balances.get(item.id, 0)
+        # Stock for about three months (four for slow movers), topped up when it falls under ~1.5
+        # months: most items every other month or less, as a station's requisitions go.
+        need = int(item.monthly_use * (3.2 if item.monthly_use >= 100 else 4.2)) - balances.get(item.id, 0)
         if need >= item.monthly_use * 1.6 or (first and need > 0):
             wanted[item.id] = _round_up(need, item.pack_factor)
     if not wanted:
@@ -132,10 +133,18 @@ def _month_end(day: dt.date, months: int) -> dt.date:
 
 
 def issues(s: Session, world: World, first: dt.date, last: dt.date, receipt_day: dt.date) -> None:
-    """Issues for use through the month: busy items twice a week, the others weekly or less."""
+    """Issues for use through the month: the busiest items twice, the others once, slow movers every
+    other month. Lots are taken first-expiry-first; the stock of each lot is read once a month and
+    followed here, so each issue names its lot (the domain still checks expiry, quarantine and stock)."""
     days = [d for d in workdays(first, last) if d >= receipt_day]
     if not days:
         return
+    lots: dict[str, list[list[Any]]] = {}  # item id -> [lot id, expiry, lot no, quantity] in FEFO order
+    for bal in on_hand_by_lot(s, world.station_id):
+        if bal.quantity > 0 and not bal.quarantined:
+            lots.setdefault(bal.item_id, []).append([bal.lot_id, bal.expiry, bal.lot_no, bal.quantity])
+    for entries in lots.values():
+        entries.sort(key=lambda e: (e[1], e[2]))
     for item in world.items:
         if item.category == "vaccine":
             continue  # vaccines leave stock through vial openings at immunisation sessions
@@ -149,24 +158,29 @@ def issues(s: Session, world: World, first: dt.date, last: dt.date, receipt_day:
         for day in chosen:
             qty = max(1, round(per_month / len(chosen) * world.rng.uniform(0.7, 1.3)))
             world.clock.set(day, world.rng.randint(7, 16), world.rng.randint(0, 59))
-            _issue(s, world, item, qty, day)
+            _issue(s, world, item, qty, day, lots.get(item.id, []))
 
 
-def _issue(s: Session, world: World, item: DemoItem, qty: int, day: dt.date) -> None:
+def _issue(s: Session, world: World, item: DemoItem, qty: int, day: dt.date, lots: list[list[Any]]) -> None:
     actor = world.as_person(world.station, world.staff_name())
-    try:
-        issue(s, actor, item_id=item.id, quantity=qty, txn_date=day, counterparty=world.rng.choice(ISSUE_TO))
+    usable = [entry for entry in lots if entry[1] >= day and entry[3] > 0]
+    if sum(entry[3] for entry in usable) < qty:
+        world.tally("stock_outs")  # not enough left: the nurse issues what there is
+    to = world.rng.choice(ISSUE_TO)
+    left = qty
+    for entry in usable:
+        take = min(left, entry[3])
+        try:
+            issue(s, actor, item_id=item.id, quantity=take, txn_date=day, lot_id=entry[0], counterparty=to,
+                  fefo_check=False)
+        except RuleError:
+            world.tally("refused_issues")
+            continue
+        entry[3] -= take
+        left -= take
         world.tally("issues")
-    except RuleError:
-        world.tally("stock_outs")  # not enough left this week: the nurse issues what is there
-        left = sum(b.quantity for b in on_hand_by_lot(s, world.station_id)
-                   if b.item_id == item.id and b.expiry >= day and not b.quarantined)
-        if 0 < left < qty:
-            try:
-                issue(s, actor, item_id=item.id, quantity=left, txn_date=day)
-                world.tally("issues")
-            except RuleError:
-                pass
+        if left <= 0:
+            break
 
 
 def dispose_expired(s: Session, world: World, day: dt.date) -> None:
