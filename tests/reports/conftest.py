@@ -1,4 +1,4 @@
-"""Fixtures for the form tests: station databases filled once per module, and PDF read-back helpers."""
+"""Fixtures for the form tests: station databases filled once per run (read only), and PDF read-back helpers."""
 
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ def _new_db(path: Path) -> Database:
     return db
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def realistic(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Fixture]:
     out = tmp_path_factory.mktemp("realistic")
     db = _new_db(out / "station.sqlite3")
@@ -44,7 +44,7 @@ def realistic(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Fixture]:
     db.close()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def edge(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Fixture]:
     out = tmp_path_factory.mktemp("edge")
     db = _new_db(out / "station.sqlite3")
