@@ -137,6 +137,17 @@ def test_same_side_concurrent_edits_keep_the_later_and_log_the_loser(centre: Cen
     with pc1.db.read() as s:
         logged = s.execute(text("SELECT field, losing_value, winning_value FROM sync_conflicts")).all()
     assert [tuple(x) for x in logged] == [("location", '"Kho"', '"Phòng tiêm"')]
+    # the user sees it on the record and undoes it: the losing value comes back and wins everywhere
+    from ytcs_desktop.sync import conflicts
+
+    (entry,) = conflicts.list_conflicts(pc1.db, row_id=fridge)
+    assert (entry.losing_value, entry.winning_value) == ("Kho", "Phòng tiêm")
+    conflicts.undo(pc1.db, entry.id)
+    assert conflicts.list_conflicts(pc1.db) == []
+    assert pc1.sync().complete
+    pc2.sync()
+    for db in (pc1.db, pc2.db):
+        assert count(db, "fridges", "id = :i AND location = 'Kho'", i=fridge) == 1
 
 
 def test_a_pulled_row_breaking_a_local_unique_rule_does_not_block_the_pull(centre: Centre) -> None:

@@ -171,3 +171,25 @@ def test_cancel_stops_between_batches_and_loses_nothing(centre: Centre) -> None:
     assert st.sync().complete
     assert count(st.db, "stock_transactions", "sync_state = 'synced'") == 300
     assert ("push", 0, 301) in seen  # 300 movements and their lot
+
+
+def test_offline_for_ninety_days_needs_no_re_download(centre: Centre) -> None:
+    from sqlalchemy import update
+
+    pc1, pc2 = centre.station("Xuân Sơn", pcs=2)
+    old = add_fridge(pc1.db, "Tủ cũ")
+    pc1.sync()
+    pc2.sync()  # then pc2 stays offline
+    with pc1.db.transaction() as s:
+        f = s.get(Fridge, old)
+        assert f is not None
+        f.deleted = True
+    pc1.sync()
+    day = 86_400_000
+    centre.admin(lambda c: c.execute(update(t.rows).where(t.rows.c.row_id == old).values(
+        updated_ms=t.rows.c.updated_ms - 90 * day)))  # the tombstone is 90 days old
+    purged, _ = centre.admin(lambda c: admin.purge_tombstones(centre.store, c, admin.DEFAULT_TOMBSTONE_DAYS))
+    assert purged == 0
+    report = pc2.sync()
+    assert report.complete and not report.resnapshot
+    assert count(pc2.db, "fridges", "id = :i AND deleted = 1", i=old) == 1
