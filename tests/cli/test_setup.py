@@ -92,7 +92,7 @@ def test_full_year_demo_is_fast_and_sound(ytcs: Runner) -> None:
     result = ytcs("demo")
     took = time.perf_counter() - started
     assert result.code == 0, result.err
-    assert took < 40, f"demo took {took:.1f} s"
+    assert took < 60, f"demo took {took:.1f} s"  # ~20 s on an idle 2-core machine; CI may be busy
     assert ytcs("check").out == "ok\n"
     tables = json.loads(ytcs("export").out)["tables"]
     assert len(tables["stock_transactions"]) >= 4000
@@ -100,3 +100,27 @@ def test_full_year_demo_is_fast_and_sound(ytcs: Runner) -> None:
     assert len(tables["temperature_readings"]) > 1300
     assert {q["status"] for q in tables["quarantines"]} >= {"released"}
     assert len(tables["stock_counts"]) == 1
+
+
+@pytest.mark.slow
+def test_demo_is_deterministic(tmp_path: Path) -> None:
+    """The same seed and end date give the same records (ids and clock stamps aside)."""
+    import datetime as dt
+    import sqlite3
+
+    from ytcs_desktop.demo import build_demo
+
+    def content(path: Path) -> list[tuple[object, ...]]:
+        build_demo(path, months=2, today=dt.date(2026, 11, 20))
+        conn = sqlite3.connect(path)
+        try:
+            return conn.execute(
+                "SELECT t.txn_date, t.kind, t.quantity, l.lot_no, i.code, t.counterparty, t.actor "
+                "FROM stock_transactions t JOIN lots l ON l.id = t.lot_id JOIN items i ON i.id = t.item_id "
+                "ORDER BY t.txn_date, i.code, l.lot_no, t.kind, t.quantity").fetchall() + conn.execute(
+                "SELECT full_name, title FROM staff ORDER BY full_name").fetchall() + conn.execute(
+                "SELECT title, status, created_at FROM support_requests ORDER BY created_at, title").fetchall()
+        finally:
+            conn.close()
+
+    assert content(tmp_path / "a.sqlite3") == content(tmp_path / "b.sqlite3")
