@@ -1494,12 +1494,12 @@
         <message>
             <location filename="../../ytcs_desktop/ui/pages/profile.py" line="85" />
             <source>Name</source>
-            <translation>Họ và tên</translation>
+            <translation>Tên trạm</translation>
         </message>
         <message>
             <location filename="../../ytcs_desktop/ui/pages/profile.py" line="85" />
             <source>Code</source>
-            <translation>Mã</translation>
+            <translation>Mã trạm</translation>
         </message>
         <message>
             <location filename="../../ytcs_desktop/ui/pages/profile.py" line="86" />
