@@ -93,7 +93,6 @@ class Document:
     header: Header | None
     blocks: list[Block]
     landscape: bool = False
-    with_national_header: bool = True  # registers may print only the station header
 
     def texts(self) -> Iterator[str]:
         """Every string printed, for the glyph check before rendering."""
