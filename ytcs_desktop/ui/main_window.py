@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -94,6 +94,18 @@ class MainWindow(QMainWindow):
                 link.connect(self.show_page_named)
             self._built[index] = page
         return page
+
+    def preload(self, class_names: Sequence[str], delay_ms: int = 1200) -> None:
+        """Build the most-used pages and start their loads in the background once the window has
+        settled, so they open at once when clicked."""
+
+        def run() -> None:
+            for name in class_names:
+                for n, spec in enumerate(self.specs):
+                    if spec.class_name == name:
+                        self.page_at(n).activate()
+
+        QTimer.singleShot(delay_ms, self, run)
 
     @property
     def pages(self) -> list[Page]:

@@ -58,6 +58,8 @@ def build_window(ctx: AppContext) -> MainWindow:
         ctx.ops.changed.connect(lambda _areas: ctx.sync.refresh_counts() if ctx.sync else None)
         ctx.sync.refresh_counts()
         ctx.sync.start_auto()
+    if str(ctx.settings.value("preload", "true")).lower() != "false":
+        window.preload(["SupportPage", "InboxPage"] if ctx.is_centre else ["StockPage"])
     window.tasks_owner = ctx.tasks  # type: ignore[attr-defined]
     ctx.tasks.dialog_parent = window
     return window
