@@ -34,7 +34,7 @@ from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.catalogue import upsert_item
 from ytcs_desktop.store.base import new_id
 from ytcs_desktop.store.db import Database
-from ytcs_desktop.store.models import SupportRequest
+from ytcs_desktop.store.models import Staff, SupportRequest
 
 __all__ = ["build_demo"]
 
@@ -77,12 +77,12 @@ def _organisation(s: Session, world: World) -> None:
                                                              kind=kind, actor=world.centre).id
     for code, name, commune, population in STATIONS:
         head = names.person()
+        ward = commune.replace("Phường", "phường")  # "phường An Phú" inside a sentence
         station = stations.create_station(
             s, code=code, name=name, centre_id=centre.id, actor=world.centre,
             station_id=world.station_id if code == HOME else None, commune=commune,
-            address=f"Khu phố {world.rng.randint(1, 9)}, {commune.lower().replace('phường', 'phường')}, "
-                    "Thành phố Hồ Chí Minh",
-            parent_org="Ủy ban nhân dân " + commune.lower(), population=population, head_name=head,
+            address=f"Khu phố {world.rng.randint(1, 9)}, {ward}, Thành phố Hồ Chí Minh",
+            parent_org=f"Ủy ban nhân dân {ward}", population=population, head_name=head,
             contact_name=head, contact_phone=names.phone(), licence_no=f"{world.rng.randrange(100, 999)}/SYT-GPHĐ",
             licence_date=dt.date(2019 + world.rng.randrange(5), world.rng.randint(1, 12), world.rng.randint(1, 28)))
         world.stations[code] = station.id
@@ -105,6 +105,11 @@ def _organisation(s: Session, world: World) -> None:
                                        licence_no=f"00{licence}/HCM-CCHN", birth_year=world.rng.randint(1970, 1999))
             world.staff.append((staff.id, name, title))
             world.tally("staff")
+    # The head of the demo station is its doctor, who is also its contact point.
+    head_id, head_name, _title = world.staff[0]
+    head_phone = s.get(Staff, head_id).phone  # type: ignore[union-attr]
+    stations.update_profile(s, world.station, world.station_id, head_name=head_name, contact_name=head_name,
+                            contact_phone=head_phone)
     world.village_workers = [names.person() for _ in range(VILLAGE_WORKERS)]
 
 
