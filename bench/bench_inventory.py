@@ -150,18 +150,22 @@ def main(argv: list[str] | None = None) -> int:
             soon = near_expiry(s, station_id, TODAY)
             rows.append(("near_expiry (90 days)", median_ms(lambda: near_expiry(s, station_id, TODAY)),
                          f"{len(soon)} lots"))
-        lines = [
-            {"item_id": item_ids[i % N_ITEMS], "lot_no": f"NEW-{i:05d}", "expiry": dt.date(2028, 1, 1),
-             "quantity": 100, "txn_date": TODAY, "doc_no": f"PN-{i // 100:03d}", "source": "centre"}
-            for i in range(N_RECEIPTS)
-        ]
         written: list[str] = []
+        bulk_runs = []
+        for run in range(3):  # best of three: a shared machine adds wall time, never removes it
+            lines = [
+                {"item_id": item_ids[i % N_ITEMS], "lot_no": f"NEW{run}-{i:05d}", "expiry": dt.date(2028, 1, 1),
+                 "quantity": 100, "txn_date": TODAY, "doc_no": f"PN-{i // 100:03d}", "source": "centre"}
+                for i in range(N_RECEIPTS)
+            ]
 
-        def bulk() -> None:
-            with db.transaction() as s:
-                written.extend(receive_many(s, actor, lines))
+            def bulk() -> None:
+                with db.transaction() as s:
+                    written.extend(receive_many(s, actor, lines))  # noqa: B023 (called at once)
 
-        rows.append((f"receive_many, {N_RECEIPTS} lines, one transaction", once_ms(bulk), f"{len(lines)} rows"))
+            bulk_runs.append(once_ms(bulk))
+        best = min(bulk_runs)
+        rows.append((f"receive_many, {N_RECEIPTS} lines, one transaction", best, "best of 3 (new lots each)"))
 
         def single() -> None:  # the one-at-a-time path, for comparison
             with db.transaction() as s:
