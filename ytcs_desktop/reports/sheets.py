@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ytcs_desktop.domain.reportdata.coldchain import FridgeSheet
+from ytcs_desktop.domain.reportdata.common import label
 from ytcs_desktop.domain.reportdata.documents import CountMinutes, DisposalMinutes, RequisitionForm
 from ytcs_desktop.domain.reportdata.registers import RotationSchedule, SupportRegister, TrainingRegister
 from ytcs_desktop.domain.reportdata.stock import NUMERIC, MovementReport, StockCard
@@ -115,8 +116,8 @@ def training_sheets(r: TrainingRegister) -> list[Sheet]:
              x.trainees, x.status) for x in r.rows]
     cme_cols = cols(("Họ và tên", T), ("Chức danh", T), ("Số tiết đã tích lũy", N), ("Số tiết yêu cầu", N),
                     ("Còn thiếu", N), ("Từ ngày", D), ("Đến ngày", D))
-    cme_rows = [(p.name, p.title, p.periods_in_window, p.required, p.shortfall, p.window_from, p.window_to)
-                for p in r.cme]
+    cme_rows = [(p.name, label("staff_title", p.title), p.periods_in_window, p.required, p.shortfall, p.window_from,
+                 p.window_to) for p in r.cme]
     return [Sheet("Đào tạo", columns, rows, ("Tổng cộng", None, None, None, None, r.total_periods, None, None,
                                               r.total_trainees, None)),
             Sheet("Đào tạo liên tục", cme_cols, cme_rows)]

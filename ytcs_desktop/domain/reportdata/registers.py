@@ -109,8 +109,8 @@ def rotation_schedule(s: Session, station_id: str | None, date_from: dt.date, da
          .order_by(RotationVisit.date_from, Staff.full_name))
     if station_id is not None:
         q = q.where(RotationVisit.station_id == station_id)
-    rows = [RotationRow(st.full_name, st.title, dept or "", stn or "", v.date_from, v.date_to, v.purpose,
-                        label("visit_status", v.status)) for v, st, dept, stn in s.execute(q)]
+    rows = [RotationRow(st.full_name, label("staff_title", st.title), dept or "", stn or "", v.date_from, v.date_to,
+                        v.purpose, label("visit_status", v.status)) for v, st, dept, stn in s.execute(q)]
     head = header(s, station_id, "LỊCH LUÂN PHIÊN CÁN BỘ VỀ TRẠM Y TẾ", date=date_to,
                   subtitle=f"(Phụ lục III) – {period.line().lower().capitalize()}")
     return RotationSchedule(head, period, rows, sum(r.days for r in rows))

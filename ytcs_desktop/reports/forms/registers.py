@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ytcs_desktop.domain.reportdata.common import label
 from ytcs_desktop.domain.reportdata.registers import RotationSchedule, SupportRegister, TrainingRegister
 from ytcs_desktop.reports.document import Block, Column, Document, Row, Table, Text
 from ytcs_desktop.reports.forms.common import day, num, station_signatures
@@ -84,7 +85,8 @@ def training_document(r: TrainingRegister) -> Document:
                  x.format, x.audience, num(x.trainees), x.status]) for i, x in enumerate(r.rows, start=1)]
     if r.rows:
         rows.append(Row(["Tổng cộng", num(r.total_periods), "", "", num(r.total_trainees), ""], bold=True, span=6))
-    cme_rows = [Row([str(i), p.name, p.title, num(p.periods_in_window), num(p.required), num(p.shortfall),
+    cme_rows = [Row([str(i), p.name, label("staff_title", p.title), num(p.periods_in_window), num(p.required),
+                     num(p.shortfall),
                      num(min(100, round(100 * p.periods_in_window / p.required))) if p.required else "",
                      "Đạt" if p.met else "Chưa đạt"]) for i, p in enumerate(r.cme, start=1)]
     window = (f"từ {day(r.cme[0].window_from)} đến {day(r.cme[0].window_to)}" if r.cme else "")
