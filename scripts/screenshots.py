@@ -142,6 +142,8 @@ def shoot(args: argparse.Namespace) -> int:
 
 def extras(page: object) -> list[tuple[str, Callable[[], object]]]:
     """Dialogs and tabs worth a picture, per page."""
+    from PySide6.QtCore import Qt
+
     from ytcs_desktop.ui.pages.stock import StockPage
     from ytcs_desktop.ui.pages.support import SupportPage
 
@@ -150,7 +152,7 @@ def extras(page: object) -> list[tuple[str, Callable[[], object]]]:
             dialog = page.on_hand.issue()
             if dialog.item.count() == 0:
                 loop_wait(dialog.item.loaded)
-            index = dialog.item.findText("Paracetamol", flags=__import__("PySide6.QtCore").QtCore.Qt.MatchFlag.MatchContains)
+            index = dialog.item.findText("Paracetamol", flags=Qt.MatchFlag.MatchContains)
             dialog.item.setCurrentIndex(max(index, 0))
             dialog.quantity.setText("250")
             return dialog

@@ -114,7 +114,8 @@ class SyncController(QObject):
             if not token:
                 raise module.AuthError("no_token", "Chưa đăng nhập vào Trung tâm trên máy này: hãy đăng nhập lại.",
                                        "Not signed in to the centre on this computer: sign in again.")
-            client = module.SyncClient(db, url, token, cancel=control.event,
+            # Few retries here: the window retries every minute by itself while the link is down.
+            client = module.SyncClient(db, url, token, cancel=control.event, max_retries=2,
                                        progress=lambda phase, done, total: control.progress(done, total or 0, phase))
             try:
                 return client.sync()
