@@ -21,35 +21,21 @@ def _started(url: str, workdir: Path) -> CentreServer:
     return server
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def centre(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[CentreServer]:
-    """A centre server on either back end, with one centre account."""
-    if request.param == "sqlite":
-        server = _started(f"sqlite:///{tmp_path / 'centre.sqlite3'}", tmp_path / "centre")
-        yield server
-        server.stop()
-        return
-    if not postgres_available():
-        pytest.skip("PostgreSQL is not running on 127.0.0.1:5432")
-    with postgres_database() as url:
-        server = _started(url, tmp_path / "centre")
-        yield server
-        server.stop()
-
-
-@pytest.fixture
-def sqlite_centre(tmp_path: Path) -> Iterator[CentreServer]:
-    server = _started(f"sqlite:///{tmp_path / 'centre.sqlite3'}", tmp_path / "centre")
+@pytest.fixture(scope="module")
+def sqlite_centre(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CentreServer]:
+    """One server per test module (SQLite): tests make their own stations, so they do not meet."""
+    root = tmp_path_factory.mktemp("centre")
+    server = _started(f"sqlite:///{root / 'centre.sqlite3'}", root / "centre")
     yield server
     server.stop()
 
 
-@pytest.fixture
-def postgres_centre(tmp_path: Path) -> Iterator[CentreServer]:
+@pytest.fixture(scope="module")
+def postgres_centre(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CentreServer]:
     if not postgres_available():
         pytest.skip("PostgreSQL is not running on 127.0.0.1:5432")
     with postgres_database() as url:
-        server = _started(url, tmp_path / "centre")
+        server = _started(url, tmp_path_factory.mktemp("centre"))
         yield server
         server.stop()
 

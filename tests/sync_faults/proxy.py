@@ -41,6 +41,7 @@ class Faults:
     rtt_ms: float = 0.0
     bandwidth_bps: float | None = None  # bits per second, each direction; None: unthrottled
     only_paths: tuple[str, ...] = ()  # faults hit only requests whose path starts with one of these
+    cut_at: int | None = None  # cut at this byte (negative: from the end) instead of a random one
 
     @classmethod
     def clean(cls) -> Faults:
@@ -142,6 +143,12 @@ async def _read_message(reader: asyncio.StreamReader, timeout: float, *, is_resp
 def _bodiless(status_line: str) -> bool:
     parts = status_line.split()
     return len(parts) > 1 and (parts[1].startswith("1") or parts[1] in ("204", "304"))
+
+
+def _offset(length: int, fraction: float, fixed: int | None) -> int:
+    if fixed is None:
+        return int(length * fraction)
+    return max(0, min(length - 1, fixed if fixed >= 0 else length + fixed))
 
 
 def _path(message: bytes) -> str:
@@ -358,7 +365,7 @@ class FaultProxy:
         if fate == "duplicate":
             await self._send_twice_first(request)
         if fate == "cut_request":
-            cut = int(len(request) * offset_fraction)
+            cut = _offset(len(request), offset_fraction, faults.cut_at)
             self._count(cut_requests=1, bytes_up=cut)
             if cut:
                 await self._up.send(upstream_w, request[:cut])
@@ -372,7 +379,7 @@ class FaultProxy:
             self._count(dropped_responses=1)
             return False
         if fate == "cut_response":
-            cut = int(len(response) * offset_fraction)
+            cut = _offset(len(response), offset_fraction, faults.cut_at)
             self._count(cut_responses=1, bytes_down=cut)
             if cut:
                 await self._down.send(client_w, response[:cut])

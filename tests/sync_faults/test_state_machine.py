@@ -139,7 +139,7 @@ def _run(server: CentreServer, root: Path, examples: int, steps: int) -> None:
 
 
 def test_replicas_converge_and_keep_every_acknowledged_write(sqlite_centre: CentreServer, tmp_path: Path) -> None:
-    _run(sqlite_centre, tmp_path, examples=int(os.environ.get("YTCS_SM_QUICK", "8")), steps=25)
+    _run(sqlite_centre, tmp_path, examples=int(os.environ.get("YTCS_SM_QUICK", "4")), steps=20)
 
 
 @pytest.mark.slow
@@ -149,4 +149,4 @@ def test_replicas_converge_long(sqlite_centre: CentreServer, tmp_path: Path) -> 
 
 @pytest.mark.postgres
 def test_replicas_converge_on_postgres(postgres_centre: CentreServer, tmp_path: Path) -> None:
-    _run(postgres_centre, tmp_path, examples=3, steps=20)
+    _run(postgres_centre, tmp_path, examples=2, steps=20)

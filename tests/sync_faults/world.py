@@ -84,6 +84,7 @@ class World:
         self.items: list[str] = []
         self.centre_user = centre_user
         self.centre: Replica | None = None
+        self.errors: list[str] = []
 
     # ----- building --------------------------------------------------------------------------
     def _admin(self, work: Callable[[Any], None]) -> None:
@@ -136,17 +137,22 @@ class World:
             r.db.close()
 
     # ----- syncing ---------------------------------------------------------------------------
-    def sync(self, replica: Replica, url: str, *, must_complete: bool = False) -> Any:
+    def sync(self, replica: Replica, url: str, *, must_complete: bool = False, **options: Any) -> Any:
         from ytcs_desktop.sync.client import SyncClient
 
         assert replica.token is not None
         replica.syncs += 1
         try:
-            report = SyncClient(replica.db, url, replica.token).sync()
-        except Exception:
+            client = SyncClient(replica.db, url, replica.token, **options)
+            try:
+                report = client.sync()
+            finally:
+                client.close()
+        except Exception as exc:
             if must_complete:
                 raise
             replica.failures += 1
+            self.errors.append(f"{replica.name}: {type(exc).__name__}: {exc}")
             return None
         if must_complete:
             assert report.complete, f"{replica.name}: sync incomplete on a clean link: {report}"
@@ -188,11 +194,15 @@ class World:
         replica.days_back += 1
         return dt.date.today() - dt.timedelta(days=replica.days_back % 300 + 1)
 
-    def receive(self, replica: Replica, item: int, lot: int, qty: int) -> None:
+    def receive(self, replica: Replica, item: int, lot: int, qty: int, *, lot_prefix: str | None = None) -> None:
+        """A receipt. Each PC uses its own lot numbers unless told otherwise: two PCs creating the same
+        lot offline collide on the lots' natural key (see test_natural_keys.py)."""
         from ytcs_desktop.domain.inventory import ledger
 
+        lot_prefix = f"L{replica.name}-" if lot_prefix is None else lot_prefix
+
         def work(s: Any, actor: Actor) -> Any:
-            return ledger.receive(s, actor, item_id=self.items[item % len(self.items)], lot_no=f"L{lot}",
+            return ledger.receive(s, actor, item_id=self.items[item % len(self.items)], lot_no=lot_prefix + str(lot),
                                   expiry=dt.date.today() + dt.timedelta(days=400 + lot), quantity=qty,
                                   txn_date=dt.date.today() - dt.timedelta(days=5), doc_no=f"PN-{lot}")
 
