@@ -4,9 +4,11 @@ guarantee 1), and the client reports a failed link as a network error it retries
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -34,6 +36,11 @@ def world(sqlite_centre: CentreServer, tmp_path: Path) -> Iterator[World]:
     w.close()
 
 
+def _only(fault: str, path: str) -> Faults:
+    chance: dict[str, Any] = {fault: 1.0}
+    return dataclasses.replace(Faults(only_paths=(path,)), **chance)
+
+
 def _work(w: World, n: int) -> None:
     a1, a2 = w.replicas[0], w.replicas[1]
     for i in range(n):
@@ -50,11 +57,11 @@ def test_one_fault_then_a_clean_link_converges(world: World, sqlite_centre: Cent
     """The fault hits every push of the first PC, then every pull of the others (which carry its rows)."""
     _work(world, 12)
     a1, a2, hub = world.replicas
-    with FaultProxy(sqlite_centre.port, Faults(only_paths=(PUSH,), **{fault: 1.0}), seed=5) as proxy:
+    with FaultProxy(sqlite_centre.port, _only(fault, PUSH), seed=5) as proxy:
         world.sync(a1, proxy.url, max_retries=0)
         assert proxy.stats.faults >= 1
     world.sync(a1, sqlite_centre.url, must_complete=True)
-    with FaultProxy(sqlite_centre.port, Faults(only_paths=(PULL,), **{fault: 1.0}), seed=6) as proxy:
+    with FaultProxy(sqlite_centre.port, _only(fault, PULL), seed=6) as proxy:
         world.sync(a2, proxy.url, max_retries=0)
         world.sync(hub, proxy.url, max_retries=0)
         assert proxy.stats.faults >= 2

@@ -339,11 +339,11 @@ class World:
                 assert not missing, f"{r.name}: acknowledged {table} rows missing: {sorted(missing)[:5]}"
             ours = [x.station_id for x in self.replicas if x.station_id]  # the server outlives this world
             with r.db.read() as s:
-                mine = StockTransaction.station_id.in_(ours)
+                ours_only = StockTransaction.station_id.in_(ours)
                 query = (select(StockTransaction.lot_id, func.sum(StockTransaction.quantity))
-                         .where(mine).group_by(StockTransaction.lot_id))
+                         .where(ours_only).group_by(StockTransaction.lot_id))
                 sums = {lot: int(total) for lot, total in s.execute(query)}
-                count = s.scalar(select(func.count()).select_from(StockTransaction).where(mine))
+                count = s.scalar(select(func.count()).select_from(StockTransaction).where(ours_only))
             expected_sums: dict[str, int] = {}
             expected_count = 0
             for txn_id, qty in self.model.ledger.items():
