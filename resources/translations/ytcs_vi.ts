@@ -1043,27 +1043,32 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ytcs_desktop/ui/main_window.py" line="121" />
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="133" />
             <source>&amp;File</source>
             <translation>&amp;Tệp</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/main_window.py" line="122" />
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="134" />
             <source>&amp;Sync now</source>
             <translation>&amp;Đồng bộ ngay</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/main_window.py" line="125" />
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="137" />
+            <source>Sign &amp;in to the centre…</source>
+            <translation>&amp;Đăng nhập vào Trung tâm…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="140" />
             <source>&amp;Refresh</source>
             <translation>&amp;Làm mới</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/main_window.py" line="131" />
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="146" />
             <source>&amp;Quit</source>
             <translation>&amp;Thoát</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/main_window.py" line="135" />
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="150" />
             <source>&amp;Language</source>
             <translation>&amp;Ngôn ngữ</translation>
         </message>
@@ -1936,6 +1941,44 @@
         </message>
     </context>
     <context>
+        <name>SignInDialog</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/sign_in.py" line="51" />
+            <source>Sign in to the centre</source>
+            <translation>Đăng nhập vào Trung tâm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/sign_in.py" line="57" />
+            <source>Centre server address</source>
+            <translation>Địa chỉ máy chủ Trung tâm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/sign_in.py" line="59" />
+            <source>User name</source>
+            <translation>Tên đăng nhập</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/sign_in.py" line="62" />
+            <source>Password</source>
+            <translation>Mật khẩu</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/sign_in.py" line="68" />
+            <source>Sign in</source>
+            <translation>Đăng nhập</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/sign_in.py" line="70" />
+            <source>Cancel</source>
+            <translation>Hủy bỏ</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/sign_in.py" line="81" />
+            <source>Signing in…</source>
+            <translation>Đang đăng nhập…</translation>
+        </message>
+    </context>
+    <context>
         <name>StaffDialog</name>
         <message>
             <location filename="../../ytcs_desktop/ui/dialogs/staff.py" line="20" />
@@ -2238,7 +2281,7 @@
     <context>
         <name>SyncController</name>
         <message>
-            <location filename="../../ytcs_desktop/ui/sync_controller.py" line="168" />
+            <location filename="../../ytcs_desktop/ui/sync_controller.py" line="169" />
             <source>Sync cancelled.</source>
             <translation>Đã dừng đồng bộ.</translation>
         </message>

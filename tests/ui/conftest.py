@@ -77,6 +77,48 @@ def station_ctx(station_db: Database, make_ctx) -> AppContext:  # type: ignore[n
     return make_ctx(station_db)
 
 
+PASSWORD = "mật-khẩu-2026"
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[tuple[str, str]]:
+    """A real centre server process on loopback over a SQLite file: (base URL, database URL)."""
+    from tests.sync.conftest import start_server, stop_server
+    from ytcs_desktop.sync.server.store import ServerStore
+
+    url = f"sqlite:///{tmp_path / 'centre.sqlite3'}"
+    store = ServerStore(url)
+    store.create_schema()
+    store.dispose()
+    proc, base = start_server(url)
+    try:
+        yield base, url
+    finally:
+        stop_server(proc)
+
+
+def add_station_account(db_url: str, username: str, name: str = "Trạm Y tế phường An Phú") -> tuple[str, str]:
+    """A station and a station account at the centre, as `ytcs centre add-user` makes them."""
+    import uuid
+
+    from argon2 import PasswordHasher
+
+    from ytcs_desktop.store.base import new_id
+    from ytcs_desktop.sync.server import admin
+    from ytcs_desktop.sync.server.store import ServerStore
+
+    station_id, code = new_id(), f"TYT-{uuid.uuid4().hex[:6].upper()}"
+    store = ServerStore(db_url)
+    try:
+        with store.write() as conn:
+            admin.add_station(conn, code, name, station_id)
+            admin.add_user(conn, username, PASSWORD, "station", code,
+                           PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+    finally:
+        store.dispose()
+    return station_id, code
+
+
 @pytest.fixture
 def station_window(station_ctx: AppContext, qtbot) -> MainWindow:  # type: ignore[no-untyped-def]
     window = build_window(station_ctx)

@@ -5,19 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-from argon2 import PasswordHasher
 from PySide6.QtCore import QElapsedTimer, QTimer
 from pytestqt.qtbot import QtBot
 
+from tests.ui.conftest import PASSWORD, add_station_account
 from tests.ui.helpers import seed_items, station_actor
 from ytcs_desktop.domain.inventory import receive_many
 from ytcs_desktop.domain.stations import create_station
-from ytcs_desktop.store.base import new_id
 from ytcs_desktop.store.db import Database
 from ytcs_desktop.sync import keystore
 from ytcs_desktop.sync.apply import remote_write, set_meta
@@ -86,44 +82,17 @@ def test_large_query_does_not_block(station_ctx: AppContext, qtbot: QtBot) -> No
     assert probe.worst < MAX_BLOCK_MS, f"the event loop was blocked {probe.worst} ms"
 
 
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[tuple[str, str]]:
-    from tests.sync.conftest import start_server, stop_server
-    from ytcs_desktop.sync.server.store import ServerStore
-
-    url = f"sqlite:///{tmp_path / 'centre.sqlite3'}"
-    store = ServerStore(url)
-    store.create_schema()
-    proc, base = start_server(url)
-    try:
-        yield base, url
-    finally:
-        stop_server(proc)
-        store.dispose()
-
-
 def test_sync_of_10k_rows_does_not_block(make_ctx, server: tuple[str, str], tmp_path: Path,  # type: ignore[no-untyped-def]
                                          qtbot: QtBot) -> None:
-    from ytcs_desktop.sync.server import admin
-    from ytcs_desktop.sync.server.store import ServerStore
-
     base, db_url = server
-    station_id, code = new_id(), f"TYT-{uuid.uuid4().hex[:6].upper()}"
-    store = ServerStore(db_url)
-    try:
-        with store.write() as conn:
-            admin.add_station(conn, code, "Trạm Y tế phường An Phú", station_id)
-            admin.add_user(conn, "lan", "mật-khẩu-2026", "station", code,
-                           PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
-    finally:
-        store.dispose()
+    station_id, code = add_station_account(db_url, "lan")
     data = tmp_path / "station"
     db = Database.create(data / "ytcs.sqlite3", station_id=station_id, role="station")
     try:
         with db.transaction() as s:
             create_station(s, code=code, name="Trạm Y tế phường An Phú", station_id=station_id)
         _receipts(db, 10_000)
-        answer = login(base, "lan", "mật-khẩu-2026", device_name="test", station_id=station_id,
+        answer = login(base, "lan", PASSWORD, device_name="test", station_id=station_id,
                        replica_id=db.replica_id)
         with remote_write(db) as conn:
             set_meta(conn, SERVER_URL, base)

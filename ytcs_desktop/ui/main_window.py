@@ -134,6 +134,9 @@ class MainWindow(QMainWindow):
         self.sync_action = QAction(self.tr("&Sync now"), self)
         self.sync_action.setShortcut(QKeySequence("F9"))
         file_menu.addAction(self.sync_action)
+        self.sign_in_action = QAction(self.tr("Sign &in to the centre…"), self)
+        self.sign_in_action.triggered.connect(self.sign_in)
+        file_menu.addAction(self.sign_in_action)
         refresh = QAction(self.tr("&Refresh"), self)
         refresh.setShortcut(QKeySequence("F5"))
         refresh.triggered.connect(lambda: self.ctx.ops.announce({"stock", "requests", "training", "coldchain",
@@ -168,6 +171,13 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(page)
             page.activate()
             self.page_changed.emit(index)
+
+    def sign_in(self) -> QWidget:
+        from ytcs_desktop.ui.dialogs.sign_in import SignInDialog
+
+        dialog = SignInDialog(self.ctx, self)
+        dialog.open()
+        return dialog
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.ctx.tasks.cancel_all()

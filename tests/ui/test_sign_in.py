@@ -1,0 +1,45 @@
+"""Signing in to a real centre server from the window: a wrong password is refused under its field,
+then the right one keeps the device token and the first sync sends everything."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from tests.ui.conftest import PASSWORD, add_station_account
+from ytcs_desktop.domain.stations import create_station
+from ytcs_desktop.store.db import Database
+from ytcs_desktop.ui.dialogs.sign_in import SignInDialog
+from ytcs_desktop.ui.workspace import build_window
+
+
+def test_sign_in_then_sync(make_ctx, server: tuple[str, str], tmp_path: Path, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    base, db_url = server
+    station_id, code = add_station_account(db_url, "lan")
+    db = Database.create(tmp_path / "station" / "ytcs.sqlite3", station_id=station_id, role="station")
+    try:
+        with db.transaction() as s:  # the station worked offline first
+            create_station(s, code=code, name="Trạm Y tế phường An Phú", station_id=station_id)
+        ctx = make_ctx(db)
+        window = build_window(ctx)
+        qtbot.addWidget(window)
+        dialog = window.sign_in()
+        assert isinstance(dialog, SignInDialog)
+        dialog.server.setText(base)
+        dialog.username.setText("lan")
+        dialog.password.setText("sai-mật-khẩu")
+        dialog.ok_button.click()
+        qtbot.waitUntil(lambda: dialog.form.error_text("password") != "", timeout=10_000)
+        assert dialog.username.text() == "lan" and dialog.isVisible()
+        dialog.password.setText(PASSWORD)
+        assert ctx.sync is not None
+        with qtbot.waitSignal(ctx.sync.finished, timeout=30_000) as done:
+            dialog.ok_button.click()
+        report = done.args[0]
+        assert report is not None and report.complete and report.pushed >= 1
+        qtbot.waitUntil(lambda: ctx.sync is not None and ctx.sync.status.pending == 0, timeout=5000)
+        assert ctx.sync.status.state == "idle" and ctx.sync.status.last_success is not None
+        window.close()
+    finally:
+        db.close()

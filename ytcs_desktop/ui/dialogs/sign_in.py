@@ -1,0 +1,103 @@
+"""Sign this computer in to the centre server (after working offline, or when the token was lost)."""
+
+from __future__ import annotations
+
+import socket
+from typing import Any
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from ytcs_desktop.domain.errors import DomainError, RuleError
+from ytcs_desktop.store.db import Database
+from ytcs_desktop.ui.context import AppContext
+from ytcs_desktop.ui.models.sync_info import DEVICE_ID, SERVER_URL
+from ytcs_desktop.ui.tasks import TaskControl
+from ytcs_desktop.ui.widgets.form import Form
+
+
+def sign_in(db: Database, server_url: str, username: str, password: str) -> str:
+    """Log in through the sync client, keep the device and the token; runs on the network pool."""
+    from ytcs_desktop.sync import keystore
+    from ytcs_desktop.sync.apply import remote_write, set_meta
+    from ytcs_desktop.sync.client import SyncError, login
+
+    url = server_url.strip().rstrip("/")
+    if not url:
+        raise RuleError("required", "Vui lòng nhập địa chỉ máy chủ Trung tâm.",
+                        "Please enter the centre server's address.", "server_url")
+    try:
+        answer = login(url, username, password, device_name=socket.gethostname(),
+                       station_id=db.station_id, replica_id=db.replica_id)
+    except SyncError as exc:
+        raise RuleError(exc.code, exc.vi or exc.en, exc.en,
+                        "server_url" if exc.code == "network" else "password") from exc
+    if db.role == "station" and answer.station_id != db.station_id:
+        raise RuleError("other_station", "Tài khoản này thuộc trạm khác với dữ liệu trên máy này.",
+                        "This account belongs to another station than the data on this computer.", "username")
+    with remote_write(db) as conn:
+        set_meta(conn, SERVER_URL, url)
+        set_meta(conn, DEVICE_ID, answer.device_id)
+        set_meta(conn, "sync_username", username)
+    saved = keystore.save_token(url, answer.device_id, answer.token, db.path.parent)
+    return str(saved.where)
+
+
+class SignInDialog(QDialog):
+    """Emits `accepted` once signed in; a refusal stays in the dialog under its field."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Sign in to the centre"))
+        self.setMinimumWidth(480)
+        layout = QVBoxLayout(self)
+        self.form = Form()
+        self.server = QLineEdit(str(ctx.db.meta(SERVER_URL) or ctx.settings.value("server_url", "") or ""))
+        self.server.setPlaceholderText("https://ttyt-thuanan.example.vn")
+        self.form.add("server_url", self.tr("Centre server address"), self.server)
+        self.username = QLineEdit(str(ctx.db.meta("sync_username") or ""))
+        self.form.add("username", self.tr("User name"), self.username)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.form.add("password", self.tr("Password"), self.password)
+        layout.addWidget(self.form)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        layout.addWidget(self.note)
+        buttons = QDialogButtonBox()
+        self.ok_button = QPushButton(self.tr("Sign in"))
+        self.ok_button.setDefault(True)
+        cancel = QPushButton(self.tr("Cancel"))
+        buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def submit(self) -> None:
+        self.form.clear_errors()
+        db, url, user, password = self.ctx.db, self.server.text(), self.username.text().strip(), self.password.text()
+        self.ok_button.setEnabled(False)
+        self.note.setText(self.tr("Signing in…"))
+
+        def work(_control: TaskControl) -> str:
+            return sign_in(db, url, user, password)
+
+        self.ctx.tasks.network(work, self._done, self._failed)
+
+    def _done(self, where: Any) -> None:
+        self.ok_button.setEnabled(True)
+        self.password.clear()
+        if self.ctx.sync is not None:
+            self.ctx.sync.refresh_counts()
+            self.ctx.sync.start_auto(500)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.ok_button.setEnabled(True)
+        self.note.clear()
+        if isinstance(exc, DomainError):
+            self.form.show_error(exc, self.ctx.lang)
+        else:
+            self.form.general.setText(str(exc))
+            self.form.general.show()
