@@ -93,4 +93,10 @@ def test_refusals_are_one_line(cli_fx: Fixture, tmp_path: Path, capsys: pytest.C
     bad = tmp_path / "bad.json"
     bad.write_text("{not json", encoding="utf-8")
     assert "JSON" in refused("handover", "--from", "2026-01-31", "--to", "2026-01-31", "--parties", str(bad))
+    assert "không tồn tại" in refused("weekly", "--from", "2026-01-01", "--to", "2026-01-07", "--out",
+                                      str(tmp_path / "missing" / "w.pdf"))
+    odd = tmp_path / "odd.json"
+    odd.write_text(json.dumps(dict(PARTIES, time="chiều nay")), encoding="utf-8")
+    assert "2026-01-31T15:30" in refused("handover", "--from", "2026-01-31", "--to", "2026-01-31", "--parties",
+                                         str(odd), "--out", str(tmp_path / "h.pdf"))
     assert not list(tmp_path.glob("*.pdf"))

@@ -81,6 +81,8 @@ def _make(args: argparse.Namespace) -> int:
     suffix = out.suffix.lower()
     if suffix not in (".pdf", ".xlsx"):
         raise CliError("Tệp ra phải có đuôi .pdf hoặc .xlsx.", "The output file must end in .pdf or .xlsx.")
+    if not out.parent.is_dir():
+        raise CliError(f"Thư mục “{out.parent}” không tồn tại.", f"The folder “{out.parent}” does not exist.")
     if suffix == ".xlsx" and spec.sheets is None:
         raise CliError(f"Báo cáo “{spec.name}” chỉ in ra PDF.", f"The report “{spec.name}” is PDF only.")
     db = open_db(args)

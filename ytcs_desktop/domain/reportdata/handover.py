@@ -67,9 +67,14 @@ class HandoverInput:
                 "handover_parties", "Biên bản bàn giao cần ít nhất một người bên giao và một người bên nhận.",
                 "Handover minutes need at least one person handing over and one receiving.", "parties")
         when = data.get("time")
+        try:
+            moment = dt.datetime.fromisoformat(when) if isinstance(when, str) else None
+        except ValueError as exc:
+            raise ValidationError("bad_time", f"Thời gian “{when}” không hợp lệ: ghi theo dạng 2026-01-31T15:30.",
+                                  f"Time “{when}” is not valid: write it as 2026-01-31T15:30.", "time") from exc
         return cls(
             giving, taking, parties("witnesses"), data.get("number"),
-            dt.datetime.fromisoformat(when) if isinstance(when, str) else None, data.get("place"),
+            moment, data.get("place"),
             str(data.get("reason", "")), lines("records"), lines("equipment"), str(data.get("conclusion", "")),
             str(data.get("copies") or cls.copies),
         )
