@@ -59,6 +59,8 @@ def build_demo(path: Path, months: int = 12, seed: int = 2026, today: dt.date | 
             for index, (first, last) in enumerate(world.months()):
                 with db.transaction() as s:
                     _month(s, world, index, first, last)
+            with db.transaction() as s:
+                stock.pending_requisition(s, world)
         with db.read() as s:
             world.counts["ledger_rows"] = stock.ledger_rows(s)
             world.counts["request_statuses"] = int(

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from ytcs_desktop.demo.world import DemoItem, World, workdays
 from ytcs_desktop.domain.errors import RuleError
-from ytcs_desktop.domain.inventory import dispose, find_or_create_lot, issue, on_hand_by_lot
+from ytcs_desktop.domain.inventory import below_minimum, dispose, find_or_create_lot, issue, on_hand_by_lot
 from ytcs_desktop.domain.inventory.counts import approve_count, count_lines, enter_physical, start_count
 from ytcs_desktop.domain.inventory.requisitions import (
     approve,
@@ -209,6 +209,24 @@ def stock_count(s: Session, world: World, day: dt.date) -> None:
     world.clock.set(day, 16, 30)
     approve_count(s, actor, count_id=count.id, proposals="Đề nghị bổ sung tủ đựng thuốc chống ẩm cho kho trạm.")
     world.tally("stock_counts")
+
+
+def pending_requisition(s: Session, world: World) -> None:
+    """Today's requisition for what fell under its minimum, sent and waiting for the centre."""
+    low = [b for b in below_minimum(s, world.station_id) if b.max_stock > b.quantity]
+    if not low:
+        return
+    actor = world.as_person(world.station, world.staff_name())
+    world.clock.set(world.end, 8, 0)
+    req = create_requisition(s, actor, period_from=world.end, period_to=world.end + dt.timedelta(days=30),
+                             item_ids=[b.item_id for b in low], today=world.end)
+    packs = {item.id: item.pack_factor for item in world.items}
+    for line in lines_of(s, req.id):
+        wanted = next(b for b in low if b.item_id == line.item_id)
+        set_requested(s, actor, line_id=line.id, requested_qty=_round_up(wanted.max_stock - wanted.quantity,
+                                                                          packs.get(line.item_id, 1)))
+    submit(s, actor, requisition_id=req.id, notes="Bổ sung các mặt hàng dưới mức tồn tối thiểu")
+    world.tally("requisitions")
 
 
 def ledger_rows(s: Session) -> int:
