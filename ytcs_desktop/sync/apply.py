@@ -159,7 +159,7 @@ def record_push_answer(db: Database, rows: list[OutboxRow], answer: p.PushRespon
     rejected = conflicts = 0
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0).isoformat(sep=" ")
     with remote_write(db) as conn:
-        later = _later_pending(conn, last)
+        later = _later_pending(conn, last, [r.row_id for r in rows])
         for r, code in zip(rows, answer.results, strict=False):
             if r.table not in TABLES:
                 continue
@@ -195,9 +195,16 @@ def record_push_answer(db: Database, rows: list[OutboxRow], answer: p.PushRespon
     return rejected, conflicts
 
 
-def _later_pending(conn: Connection, after: int) -> set[tuple[str, str]]:
-    return {(t, r) for t, r in conn.exec_driver_sql(
-        "SELECT table_name, row_id FROM sync_outbox WHERE seq > ?", (after,))}
+def _later_pending(conn: Connection, after: int, row_ids: list[str]) -> set[tuple[str, str]]:
+    """Rows of this batch written again after it (they stay pending)."""
+    found: set[tuple[str, str]] = set()
+    ids = sorted(set(row_ids))
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        marks = ",".join("?" * len(chunk))
+        found.update((t, r) for t, r in conn.exec_driver_sql(
+            f"SELECT table_name, row_id FROM sync_outbox WHERE seq > ? AND row_id IN ({marks})", (after, *chunk)))
+    return found
 
 
 def _conflict(conn: Connection, table: str, row_id: str, name: str, value: Any, hlc: str, winner: Any,

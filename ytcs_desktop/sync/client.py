@@ -21,6 +21,7 @@ import json
 import random
 import time
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from typing import Any, Protocol
 
@@ -218,31 +219,54 @@ class SyncClient:
         done = 0
         self._tell("push", 0, total)
         must_ack = self.report.restored
-        while not self._cancelled():
-            cursor = a.get_int(self.db, a.PUSH_CURSOR)
-            batch = a.read_outbox(self.db, cursor, self.push_size.size)
-            if not batch.rows and not must_ack:
-                return True
-            must_ack = False
-            batch, body = self._bounded_body(batch, cursor)
-            rows = batch.rows
-            started = time.monotonic()
-            try:
-                answer = p.PushResponse.model_validate(self.request("POST", f"{p.API}/sync/push", body=body,
-                                                                    retry=False))
-            except NetworkError:
-                self.push_size.failure()
-                self._backoff_once()
-                continue
-            self.push_size.success(time.monotonic() - started)
-            rejected, conflicts = a.record_push_answer(self.db, rows, answer)
-            self.report.pushed += len(rows)
-            self.report.rejected += rejected
-            self.report.conflicts += conflicts
-            self.report.clock_suspect = self.report.clock_suspect or answer.clock_suspect
-            done += len(rows)
-            self._tell("push", done, total)
+        # The next batch is read and compressed while the centre works on this one (a pipeline of
+        # two); it is used only if this batch was acknowledged, else built again from the cursor.
+        ahead: tuple[int, Future[tuple[a.PushBatch, bytes] | None]] | None = None
+        with ThreadPoolExecutor(1, thread_name_prefix="ytcs-push") as pool:
+            while not self._cancelled():
+                cursor = a.get_int(self.db, a.PUSH_CURSOR)
+                if ahead is not None and ahead[0] == cursor:
+                    prepared = ahead[1].result()
+                else:
+                    if ahead is not None:
+                        ahead[1].result()
+                    prepared = self._prepare(cursor)
+                ahead = None
+                if prepared is None:
+                    if not must_ack:
+                        return True
+                    prepared = a.PushBatch([], {}), p.gzip_bytes(p.dumps(a.build_push(a.PushBatch([], {}), cursor)))
+                must_ack = False
+                batch, body = prepared
+                if batch.rows:
+                    ahead = batch.last_seq, pool.submit(self._prepare, batch.last_seq)
+                if not self._push_one(batch, body, done, total):
+                    continue
+                done += len(batch.rows)
         return False
+
+    def _prepare(self, cursor: int) -> tuple[a.PushBatch, bytes] | None:
+        batch = a.read_outbox(self.db, cursor, self.push_size.size)
+        return self._bounded_body(batch, cursor) if batch.rows else None
+
+    def _push_one(self, batch: a.PushBatch, body: bytes, done: int, total: int) -> bool:
+        """Send one batch and record the answer; False when the link failed (sent again later)."""
+        rows = batch.rows
+        started = time.monotonic()
+        try:
+            answer = p.PushResponse.model_validate(self.request("POST", f"{p.API}/sync/push", body=body, retry=False))
+        except NetworkError:
+            self.push_size.failure()
+            self._backoff_once()
+            return False
+        self.push_size.success(time.monotonic() - started)
+        rejected, conflicts = a.record_push_answer(self.db, rows, answer)
+        self.report.pushed += len(rows)
+        self.report.rejected += rejected
+        self.report.conflicts += conflicts
+        self.report.clock_suspect = self.report.clock_suspect or answer.clock_suspect
+        self._tell("push", done + len(rows), total)
+        return True
 
     def _bounded_body(self, batch: a.PushBatch, cursor: int) -> tuple[a.PushBatch, bytes]:
         while True:
@@ -251,7 +275,7 @@ class SyncClient:
             if len(body) <= p.MAX_BODY_COMPRESSED or len(batch.rows) <= 1:
                 return batch, body
             keep = max(1, int(len(batch.rows) * 0.85 * p.MAX_BODY_COMPRESSED / len(body)))
-            self.push_size.size = max(1, keep)
+            self.push_size.size = self.push_size.high = keep  # grow no further: the body bound is reached
             batch = batch.head(keep)
 
     def _backoff_once(self) -> None:
@@ -269,24 +293,48 @@ class SyncClient:
             with a.remote_write(self.db) as conn:
                 a.set_meta(conn, a.PULL_CURSOR, "0")
         self._tell("pull", 0, None)
+        # The next page is fetched while this one is written (a pipeline of two); it is used only if
+        # this one was written, as its cursor is the one this page leads to.
+        ahead: tuple[int, Future[tuple[Any, float]]] | None = None
+        pool = ThreadPoolExecutor(1, thread_name_prefix="ytcs-pull")
+        try:
+            return self._pull_pages(pool, ahead, own, resnapshot, seen)
+        finally:
+            pool.shutdown(wait=True)
+
+    def _fetch(self, cursor: int, own: bool) -> tuple[Any, float]:
+        started = time.monotonic()
+        params = {"cursor": cursor, "limit": self.pull_size.size, "own": "true" if own else "false"}
+        return self.request("GET", f"{p.API}/sync/pull", params=params, retry=False), time.monotonic() - started
+
+    def _pull_pages(self, pool: ThreadPoolExecutor, ahead: tuple[int, Future[tuple[Any, float]]] | None,
+                    own: bool, resnapshot: bool, seen: dict[str, set[str]] | None) -> bool:
         while not self._cancelled():
             cursor = a.get_int(self.db, a.PULL_CURSOR)
-            params = {"cursor": cursor, "limit": self.pull_size.size, "own": "true" if own or resnapshot else "false"}
-            started = time.monotonic()
             try:
-                page = self.request("GET", f"{p.API}/sync/pull", params=params, retry=False)
+                if ahead is not None and ahead[0] == cursor:
+                    page, seconds = ahead[1].result()
+                else:
+                    if ahead is not None:
+                        ahead[1].exception()  # wait for it; its answer is not used
+                    page, seconds = self._fetch(cursor, own or resnapshot)
+                ahead = None
             except NetworkError:
+                ahead = None
                 self.pull_size.failure()
                 self._backoff_once()
                 continue
             except CursorExpired:
+                ahead = None
                 self.report.resnapshot = True
                 resnapshot, seen = True, {}
                 with a.remote_write(self.db) as conn:
                     a.set_meta(conn, a.RESNAPSHOT, "1")
                     a.set_meta(conn, a.PULL_CURSOR, "0")
                 continue
-            self.pull_size.success(time.monotonic() - started)
+            self.pull_size.success(seconds)
+            if page["has_more"]:
+                ahead = int(page["cursor"]), pool.submit(self._fetch, int(page["cursor"]), own or resnapshot)
             count, top = a.apply_pull_page(self.db, page, seen)
             if top:
                 self.db.clock.observe(top, max_future_ms=p.CLOCK_FUTURE_LIMIT_MS)
