@@ -22,6 +22,7 @@ from sqlalchemy import func, select
 from tests.sync_faults.harness import CentreServer, diff_exports, export_of, login, visible_to
 from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.errors import DomainError
+from ytcs_desktop.paths import DB_FILENAME
 from ytcs_desktop.store.db import Database
 from ytcs_desktop.store.hlc import HybridClock, wall_clock_ms
 from ytcs_desktop.store.models import StockTransaction
@@ -112,7 +113,8 @@ class World:
         station_id = str(uuid.uuid4())
         out = []
         for pc in range(pcs):
-            db = Database.create(self.root / f"{letter}{pc + 1}.sqlite3", station_id=station_id, role="station")
+            # One data folder per PC, laid out as `ytcs --data-dir` expects it.
+            db = Database.create(self.root / f"{letter}{pc + 1}" / DB_FILENAME, station_id=station_id, role="station")
             if pc == 0:
                 with db.transaction() as s:
                     create_station(s, code=code, name=f"Trạm Y tế {letter}", station_id=station_id)
@@ -123,7 +125,7 @@ class World:
         return out
 
     def add_centre(self) -> Replica:
-        db = Database.create(self.root / "centre-desktop.sqlite3", role="centre")
+        db = Database.create(self.root / "centre-desktop" / DB_FILENAME, role="centre")
         self.centre = Replica("centre", db, Actor("Phòng Kế hoạch", "centre"), self.centre_user, None)
         self.replicas.append(self.centre)
         return self.centre
