@@ -10,6 +10,7 @@ import pytest
 from tests.reports import dataset
 from tests.reports.conftest import Fixture
 from tests.reports.helpers import build
+from ytcs_desktop.domain.errors import DomainError
 from ytcs_desktop.reports import fonts
 from ytcs_desktop.reports.document import Document, Text
 from ytcs_desktop.reports.output import ensure_gui_app, write_pdf
@@ -52,3 +53,12 @@ def test_character_without_glyph_refuses_to_print(tmp_path: Path) -> None:
         write_pdf(Document(None, [Text("Thuốc 漢方 nhập khẩu")]), out)
     assert "U+6F22" in err.value.en and "không in" in err.value.vi
     assert not out.exists()
+
+
+def test_unwritable_output_is_a_clear_refusal(tmp_path: Path) -> None:
+    ensure_gui_app()
+    not_a_folder = tmp_path / "a-file"
+    not_a_folder.write_text("x")
+    with pytest.raises(DomainError) as err:
+        write_pdf(Document(None, [Text("x")]), not_a_folder / "x.pdf")
+    assert "Không ghi được" in err.value.vi and "Cannot write" in err.value.en

@@ -13,6 +13,7 @@ from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPagedPaintDevice, QPainter, QPen
 
 import ytcs_desktop.reports.qtcompat  # noqa: F401  (before any Qt call)
+from ytcs_desktop.domain.errors import ValidationError
 from ytcs_desktop.reports import nd30
 from ytcs_desktop.reports.document import (
     Align,
@@ -148,7 +149,10 @@ class Engine:
     # -- pages --------------------------------------------------------------------------------
     def run(self, doc: Document) -> int:
         if not self.painter.begin(self.dev):
-            raise RuntimeError("cannot paint on the output device")
+            raise ValidationError("output_unwritable",
+                                  "Không ghi được tệp hoặc máy in đã chọn: kiểm tra thư mục, quyền ghi hoặc máy in.",
+                                  "Cannot write to the chosen file or printer: check the folder, permissions or "
+                                  "printer.", "out")
         try:
             self.painter.setPen(self.pen)
             if doc.header is not None:
