@@ -9,6 +9,8 @@ from sqlalchemy.orm import Session
 
 from ytcs_desktop.demo.world import World, workdays
 from ytcs_desktop.domain import rotations, support, training
+from ytcs_desktop.domain.actor import Actor
+from ytcs_desktop.domain.errors import DomainError
 
 # kind, title, description, ICD-10
 REQUESTS = [
@@ -107,11 +109,13 @@ def _walk(s: Session, world: World, request_id: str, day: dt.date, steps: int) -
                 support.add_comment(s, nurse, request_id, world.rng.choice(COMMENTS_STATION))
         elif status == "scheduled":
             start = day + dt.timedelta(days=world.rng.randint(2, 6))
-            support.move(s, officer, request_id, status, note="Đã xếp lịch hỗ trợ.", scheduled_from=start,
-                         scheduled_to=start + dt.timedelta(days=world.rng.randint(0, 2)),
-                         assigned_staff_id=centre_staff[0],
-                         assigned_department_id=world.departments[centre_staff[3]],
-                         support_format=world.rng.choice(["in_person", "online"]))
+            end = start + dt.timedelta(days=world.rng.randint(0, 2))
+            request = support.move(s, officer, request_id, status, note="Đã xếp lịch hỗ trợ.", scheduled_from=start,
+                                   scheduled_to=end, assigned_staff_id=centre_staff[0],
+                                   assigned_department_id=world.departments[centre_staff[3]],
+                                   support_format=world.rng.choice(["in_person", "online"]))
+            if request.kind == "rotation":
+                _visit_for(s, world, officer, request_id, centre_staff[0], start, end)
         elif status == "in_progress":
             support.move(s, officer, request_id, status)
         elif status == "done":
@@ -120,6 +124,20 @@ def _walk(s: Session, world: World, request_id: str, day: dt.date, steps: int) -
             support.move(s, nurse, request_id, status, rating=world.rng.choice([4, 5, 5, 3]),
                          feedback="Cán bộ Trung tâm hỗ trợ nhiệt tình, đúng hẹn.")
         world.tally("transitions")
+
+
+def _visit_for(s: Session, world: World, officer: Actor, request_id: str, staff_id: str, start: dt.date,
+               end: dt.date) -> None:
+    """A rotation request, once scheduled, becomes the visit on the rotation schedule."""
+    try:
+        visit = rotations.plan_visit(s, officer, staff_id=staff_id, station_id=world.station_id, date_from=start,
+                                     date_to=end, purpose="Luân phiên theo yêu cầu của trạm", request_id=request_id)
+    except DomainError:  # that person is already on another visit then: the schedule stays as it is
+        return
+    world.tally("rotation_visits")
+    if end <= world.end:
+        rotations.record_visit_outcome(s, officer, visit.id, patients_seen=world.rng.randint(20, 60),
+                                       techniques="Khám, điều trị và quản lý bệnh không lây nhiễm", today=end)
 
 
 def rotation_for_month(s: Session, world: World, first: dt.date, last: dt.date) -> None:
