@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from tests.sync_faults.conftest import CENTRE_USER, PASSWORD, _started
+from tests.sync_faults.conftest import CENTRE_USER, _started
 from tests.sync_faults.harness import REPO, CentreServer, child_env, postgres_available, postgres_database, ytcs
 from tests.sync_faults.proxy import FaultProxy, Faults
 from tests.sync_faults.world import Replica, World
