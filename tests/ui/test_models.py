@@ -127,3 +127,23 @@ def test_editable_models_keep_edits_aside(rich_ctx: AppContext, qtbot: QtBot, qt
     with qtbot.waitSignal(lines.loaded, timeout=5000):
         lines.refresh()
     assert lines.data(lines.index(0, col)) == "7"
+
+
+def test_refused_record_is_marked_in_its_list(rich_ctx: AppContext, qtbot: QtBot) -> None:
+    """A row whose change the centre refused (state set as the sync client records it) is coloured
+    and carries the centre's reason as its tooltip."""
+    from ytcs_desktop.store.models import SupportRequest
+    from ytcs_desktop.ui.models.base import REJECTED_BG
+
+    db = rich_ctx.db
+    with db.applying_remote() as s:
+        request = s.query(SupportRequest).one()
+        request.sync_state, request.sync_reason = "rejected", "Trạm không được sửa trường này"
+    model = support.RequestsModel(rich_ctx.ops, rich_ctx.actor.station_id, rich_ctx.lang)
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        model.refresh()
+    index = model.index(0, 0)
+    assert model.data(index, Qt.ItemDataRole.BackgroundRole).color() == REJECTED_BG
+    assert "Trạm không được sửa trường này" in model.data(index, Qt.ItemDataRole.ToolTipRole)
+    sync_col = [c.key for c in model.columns].index("sync_state")
+    assert model.data(model.index(0, sync_col)) == "Bị từ chối"

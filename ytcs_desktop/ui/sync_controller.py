@@ -101,19 +101,26 @@ class SyncController(QObject):
 
     # ----- syncing ----------------------------------------------------------------------------
     def sync_now(self) -> None:
+        """Start a sync on the network pool; the server and the token are read there, not here."""
         if self._control is not None:
             return
         module = sync_client_module()
-        if module is None or not self.server_url:
-            self.timer.stop()
+        if module is None:
             return
-        db, url = self.ctx.db, self.server_url
-        token = self._token(module)
+        db, fallback_url = self.ctx.db, self.server_url
 
         def work(control: TaskControl) -> Any:
+            from ytcs_desktop.ui.models.sync_info import DEVICE_ID, SERVER_URL
+
+            url = db.meta(SERVER_URL) or fallback_url
+            if not url:
+                raise NotConfigured()
+            token = load_token(url, db.meta(DEVICE_ID), db.path.parent)
             if not token:
-                raise module.AuthError("no_token", "Chưa đăng nhập vào Trung tâm trên máy này: hãy đăng nhập lại.",
-                                       "Not signed in to the centre on this computer: sign in again.")
+                raise module.AuthError("no_token", "Chưa đăng nhập vào Trung tâm trên máy này: hãy đăng nhập "
+                                       "(Tệp → Đăng nhập vào Trung tâm).",
+                                       "Not signed in to the centre on this computer: sign in (File → Sign in to "
+                                       "the centre).")
             # Few retries here: the window retries every minute by itself while the link is down.
             client = module.SyncClient(db, url, token, cancel=control.event, max_retries=2,
                                        progress=lambda phase, done, total: control.progress(done, total or 0, phase))
@@ -122,9 +129,10 @@ class SyncController(QObject):
             finally:
                 client.close()
 
-        self.status.state = "syncing"
-        self.status.done = self.status.total = 0
-        self.status_changed.emit(self.status)
+        if self.server_url:  # not known yet on the first tick: the worker finds out
+            self.status.state = "syncing"
+            self.status.done = self.status.total = 0
+            self.status_changed.emit(self.status)
         self._control = self.ctx.tasks.network(work, self._done, self._failed)
         self.ctx.tasks.progressed.connect(self._progress)
 
@@ -132,22 +140,9 @@ class SyncController(QObject):
         if self._control is not None:
             self._control.cancel()
 
-    def _token(self, module: Any) -> str | None:
-        import os
-
-        from ytcs_desktop.sync import keystore
-
-        if os.environ.get("YTCS_SYNC_TOKEN"):
-            return os.environ["YTCS_SYNC_TOKEN"]
-        if not self.device_id:
-            return None
-        try:
-            return keystore.load_token(self.server_url, self.device_id, self.ctx.db.path.parent)
-        except Exception:  # no keyring on this machine: sync asks to sign in again
-            return None
-
     def _progress(self, _task: int, done: int, total: int, _text: str) -> None:
-        if self.status.state == "syncing":
+        if self._control is not None:
+            self.status.state = "syncing"
             self.status.done, self.status.total = done, total
             self.status_changed.emit(self.status)
 
@@ -164,7 +159,10 @@ class SyncController(QObject):
 
     def _failed(self, exc: BaseException) -> None:
         self._finish()
-        if isinstance(exc, Cancelled):
+        if isinstance(exc, NotConfigured):
+            self.status.state = "unconfigured"
+            self.timer.stop()
+        elif isinstance(exc, Cancelled):
             self.status.state = "idle"
             self.status.message = self.tr("Sync cancelled.")
         else:
@@ -179,6 +177,26 @@ class SyncController(QObject):
         self._control = None
         with contextlib.suppress(RuntimeError, TypeError):
             self.ctx.tasks.progressed.disconnect(self._progress)
+
+
+class NotConfigured(Exception):
+    """No centre server is set on this computer: nothing to sync with."""
+
+
+def load_token(server_url: str, device_id: str | None, data_dir: Path) -> str | None:
+    """The device token: $YTCS_SYNC_TOKEN (scripts), else the sync client's keystore."""
+    import os
+
+    from ytcs_desktop.sync import keystore
+
+    if os.environ.get("YTCS_SYNC_TOKEN"):
+        return os.environ["YTCS_SYNC_TOKEN"]
+    if not device_id:
+        return None
+    try:
+        return keystore.load_token(server_url, device_id, data_dir)
+    except Exception:  # no keyring on this machine: the window asks to sign in again
+        return None
 
 
 def _is_network_error(exc: BaseException) -> bool:

@@ -1,0 +1,59 @@
+"""A change the centre refuses is shown with the centre's reason: in the overview, on the sync page and
+in the status bar. (Catalogue rows written at a station are refused: items are the centre's.)"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from tests.ui.conftest import PASSWORD, add_station_account
+from tests.ui.helpers import seed_items
+from ytcs_desktop.domain.stations import create_station
+from ytcs_desktop.store.db import Database
+from ytcs_desktop.sync.apply import remote_write, set_meta
+from ytcs_desktop.sync.client import login
+from ytcs_desktop.ui.models.sync_info import DEVICE_ID, SERVER_URL
+from ytcs_desktop.ui.pages.overview import OverviewPage
+from ytcs_desktop.ui.pages.sync_log import SyncLogPage
+from ytcs_desktop.ui.widgets.sync_status import SyncStatusWidget
+from ytcs_desktop.ui.workspace import build_window
+
+
+def test_refused_change_shows_with_reason(make_ctx, server: tuple[str, str], tmp_path: Path,  # type: ignore[no-untyped-def]
+                                          qtbot: QtBot, monkeypatch) -> None:
+    base, db_url = server
+    station_id, code = add_station_account(db_url, "lan")
+    db = Database.create(tmp_path / "station" / "ytcs.sqlite3", station_id=station_id, role="station")
+    try:
+        with db.transaction() as s:
+            create_station(s, code=code, name="Trạm Y tế phường An Phú", station_id=station_id)
+        seed_items(db)  # catalogue rows written here: reference data only the centre may write
+        answer = login(base, "lan", PASSWORD, device_name="t", station_id=station_id, replica_id=db.replica_id)
+        with remote_write(db) as conn:
+            set_meta(conn, SERVER_URL, base)
+            set_meta(conn, DEVICE_ID, answer.device_id)
+        monkeypatch.setenv("YTCS_SYNC_TOKEN", answer.token)
+        ctx = make_ctx(db)
+        window = build_window(ctx)
+        qtbot.addWidget(window)
+        assert ctx.sync is not None
+        with qtbot.waitSignal(ctx.sync.finished, timeout=30_000) as done:
+            ctx.sync.sync_now()
+        report = done.args[0]
+        assert report is not None and report.rejected >= 1
+        qtbot.waitUntil(lambda: ctx.sync is not None and ctx.sync.status.rejected >= 1, timeout=5000)
+
+        overview = window.open(OverviewPage)
+        assert isinstance(overview, OverviewPage)
+        qtbot.waitUntil(lambda: overview.cards["refused"].count.text() not in ("…", "0"), timeout=5000)
+        sync_page = window.open(SyncLogPage)
+        assert isinstance(sync_page, SyncLogPage)
+        qtbot.waitUntil(lambda: sync_page.refused.rowCount() >= 1, timeout=5000)
+        row = sync_page.refused.row_at(0)
+        assert row.table == "items" and row.reason
+        widget = window.findChild(SyncStatusWidget)
+        assert widget is not None and "bị từ chối" in widget.detail_label.text()
+        window.close()
+    finally:
+        db.close()
