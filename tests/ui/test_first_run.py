@@ -64,3 +64,23 @@ def test_thread_guard_sees_a_running_writer(qapp) -> None:  # type: ignore[no-un
     assert len(running_qthreads()) == before + 1  # the autouse guard would fail this test if left so
     tasks.shutdown()
     assert len(running_qthreads()) == before
+
+
+def test_ytcs_gui_starts_and_stays_up(tmp_path: Path) -> None:
+    """`ytcs gui` on an empty data folder opens the first-run dialog and keeps running, quietly."""
+    import os
+    import subprocess
+    import sys
+    import time
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "YTCS_DATA_DIR": str(tmp_path / "data")}
+    proc = subprocess.Popen([sys.executable, "-m", "ytcs_desktop", "gui"], env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        time.sleep(3)
+        assert proc.poll() is None, proc.communicate()[1]
+    finally:
+        proc.terminate()
+        _out, err = proc.communicate(timeout=10)
+    noise = [line for line in err.splitlines() if line.strip() and "propagateSizeHints" not in line]
+    assert not noise, noise
