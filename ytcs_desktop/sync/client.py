@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import gzip
+import http.client
 import json
 import random
 import time
@@ -26,6 +27,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Protocol
 
 import requests
+import urllib3
 
 from ytcs_desktop.store.db import Database
 from ytcs_desktop.sync import apply as a
@@ -166,10 +168,11 @@ class SyncClient:
                                   timeout=self.timeout, stream=True)
             with r:
                 raw = r.raw.read(decode_content=False)
-        except (requests.ConnectionError, requests.Timeout, OSError) as exc:
-            raise _network(str(exc)) from exc
-        except requests.RequestException as exc:
-            raise _network(str(exc)) from exc
+        except (requests.RequestException, OSError, urllib3.exceptions.HTTPError, http.client.HTTPException) as exc:
+            raise _network(str(exc)) from exc  # a cut link, wherever it was cut
+        expected = r.headers.get("Content-Length")
+        if expected is not None and expected.isdigit() and int(expected) != len(raw):
+            raise _network(f"answer cut after {len(raw)} of {expected} bytes")
         if body is not None:
             self.report.bytes_sent += len(body)
         self.report.bytes_received += len(raw)
@@ -179,6 +182,8 @@ class SyncClient:
         except (OSError, EOFError, ValueError) as exc:
             raise _network(f"truncated answer: {exc}") from exc
         if r.status_code == 200:
+            if answer is None:
+                raise _network("empty answer")
             return answer
         code = answer.get("code", f"http_{r.status_code}") if isinstance(answer, dict) else f"http_{r.status_code}"
         vi = answer.get("message_vi", "") if isinstance(answer, dict) else ""
