@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 import time
 from pathlib import Path
 
 import pytest
 
-from tests.cli.conftest import Runner
+from tests.cli.conftest import YTCS, Runner
 
 
 def test_init_then_refuses_to_overwrite(ytcs: Runner, data_dir: Path) -> None:
@@ -84,6 +86,17 @@ def test_demo_console_script_refuses_then_forced(station: Runner, ytcs_process: 
     assert not list(data_dir.glob("*.building*"))
     assert station("check").out == "ok\n"
     assert len(json.loads(station("export").out)["tables"]["items"]) >= 200
+
+
+def test_data_dir_from_environment(station: Runner, data_dir: Path) -> None:
+    """YTCS_DATA_DIR selects the folder when --data-dir is not given; YTCS_LANG the language."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("YTCS_")}
+    env.update({"YTCS_DATA_DIR": str(data_dir), "YTCS_LANG": "en", "LANG": "C.UTF-8"})
+    proc = subprocess.run([YTCS, "stock", "issue", "--item", "NOPE", "--qty", "1"], capture_output=True, text=True,
+                          encoding="utf-8", env=env, timeout=120)
+    assert proc.returncode == 2
+    assert proc.stderr.strip().splitlines() == [proc.stderr.strip()]
+    assert "There is no item with code “NOPE”" in proc.stderr
 
 
 @pytest.mark.slow
