@@ -143,3 +143,14 @@ def test_upsert_item_validates(station_db: Database) -> None:
         with pytest.raises(ValidationError):
             upsert_item(s, CENTRE, {"code": "X", "name": "X", "base_unit": "viên", "category": "drug",
                                     "min_stock": -5})
+
+
+def test_deleted_item_comes_back_on_import(station_db: Database, tmp_path: Path) -> None:
+    with station_db.transaction() as s:
+        item, _ = upsert_item(s, CENTRE, {"code": "ORS", "name": "Oresol", "base_unit": "gói", "category": "drug"})
+        item.deleted = True
+    report = run_import(station_db, write(tmp_path, HEADER + "ORS,Oresol 245,gói,drug,,,,,\n"))
+    assert (report.created, report.updated) == (0, 1)
+    with station_db.read() as s:
+        assert get_item(s, "ORS").name == "Oresol 245"
+    assert count(station_db, Item) == 1

@@ -112,8 +112,12 @@ def upsert_item(s: Session, actor: Actor, fields: Mapping[str, Any]) -> tuple[It
     clean = _validated(fields)
     pack = clean.pop("pack_unit", None)
     factor = clean.pop("pack_factor", None)
-    item = find_item(s, clean["code"])
+    # A tombstoned item with this code comes back (codes are unique, even among deleted rows).
+    item = s.scalar(select(Item).where(Item.code == clean["code"]))
     outcome = "unchanged"
+    if item is not None and item.deleted:
+        item.deleted = False
+        outcome = "updated"
     if item is None:
         item = Item(station_id=None, active=True, **clean)
         s.add(item)
