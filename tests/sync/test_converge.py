@@ -172,3 +172,22 @@ def test_a_pulled_row_breaking_a_local_unique_rule_does_not_block_the_pull(centr
     with pc2.db.read() as s:
         kept = s.execute(text("SELECT table_name, field, winning_value FROM sync_conflicts")).all()
     assert [(k[0], k[1]) for k in kept] == [("lots", "*")] and "UNIQUE" in kept[0][2]
+
+
+def test_centre_moves_a_request_and_the_station_sees_it(centre: Centre) -> None:
+    (st,) = centre.station("Tam Phước")
+    hub = centre.centre_replica()
+    req = add_request(st.db)
+    assert st.sync().complete
+    hub.sync()
+    with hub.db.transaction() as s:
+        r = s.get(SupportRequest, req)
+        assert r is not None
+        r.status = "accepted"  # the centre's move, with a centre field
+        r.support_format = "online"
+    report = hub.sync()
+    assert report.complete and report.rejected == 0
+    st.sync()
+    assert count(st.db, "support_requests", "id = :i AND status = 'accepted' AND support_format = 'online'",
+                 i=req) == 1
+    assert exported(st.db, st.station_id) == exported(hub.db, st.station_id)

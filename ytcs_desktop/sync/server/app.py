@@ -5,8 +5,8 @@ Nothing per station is kept in process memory, so several workers can serve one 
 """
 
 
-import gzip
 import json
+import zlib
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Annotated, Any
 
@@ -62,7 +62,7 @@ class GzipRequestMiddleware:
                 break
         try:
             raw = _inflate(b"".join(chunks))
-        except (OSError, EOFError, ValueError):
+        except (OSError, EOFError, ValueError, zlib.error):
             await _send_error(send, ApiError(400, "bad_gzip", "Dữ liệu nén bị hỏng.", "Corrupt gzip body."))
             return
         if raw is None:
@@ -84,7 +84,7 @@ class GzipRequestMiddleware:
 
 
 def _inflate(data: bytes) -> bytes | None:
-    d = gzip.zlib.decompressobj(16 + gzip.zlib.MAX_WBITS)  # type: ignore[attr-defined]
+    d = zlib.decompressobj(16 + zlib.MAX_WBITS)
     out = d.decompress(data, p.MAX_BODY_DECOMPRESSED + 1)
     if len(out) > p.MAX_BODY_DECOMPRESSED:
         return None
