@@ -21,7 +21,7 @@ from ytcs_desktop.ui.context import AppContext
 from ytcs_desktop.ui.models.documents import CountLinesModel
 from ytcs_desktop.ui.operations import STOCK
 from ytcs_desktop.ui.pages.base import fit_columns, make_table
-from ytcs_desktop.ui.widgets.form import Form, date_edit, date_of
+from ytcs_desktop.ui.widgets.form import ErrorLabel, Form, date_edit, date_of
 
 
 class CountWizard(QWizard):
@@ -115,7 +115,7 @@ class LinesPage(QWizardPage):
         self.table.setEditTriggers(self.table.EditTrigger.DoubleClicked | self.table.EditTrigger.EditKeyPressed
                                    | self.table.EditTrigger.AnyKeyPressed)
         layout.addWidget(self.table, 1)
-        self.error = QLabel()
+        self.error = ErrorLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b3261e;")
         layout.addWidget(self.error)
@@ -183,7 +183,7 @@ class ReviewPage(QWizardPage):
         self.proposals = QPlainTextEdit()
         self.proposals.setMaximumHeight(100)
         layout.addWidget(self.proposals)
-        self.error = QLabel()
+        self.error = ErrorLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b3261e;")
         layout.addWidget(self.error)

@@ -25,7 +25,7 @@ from ytcs_desktop.ui.models.documents import RequisitionLinesModel, RequisitionR
 from ytcs_desktop.ui.operations import REQUISITIONS, STOCK
 from ytcs_desktop.ui.pages.base import Page, fit_columns, make_table, toolbar_row
 from ytcs_desktop.ui.widgets.dialog import OperationDialog
-from ytcs_desktop.ui.widgets.form import date_edit, date_of
+from ytcs_desktop.ui.widgets.form import ErrorLabel, date_edit, date_of
 
 
 class ShipDialog(OperationDialog):
@@ -78,10 +78,11 @@ class SupplyPage(Page):
         self.approve_button = QPushButton(self.tr("&Approve"))
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("Reason, when rejecting"))
+        self.reason.setMinimumWidth(260)
         self.reject_button = QPushButton(self.tr("Re&ject"))
         self.ship_button = QPushButton(self.tr("&Ship…"))
         self.layout_.addLayout(toolbar_row(self.approve_button, self.reason, self.reject_button, self.ship_button))
-        self.error = QLabel()
+        self.error = ErrorLabel()
         self.error.setStyleSheet("color: #b3261e;")
         self.layout_.addWidget(self.error)
         split = QSplitter(Qt.Orientation.Vertical)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtWidgets import QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from ytcs_desktop.domain.errors import DomainError
 from ytcs_desktop.domain.inventory.requisitions import create_requisition, set_requested, submit
@@ -14,6 +14,7 @@ from ytcs_desktop.ui.models.base import ROW_ROLE
 from ytcs_desktop.ui.models.documents import RequisitionLinesModel, RequisitionsModel
 from ytcs_desktop.ui.operations import REQUISITIONS
 from ytcs_desktop.ui.pages.base import fit_columns, make_table, toolbar_row
+from ytcs_desktop.ui.widgets.form import ErrorLabel
 
 
 def next_month(today: dt.date) -> tuple[dt.date, dt.date]:
@@ -34,7 +35,7 @@ class RequisitionsTab(QWidget):
         self.save_button = QPushButton(self.tr("Save &quantities"))
         self.submit_button = QPushButton(self.tr("Su&bmit to the centre"))
         layout.addLayout(toolbar_row(self.new_button, self.save_button, self.submit_button))
-        self.error = QLabel()
+        self.error = ErrorLabel()
         self.error.setObjectName("requisition_error")
         self.error.setStyleSheet("color: #b3261e;")
         self.error.setWordWrap(True)

@@ -25,6 +25,7 @@ from ytcs_desktop.ui.models.base import ROW_ROLE, SearchProxy
 from ytcs_desktop.ui.models.support import RequestsModel, TimelineModel
 from ytcs_desktop.ui.operations import REQUESTS
 from ytcs_desktop.ui.pages.base import Page, fit_columns, make_table, search_box, toolbar_row
+from ytcs_desktop.ui.widgets.form import ErrorLabel
 
 # Moves that need a form; the others are one click.
 FORM_MOVES = {"rejected", "scheduled", "done", "rated"}
@@ -99,7 +100,7 @@ class SupportPage(Page):
         comment_row.addWidget(self.comment, 1)
         comment_row.addWidget(self.comment_button)
         col.addLayout(comment_row)
-        self.error = QLabel()
+        self.error = ErrorLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b3261e;")
         col.addWidget(self.error)

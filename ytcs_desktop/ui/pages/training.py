@@ -14,6 +14,7 @@ from ytcs_desktop.ui.models.base import ROW_ROLE, SearchProxy
 from ytcs_desktop.ui.models.people import AttendanceModel, SessionsModel
 from ytcs_desktop.ui.operations import TRAINING
 from ytcs_desktop.ui.pages.base import Page, fit_columns, make_table, search_box, toolbar_row
+from ytcs_desktop.ui.widgets.form import ErrorLabel
 
 
 class TrainingPage(Page):
@@ -30,7 +31,7 @@ class TrainingPage(Page):
         self.attendee_button = QPushButton(self.tr("Add &attendee…"))
         self.held_button = QPushButton(self.tr("Mark as &held"))
         self.layout_.addLayout(toolbar_row(self.search, self.new_button, self.attendee_button, self.held_button))
-        self.error = QLabel()
+        self.error = ErrorLabel()
         self.error.setStyleSheet("color: #b3261e;")
         self.layout_.addWidget(self.error)
         split = QSplitter(Qt.Orientation.Vertical)

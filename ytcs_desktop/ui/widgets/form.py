@@ -116,3 +116,21 @@ def combo(choices: list[tuple[str, str]], current: str | None = None) -> QComboB
         if index >= 0:
             box.setCurrentIndex(index)
     return box
+
+
+class ErrorLabel(QLabel):
+    """A refusal shown in red; takes no room while there is nothing to say."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setStyleSheet(ERROR_STYLE)
+        self.hide()
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setVisible(bool(text))
+
+    def clear(self) -> None:
+        super().clear()
+        self.hide()
