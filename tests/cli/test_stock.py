@@ -86,6 +86,8 @@ def test_issue_out_of_fefo_order_needs_reason(stocked: Runner) -> None:
         ("stock", "receive", "--item", "PARA500", "--lot", "A", "--expiry", "2027-01-01", "--qty", "-5"),
         ("stock", "receive", "--item", "PARA500", "--lot", "A", "--expiry", "2027-01-01", "--qty", "abc"),
         ("stock", "receive", "--item", "PARA500", "--lot", "A", "--expiry", "2027-01-01", "--qty", "1.5"),
+        ("stock", "receive", "--item", "PARA500", "--lot", "A", "--expiry", "2027-01-01", "--qty", "9" * 25),
+        ("stock", "issue", "--item", "PARA500", "--qty", "10000001"),
         ("stock", "issue", "--item", "PARA500", "--qty", "0"),
         ("stock", "issue", "--item", "PARA500", "--qty", "-3"),
         ("stock", "receive", "--item", "PARA500", "--lot", "A", "--expiry", "2026-13-01", "--qty", "5"),

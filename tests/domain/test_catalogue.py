@@ -79,6 +79,7 @@ def test_vietnamese_headers_and_semicolons(station_db: Database, tmp_path: Path)
         ("X1,Tên,viên,drug,-1,,,,", "Minimum stock “-1” is not valid"),
         ("X1,Tên,viên,drug,1.5,,,,", "Minimum stock “1.5” is not valid"),
         ("X1,Tên,viên,drug,,abc,,,", "Maximum stock “abc” is not valid"),
+        ("X1,Tên,viên,drug,," + "9" * 25 + ",,,", "is not valid"),
         ("X1,Tên,lọ,vaccine,,,-2,,", "Doses per vial “-2” is not valid"),
         ("X1,Tên,viên,drug,10,5,,,", "minimum stock is above the maximum"),
         ("X1,Tên,viên,drug,,,,hộp,", "pack needs both"),

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ytcs_desktop.cli.common import EXIT_OK, language, print_json, print_table
+from ytcs_desktop.cli.common import EXIT_OK, CliError, language, print_json, print_table
 from ytcs_desktop.cli.setup import group, in_transaction, opened, output_format, say, subcommand
 from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.catalogue import get_item
@@ -18,6 +18,16 @@ from ytcs_desktop.domain.inventory import issue, on_hand_by_lot, receive
 from ytcs_desktop.domain.validation import parse_date, positive_quantity, required_text
 from ytcs_desktop.store.db import Database
 from ytcs_desktop.store.models import Lot
+
+MAX_QUANTITY = 10_000_000  # base units in one movement; beyond this it is a typing mistake
+
+
+def _quantity(value: str) -> int:
+    qty = positive_quantity(value)
+    if qty > MAX_QUANTITY:
+        raise CliError(f"Số lượng “{value}” quá lớn: tối đa {MAX_QUANTITY:,} đơn vị cho một lần nhập/xuất.".replace(
+            ",", "."), f"Quantity “{value}” is too large: at most {MAX_QUANTITY:,} units in one movement.")
+    return qty
 
 
 def _day(value: str | None, field: str) -> dt.date:
@@ -29,7 +39,7 @@ def _receive(args: argparse.Namespace) -> int:
         item = get_item(s, args.item)
         lot_no = required_text(args.lot, "lot_no", "số lô", "lot number", 64)
         expiry = parse_date(args.expiry, "expiry")
-        qty = positive_quantity(args.qty)
+        qty = _quantity(args.qty)
         (txn,) = receive(s, actor, item_id=item.id, lot_no=lot_no, expiry=expiry, quantity=qty,
                          txn_date=_day(args.date, "txn_date"), doc_no=args.doc, source=args.source)
         return (f"Đã nhập {qty} {item.base_unit} {item.name}, lô {lot_no} (hạn dùng {expiry:%d/%m/%Y}). "
@@ -45,7 +55,7 @@ def _receive(args: argparse.Namespace) -> int:
 def _issue(args: argparse.Namespace) -> int:
     def work(s: Session, actor: Actor, db: Database) -> list[tuple[str, int, str]]:
         item = get_item(s, args.item)
-        qty = positive_quantity(args.qty)
+        qty = _quantity(args.qty)
         lot_id = None
         if args.lot:
             lot_id = s.scalar(select(Lot.id).where(Lot.item_id == item.id, Lot.lot_no == args.lot.strip(),

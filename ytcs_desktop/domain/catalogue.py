@@ -54,6 +54,7 @@ _HEADERS: dict[str, tuple[str, ...]] = {
 _HEADER_LOOKUP = {alias: key for key, aliases in _HEADERS.items() for alias in aliases}
 _INT_FIELDS = {"min_stock": ("tồn tối thiểu", "minimum stock"), "max_stock": ("tồn tối đa", "maximum stock"),
                "doses_per_vial": ("số liều/lọ", "doses per vial"), "pack_factor": ("hệ số quy đổi", "pack factor")}
+_MAX_INT = 100_000_000  # beyond any stock level or pack: a typing mistake (and past SQLite's integers)
 _CATEGORY_VI = {"drug": "thuốc", "supply": "vật tư", "vaccine": "vắc xin"}
 
 
@@ -234,7 +235,7 @@ def _non_negative_int(value: Any, key: str, vi: str, en: str) -> int | None:
         number = int(value)
     elif isinstance(value, str) and _plain_int(value):
         number = int(value.strip().replace(".", "").replace(",", ""))
-    if number is None or number < 0:
+    if number is None or number < 0 or number > _MAX_INT:
         raise _bad("bad_integer", f"{vi.capitalize()} “{value}” không hợp lệ: nhập số nguyên từ 0 trở lên.",
                    f"{en.capitalize()} “{value}” is not valid: enter a whole number of 0 or more.", key)
     return number
