@@ -41,6 +41,8 @@ __all__ = ["build_demo"]
 
 def build_demo(path: Path, months: int = 12, seed: int = 2026, today: dt.date | None = None) -> dict[str, int]:
     """Create the demo database at `path` (which must not exist); returns counts of what was made."""
+    if Path(path).exists():
+        raise FileExistsError(f"{path} exists: the demo is built only into a new database file")
     end = today or dt.date.today()
     station_id = new_id()
     db = Database.create(Path(path), station_id=station_id, role="station")
