@@ -106,9 +106,13 @@ def decode_column(encoded: Any, length: int | None = None) -> list[Any]:
         return _undelta(encoded["d"])
     if "u" in encoded:
         out = []
+        seen: dict[tuple[int, int], str] = {}  # references repeat (item, lot ids)
         for ts, rnd in zip(_undelta(encoded["u"]), encoded["r"], strict=True):
-            h = f"{ts:012x}7{rnd >> 62:03x}{(2 << 62) | (rnd & _LOW62):016x}"
-            out.append(f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}")
+            text = seen.get((ts, rnd))
+            if text is None:
+                h = f"{ts << 80 | 7 << 76 | (rnd >> 62) << 64 | 2 << 62 | rnd & _LOW62:032x}"
+                text = seen[(ts, rnd)] = f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+            out.append(text)
         return out
     if "h" in encoded:
         walls, counters, replicas = _undelta(encoded["h"]), encoded["c"], encoded["r"]
