@@ -120,7 +120,7 @@ def run_client_kills(server: CentreServer, root: Path, runs: int, seed: int) -> 
             for _ in range(runs):
                 _writes(w, rng, rng.randint(5, 40))
                 proc = _spawn_sync(station, proxy.url)
-                time.sleep(rng.uniform(0.2, 2.5))  # the interpreter starts in ~0.5 s: kills land all along
+                time.sleep(rng.uniform(0.3, 1.8))  # the interpreter starts in ~0.5 s: kills land all along
                 if proc.poll() is None:
                     proc.send_signal(signal.SIGKILL)
                     killed += 1

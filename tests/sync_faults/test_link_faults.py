@@ -80,11 +80,8 @@ def test_every_push_answer_lost_many_times_doubles_nothing(world: World, sqlite_
     world.check()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "client bug: an answer cut inside its HTTP head reaches SyncClient as status 200 with an empty body "
-    "(http.client accepts a truncated head); _once() returns None and pull() fails with TypeError "
-    "('NoneType' object is not subscriptable) instead of a NetworkError it retries"))
 def test_answer_cut_inside_its_head_is_a_network_error(world: World, sqlite_centre: CentreServer) -> None:
+    """http.client accepts a truncated head: the client sees 200 with an empty body and must not crash."""
     _work(world, 2)
     faults = Faults(cut_response=1.0, cut_at=17, only_paths=(PULL,))  # after "HTTP/1.1 200 OK\r\n"
     a1 = world.replicas[0]
@@ -97,11 +94,8 @@ def test_answer_cut_inside_its_head_is_a_network_error(world: World, sqlite_cent
             sync.close()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "client bug: an answer cut inside its body makes urllib3 raise ProtocolError(IncompleteRead) from "
-    "r.raw.read() in SyncClient._once; it is not a requests/OSError exception, so it escapes sync() "
-    "unretried instead of becoming a NetworkError"))
 def test_answer_cut_inside_its_body_is_a_network_error(world: World, sqlite_centre: CentreServer) -> None:
+    """urllib3 raises its own ProtocolError (IncompleteRead) for a short body: it must become a NetworkError."""
     _work(world, 2)
     faults = Faults(cut_response=1.0, cut_at=-2, only_paths=(PUSH,))
     a1 = world.replicas[0]

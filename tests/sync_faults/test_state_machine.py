@@ -139,7 +139,7 @@ def _run(server: CentreServer, root: Path, examples: int, steps: int) -> None:
 
 
 def test_replicas_converge_and_keep_every_acknowledged_write(sqlite_centre: CentreServer, tmp_path: Path) -> None:
-    _run(sqlite_centre, tmp_path, examples=int(os.environ.get("YTCS_SM_QUICK", "4")), steps=20)
+    _run(sqlite_centre, tmp_path, examples=int(os.environ.get("YTCS_SM_QUICK", "6")), steps=20)
 
 
 @pytest.mark.slow

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from argon2 import PasswordHasher
 from sqlalchemy import func, select
 
 from tests.sync_faults.harness import CentreServer, diff_exports, export_of, login, visible_to
@@ -31,6 +32,37 @@ PASSWORD = "mat-khau-2026"
 YEAR_MS = 365 * 24 * 3600 * 1000
 
 INSERT_ONLY = ("stock_transactions", "temperature_readings", "request_comments", "request_transitions")
+
+
+# Accounts of the fault tests hash cheaply: a login per replica per example adds up (argon2 verify
+# cost comes from the stored hash). The CLI path (`ytcs centre add-user`) is used once per server.
+FAST_HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+_TEMPLATE: dict[str, Path] = {}
+
+
+def fresh_database(path: Path, station_id: str | None, role: str) -> Database:
+    """`Database.create`, but copied from a migrated template made once per process (migrations take
+    most of a create); identity rows are written exactly as `create` writes them."""
+    import shutil
+    import tempfile
+
+    from ytcs_desktop.store.base import new_id
+
+    if "file" not in _TEMPLATE:
+        folder = Path(tempfile.mkdtemp(prefix="ytcs-template-"))
+        template = Database(folder / DB_FILENAME)
+        template.migrate()
+        template.close()
+        _TEMPLATE["file"] = folder / DB_FILENAME
+    path.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(_TEMPLATE["file"], path)
+    db = Database(path)
+    with db.transaction() as s:
+        db.set_meta(s, "replica_id", new_id())
+        db.set_meta(s, "role", role)
+        if station_id:
+            db.set_meta(s, "station_id", station_id)
+    return db
 
 
 @dataclass
@@ -107,14 +139,14 @@ class World:
 
         def register(conn: Any) -> None:
             admin.add_station(conn, code, f"Trạm Y tế {letter}")
-            admin.add_user(conn, username, PASSWORD, "station", code)
+            admin.add_user(conn, username, PASSWORD, "station", code, FAST_HASHER)
 
         self._admin(register)
         station_id = str(uuid.uuid4())
         out = []
         for pc in range(pcs):
             # One data folder per PC, laid out as `ytcs --data-dir` expects it.
-            db = Database.create(self.root / f"{letter}{pc + 1}" / DB_FILENAME, station_id=station_id, role="station")
+            db = fresh_database(self.root / f"{letter}{pc + 1}" / DB_FILENAME, station_id, "station")
             if pc == 0:
                 with db.transaction() as s:
                     create_station(s, code=code, name=f"Trạm Y tế {letter}", station_id=station_id)
@@ -125,8 +157,12 @@ class World:
         return out
 
     def add_centre(self) -> Replica:
-        db = Database.create(self.root / "centre-desktop" / DB_FILENAME, role="centre")
-        self.centre = Replica("centre", db, Actor("Phòng Kế hoạch", "centre"), self.centre_user, None)
+        from ytcs_desktop.sync.server import admin
+
+        username = f"tt-{self.tag}".lower()  # this world's own centre account (cheap to log in)
+        self._admin(lambda conn: admin.add_user(conn, username, PASSWORD, "centre", None, FAST_HASHER))
+        db = fresh_database(self.root / "centre-desktop" / DB_FILENAME, None, "centre")
+        self.centre = Replica("centre", db, Actor("Phòng Kế hoạch", "centre"), username, None)
         self.replicas.append(self.centre)
         return self.centre
 
