@@ -157,7 +157,7 @@ def extras(page: object) -> list[tuple[str, Callable[[], object]]]:
             dialog.quantity.setText("250")
             return dialog
 
-        shots: list[tuple[str, Callable[[], object]]] = [
+        shots = [
             ("receive", lambda: page.on_hand.receive()),
             ("issue-fefo", issue),
             ("by-item", lambda: page.on_hand.by_item.setChecked(True)),
@@ -171,7 +171,10 @@ def extras(page: object) -> list[tuple[str, Callable[[], object]]]:
         def first_request() -> None:
             page.table.selectRow(0)
 
-        return [("detail", first_request), ("new-request", lambda: page.new_request())]
+        shots: list[tuple[str, Callable[[], object]]] = [("detail", first_request)]
+        if page.new_button.isVisibleTo(page):
+            shots.append(("new-request", lambda: page.new_request()))
+        return shots
     return []
 
 

@@ -599,7 +599,7 @@
         </message>
         <message>
             <location filename="../../ytcs_desktop/ui/models/support.py" line="70" />
-            <location filename="../../ytcs_desktop/ui/models/sync_info.py" line="88" />
+            <location filename="../../ytcs_desktop/ui/models/sync_info.py" line="90" />
             <source>When</source>
             <translation>Thời gian</translation>
         </message>
@@ -624,33 +624,33 @@
             <translation>Bình luận</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/sync_info.py" line="76" />
-            <location filename="../../ytcs_desktop/ui/models/sync_info.py" line="89" />
+            <location filename="../../ytcs_desktop/ui/models/sync_info.py" line="78" />
+            <location filename="../../ytcs_desktop/ui/models/sync_info.py" line="91" />
             <source>Record kind</source>
             <translation>Loại hồ sơ</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/sync_info.py" line="77" />
+            <location filename="../../ytcs_desktop/ui/models/sync_info.py" line="79" />
             <source>Record</source>
             <translation>Hồ sơ</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/sync_info.py" line="78" />
+            <location filename="../../ytcs_desktop/ui/models/sync_info.py" line="80" />
             <source>Centre's reason</source>
             <translation>Lý do của Trung tâm</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/sync_info.py" line="90" />
+            <location filename="../../ytcs_desktop/ui/models/sync_info.py" line="92" />
             <source>Field</source>
             <translation>Trường</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/sync_info.py" line="91" />
+            <location filename="../../ytcs_desktop/ui/models/sync_info.py" line="93" />
             <source>Value not kept</source>
             <translation>Giá trị không được giữ</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/sync_info.py" line="92" />
+            <location filename="../../ytcs_desktop/ui/models/sync_info.py" line="94" />
             <source>Value kept</source>
             <translation>Giá trị được giữ</translation>
         </message>
@@ -781,98 +781,99 @@
         <name>FirstRunDialog</name>
         <message>
             <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="53" />
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="56" />
             <source>Welcome to YTCS Desktop</source>
             <translation>Chào mừng đến với YTCS Desktop</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="56" />
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="59" />
             <source>Set up this computer once. You can work offline and connect to the centre later.</source>
             <translation>Thiết lập máy tính này một lần. Bạn có thể làm việc ngoại tuyến và kết nối với Trung tâm sau.</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="67" />
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="70" />
             <source>Language</source>
             <translation>Ngôn ngữ</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="72" />
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="75" />
             <source>Health station</source>
             <translation>Trạm Y tế</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="73" />
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="76" />
             <source>Health centre</source>
             <translation>Trung tâm Y tế</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="81" />
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="84" />
             <source>This computer is at</source>
             <translation>Máy tính này đặt tại</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="85" />
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="88" />
             <source>Centre server address</source>
             <translation>Địa chỉ máy chủ Trung tâm</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="86" />
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="89" />
             <source>Work offline for now</source>
             <translation>Làm việc ngoại tuyến (kết nối sau)</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="89" />
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="92" />
             <source>User name</source>
             <translation>Tên đăng nhập</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="92" />
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="95" />
             <source>Password</source>
             <translation>Mật khẩu</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="95" />
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="98" />
             <source>Your full name</source>
             <translation>Họ và tên của bạn</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="98" />
-            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="131" />
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="101" />
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="134" />
             <source>Station code</source>
             <translation>Mã trạm</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="101" />
-            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="132" />
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="104" />
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="135" />
             <source>Station name</source>
             <translation>Tên trạm</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="109" />
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="112" />
             <source>Start</source>
             <translation>Bắt đầu</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="111" />
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="114" />
             <source>Open the demo data</source>
             <translation>Mở dữ liệu mẫu</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="112" />
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="115" />
             <source>Quit</source>
             <translation>Thoát</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="131" />
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="134" />
             <source>Centre code</source>
             <translation>Mã trung tâm</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="132" />
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="135" />
             <source>Centre name</source>
             <translation>Tên trung tâm</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="149" />
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="152" />
             <source>Preparing the data…</source>
             <translation>Đang chuẩn bị dữ liệu…</translation>
         </message>
@@ -1750,22 +1751,22 @@
     <context>
         <name>RequisitionsTab</name>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/requisitions.py" line="33" />
+            <location filename="../../ytcs_desktop/ui/pages/requisitions.py" line="34" />
             <source>&amp;New requisition for next month</source>
             <translation>Lập &amp;dự trù cho tháng tới</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/requisitions.py" line="34" />
+            <location filename="../../ytcs_desktop/ui/pages/requisitions.py" line="35" />
             <source>Save &amp;quantities</source>
             <translation>Lưu &amp;số lượng</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/requisitions.py" line="35" />
+            <location filename="../../ytcs_desktop/ui/pages/requisitions.py" line="36" />
             <source>Su&amp;bmit to the centre</source>
             <translation>&amp;Gửi Trung tâm</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/requisitions.py" line="64" />
+            <location filename="../../ytcs_desktop/ui/pages/requisitions.py" line="65" />
             <source>Requisitions</source>
             <translation>Dự trù</translation>
         </message>
@@ -2150,17 +2151,17 @@
             <translation>Lý do (khi từ chối)</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/centre_supply.py" line="81" />
+            <location filename="../../ytcs_desktop/ui/pages/centre_supply.py" line="82" />
             <source>Re&amp;ject</source>
             <translation>Từ &amp;chối</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/centre_supply.py" line="82" />
+            <location filename="../../ytcs_desktop/ui/pages/centre_supply.py" line="83" />
             <source>&amp;Ship…</source>
             <translation>&amp;Xuất cấp…</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/centre_supply.py" line="106" />
+            <location filename="../../ytcs_desktop/ui/pages/centre_supply.py" line="107" />
             <source>Requisitions &amp; supply</source>
             <translation>Dự trù &amp; cấp phát</translation>
         </message>
@@ -2168,112 +2169,112 @@
     <context>
         <name>SupportPage</name>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/support.py" line="43" />
+            <location filename="../../ytcs_desktop/ui/pages/support.py" line="44" />
             <source>All statuses</source>
             <translation>Tất cả trạng thái</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/support.py" line="44" />
+            <location filename="../../ytcs_desktop/ui/pages/support.py" line="45" />
             <source>Open (not finished)</source>
             <translation>Đang mở (chưa kết thúc)</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/support.py" line="48" />
+            <location filename="../../ytcs_desktop/ui/pages/support.py" line="49" />
             <source>All kinds</source>
             <translation>Tất cả loại</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/support.py" line="51" />
+            <location filename="../../ytcs_desktop/ui/pages/support.py" line="52" />
             <source>Search requests</source>
             <translation>Tìm yêu cầu</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/support.py" line="52" />
+            <location filename="../../ytcs_desktop/ui/pages/support.py" line="53" />
             <source>&amp;New request…</source>
             <translation>Tạo &amp;yêu cầu…</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/support.py" line="71" />
+            <location filename="../../ytcs_desktop/ui/pages/support.py" line="72" />
             <source>Professional support</source>
             <translation>Hỗ trợ chuyên môn</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/support.py" line="97" />
+            <location filename="../../ytcs_desktop/ui/pages/support.py" line="98" />
             <source>Write a comment for the other side</source>
             <translation>Viết bình luận gửi bên kia</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/support.py" line="98" />
+            <location filename="../../ytcs_desktop/ui/pages/support.py" line="99" />
             <source>Add &amp;comment</source>
             <translation>Gửi &amp;bình luận</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/support.py" line="151" />
+            <location filename="../../ytcs_desktop/ui/pages/support.py" line="152" />
             <source>Choose a request to see its history.</source>
             <translation>Chọn một yêu cầu để xem diễn biến.</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/support.py" line="162" />
+            <location filename="../../ytcs_desktop/ui/pages/support.py" line="163" />
             <source>Scheduled: %1 – %2</source>
             <translation>Lịch: %1 – %2</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/support.py" line="165" />
+            <location filename="../../ytcs_desktop/ui/pages/support.py" line="166" />
             <source>Reason for rejecting: %1</source>
             <translation>Lý do từ chối: %1</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/support.py" line="167" />
+            <location filename="../../ytcs_desktop/ui/pages/support.py" line="168" />
             <source>Outcome: %1</source>
             <translation>Kết quả: %1</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/support.py" line="169" />
+            <location filename="../../ytcs_desktop/ui/pages/support.py" line="170" />
             <source>Rating: %1/5</source>
             <translation>Đánh giá: %1/5</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/support.py" line="171" />
+            <location filename="../../ytcs_desktop/ui/pages/support.py" line="172" />
             <source>Refused by the centre: %1</source>
             <translation>Trung tâm không chấp nhận: %1</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/support.py" line="174" />
+            <location filename="../../ytcs_desktop/ui/pages/support.py" line="175" />
             <source>Cancel the request</source>
             <translation>Hủy yêu cầu</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/support.py" line="175" />
+            <location filename="../../ytcs_desktop/ui/pages/support.py" line="176" />
             <source>Accept</source>
             <translation>Tiếp nhận</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/support.py" line="175" />
+            <location filename="../../ytcs_desktop/ui/pages/support.py" line="176" />
             <source>Reject…</source>
             <translation>Từ chối…</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/support.py" line="175" />
+            <location filename="../../ytcs_desktop/ui/pages/support.py" line="176" />
             <source>Schedule…</source>
             <translation>Lên lịch…</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/support.py" line="176" />
+            <location filename="../../ytcs_desktop/ui/pages/support.py" line="177" />
             <source>Start</source>
             <translation>Bắt đầu thực hiện</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/support.py" line="176" />
+            <location filename="../../ytcs_desktop/ui/pages/support.py" line="177" />
             <source>Mark as done…</source>
             <translation>Hoàn thành…</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/support.py" line="177" />
+            <location filename="../../ytcs_desktop/ui/pages/support.py" line="178" />
             <source>Rate the support…</source>
             <translation>Đánh giá hỗ trợ…</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/support.py" line="174" />
+            <location filename="../../ytcs_desktop/ui/pages/support.py" line="175" />
             <source>Send to the centre</source>
             <translation>Gửi Trung tâm</translation>
         </message>
@@ -2281,7 +2282,7 @@
     <context>
         <name>SyncController</name>
         <message>
-            <location filename="../../ytcs_desktop/ui/sync_controller.py" line="169" />
+            <location filename="../../ytcs_desktop/ui/sync_controller.py" line="171" />
             <source>Sync cancelled.</source>
             <translation>Đã dừng đồng bộ.</translation>
         </message>
@@ -2410,32 +2411,32 @@
     <context>
         <name>TrainingPage</name>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/training.py" line="28" />
+            <location filename="../../ytcs_desktop/ui/pages/training.py" line="29" />
             <source>Search sessions</source>
             <translation>Tìm buổi tập huấn</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/training.py" line="29" />
+            <location filename="../../ytcs_desktop/ui/pages/training.py" line="30" />
             <source>&amp;New session…</source>
             <translation>Thêm &amp;buổi tập huấn…</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/training.py" line="30" />
+            <location filename="../../ytcs_desktop/ui/pages/training.py" line="31" />
             <source>Add &amp;attendee…</source>
             <translation>Thêm người &amp;tham dự…</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/training.py" line="31" />
+            <location filename="../../ytcs_desktop/ui/pages/training.py" line="32" />
             <source>Mark as &amp;held</source>
             <translation>Đánh dấu &amp;đã tổ chức</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/training.py" line="41" />
+            <location filename="../../ytcs_desktop/ui/pages/training.py" line="42" />
             <source>Attendance</source>
             <translation>Danh sách tham dự</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/training.py" line="58" />
+            <location filename="../../ytcs_desktop/ui/pages/training.py" line="59" />
             <source>Training</source>
             <translation>Đào tạo</translation>
         </message>

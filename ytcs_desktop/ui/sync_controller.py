@@ -83,10 +83,14 @@ class SyncController(QObject):
 
     def refresh_counts(self) -> None:
         """Re-read pending and refused changes and the last successful sync (on the read pool)."""
-        from ytcs_desktop.ui.models.sync_info import local_status
-
         db = self.ctx.db
-        self.ctx.tasks.read(lambda _c: local_status(db), self._counts, lambda _e: None)
+
+        def work(_control: TaskControl) -> Any:
+            from ytcs_desktop.ui.models.sync_info import local_status
+
+            return local_status(db)
+
+        self.ctx.tasks.read(work, self._counts, lambda _e: None, priority=-2)
 
     def _counts(self, info: Any) -> None:
         self.status.pending = info.pending

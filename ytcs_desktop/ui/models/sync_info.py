@@ -14,7 +14,6 @@ from sqlalchemy.orm import Session
 from ytcs_desktop.store.base import Base, SyncMixin
 from ytcs_desktop.store.db import Database
 from ytcs_desktop.store.models import SyncConflict
-from ytcs_desktop.sync import apply as sync_apply
 from ytcs_desktop.ui.models.base import Column, RecordTableModel, fmt_date
 from ytcs_desktop.ui.operations import SYNC, Operations
 
@@ -56,6 +55,9 @@ def refused_changes(s: Session, limit: int = 500) -> list[RefusedChange]:
 
 
 def local_status(db: Database) -> LocalStatus:
+    """Runs on a worker; the sync package (and pydantic) is imported there, not during start-up."""
+    from ytcs_desktop.sync import apply as sync_apply
+
     with db.read() as s:
         rejected = len(refused_changes(s))
         conflicts = len(list(s.scalars(select(SyncConflict.id).where(SyncConflict.resolved == 0))))
