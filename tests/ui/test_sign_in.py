@@ -43,3 +43,41 @@ def test_sign_in_then_sync(make_ctx, server: tuple[str, str], tmp_path: Path, qt
         window.close()
     finally:
         db.close()
+
+
+def test_first_run_signed_in(qapp, server: tuple[str, str], tmp_path: Path, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    """First run online: the account decides the role and the station; the device token is kept."""
+    from ytcs_desktop.ui.app import install_translator, settings_for
+    from ytcs_desktop.ui.launcher import Launcher
+    from ytcs_desktop.ui.models.sync_info import DEVICE_ID, SERVER_URL
+
+    base, db_url = server
+    station_id, _code = add_station_account(db_url, "lan")
+    folder = tmp_path / "data"
+    install_translator(qapp, "vi")
+    settings = settings_for(folder)
+    settings.setValue("preload", "false")
+    launcher = Launcher(qapp, folder, settings, "vi")
+    try:
+        assert launcher.start()
+        dialog = launcher.dialog
+        assert dialog is not None
+        dialog.offline.setChecked(False)
+        dialog.server.setText(base)
+        dialog.username.setText("lan")
+        dialog.password.setText("sai")
+        dialog.user_name.setText("Nguyễn Thị Lan")
+        dialog.start_button.click()
+        qtbot.waitUntil(lambda: dialog.form.error_text("password") != "", timeout=10_000)
+        assert not (folder / "ytcs.sqlite3").exists()
+        dialog.password.setText(PASSWORD)
+        dialog.start_button.click()
+        qtbot.waitUntil(lambda: launcher.window is not None, timeout=10_000)
+        assert launcher.ctx is not None
+        db = launcher.ctx.db
+        assert db.station_id == station_id and db.role == "station"
+        assert db.meta(SERVER_URL) == base and db.meta(DEVICE_ID)
+    finally:
+        if launcher.window is not None:
+            launcher.window.close()
+        launcher.close()
