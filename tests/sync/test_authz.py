@@ -162,3 +162,32 @@ def test_ledger_rows_are_immutable_on_the_server(centre: Centre) -> None:
                                                    "op": "update", "h": _stamp(), "s": st.station_id,
                                                    "f": {"quantity": 999}}]})
     assert answer["results"] == "r" and answer["details"][0]["code"] == "insert_only"
+
+
+def test_requisition_moves_are_checked_per_side(centre: Centre) -> None:
+    import datetime as dt
+
+    from ytcs_desktop.store.models import Requisition
+
+    (st,) = centre.station("Dự trù")
+    hub = centre.centre_replica()
+    req_id = new_id()
+    with st.db.transaction() as s:
+        s.add(Requisition(id=req_id, station_id=st.station_id, number="DT-1", status="submitted",
+                          created_at=dt.datetime(2026, 11, 1, tzinfo=dt.UTC)))
+    assert st.sync().rejected == 0
+    with st.db.transaction() as s:
+        r = s.get(Requisition, req_id)
+        assert r is not None
+        r.status = "approved"  # the centre's move
+    assert st.sync().rejected == 1
+    hub.sync()
+    with hub.db.transaction() as s:
+        r = s.get(Requisition, req_id)
+        assert r is not None
+        r.status, r.approved_by = "approved", "Khoa Dược"
+    assert hub.sync().rejected == 0
+    st.sync()
+    from tests.sync.helpers import count
+
+    assert count(st.db, "requisitions", "id = :i AND status = 'approved'", i=req_id) == 1

@@ -76,8 +76,16 @@ def _transitions() -> dict[tuple[str, str], str]:
 
 
 TRANSITIONS = _transitions()
-STATUS_MACHINES = {"support_requests": TRANSITIONS}
-INITIAL_STATUS = {"support_requests": "draft"}
+# The moves of domain/inventory/requisitions.py (it keeps them in code, not in a table): the station
+# submits its draft, the centre approves or rejects it and ships what it approved.
+REQUISITION_TRANSITIONS: dict[tuple[str, str], str] = {
+    ("draft", "submitted"): "station",
+    ("submitted", "approved"): "centre",
+    ("submitted", "rejected"): "centre",
+    ("approved", "shipped"): "centre",
+}
+STATUS_MACHINES = {"support_requests": TRANSITIONS, "requisitions": REQUISITION_TRANSITIONS}
+INITIAL_STATUS = {"support_requests": "draft", "requisitions": "draft"}
 
 
 def owned_fields(rule: TableRule, role: str, row_station: str | None) -> frozenset[str] | None:
