@@ -193,3 +193,14 @@ def test_offline_for_ninety_days_needs_no_re_download(centre: Centre) -> None:
     report = pc2.sync()
     assert report.complete and not report.resnapshot
     assert count(pc2.db, "fridges", "id = :i AND deleted = 1", i=old) == 1
+
+
+def test_clock_suspect_clears_once_the_clock_is_right(centre: Centre) -> None:
+    (st,) = centre.station("Đồng hồ")
+    st.db._clock = HybridClock(st.db.replica_id, wall=lambda: wall_clock_ms() + FIVE_YEARS_MS)
+    add_fridge(st.db)
+    assert st.sync().clock_suspect
+    st.db._clock = HybridClock(st.db.replica_id)  # the nurse set the date right
+    report = st.sync()
+    assert report.complete and not report.clock_suspect
+    assert [d.clock_suspect for d in centre.admin(admin.list_devices) if d.id == st.device_id] == [False]

@@ -173,17 +173,18 @@ def create_app(store: ServerStore) -> FastAPI:
     def hello(d: Annotated[Device, Depends(device)], v: Annotated[int, Depends(protocol)],
               x_ytcs_client_time: Annotated[int | None, Header()] = None) -> p.HelloResponse:
         server_time = store.clock.physical_ms()
-        skewed = False
+        suspect = d.clock_suspect
         with store.write() as conn:
             values: dict[str, Any] = {"last_seen_ms": now_ms(), "protocol": v}
             if x_ytcs_client_time is not None:
                 values["clock_offset_ms"] = server_time - x_ytcs_client_time
-                skewed = abs(values["clock_offset_ms"]) > p.CLOCK_FUTURE_LIMIT_MS
+                # the flag follows the latest evidence: set by a re-stamp, cleared once the clock is right
+                suspect = values["clock_suspect"] = abs(values["clock_offset_ms"]) > p.CLOCK_FUTURE_LIMIT_MS
             conn.execute(update(t.devices).where(t.devices.c.id == d.id).values(**values))
             horizon = store.tombstone_horizon(conn)
         return p.HelloResponse(server_id=store.server_id, server_time_ms=server_time, protocol_min=p.PROTOCOL_MIN,
                                protocol_max=p.PROTOCOL_MAX, tombstone_horizon=horizon, device_id=d.id, role=d.role,
-                               station_id=d.station_id, acked_seq=d.acked_seq, clock_suspect=d.clock_suspect or skewed)
+                               station_id=d.station_id, acked_seq=d.acked_seq, clock_suspect=suspect)
 
     @app.post("/api/v1/sync/push", response_model=p.PushResponse, responses=ERRORS, tags=["sync"])
     def push(request: Request, body: p.PushRequest, d: Annotated[Device, Depends(device)],
