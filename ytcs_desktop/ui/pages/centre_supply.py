@@ -100,6 +100,7 @@ class SupplyPage(Page):
         self.ship_button.clicked.connect(self.ship)
         self.model.loaded.connect(self._reloaded)
         self.lines.loaded.connect(lambda: fit_columns(self.lines_table))
+        fit_columns(self.lines_table)  # headers readable before any row is shown
         self.current: str | None = None
         self._update()
 

@@ -57,6 +57,7 @@ class RequisitionsTab(QWidget):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
         self.model.loaded.connect(self._reselect)
         self.lines.loaded.connect(lambda: fit_columns(self.lines_table))
+        fit_columns(self.lines_table)  # headers readable before any row is shown
         self._loaded = False
         self._current: str | None = None
         self._update()
