@@ -1000,7 +1000,21 @@
     <context>
         <name>Launcher</name>
         <message>
-            <location filename="../../ytcs_desktop/ui/launcher.py" line="82" />
+            <location filename="../../ytcs_desktop/ui/launcher.py" line="55" />
+            <source>The data on this computer could not be opened: %1
+
+File: %2</source>
+            <translation>Không mở được dữ liệu trên máy này: %1
+
+Tệp: %2</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/launcher.py" line="57" />
+            <source>Close</source>
+            <translation>Đóng</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/launcher.py" line="97" />
             <source>Could not set up: %1</source>
             <translation>Không thiết lập được: %1</translation>
         </message>
@@ -1766,7 +1780,7 @@
             <translation>&amp;Gửi Trung tâm</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/requisitions.py" line="65" />
+            <location filename="../../ytcs_desktop/ui/pages/requisitions.py" line="66" />
             <source>Requisitions</source>
             <translation>Dự trù</translation>
         </message>
@@ -2161,7 +2175,7 @@
             <translation>&amp;Xuất cấp…</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/centre_supply.py" line="107" />
+            <location filename="../../ytcs_desktop/ui/pages/centre_supply.py" line="108" />
             <source>Requisitions &amp; supply</source>
             <translation>Dự trù &amp; cấp phát</translation>
         </message>

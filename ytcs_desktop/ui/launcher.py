@@ -6,10 +6,11 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ytcs_desktop.domain.errors import DomainError
 from ytcs_desktop.store.db import Database
+from ytcs_desktop.store.errors import KnownStoreError
 from ytcs_desktop.ui.app import database_file, install_translator, make_context
 from ytcs_desktop.ui.context import AppContext
 from ytcs_desktop.ui.dialogs.first_run import FirstRunChoice, FirstRunDialog
@@ -37,10 +38,24 @@ class Launcher(QObject):
     def start(self) -> bool:
         path = database_file(self.folder)
         if path.exists():
-            self.open_workspace(Database.open(path))
+            try:
+                db = Database.open(path)
+            except Exception as exc:  # a damaged or locked file: say so plainly, do not crash
+                self._cannot_open(path, exc)
+                return False
+            self.open_workspace(db)
             return True
         self.show_first_run()
         return self.dialog is not None
+
+    def _cannot_open(self, path: Path, exc: BaseException) -> None:
+        log.error("cannot open %s", path, exc_info=exc)
+        detail = (exc.en if self.lang == "en" else exc.vi) if isinstance(exc, KnownStoreError) else str(exc)
+        box = QMessageBox(QMessageBox.Icon.Critical, "YTCS Desktop",
+                          self.tr("The data on this computer could not be opened: %1\n\nFile: %2")
+                          .replace("%1", detail).replace("%2", str(path)))
+        box.addButton(self.tr("Close"), QMessageBox.ButtonRole.AcceptRole)
+        box.exec()
 
     # ----- first run -----------------------------------------------------------------------------
     def show_first_run(self) -> None:
