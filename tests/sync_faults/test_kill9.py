@@ -28,7 +28,7 @@ from tests.sync_faults.world import Replica, World
 
 pytest.importorskip("ytcs_desktop.sync.client")
 
-SLOW_LINK = Faults(rtt_ms=30)  # stretches a sync over more moments to be killed at
+SLOW_LINK = Faults(rtt_ms=20)  # stretches a sync over more moments to be killed at
 
 
 @pytest.fixture
@@ -118,9 +118,16 @@ def run_client_kills(server: CentreServer, root: Path, runs: int, seed: int) -> 
     try:
         with FaultProxy(server.port, SLOW_LINK, seed=seed) as proxy:
             for _ in range(runs):
-                _writes(w, rng, rng.randint(5, 40))
+                _writes(w, rng, rng.randint(3, 10))
+                w.bulk_receive(station, rng.randint(200, 1500), rng.randrange(1000))
                 proc = _spawn_sync(station, proxy.url)
-                time.sleep(rng.uniform(0.3, 1.8))  # the interpreter starts in ~0.5 s: kills land all along
+                # Kill once the proxy has carried a random number of this sync's exchanges (hello, push
+                # batches, pull pages), then a little later: kills land inside the sync, not before it.
+                target = proxy.stats.exchanges + rng.randint(1, 6)
+                deadline = time.monotonic() + 30
+                while proc.poll() is None and proxy.stats.exchanges < target and time.monotonic() < deadline:
+                    time.sleep(0.005)
+                time.sleep(rng.uniform(0, 0.08))
                 if proc.poll() is None:
                     proc.send_signal(signal.SIGKILL)
                     killed += 1
@@ -133,7 +140,8 @@ def run_client_kills(server: CentreServer, root: Path, runs: int, seed: int) -> 
         _finish(w, server)
     finally:
         w.close()
-    return {"runs": runs, "killed": killed, "finished_first": finished, "ledger_rows": len(w.model.ledger)}
+    return {"runs": runs, "killed_mid_sync": killed, "finished_first": finished,
+            "ledger_rows": len(w.model.ledger)}
 
 
 def run_server_kills(server: CentreServer, root: Path, runs: int, seed: int) -> dict[str, int]:
@@ -142,7 +150,8 @@ def run_server_kills(server: CentreServer, root: Path, runs: int, seed: int) -> 
     station = w.replicas[0]
     try:
         for _ in range(runs):
-            _writes(w, rng, rng.randint(20, 60))
+            _writes(w, rng, rng.randint(3, 10))
+            w.bulk_receive(station, rng.randint(500, 3000), rng.randrange(1000))
             proc = _spawn_sync(station, server.url)
             time.sleep(rng.uniform(0.4, 2.0))
             server.restart_after_kill()
@@ -156,7 +165,7 @@ def run_server_kills(server: CentreServer, root: Path, runs: int, seed: int) -> 
 
 def test_client_killed_during_sync_loses_and_doubles_nothing(sqlite_centre: CentreServer, tmp_path: Path) -> None:
     figures = run_client_kills(sqlite_centre, tmp_path / "w", runs=3, seed=11)
-    assert figures["killed"] >= 1
+    assert figures["killed_mid_sync"] >= 1
 
 
 def test_server_killed_during_sync_loses_and_doubles_nothing(own_sqlite_centre: CentreServer, tmp_path: Path) -> None:

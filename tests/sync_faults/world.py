@@ -246,6 +246,20 @@ class World:
 
         self._ledger(self.attempt(replica, work), replica)
 
+    def bulk_receive(self, replica: Replica, n: int, lot: int) -> None:
+        """A delivery note of `n` lines in one transaction (several push batches' worth)."""
+        from ytcs_desktop.domain.inventory.bulk import receive_many
+
+        expiry = dt.date.today() + dt.timedelta(days=500)
+        day = dt.date.today() - dt.timedelta(days=5)
+        lines = [{"item_id": self.items[i % len(self.items)], "lot_no": f"B{replica.name}-{lot}", "expiry": expiry,
+                  "quantity": 1 + i % 9, "txn_date": day, "doc_no": f"PN-B{lot}"} for i in range(n)]
+        def work(s: Any, actor: Actor) -> Any:
+            ids = receive_many(s, actor, lines)
+            return list(s.scalars(select(StockTransaction).where(StockTransaction.id.in_(ids))))
+
+        self._ledger(self.attempt(replica, work), replica)
+
     def issue(self, replica: Replica, item: int, qty: int) -> None:
         from ytcs_desktop.domain.inventory import ledger
 
