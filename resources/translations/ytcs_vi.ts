@@ -184,7 +184,7 @@
             <translation>Đồng bộ</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/centre.py" line="61" />
+            <location filename="../../ytcs_desktop/ui/models/centre.py" line="91" />
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="165" />
             <location filename="../../ytcs_desktop/ui/models/stock.py" line="52" />
             <location filename="../../ytcs_desktop/ui/models/stock.py" line="82" />
@@ -251,7 +251,7 @@
             <translation>Ngày kiểm kê</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/centre.py" line="94" />
+            <location filename="../../ytcs_desktop/ui/models/centre.py" line="147" />
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="38" />
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="123" />
             <location filename="../../ytcs_desktop/ui/models/people.py" line="40" />
@@ -294,69 +294,79 @@
             <translation>Lý do chênh lệch</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/centre.py" line="60" />
-            <location filename="../../ytcs_desktop/ui/models/centre.py" line="91" />
+            <location filename="../../ytcs_desktop/ui/models/centre.py" line="90" />
+            <location filename="../../ytcs_desktop/ui/models/centre.py" line="144" />
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="120" />
             <location filename="../../ytcs_desktop/ui/models/support.py" line="44" />
             <source>Station</source>
             <translation>Trạm</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/centre.py" line="62" />
+            <location filename="../../ytcs_desktop/ui/models/centre.py" line="92" />
+            <source>Last sync</source>
+            <translation>Đồng bộ lần cuối</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/centre.py" line="93" />
+            <source>Clock suspect</source>
+            <translation>Đồng hồ máy sai lệch</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/centre.py" line="94" />
             <source>Last stock movement</source>
             <translation>Phát sinh kho gần nhất</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/centre.py" line="63" />
+            <location filename="../../ytcs_desktop/ui/models/centre.py" line="95" />
             <source>Open requests</source>
             <translation>Yêu cầu đang mở</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/centre.py" line="64" />
+            <location filename="../../ytcs_desktop/ui/models/centre.py" line="96" />
             <source>Stock-outs</source>
             <translation>Hết hàng</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/centre.py" line="65" />
+            <location filename="../../ytcs_desktop/ui/models/centre.py" line="97" />
             <source>Below minimum</source>
             <translation>Dưới tối thiểu</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/centre.py" line="66" />
+            <location filename="../../ytcs_desktop/ui/models/centre.py" line="98" />
             <source>Missing readings (7 days)</source>
             <translation>Thiếu lần đo (7 ngày)</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/centre.py" line="67" />
+            <location filename="../../ytcs_desktop/ui/models/centre.py" line="99" />
             <source>Quarantined lots</source>
             <translation>Lô đang cách ly</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/centre.py" line="87" />
+            <location filename="../../ytcs_desktop/ui/models/centre.py" line="140" />
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="121" />
             <location filename="../../ytcs_desktop/ui/models/people.py" line="31" />
             <source>From</source>
             <translation>Từ</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/centre.py" line="88" />
+            <location filename="../../ytcs_desktop/ui/models/centre.py" line="141" />
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="122" />
             <location filename="../../ytcs_desktop/ui/models/people.py" line="32" />
             <source>To</source>
             <translation>Đến</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/centre.py" line="89" />
+            <location filename="../../ytcs_desktop/ui/models/centre.py" line="142" />
             <source>Staff member</source>
             <translation>Nhân viên</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/centre.py" line="93" />
+            <location filename="../../ytcs_desktop/ui/models/centre.py" line="146" />
             <source>Purpose</source>
             <translation>Mục đích</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/centre.py" line="96" />
+            <location filename="../../ytcs_desktop/ui/models/centre.py" line="149" />
             <source>Patients seen</source>
             <translation>Số lượt khám</translation>
         </message>
@@ -2062,17 +2072,17 @@ Tệp: %2</translation>
     <context>
         <name>StationsOverviewPage</name>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/centre_stations.py" line="17" />
-            <source>Figures come from what each station has sent. Red: needs a call today.</source>
-            <translation>Số liệu lấy từ dữ liệu các trạm đã gửi. Ô đỏ: cần gọi điện cho trạm hôm nay.</translation>
+            <location filename="../../ytcs_desktop/ui/pages/centre_stations.py" line="18" />
+            <source>Figures come from what each station has sent; the last sync and the clock come from the centre server. Red: needs a call today.</source>
+            <translation>Số liệu lấy từ dữ liệu các trạm đã gửi; thời điểm đồng bộ và tình trạng đồng hồ lấy từ máy chủ Trung tâm. Ô đỏ: cần gọi điện cho trạm hôm nay.</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/centre_stations.py" line="23" />
+            <location filename="../../ytcs_desktop/ui/pages/centre_stations.py" line="25" />
             <source>Search stations</source>
             <translation>Tìm trạm</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/centre_stations.py" line="29" />
+            <location filename="../../ytcs_desktop/ui/pages/centre_stations.py" line="31" />
             <source>Stations</source>
             <translation>Các trạm</translation>
         </message>

@@ -81,3 +81,60 @@ def test_first_run_signed_in(qapp, server: tuple[str, str], tmp_path: Path, qtbo
         if launcher.window is not None:
             launcher.window.close()
         launcher.close()
+
+
+def test_centre_sees_when_each_station_last_synced(make_ctx, server: tuple[str, str], tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                    qtbot: QtBot, monkeypatch) -> None:
+    from argon2 import PasswordHasher
+
+    from ytcs_desktop.sync.apply import remote_write, set_meta
+    from ytcs_desktop.sync.client import SyncClient, login
+    from ytcs_desktop.sync.server import admin
+    from ytcs_desktop.sync.server.store import ServerStore
+    from ytcs_desktop.ui.models.sync_info import DEVICE_ID, SERVER_URL
+    from ytcs_desktop.ui.pages.centre_stations import StationsOverviewPage
+
+    base, db_url = server
+    station_id, code = add_station_account(db_url, "lan")
+    store = ServerStore(db_url)
+    try:
+        with store.write() as conn:
+            admin.add_user(conn, "tam", PASSWORD, "centre", None,
+                           PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+    finally:
+        store.dispose()
+    station_db = Database.create(tmp_path / "st" / "ytcs.sqlite3", station_id=station_id, role="station")
+    centre_db = Database.create(tmp_path / "centre" / "ytcs.sqlite3", role="centre")
+    try:
+        with station_db.transaction() as s:
+            create_station(s, code=code, name="Trạm Y tế phường An Phú", station_id=station_id)
+        answer = login(base, "lan", PASSWORD, device_name="pc-1", station_id=station_id,
+                       replica_id=station_db.replica_id)
+        client = SyncClient(station_db, base, answer.token)
+        try:
+            assert client.sync().complete
+        finally:
+            client.close()
+        centre = login(base, "tam", PASSWORD, device_name="centre", replica_id=centre_db.replica_id)
+        with remote_write(centre_db) as conn:
+            set_meta(conn, SERVER_URL, base)
+            set_meta(conn, DEVICE_ID, centre.device_id)
+        monkeypatch.setenv("YTCS_SYNC_TOKEN", centre.token)
+        ctx = make_ctx(centre_db, user="BS. Lê Minh Tâm")
+        window = build_window(ctx)
+        qtbot.addWidget(window)
+        with qtbot.waitSignal(ctx.sync.finished, timeout=30_000):  # type: ignore[union-attr]
+            ctx.sync.sync_now()  # type: ignore[union-attr]
+        page = window.open(StationsOverviewPage)
+        assert isinstance(page, StationsOverviewPage)
+        with qtbot.waitSignal(page.model.loaded, timeout=10_000):
+            page.model.refresh()
+        page.load_devices()
+        qtbot.waitUntil(lambda: station_id in page.model.devices, timeout=10_000)
+        col = [c.key for c in page.model.columns].index("last_sync")
+        row = next(r for r in range(page.model.rowCount()) if page.model.row_at(r).id == station_id)
+        assert page.model.data(page.model.index(row, col)) != ""
+        window.close()
+    finally:
+        station_db.close()
+        centre_db.close()

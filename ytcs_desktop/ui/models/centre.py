@@ -54,11 +54,43 @@ def glance(s: Session, today: dt.date | None = None) -> list[StationGlance]:
     return out
 
 
+@dataclass(frozen=True)
+class DeviceState:
+    """What the centre server knows of a station's computers: the last sync and a suspect clock."""
+
+    last_seen: dt.datetime | None
+    clock_suspect: bool
+
+
+def device_states(devices: list[dict[str, Any]]) -> dict[str, DeviceState]:
+    """Per station: the latest `last_seen` of its devices, and whether any has a suspect clock."""
+    out: dict[str, DeviceState] = {}
+    for d in devices:
+        sid = d.get("station_id")
+        if not sid or d.get("revoked"):
+            continue
+        seen = None
+        if d.get("last_seen"):
+            try:
+                seen = dt.datetime.fromisoformat(str(d["last_seen"]).replace("Z", "+00:00"))
+            except ValueError:
+                seen = None
+        old = out.get(sid)
+        latest = max((x for x in (seen, old.last_seen if old else None) if x is not None), default=None)
+        out[sid] = DeviceState(latest, bool(d.get("clock_suspect")) or bool(old and old.clock_suspect))
+    return out
+
+
 class StationsModel(RecordTableModel):
+    """Every station; `set_devices` adds what the centre server knows (last sync, clock)."""
+
     areas = ALL_AREAS
+    devices: dict[str, DeviceState] = {}
     columns = (
         Column("name", QT_TRANSLATE_NOOP("Columns", "Station")),
         Column("code", QT_TRANSLATE_NOOP("Columns", "Code")),
+        Column("last_sync", QT_TRANSLATE_NOOP("Columns", "Last sync"), fmt=fmt_date),
+        Column("clock_suspect", QT_TRANSLATE_NOOP("Columns", "Clock suspect")),
         Column("last_activity", QT_TRANSLATE_NOOP("Columns", "Last stock movement"), fmt=fmt_date),
         Column("open_requests", QT_TRANSLATE_NOOP("Columns", "Open requests"), numeric=True),
         Column("stock_outs", QT_TRANSLATE_NOOP("Columns", "Stock-outs"), numeric=True),
@@ -67,12 +99,33 @@ class StationsModel(RecordTableModel):
         Column("quarantined", QT_TRANSLATE_NOOP("Columns", "Quarantined lots"), numeric=True),
     )
 
+    def __init__(self, ops: Operations | None, parent: QObject | None = None) -> None:
+        super().__init__(ops, parent)
+        self.devices = {}
+        self.columns = tuple(  # type: ignore[assignment]
+            Column(c.key, c.title, c.numeric, c.fmt, getter=self._device_value(c.key))
+            if c.key in ("last_sync", "clock_suspect") else c
+            for c in type(self).columns
+        )
+
+    def _device_value(self, key: str) -> Any:
+        def get(row: StationGlance) -> Any:
+            state = self.devices.get(row.id)
+            if state is None:
+                return None
+            return state.last_seen if key == "last_sync" else state.clock_suspect
+        return get
+
+    def set_devices(self, devices: dict[str, DeviceState]) -> None:
+        self.devices = devices
+        self.set_rows(self._rows)
+
     def fetch(self, session: Session) -> list[Any]:
         return glance(session)
 
     def background(self, row: StationGlance, column: Column) -> QColor | None:
-        value = getattr(row, column.key, None)
-        if column.key in ("stock_outs", "missing_readings", "quarantined") and value:
+        value = column.value(row)
+        if column.key in ("stock_outs", "missing_readings", "quarantined", "clock_suspect") and value:
             return ATTENTION
         return None
 
