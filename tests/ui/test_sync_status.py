@@ -43,3 +43,17 @@ def test_indicator_offline_then_unreachable(station_window: MainWindow, qtbot: Q
     assert "Không kết nối được Trung tâm" in widget.state_label.text()
     assert "Dữ liệu vẫn an toàn" in widget.state_label.toolTip()
     assert ctx.sync.timer.isActive() and ctx.sync.timer.interval() == RETRY_INTERVAL_MS
+
+
+def test_link_back_triggers_a_sync_soon(station_ctx) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtNetwork import QNetworkInformation
+
+    sync = station_ctx.sync
+    assert sync is not None
+    sync.status.state = "offline"
+    sync._link_changed(QNetworkInformation.Reachability.Online)
+    assert sync.timer.isActive() and sync.timer.interval() == 2000
+    sync.timer.stop()
+    sync.status.state = "idle"
+    sync._link_changed(QNetworkInformation.Reachability.Online)
+    assert not sync.timer.isActive()  # nothing waiting: no extra sync

@@ -65,8 +65,25 @@ class SyncController(QObject):
         self.timer.timeout.connect(self.sync_now)
         self.server_url = str(ctx.settings.value("server_url", "") or "")
         self.device_id: str | None = None
+        self._watch_link()
         if not self.server_url:
             self.status.state = "unconfigured"
+
+    def _watch_link(self) -> None:
+        """Sync as soon as the OS reports the network back (else the one-minute retry does it)."""
+        try:
+            from PySide6.QtNetwork import QNetworkInformation
+
+            if QNetworkInformation.loadDefaultBackend() and QNetworkInformation.instance() is not None:
+                QNetworkInformation.instance().reachabilityChanged.connect(self._link_changed)
+        except Exception:  # no backend on this system: retries cover it
+            log.debug("no network information backend")
+
+    def _link_changed(self, reachability: object) -> None:
+        from PySide6.QtNetwork import QNetworkInformation
+
+        if reachability == QNetworkInformation.Reachability.Online and self.status.state in ("offline", "error"):
+            self.timer.start(2000)
 
     # ----- state ----------------------------------------------------------------------------
     def configured(self) -> bool:
