@@ -369,6 +369,12 @@ class World:
 
     # ----- what must hold after settling -----------------------------------------------------
     def check(self) -> None:
+        from ytcs_desktop.domain.integrity import check_database
+
+        for r in self.replicas:  # what `ytcs check` runs: file, foreign keys, ledger, sync bookkeeping
+            with r.db.read() as s:
+                findings = check_database(s)
+            assert not findings, f"{r.name}: " + "; ".join(f"[{f.check}] {f.message('en')}" for f in findings[:5])
         exports = {r.name: export_of(r.db) for r in self.replicas}
         assert self.centre is not None
         centre_export = exports[self.centre.name]
