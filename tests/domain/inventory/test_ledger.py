@@ -148,6 +148,10 @@ def test_zero_negative_unknown_and_wrong_station(inv: Inv, refused) -> None:
     for qty in (0, -1, "ba", 1.5):
         with refused("bad_quantity"), inv.db.transaction() as s:
             issue(s, inv.nurse, item_id=inv.para, quantity=qty, txn_date=TODAY)  # type: ignore[arg-type]
+    with refused("quantity_too_large"), inv.db.transaction() as s:
+        receive(s, inv.nurse, item_id=inv.para, lot_no="A", expiry=D(2027, 9, 30), quantity=10**19, txn_date=TODAY)
+    with refused("quantity_too_large"), inv.db.transaction() as s:
+        adjust(s, inv.nurse, lot_id=lot, delta=-(10**12), txn_date=TODAY, reason="Gõ nhầm")
     with refused("item_not_found"), inv.db.transaction() as s:
         issue(s, inv.nurse, item_id="no-such-item", quantity=1, txn_date=TODAY)
     with refused("lot_not_found"), inv.db.transaction() as s:

@@ -60,6 +60,9 @@ def as_date(value: object, field: str) -> dt.date:
     return value
 
 
+MAX_QUANTITY = 10_000_000  # base units in one movement: beyond this it is a typing mistake
+
+
 def as_int(value: object, field: str, *, allow_zero: bool = False, allow_negative: bool = False) -> int:
     """A whole number of base units; zero and negatives only where the caller allows them."""
     qty: int | None = None
@@ -81,6 +84,14 @@ def as_int(value: object, field: str, *, allow_zero: bool = False, allow_negativ
             "bad_quantity",
             f"Số lượng “{value}” không hợp lệ: hãy nhập {vi}.",
             f"Quantity “{value}” is not valid: enter {en}.",
+            field,
+        )
+    if abs(qty) > MAX_QUANTITY:
+        raise ValidationError(
+            "quantity_too_large",
+            f"Số lượng “{value}” quá lớn: tối đa {MAX_QUANTITY:,} đơn vị cho một lần ghi. Hãy kiểm tra lại."
+            .replace(",", "."),
+            f"Quantity “{value}” is too large: at most {MAX_QUANTITY:,} units at a time. Check it again.",
             field,
         )
     return qty
