@@ -124,3 +124,23 @@ def test_vietnamese_catalogue_is_complete(tmp_path: Path) -> None:
                if m.find("translation") is not None and (m.find("translation").get("type") == "unfinished"  # type: ignore[union-attr]
                                                          or not "".join(m.find("translation").itertext()).strip())]  # type: ignore[union-attr]
     assert not missing, missing
+
+
+def test_report_preview_opens(station_window: MainWindow, qtbot: QtBot) -> None:
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+    ids = seed_items(station_window.ctx.db)
+    actor = Actor("Nguyễn Thị Lan", "station", station_window.ctx.actor.station_id)
+    today = dt.date.today()
+    with station_window.ctx.db.transaction() as s:
+        receive(s, actor, item_id=ids["GAUZE"], lot_no="G1", expiry=today + dt.timedelta(days=300), quantity=40,
+                txn_date=today)
+    page = station_window.open(ReportsPage)
+    assert isinstance(page, ReportsPage)
+    names = [page.list.item(i).text() for i in range(page.list.count())]
+    page.list.setCurrentRow(names.index("Thẻ kho"))
+    page.preview()
+    qtbot.waitUntil(lambda: page.findChild(QPrintPreviewDialog) is not None, timeout=30_000)
+    dialog = page.findChild(QPrintPreviewDialog)
+    assert dialog is not None
+    dialog.close()

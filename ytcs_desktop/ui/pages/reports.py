@@ -72,6 +72,7 @@ class ReportsPage(Page):
         self.pdf_button.clicked.connect(lambda: self.ask_and_save("pdf"))
         self.xlsx_button.clicked.connect(lambda: self.ask_and_save("xlsx"))
         self.list.currentRowChanged.connect(lambda _r: self._update())
+        self._previews: list[tuple[Any, Any, Any]] = []
         self._fill()
 
     def title(self) -> str:
@@ -164,8 +165,13 @@ class ReportsPage(Page):
         from ytcs_desktop.reports.output import print_document
 
         self.status.clear()
+        # The dialog keeps only a C++ pointer to the printer: the page holds the Python object (and the
+        # document) for as long as the dialog lives, or Qt paints on a deleted printer and crashes.
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintPreviewDialog(printer, self)
+        entry = (dialog, printer, document)
+        self._previews.append(entry)
+        dialog.finished.connect(lambda _r: self._previews.remove(entry) if entry in self._previews else None)
         dialog.setWindowTitle(self.tr("Print preview"))
         dialog.paintRequested.connect(lambda p: print_document(document, p))
         dialog.resize(1100, 720)
