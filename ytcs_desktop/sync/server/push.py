@@ -251,22 +251,48 @@ class Batch:
                 inserts.append((s.station_key, table, row_id, s.base_hlc, *values))
             else:
                 updates.append((*values, s.station_key, table, row_id))
-        # plain driver executemany: the SQL layer's per-row parameter handling costs more than the insert
-        mark = "?" if self.store.is_sqlite else "%s"
-        if inserts:
-            cols = "station_key, table_name, row_id, base_hlc, fields, field_hlcs, deleted, server_seq, " \
-                   "echo_device, updated_ms"
-            self.conn.exec_driver_sql(
-                f"INSERT INTO {t.rows.name} ({cols}) VALUES ({', '.join([mark] * 10)})", inserts)
-        if updates:
-            sets = ", ".join(f"{c} = {mark}" for c in
-                             ("fields", "field_hlcs", "deleted", "server_seq", "echo_device", "updated_ms"))
-            self.conn.exec_driver_sql(
-                f"UPDATE {t.rows.name} SET {sets} WHERE station_key = {mark} AND table_name = {mark} "
-                f"AND row_id = {mark}", updates)
+        if self.store.is_sqlite:
+            _write_sqlite(self.conn, inserts, updates)
+        else:
+            _write_postgres(self.conn, inserts, updates)
         _insert_all(self.conn, t.applied_mutations, self.applied)
         _insert_all(self.conn, t.restamps, self.restamps)
         return counter
+
+
+_INSERTED = ("station_key", "table_name", "row_id", "base_hlc", "fields", "field_hlcs", "deleted", "server_seq",
+             "echo_device", "updated_ms")
+_UPDATED = ("fields", "field_hlcs", "deleted", "server_seq", "echo_device", "updated_ms")
+
+
+def _write_sqlite(conn: Connection, inserts: list[tuple[Any, ...]], updates: list[tuple[Any, ...]]) -> None:
+    """Plain driver executemany: on SQLite the SQL layer's per-row parameter handling costs more than the
+    insert itself, and statements cost no round trip."""
+    if inserts:
+        conn.exec_driver_sql(f"INSERT INTO {t.rows.name} ({', '.join(_INSERTED)}) "
+                             f"VALUES ({', '.join(['?'] * len(_INSERTED))})", inserts)
+    if updates:
+        sets = ", ".join(f"{c} = ?" for c in _UPDATED)
+        conn.exec_driver_sql(f"UPDATE {t.rows.name} SET {sets} WHERE station_key = ? AND table_name = ? "
+                             "AND row_id = ?", updates)
+
+
+_PG_TYPES = ("text", "text", "boolean", "bigint", "text", "bigint", "text", "text", "text")
+
+
+def _write_postgres(conn: Connection, inserts: list[tuple[Any, ...]], updates: list[tuple[Any, ...]]) -> None:
+    """Multi-row statements: on PostgreSQL each statement is a round trip."""
+    if inserts:
+        conn.execute(t.rows.insert(), [dict(zip(_INSERTED, row, strict=True)) for row in inserts])
+    row_sql = "(" + ", ".join(f"%s::{kind}" for kind in _PG_TYPES) + ")"
+    names = ", ".join((*_UPDATED, "k", "tn", "rid"))
+    sets = ", ".join(f"{c} = v.{c}" for c in _UPDATED)
+    for i in range(0, len(updates), CHUNK):
+        chunk = updates[i:i + CHUNK]
+        conn.exec_driver_sql(
+            f"UPDATE {t.rows.name} AS r SET {sets} FROM (VALUES {', '.join([row_sql] * len(chunk))}) AS v({names}) "
+            "WHERE r.station_key = v.k AND r.table_name = v.tn AND r.row_id = v.rid",
+            tuple(value for row in chunk for value in row))
 
 
 def _insert_all(conn: Connection, table: Any, rows: Iterable[dict[str, Any]]) -> None:

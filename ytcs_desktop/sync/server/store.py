@@ -60,7 +60,10 @@ class ServerStore:
         else:
             if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
                 url = str(parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False))
-            self.engine = create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+            # No server-side prepared statements: a generic plan made while a table was small (no
+            # statistics yet) would keep scanning it whole as it grows.
+            self.engine = create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True,
+                                        connect_args={"prepare_threshold": None})
             self.read_engine = self.engine
         self._server_id: str | None = None
         self._clock: HybridClock | None = None
