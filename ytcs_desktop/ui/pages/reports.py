@@ -31,6 +31,22 @@ def _registry() -> Any:
     return registry
 
 
+def fresh_form_fonts() -> None:
+    """The reports package caches its form fonts once per process, but Qt's raw fonts work only in the
+    thread that made them: PDFs are written on a worker and previews painted on the GUI thread, so
+    each starts from a fresh load in its own thread."""
+    from ytcs_desktop.reports import fonts
+
+    fonts.forget()
+
+
+def paint_preview(document: Any, printer: Any) -> None:
+    from ytcs_desktop.reports.output import print_document
+
+    fresh_form_fonts()
+    print_document(document, printer)
+
+
 def make_document(ctx: AppContext, name: str, request: Any) -> tuple[Any, Any]:
     """(document, data) for a report, read in its own session (runs on a worker)."""
     spec = _registry().get(name)
@@ -132,6 +148,7 @@ class ReportsPage(Page):
             control.check()
             control.progress(1, 2, "")
             if kind == "pdf":
+                fresh_form_fonts()
                 write_pdf(document, path)
             else:
                 spec = _registry().get(name)
@@ -162,8 +179,6 @@ class ReportsPage(Page):
     def _show_preview(self, document: Any) -> None:
         from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
-        from ytcs_desktop.reports.output import print_document
-
         self.status.clear()
         # The dialog keeps only a C++ pointer to the printer: the page holds the Python object (and the
         # document) for as long as the dialog lives, or Qt paints on a deleted printer and crashes.
@@ -173,6 +188,6 @@ class ReportsPage(Page):
         self._previews.append(entry)
         dialog.finished.connect(lambda _r: self._previews.remove(entry) if entry in self._previews else None)
         dialog.setWindowTitle(self.tr("Print preview"))
-        dialog.paintRequested.connect(lambda p: print_document(document, p))
+        dialog.paintRequested.connect(lambda p: paint_preview(document, p))
         dialog.resize(1100, 720)
         dialog.open()
