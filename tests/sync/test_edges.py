@@ -204,3 +204,20 @@ def test_clock_suspect_clears_once_the_clock_is_right(centre: Centre) -> None:
     report = st.sync()
     assert report.complete and not report.clock_suspect
     assert [d.clock_suspect for d in centre.admin(admin.list_devices) if d.id == st.device_id] == [False]
+
+
+def test_a_lost_push_answer_is_not_taken_for_a_restore(centre: Centre) -> None:
+    from ytcs_desktop.sync import apply as a
+
+    (st,) = centre.station("Mất trả lời")
+    assert st.sync().complete
+    add_fridge(st.db)
+    batch = a.read_outbox(st.db, a.get_int(st.db, a.PUSH_CURSOR), 100)
+    client = st.client()
+    try:  # the centre applies it, and the answer never reaches the station
+        client.request("POST", "/api/v1/sync/push", body=p.gzip_bytes(p.dumps(a.build_push(batch, batch.last_seq))))
+    finally:
+        client.close()
+    report = st.sync()
+    assert report.complete and not report.restored and report.pushed == 1 and report.pulled == 0
+    assert count(st.db, "fridges", "sync_state = 'synced'") == 1

@@ -142,7 +142,21 @@ def build_push(batch: PushBatch, last_seq: int) -> dict[str, Any]:
                             "s": r.image.get("station_id"), "f": {}})
     inserts = [{"t": table, "cols": cols, "q": p.encode_column(seqs), "data": [p.encode_column(c) for c in data]}
                for table, (seqs, cols, data) in batch.inserts.items()]
-    return {"last_seq": last_seq, "inserts": inserts, "changes": changes}
+    last_mutation = batch.rows[-1].mutation_id if batch.rows and batch.rows[-1].seq == last_seq else None
+    return {"last_seq": last_seq, "last_mutation": last_mutation, "inserts": inserts, "changes": changes}
+
+
+def restored_from_backup(db: Database, acked_seq: int, acked_mutation: str | None) -> bool:
+    """The centre acknowledged a push this database does not remember.
+
+    A lost answer also leaves the centre ahead of the local push cursor, but then the outbox still
+    holds the acknowledged row (same seq, same mutation id); after a restore it does not (the seq is
+    gone or was reused by a new write)."""
+    if acked_seq <= get_int(db, PUSH_CURSOR):
+        return False
+    with db.read() as s:
+        mine = s.scalar(text("SELECT mutation_id FROM sync_outbox WHERE seq = :q"), {"q": acked_seq})
+    return acked_mutation is None or mine != acked_mutation
 
 
 def reason_text(detail: p.Detail) -> str:

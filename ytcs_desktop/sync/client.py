@@ -209,7 +209,7 @@ class SyncClient:
             a.set_meta(conn, a.CLOCK_SUSPECT, "1" if answer.clock_suspect else "0")
         self.db.clock.offset_ms = offset
         self.report.clock_suspect = answer.clock_suspect
-        if answer.acked_seq > a.get_int(self.db, a.PUSH_CURSOR):
+        if a.restored_from_backup(self.db, answer.acked_seq, answer.acked_mutation):
             # The centre acknowledged more than this database remembers: it was restored from a backup.
             # Re-send what is pending (duplicates are harmless) and pull everything back, own rows too.
             self.report.restored = True
@@ -260,6 +260,8 @@ class SyncClient:
         started = time.monotonic()
         try:
             answer = p.PushResponse.model_validate(self.request("POST", f"{p.API}/sync/push", body=body, retry=False))
+            if len(answer.results) != len(rows):  # never advance the cursor past an unanswered row
+                raise _network(f"{len(answer.results)} answers for {len(rows)} changes")
         except NetworkError:
             self.push_size.failure()
             self._backoff_once()

@@ -169,6 +169,7 @@ class HelloResponse(BaseModel):
     role: str
     station_id: str | None
     acked_seq: int = Field(description="last outbox seq of this device the server acknowledged")
+    acked_mutation: str | None = Field(default=None, description="mutation id of the outbox row at acked_seq")
     clock_suspect: bool
 
 
@@ -197,6 +198,7 @@ class Change(BaseModel):
 
 class PushRequest(BaseModel):
     last_seq: int = Field(description="highest outbox seq in this batch (the push cursor after it)")
+    last_mutation: str | None = Field(default=None, description="mutation id of the outbox row at last_seq")
     inserts: list[InsertGroup] = []
     changes: list[Change] = []
 

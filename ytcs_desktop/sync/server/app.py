@@ -184,7 +184,8 @@ def create_app(store: ServerStore) -> FastAPI:
             horizon = store.tombstone_horizon(conn)
         return p.HelloResponse(server_id=store.server_id, server_time_ms=server_time, protocol_min=p.PROTOCOL_MIN,
                                protocol_max=p.PROTOCOL_MAX, tombstone_horizon=horizon, device_id=d.id, role=d.role,
-                               station_id=d.station_id, acked_seq=d.acked_seq, clock_suspect=suspect)
+                               station_id=d.station_id, acked_seq=d.acked_seq, acked_mutation=d.acked_mutation,
+                               clock_suspect=suspect)
 
     @app.post("/api/v1/sync/push", response_model=p.PushResponse, responses=ERRORS, tags=["sync"])
     def push(request: Request, body: p.PushRequest, d: Annotated[Device, Depends(device)],

@@ -47,6 +47,7 @@ class Device:
     station_id: str | None  # the station a station device writes for; None for the centre
     station_key: str
     acked_seq: int
+    acked_mutation: str | None
     clock_suspect: bool
 
 
@@ -87,7 +88,7 @@ def login(store: ServerStore, conn: Connection, username: str, password: str, de
     conn.execute(t.devices.insert().values(
         station_key=station_key, id=device_id, username=username, name=device_name, replica_id=replica_id,
         token_hash=token_digest(token), revoked=False, created_ms=now_ms(), clock_suspect=False, acked_seq=0))
-    device = Device(device_id, username, user["role"], bound_id, station_key, 0, False)
+    device = Device(device_id, username, user["role"], bound_id, station_key, 0, None, False)
     return token, device, station_code
 
 
@@ -107,4 +108,4 @@ def authenticate(conn: Connection, authorization: str | None) -> Device:
         raise errors.device_revoked()
     station_id = row["station_key"] or None
     return Device(row["id"], row["username"], row["role"], station_id, row["station_key"],
-                  int(row["acked_seq"] or 0), bool(row["clock_suspect"]))
+                  int(row["acked_seq"] or 0), row["acked_mutation"], bool(row["clock_suspect"]))

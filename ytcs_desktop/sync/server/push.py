@@ -347,7 +347,8 @@ def apply_push(store: ServerStore, conn: Connection, device: Device, req: p.Push
     store.set_meta(conn, "seq", str(counter))
     suspect = device.clock_suspect or bool(batch.restamps)
     conn.execute(update(t.devices).where(t.devices.c.id == device.id).values(
-        acked_seq=req.last_seq, last_seen_ms=batch.now, protocol=protocol, clock_suspect=suspect))
+        acked_seq=req.last_seq, acked_mutation=req.last_mutation, last_seen_ms=batch.now, protocol=protocol,
+        clock_suspect=suspect))
     return p.PushResponse(results="".join(results), details=details, acked_seq=req.last_seq,
                           clock_suspect=suspect, server_time_ms=store.clock.physical_ms())
 

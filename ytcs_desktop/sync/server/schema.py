@@ -68,6 +68,7 @@ devices = Table(
     Column("clock_offset_ms", BigInteger),
     Column("protocol", Integer),
     Column("acked_seq", BigInteger, nullable=False, default=0),
+    Column("acked_mutation", String(64)),  # mutation id of the outbox row at acked_seq
     PrimaryKeyConstraint("station_key", "id"),
     UniqueConstraint("id"),
 )
