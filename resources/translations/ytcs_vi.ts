@@ -304,22 +304,22 @@
         <message>
             <location filename="../../ytcs_desktop/ui/models/centre.py" line="92" />
             <source>Last sync</source>
-            <translation>Đồng bộ lần cuối</translation>
+            <translation>Đồng bộ cuối</translation>
         </message>
         <message>
             <location filename="../../ytcs_desktop/ui/models/centre.py" line="93" />
             <source>Clock suspect</source>
-            <translation>Đồng hồ máy sai lệch</translation>
+            <translation>Đồng hồ sai</translation>
         </message>
         <message>
             <location filename="../../ytcs_desktop/ui/models/centre.py" line="94" />
             <source>Last stock movement</source>
-            <translation>Phát sinh kho gần nhất</translation>
+            <translation>Phát sinh kho cuối</translation>
         </message>
         <message>
             <location filename="../../ytcs_desktop/ui/models/centre.py" line="95" />
             <source>Open requests</source>
-            <translation>Yêu cầu đang mở</translation>
+            <translation>YC đang mở</translation>
         </message>
         <message>
             <location filename="../../ytcs_desktop/ui/models/centre.py" line="96" />
@@ -334,12 +334,12 @@
         <message>
             <location filename="../../ytcs_desktop/ui/models/centre.py" line="98" />
             <source>Missing readings (7 days)</source>
-            <translation>Thiếu lần đo (7 ngày)</translation>
+            <translation>Thiếu đo (7 ngày)</translation>
         </message>
         <message>
             <location filename="../../ytcs_desktop/ui/models/centre.py" line="99" />
             <source>Quarantined lots</source>
-            <translation>Lô đang cách ly</translation>
+            <translation>Lô cách ly</translation>
         </message>
         <message>
             <location filename="../../ytcs_desktop/ui/models/centre.py" line="140" />
