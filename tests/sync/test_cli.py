@@ -79,6 +79,16 @@ def test_station_logs_in_syncs_and_sees_its_status(centre: Centre, tmp_path: Pat
     mine = [d for d in json.loads(done.stdout) if d["station_code"] == code]
     assert len(mine) == 2 and all(not d["clock_suspect"] for d in mine)
 
+    # no network: the same exchange on a USB stick
+    done = ytcs("sync", "--to-file", str(tmp_path / "request.ytcs"), data_dir=station_dir)
+    assert done.returncode == 0, done.stderr
+    done = ytcs("centre", "answer-bundle", str(tmp_path / "request.ytcs"), str(tmp_path / "answer.ytcs"),
+                data_dir=admin_dir, db_url=centre.db_url)
+    assert done.returncode == 0, done.stderr
+    done = ytcs("sync", "--from-file", str(tmp_path / "answer.ytcs"), "--format", "json", data_dir=station_dir)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["rejected"] == 0
+
     done = ytcs("logout", data_dir=station_dir)
     assert done.returncode == 0, done.stderr
     assert not token_file.exists()

@@ -113,6 +113,26 @@ def _purge(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _answer_bundle(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from ytcs_desktop.sync import bundle
+
+    store = _store(args)
+    try:
+        answer = bundle.answer_bundle(store, Path(args.request).read_bytes())
+        Path(args.answer).write_bytes(answer)
+    except bundle.BundleError as exc:
+        raise CliError(exc.vi, exc.en) from exc
+    except OSError as exc:
+        raise CliError(f"Không đọc/ghi được tệp: {exc}", f"Cannot read or write the file: {exc}") from exc
+    finally:
+        store.dispose()
+    _say(args, f"Đã ghi tệp trả lời {args.answer}: mang tệp này về trạm (`ytcs sync --from-file`).",
+         f"Wrote the answer {args.answer}: take it back to the station (`ytcs sync --from-file`).")
+    return EXIT_OK
+
+
 def register(sub: Any) -> None:
     from ytcs_desktop.sync.server.admin import DEFAULT_TOMBSTONE_DAYS
 
@@ -149,3 +169,8 @@ def register(sub: Any) -> None:
     p = db_option(subcommand(centre, "purge-tombstones", _purge,
                              "dọn bản ghi đã xoá cũ / drop old tombstones"))
     p.add_argument("--older-than-days", type=float, default=DEFAULT_TOMBSTONE_DAYS)
+
+    p = db_option(subcommand(centre, "answer-bundle", _answer_bundle,
+                             "trả lời tệp đồng bộ của trạm (USB) / answer a station's sync file"))
+    p.add_argument("request", metavar="REQUEST_FILE")
+    p.add_argument("answer", metavar="ANSWER_FILE")

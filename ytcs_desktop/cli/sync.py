@@ -167,6 +167,8 @@ def _sync(args: argparse.Namespace) -> int:
         if args.action == "status":
             return _status(args, db)
         server, token = _token(args, db)
+        if args.to_file or args.from_file:
+            return _by_file(args, db, token)
         client = SyncClient(db, server, token)
         try:
             report = client.sync()
@@ -195,6 +197,32 @@ def _sync(args: argparse.Namespace) -> int:
     return EXIT_OK if report.complete else EXIT_FAILED
 
 
+def _by_file(args: argparse.Namespace, db: Database, token: str) -> int:
+    """The USB stick: write the request for the centre, or read the centre's answer."""
+    from pathlib import Path
+
+    from ytcs_desktop.sync import bundle
+
+    device_id = db.meta(DEVICE_ID) or ""
+    try:
+        if args.to_file:
+            Path(args.to_file).write_bytes(bundle.request_bundle(db, device_id, token))
+            _say(args, f"Đã ghi tệp đồng bộ {args.to_file}: mang tệp này tới Trung tâm.",
+                 f"Wrote the sync file {args.to_file}: take it to the centre.")
+            return EXIT_OK
+        done = bundle.apply_answer(db, device_id, token, Path(args.from_file).read_bytes())
+    except bundle.BundleError as exc:
+        raise CliError(exc.vi, exc.en) from exc
+    except OSError as exc:
+        raise CliError(f"Không đọc/ghi được tệp: {exc}", f"Cannot read or write the file: {exc}") from exc
+    if args.format == "json":
+        print_json(done)
+    else:
+        _say(args, "đã gửi {pushed}  bị từ chối {rejected}  đã nhận {pulled}".format(**done),
+             "pushed {pushed}  rejected {rejected}  pulled {pulled}".format(**done))
+    return EXIT_OK
+
+
 def register(sub: Any) -> None:
     p = subcommand(sub, "login", _login_cmd, "đăng nhập vào Trung tâm / log in to the centre")
     p.add_argument("--server", required=True, metavar="URL")
@@ -213,3 +241,5 @@ def register(sub: Any) -> None:
     p.add_argument("--username", help="log in for this run only (with --password-stdin)")
     p.add_argument("--password-stdin", action="store_true")
     p.add_argument("--device-name", default="")
+    p.add_argument("--to-file", metavar="PATH", help="no network: write the changes to a signed file for the centre")
+    p.add_argument("--from-file", metavar="PATH", help="no network: read the centre's answer file")
