@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import QSettings, QThread
 
 from ytcs_desktop.store.db import Database
-from ytcs_desktop.ui.app import install_translator, make_application, make_context
+from ytcs_desktop.ui.app import install_translator, make_application, make_context, tune_gc
 from ytcs_desktop.ui.context import AppContext
 from ytcs_desktop.ui.main_window import MainWindow
 from ytcs_desktop.ui.workspace import build_window
@@ -61,6 +61,7 @@ def make_ctx(qapp, tmp_path: Path) -> Iterator:  # type: ignore[no-untyped-def]
     def make(db: Database, lang: str = "vi", user: str = "Nguyễn Thị Lan") -> AppContext:
         install_translator(qapp, lang)
         ctx = make_context(db, settings_in(tmp_path, user_name=user, preload="false"), lang)
+        tune_gc()  # as the window does half a second after it appears
         made.append(ctx)
         return ctx
 

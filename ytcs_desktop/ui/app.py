@@ -105,7 +105,6 @@ def make_context(db: Database, settings: QSettings, lang: str) -> AppContext:
     from ytcs_desktop.ui.sync_controller import SyncController
 
     ctx.sync = SyncController(ctx)
-    tune_gc()
     return ctx
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer
 
+from ytcs_desktop.ui.app import tune_gc
 from ytcs_desktop.ui.context import AppContext
 from ytcs_desktop.ui.main_window import MainWindow, PageSpec
 from ytcs_desktop.ui.pages.base import Page
@@ -60,6 +61,7 @@ def build_window(ctx: AppContext) -> MainWindow:
         ctx.sync.start_auto()
     if str(ctx.settings.value("preload", "true")).lower() != "false":
         window.preload(["SupportPage", "InboxPage"] if ctx.is_centre else ["StockPage"])
+    QTimer.singleShot(500, tune_gc)  # once the window is up: see tune_gc
     window.tasks_owner = ctx.tasks  # type: ignore[attr-defined]
     ctx.tasks.dialog_parent = window
     return window
