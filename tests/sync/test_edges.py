@@ -74,7 +74,7 @@ def test_restored_backup_resends_what_the_centre_lacks_and_doubles_nothing(centr
     try:
         fresh = add_fridge(st.db, "Tủ 4")  # written after the restore
         report = st.sync()
-        assert report.complete and report.restored and report.rejected == 0
+        assert report.complete and report.restored and report.redownload and report.rejected == 0
         for fridge in (first, lost, fresh):
             assert count(st.db, "fridges", "id = :i", i=fridge) == 1
         assert count(st.db, "fridges", "id = :i", i=unsent) == 0
@@ -219,7 +219,7 @@ def test_a_lost_push_answer_is_not_taken_for_a_restore(centre: Centre) -> None:
     finally:
         client.close()
     report = st.sync()
-    assert report.complete and not report.restored and report.pushed == 1 and report.pulled == 0
+    assert report.complete and not report.redownload and report.pushed == 1 and report.pulled == 0
     assert count(st.db, "fridges", "sync_state = 'synced'") == 1
 
 

@@ -82,7 +82,8 @@ class SyncReport:
     bytes_received: int = 0  # response bodies as received (compressed)
     complete: bool = False  # everything pending was pushed and everything new was pulled
     clock_suspect: bool = False
-    restored: bool = False  # the database was found restored from a backup (and healed)
+    restored: bool = False  # the centre had acknowledged more than this database remembered (restored backup)
+    redownload: bool = False  # and acknowledged work was missing here: everything was pulled again
     resnapshot: bool = False  # a full re-download happened (cursor older than the tombstone horizon)
     requests: int = 0
     retries: int = 0
@@ -209,10 +210,14 @@ class SyncClient:
             a.set_meta(conn, a.CLOCK_SUSPECT, "1" if answer.clock_suspect else "0")
         self.db.clock.offset_ms = offset
         self.report.clock_suspect = answer.clock_suspect
-        if a.restored_from_backup(self.db, answer.acked_seq, answer.acked_mutation):
-            # The centre acknowledged more than this database remembers: it was restored from a backup.
-            # Re-send what is pending (duplicates are harmless) and pull everything back, own rows too.
+        if answer.acked_seq > a.get_int(self.db, a.PUSH_CURSOR):
+            # The centre acknowledged more than this database remembers (a restored backup, or a lost
+            # answer): what is pending is re-sent (duplicates are harmless) and the centre is told
+            # where this database really stands.
             self.report.restored = True
+        if a.restored_from_backup(self.db, answer.acked_seq, answer.acked_mutation):
+            # Acknowledged work is missing here: pull everything back, this device's own rows too.
+            self.report.redownload = True
             with a.remote_write(self.db) as conn:
                 a.set_meta(conn, a.PULL_OWN, "1")
                 a.set_meta(conn, a.PULL_CURSOR, "0")
