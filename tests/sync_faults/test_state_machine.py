@@ -17,6 +17,7 @@ import os
 import random
 import shutil
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -128,6 +129,7 @@ class SyncMachine(RuleBasedStateMachine):
 
 
 def _run(server: CentreServer, root: Path, examples: int, steps: int) -> None:
+    started = time.monotonic()
     with FaultProxy(server.port, LINK, idle_timeout=20) as proxy:
         SyncMachine.ctx = Context(server, proxy, root)
         run_state_machine_as_test(
@@ -136,6 +138,9 @@ def _run(server: CentreServer, root: Path, examples: int, steps: int) -> None:
                               suppress_health_check=list(HealthCheck), derandomize=examples <= 50,
                               print_blob=True, database=None),
         )
+        stats = proxy.stats
+    print(f"state machine: {examples} examples × ≤{steps} steps in {time.monotonic() - started:.0f} s; "
+          f"link: {stats.exchanges} exchanges, {stats.faults} faults")
 
 
 def test_replicas_converge_and_keep_every_acknowledged_write(sqlite_centre: CentreServer, tmp_path: Path) -> None:
