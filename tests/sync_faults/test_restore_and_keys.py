@@ -108,8 +108,9 @@ def test_restored_station_after_centre_comment_converges(world: World, sqlite_ce
 @pytest.mark.xfail(strict=True, reason=(
     "design gap (guarantee 2): two PCs of one station receiving the same lot number of the same item "
     "offline create two `lots` rows with one natural key (station_id, item_id, lot_no). Each PC keeps its "
-    "own and logs the other's in sync_conflicts (apply.py _write_one_by_one); the replicas never converge "
-    "and each PC's ledger rows point to a lot the other PC does not hold"))
+    "own and logs the other's in sync_conflicts (apply.py _write_one_by_one); the replicas never converge, "
+    "and the other PC's ledger rows, applied anyway, point to a lot that is not there: `ytcs check` then "
+    "reports a foreign-key problem on both PCs and on the centre's desktop (which holds the same unique rule)"))
 def test_same_lot_number_at_two_pcs_converges(world: World, sqlite_centre: CentreServer) -> None:
     pc1, pc2 = world.replicas[0], world.replicas[1]
     world.receive(pc1, 0, 7, 100, lot_prefix="AB")
@@ -117,6 +118,7 @@ def test_same_lot_number_at_two_pcs_converges(world: World, sqlite_centre: Centr
     world.settle(sqlite_centre.url)
     problems = diff_exports(export_of(pc1.db), export_of(pc2.db))
     assert not problems, "\n".join(problems)
+    world.check()
 
 
 @pytest.mark.xfail(strict=True, reason=(
