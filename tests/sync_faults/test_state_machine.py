@@ -154,4 +154,4 @@ def test_replicas_converge_long(sqlite_centre: CentreServer, tmp_path: Path) -> 
 
 @pytest.mark.postgres
 def test_replicas_converge_on_postgres(postgres_centre: CentreServer, tmp_path: Path) -> None:
-    _run(postgres_centre, tmp_path, examples=2, steps=20)
+    _run(postgres_centre, tmp_path, examples=int(os.environ.get("YTCS_SM_PG_QUICK", "2")), steps=20)
