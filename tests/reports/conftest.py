@@ -16,6 +16,13 @@ from ytcs_desktop.store.db import Database
 from ytcs_desktop.store.models import Station
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _one_application(qapp: object) -> object:
+    """The forms paint on pytest-qt's QApplication, so a worker that runs these tests and then the
+    window tests has one kind of application, as the desktop program does."""
+    return qapp
+
+
 @dataclass
 class Fixture:
     db: Database

@@ -44,11 +44,14 @@ def build_demo(path: Path, months: int = 12, seed: int = 2026, today: dt.date | 
     if Path(path).exists():
         raise FileExistsError(f"{path} exists: the demo is built only into a new database file")
     end = today or dt.date.today()
+    # Early in a month the current month holds almost nothing: simulate one more, so `months` full
+    # months of work are there to look at and print.
+    months_back = months if end.day < 15 else months - 1
     station_id = new_id()
     db = Database.create(Path(path), station_id=station_id, role="station")
     try:
         world = World(
-            db=db, rng=random.Random(seed), clock=DemoClock(), start=month_start(end, months - 1), end=end,
+            db=db, rng=random.Random(seed), clock=DemoClock(), start=month_start(end, months_back), end=end,
             station=Actor("Trạm Y tế phường An Phú", "station", station_id),
             centre=Actor("Trung tâm Y tế khu vực Thuận An", "centre", None), station_id=station_id,
         )
