@@ -49,7 +49,12 @@ lint: venv
 	$(BIN)/lint-imports
 
 bench: venv
-	$(BIN)/python -m bench.run_all
+	$(BIN)/python -m bench.run_all $(BENCH_ARGS)
+
+# Screenshots of every main screen (Xvfb, 1366x768) and the first page of every printed form.
+screenshots: venv translations
+	$(BIN)/python scripts/screenshots.py
+	$(BIN)/python scripts/render_report_samples.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
