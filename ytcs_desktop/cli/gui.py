@@ -9,7 +9,8 @@ from ytcs_desktop.cli.common import command, data_dir
 
 
 def register(sub: Any) -> None:
-    command(sub, "gui", run_gui, "open the desktop window (the default when no command is given)")
+    command(sub, "gui", run_gui,
+            "mở cửa sổ chương trình (mặc định khi không có lệnh) / open the desktop window (the default)")
 
 
 def run_gui(args: argparse.Namespace) -> int:
