@@ -25,7 +25,7 @@ from ytcs_desktop.domain.stations import (
     require_station,
 )
 from ytcs_desktop.domain.validation import required_text
-from ytcs_desktop.store.base import utc_now
+from ytcs_desktop.store.base import natural_id, utc_now
 from ytcs_desktop.store.models import Fridge, Item, Lot, Quarantine, StockTransaction, TemperatureReading
 
 SAFE_MIN, SAFE_MAX = 2.0, 8.0
@@ -138,6 +138,12 @@ def _active_quarantine_lots(s: Session, lot_ids: list[str]) -> set[str]:
         Quarantine.lot_id.in_(lot_ids), Quarantine.status == "active", Quarantine.deleted.is_(False))))
 
 
+def reading_id_for(fridge_id: str, reading_date: dt.date, slot: str) -> str:
+    """A reading's id comes from its fridge, day and slot (one reading each): two PCs recording the
+    same slot offline make one row, and sync keeps one of the two readings everywhere (SYNC.md)."""
+    return natural_id(TemperatureReading.__tablename__, fridge_id, reading_date, slot)
+
+
 def record_reading(
     s: Session, actor: Actor, *, fridge_id: str, reading_date: object, slot: str, celsius: object,
     freeze_alarm: bool = False, note: str | None = None, now: dt.datetime | None = None,
@@ -173,7 +179,8 @@ def record_reading(
             "slot",
         )
     reading = TemperatureReading(
-        station_id=fridge.station_id, fridge_id=fridge.id, reading_date=day, slot=slot_code, celsius=temp,
+        id=reading_id_for(fridge.id, day, slot_code), station_id=fridge.station_id, fridge_id=fridge.id,
+        reading_date=day, slot=slot_code, celsius=temp,
         freeze_alarm=bool(freeze_alarm), recorded_by=actor.name, recorded_at=utc_now(),
         note=(note or "").strip() or None,
     )

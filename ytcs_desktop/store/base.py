@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import uuid
 from typing import Annotated, ClassVar
 
 from sqlalchemy import Boolean, Date, DateTime, Integer, MetaData, String, Text
@@ -22,6 +24,22 @@ NAMING_CONVENTION = {
 def new_id() -> str:
     """A UUIDv7: made where the row is born, time-ordered, never reused."""
     return str(uuid7())
+
+
+# Fixed forever: changing it would give rows already made a second identity.
+NATURAL_KEY_NAMESPACE = uuid.UUID("6f1c2a4e-3b5d-4e7f-9a10-2c3d4e5f6a7b")
+
+
+def natural_id(table: str, *key: str | dt.date) -> str:
+    """The id of a row whose identity IS its natural key (the columns of its unique rule, as stored).
+
+    Every replica derives the same id from the same key, so two PCs creating "the same" lot or
+    reading offline create one row that sync merges, instead of two rows that break the unique rule
+    (SYNC.md guarantee 2). A UUIDv5 (RFC 9562, name-based) over the table and the key values; the
+    values must be exactly what the unique rule compares (the stored, cleaned text), no more folded.
+    """
+    parts = [table, *(v.isoformat() if isinstance(v, dt.date) else v for v in key)]
+    return str(uuid.uuid5(NATURAL_KEY_NAMESPACE, json.dumps(parts, ensure_ascii=False, separators=(",", ":"))))
 
 
 def utc_now() -> dt.datetime:

@@ -15,7 +15,7 @@ from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.errors import DomainError, RuleError
 from ytcs_desktop.domain.inventory.common import as_date, as_int, load_item, station_of, text_or_none
 from ytcs_desktop.domain.inventory.ledger import SOURCES, _check_source
-from ytcs_desktop.domain.inventory.lots import check_vvm, clean_lot_no
+from ytcs_desktop.domain.inventory.lots import check_vvm, clean_lot_no, lot_id_for
 from ytcs_desktop.domain.inventory.periods import assert_open
 from ytcs_desktop.store.base import new_id, utc_now
 from ytcs_desktop.store.models import Item, Lot, StockTransaction
@@ -113,7 +113,7 @@ def receive_many(s: Session, actor: Actor, lines: Iterable[Mapping[str, Any]]) -
             elif key in new_lots:
                 lot_id, lot_expiry, lot_vvm = new_lots[key]["id"], new_lots[key]["expiry"], None
             else:
-                lot_id, lot_expiry, lot_vvm = new_id(), expiry, vvm
+                lot_id, lot_expiry, lot_vvm = lot_id_for(station_id, item_id, lot_no), expiry, vvm
                 new_lots[key] = {
                     "id": lot_id, "station_id": station_id, "item_id": item_id, "lot_no": lot_no, "expiry": expiry,
                     "manufacturer": text_or_none(line.get("manufacturer")), "vvm_stage": vvm,

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.errors import DomainError, RuleError, ValidationError
 from ytcs_desktop.domain.inventory.common import as_date, load_item, station_of, text_or_none
+from ytcs_desktop.store.base import natural_id
 from ytcs_desktop.store.models import Item, Lot, Quarantine
 
 MAX_ISSUABLE_VVM = 2
@@ -40,6 +41,12 @@ def clean_lot_no(lot_no: str | None) -> str:
     return text
 
 
+def lot_id_for(station_id: str, item_id: str, lot_no: str) -> str:
+    """A lot's id comes from its natural key: two PCs of a station receiving the same lot number of
+    the same item offline make the same row, which sync merges (SYNC.md guarantee 2)."""
+    return natural_id(Lot.__tablename__, station_id, item_id, lot_no)
+
+
 def find_or_create_lot(
     s: Session,
     actor: Actor,
@@ -63,6 +70,7 @@ def find_or_create_lot(
     )
     if lot is None:
         lot = Lot(
+            id=lot_id_for(station_id, item_id, lot_no),
             station_id=station_id,
             item_id=item_id,
             lot_no=lot_no,
