@@ -20,9 +20,10 @@ from ytcs_desktop.store import models
 from ytcs_desktop.store.base import SyncMixin, new_id
 from ytcs_desktop.store.capture import drop_capture_triggers, install_capture_triggers
 from ytcs_desktop.store.errors import NotInitialisedError
-from ytcs_desktop.store.hlc import HybridClock
+from ytcs_desktop.store.hlc import WALL_DIGITS, HybridClock
 
 BUSY_TIMEOUT_MS = 15_000
+CLOCK_SETTLED_SEQ = "hlc_settled_seq"  # outbox rows up to here are stamped by a clock since corrected
 
 
 def _make_engine(path: Path, begin: str) -> Engine:
@@ -163,12 +164,41 @@ class Database:
     def clock(self) -> HybridClock:
         if self._clock is None:
             with self.read() as s:
-                last_outbox = s.scalar(text("SELECT max(hlc) FROM sync_outbox"))
+                settled = s.scalar(select(models.SyncMeta.value).where(models.SyncMeta.key == CLOCK_SETTLED_SEQ))
+                last_outbox = s.scalar(text("SELECT max(hlc) FROM sync_outbox WHERE seq > :q"),
+                                       {"q": int(settled or 0)})
                 high = s.scalar(select(models.SyncMeta.value).where(models.SyncMeta.key == "hlc_high"))
                 offset = s.scalar(select(models.SyncMeta.value).where(models.SyncMeta.key == "clock_offset_ms"))
             last = max((v for v in (last_outbox, high) if v), default=None)
             self._clock = HybridClock(self.replica_id, last=last, offset_ms=int(offset or 0))
         return self._clock
+
+    def settle_clock(self, acked_seq: int, limit_ms: int) -> bool:
+        """Stop stamping from the future once the clock is right again (SYNC.md "Clock").
+
+        A wall clock set years ahead leaves the last stamp years ahead, and a hybrid clock never goes
+        back by itself: every later change would be re-stamped by the centre and the station flagged
+        for ever. Once physical time (wall + the offset learned from `hello`) is right, and every
+        outbox row stamped beyond `limit_ms` is acknowledged (`acked_seq`: the centre re-stamped those,
+        so nothing compares against their stamps any more), the clock drops the far-future stamp.
+        Later stamps still sort after every stamp the centre kept as written. True when dropped.
+        """
+        clock = self.clock
+        if not clock.ahead_by_more_than(limit_ms):
+            return False
+        with self.transaction() as s:  # BEGIN IMMEDIATE: no change is stamped while this decides
+            horizon = f"{clock.physical_ms() + limit_ms:0{WALL_DIGITS}d}"
+            if s.scalar(text("SELECT 1 FROM sync_outbox WHERE seq > :q AND hlc > :h LIMIT 1"),
+                        {"q": acked_seq, "h": horizon}):
+                return False  # still to be pushed: a later stamp must sort after it until re-stamped
+            kept = s.scalar(text("SELECT max(hlc) FROM sync_outbox WHERE hlc <= :h"), {"h": horizon})
+            top = s.scalar(text("SELECT max(seq) FROM sync_outbox"))
+            if not clock.settle(limit_ms, floor=kept):
+                return False
+            # Reopening must not read the forgotten stamps back from the outbox.
+            self.set_meta(s, CLOCK_SETTLED_SEQ, str(int(top or 0)))
+            self.set_meta(s, "hlc_high", clock.last)
+        return True
 
 
 @event.listens_for(Session, "before_flush")
@@ -183,6 +213,8 @@ def _stamp_sync_columns(session: Session, _ctx: Any, _instances: Any) -> None:
         if isinstance(obj, SyncMixin)
     ]
     if changed:
+        # Take the write lock first (BEGIN IMMEDIATE), so no stamp is taken outside it (see settle_clock).
+        session.connection()
         clock = db.clock
         origin = db.replica_id
         for obj in changed:

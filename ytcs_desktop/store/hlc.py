@@ -53,6 +53,7 @@ class HybridClock:
         self._lock = threading.Lock()
         parsed = Stamp.parse(last) if last else None
         self._last = (parsed.wall_ms, parsed.counter) if parsed else (0, 0)
+        self._observed = (0, 0)  # the latest remote stamp merged (kept apart, see `settle`)
 
     def physical_ms(self) -> int:
         return self._wall() + self.offset_ms
@@ -78,8 +79,35 @@ class HybridClock:
             wall = stamp.wall_ms
             if max_future_ms is not None:
                 wall = min(wall, self.physical_ms() + max_future_ms)
+            self._observed = max(self._observed, (wall, stamp.counter))
             if (wall, stamp.counter) > self._last:
                 self._last = (wall, stamp.counter)
+
+    def ahead_by_more_than(self, limit_ms: int) -> bool:
+        """Whether the last stamp is further than `limit_ms` ahead of physical time."""
+        with self._lock:
+            return self._last[0] > self.physical_ms() + limit_ms
+
+    def settle(self, limit_ms: int, floor: str | None = None) -> bool:
+        """Forget a last stamp further than `limit_ms` ahead of physical time (left by a wall clock that
+        was set wrong): the next stamp follows physical time again. True when it was forgotten.
+
+        This gives up monotonicity against the forgotten stamps only: later stamps never sort before
+        `floor` (the highest stamp the caller knows was kept as written) nor before a merged remote
+        stamp within the limit. The caller must know every change stamped beyond the limit has been
+        re-stamped elsewhere (the centre does, on push), so nothing still compares against them.
+        """
+        with self._lock:
+            horizon = self.physical_ms() + limit_ms
+            if self._last[0] <= horizon:
+                return False
+            base = (self.physical_ms(), 0)
+            kept = [self._observed]
+            if floor:
+                parsed = Stamp.parse(floor)
+                kept.append((parsed.wall_ms, parsed.counter))
+            self._last = max([base, *(k for k in kept if k[0] <= horizon)])
+            return True
 
     @property
     def last(self) -> str:

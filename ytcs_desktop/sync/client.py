@@ -23,7 +23,7 @@ import random
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from typing import Any, Protocol
 
 import requests
@@ -94,17 +94,25 @@ class SyncReport:
 
 @dataclass
 class _Adaptive:
-    """A batch size that starts small, doubles while requests are fast, halves after a failure."""
+    """A batch size (rows) that follows the link (SYNC.md "Wire").
+
+    It starts small; after each exchange that went through it grows, at most doubling and no further
+    than the link carried in `budget_s` at the rate just measured (rows per second of the whole
+    exchange, round trip and server included), so a slow line grows too, only less; a full batch
+    that took longer than the budget brings it down to what fits. A cut halves it. `high` is the
+    ceiling the body bound (~128 KB compressed) sets."""
 
     size: int
     low: int
     high: int
-    fast_s: float = 1.5
-    history: list[int] = field(default_factory=list)
+    budget_s: float = 10.0
 
-    def success(self, seconds: float) -> None:
-        if seconds < self.fast_s:
-            self.size = min(self.high, self.size * 2)
+    def success(self, rows: int, seconds: float) -> None:
+        fits = int(rows * self.budget_s / max(seconds, 0.001))
+        if fits > self.size:
+            self.size = max(self.low, min(self.high, 2 * self.size, fits))
+        elif rows >= self.size:  # a full batch overran the budget: the link is slower than that
+            self.size = max(self.low, self.size // 2, fits)
 
     def failure(self) -> None:
         self.size = max(self.low, self.size // 2)
@@ -128,6 +136,9 @@ class SyncClient:
         self.push_size = _Adaptive(push_batch, 1, 20_000)
         self.pull_size = _Adaptive(pull_limit, 50, 20_000)
         self.report = SyncReport()
+        self._failures = 0  # failed exchanges in a row
+        self._pending = 0  # outbox rows pending when the push began (progress total)
+        self._pushed_before = 0
 
     def close(self) -> None:
         if self._own_session:
@@ -225,60 +236,80 @@ class SyncClient:
 
     def push(self) -> bool:
         """Push the outbox; True when nothing is left pending."""
-        total = a.pending_count(self.db)
-        done = 0
-        self._tell("push", 0, total)
+        self._pending = a.pending_count(self.db)
+        self._pushed_before = self.report.pushed
+        self._tell("push", 0, self._pending)
         must_ack = self.report.restored
-        # The next batch is read and compressed while the centre works on this one (a pipeline of
-        # two); it is used only if this batch was acknowledged, else built again from the cursor.
+        sent = a.get_int(self.db, a.PUSH_CURSOR)  # the outbox seq the centre has acknowledged up to
+        # Three stages overlap: the next batch is read and compressed, this one is on the wire (the
+        # centre applies it), and the one before is recorded here. A batch is sent only after the
+        # answer to the one before it; a prepared batch is used only if it starts where the centre
+        # stands, else it is built again.
         ahead: tuple[int, Future[tuple[a.PushBatch, bytes] | None]] | None = None
-        with ThreadPoolExecutor(1, thread_name_prefix="ytcs-push") as pool:
-            while not self._cancelled():
-                cursor = a.get_int(self.db, a.PUSH_CURSOR)
-                if ahead is not None and ahead[0] == cursor:
-                    prepared = ahead[1].result()
-                else:
-                    if ahead is not None:
-                        ahead[1].result()
-                    prepared = self._prepare(cursor)
-                ahead = None
-                if prepared is None:
-                    if not must_ack:
-                        return True
-                    prepared = a.PushBatch([], {}), p.gzip_bytes(p.dumps(a.build_push(a.PushBatch([], {}), cursor)))
-                must_ack = False
-                batch, body = prepared
-                if batch.rows:
-                    ahead = batch.last_seq, pool.submit(self._prepare, batch.last_seq)
-                if not self._push_one(batch, body, done, total):
-                    continue
-                done += len(batch.rows)
-        return False
+        answered: tuple[a.PushBatch, p.PushResponse] | None = None  # acknowledged, not recorded yet
+        with ThreadPoolExecutor(1, thread_name_prefix="ytcs-push") as pool, \
+                ThreadPoolExecutor(1, thread_name_prefix="ytcs-send") as wire:
+            try:
+                while not self._cancelled():
+                    if ahead is not None and ahead[0] == sent:
+                        prepared = ahead[1].result()
+                    else:
+                        if ahead is not None:
+                            ahead[1].result()
+                        prepared = self._prepare(sent)
+                    ahead = None
+                    if prepared is None:
+                        if not must_ack:
+                            return True
+                        empty = a.PushBatch([], {})
+                        prepared = empty, p.gzip_bytes(p.dumps(a.build_push(empty, sent)))
+                    must_ack = False
+                    batch, body = prepared
+                    if batch.rows:
+                        ahead = batch.last_seq, pool.submit(self._prepare, batch.last_seq)
+                    sending = wire.submit(self._send, batch, body)
+                    if answered is not None:
+                        self._record(*answered)
+                        answered = None
+                    answer = sending.result()
+                    if answer is None:
+                        continue  # the link failed: sent again from where the centre stands
+                    answered = batch, answer
+                    if batch.rows:
+                        sent = batch.last_seq
+                return False
+            finally:
+                if answered is not None:
+                    self._record(*answered)
 
     def _prepare(self, cursor: int) -> tuple[a.PushBatch, bytes] | None:
         batch = a.read_outbox(self.db, cursor, self.push_size.size)
         return self._bounded_body(batch, cursor) if batch.rows else None
 
-    def _push_one(self, batch: a.PushBatch, body: bytes, done: int, total: int) -> bool:
-        """Send one batch and record the answer; False when the link failed (sent again later)."""
-        rows = batch.rows
+    def _send(self, batch: a.PushBatch, body: bytes) -> p.PushResponse | None:
+        """Send one batch; its answer, or None when the link failed (after a pause)."""
         started = time.monotonic()
         try:
             answer = p.PushResponse.model_validate(self.request("POST", f"{p.API}/sync/push", body=body, retry=False))
-            if len(answer.results) != len(rows):  # never advance the cursor past an unanswered row
-                raise _network(f"{len(answer.results)} answers for {len(rows)} changes")
+            if len(answer.results) != len(batch.rows):  # never advance the cursor past an unanswered row
+                raise _network(f"{len(answer.results)} answers for {len(batch.rows)} changes")
         except NetworkError:
             self.push_size.failure()
             self._backoff_once()
-            return False
-        self.push_size.success(time.monotonic() - started)
+            return None
+        self._failures = 0
+        self.push_size.success(len(batch.rows), time.monotonic() - started)
+        return answer
+
+    def _record(self, batch: a.PushBatch, answer: p.PushResponse) -> None:
+        """Mark the batch's rows and advance the push cursor (one local transaction)."""
+        rows = batch.rows
         rejected, conflicts = a.record_push_answer(self.db, rows, answer)
         self.report.pushed += len(rows)
         self.report.rejected += rejected
         self.report.conflicts += conflicts
         self.report.clock_suspect = self.report.clock_suspect or answer.clock_suspect
-        self._tell("push", done + len(rows), total)
-        return True
+        self._tell("push", self.report.pushed - self._pushed_before, self._pending)
 
     def _bounded_body(self, batch: a.PushBatch, cursor: int) -> tuple[a.PushBatch, bytes]:
         while True:
@@ -291,10 +322,13 @@ class SyncClient:
             batch = batch.head(keep)
 
     def _backoff_once(self) -> None:
+        """A pause after a failed exchange: it grows with failures in a row (not with the failures
+        of the whole sync), so one cut late in a long sync costs a short pause."""
         self.report.retries += 1
+        self._failures += 1
         if self.report.retries > self.max_retries * 4:
             raise _network("too many failures")
-        time.sleep(min(8.0, 0.2 * 2 ** min(self.report.retries, 6)) * (0.5 + random.random()))
+        time.sleep(min(8.0, 0.2 * 2 ** min(self._failures, 6)) * (0.5 + random.random()))
 
     def pull(self) -> bool:
         """Pull until the centre has nothing newer; True when caught up."""
@@ -307,29 +341,32 @@ class SyncClient:
         self._tell("pull", 0, None)
         # The next page is fetched while this one is written (a pipeline of two); it is used only if
         # this one was written, as its cursor is the one this page leads to.
-        ahead: tuple[int, Future[tuple[Any, float]]] | None = None
+        ahead: tuple[int, Future[tuple[Any, float, int]]] | None = None
         pool = ThreadPoolExecutor(1, thread_name_prefix="ytcs-pull")
         try:
             return self._pull_pages(pool, ahead, own, resnapshot, seen)
         finally:
             pool.shutdown(wait=True)
 
-    def _fetch(self, cursor: int, own: bool) -> tuple[Any, float]:
+    def _fetch(self, cursor: int, own: bool) -> tuple[Any, float, int]:
+        """(page, seconds it took, the limit asked for)."""
         started = time.monotonic()
-        params = {"cursor": cursor, "limit": self.pull_size.size, "own": "true" if own else "false"}
-        return self.request("GET", f"{p.API}/sync/pull", params=params, retry=False), time.monotonic() - started
+        limit = self.pull_size.size
+        params = {"cursor": cursor, "limit": limit, "own": "true" if own else "false"}
+        page = self.request("GET", f"{p.API}/sync/pull", params=params, retry=False)
+        return page, time.monotonic() - started, limit
 
-    def _pull_pages(self, pool: ThreadPoolExecutor, ahead: tuple[int, Future[tuple[Any, float]]] | None,
+    def _pull_pages(self, pool: ThreadPoolExecutor, ahead: tuple[int, Future[tuple[Any, float, int]]] | None,
                     own: bool, resnapshot: bool, seen: dict[str, set[str]] | None) -> bool:
         while not self._cancelled():
             cursor = a.get_int(self.db, a.PULL_CURSOR)
             try:
                 if ahead is not None and ahead[0] == cursor:
-                    page, seconds = ahead[1].result()
+                    page, seconds, limit = ahead[1].result()
                 else:
                     if ahead is not None:
                         ahead[1].exception()  # wait for it; its answer is not used
-                    page, seconds = self._fetch(cursor, own or resnapshot)
+                    page, seconds, limit = self._fetch(cursor, own or resnapshot)
                 ahead = None
             except NetworkError:
                 ahead = None
@@ -344,8 +381,9 @@ class SyncClient:
                     a.set_meta(conn, a.RESNAPSHOT, "1")
                     a.set_meta(conn, a.PULL_CURSOR, "0")
                 continue
-            self.pull_size.success(seconds)
-            if page["has_more"]:
+            self._failures = 0
+            if page["has_more"]:  # a full page: `limit` rows in `seconds`
+                self.pull_size.success(limit, seconds)
                 ahead = int(page["cursor"]), pool.submit(self._fetch, int(page["cursor"]), own or resnapshot)
             count, top = a.apply_pull_page(self.db, page, seen)
             if top:
@@ -368,6 +406,8 @@ class SyncClient:
         self._tell("hello", 0, None)
         self.hello()
         pushed_all = self.push()
+        if pushed_all:  # the offset is fresh from hello and far-ahead stamps are re-stamped: drop them
+            self.db.settle_clock(a.get_int(self.db, a.PUSH_CURSOR), p.CLOCK_FUTURE_LIMIT_MS)
         pulled_all = pushed_all and self.pull()
         self.report.complete = pushed_all and pulled_all and not self._cancelled()
         self.report.seconds = round(time.monotonic() - started, 3)
