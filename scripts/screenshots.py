@@ -144,6 +144,7 @@ def extras(page: object) -> list[tuple[str, Callable[[], object]]]:
     """Dialogs and tabs worth a picture, per page."""
     from PySide6.QtCore import Qt
 
+    from ytcs_desktop.ui.pages.reports import ReportsPage
     from ytcs_desktop.ui.pages.stock import StockPage
     from ytcs_desktop.ui.pages.support import SupportPage
 
@@ -175,6 +176,21 @@ def extras(page: object) -> list[tuple[str, Callable[[], object]]]:
         if page.new_button.isVisibleTo(page):
             shots.append(("new-request", lambda: page.new_request()))
         return shots
+    if isinstance(page, ReportsPage) and not page.ctx.is_centre:
+        def handover() -> object:
+            page.list.setCurrentRow(0)  # Biên bản bàn giao
+            page.preview()
+            dialog = page.input_dialog
+            if dialog is not None:
+                for key, (name, position) in {"handing_over": ("Nguyễn Thị Lan", "Dược sĩ"),
+                                              "receiving": ("Trần Văn Bình", "Trưởng trạm")}.items():
+                    dialog.parties[key].name.setText(name)
+                    dialog.parties[key].position.setText(position)
+                dialog.lines["reason"].setText("Điều động công tác")
+                dialog.texts["records"].setPlainText("Sổ theo dõi xuất nhập thuốc\nSổ tiêm chủng")
+            return dialog
+
+        return [("handover-parties", handover)]
     return []
 
 

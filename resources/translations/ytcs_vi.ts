@@ -1154,65 +1154,65 @@ Tệp: %2</translation>
     <context>
         <name>Navigation</name>
         <message>
-            <location filename="../../ytcs_desktop/ui/workspace.py" line="17" />
+            <location filename="../../ytcs_desktop/ui/workspace.py" line="18" />
             <source>Overview</source>
             <translation>Tổng quan</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/workspace.py" line="18" />
+            <location filename="../../ytcs_desktop/ui/workspace.py" line="19" />
             <source>Station profile</source>
             <translation>Hồ sơ trạm</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/workspace.py" line="19" />
+            <location filename="../../ytcs_desktop/ui/workspace.py" line="20" />
             <source>Professional support</source>
             <translation>Hỗ trợ chuyên môn</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/workspace.py" line="20" />
-            <location filename="../../ytcs_desktop/ui/workspace.py" line="30" />
+            <location filename="../../ytcs_desktop/ui/workspace.py" line="21" />
+            <location filename="../../ytcs_desktop/ui/workspace.py" line="31" />
             <source>Training</source>
             <translation>Đào tạo</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/workspace.py" line="21" />
+            <location filename="../../ytcs_desktop/ui/workspace.py" line="22" />
             <source>Stock</source>
             <translation>Kho</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/workspace.py" line="22" />
+            <location filename="../../ytcs_desktop/ui/workspace.py" line="23" />
             <source>Vaccines &amp; cold chain</source>
             <translation>Vắc xin &amp; dây chuyền lạnh</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/workspace.py" line="23" />
-            <location filename="../../ytcs_desktop/ui/workspace.py" line="32" />
+            <location filename="../../ytcs_desktop/ui/workspace.py" line="24" />
+            <location filename="../../ytcs_desktop/ui/workspace.py" line="33" />
             <source>Reports</source>
             <translation>Báo cáo</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/workspace.py" line="24" />
-            <location filename="../../ytcs_desktop/ui/workspace.py" line="33" />
+            <location filename="../../ytcs_desktop/ui/workspace.py" line="25" />
+            <location filename="../../ytcs_desktop/ui/workspace.py" line="34" />
             <source>Sync</source>
             <translation>Đồng bộ</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/workspace.py" line="27" />
+            <location filename="../../ytcs_desktop/ui/workspace.py" line="28" />
             <source>Stations</source>
             <translation>Các trạm</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/workspace.py" line="28" />
+            <location filename="../../ytcs_desktop/ui/workspace.py" line="29" />
             <source>Request inbox</source>
             <translation>Hộp yêu cầu</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/workspace.py" line="29" />
+            <location filename="../../ytcs_desktop/ui/workspace.py" line="30" />
             <source>Rotation planning</source>
             <translation>Lịch luân phiên</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/workspace.py" line="31" />
+            <location filename="../../ytcs_desktop/ui/workspace.py" line="32" />
             <source>Requisitions &amp; supply</source>
             <translation>Dự trù &amp; cấp phát</translation>
         </message>
@@ -1464,6 +1464,24 @@ Tệp: %2</translation>
         </message>
     </context>
     <context>
+        <name>PartyRow</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="53" />
+            <source>Full name</source>
+            <translation>Họ và tên</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="55" />
+            <source>Position</source>
+            <translation>Chức vụ</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="57" />
+            <source>Unit</source>
+            <translation>Đơn vị</translation>
+        </message>
+    </context>
+    <context>
         <name>ProfilePage</name>
         <message>
             <location filename="../../ytcs_desktop/ui/pages/profile.py" line="29" />
@@ -1707,67 +1725,166 @@ Tệp: %2</translation>
         </message>
     </context>
     <context>
+        <name>ReportInputDialog</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="105" />
+            <source>Continue</source>
+            <translation>Tiếp tục</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="110" />
+            <source>Stock on hand by lot and the open support requests are filled in from the records at the end of %1.</source>
+            <translation>Tồn kho theo lô và các yêu cầu hỗ trợ chuyên môn đang xử lý được lấy từ sổ sách đến hết ngày %1.</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="114" />
+            <source>The figures are counted from the records; write what the report cannot count.</source>
+            <translation>Các số liệu được đếm từ sổ sách; hãy ghi những nội dung báo cáo không tự đếm được.</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="123" />
+            <source>Handing over</source>
+            <translation>Bên giao</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="123" />
+            <source>Receiving</source>
+            <translation>Bên nhận</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="124" />
+            <source>Witness</source>
+            <translation>Người chứng kiến</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="129" />
+            <source>e.g. 01/BB-TYT</source>
+            <translation>ví dụ 01/BB-TYT</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="130" />
+            <source>Number</source>
+            <translation>Số</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="133" />
+            <source>Time (on %1)</source>
+            <translation>Giờ (ngày %1)</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="135" />
+            <source>the station, when left empty</source>
+            <translation>để trống: tại trạm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="136" />
+            <source>Place</source>
+            <translation>Địa điểm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="138" />
+            <source>Reason for the handover</source>
+            <translation>Lý do bàn giao</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="139" />
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="148" />
+            <source>one per line</source>
+            <translation>mỗi dòng một mục</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="141" />
+            <source>Records handed over</source>
+            <translation>Hồ sơ, sổ sách bàn giao</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="143" />
+            <source>Equipment, other notes</source>
+            <translation>Trang thiết bị, ghi chú khác</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="144" />
+            <source>the usual sentence, when left empty</source>
+            <translation>để trống: câu kết luận thường dùng</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="145" />
+            <source>Conclusion</source>
+            <translation>Kết luận</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="150" />
+            <source>Difficulties</source>
+            <translation>Khó khăn, vướng mắc</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="152" />
+            <source>Proposals</source>
+            <translation>Đề xuất, kiến nghị</translation>
+        </message>
+    </context>
+    <context>
         <name>ReportsPage</name>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/reports.py" line="58" />
+            <location filename="../../ytcs_desktop/ui/pages/reports.py" line="76" />
             <source>Item code, for a single stock card</source>
             <translation>Mã mặt hàng (khi chỉ in một thẻ kho)</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/reports.py" line="59" />
+            <location filename="../../ytcs_desktop/ui/pages/reports.py" line="77" />
             <source>From</source>
             <translation>Từ</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/reports.py" line="60" />
+            <location filename="../../ytcs_desktop/ui/pages/reports.py" line="78" />
             <source>To</source>
             <translation>Đến</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/reports.py" line="61" />
+            <location filename="../../ytcs_desktop/ui/pages/reports.py" line="79" />
             <source>Item</source>
             <translation>Mặt hàng</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/reports.py" line="63" />
+            <location filename="../../ytcs_desktop/ui/pages/reports.py" line="81" />
             <source>&amp;Preview and print…</source>
             <translation>&amp;Xem trước và in…</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/reports.py" line="64" />
+            <location filename="../../ytcs_desktop/ui/pages/reports.py" line="82" />
             <source>Save as &amp;PDF…</source>
             <translation>Lưu &amp;PDF…</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/reports.py" line="65" />
+            <location filename="../../ytcs_desktop/ui/pages/reports.py" line="83" />
             <source>Save as &amp;Excel…</source>
             <translation>Lưu &amp;Excel…</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/reports.py" line="78" />
+            <location filename="../../ytcs_desktop/ui/pages/reports.py" line="99" />
             <source>Reports</source>
             <translation>Báo cáo</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/reports.py" line="116" />
+            <location filename="../../ytcs_desktop/ui/pages/reports.py" line="162" />
             <source>Save the report</source>
             <translation>Lưu báo cáo</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/reports.py" line="141" />
-            <location filename="../../ytcs_desktop/ui/pages/reports.py" line="142" />
-            <location filename="../../ytcs_desktop/ui/pages/reports.py" line="157" />
-            <location filename="../../ytcs_desktop/ui/pages/reports.py" line="159" />
+            <location filename="../../ytcs_desktop/ui/pages/reports.py" line="194" />
+            <location filename="../../ytcs_desktop/ui/pages/reports.py" line="195" />
+            <location filename="../../ytcs_desktop/ui/pages/reports.py" line="213" />
+            <location filename="../../ytcs_desktop/ui/pages/reports.py" line="215" />
             <source>Preparing the report…</source>
             <translation>Đang chuẩn bị báo cáo…</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/reports.py" line="145" />
+            <location filename="../../ytcs_desktop/ui/pages/reports.py" line="198" />
             <source>Saved: %1</source>
             <translation>Đã lưu: %1</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/reports.py" line="169" />
+            <location filename="../../ytcs_desktop/ui/pages/reports.py" line="228" />
             <source>Print preview</source>
             <translation>Xem trước khi in</translation>
         </message>
@@ -2306,7 +2423,7 @@ Tệp: %2</translation>
     <context>
         <name>SyncController</name>
         <message>
-            <location filename="../../ytcs_desktop/ui/sync_controller.py" line="171" />
+            <location filename="../../ytcs_desktop/ui/sync_controller.py" line="188" />
             <source>Sync cancelled.</source>
             <translation>Đã dừng đồng bộ.</translation>
         </message>

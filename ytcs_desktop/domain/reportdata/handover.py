@@ -16,6 +16,10 @@ from ytcs_desktop.domain.reportdata.common import Header, header, label
 from ytcs_desktop.store.models import Quarantine, StockTransaction, SupportRequest
 
 OPEN_STATUSES = ("draft", "submitted", "accepted", "scheduled", "in_progress")
+# The parties of the minutes, as the form and its messages name them.
+ROLES = {"handing_over": ("người bên giao", "person handing over"),
+         "receiving": ("người bên nhận", "person receiving"),
+         "witnesses": ("người chứng kiến", "witness")}
 
 
 @dataclass
@@ -51,10 +55,13 @@ class HandoverInput:
                                       f"“{key}” must be a list of people.", key)
             out = []
             for p in raw:
+                if isinstance(p, dict) and not any(str(v).strip() for v in p.values()):
+                    continue  # a blank row of a form is nobody
                 if not isinstance(p, dict) or not str(p.get("name", "")).strip():
-                    raise ValidationError("bad_party", f"Mỗi người trong “{key}” cần có họ tên (name).",
-                                          f"Every person in “{key}” needs a name.", key)
-                out.append(Party(str(p["name"]).strip(), str(p.get("position", "")), str(p.get("unit", ""))))
+                    vi, en = ROLES.get(key, (key, key))
+                    raise ValidationError("bad_party", f"Cần ghi họ tên {vi}.", f"Write the name of the {en}.", key)
+                out.append(Party(str(p["name"]).strip(), str(p.get("position", "")).strip(),
+                                 str(p.get("unit", "")).strip()))
             return out
 
         def lines(key: str) -> list[str]:
@@ -62,10 +69,13 @@ class HandoverInput:
             return [v] if isinstance(v, str) else [str(x) for x in v]
 
         giving, taking = parties("handing_over"), parties("receiving")
-        if not giving or not taking:
-            raise ValidationError(
-                "handover_parties", "Biên bản bàn giao cần ít nhất một người bên giao và một người bên nhận.",
-                "Handover minutes need at least one person handing over and one receiving.", "parties")
+        for key, people in (("handing_over", giving), ("receiving", taking)):
+            if not people:
+                vi, en = ROLES[key]
+                raise ValidationError(
+                    "handover_parties", f"Biên bản bàn giao cần họ tên {vi}: cần ít nhất một người bên giao và "
+                    "một người bên nhận.", f"Handover minutes need the name of the {en}: at least one person "
+                    "handing over and one receiving.", key)
         when = data.get("time")
         try:
             moment = dt.datetime.fromisoformat(when) if isinstance(when, str) else None

@@ -4,6 +4,7 @@ Qt's print preview with the document prepared off the GUI thread."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ytcs_desktop.domain.errors import DomainError
 from ytcs_desktop.ui.context import AppContext
+from ytcs_desktop.ui.dialogs.report_input import ReportInputDialog, needs_input, remembered
 from ytcs_desktop.ui.pages.base import Page, toolbar_row
 from ytcs_desktop.ui.tasks import TaskControl
 from ytcs_desktop.ui.widgets.form import ERROR_STYLE, Form, date_edit, date_of
@@ -89,6 +91,8 @@ class ReportsPage(Page):
         self.xlsx_button.clicked.connect(lambda: self.ask_and_save("xlsx"))
         self.list.currentRowChanged.connect(lambda _r: self._update())
         self._previews: list[tuple[Any, Any, Any]] = []
+        self._drafts: dict[str, dict[str, Any]] = {}
+        self.input_dialog: ReportInputDialog | None = None
         self._fill()
 
     def title(self) -> str:
@@ -118,26 +122,57 @@ class ReportsPage(Page):
             button.setEnabled(spec is not None)
         self.xlsx_button.setEnabled(spec is not None and spec.sheets is not None)
 
-    def request(self) -> Any:
+    def request(self, parties: dict[str, Any] | None = None) -> Any:
         station = None if self.ctx.is_centre else self.ctx.actor.station_id
         return _registry().ReportRequest(station_id=station, date_from=date_of(self.date_from),
-                                         date_to=date_of(self.date_to), item=self.item.text().strip() or None)
+                                         date_to=date_of(self.date_to), item=self.item.text().strip() or None,
+                                         parties=parties or {})
+
+    # ----- what the user writes into the form ------------------------------------------------------
+    def with_input(self, go: Callable[[dict[str, Any]], None]) -> None:
+        """Call `go(parties)`: at once for a form that needs nothing typed, else after the parties
+        dialog is filled in (it opens with what was typed last, in this database or this session)."""
+        name = self.current_name() or ""
+        spec = _registry().REPORTS.get(name)
+        if spec is None or not needs_input(spec.options):
+            go({})
+            return
+        initial = self._drafts.get(name) or remembered(self.ctx.db, name)
+        title = spec.title_en if self.ctx.lang == "en" else spec.title_vi
+        dialog = ReportInputDialog(self.ctx, name, title, date_of(self.date_to), initial, self)
+        self.input_dialog = dialog
+
+        def closed(_result: int) -> None:
+            self._drafts[name] = dialog.values()  # a cancelled dialog keeps what was typed, too
+            self.input_dialog = None
+
+        dialog.finished.connect(closed)
+        dialog.accepted.connect(lambda: go(dialog.values()))
+        dialog.open()
 
     # ----- files ----------------------------------------------------------------------------------
     def ask_and_save(self, kind: str) -> None:
         name = self.current_name()
         if not name:
             return
-        suffix = ".pdf" if kind == "pdf" else ".xlsx"
-        default = str(Path.home() / f"{name}-{dt.date.today():%Y%m%d}{suffix}")
-        caption = self.tr("Save the report")
-        path, _ = QFileDialog.getSaveFileName(self, caption, default, f"*{suffix}")
-        if path:
-            self.save(kind, Path(path))
+
+        def ask_path(parties: dict[str, Any]) -> None:
+            suffix = ".pdf" if kind == "pdf" else ".xlsx"
+            default = str(Path.home() / f"{name}-{dt.date.today():%Y%m%d}{suffix}")
+            caption = self.tr("Save the report")
+            path, _ = QFileDialog.getSaveFileName(self, caption, default, f"*{suffix}")
+            if path:
+                self._save(kind, Path(path), parties)
+
+        self.with_input(ask_path)
 
     def save(self, kind: str, path: Path) -> None:
+        """Ask what the form needs from the user, if anything, then write the file."""
+        self.with_input(lambda parties: self._save(kind, path, parties))
+
+    def _save(self, kind: str, path: Path, parties: dict[str, Any]) -> None:
         """Make the file on a worker, with a progress dialog if it takes long."""
-        name, request, ctx = self.current_name() or "", self.request(), self.ctx
+        name, request, ctx = self.current_name() or "", self.request(parties), self.ctx
 
         def work(control: TaskControl) -> str:
             from ytcs_desktop.reports.excel import write_xlsx
@@ -170,7 +205,10 @@ class ReportsPage(Page):
 
     # ----- preview and print -----------------------------------------------------------------------
     def preview(self) -> None:
-        name, request, ctx = self.current_name() or "", self.request(), self.ctx
+        self.with_input(self._preview)
+
+    def _preview(self, parties: dict[str, Any]) -> None:
+        name, request, ctx = self.current_name() or "", self.request(parties), self.ctx
         self.status.setStyleSheet("")
         self.status.setText(self.tr("Preparing the report…"))
         ctx.tasks.read(lambda _c: make_document(ctx, name, request)[0], self._show_preview, self._failed,
