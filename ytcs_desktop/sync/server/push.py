@@ -1,7 +1,9 @@
 """Applying a pushed batch: idempotent, checked, merged per field by clock stamp, in one transaction.
 
 Idempotency: an insert is keyed by its row id (ids are never reused), an update or delete by its
-mutation id (kept in `applied_mutations`). A re-sent batch is answered `d` and changes nothing.
+mutation id (kept in `applied_mutations`). A re-sent batch is answered `d` and changes nothing. A row
+born twice (ids derived from a natural key: two PCs gave the same lot number offline) merges the
+second birth like an edit, keyed by a birth id in `applied_mutations`.
 Merge: per-field last-writer-wins on the hybrid clock; a value that loses is logged as a conflict and
 returned to the writer, and the row is re-sequenced so the writer pulls the winner.
 Clock: a stamp more than a minute in the centre's future is re-stamped with the centre's clock, the
@@ -10,6 +12,7 @@ original is kept in `restamps`, and the device is flagged "clock suspect".
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Iterable
@@ -88,6 +91,17 @@ def _mutations(req: p.PushRequest) -> list[Mutation]:
         out.append(Mutation(c.q, c.op, c.t, c.id, fields, c.h, c.m, c.ih))
     out.sort(key=lambda m: m.q)
     return out
+
+
+def birth_id(m: Mutation) -> str:
+    """The idempotency key of a second birth of a row (inserts carry no mutation id on the wire; the
+    table, row and original stamp name that write uniquely)."""
+    digest = hashlib.sha256(f"{m.table}|{m.row_id}|{m.hlc}".encode()).hexdigest()
+    return f"birth-{digest[:40]}"
+
+
+def _same_image(held: dict[str, Any], sent: dict[str, Any]) -> bool:
+    return all(held.get(f) == sent.get(f) for f in set(held) | set(sent))
 
 
 def _malformed() -> ApiError:
@@ -186,12 +200,78 @@ class Batch:
             return Outcome(p.RESULT_REJECTED, perm.refuse_partition_change())
         if m.hlc in (state.base_hlc, state.fhlc.get(BORN)):
             return Outcome(p.RESULT_DUPLICATE)  # this very insert, sent again
-        diff = {f: v for f, v in m.fields.items() if f not in NOT_MERGED and state.fields.get(f) != v}
-        if not diff:
-            return Outcome(p.RESULT_DUPLICATE)
+        return self._second_birth(rule, m, state)
+
+    def _second_birth(self, rule: perm.TableRule, m: Mutation, state: RowState) -> Outcome:
+        """Another write created a row that is already here: two PCs gave the same natural key offline
+        (its id is derived from the key: store.base.natural_id). The births merge like concurrent edits,
+        field by field, the later stamp winning; an insert-only row is one record, so the later stamp
+        keeps the whole row. Stamps end with the replica id, so two writers never tie. The pusher is
+        told every value either side lost, and the row is re-sequenced so every replica pulls the
+        result (also the pusher, unless it holds exactly that image)."""
+        if m.mutation_id is None:
+            m.mutation_id = birth_id(m)  # remembered like an update's mutation id: a re-send changes nothing
+        theirs = {f: v for f, v in state.fields.items() if f not in NOT_MERGED}
+        mine = {f: v for f, v in m.fields.items() if f not in NOT_MERGED}
+        allowed = perm.owned_fields(rule, self.device.role, state.station_key or None)
+        if allowed is not None:
+            foreign = {f for f, v in mine.items() if f not in allowed and theirs.get(f) != v}
+            refusal = perm.not_owned(rule, self.device, state.station_key or None, foreign) if foreign else None
+            if refusal is not None:
+                return Outcome(p.RESULT_REJECTED, refusal)
+            mine = {f: v for f, v in mine.items() if f in allowed}
+        if "status" in mine:
+            refusal = perm.check_transition(rule, self.device, theirs.get("status"), mine["status"])
+            if refusal is not None:
+                return Outcome(p.RESULT_REJECTED, refusal)
+        hlc, origin = self.stamp(m)
         if rule.insert_only:
-            return Outcome(p.RESULT_REJECTED, perm.refuse_insert_only(rule))
-        return self._update(rule, m, state, diff)
+            conflicts = self._keep_one(m, state, hlc, origin, mine, theirs)
+        else:
+            conflicts = self._merge_fields(state, hlc, origin, mine)
+        state.dirty = True
+        state.touched = m.q
+        state.echo = self.device.id if _same_image(state.fields, m.fields) else None
+        self.applied.append({"station_key": self.device.station_key, "mutation_id": m.mutation_id,
+                             "device_id": self.device.id, "table_name": m.table, "row_id": m.row_id,
+                             "result": p.RESULT_CONFLICT if conflicts else p.RESULT_APPLIED,
+                             "code": None, "at_ms": self.now})
+        if conflicts:
+            return Outcome(p.RESULT_CONFLICT, conflicts=conflicts)
+        return Outcome(p.RESULT_APPLIED if state.fields.get("hlc") == hlc else p.RESULT_DUPLICATE)
+
+    @staticmethod
+    def _keep_one(m: Mutation, state: RowState, hlc: str, origin: str, mine: dict[str, Any],
+                  theirs: dict[str, Any]) -> list[p.Conflict]:
+        """Insert-only: the later birth is the row; the other is logged whole (field "*")."""
+        current = str(state.fields.get("hlc") or state.base_hlc)
+        same = all(mine.get(f) == theirs.get(f) for f in set(mine) | set(theirs))
+        if hlc < current:
+            return [] if same else [p.Conflict(f="*", v={**m.fields, "hlc": hlc, "origin": origin}, h=hlc,
+                                               wv=dict(state.fields), wh=current)]
+        lost = dict(state.fields)
+        state.fields.update(mine)
+        state.fields["hlc"], state.fields["origin"] = hlc, origin
+        return [] if same else [p.Conflict(f="*", v=lost, h=current, wv=dict(state.fields), wh=hlc)]
+
+    @staticmethod
+    def _merge_fields(state: RowState, hlc: str, origin: str, mine: dict[str, Any]) -> list[p.Conflict]:
+        """Field by field, the later stamp wins; every differing value that lost is returned."""
+        conflicts: list[p.Conflict] = []
+        won = False
+        for name, value in mine.items():
+            current, kept = state.hlc_of(name), state.fields.get(name)
+            if hlc > current:
+                if kept != value:
+                    conflicts.append(p.Conflict(f=name, v=kept, h=current, wv=value, wh=hlc))
+                state.fields[name] = value
+                state.fhlc[name] = hlc
+                won = True
+            elif kept != value:
+                conflicts.append(p.Conflict(f=name, v=value, h=hlc, wv=kept, wh=current))
+        if won and hlc > str(state.fields.get("hlc") or ""):
+            state.fields["hlc"], state.fields["origin"] = hlc, origin
+        return conflicts
 
     def _update(self, rule: perm.TableRule, m: Mutation, state: RowState, fields: dict[str, Any]) -> Outcome:
         row_station = state.station_key or None
@@ -308,6 +388,10 @@ def apply_push(store: ServerStore, conn: Connection, device: Device, req: p.Push
     muts = _mutations(req)
     batch = Batch(store, conn, device)
     batch.states = _load_rows(conn, muts)
+    for m in muts:  # second births of rows held here: keyed so that a re-sent one is known
+        state = batch.states.get((m.table, m.row_id))
+        if m.op == "insert" and state is not None and m.hlc not in (state.base_hlc, state.fhlc.get(BORN)):
+            m.mutation_id = birth_id(m)
     seen = _seen_mutations(conn, device, muts)
     results: list[str] = []
     details: list[p.Detail] = []
