@@ -15,10 +15,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, Table, text
+from sqlalchemy import Connection, Table, UniqueConstraint, text
 from sqlalchemy.exc import IntegrityError
 
-from ytcs_desktop.store.capture import syncable_tables, wire_columns
+from ytcs_desktop.store.capture import insert_only_tables, syncable_tables, wire_columns
 from ytcs_desktop.store.db import Database
 from ytcs_desktop.sync import protocol as p
 
@@ -32,6 +32,10 @@ LAST_SYNC = "sync_last_report"
 
 TABLES: dict[str, Table] = {tbl.name: tbl for tbl in syncable_tables()}
 COLUMNS: dict[str, list[str]] = {name: wire_columns(tbl) for name, tbl in TABLES.items()}
+# Insert-only tables with a natural key (readings): their ids come from the key (store.base.natural_id),
+# so two PCs can give birth to the same row; the centre keeps one, and the other PC learns it on pull.
+BORN_TWICE = frozenset(name for name, tbl in TABLES.items() if name in insert_only_tables()
+                       and any(isinstance(c, UniqueConstraint) for c in tbl.constraints))
 
 
 class OutboxRow(NamedTuple):
@@ -256,9 +260,10 @@ def write_images(conn: Connection, table: str, images: list[dict[str, Any]],
 
 
 def write_rows(conn: Connection, table: str, cols: list[str], values: list[tuple[Any, ...]],
-               pending: dict[tuple[str, str], set[str] | None]) -> int:
+               pending: dict[tuple[str, str], set[str] | None], *, pulled: bool = False) -> int:
     """Upsert rows (tuples in `cols` order, `cols` known columns including id). Columns changed
-    locally and not yet pushed keep their local value (the push decides them); the row stays pending."""
+    locally and not yet pushed keep their local value (the push decides them); the row stays pending.
+    `pulled`: the rows come from a pull (a push answer logs its own conflicts)."""
     if table not in COLUMNS or not values:
         return 0
     at = cols.index("id")
@@ -275,6 +280,8 @@ def write_rows(conn: Connection, table: str, cols: list[str], values: list[tuple
                 sets = ", ".join(f'"{c}" = ?' for _, c in own)
                 conn.exec_driver_sql(f'UPDATE "{table}" SET {sets} WHERE id = ?',
                                      (*(row[i] for i, _ in own), row[at]))
+    if pulled and plain and table in BORN_TWICE:
+        _log_lost_births(conn, table, cols, plain)
     if plain:
         names = ", ".join(f'"{c}"' for c in cols)
         marks = ", ".join("?" * len(cols))
@@ -291,9 +298,32 @@ def write_rows(conn: Connection, table: str, cols: list[str], values: list[tuple
     return len(values)
 
 
+def _log_lost_births(conn: Connection, table: str, cols: list[str], rows: list[tuple[Any, ...]]) -> None:
+    """An insert-only row never changes, so a pulled one that differs from the row this replica wrote is
+    a second birth the centre settled the other way (two PCs recorded the same reading): the reading
+    written here is logged, whole, as the value not kept."""
+    me = conn.exec_driver_sql("SELECT value FROM sync_meta WHERE key = 'replica_id'").scalar()
+    at = cols.index("id")
+    pulled = {str(row[at]): dict(zip(cols, row, strict=True)) for row in rows}
+    names = ", ".join(f'"{c}"' for c in cols)
+    ids = sorted(pulled)
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0).isoformat(sep=" ")
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        marks = ",".join("?" * len(chunk))
+        for found in conn.exec_driver_sql(
+                f'SELECT {names} FROM "{table}" WHERE origin = ? AND id IN ({marks})', (me, *chunk)).all():
+            mine = dict(zip(cols, found, strict=True))
+            theirs = pulled[str(mine["id"])]
+            if any(mine[c] != theirs[c] for c in cols if c not in ("hlc", "origin")):
+                _conflict(conn, table, str(mine["id"]), "*", mine, str(mine.get("hlc") or ""), theirs,
+                          str(theirs.get("hlc") or ""), now)
+
+
 def _write_one_by_one(conn: Connection, table: str, cols: list[str], rows: list[tuple[Any, ...]], sql: str) -> int:
-    """A row that breaks a local unique rule (two PCs gave the same lot number…) must not block the
-    whole pull: it is kept aside in the conflict log, visible to the user, and the rest is applied."""
+    """A row that breaks a local unique rule must not block the whole pull: it is kept aside in the
+    conflict log, visible to the user, and the rest is applied. Rows with a natural key take their id
+    from it, so this is left for rows made otherwise (before natural ids, or by plain SQL)."""
     written = 0
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0).isoformat(sep=" ")
     for row in rows:
@@ -325,7 +355,7 @@ def apply_pull_page(db: Database, page: dict[str, Any], seen: dict[str, set[str]
             if "id" not in cols:
                 continue
             values = list(zip(*(col for _, col in picked), strict=True))
-            count += write_rows(conn, table, cols, values, pending)
+            count += write_rows(conn, table, cols, values, pending, pulled=True)
             if "hlc" in cols:
                 top = max(top, max((str(v or "") for v in dict(picked)["hlc"]), default=""))
             if seen is not None:

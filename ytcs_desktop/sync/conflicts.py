@@ -1,7 +1,8 @@
 """The conflict log the user sees: values that lost to a later write, or that the centre refused.
 
 `undo` puts the losing value back as a new local write (stamped now, so it wins when pushed, if the
-writer still owns the field); `dismiss` keeps what won. Both mark the entry resolved.
+writer still owns the field); `dismiss` keeps what won. Both mark the entry resolved. Rows of
+insert-only tables are never edited, so their entries can only be dismissed.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import text
 
+from ytcs_desktop.store.capture import insert_only_tables
 from ytcs_desktop.store.db import Database
 from ytcs_desktop.sync.apply import COLUMNS
 
@@ -21,7 +23,9 @@ class ConflictEntry:
     id: int
     table: str
     row_id: str
-    field: str  # "*": a whole pulled row kept aside (it broke a local unique rule)
+    # "*": a whole row: an insert-only row (a reading) that lost to another PC's with the same natural
+    # key, or a pulled row kept aside because it broke a local unique rule
+    field: str
     losing_value: Any
     losing_hlc: str
     winning_value: Any
@@ -56,7 +60,8 @@ def dismiss(db: Database, conflict_id: int) -> None:
 def undo(db: Database, conflict_id: int) -> None:
     """Write the losing value back on its record; the next sync pushes it like any edit."""
     entry = next((c for c in list_conflicts(db, include_resolved=True) if c.id == conflict_id), None)
-    if entry is None or entry.field == "*" or entry.field not in COLUMNS.get(entry.table, []):
+    if (entry is None or entry.field == "*" or entry.field not in COLUMNS.get(entry.table, [])
+            or entry.table in insert_only_tables()):  # a reading is never edited: it can only be dismissed
         raise ValueError(f"conflict {conflict_id} cannot be undone automatically")
     with db.transaction() as s:
         s.execute(text(f'UPDATE "{entry.table}" SET "{entry.field}" = :v, hlc = :h, origin = :o, '
