@@ -1,5 +1,6 @@
 """Edge cases tests/sync does not cover: a restored backup whose re-sent rows the centre has since moved
-on (guarantees 6 and 7), and two PCs of one station giving the same natural key offline (guarantee 2).
+on (guarantees 6 and 7), and two PCs of one station giving the same natural key offline (guarantee 2):
+the row's id comes from the key, so both PCs make one row that the centre merges.
 """
 
 from __future__ import annotations
@@ -105,12 +106,6 @@ def test_restored_station_after_centre_comment_converges(world: World, sqlite_ce
     assert _refused(pc) == []
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "design gap (guarantee 2): two PCs of one station receiving the same lot number of the same item "
-    "offline create two `lots` rows with one natural key (station_id, item_id, lot_no). Each PC keeps its "
-    "own and logs the other's in sync_conflicts (apply.py _write_one_by_one); the replicas never converge, "
-    "and the other PC's ledger rows, applied anyway, point to a lot that is not there: `ytcs check` then "
-    "reports a foreign-key problem on both PCs and on the centre's desktop (which holds the same unique rule)"))
 def test_same_lot_number_at_two_pcs_converges(world: World, sqlite_centre: CentreServer) -> None:
     pc1, pc2 = world.replicas[0], world.replicas[1]
     world.receive(pc1, 0, 7, 100, lot_prefix="AB")
@@ -121,10 +116,6 @@ def test_same_lot_number_at_two_pcs_converges(world: World, sqlite_centre: Centr
     world.check()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "design gap (guarantee 2): two PCs recording the morning reading of the same fridge and day offline "
-    "break temperature_readings' unique (fridge_id, reading_date, slot); each PC keeps its own reading and "
-    "logs the other's aside, so the replicas never converge"))
 def test_same_fridge_reading_at_two_pcs_converges(world: World, sqlite_centre: CentreServer) -> None:
     pc1, pc2 = world.replicas[0], world.replicas[1]
     world.reading(pc1, 4.0)  # creates the fridge
@@ -136,3 +127,11 @@ def test_same_fridge_reading_at_two_pcs_converges(world: World, sqlite_centre: C
     world.settle(sqlite_centre.url)
     problems = diff_exports(export_of(pc1.db), export_of(pc2.db))
     assert not problems, "\n".join(problems)
+    world.check()
+    # one reading is kept everywhere (the later one); the PC whose reading was not kept has it in its log
+    from ytcs_desktop.sync.conflicts import list_conflicts
+
+    with pc1.db.read() as s:
+        (kept,) = s.execute(text("SELECT celsius, origin FROM temperature_readings WHERE celsius IN (5.0, 6.0)")).all()
+    loser = pc2 if kept[1] == pc1.db.replica_id else pc1
+    assert [(c.field, c.losing_value["celsius"]) for c in list_conflicts(loser.db)] == [("*", 11.0 - kept[0])]
