@@ -16,7 +16,8 @@ from pytestqt.qtbot import QtBot
 from tests.ui.helpers import seed_items, station_actor, type_into
 from ytcs_desktop.domain.inventory import receive
 from ytcs_desktop.store.db import Database
-from ytcs_desktop.ui.dialogs.report_input import META_PREFIX, ReportInputDialog
+from ytcs_desktop.store.models import Setting
+from ytcs_desktop.ui.dialogs.report_input import SETTING_PREFIX, ReportInputDialog
 from ytcs_desktop.ui.main_window import MainWindow
 from ytcs_desktop.ui.pages.reports import ReportsPage
 from ytcs_desktop.ui.workspace import build_window
@@ -81,8 +82,10 @@ def test_handover_parties_from_the_dialog_reach_the_pdf_and_are_remembered(
         assert expected in text, expected
     assert "- \n" not in text  # the blank line typed between the records is no record
 
-    # Kept in the station database's local meta, not in a widget: a new window on the same file has them.
-    kept = json.loads(db.meta(META_PREFIX + "handover") or "{}")
+    # Kept in the station database's local settings, not in a widget: a new window on the same file has them.
+    qtbot.waitUntil(lambda: not station_window.ctx.tasks.is_busy(), timeout=5000)
+    with db.read() as s:
+        kept = json.loads(s.get(Setting, SETTING_PREFIX + "handover").value)  # type: ignore[union-attr]
     assert kept["handing_over"][0]["name"] == "Nguyễn Thị Lan" and "number" not in kept
     again = build_window(make_ctx(Database.open(db.path)))
     qtbot.addWidget(again)

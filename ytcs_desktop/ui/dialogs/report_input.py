@@ -1,8 +1,8 @@
 """What a printed form needs from the user before it is made: the parties of the handover minutes and
 the free-text sections (handover, weekly report).
 
-The last values entered are kept in this database's local meta (not synced), so the next print of the
-same form starts from them; the document number and time are asked afresh each time.
+The last values entered are kept in this database's local settings (not synced), so the next print of
+the same form starts from them; the document number and time are asked afresh each time.
 """
 
 from __future__ import annotations
@@ -13,14 +13,16 @@ from typing import Any
 
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QTimeEdit, QWidget
+from sqlalchemy import select
 
 from ytcs_desktop.domain.reportdata.handover import HandoverInput
 from ytcs_desktop.store.db import Database
+from ytcs_desktop.store.models import Setting
 from ytcs_desktop.ui.context import AppContext
 from ytcs_desktop.ui.dialogs.stock_moves import Op
 from ytcs_desktop.ui.widgets.dialog import OperationDialog
 
-META_PREFIX = "report_input."
+SETTING_PREFIX = "report_input."
 NOT_REMEMBERED = ("number", "time")  # new for every document
 PARTY_KEYS = ("handing_over", "receiving", "witnesses")
 HANDOVER_LISTS = ("records", "equipment")
@@ -33,7 +35,8 @@ def needs_input(options: tuple[str, ...]) -> bool:
 
 def remembered(db: Database, report: str) -> dict[str, Any]:
     """The values last entered for `report` in this database ({} when none, or unreadable)."""
-    raw = db.meta(META_PREFIX + report)
+    with db.read() as s:  # one row by primary key: read where the dialog opens
+        raw = s.scalar(select(Setting.value).where(Setting.key == SETTING_PREFIX + report))
     try:
         value = json.loads(raw) if raw else {}
     except ValueError:
@@ -188,5 +191,5 @@ class ReportInputDialog(OperationDialog):
         if self.report == "handover":
             HandoverInput.from_json(values)  # the domain's refusal comes back under its field
         kept = {k: v for k, v in values.items() if k not in NOT_REMEMBERED}
-        key, text, db = META_PREFIX + self.report, json.dumps(kept, ensure_ascii=False), self.ctx.db
-        return "remember_report_input", lambda s, _a: db.set_meta(s, key, text), frozenset()
+        setting = Setting(key=SETTING_PREFIX + self.report, value=json.dumps(kept, ensure_ascii=False))
+        return "remember_report_input", lambda s, _a: s.merge(setting), frozenset()
