@@ -191,3 +191,65 @@ def test_requisition_moves_are_checked_per_side(centre: Centre) -> None:
     from tests.sync.helpers import count
 
     assert count(st.db, "requisitions", "id = :i AND status = 'approved'", i=req_id) == 1
+
+
+def test_a_station_registered_at_the_centre_carries_every_first_value_then_each_field_has_one_owner(
+        centre: Centre) -> None:
+    """The centre creates a station's profile with its contact details (as the demo builder does);
+    after that the station alone changes the contact fields and the centre alone the licence."""
+    from tests.sync.conftest import FAST_HASH, new_db
+    from tests.sync.helpers import count
+    from ytcs_desktop.domain import stations
+    from ytcs_desktop.domain.actor import Actor
+    from ytcs_desktop.store.models import Station
+
+    hub = centre.centre_replica()
+    sid, code = new_id(), f"TYT-{new_id()[-6:].upper()}"
+    with hub.db.transaction() as s:
+        stations.create_station(
+            s, code=code, name="Trạm Y tế xã Tân Định", station_id=sid, actor=Actor("Phòng KH", "centre", None),
+            commune="Xã Tân Định", address="Ấp 2, xã Tân Định", phone="0274 3600 123", contact_name="Lê Văn Hùng",
+            contact_phone="0912 345 678", head_name="Lê Văn Hùng", population=12_500, licence_no="120/SYT-GPHĐ")
+    assert hub.sync().rejected == 0
+    centre.admin(lambda c: admin.add_station(c, code, "Trạm Y tế xã Tân Định", sid))
+    centre.admin(lambda c: admin.add_user(c, f"u-{code.lower()}", PASSWORD, "station", code, FAST_HASH))
+    db = new_db(centre.tmp / f"{code}.sqlite3", station_id=sid)
+    centre.made.append(db)
+    answer = login(centre.url, f"u-{code.lower()}", PASSWORD, station_id=sid, replica_id=db.replica_id)
+    st = Replica(db, answer.token, answer.device_id, centre.url, sid, code)
+    assert st.sync().complete
+    assert count(st.db, "stations", "id = :i AND contact_phone = '0912345678' AND population = 12500", i=sid) == 1
+
+    def change(replica: Replica, **fields: Any) -> int:
+        with replica.db.transaction() as s:
+            row = s.get(Station, sid)
+            assert row is not None
+            for name, value in fields.items():
+                setattr(row, name, value)
+        return replica.sync().rejected
+
+    assert change(st, contact_phone="0988000111") == 0
+    assert change(st, licence_no="999/SYT-GPHĐ") == 1
+    assert change(hub, head_name="Người khác") == 1
+    assert change(hub, licence_no="121/SYT-GPHĐ") == 0
+    st.sync()
+    hub.sync()
+    for replica in (st, hub):
+        assert count(replica.db, "stations", "id = :i AND contact_phone = '0988000111' AND "
+                     "licence_no = '121/SYT-GPHĐ' AND head_name = 'Lê Văn Hùng'", i=sid) == 1
+
+
+def test_only_the_centre_seeds_the_other_sides_fields_of_a_new_station(centre: Centre) -> None:
+    (st,) = centre.station("Hồ sơ")
+    hub = centre.centre_replica()
+    base = {"hlc": _stamp(), "origin": "x", "deleted": 0, "status": "active", "centre_id": None}
+    new = new_id()
+    by_centre = {**base, "id": new, "station_id": new, "code": f"C-{new[-6:]}", "name": "Trạm mới",
+                 "contact_phone": "0912 000 000", "population": 9000, "licence_no": "1/SYT"}
+    answer = _push(hub, _insert("stations", by_centre))
+    assert answer["results"] == "a", answer
+    other = new_id()  # a station device may not seed a licence, even on a new row of its own partition
+    by_station = {**base, "id": other, "station_id": st.station_id, "code": f"S-{other[-6:]}", "name": "Trạm lạ",
+                  "licence_no": "2/SYT"}
+    answer = _push(st, _insert("stations", by_station))
+    assert answer["results"] == "r" and answer["details"][0]["code"] == "field_not_owned"

@@ -138,8 +138,15 @@ def not_owned(rule: TableRule, device: Device, station_id: str | None, fields: s
 
 
 def check_new_row(rule: TableRule, device: Device, image: dict[str, Any]) -> Refusal | None:
-    """A new row: fields the writer does not own must be empty or at their default."""
+    """A new row: fields the writer does not own must be empty or at their default.
+
+    One exception each way for the station profile: the centre registers a new station and may give
+    every field its first value (the contact details it was told); the station's own profile born at
+    the station (`ytcs init`) carries its code and name. After creation each field has one owner.
+    """
     station_id = image.get("station_id")
+    if rule.name == "stations" and device.role == "centre":
+        return None
     allowed = owned_fields(rule, device.role, station_id)
     if allowed is None:
         return None
