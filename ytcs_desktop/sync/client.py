@@ -118,6 +118,10 @@ class _Adaptive:
         self.size = max(self.low, self.size // 2)
 
 
+_Prepared = tuple[a.PushBatch, bytes]  # a batch and its compressed body
+_Ahead = tuple[int, int, Future[_Prepared | None]]  # a batch read ahead: its start, the size asked, the work
+
+
 class SyncClient:
     def __init__(self, db: Database, server_url: str, token: str, *, progress: ProgressFn | None = None,
                  cancel: CancelFlag | None = None, session: requests.Session | None = None,
@@ -243,20 +247,14 @@ class SyncClient:
         sent = a.get_int(self.db, a.PUSH_CURSOR)  # the outbox seq the centre has acknowledged up to
         # Three stages overlap: the next batch is read and compressed, this one is on the wire (the
         # centre applies it), and the one before is recorded here. A batch is sent only after the
-        # answer to the one before it; a prepared batch is used only if it starts where the centre
-        # stands, else it is built again.
-        ahead: tuple[int, Future[tuple[a.PushBatch, bytes] | None]] | None = None
+        # answer to the one before it.
+        ahead: _Ahead | None = None
         answered: tuple[a.PushBatch, p.PushResponse] | None = None  # acknowledged, not recorded yet
         with ThreadPoolExecutor(1, thread_name_prefix="ytcs-push") as pool, \
                 ThreadPoolExecutor(1, thread_name_prefix="ytcs-send") as wire:
             try:
                 while not self._cancelled():
-                    if ahead is not None and ahead[0] == sent:
-                        prepared = ahead[1].result()
-                    else:
-                        if ahead is not None:
-                            ahead[1].result()
-                        prepared = self._prepare(sent)
+                    prepared = self._next_batch(ahead, sent)
                     ahead = None
                     if prepared is None:
                         if not must_ack:
@@ -266,7 +264,8 @@ class SyncClient:
                     must_ack = False
                     batch, body = prepared
                     if batch.rows:
-                        ahead = batch.last_seq, pool.submit(self._prepare, batch.last_seq)
+                        size = self.push_size.size
+                        ahead = batch.last_seq, size, pool.submit(self._prepare, batch.last_seq, size)
                     sending = wire.submit(self._send, batch, body)
                     if answered is not None:
                         self._record(*answered)
@@ -282,8 +281,20 @@ class SyncClient:
                 if answered is not None:
                     self._record(*answered)
 
-    def _prepare(self, cursor: int) -> tuple[a.PushBatch, bytes] | None:
-        batch = a.read_outbox(self.db, cursor, self.push_size.size)
+    def _next_batch(self, ahead: _Ahead | None, cursor: int) -> _Prepared | None:
+        """The batch that starts at `cursor`: the one prepared ahead if it starts there and the batch
+        size has not grown by more than a quarter since it was read (it grows after each answer),
+        else one read now."""
+        if ahead is not None:
+            start, limit, future = ahead
+            ready = future.result()
+            outgrown = ready is not None and len(ready[0].rows) == limit and 4 * self.push_size.size > 5 * limit
+            if start == cursor and not outgrown:
+                return ready
+        return self._prepare(cursor, self.push_size.size)
+
+    def _prepare(self, cursor: int, limit: int) -> _Prepared | None:
+        batch = a.read_outbox(self.db, cursor, limit)
         return self._bounded_body(batch, cursor) if batch.rows else None
 
     def _send(self, batch: a.PushBatch, body: bytes) -> p.PushResponse | None:

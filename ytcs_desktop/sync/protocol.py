@@ -21,10 +21,12 @@ import gzip
 import hashlib
 import itertools
 import json
+import operator
 import re
 from typing import Any
 
 from pydantic import BaseModel, Field
+from pydantic_core import to_json
 
 PROTOCOL_VERSION = 3
 PROTOCOL_MIN = 1  # two versions old still syncs (SYNC.md guarantee 5)
@@ -49,6 +51,12 @@ def dumps(data: Any) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
 
 
+def json_text(data: Any) -> str:
+    """Compact JSON text of a small value (a row image): the serializer pydantic brings is several
+    times faster than json.dumps here; json.loads reads it back the same."""
+    return to_json(data).decode()
+
+
 def gzip_bytes(raw: bytes, level: int = 6) -> bytes:
     return gzip.compress(raw, compresslevel=level, mtime=0)
 
@@ -58,21 +66,32 @@ def image_hash(image: dict[str, Any]) -> str:
     return hashlib.sha256(json.dumps(image, sort_keys=True, separators=(",", ":")).encode()).hexdigest()[:16]
 
 
-_UUID7 = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
-_HLC = re.compile(r"^([0-9]{15})-([0-9]{6})-(.+)$")
+# Whole columns are checked with one regular expression over the values joined by newlines: a
+# value holding a newline cannot pass for a run of UUIDs (fixed length) and is sliced exactly as a
+# clock stamp, so encoding stays exact.
+_UUID7_RUN = re.compile(r"(?:[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\n)*")
+_HLC_RUN = re.compile(r"(?:[0-9]{15}-[0-9]{6}-[^\n]+\n)*")
 _LOW62 = (1 << 62) - 1
+_V7 = 7 << 76 | 2 << 62  # version and variant bits of a UUIDv7
 
 
 def _deltas(values: list[int]) -> list[int]:
-    return [values[0]] + [b - a for a, b in itertools.pairwise(values)]
+    return [values[0], *map(operator.sub, values[1:], values[:-1])]
 
 
 def _undelta(deltas: list[int]) -> list[int]:
-    out, total = [], 0
-    for d in deltas:
-        total += d
-        out.append(total)
-    return out
+    return list(itertools.accumulate(deltas))
+
+
+def _uuid_parts(v: str) -> tuple[int, int]:
+    """(48-bit time, the 74 random bits) of a UUIDv7."""
+    n = int(v.replace("-", ""), 16)
+    return n >> 80, (n >> 64 & 0xFFF) << 62 | n & _LOW62
+
+
+def _uuid_text(n: int) -> str:
+    h = f"{n:032x}"
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 def encode_column(values: list[Any]) -> Any:
@@ -84,15 +103,20 @@ def encode_column(values: list[Any]) -> Any:
         return {"d": _deltas(values)}
     if not all(type(v) is str for v in values):
         return values
-    if all(_UUID7.match(v) for v in values):
-        hexes = [v.replace("-", "") for v in values]
-        return {"u": _deltas([int(h[:12], 16) for h in hexes]),
-                "r": [int(h[13:16], 16) << 62 | int(h[16:], 16) & _LOW62 for h in hexes]}
-    parts = [_HLC.match(v) for v in values]
-    if all(parts):
-        matched = [m for m in parts if m is not None]
-        replicas = [m.group(3) for m in matched]
-        return {"h": _deltas([int(m.group(1)) for m in matched]), "c": [int(m.group(2)) for m in matched],
+    distinct = set(values)
+    repeated = 2 * len(distinct) < len(values)  # references repeat (item, lot, station ids)
+    checked = list(distinct) if repeated else values  # each value is looked at once
+    joined = "\n".join(checked) + "\n"
+    if len(joined) == 37 * len(checked) and _UUID7_RUN.fullmatch(joined):
+        if repeated:
+            known = {v: _uuid_parts(v) for v in checked}
+            pairs = [known[v] for v in values]
+        else:
+            pairs = [_uuid_parts(v) for v in values]
+        return {"u": _deltas([ts for ts, _ in pairs]), "r": [rnd for _, rnd in pairs]}
+    if _HLC_RUN.fullmatch(joined):
+        replicas = [v[23:] for v in values]
+        return {"h": _deltas([int(v[:15]) for v in values]), "c": [int(v[16:22]) for v in values],
                 "r": replicas[0] if len(set(replicas)) == 1 else replicas}
     return values
 
@@ -105,19 +129,20 @@ def decode_column(encoded: Any, length: int | None = None) -> list[Any]:
     if "d" in encoded:
         return _undelta(encoded["d"])
     if "u" in encoded:
-        out = []
-        seen: dict[tuple[int, int], str] = {}  # references repeat (item, lot ids)
-        for ts, rnd in zip(_undelta(encoded["u"]), encoded["r"], strict=True):
-            text = seen.get((ts, rnd))
-            if text is None:
-                h = f"{ts << 80 | 7 << 76 | (rnd >> 62) << 64 | 2 << 62 | rnd & _LOW62:032x}"
-                text = seen[(ts, rnd)] = f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
-            out.append(text)
-        return out
+        pairs = list(zip(_undelta(encoded["u"]), encoded["r"], strict=True))
+        distinct = set(pairs)
+        if 2 * len(distinct) < len(pairs):  # references repeat (item, lot ids): each is formatted once
+            texts = {pair: _uuid_text(pair[0] << 80 | _V7 | (pair[1] >> 62) << 64 | pair[1] & _LOW62)
+                     for pair in distinct}
+            return [texts[pair] for pair in pairs]
+        return [_uuid_text(ts << 80 | _V7 | (rnd >> 62) << 64 | rnd & _LOW62) for ts, rnd in pairs]
     if "h" in encoded:
         walls, counters, replicas = _undelta(encoded["h"]), encoded["c"], encoded["r"]
+        if len(counters) != len(walls):
+            raise ValueError("bad column")
         if isinstance(replicas, str):
-            replicas = [replicas] * len(walls)
+            tail = f"-{replicas}"
+            return [f"{w:015d}-{c:06d}{tail}" for w, c in zip(walls, counters, strict=True)]
         return [f"{w:015d}-{c:06d}-{r}" for w, c, r in zip(walls, counters, replicas, strict=True)]
     raise ValueError("bad column")
 

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, bindparam, select, update
 
 from ytcs_desktop.store.base import new_id
 from ytcs_desktop.sync import protocol as p
@@ -108,18 +108,21 @@ def _malformed() -> ApiError:
     return ApiError(400, "bad_batch", "Gói dữ liệu gửi lên bị hỏng.", "The pushed batch is malformed.")
 
 
+# Built once: ids are bound as one expanding parameter, not coerced one literal at a time.
+_HELD = select(t.rows.c.station_key, t.rows.c.row_id, t.rows.c.fields, t.rows.c.field_hlcs, t.rows.c.base_hlc,
+               t.rows.c.echo_device).where(t.rows.c.table_name == bindparam("table"),
+                                           t.rows.c.row_id.in_(bindparam("ids", expanding=True)))
+
+
 def _load_rows(conn: Connection, muts: list[Mutation]) -> dict[tuple[str, str], RowState]:
     wanted: dict[str, set[str]] = {}
     for m in muts:
         wanted.setdefault(m.table, set()).add(m.row_id)
     states: dict[tuple[str, str], RowState] = {}
-    r = t.rows.c
     for table, ids in wanted.items():
         id_list = sorted(ids)
         for i in range(0, len(id_list), CHUNK):
-            stmt = select(r.station_key, r.row_id, r.fields, r.field_hlcs, r.base_hlc, r.echo_device).where(
-                r.table_name == table, r.row_id.in_(id_list[i:i + CHUNK]))
-            for row in conn.execute(stmt):
+            for row in conn.execute(_HELD, {"table": table, "ids": id_list[i:i + CHUNK]}):
                 states[(table, row.row_id)] = RowState(row.station_key, json.loads(row.fields),
                                                        json.loads(row.field_hlcs), row.base_hlc, echo=row.echo_device)
     return states
@@ -322,7 +325,7 @@ class Batch:
         dirty = sorted(((k, s) for k, s in self.states.items() if s.dirty), key=lambda ks: ks[1].touched)
         inserts: list[tuple[Any, ...]] = []
         updates: list[tuple[Any, ...]] = []
-        dump = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+        dump = p.json_text
         for (table, row_id), s in dirty:
             counter += 1
             values = (dump(s.fields), dump(s.fhlc) if s.fhlc else "{}", bool(s.fields.get("deleted")), counter,
