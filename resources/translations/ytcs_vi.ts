@@ -55,98 +55,108 @@
     <context>
         <name>ColdChainPage</name>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="46" />
             <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="48" />
+            <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="50" />
             <source>Fridge</source>
             <translation>Tủ lạnh</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="47" />
+            <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="49" />
             <source>Add a &amp;fridge…</source>
             <translation>Thêm &amp;tủ lạnh…</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="50" />
+            <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="52" />
             <source>Record a reading (morning and afternoon, every day)</source>
             <translation>Ghi nhiệt độ (sáng và chiều, hằng ngày)</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="57" />
+            <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="59" />
             <source>Freeze indicator alarm</source>
             <translation>Chỉ thị đông băng báo động</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="58" />
+            <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="60" />
             <source>&amp;Record</source>
             <translation>&amp;Ghi</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="59" />
+            <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="61" />
             <source>Date</source>
             <translation>Ngày</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="59" />
+            <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="61" />
             <source>Time of day</source>
             <translation>Buổi</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="60" />
+            <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="62" />
             <source>Temperature</source>
             <translation>Nhiệt độ</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="78" />
+            <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="80" />
             <source>Quarantined lots</source>
             <translation>Lô đang cách ly</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="81" />
+            <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="83" />
             <source>Release…</source>
             <translation>Cho dùng lại…</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="82" />
+            <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="84" />
             <source>Dispose…</source>
             <translation>Hủy…</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="85" />
+            <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="87" />
             <source>Open vials</source>
             <translation>Lọ đang mở</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="88" />
+            <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="90" />
             <source>&amp;Open a vial…</source>
             <translation>&amp;Mở lọ vắc xin…</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="89" />
+            <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="91" />
             <source>Close the vial…</source>
             <translation>Đóng &amp;lọ…</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="109" />
+            <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="111" />
             <source>Vaccines &amp; cold chain</source>
             <translation>Vắc xin &amp; dây chuyền lạnh</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="128" />
+            <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="130" />
             <source>No fridge yet: add one to record temperatures.</source>
             <translation>Chưa có tủ lạnh: hãy thêm tủ để ghi nhiệt độ.</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="135" />
+            <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="143" />
             <source>%1 — month %2: %3 readings, %4 outside +2…+8 °C</source>
             <translation>%1 — tháng %2: %3 lần đo, %4 lần ngoài khoảng +2…+8 °C</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="166" />
+            <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="149" />
+            <source>%1 not sent to the centre yet</source>
+            <translation>%1 số đo chưa gửi Trung tâm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="151" />
+            <source>%1 refused by the centre (point at them for the reason)</source>
+            <translation>%1 số đo bị Trung tâm từ chối (trỏ chuột vào điểm để xem lý do)</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="182" />
             <source>Outside +2…+8 °C: %1 vaccine lot(s) put in quarantine. Do not use them until checked; then release or dispose of them below.</source>
             <translation>Ngoài khoảng +2…+8 °C: %1 lô vắc xin đã được cách ly. Không sử dụng cho đến khi kiểm tra; sau đó cho dùng lại hoặc hủy ở bảng bên dưới.</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="170" />
+            <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="186" />
             <source>Reading saved.</source>
             <translation>Đã lưu kết quả đo.</translation>
         </message>
@@ -154,50 +164,50 @@
     <context>
         <name>Columns</name>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/base.py" line="245" />
+            <location filename="../../ytcs_desktop/ui/models/base.py" line="303" />
             <source>Refused by the centre: %1</source>
             <translation>Trung tâm không chấp nhận: %1</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/base.py" line="313" />
+            <location filename="../../ytcs_desktop/ui/models/base.py" line="370" />
             <source>Not sent yet</source>
             <translation>Chưa gửi</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/base.py" line="314" />
+            <location filename="../../ytcs_desktop/ui/models/base.py" line="371" />
             <source>Sent</source>
             <translation>Đã gửi</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/base.py" line="315" />
+            <location filename="../../ytcs_desktop/ui/models/base.py" line="372" />
             <source>Refused</source>
             <translation>Bị từ chối</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/base.py" line="316" />
+            <location filename="../../ytcs_desktop/ui/models/base.py" line="373" />
             <source>Conflict</source>
             <translation>Xung đột</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/base.py" line="321" />
+            <location filename="../../ytcs_desktop/ui/models/base.py" line="382" />
             <source>Sync</source>
             <translation>Đồng bộ</translation>
         </message>
         <message>
             <location filename="../../ytcs_desktop/ui/models/centre.py" line="91" />
-            <location filename="../../ytcs_desktop/ui/models/documents.py" line="165" />
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="52" />
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="82" />
+            <location filename="../../ytcs_desktop/ui/models/documents.py" line="170" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="55" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="91" />
             <source>Code</source>
             <translation>Mã</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/coldchain.py" line="29" />
-            <location filename="../../ytcs_desktop/ui/models/documents.py" line="70" />
-            <location filename="../../ytcs_desktop/ui/models/documents.py" line="166" />
-            <location filename="../../ytcs_desktop/ui/models/documents.py" line="201" />
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="53" />
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="83" />
+            <location filename="../../ytcs_desktop/ui/models/coldchain.py" line="32" />
+            <location filename="../../ytcs_desktop/ui/models/documents.py" line="72" />
+            <location filename="../../ytcs_desktop/ui/models/documents.py" line="171" />
+            <location filename="../../ytcs_desktop/ui/models/documents.py" line="208" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="56" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="92" />
             <source>Item</source>
             <translation>Mặt hàng</translation>
         </message>
@@ -213,7 +223,7 @@
         </message>
         <message>
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="26" />
-            <location filename="../../ytcs_desktop/ui/models/documents.py" line="171" />
+            <location filename="../../ytcs_desktop/ui/models/documents.py" line="176" />
             <source>Approved</source>
             <translation>Đã duyệt</translation>
         </message>
@@ -224,7 +234,7 @@
         </message>
         <message>
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="27" />
-            <location filename="../../ytcs_desktop/ui/models/documents.py" line="200" />
+            <location filename="../../ytcs_desktop/ui/models/documents.py" line="207" />
             <source>Shipped</source>
             <translation>Đã xuất cấp</translation>
         </message>
@@ -240,7 +250,7 @@
         </message>
         <message>
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="36" />
-            <location filename="../../ytcs_desktop/ui/models/documents.py" line="119" />
+            <location filename="../../ytcs_desktop/ui/models/documents.py" line="122" />
             <location filename="../../ytcs_desktop/ui/models/support.py" line="33" />
             <source>Number</source>
             <translation>Số phiếu</translation>
@@ -253,7 +263,7 @@
         <message>
             <location filename="../../ytcs_desktop/ui/models/centre.py" line="147" />
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="38" />
-            <location filename="../../ytcs_desktop/ui/models/documents.py" line="123" />
+            <location filename="../../ytcs_desktop/ui/models/documents.py" line="126" />
             <location filename="../../ytcs_desktop/ui/models/people.py" line="40" />
             <location filename="../../ytcs_desktop/ui/models/support.py" line="39" />
             <source>Status</source>
@@ -265,38 +275,38 @@
             <translation>Tổ kiểm kê</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/documents.py" line="71" />
-            <location filename="../../ytcs_desktop/ui/models/documents.py" line="167" />
-            <location filename="../../ytcs_desktop/ui/models/documents.py" line="205" />
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="54" />
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="87" />
+            <location filename="../../ytcs_desktop/ui/models/documents.py" line="73" />
+            <location filename="../../ytcs_desktop/ui/models/documents.py" line="172" />
+            <location filename="../../ytcs_desktop/ui/models/documents.py" line="212" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="57" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="96" />
             <source>Unit</source>
             <translation>Đơn vị</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/documents.py" line="74" />
+            <location filename="../../ytcs_desktop/ui/models/documents.py" line="76" />
             <source>Book quantity</source>
             <translation>Số sổ sách</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/documents.py" line="75" />
+            <location filename="../../ytcs_desktop/ui/models/documents.py" line="77" />
             <source>Counted</source>
             <translation>Thực tế</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/documents.py" line="76" />
+            <location filename="../../ytcs_desktop/ui/models/documents.py" line="78" />
             <source>Variance</source>
             <translation>Chênh lệch</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/documents.py" line="78" />
+            <location filename="../../ytcs_desktop/ui/models/documents.py" line="80" />
             <source>Reason for the difference</source>
             <translation>Lý do chênh lệch</translation>
         </message>
         <message>
             <location filename="../../ytcs_desktop/ui/models/centre.py" line="90" />
             <location filename="../../ytcs_desktop/ui/models/centre.py" line="144" />
-            <location filename="../../ytcs_desktop/ui/models/documents.py" line="120" />
+            <location filename="../../ytcs_desktop/ui/models/documents.py" line="123" />
             <location filename="../../ytcs_desktop/ui/models/support.py" line="44" />
             <source>Station</source>
             <translation>Trạm</translation>
@@ -343,14 +353,14 @@
         </message>
         <message>
             <location filename="../../ytcs_desktop/ui/models/centre.py" line="140" />
-            <location filename="../../ytcs_desktop/ui/models/documents.py" line="121" />
+            <location filename="../../ytcs_desktop/ui/models/documents.py" line="124" />
             <location filename="../../ytcs_desktop/ui/models/people.py" line="31" />
             <source>From</source>
             <translation>Từ</translation>
         </message>
         <message>
             <location filename="../../ytcs_desktop/ui/models/centre.py" line="141" />
-            <location filename="../../ytcs_desktop/ui/models/documents.py" line="122" />
+            <location filename="../../ytcs_desktop/ui/models/documents.py" line="125" />
             <location filename="../../ytcs_desktop/ui/models/people.py" line="32" />
             <source>To</source>
             <translation>Đến</translation>
@@ -371,140 +381,140 @@
             <translation>Số lượt khám</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/documents.py" line="124" />
+            <location filename="../../ytcs_desktop/ui/models/documents.py" line="127" />
             <source>Centre note</source>
             <translation>Ghi chú của Trung tâm</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/coldchain.py" line="32" />
-            <location filename="../../ytcs_desktop/ui/models/documents.py" line="168" />
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="55" />
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="86" />
+            <location filename="../../ytcs_desktop/ui/models/coldchain.py" line="35" />
+            <location filename="../../ytcs_desktop/ui/models/documents.py" line="173" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="58" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="95" />
             <source>On hand</source>
             <translation>Tồn kho</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/documents.py" line="169" />
+            <location filename="../../ytcs_desktop/ui/models/documents.py" line="174" />
             <source>Average monthly use</source>
             <translation>Sử dụng bình quân/tháng</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/documents.py" line="170" />
+            <location filename="../../ytcs_desktop/ui/models/documents.py" line="175" />
             <source>Requested</source>
             <translation>Dự trù</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/documents.py" line="204" />
+            <location filename="../../ytcs_desktop/ui/models/documents.py" line="211" />
             <source>Quantity shipped</source>
             <translation>Số lượng cấp</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="56" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="59" />
             <source>Minimum</source>
             <translation>Tối thiểu</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="57" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="60" />
             <source>Nearest expiry</source>
             <translation>Hạn dùng gần nhất</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/coldchain.py" line="30" />
-            <location filename="../../ytcs_desktop/ui/models/coldchain.py" line="47" />
-            <location filename="../../ytcs_desktop/ui/models/documents.py" line="72" />
-            <location filename="../../ytcs_desktop/ui/models/documents.py" line="202" />
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="84" />
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="120" />
+            <location filename="../../ytcs_desktop/ui/models/coldchain.py" line="33" />
+            <location filename="../../ytcs_desktop/ui/models/coldchain.py" line="55" />
+            <location filename="../../ytcs_desktop/ui/models/documents.py" line="74" />
+            <location filename="../../ytcs_desktop/ui/models/documents.py" line="209" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="93" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="135" />
             <source>Lot</source>
             <translation>Lô</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/coldchain.py" line="31" />
-            <location filename="../../ytcs_desktop/ui/models/documents.py" line="73" />
-            <location filename="../../ytcs_desktop/ui/models/documents.py" line="203" />
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="85" />
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="121" />
+            <location filename="../../ytcs_desktop/ui/models/coldchain.py" line="34" />
+            <location filename="../../ytcs_desktop/ui/models/documents.py" line="75" />
+            <location filename="../../ytcs_desktop/ui/models/documents.py" line="210" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="94" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="136" />
             <source>Expiry</source>
             <translation>Hạn dùng</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/coldchain.py" line="33" />
+            <location filename="../../ytcs_desktop/ui/models/coldchain.py" line="36" />
             <source>Fridge</source>
             <translation>Tủ lạnh</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/coldchain.py" line="34" />
+            <location filename="../../ytcs_desktop/ui/models/coldchain.py" line="37" />
             <source>Cause</source>
             <translation>Nguyên nhân</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/coldchain.py" line="36" />
+            <location filename="../../ytcs_desktop/ui/models/coldchain.py" line="39" />
             <source>Since</source>
             <translation>Từ lúc</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/coldchain.py" line="46" />
+            <location filename="../../ytcs_desktop/ui/models/coldchain.py" line="54" />
             <source>Vaccine</source>
             <translation>Vắc xin</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/coldchain.py" line="48" />
+            <location filename="../../ytcs_desktop/ui/models/coldchain.py" line="56" />
             <source>Opened</source>
             <translation>Mở lúc</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/coldchain.py" line="49" />
+            <location filename="../../ytcs_desktop/ui/models/coldchain.py" line="57" />
             <source>Discard at</source>
             <translation>Hủy lúc</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/coldchain.py" line="50" />
+            <location filename="../../ytcs_desktop/ui/models/coldchain.py" line="58" />
             <source>Session</source>
             <translation>Buổi tiêm</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/coldchain.py" line="51" />
+            <location filename="../../ytcs_desktop/ui/models/coldchain.py" line="59" />
             <source>Doses</source>
             <translation>Số liều</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="88" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="97" />
             <source>State</source>
             <translation>Tình trạng</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="117" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="132" />
             <source>Date</source>
             <translation>Ngày</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/documents.py" line="199" />
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="118" />
+            <location filename="../../ytcs_desktop/ui/models/documents.py" line="206" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="133" />
             <source>Document</source>
             <translation>Số chứng từ</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="119" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="134" />
             <source>Movement</source>
             <translation>Nghiệp vụ</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="122" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="137" />
             <source>Description</source>
             <translation>Diễn giải</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="123" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="138" />
             <source>In</source>
             <translation>Nhập</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="124" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="139" />
             <source>Out</source>
             <translation>Xuất</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="125" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="140" />
             <source>Balance</source>
             <translation>Tồn</translation>
         </message>
@@ -1466,17 +1476,17 @@ Tệp: %2</translation>
     <context>
         <name>PartyRow</name>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="53" />
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="56" />
             <source>Full name</source>
             <translation>Họ và tên</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="55" />
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="58" />
             <source>Position</source>
             <translation>Chức vụ</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="57" />
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="60" />
             <source>Unit</source>
             <translation>Đơn vị</translation>
         </message>
@@ -1727,98 +1737,98 @@ Tệp: %2</translation>
     <context>
         <name>ReportInputDialog</name>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="105" />
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="108" />
             <source>Continue</source>
             <translation>Tiếp tục</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="110" />
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="113" />
             <source>Stock on hand by lot and the open support requests are filled in from the records at the end of %1.</source>
             <translation>Tồn kho theo lô và các yêu cầu hỗ trợ chuyên môn đang xử lý được lấy từ sổ sách đến hết ngày %1.</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="114" />
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="117" />
             <source>The figures are counted from the records; write what the report cannot count.</source>
             <translation>Các số liệu được đếm từ sổ sách; hãy ghi những nội dung báo cáo không tự đếm được.</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="123" />
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="126" />
             <source>Handing over</source>
             <translation>Bên giao</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="123" />
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="126" />
             <source>Receiving</source>
             <translation>Bên nhận</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="124" />
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="127" />
             <source>Witness</source>
             <translation>Người chứng kiến</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="129" />
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="132" />
             <source>e.g. 01/BB-TYT</source>
             <translation>ví dụ 01/BB-TYT</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="130" />
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="133" />
             <source>Number</source>
             <translation>Số</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="133" />
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="137" />
             <source>Time (on %1)</source>
             <translation>Giờ (ngày %1)</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="135" />
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="139" />
             <source>the station, when left empty</source>
             <translation>để trống: tại trạm</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="136" />
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="140" />
             <source>Place</source>
             <translation>Địa điểm</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="138" />
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="142" />
             <source>Reason for the handover</source>
             <translation>Lý do bàn giao</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="139" />
-            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="148" />
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="143" />
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="152" />
             <source>one per line</source>
             <translation>mỗi dòng một mục</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="141" />
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="145" />
             <source>Records handed over</source>
             <translation>Hồ sơ, sổ sách bàn giao</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="143" />
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="147" />
             <source>Equipment, other notes</source>
             <translation>Trang thiết bị, ghi chú khác</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="144" />
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="148" />
             <source>the usual sentence, when left empty</source>
             <translation>để trống: câu kết luận thường dùng</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="145" />
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="149" />
             <source>Conclusion</source>
             <translation>Kết luận</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="150" />
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="154" />
             <source>Difficulties</source>
             <translation>Khó khăn, vướng mắc</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="152" />
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="156" />
             <source>Proposals</source>
             <translation>Đề xuất, kiến nghị</translation>
         </message>
@@ -2241,22 +2251,22 @@ Tệp: %2</translation>
     <context>
         <name>StockModels</name>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="74" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="81" />
             <source>Below the minimum stock</source>
             <translation>Dưới mức tồn tối thiểu</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="103" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="116" />
             <source>Quarantined</source>
             <translation>Đang cách ly</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="104" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="117" />
             <source>Expired</source>
             <translation>Đã hết hạn</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="105" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="118" />
             <source>Expires within 90 days</source>
             <translation>Hết hạn trong 90 ngày</translation>
         </message>
@@ -2534,19 +2544,44 @@ Tệp: %2</translation>
     <context>
         <name>TemperatureChart</name>
         <message>
-            <location filename="../../ytcs_desktop/ui/widgets/temp_chart.py" line="58" />
+            <location filename="../../ytcs_desktop/ui/widgets/temp_chart.py" line="42" />
+            <source>morning</source>
+            <translation>sáng</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/widgets/temp_chart.py" line="42" />
+            <source>afternoon</source>
+            <translation>chiều</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/widgets/temp_chart.py" line="46" />
+            <source>refused by the centre: %1</source>
+            <translation>Trung tâm không chấp nhận: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/widgets/temp_chart.py" line="89" />
             <source>Morning</source>
             <translation>Sáng</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/widgets/temp_chart.py" line="58" />
+            <location filename="../../ytcs_desktop/ui/widgets/temp_chart.py" line="89" />
             <source>Afternoon</source>
             <translation>Chiều</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/widgets/temp_chart.py" line="59" />
+            <location filename="../../ytcs_desktop/ui/widgets/temp_chart.py" line="90" />
             <source>Outside +2…+8 °C</source>
             <translation>Ngoài +2…+8 °C</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/widgets/temp_chart.py" line="93" />
+            <source>Not sent yet</source>
+            <translation>Chưa gửi</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/widgets/temp_chart.py" line="95" />
+            <source>Refused by the centre</source>
+            <translation>Trung tâm không chấp nhận</translation>
         </message>
     </context>
     <context>

@@ -36,6 +36,16 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # a sortable value (numbers and dates 
 REJECTED_BG = QColor("#fde2e1")
 PENDING_FG = QColor("#6b6b6b")
 
+SyncState = tuple[str, str | None]  # (sync_state, the centre's reason when refused)
+SYNCED: SyncState = ("synced", None)
+UNKNOWN: SyncState = ("", None)
+# Which state an aggregate row shows when its records differ: the one that needs the user most.
+SYNC_RANK = {"synced": 0, "pending": 1, "conflict": 2, "rejected": 3}
+
+
+def worse(a: SyncState | None, b: SyncState) -> SyncState:
+    return b if a is None or SYNC_RANK.get(b[0], 1) > SYNC_RANK.get(a[0], 1) else a
+
 
 def _fold_table() -> dict[int, str]:
     table = {ord("đ"): "d", ord("Đ"): "d"}
@@ -111,20 +121,30 @@ def tr_column(title: Any) -> str:
 class RecordTableModel(QAbstractTableModel):
     """Rows from `fetch(session)`; reloads on a change announced in one of `areas`.
 
-    Signals: `loaded()` after new rows are in; `load_failed(str)`.
+    Signals: `loaded()` after new rows are in; `sync_loaded()` when the states of rows that do not
+    carry their own (`sync_key`) have come; `load_failed(str)`.
     """
 
     loaded = Signal()
+    sync_loaded = Signal()
     load_failed = Signal(str)
 
     columns: Sequence[Column] = ()  # class default; a model may set its own per instance
     areas: ClassVar[frozenset[str]] = frozenset()
+    # Rows that do not carry sync_state/sync_reason themselves (domain aggregates, ledger lines): the
+    # row attribute their state is looked up by in what `fetch_sync` returns.
+    sync_key: ClassVar[str | None] = None
+    # A refused row is tinted across; lists with colours of their own (expiry) tint the Sync cell only.
+    tint_refused_row: ClassVar[bool] = True
 
     def __init__(self, ops: Operations | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ops = ops
         self._rows: list[Any] = []
         self._search: list[str] = []
+        self._sync: dict[str, SyncState] = {}
+        self._generation = 0  # bumped with every new set of rows, so a late sync answer is dropped
+        self._sync_ready = False  # the states in `_sync` are those of the rows shown
         self._loading = False
         self._stale = False
         self._ever_loaded = False
@@ -142,6 +162,12 @@ class RecordTableModel(QAbstractTableModel):
 
     def tooltip(self, row: Any, column: Column) -> str | None:
         return None
+
+    def fetch_sync(self, session: Session, rows: list[Any]) -> dict[str, SyncState]:
+        """With `sync_key`: the (worst) state of each row not fully sent, by that key; rows left out
+        are sent. It runs as a second query once the rows are shown, so a scan of a big ledger never
+        delays the table itself."""
+        return {}
 
     # ----- loading ----------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -162,6 +188,8 @@ class RecordTableModel(QAbstractTableModel):
     def _loaded(self, result: tuple[list[Any], list[str]]) -> None:
         self._loading = False
         self.set_rows(*result)
+        if self.sync_key is not None:
+            self.refresh_sync()
         if self._stale:
             self._stale = False
             self.refresh()
@@ -170,13 +198,45 @@ class RecordTableModel(QAbstractTableModel):
         self._loading = False
         self.load_failed.emit(str(exc))
 
+    def refresh_sync(self) -> None:
+        """Ask `fetch_sync` for the states of the rows shown; they fill in the Sync column when they come."""
+        if self.ops is None or self.sync_key is None:
+            return
+        rows, generation = self._rows, self._generation
+        if not rows:
+            self._sync_loaded(generation, {})
+            return
+        self.ops.query(lambda session: self.fetch_sync(session, rows),
+                       lambda states: self._sync_loaded(generation, states), self._failed, priority=self.priority - 1)
+
+    def _sync_loaded(self, generation: int, states: dict[str, SyncState]) -> None:
+        if generation != self._generation:
+            return
+        old, unchanged = self._sync, self._sync_ready and states == self._sync
+        self._sync, self._sync_ready = states, True
+        if self._rows and not unchanged:
+            # Only the Sync column changes, unless a row is or was refused (rare): then its colour too.
+            last = len(self._rows) - 1
+            refused = self.tint_refused_row and any(
+                state == "rejected" for state, _r in (*old.values(), *states.values()))
+            keys = [c.key for c in self.columns]
+            first_col = 0 if refused or "sync_state" not in keys else keys.index("sync_state")
+            last_col = len(keys) - 1 if refused or "sync_state" not in keys else first_col
+            self.dataChanged.emit(self.index(0, first_col), self.index(last, last_col),
+                                  [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole,
+                                   Qt.ItemDataRole.ToolTipRole, SORT_ROLE])
+        self.sync_loaded.emit()
+
     def search_keys(self, rows: Sequence[Any]) -> list[str]:
-        columns = self.columns
+        # A state looked up later (sync_key) is not in the keys: they are made before it is known.
+        columns = [c for c in self.columns if self.sync_key is None or c.key != "sync_state"]
         return [fold(" ".join(c.text(r) for c in columns)) for r in rows]
 
     def set_rows(self, rows: Sequence[Any], keys: list[str] | None = None) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._generation += 1
+        self._sync_ready = False  # until the new answer: the last states known, blank for new rows
         self._search = keys if keys is not None and len(keys) == len(self._rows) else self.search_keys(self._rows)
         self.endResetModel()
         self.loaded.emit()
@@ -195,6 +255,18 @@ class RecordTableModel(QAbstractTableModel):
 
     def search_key(self, row: int) -> str:
         return self._search[row]
+
+    def sync_of(self, row: Any) -> SyncState:
+        """(state, reason) of a row: its own columns, or looked up by `sync_key`."""
+        if self.sync_key is None:
+            return get_value(row, "sync_state") or "synced", get_value(row, "sync_reason")
+        state = self._sync.get(get_value(row, self.sync_key))
+        return state if state is not None else (SYNCED if self._sync_ready else UNKNOWN)
+
+    def _text(self, column: Column, row: Any) -> str:
+        if self.sync_key is not None and column.key == "sync_state":
+            return sync_state_text(self.sync_of(row)[0])
+        return column.text(row)
 
     # ----- Qt model API -------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:
@@ -220,14 +292,14 @@ class RecordTableModel(QAbstractTableModel):
         row = self._rows[index.row()]
         column = self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(row)
+            return self._text(column, row)
         if role == SORT_ROLE:
             value = column.value(row)
             if isinstance(value, (int, float)) and not isinstance(value, bool):
                 return value
             if isinstance(value, dt.date):
                 return value.isoformat()
-            return fold(column.text(row))
+            return fold(self._text(column, row))
         if role == ROW_ROLE:
             return row
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -235,14 +307,14 @@ class RecordTableModel(QAbstractTableModel):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.BackgroundRole:
-            if get_value(row, "sync_state") == "rejected":
+            if (self.tint_refused_row or column.key == "sync_state") and self.sync_of(row)[0] == "rejected":
                 return QBrush(REJECTED_BG)
             colour = self.background(row, column)
             return QBrush(colour) if colour is not None else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            if get_value(row, "sync_state") == "rejected":
-                reason = get_value(row, "sync_reason") or ""
-                return QCoreApplication.translate("Columns", "Refused by the centre: %1").replace("%1", reason)
+            state, reason = self.sync_of(row)
+            if state == "rejected":
+                return QCoreApplication.translate("Columns", "Refused by the centre: %1").replace("%1", reason or "")
             return self.tooltip(row, column)
         return None
 
@@ -308,14 +380,17 @@ class SearchProxy(QSortFilterProxyModel):
         return source_row < len(self._accept) and self._accept[source_row]
 
 
+_SYNC_TEXTS = {
+    "pending": QT_TRANSLATE_NOOP("Columns", "Not sent yet"),
+    "synced": QT_TRANSLATE_NOOP("Columns", "Sent"),
+    "rejected": QT_TRANSLATE_NOOP("Columns", "Refused"),
+    "conflict": QT_TRANSLATE_NOOP("Columns", "Conflict"),
+}
+
+
 def sync_state_text(state: str | None) -> str:
-    texts = {
-        "pending": QCoreApplication.translate("Columns", "Not sent yet"),
-        "synced": QCoreApplication.translate("Columns", "Sent"),
-        "rejected": QCoreApplication.translate("Columns", "Refused"),
-        "conflict": QCoreApplication.translate("Columns", "Conflict"),
-    }
-    return texts.get(state or "", state or "")
+    source = _SYNC_TEXTS.get(state or "")  # one look-up per cell: lists of thousands of lots fold these
+    return QCoreApplication.translate("Columns", str(source)) if source else (state or "")
 
 
 SYNC_COLUMN = Column("sync_state", QT_TRANSLATE_NOOP("Columns", "Sync"), fmt=sync_state_text)

@@ -61,6 +61,8 @@ class CountRow:
     book_qty: int
     physical_qty: int | None
     reason: str | None
+    sync_state: str = "synced"
+    sync_reason: str | None = None
 
 
 class CountLinesModel(EditableTableModel):
@@ -76,6 +78,7 @@ class CountLinesModel(EditableTableModel):
         Column("variance", QT_TRANSLATE_NOOP("Columns", "Variance"), numeric=True,
                getter=lambda r: None if r.physical_qty is None else r.physical_qty - r.book_qty),
         Column("reason", QT_TRANSLATE_NOOP("Columns", "Reason for the difference")),
+        SYNC_COLUMN,
     )
     editable = frozenset({"physical_qty", "reason"})
     areas = frozenset({STOCK})
@@ -97,7 +100,7 @@ class CountLinesModel(EditableTableModel):
             lot, item = session.get(Lot, line.lot_id), session.get(Item, line.item_id)
             out.append(CountRow(line.id, item.name if item else "", item.base_unit if item else "",
                                 lot.lot_no if lot else "", lot.expiry if lot else dt.date.min, line.book_qty,
-                                line.physical_qty, line.reason))
+                                line.physical_qty, line.reason, line.sync_state, line.sync_reason))
         return sorted(out, key=lambda r: (r.item, r.expiry))
 
     def data(self, index: Any, role: int = 0) -> Any:
@@ -156,6 +159,8 @@ class RequisitionRow:
     requested_qty: int
     approved_qty: int | None
     item_id: str
+    sync_state: str = "synced"
+    sync_reason: str | None = None
 
 
 class RequisitionLinesModel(EditableTableModel):
@@ -169,6 +174,7 @@ class RequisitionLinesModel(EditableTableModel):
         Column("avg_monthly_use", QT_TRANSLATE_NOOP("Columns", "Average monthly use"), numeric=True),
         Column("requested_qty", QT_TRANSLATE_NOOP("Columns", "Requested"), numeric=True),
         Column("approved_qty", QT_TRANSLATE_NOOP("Columns", "Approved"), numeric=True),
+        SYNC_COLUMN,
     )
     areas = frozenset({REQUISITIONS})
 
@@ -190,7 +196,8 @@ class RequisitionLinesModel(EditableTableModel):
             item = session.get(Item, line.item_id)
             out.append(RequisitionRow(line.id, item.code if item else "", item.name if item else "",
                                       item.base_unit if item else "", line.on_hand, line.avg_monthly_use,
-                                      line.requested_qty, line.approved_qty, line.item_id))
+                                      line.requested_qty, line.approved_qty, line.item_id, line.sync_state,
+                                      line.sync_reason))
         return sorted(out, key=lambda r: r.item)
 
 
@@ -203,6 +210,7 @@ class PendingReceiptsModel(RecordTableModel):
         Column("expiry", QT_TRANSLATE_NOOP("Columns", "Expiry"), fmt=fmt_date),
         Column("quantity", QT_TRANSLATE_NOOP("Columns", "Quantity shipped"), numeric=True),
         Column("unit", QT_TRANSLATE_NOOP("Columns", "Unit")),
+        SYNC_COLUMN,
     )
     areas = frozenset({STOCK, REQUISITIONS})
 

@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 from ytcs_desktop.domain.inventory import on_hand_by_item, on_hand_by_lot, stock_card
 from ytcs_desktop.domain.inventory.stock import ItemBalance, LotBalance
 from ytcs_desktop.domain.labels import label
-from ytcs_desktop.ui.models.base import Column, RecordTableModel, fmt_date
+from ytcs_desktop.ui.models import sync_states
+from ytcs_desktop.ui.models.base import SYNC_COLUMN, Column, RecordTableModel, SyncState, fmt_date
 from ytcs_desktop.ui.operations import STOCK, Operations
 
 EXPIRED = QColor("#f8d0cd")
@@ -46,8 +47,11 @@ class _StationModel(RecordTableModel):
 
 
 class ItemStockModel(_StationModel):
-    """Stock on hand per item: the ledger summed, with min/max and the nearest expiry."""
+    """Stock on hand per item: the ledger summed, with min/max and the nearest expiry. Sync shows the
+    worst state among the item's lots, their movements and its min/max levels."""
 
+    sync_key = "item_id"
+    tint_refused_row = False
     columns = (
         Column("code", QT_TRANSLATE_NOOP("Columns", "Code")),
         Column("name", QT_TRANSLATE_NOOP("Columns", "Item")),
@@ -55,11 +59,15 @@ class ItemStockModel(_StationModel):
         Column("quantity", QT_TRANSLATE_NOOP("Columns", "On hand"), numeric=True),
         Column("min_stock", QT_TRANSLATE_NOOP("Columns", "Minimum"), numeric=True),
         Column("nearest_expiry", QT_TRANSLATE_NOOP("Columns", "Nearest expiry"), fmt=fmt_date),
+        SYNC_COLUMN,
     )
 
     def fetch(self, session: Session) -> list[Any]:
         self.today = dt.date.today()
         return on_hand_by_item(session, self.station_id)
+
+    def fetch_sync(self, session: Session, rows: list[Any]) -> dict[str, SyncState]:
+        return sync_states.item_states(session, self.station_id)
 
     def background(self, row: ItemBalance, column: Column) -> QColor | None:
         if column.key == "quantity" and row.min_stock > 0 and row.quantity < row.min_stock:
@@ -76,8 +84,11 @@ class ItemStockModel(_StationModel):
 
 
 class LotStockModel(_StationModel):
-    """Stock on hand per lot, coloured by expiry: expired, expiring within 90 days, quarantined."""
+    """Stock on hand per lot, coloured by expiry: expired, expiring within 90 days, quarantined. Sync
+    shows the worst state among the lot record and its movements."""
 
+    sync_key = "lot_id"
+    tint_refused_row = False
     columns = (
         Column("item_code", QT_TRANSLATE_NOOP("Columns", "Code")),
         Column("item_name", QT_TRANSLATE_NOOP("Columns", "Item")),
@@ -86,11 +97,15 @@ class LotStockModel(_StationModel):
         Column("quantity", QT_TRANSLATE_NOOP("Columns", "On hand"), numeric=True),
         Column("unit", QT_TRANSLATE_NOOP("Columns", "Unit")),
         Column("state", QT_TRANSLATE_NOOP("Columns", "State"), getter=lambda r: lot_state_text(r, dt.date.today())),
+        SYNC_COLUMN,
     )
 
     def fetch(self, session: Session) -> list[Any]:
         self.today = dt.date.today()
         return on_hand_by_lot(session, self.station_id)
+
+    def fetch_sync(self, session: Session, rows: list[Any]) -> dict[str, SyncState]:
+        return sync_states.lot_states(session, self.station_id)
 
     def background(self, row: LotBalance, column: Column) -> QColor | None:
         state = expiry_state(row.expiry, self.today, row.quarantined)
@@ -111,8 +126,10 @@ def lot_state_text(row: LotBalance, today: dt.date) -> str:
 
 
 class StockCardModel(_StationModel):
-    """Thẻ kho: every movement of one item in a date range with the running balance."""
+    """Thẻ kho: every movement of one item in a date range with the running balance, each with the
+    sync state of its ledger row."""
 
+    sync_key = "txn_id"
     columns = (
         Column("date", QT_TRANSLATE_NOOP("Columns", "Date"), fmt=fmt_date),
         Column("doc_no", QT_TRANSLATE_NOOP("Columns", "Document")),
@@ -123,6 +140,7 @@ class StockCardModel(_StationModel):
         Column("qty_in", QT_TRANSLATE_NOOP("Columns", "In"), numeric=True),
         Column("qty_out", QT_TRANSLATE_NOOP("Columns", "Out"), numeric=True),
         Column("balance", QT_TRANSLATE_NOOP("Columns", "Balance"), numeric=True),
+        SYNC_COLUMN,
     )
 
     def __init__(self, ops: Operations | None, station_id: str | None, lang: str = "vi",
@@ -150,6 +168,11 @@ class StockCardModel(_StationModel):
         card = stock_card(session, self.station_id, self.item_id, self.date_from, self.date_to)
         self.opening, self.closing = card.opening, card.closing
         return card.lines
+
+    def fetch_sync(self, session: Session, rows: list[Any]) -> dict[str, SyncState]:
+        if not self.item_id or not rows:
+            return {}
+        return sync_states.ledger_line_states(session, self.station_id, self.item_id, self.date_from, self.date_to)
 
 
 def kind_label(kind: str, lang: str) -> str:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from ytcs_desktop.domain.coldchain import (
     ActiveQuarantine,
@@ -29,8 +30,9 @@ from ytcs_desktop.domain.vaccines import OpenVial
 from ytcs_desktop.ui.context import AppContext
 from ytcs_desktop.ui.dialogs.coldchain import CloseVialDialog, FridgeDialog, OpenVialDialog, QuarantineDialog
 from ytcs_desktop.ui.models import lookups
-from ytcs_desktop.ui.models.base import ROW_ROLE
+from ytcs_desktop.ui.models.base import ROW_ROLE, SyncState
 from ytcs_desktop.ui.models.coldchain import OpenVialsModel, QuarantineModel
+from ytcs_desktop.ui.models.sync_states import reading_states
 from ytcs_desktop.ui.operations import COLDCHAIN, STOCK
 from ytcs_desktop.ui.pages.base import Page, fit_columns, make_table, toolbar_row
 from ytcs_desktop.ui.widgets.form import ERROR_STYLE, combo, date_edit, date_of
@@ -128,13 +130,27 @@ class ColdChainPage(Page):
             self.chart_title.setText(self.tr("No fridge yet: add one to record temperatures."))
             return
         today = dt.date.today()
-        self.ctx.ops.query(lambda s: month_readings(s, fridge_id, today.year, today.month), self._show_sheet)
 
-    def _show_sheet(self, sheet: MonthSheet) -> None:
-        self.chart.set_sheet(sheet)
+        def read(s: Session) -> tuple[MonthSheet, dict[tuple[dt.date, str], SyncState]]:
+            sheet = month_readings(s, fridge_id, today.year, today.month)
+            return sheet, reading_states(s, fridge_id, sheet.days[0].day, sheet.days[-1].day)
+
+        self.ctx.ops.query(read, self._show_sheet)
+
+    def _show_sheet(self, result: tuple[MonthSheet, dict[tuple[dt.date, str], SyncState]]) -> None:
+        sheet, states = result
+        self.chart.set_sheet(sheet, states)
         text = self.tr("%1 — month %2: %3 readings, %4 outside +2…+8 °C")
-        self.chart_title.setText(text.replace("%1", sheet.fridge_name).replace("%2", f"{sheet.month:02d}/{sheet.year}")
-                                 .replace("%3", str(sheet.recorded)).replace("%4", str(sheet.breaches)))
+        text = (text.replace("%1", sheet.fridge_name).replace("%2", f"{sheet.month:02d}/{sheet.year}")
+                .replace("%3", str(sheet.recorded)).replace("%4", str(sheet.breaches)))
+        pending = sum(1 for state, _r in states.values() if state != "rejected")
+        refused = len(states) - pending
+        if pending:
+            text += " · " + self.tr("%1 not sent to the centre yet").replace("%1", str(pending))
+        if refused:
+            text += " · " + self.tr("%1 refused by the centre (point at them for the reason)").replace(
+                "%1", str(refused))
+        self.chart_title.setText(text)
 
     # ----- actions ------------------------------------------------------------------------------
     def add_fridge(self) -> FridgeDialog:

@@ -1,0 +1,76 @@
+"""Sync states of records that lists show through domain rows or aggregates (a lot's balance is a sum
+of ledger rows; a stock card line is one ledger row): the worst state per key, for rows not yet sent.
+
+Plain reads of the local bookkeeping columns (`sync_state`, `sync_reason`); they move to the store
+once it offers such look-ups.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from ytcs_desktop.store.models import Lot, StockLevel, StockTransaction, TemperatureReading
+from ytcs_desktop.ui.models.base import SyncState, worse
+
+States = dict[str, SyncState]
+
+
+def _fold(rows: Iterable[Any], into: States | None = None) -> States:
+    out: States = {} if into is None else into
+    for key, state, reason in rows:
+        if key is not None:
+            out[key] = worse(out.get(key), (state, reason))
+    return out
+
+
+def not_sent(s: Session, model: Any, key: InstrumentedAttribute[Any], *where: Any,
+             into: States | None = None) -> States:
+    """(state, reason) by `key` of the `model` rows matching `where` that are not sent. Grouped by
+    state first: SQLite then reads the table once instead of walking an index on the key and fetching
+    each row (measured 3× slower on 100,000 ledger rows)."""
+    stmt = (select(key, model.sync_state, func.max(model.sync_reason))
+            .where(model.sync_state != "synced", *where)
+            .group_by(model.sync_state, key))
+    return _fold(s.execute(stmt), into)
+
+
+def lot_states(s: Session, station_id: str) -> States:
+    """Per lot: its own record and every ledger row of it."""
+    states = not_sent(s, StockTransaction, StockTransaction.lot_id, StockTransaction.station_id == station_id)
+    return not_sent(s, Lot, Lot.id, Lot.station_id == station_id, into=states)
+
+
+def item_states(s: Session, station_id: str) -> States:
+    """Per item: its lots, their ledger rows and the station's min/max levels for it."""
+    states = not_sent(s, StockTransaction, StockTransaction.item_id, StockTransaction.station_id == station_id)
+    not_sent(s, Lot, Lot.item_id, Lot.station_id == station_id, into=states)
+    return not_sent(s, StockLevel, StockLevel.item_id, StockLevel.station_id == station_id, into=states)
+
+
+def ledger_line_states(s: Session, station_id: str, item_id: str, date_from: dt.date, date_to: dt.date) -> States:
+    """Per ledger row of one item's stock card."""
+    t = StockTransaction
+    return not_sent(s, t, t.id, t.station_id == station_id, t.item_id == item_id, t.txn_date >= date_from,
+                    t.txn_date <= date_to)
+
+
+def by_ids(s: Session, model: Any, ids: list[str]) -> States:
+    """Per row of a short list (quarantines, open vials) by primary key."""
+    states: States = {}
+    for start in range(0, len(ids), 500):
+        not_sent(s, model, model.id, model.id.in_(ids[start:start + 500]), into=states)
+    return states
+
+
+def reading_states(s: Session, fridge_id: str, first: dt.date, last: dt.date) -> dict[tuple[dt.date, str], SyncState]:
+    """Per (day, slot) of one fridge's month: the readings not yet sent."""
+    r = TemperatureReading
+    rows = s.execute(select(r.reading_date, r.slot, r.sync_state, r.sync_reason).where(
+        r.fridge_id == fridge_id, r.reading_date >= first, r.reading_date <= last, r.sync_state != "synced",
+        r.deleted.is_(False)))
+    return {(day, slot): (state, reason) for day, slot, state, reason in rows}
