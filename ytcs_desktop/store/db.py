@@ -7,9 +7,12 @@ busy timeout instead of failing halfway.
 
 from __future__ import annotations
 
+import ast
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -18,11 +21,19 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ytcs_desktop.store import models
 from ytcs_desktop.store.base import SyncMixin, new_id
-from ytcs_desktop.store.capture import drop_capture_triggers, install_capture_triggers
+from ytcs_desktop.store.capture import (
+    TRIGGER_PREFIX,
+    drop_capture_triggers,
+    insert_only_tables,
+    install_capture_triggers,
+    syncable_tables,
+    trigger_sql,
+)
 from ytcs_desktop.store.errors import NotInitialisedError
 from ytcs_desktop.store.hlc import WALL_DIGITS, HybridClock
 
 BUSY_TIMEOUT_MS = 15_000
+CACHE_SIZE_KIB = -65_536  # negative: KiB, not pages
 CLOCK_SETTLED_SEQ = "hlc_settled_seq"  # outbox rows up to here are stamped by a clock since corrected
 
 
@@ -37,6 +48,9 @@ def _make_engine(path: Path, begin: str) -> Engine:
         cur.execute("PRAGMA journal_mode = WAL")
         cur.execute("PRAGMA foreign_keys = ON")
         cur.execute("PRAGMA synchronous = FULL")
+        # 64 MB page cache per connection (SQLite's default is 2 MB): a delivery note of thousands of
+        # lines touches ledger, lot and outbox index pages far beyond 2 MB. Pages are taken only as used.
+        cur.execute(f"PRAGMA cache_size = {CACHE_SIZE_KIB}")
         cur.close()
 
     @event.listens_for(engine, "begin")
@@ -44,6 +58,34 @@ def _make_engine(path: Path, begin: str) -> Engine:
         conn.exec_driver_sql(begin)
 
     return engine
+
+
+VERSIONS = Path(__file__).resolve().parent / "migrations" / "versions"
+_REVISION = re.compile(r"^(revision|down_revision)\s*(?::[^=\n]*)?=\s*(.+?)\s*$", re.MULTILINE)
+
+
+@cache
+def head_revisions() -> frozenset[str]:
+    """The head revisions of the shipped migration scripts, read from their text without importing
+    Alembic: the revisions no other script revises. Empty if the scripts cannot be read (then the
+    caller migrates, which is always safe)."""
+    revisions: set[str] = set()
+    revised: set[str] = set()
+    for script in VERSIONS.glob("*.py"):
+        found = dict(_REVISION.findall(script.read_text(encoding="utf-8")))
+        if "revision" not in found:
+            continue
+        revisions.add(str(ast.literal_eval(found["revision"])))
+        down = ast.literal_eval(found.get("down_revision", "None"))
+        revised.update(down if isinstance(down, tuple | list) else [down] if down else [])
+    return frozenset(revisions - revised)
+
+
+@cache
+def _capture_sql() -> list[str]:
+    """The capture triggers this version makes, as SQLite keeps their text (sorted)."""
+    insert_only = insert_only_tables()
+    return sorted(stmt for table in syncable_tables() for stmt in trigger_sql(table, table.name in insert_only))
 
 
 class Database:
@@ -86,7 +128,20 @@ class Database:
         return db
 
     def migrate(self) -> None:
-        """Bring the schema to head with capture off, then (re)install the capture triggers."""
+        """Bring the schema to head with capture off, then (re)install the capture triggers.
+
+        A file already at head (every start but the first after an update) skips Alembic, whose
+        environment takes a good part of a cold start; its triggers are re-made only if they differ.
+        """
+        if self.at_head():
+            with self.read_engine.connect() as conn:  # no write lock unless something must change
+                installed = sorted(conn.exec_driver_sql(
+                    "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE ?",
+                    (f"{TRIGGER_PREFIX}%",)).scalars())
+            if installed != _capture_sql():
+                with self.engine.begin() as conn:
+                    install_capture_triggers(conn)
+            return
         from ytcs_desktop.store.migrate import upgrade_head
 
         with self.engine.begin() as conn:
@@ -94,6 +149,16 @@ class Database:
         upgrade_head(self.engine)
         with self.engine.begin() as conn:
             install_capture_triggers(conn)
+
+    def at_head(self) -> bool:
+        """Whether the schema revision stored in the file is the newest the shipped scripts know."""
+        heads = head_revisions()
+        with self.read_engine.connect() as conn:
+            if not conn.exec_driver_sql(
+                    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'").first():
+                return False
+            stored = {row[0] for row in conn.exec_driver_sql("SELECT version_num FROM alembic_version")}
+        return bool(heads) and stored == heads
 
     def close(self) -> None:
         self.engine.dispose()
