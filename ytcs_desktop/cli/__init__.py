@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import re
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from ytcs_desktop.cli.common import CliError, add_common_options, language, run_handler
+from ytcs_desktop.cli.setup import _lang_from_env, one_line_errors
 
 # Modules that contribute subcommands; each defines register(subparsers).
 COMMAND_MODULES = (
@@ -28,7 +31,10 @@ COMMAND_MODULES = (
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="ytcs", description="YTCS Desktop — trạm y tế cơ sở")
+    # Usage mistakes at the top level (an unknown command or option) are one line too, like the
+    # subcommands' (argparse would print its usage line first).
+    parser = one_line_errors(argparse.ArgumentParser(prog="ytcs", description="YTCS Desktop — trạm y tế cơ sở"))
+    _name_unknown_commands(parser)
     add_common_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
@@ -40,6 +46,23 @@ def build_parser() -> argparse.ArgumentParser:
             raise
         module.register(sub)
     return parser
+
+
+def _name_unknown_commands(parser: argparse.ArgumentParser) -> None:
+    """An unknown command is named, with the list of commands, in the user's language."""
+    plain = parser.error
+
+    def error(message: str) -> NoReturn:
+        unknown = re.match(r"argument COMMAND: invalid choice: '([^']*)'", message)
+        if unknown:
+            names = ", ".join(sub_actions(parser))
+            if _lang_from_env().startswith("en"):
+                message = f"there is no command “{unknown[1]}”; the commands are: {names}"
+            else:
+                message = f"không có lệnh “{unknown[1]}”; các lệnh là: {names}"
+        plain(message)
+
+    parser.error = error  # type: ignore[method-assign]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
