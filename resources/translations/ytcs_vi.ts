@@ -164,40 +164,40 @@
     <context>
         <name>Columns</name>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/base.py" line="303" />
+            <location filename="../../ytcs_desktop/ui/models/base.py" line="317" />
             <source>Refused by the centre: %1</source>
             <translation>Trung tâm không chấp nhận: %1</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/base.py" line="370" />
+            <location filename="../../ytcs_desktop/ui/models/base.py" line="384" />
             <source>Not sent yet</source>
             <translation>Chưa gửi</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/base.py" line="371" />
+            <location filename="../../ytcs_desktop/ui/models/base.py" line="385" />
             <source>Sent</source>
             <translation>Đã gửi</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/base.py" line="372" />
+            <location filename="../../ytcs_desktop/ui/models/base.py" line="386" />
             <source>Refused</source>
             <translation>Bị từ chối</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/base.py" line="373" />
+            <location filename="../../ytcs_desktop/ui/models/base.py" line="387" />
             <source>Conflict</source>
             <translation>Xung đột</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/base.py" line="382" />
+            <location filename="../../ytcs_desktop/ui/models/base.py" line="396" />
             <source>Sync</source>
             <translation>Đồng bộ</translation>
         </message>
         <message>
             <location filename="../../ytcs_desktop/ui/models/centre.py" line="91" />
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="170" />
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="55" />
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="91" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="56" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="93" />
             <source>Code</source>
             <translation>Mã</translation>
         </message>
@@ -206,8 +206,8 @@
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="72" />
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="171" />
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="208" />
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="56" />
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="92" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="57" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="94" />
             <source>Item</source>
             <translation>Mặt hàng</translation>
         </message>
@@ -278,8 +278,8 @@
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="73" />
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="172" />
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="212" />
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="57" />
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="96" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="58" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="98" />
             <source>Unit</source>
             <translation>Đơn vị</translation>
         </message>
@@ -388,8 +388,8 @@
         <message>
             <location filename="../../ytcs_desktop/ui/models/coldchain.py" line="35" />
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="173" />
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="58" />
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="95" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="59" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="97" />
             <source>On hand</source>
             <translation>Tồn kho</translation>
         </message>
@@ -409,12 +409,12 @@
             <translation>Số lượng cấp</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="59" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="60" />
             <source>Minimum</source>
             <translation>Tối thiểu</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="60" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="61" />
             <source>Nearest expiry</source>
             <translation>Hạn dùng gần nhất</translation>
         </message>
@@ -423,8 +423,8 @@
             <location filename="../../ytcs_desktop/ui/models/coldchain.py" line="55" />
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="74" />
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="209" />
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="93" />
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="135" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="95" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="137" />
             <source>Lot</source>
             <translation>Lô</translation>
         </message>
@@ -432,8 +432,8 @@
             <location filename="../../ytcs_desktop/ui/models/coldchain.py" line="34" />
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="75" />
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="210" />
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="94" />
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="136" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="96" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="138" />
             <source>Expiry</source>
             <translation>Hạn dùng</translation>
         </message>
@@ -478,43 +478,43 @@
             <translation>Số liều</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="97" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="99" />
             <source>State</source>
             <translation>Tình trạng</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="132" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="134" />
             <source>Date</source>
             <translation>Ngày</translation>
         </message>
         <message>
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="206" />
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="133" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="135" />
             <source>Document</source>
             <translation>Số chứng từ</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="134" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="136" />
             <source>Movement</source>
             <translation>Nghiệp vụ</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="137" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="139" />
             <source>Description</source>
             <translation>Diễn giải</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="138" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="140" />
             <source>In</source>
             <translation>Nhập</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="139" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="141" />
             <source>Out</source>
             <translation>Xuất</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="140" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="142" />
             <source>Balance</source>
             <translation>Tồn</translation>
         </message>
@@ -800,102 +800,127 @@
     <context>
         <name>FirstRunDialog</name>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="53" />
-            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="56" />
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="55" />
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="58" />
             <source>Welcome to YTCS Desktop</source>
             <translation>Chào mừng đến với YTCS Desktop</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="59" />
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="61" />
             <source>Set up this computer once. You can work offline and connect to the centre later.</source>
             <translation>Thiết lập máy tính này một lần. Bạn có thể làm việc ngoại tuyến và kết nối với Trung tâm sau.</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="70" />
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="72" />
             <source>Language</source>
             <translation>Ngôn ngữ</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="75" />
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="77" />
             <source>Health station</source>
             <translation>Trạm Y tế</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="76" />
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="78" />
             <source>Health centre</source>
             <translation>Trung tâm Y tế</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="84" />
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="86" />
             <source>This computer is at</source>
             <translation>Máy tính này đặt tại</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="88" />
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="90" />
             <source>Centre server address</source>
             <translation>Địa chỉ máy chủ Trung tâm</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="89" />
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="91" />
             <source>Work offline for now</source>
             <translation>Làm việc ngoại tuyến (kết nối sau)</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="92" />
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="94" />
             <source>User name</source>
             <translation>Tên đăng nhập</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="95" />
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="97" />
             <source>Password</source>
             <translation>Mật khẩu</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="98" />
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="100" />
             <source>Your full name</source>
             <translation>Họ và tên của bạn</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="101" />
-            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="134" />
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="103" />
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="146" />
             <source>Station code</source>
             <translation>Mã trạm</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="104" />
-            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="135" />
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="106" />
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="147" />
             <source>Station name</source>
             <translation>Tên trạm</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="112" />
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="116" />
+            <source>Cancel</source>
+            <translation>Hủy bỏ</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="124" />
             <source>Start</source>
             <translation>Bắt đầu</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="114" />
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="126" />
             <source>Open the demo data</source>
             <translation>Mở dữ liệu mẫu</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="115" />
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="127" />
             <source>Quit</source>
             <translation>Thoát</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="134" />
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="146" />
             <source>Centre code</source>
             <translation>Mã trung tâm</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="135" />
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="147" />
             <source>Centre name</source>
             <translation>Tên trung tâm</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="152" />
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="165" />
+            <source>Building the demo data: a year of a station's work, about half a minute…</source>
+            <translation>Đang tạo dữ liệu mẫu: một năm làm việc của trạm, khoảng nửa phút…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="172" />
             <source>Preparing the data…</source>
             <translation>Đang chuẩn bị dữ liệu…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="182" />
+            <source>Building the demo data: month %1 of %2…</source>
+            <translation>Đang tạo dữ liệu mẫu: tháng %1/%2…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="185" />
+            <source>Building the demo data: finishing…</source>
+            <translation>Đang tạo dữ liệu mẫu: sắp xong…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="189" />
+            <source>Stopping…</source>
+            <translation>Đang dừng…</translation>
         </message>
     </context>
     <context>
@@ -1020,7 +1045,7 @@
     <context>
         <name>Launcher</name>
         <message>
-            <location filename="../../ytcs_desktop/ui/launcher.py" line="55" />
+            <location filename="../../ytcs_desktop/ui/launcher.py" line="58" />
             <source>The data on this computer could not be opened: %1
 
 File: %2</source>
@@ -1029,12 +1054,17 @@ File: %2</source>
 Tệp: %2</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/launcher.py" line="57" />
+            <location filename="../../ytcs_desktop/ui/launcher.py" line="60" />
             <source>Close</source>
             <translation>Đóng</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/launcher.py" line="97" />
+            <location filename="../../ytcs_desktop/ui/launcher.py" line="109" />
+            <source>Stopped: the demo data was not made, nothing was saved.</source>
+            <translation>Đã dừng: dữ liệu mẫu không được tạo, không có gì được lưu.</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/launcher.py" line="114" />
             <source>Could not set up: %1</source>
             <translation>Không thiết lập được: %1</translation>
         </message>
@@ -2251,22 +2281,22 @@ Tệp: %2</translation>
     <context>
         <name>StockModels</name>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="81" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="82" />
             <source>Below the minimum stock</source>
             <translation>Dưới mức tồn tối thiểu</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="116" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="118" />
             <source>Quarantined</source>
             <translation>Đang cách ly</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="117" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="119" />
             <source>Expired</source>
             <translation>Đã hết hạn</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="118" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="120" />
             <source>Expires within 90 days</source>
             <translation>Hết hạn trong 90 ngày</translation>
         </message>
@@ -2536,7 +2566,7 @@ Tệp: %2</translation>
     <context>
         <name>TaskManager</name>
         <message>
-            <location filename="../../ytcs_desktop/ui/tasks.py" line="219" />
+            <location filename="../../ytcs_desktop/ui/tasks.py" line="224" />
             <source>Cancel</source>
             <translation>Hủy</translation>
         </message>

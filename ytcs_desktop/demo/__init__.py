@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -36,11 +38,33 @@ from ytcs_desktop.store.base import new_id
 from ytcs_desktop.store.db import Database
 from ytcs_desktop.store.models import Staff, SupportRequest
 
-__all__ = ["build_demo"]
+__all__ = ["DemoCancelled", "build_demo"]
+
+Progress = Callable[[int, int], None]  # (steps done, steps in all)
 
 
-def build_demo(path: Path, months: int = 12, seed: int = 2026, today: dt.date | None = None) -> dict[str, int]:
-    """Create the demo database at `path` (which must not exist); returns counts of what was made."""
+class CancelFlag(Protocol):
+    def is_set(self) -> bool: ...
+
+
+class DemoCancelled(Exception):
+    """The cancel flag was set: the build stopped between two steps (the file is left half-made: the
+    caller builds beside the target and removes it, as `ytcs demo` does)."""
+
+
+def build_demo(path: Path, months: int = 12, seed: int = 2026, today: dt.date | None = None,
+               progress: Progress | None = None, cancel: CancelFlag | None = None) -> dict[str, int]:
+    """Create the demo database at `path` (which must not exist); returns counts of what was made.
+
+    `progress(done, total)` is called after each step (the set-up, each simulated month, the last
+    touches); `cancel` (anything with `is_set()`, e.g. a threading.Event) is looked at between steps
+    and inside each month, and stops the build with DemoCancelled."""
+
+    def check() -> None:
+        if cancel is not None and cancel.is_set():
+            raise DemoCancelled()
+
+    check()
     if Path(path).exists():
         raise FileExistsError(f"{path} exists: the demo is built only into a new database file")
     end = today or dt.date.today()
@@ -55,21 +79,30 @@ def build_demo(path: Path, months: int = 12, seed: int = 2026, today: dt.date | 
             station=Actor("Trạm Y tế phường An Phú", "station", station_id),
             centre=Actor("Trung tâm Y tế khu vực Thuận An", "centre", None), station_id=station_id,
         )
+        total = len(world.months()) + 2
         with simulated(world.clock):
             world.clock.set(world.start - dt.timedelta(days=3), 8, 0)
             with db.transaction() as s:
                 _organisation(s, world)
                 _catalogue(s, world)
                 _extras_setup(s, world)
+            if progress is not None:
+                progress(1, total)
             for index, (first, last) in enumerate(world.months()):
+                check()
                 with db.transaction() as s:
-                    _month(s, world, index, first, last)
+                    _month(s, world, index, first, last, check)
+                if progress is not None:
+                    progress(index + 2, total)
+            check()
             with db.transaction() as s:
                 stock.pending_requisition(s, world)
         with db.read() as s:
             world.counts["ledger_rows"] = stock.ledger_rows(s)
             world.counts["request_statuses"] = int(
                 s.scalar(select(func.count(func.distinct(SupportRequest.status)))) or 0)
+        if progress is not None:
+            progress(total, total)
         return dict(sorted(world.counts.items()))
     finally:
         db.close()
@@ -150,13 +183,17 @@ def _extras_setup(s: Session, world: World) -> None:
     coldchain.setup(s, world)
 
 
-def _month(s: Session, world: World, index: int, first: dt.date, last: dt.date) -> None:
+def _month(s: Session, world: World, index: int, first: dt.date, last: dt.date,
+           check: Callable[[], None] = lambda: None) -> None:
     from ytcs_desktop.demo import coldchain
 
     receipt_day = first + dt.timedelta(days=4)
     stock.restock(s, world, first + dt.timedelta(days=2), first=index == 0)
+    check()  # a month takes seconds: a cancel need not wait for its end
     stock.issues(s, world, first, last, receipt_day)
+    check()
     coldchain.month(s, world, first, last, receipt_day)
+    check()
     if last.day >= 28:
         stock.dispose_expired(s, world, last)
     if index == len(world.months()) // 2 and last.day >= 28:

@@ -15,8 +15,8 @@ from ytcs_desktop.ui.app import database_file, install_translator, make_context
 from ytcs_desktop.ui.context import AppContext
 from ytcs_desktop.ui.dialogs.first_run import FirstRunChoice, FirstRunDialog
 from ytcs_desktop.ui.main_window import MainWindow
-from ytcs_desktop.ui.setup import create_database
-from ytcs_desktop.ui.tasks import TaskControl, TaskManager
+from ytcs_desktop.ui.setup import DEMO_MONTHS, create_database
+from ytcs_desktop.ui.tasks import Cancelled, TaskControl, TaskManager
 
 log = logging.getLogger(__name__)
 
@@ -24,8 +24,10 @@ log = logging.getLogger(__name__)
 class Launcher(QObject):
     """Owns the open workspace (window, context) and the first-run dialog before it."""
 
-    def __init__(self, app: QApplication, folder: Path, settings: QSettings, lang: str) -> None:
+    def __init__(self, app: QApplication, folder: Path, settings: QSettings, lang: str,
+                 demo_months: int = DEMO_MONTHS) -> None:
         super().__init__()
+        self.demo_months = demo_months
         self.app = app
         self.folder = folder
         self.settings = settings
@@ -34,6 +36,7 @@ class Launcher(QObject):
         self.window: MainWindow | None = None
         self.dialog: FirstRunDialog | None = None
         self._setup_tasks: TaskManager | None = None
+        self._setup_control: TaskControl | None = None
 
     def start(self) -> bool:
         path = database_file(self.folder)
@@ -62,6 +65,7 @@ class Launcher(QObject):
         dialog = FirstRunDialog(self.lang)
         dialog.chosen.connect(self._set_up)
         dialog.language_changed.connect(self._first_run_language)
+        dialog.cancel_requested.connect(self._cancel_set_up)
         dialog.rejected.connect(self.app.quit)
         self.dialog = dialog
         dialog.show()
@@ -80,23 +84,37 @@ class Launcher(QObject):
     def _set_up(self, choice: FirstRunChoice) -> None:
         if self._setup_tasks is None:
             self._setup_tasks = TaskManager()
-        path = database_file(self.folder)
+            self._setup_tasks.progressed.connect(self._set_up_progress)
+        path, months = database_file(self.folder), self.demo_months
 
         def work(control: TaskControl) -> Database:
-            return create_database(path, choice, control)
+            return create_database(path, choice, control, months)
 
-        self._setup_tasks.write(work, lambda db: self._ready(db, choice), self._setup_failed)
+        self._setup_control = self._setup_tasks.write(work, lambda db: self._ready(db, choice), self._setup_failed)
+
+    def _set_up_progress(self, task_id: int, done: int, total: int, _text: str) -> None:
+        control = self._setup_control
+        if self.dialog is not None and control is not None and control.task_id == task_id:
+            self.dialog.show_progress(done, total)
+
+    def _cancel_set_up(self) -> None:
+        if self._setup_control is not None:
+            self._setup_control.cancel()
 
     def _setup_failed(self, exc: BaseException) -> None:
+        self._setup_control = None
         if self.dialog is None:
             return
-        if isinstance(exc, DomainError):
+        if isinstance(exc, Cancelled):
+            self.dialog.set_busy(False, self.tr("Stopped: the demo data was not made, nothing was saved."))
+        elif isinstance(exc, DomainError):
             self.dialog.show_error(exc)
         else:
             log.error("setting up failed", exc_info=exc)
             self.dialog.set_busy(False, self.tr("Could not set up: %1").replace("%1", str(exc)))
 
     def _ready(self, db: Database, choice: FirstRunChoice) -> None:
+        self._setup_control = None
         self.settings.setValue("lang", self.lang)
         if choice.user_name:
             self.settings.setValue("user_name", choice.user_name)

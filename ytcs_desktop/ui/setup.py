@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import importlib
+import os
 from pathlib import Path
 
 from ytcs_desktop.domain.stations import create_centre, create_station
@@ -10,13 +10,17 @@ from ytcs_desktop.domain.validation import required_text
 from ytcs_desktop.store.base import new_id
 from ytcs_desktop.store.db import Database
 from ytcs_desktop.ui.dialogs.first_run import FirstRunChoice
-from ytcs_desktop.ui.tasks import TaskControl
+from ytcs_desktop.ui.tasks import Cancelled, TaskControl
+
+DEMO_MONTHS = 12
+SQLITE_SUFFIXES = ("", "-wal", "-shm", "-journal")
 
 
-def create_database(path: Path, choice: FirstRunChoice, control: TaskControl) -> Database:
+def create_database(path: Path, choice: FirstRunChoice, control: TaskControl,
+                    demo_months: int = DEMO_MONTHS) -> Database:
     """Runs on the writer thread. Checks the input before any file is made, so a refusal leaves nothing."""
     if choice.demo:
-        return _demo(path)
+        return _demo(path, control, demo_months)
     required_text(choice.user_name, "user_name", "họ và tên của bạn", "your full name", 200)
     if not choice.offline:
         return _signed_in(path, choice, control)
@@ -39,13 +43,30 @@ def create_database(path: Path, choice: FirstRunChoice, control: TaskControl) ->
     return db
 
 
-def _demo(path: Path) -> Database:
-    """The demo station database, made by the demo package (`ytcs demo`)."""
-    module = importlib.import_module("ytcs_desktop.demo")
-    build = getattr(module, "create_demo", None) or module.build_demo
-    result = build(path)
-    if isinstance(result, Database):
-        return result
+def _remove(path: Path) -> None:
+    for suffix in SQLITE_SUFFIXES:
+        Path(str(path) + suffix).unlink(missing_ok=True)
+
+
+def _demo(path: Path, control: TaskControl, months: int) -> Database:
+    """The demo station database (as `ytcs demo` makes it), with progress by simulated month. It is
+    built beside the target and moved into place at the end: a cancel or a failure leaves no file."""
+    from ytcs_desktop.demo import DemoCancelled, build_demo
+
+    building = path.with_name(path.name + ".building")
+    _remove(building)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    control.progress(0, months + 2, "")
+    try:
+        build_demo(building, months=months, progress=lambda done, total: control.progress(done, total, ""),
+                   cancel=control.event)
+    except DemoCancelled:
+        _remove(building)
+        raise Cancelled() from None
+    except BaseException:
+        _remove(building)
+        raise
+    os.replace(building, path)  # closed by build_demo: its WAL is checkpointed into the file
     return Database.open(path)
 
 

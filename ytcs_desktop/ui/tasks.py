@@ -40,6 +40,11 @@ class TaskControl:
         self._cancel = threading.Event()
 
     @property
+    def task_id(self) -> int:
+        """The id `TaskManager.progressed` and `finished` carry for this task."""
+        return self._id
+
+    @property
     def event(self) -> threading.Event:
         """The cancel flag itself, for APIs that take anything with `is_set()`."""
         return self._cancel

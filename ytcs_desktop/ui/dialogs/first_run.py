@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -41,11 +42,12 @@ class FirstRunDialog(QDialog):
     """Collects a FirstRunChoice. The launcher does the work and calls `show_error` or `accept`.
 
     Signals: `chosen(FirstRunChoice)` when the user presses Start or Open demo;
-    `language_changed(str)`.
+    `language_changed(str)`; `cancel_requested()` when the user stops the demo being built.
     """
 
     chosen = Signal(object)
     language_changed = Signal(str)
+    cancel_requested = Signal()
 
     def __init__(self, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -108,6 +110,16 @@ class FirstRunDialog(QDialog):
         self.status = QLabel()
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
+        progress_row = QHBoxLayout()
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(True)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.clicked.connect(self._cancel)
+        progress_row.addWidget(self.progress, 1)
+        progress_row.addWidget(self.cancel_button)
+        layout.addLayout(progress_row)
+        self.progress.hide()
+        self.cancel_button.hide()
         buttons = QDialogButtonBox()
         self.start_button = QPushButton(self.tr("Start"))
         self.start_button.setDefault(True)
@@ -149,13 +161,41 @@ class FirstRunDialog(QDialog):
 
     def _choose(self, demo: bool) -> None:
         self.form.clear_errors()
-        self.set_busy(True, self.tr("Preparing the data…"))
+        if demo:
+            self.set_busy(True, self.tr("Building the demo data: a year of a station's work, about half a "
+                                        "minute…"))
+            self.progress.setRange(0, 0)  # moving until the first step is done
+            self.progress.show()
+            self.cancel_button.setEnabled(True)
+            self.cancel_button.show()
+        else:
+            self.set_busy(True, self.tr("Preparing the data…"))
         self.chosen.emit(self.choice(demo))
 
+    def show_progress(self, done: int, total: int) -> None:
+        """The demo build went one step further (set-up, then a simulated month at a time)."""
+        if total <= 0 or not self.progress.isVisible():
+            return
+        self.progress.setRange(0, total)
+        self.progress.setValue(min(done, total))
+        if 1 <= done < total - 1:
+            self.status.setText(self.tr("Building the demo data: month %1 of %2…")
+                                .replace("%1", str(done)).replace("%2", str(total - 2)))
+        elif done >= total - 1:
+            self.status.setText(self.tr("Building the demo data: finishing…"))
+
+    def _cancel(self) -> None:
+        self.cancel_button.setEnabled(False)
+        self.status.setText(self.tr("Stopping…"))
+        self.cancel_requested.emit()
+
     def set_busy(self, busy: bool, text: str = "") -> None:
-        for button in (self.start_button, self.demo_button):
+        for button in (self.start_button, self.demo_button, self.language):
             button.setEnabled(not busy)
         self.status.setText(text)
+        if not busy:
+            self.progress.hide()
+            self.cancel_button.hide()
 
     def show_error(self, err: DomainError) -> None:
         self.set_busy(False)
