@@ -34,6 +34,11 @@ def shared_root(factory: pytest.TempPathFactory) -> Path:
     return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
 
+# Lowest CPU priority for the build and the bundle's runs: the tests running beside them under xdist
+# (the GUI latency checks among them) get the CPU first; nothing here is timed that tightly.
+NICE = ["nice", "-n", "19"]
+
+
 def as_text(output: bytes | str | None) -> str:
     # TimeoutExpired keeps bytes even with text=True
     return output.decode(errors="replace") if isinstance(output, bytes) else (output or "")
@@ -50,7 +55,8 @@ def build_once(root: Path) -> Bundle:
             pytest.fail(f"the bundle did not build (in another worker):\n{failed.read_text()}")
         if not done.exists():
             started = time.monotonic()
-            cmd = [sys.executable, str(ROOT / "installer" / "build.py"), "--dist", str(dist), "--work", str(work)]
+            cmd = [*NICE, sys.executable, str(ROOT / "installer" / "build.py"),
+                   "--dist", str(dist), "--work", str(work)]
             try:
                 proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=BUILD_TIMEOUT)
                 code, log = proc.returncode, proc.stdout + proc.stderr

@@ -15,7 +15,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from tests.installer.conftest import ROOT, Bundle, clean_env
+from tests.installer.conftest import NICE, ROOT, Bundle, clean_env
 from tests.reports.conftest import assert_font_embedded, pdf_text
 from ytcs_desktop.cli import build_parser, sub_actions
 
@@ -28,7 +28,7 @@ PASSWORD = "mật-khẩu-trạm-1"
 
 def run(bundle: Bundle, *args: str, cwd: Path, stdin: str | None = None,
         env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(bundle.exe), *args], cwd=cwd, env=env or clean_env(), input=stdin,
+    return subprocess.run([*NICE, str(bundle.exe), *args], cwd=cwd, env=env or clean_env(), input=stdin,
                           capture_output=True, text=True, encoding="utf-8", timeout=120)
 
 
@@ -107,7 +107,7 @@ def test_window_opens_and_stays_up(bundle: Bundle, station: Path, tmp_path: Path
     """`ytcs gui` on an empty folder (first run) and `ytcs` alone on a station's folder, offscreen."""
     shutil.copytree(station, tmp_path / "station")
     env = clean_env(QT_QPA_PLATFORM="offscreen")
-    procs = [subprocess.Popen([str(bundle.exe), *args], cwd=tmp_path, env=env, stdout=subprocess.PIPE,
+    procs = [subprocess.Popen([*NICE, str(bundle.exe), *args], cwd=tmp_path, env=env, stdout=subprocess.PIPE,
                               stderr=subprocess.PIPE, text=True)
              for args in (["gui", "--data-dir", str(tmp_path / "empty")], ["--data-dir", str(tmp_path / "station")])]
     try:
@@ -131,8 +131,8 @@ def centre(bundle: Bundle, tmp_path: Path) -> Iterator[str]:
     ok(run(bundle, "centre", "add-station", "TYT-CH", "Trạm Y tế xã Cát Hải", "--data-dir", str(data), cwd=tmp_path))
     ok(run(bundle, "centre", "add-user", "cathai", "--role", "station", "--station", "TYT-CH", "--password-stdin",
            "--data-dir", str(data), cwd=tmp_path, stdin=PASSWORD + "\n"))
-    proc = subprocess.Popen([str(bundle.exe), "centre", "serve", "--port", "0", "--data-dir", str(data)], cwd=tmp_path,
-                            env=clean_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen([*NICE, str(bundle.exe), "centre", "serve", "--port", "0", "--data-dir", str(data)],
+                            cwd=tmp_path, env=clean_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         assert proc.stdout is not None
         ready, _, _ = select.select([proc.stdout], [], [], 60)
