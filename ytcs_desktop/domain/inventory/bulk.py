@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.errors import DomainError, RuleError
 from ytcs_desktop.domain.inventory.common import as_date, as_int, load_item, station_of, text_or_none
-from ytcs_desktop.domain.inventory.ledger import SOURCES, _check_source
+from ytcs_desktop.domain.inventory.ledger import SOURCES, _check_source, check_receipt, station_today
 from ytcs_desktop.domain.inventory.lots import check_vvm, clean_lot_no, lot_id_for
 from ytcs_desktop.domain.inventory.periods import assert_open
 from ytcs_desktop.store.base import new_id, utc_now
@@ -87,6 +87,7 @@ def receive_many(s: Session, actor: Actor, lines: Iterable[Mapping[str, Any]]) -
         )
     }
     checked_days: set[dt.date] = set()
+    today = station_today(s)
     new_lots: dict[tuple[str, str], dict[str, Any]] = {}
     worse_vvm: dict[str, int] = {}
     plan: list[tuple[str, str, dict[str, Any]]] = []
@@ -107,6 +108,7 @@ def receive_many(s: Session, actor: Actor, lines: Iterable[Mapping[str, Any]]) -
             if day not in checked_days:
                 assert_open(s, station_id, day)
                 checked_days.add(day)
+            check_receipt(s, lot_no, expiry, day, today)
             key = (item_id, lot_no)
             if key in existing:
                 lot_id, lot_expiry, lot_vvm = existing[key]

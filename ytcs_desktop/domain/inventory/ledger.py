@@ -25,6 +25,7 @@ from ytcs_desktop.domain.inventory.common import (
 from ytcs_desktop.domain.inventory.lots import find_or_create_lot, lot_blockers
 from ytcs_desktop.domain.inventory.periods import assert_open
 from ytcs_desktop.domain.inventory.stock import fefo_suggestion, issuable_lots
+from ytcs_desktop.store.base import utc_now
 from ytcs_desktop.store.models import Lot, Station, StockTransaction
 
 SOURCES = ("centre", "other")
@@ -40,6 +41,47 @@ def _check_source(source: str) -> str:
             "source",
         )
     return source
+
+
+RECEIPT_DAYS_AHEAD = 1  # tomorrow at most: a delivery note written the evening before, a midnight entry
+
+
+def station_today(s: Session) -> dt.date:
+    """Today at the station: the later of this PC's date and the date by the clock corrected with the
+    offset learned from the centre, so a PC whose clock runs years behind does not block a receipt."""
+    today = utc_now().astimezone().date()
+    db = s.info.get("db")
+    if db is not None and db.clock.offset_ms:
+        corrected = dt.datetime.fromtimestamp(db.clock.physical_ms() / 1000, dt.UTC).astimezone().date()
+        today = max(today, corrected)
+    return today
+
+
+def check_receipt(s: Session, lot_no: str, expiry: dt.date, day: dt.date, today: dt.date | None = None) -> None:
+    """Stock comes in on a real day, not a mistyped one years ahead, and not already expired: a lot may
+    be received up to its expiry date (it is usable through that day). Back-dating is left to the
+    closed-period rule. `today`: `station_today(s)`, passed in by a caller checking many lines."""
+    today = today or station_today(s)
+    latest = today + dt.timedelta(days=RECEIPT_DAYS_AHEAD)
+    if day > latest:
+        raise ValidationError(
+            "future_date",
+            f"Ngày nhập {day:%d/%m/%Y} chưa tới: chỉ ghi được đến ngày mai ({latest:%d/%m/%Y}). "
+            f"Hãy kiểm tra lại ngày trên phiếu (hôm nay là {today:%d/%m/%Y} theo đồng hồ máy).",
+            f"The receipt date {day:%Y-%m-%d} has not come yet: it may be tomorrow ({latest:%Y-%m-%d}) at "
+            f"the latest. Check the date on the note (today is {today:%Y-%m-%d} by this computer's clock).",
+            "txn_date",
+        )
+    if expiry < day:
+        lot = (lot_no or "").strip()
+        raise RuleError(
+            "expired_on_receipt",
+            f"Lô {lot} đã hết hạn dùng ngày {expiry:%d/%m/%Y}, trước ngày nhập {day:%d/%m/%Y}: không nhập kho "
+            "hàng đã hết hạn. Hãy kiểm tra lại hạn dùng trên bao bì; hàng hết hạn thật thì trả lại nơi cấp.",
+            f"Lot {lot} expired on {expiry:%Y-%m-%d}, before the receipt date {day:%Y-%m-%d}: expired stock is "
+            "not received. Check the expiry on the pack; if it has really expired, return it to the supplier.",
+            "expiry",
+        )
 
 
 def receive(
@@ -67,6 +109,7 @@ def receive(
     _check_source(source)
     load_item(s, item_id, station_id)
     assert_open(s, station_id, day)
+    check_receipt(s, lot_no, as_date(expiry, "expiry"), day)
     lot = find_or_create_lot(
         s, actor, item_id=item_id, lot_no=lot_no, expiry=expiry, manufacturer=manufacturer,
         vvm_stage=vvm_stage, fridge_id=fridge_id,
@@ -227,6 +270,7 @@ def transfer_in(
     day = as_date(txn_date, "txn_date")
     load_item(s, item_id, station_id)
     assert_open(s, station_id, day)
+    check_receipt(s, lot_no, as_date(expiry, "expiry"), day)
     source = s.get(Station, from_station_id) if from_station_id else None
     lot = find_or_create_lot(
         s, actor, item_id=item_id, lot_no=lot_no, expiry=expiry, manufacturer=manufacturer, vvm_stage=vvm_stage
