@@ -17,7 +17,7 @@ run: venv translations
 
 test: venv translations
 	bash scripts/ensure-postgres.sh
-	$(BIN)/ruff check ytcs_desktop tests bench scripts
+	$(BIN)/ruff check ytcs_desktop tests bench scripts installer
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -n 2 $(PYTEST_ARGS)
@@ -44,7 +44,7 @@ translations: venv
 	$(BIN)/python scripts/build_translations.py
 
 lint: venv
-	$(BIN)/ruff check ytcs_desktop tests bench scripts
+	$(BIN)/ruff check ytcs_desktop tests bench scripts installer
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 

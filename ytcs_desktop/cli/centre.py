@@ -12,7 +12,16 @@ import os
 import sys
 from typing import Any
 
-from ytcs_desktop.cli.common import EXIT_OK, CliError, data_dir, language, print_json, print_table
+from ytcs_desktop.cli.common import (
+    EXIT_BAD_INPUT,
+    EXIT_FAILED,
+    EXIT_OK,
+    CliError,
+    data_dir,
+    language,
+    print_json,
+    print_table,
+)
 from ytcs_desktop.cli.setup import group, subcommand
 from ytcs_desktop.paths import default_data_dir
 
@@ -29,11 +38,27 @@ def database_url(args: argparse.Namespace) -> str:
     return f"sqlite:///{folder / SERVER_DB_FILENAME}"
 
 
+def _unreachable(url: str, exc: Exception) -> CliError:
+    from sqlalchemy.exc import ArgumentError
+
+    code = EXIT_BAD_INPUT if isinstance(exc, ArgumentError) else EXIT_FAILED  # a malformed URL is bad input
+    shown = url.split("@")[-1] if "@" in url else url  # never echo a password given in the URL
+    first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return CliError(f"Không mở được cơ sở dữ liệu của máy chủ ({shown}): {first}",
+                    f"Cannot open the server's database ({shown}): {first}", code)
+
+
 def _store(args: argparse.Namespace) -> Any:
+    from sqlalchemy.exc import ArgumentError, OperationalError
+
     from ytcs_desktop.sync.server.store import ServerStore
 
-    store = ServerStore(database_url(args))
-    store.create_schema()
+    url = database_url(args)
+    try:
+        store = ServerStore(url)
+        store.create_schema()
+    except (OperationalError, ArgumentError) as exc:
+        raise _unreachable(url, exc) from exc
     return store
 
 
@@ -55,9 +80,15 @@ def _say(args: argparse.Namespace, vi: str, en: str) -> None:
 
 
 def _serve(args: argparse.Namespace) -> int:
+    from sqlalchemy.exc import ArgumentError, OperationalError
+
     from ytcs_desktop.sync.server.serve import serve
 
-    return serve(database_url(args), host=args.host, port=args.port, log_level=args.log_level)
+    url = database_url(args)
+    try:
+        return serve(url, host=args.host, port=args.port, log_level=args.log_level)
+    except (OperationalError, ArgumentError) as exc:
+        raise _unreachable(url, exc) from exc
 
 
 def _add_station(args: argparse.Namespace) -> int:
