@@ -227,3 +227,40 @@ def test_ledger_of_both_pcs_points_at_the_one_lot(two_pcs: tuple[Replica, Replic
             assert s.scalar(select(func.sum(StockTransaction.quantity))
                             .where(StockTransaction.station_id == pc1.station_id)) == 35
     _converged(hub, pc1, pc2)
+
+
+def test_a_shipment_line_confirmed_and_reversed_at_two_pcs_counts_once(
+        two_pcs: tuple[Replica, Replica, Replica, str]) -> None:
+    """The centre ships a lot; both PCs confirm its arrival offline, then both reverse that receipt:
+    the stock is received once and reversed once everywhere, not twice."""
+    from ytcs_desktop.domain.inventory.shipments import confirm_receipt
+    from ytcs_desktop.store.base import new_id
+    from ytcs_desktop.store.models import ShipmentLine
+
+    hub, pc1, pc2, item = two_pcs
+    line = new_id()
+    with hub.db.transaction() as s:
+        s.add(ShipmentLine(id=line, station_id=pc1.station_id, item_id=item, lot_no="SH-9", expiry=EXPIRY,
+                           quantity=20, shipped_date=DAY, doc_no="PX-9"))
+    _settle(hub, pc1, pc2)
+    _later(pc2)
+    receipts = []
+    for pc in (pc1, pc2):
+        with pc.db.transaction() as s:
+            (txn,) = confirm_receipt(s, _nurse(pc), shipment_line_id=line, received_qty=20, txn_date=DAY)
+            receipts.append(txn.id)
+    assert receipts[0] == receipts[1]
+    _settle(pc1, pc2, hub)
+    for r in (pc1, pc2, hub):
+        with r.db.read() as s:
+            assert s.scalar(select(func.sum(StockTransaction.quantity)).where(StockTransaction.item_id == item)) == 20
+    for pc in (pc1, pc2):
+        with pc.db.transaction() as s:
+            ledger.reverse(s, _nurse(pc), txn_id=receipts[0], txn_date=DAY, reason="nhập nhầm phiếu")
+    _settle(pc1, pc2, hub)
+    for r in (pc1, pc2, hub):
+        with r.db.read() as s:
+            assert s.scalar(select(func.sum(StockTransaction.quantity)).where(StockTransaction.item_id == item)) == 0
+            assert s.scalar(select(func.count()).select_from(StockTransaction)
+                            .where(StockTransaction.item_id == item)) == 2
+    _converged(hub, pc1, pc2)

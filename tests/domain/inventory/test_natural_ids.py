@@ -100,3 +100,22 @@ def test_the_same_reading_slot_gives_the_same_id(pcs: tuple[Database, Database])
     assert ids[1] == ids[3] != ids[0]
     with pc1.read() as s:
         assert s.scalar(select(func.count()).select_from(TemperatureReading)) == 2
+
+
+def test_a_shipment_line_and_a_reversal_post_one_row_at_two_pcs(pcs: tuple[Database, Database]) -> None:
+    """Things that happen once to a record (its receipt from a shipment line, its reversal) have an id
+    made from that record: two PCs doing it offline post the same ledger row, which sync merges."""
+    from ytcs_desktop.domain.inventory.ledger import reversal_id_for
+    from ytcs_desktop.domain.inventory.shipments import shipment_receipt_id_for
+
+    line = new_id()
+    receipts, reversals = [], []
+    for db in pcs:  # the shipment line, pulled by both PCs
+        write(db, lambda s: s.add(ShipmentLine(id=line, station_id=STATION, item_id=ITEM, lot_no="SH-1",
+                                               expiry=EXPIRY, quantity=20, shipped_date=DAY)))
+        (txn,) = write(db, lambda s: confirm_receipt(s, NURSE, shipment_line_id=line, received_qty=20, txn_date=DAY))
+        receipts.append(txn.id)
+        (rev,) = write(db, lambda s, t=txn.id: ledger.reverse(s, NURSE, txn_id=t, txn_date=DAY, reason="nhập nhầm"))
+        reversals.append(rev.id)
+    assert receipts[0] == receipts[1] == shipment_receipt_id_for(line)
+    assert reversals[0] == reversals[1] == reversal_id_for(receipts[0]) != receipts[0]

@@ -207,7 +207,10 @@ def write_txn(
     reverses_id: str | None = None,
     ref_table: str | None = None,
     ref_id: str | None = None,
+    txn_id: str | None = None,
 ) -> StockTransaction:
+    """One ledger row. `txn_id` is given only for a movement that can happen once (the receipt of a
+    shipment line, the reversal of a movement): two PCs posting it offline then post one row."""
     txn = StockTransaction(
         station_id=station_id,
         item_id=lot.item_id,
@@ -226,6 +229,8 @@ def write_txn(
         actor=actor.name,
         created_at=utc_now(),
     )
+    if txn_id is not None:
+        txn.id = txn_id
     s.add(txn)
     s.flush()
     return txn

@@ -25,7 +25,7 @@ from ytcs_desktop.domain.inventory.common import (
 from ytcs_desktop.domain.inventory.lots import find_or_create_lot, lot_blockers
 from ytcs_desktop.domain.inventory.periods import assert_open
 from ytcs_desktop.domain.inventory.stock import fefo_suggestion, issuable_lots
-from ytcs_desktop.store.base import utc_now
+from ytcs_desktop.store.base import natural_id, utc_now
 from ytcs_desktop.store.models import Lot, Station, StockTransaction
 
 SOURCES = ("centre", "other")
@@ -84,6 +84,12 @@ def check_receipt(s: Session, lot_no: str, expiry: dt.date, day: dt.date, today:
         )
 
 
+def reversal_id_for(original_id: str) -> str:
+    """A movement is reversed at most once: its reversal's id comes from it, so two PCs reversing the
+    same movement offline post one reversal, not two (SYNC.md guarantee 2)."""
+    return natural_id("stock_transactions", "reversal", original_id)
+
+
 def receive(
     s: Session,
     actor: Actor,
@@ -101,6 +107,7 @@ def receive(
     fridge_id: str | None = None,
     ref_table: str | None = None,
     ref_id: str | None = None,
+    txn_id: str | None = None,
 ) -> list[StockTransaction]:
     """Nhập kho: a receipt into the lot (created on first receipt)."""
     station_id = station_of(actor)
@@ -117,7 +124,7 @@ def receive(
     return [
         write_txn(
             s, actor, station_id=station_id, lot=lot, kind="receipt", quantity=qty, txn_date=day, doc_no=doc_no,
-            source=source, counterparty=counterparty, ref_table=ref_table, ref_id=ref_id,
+            source=source, counterparty=counterparty, ref_table=ref_table, ref_id=ref_id, txn_id=txn_id,
         )
     ]
 
@@ -396,6 +403,6 @@ def reverse(
         write_txn(
             s, actor, station_id=station_id, lot=lot, kind="reversal", quantity=-original.quantity, txn_date=day,
             doc_no=original.doc_no, source=original.source, reason=why, reason_code=original.reason_code,
-            reverses_id=original.id,
+            reverses_id=original.id, txn_id=reversal_id_for(original.id),
         )
     ]

@@ -14,7 +14,7 @@ from ytcs_desktop.domain.inventory.common import as_date, as_int, station_of, te
 from ytcs_desktop.domain.inventory.ledger import receive
 from ytcs_desktop.domain.inventory.lots import check_vvm
 from ytcs_desktop.domain.inventory.periods import assert_open
-from ytcs_desktop.store.base import utc_now
+from ytcs_desktop.store.base import natural_id, utc_now
 from ytcs_desktop.store.models import Centre, ShipmentLine, Station, StockTransaction
 
 
@@ -36,6 +36,11 @@ def _centre_name(s: Session, station_id: str) -> str:
     station = s.get(Station, station_id)
     centre = s.get(Centre, station.centre_id) if station and station.centre_id else None
     return centre.name if centre else "Trung tâm Y tế"
+
+
+def shipment_receipt_id_for(shipment_line_id: str) -> str:
+    """A shipment line is received once: two PCs confirming it offline post one receipt, not two."""
+    return natural_id("stock_transactions", "shipment_line", shipment_line_id)
 
 
 def confirm_receipt(
@@ -94,6 +99,7 @@ def confirm_receipt(
             s, actor, item_id=line.item_id, lot_no=line.lot_no, expiry=line.expiry, quantity=qty, txn_date=day,
             doc_no=line.doc_no, source="centre", counterparty=_centre_name(s, station_id),
             manufacturer=line.manufacturer, vvm_stage=vvm, ref_table="shipment_lines", ref_id=line.id,
+            txn_id=shipment_receipt_id_for(line.id),
         )
         line.lot_id = rows[0].lot_id
     else:  # nothing arrived: the line is closed with its discrepancy, no ledger row
