@@ -163,3 +163,17 @@ def test_fridge_chart_marks_readings_not_sent_and_refused(station_window: MainWi
     QApplication.sendEvent(page.chart, QHelpEvent(QEvent.Type.ToolTip, where, page.chart.mapToGlobal(where)))
     assert QToolTip.text() == f"{today:%d/%m} chiều: 6,5 °C — Chưa gửi"
     QToolTip.hideText()
+
+
+def test_lists_share_one_read_per_change(station_window: MainWindow) -> None:
+    """The lot and item lists read the ledger's unsent rows once per announced change, not once each."""
+    ops = station_window.ctx.ops
+    calls: list[int] = []
+
+    def compute() -> int:
+        calls.append(1)
+        return len(calls)
+
+    assert ops.memo("ledger", compute) == 1 and ops.memo("ledger", compute) == 1
+    ops.announce({"training"})
+    assert ops.memo("ledger", compute) == 2 and calls == [1, 1]

@@ -9,10 +9,11 @@ back to `on_error` so the form can show `message(lang)` next to the field; nothi
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+import threading
+from collections.abc import Callable, Hashable, Iterable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 from sqlalchemy.orm import Session
 
@@ -53,6 +54,26 @@ class Operations(QObject):
         self.tasks = tasks
         self.lang = lang
         self.last_operation: str | None = None
+        self.version = 0  # one more at every change announced
+        self._memo: dict[Hashable, tuple[int, Any]] = {}
+        self._memo_lock = threading.Lock()
+        self.changed.connect(self._bump, Qt.ConnectionType.DirectConnection)
+
+    def _bump(self, _areas: object) -> None:
+        self.version += 1
+
+    def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """`compute()` once per announced change: views that read the same thing after the same
+        change (the lot and item lists after a stock write) share one answer. Call it on a worker."""
+        version = self.version
+        with self._memo_lock:
+            kept = self._memo.get(key)
+            if kept is not None and kept[0] == version:
+                return kept[1]  # type: ignore[no-any-return]
+        value = compute()
+        with self._memo_lock:
+            self._memo[key] = (version, value)
+        return value
 
     def write(self, name: str, fn: Callable[[Session, Actor], T], areas: Iterable[str],
               on_done: Callable[[T], None] | None = None,

@@ -46,6 +46,14 @@ class _StationModel(RecordTableModel):
         super().__init__(ops, parent)
 
 
+def _ledger_scan(model: _StationModel, session: Session) -> sync_states.LedgerScan:
+    """One read of the ledger per change, whichever of the lot and item lists asks first."""
+    station = model.station_id
+    if model.ops is None:
+        return sync_states.ledger_scan(session, station)
+    return model.ops.memo(("ledger_scan", station), lambda: sync_states.ledger_scan(session, station))
+
+
 class ItemStockModel(_StationModel):
     """Stock on hand per item: the ledger summed, with min/max and the nearest expiry. Sync shows the
     worst state among the item's lots, their movements and its min/max levels."""
@@ -67,7 +75,7 @@ class ItemStockModel(_StationModel):
         return on_hand_by_item(session, self.station_id)
 
     def fetch_sync(self, session: Session, rows: list[Any]) -> dict[str, SyncState]:
-        return sync_states.item_states(session, self.station_id)
+        return sync_states.item_states(session, self.station_id, _ledger_scan(self, session))
 
     def background(self, row: ItemBalance, column: Column) -> QColor | None:
         if column.key == "quantity" and row.min_stock > 0 and row.quantity < row.min_stock:
@@ -105,7 +113,7 @@ class LotStockModel(_StationModel):
         return on_hand_by_lot(session, self.station_id)
 
     def fetch_sync(self, session: Session, rows: list[Any]) -> dict[str, SyncState]:
-        return sync_states.lot_states(session, self.station_id)
+        return sync_states.lot_states(session, self.station_id, _ledger_scan(self, session))
 
     def background(self, row: LotBalance, column: Column) -> QColor | None:
         state = expiry_state(row.expiry, self.today, row.quarantined)

@@ -36,18 +36,31 @@ def not_sent(s: Session, model: Any, key: InstrumentedAttribute[Any], *where: An
     stmt = (select(key, model.sync_state, func.max(model.sync_reason))
             .where(model.sync_state != "synced", *where)
             .group_by(model.sync_state, key))
-    return _fold(s.execute(stmt), into)
+    return _fold(s.connection().execute(stmt).all(), into)  # Core rows: no ORM work per row
 
 
-def lot_states(s: Session, station_id: str) -> States:
+LedgerScan = list[tuple[str, str, str, str | None]]  # (lot_id, item_id, state, reason) of unsent ledger rows
+
+
+def ledger_scan(s: Session, station_id: str) -> LedgerScan:
+    """The ledger rows not sent, by lot (a lot has one item), in one read of the table: the lot and
+    the item lists share it (see Operations.memo)."""
+    t = StockTransaction
+    stmt = (select(t.lot_id, func.max(t.item_id), t.sync_state, func.max(t.sync_reason))
+            .where(t.sync_state != "synced", t.station_id == station_id)
+            .group_by(t.sync_state, t.lot_id))
+    return [(lot, item, state, reason) for lot, item, state, reason in s.connection().execute(stmt).all()]
+
+
+def lot_states(s: Session, station_id: str, scan: LedgerScan) -> States:
     """Per lot: its own record and every ledger row of it."""
-    states = not_sent(s, StockTransaction, StockTransaction.lot_id, StockTransaction.station_id == station_id)
+    states = _fold((lot, state, reason) for lot, _item, state, reason in scan)
     return not_sent(s, Lot, Lot.id, Lot.station_id == station_id, into=states)
 
 
-def item_states(s: Session, station_id: str) -> States:
+def item_states(s: Session, station_id: str, scan: LedgerScan) -> States:
     """Per item: its lots, their ledger rows and the station's min/max levels for it."""
-    states = not_sent(s, StockTransaction, StockTransaction.item_id, StockTransaction.station_id == station_id)
+    states = _fold((item, state, reason) for _lot, item, state, reason in scan)
     not_sent(s, Lot, Lot.item_id, Lot.station_id == station_id, into=states)
     return not_sent(s, StockLevel, StockLevel.item_id, StockLevel.station_id == station_id, into=states)
 
