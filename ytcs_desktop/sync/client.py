@@ -28,6 +28,7 @@ from typing import Any, Protocol
 
 import requests
 import urllib3
+from pydantic_core import from_json
 
 from ytcs_desktop.store.db import Database
 from ytcs_desktop.sync import apply as a
@@ -92,30 +93,47 @@ class SyncReport:
         return asdict(self)
 
 
+BODY_FILL = 0.95  # a push body is read to about this share of the bound (the estimate per row is close)
+# A push body of at least SLOW_LINK_PROBE bytes that moved at under SLOW_LINK bytes a second marks a
+# slow line (a busy centre on a fast one stays above): bodies are then compressed harder, as the time
+# goes to the line, not to the compressor.
+SLOW_LINK = 48_000
+SLOW_LINK_PROBE = 32 * 1024
+
+
 @dataclass
 class _Adaptive:
     """A batch size (rows) that follows the link (SYNC.md "Wire").
 
-    It starts small; after each exchange that went through it grows, at most doubling and no further
-    than the link carried in `budget_s` at the rate just measured (rows per second of the whole
-    exchange, round trip and server included), so a slow line grows too, only less; a full batch
-    that took longer than the budget brings it down to what fits. A cut halves it. `high` is the
-    ceiling the body bound (~128 KB compressed) sets."""
+    It starts small; after each exchange that went through it grows to what the link carried in
+    `budget_s` at the rate just measured (rows per second of the whole exchange, round trip and
+    server included, so the estimate errs low), fourfold at most per exchange and up to `high`: a
+    slow line grows too, up to the body bound, only more slowly. A full batch that took longer than
+    the budget brings it down to what fits, by half at most; a cut halves it. For pushes, `limit()`
+    also keeps the body under the bound (~128 KB compressed) from the bytes a row took in the last
+    body."""
 
     size: int
     low: int
     high: int
     budget_s: float = 10.0
+    row_bytes: float = 0.0  # compressed bytes per row in the last body; 0: not known (no bound)
+
+    def limit(self) -> int:
+        """Rows to ask for next."""
+        if self.row_bytes <= 0:
+            return self.size
+        return max(self.low, min(self.size, int(BODY_FILL * p.MAX_BODY_COMPRESSED / self.row_bytes)))
 
     def success(self, rows: int, seconds: float) -> None:
         fits = int(rows * self.budget_s / max(seconds, 0.001))
         if fits > self.size:
-            self.size = max(self.low, min(self.high, 2 * self.size, fits))
-        elif rows >= self.size:  # a full batch overran the budget: the link is slower than that
-            self.size = max(self.low, self.size // 2, fits)
+            self.size = max(self.low, min(self.high, fits, 4 * self.size))
+        elif rows >= self.limit():  # a full batch overran the budget: the link is slower than that
+            self.size = max(self.low, rows // 2, fits)
 
     def failure(self) -> None:
-        self.size = max(self.low, self.size // 2)
+        self.size = max(self.low, min(self.size, self.limit()) // 2)
 
 
 _Prepared = tuple[a.PushBatch, bytes]  # a batch and its compressed body
@@ -141,6 +159,7 @@ class SyncClient:
         self.pull_size = _Adaptive(pull_limit, 50, 20_000)
         self.report = SyncReport()
         self._failures = 0  # failed exchanges in a row
+        self._slow_link = False  # the last large push body moved slowly
         self._pending = 0  # outbox rows pending when the push began (progress total)
         self._pushed_before = 0
 
@@ -194,7 +213,7 @@ class SyncClient:
         self.report.bytes_received += len(raw)
         try:
             data = gzip.decompress(raw) if r.headers.get("Content-Encoding") == "gzip" else raw
-            answer = json.loads(data) if data else None
+            answer = from_json(data) if data else None  # pydantic's reader: a pulled page decodes faster
         except (OSError, EOFError, ValueError) as exc:
             raise _network(f"truncated answer: {exc}") from exc
         if r.status_code == 200:
@@ -264,8 +283,8 @@ class SyncClient:
                     must_ack = False
                     batch, body = prepared
                     if batch.rows:
-                        size = self.push_size.size
-                        ahead = batch.last_seq, size, pool.submit(self._prepare, batch.last_seq, size)
+                        limit = self.push_size.limit()
+                        ahead = batch.last_seq, limit, pool.submit(self._prepare, batch.last_seq, limit)
                     sending = wire.submit(self._send, batch, body)
                     if answered is not None:
                         self._record(*answered)
@@ -288,10 +307,11 @@ class SyncClient:
         if ahead is not None:
             start, limit, future = ahead
             ready = future.result()
-            outgrown = ready is not None and len(ready[0].rows) == limit and 4 * self.push_size.size > 5 * limit
+            grown = self.push_size.limit()
+            outgrown = ready is not None and len(ready[0].rows) == limit and 4 * grown > 5 * limit
             if start == cursor and not outgrown:
                 return ready
-        return self._prepare(cursor, self.push_size.size)
+        return self._prepare(cursor, self.push_size.limit())
 
     def _prepare(self, cursor: int, limit: int) -> _Prepared | None:
         batch = a.read_outbox(self.db, cursor, limit)
@@ -309,7 +329,10 @@ class SyncClient:
             self._backoff_once()
             return None
         self._failures = 0
-        self.push_size.success(len(batch.rows), time.monotonic() - started)
+        seconds = time.monotonic() - started
+        self.push_size.success(len(batch.rows), seconds)
+        if len(body) >= SLOW_LINK_PROBE:
+            self._slow_link = len(body) / max(seconds, 0.001) < SLOW_LINK
         return answer
 
     def _record(self, batch: a.PushBatch, answer: p.PushResponse) -> None:
@@ -323,14 +346,15 @@ class SyncClient:
         self._tell("push", self.report.pushed - self._pushed_before, self._pending)
 
     def _bounded_body(self, batch: a.PushBatch, cursor: int) -> tuple[a.PushBatch, bytes]:
+        """The batch's compressed body, the batch cut shorter if its body passed the bound."""
         while True:
             last = batch.last_seq if batch.rows else cursor
-            body = p.gzip_bytes(p.dumps(a.build_push(batch, last)))
+            body = p.gzip_bytes(p.dumps(a.build_push(batch, last)), 9 if self._slow_link else 4)
+            if batch.rows:
+                self.push_size.row_bytes = len(body) / len(batch.rows)
             if len(body) <= p.MAX_BODY_COMPRESSED or len(batch.rows) <= 1:
                 return batch, body
-            keep = max(1, int(len(batch.rows) * 0.85 * p.MAX_BODY_COMPRESSED / len(body)))
-            self.push_size.size = self.push_size.high = keep  # grow no further: the body bound is reached
-            batch = batch.head(keep)
+            batch = batch.head(max(1, int(len(batch.rows) * BODY_FILL * p.MAX_BODY_COMPRESSED / len(body))))
 
     def _backoff_once(self) -> None:
         """A pause after a failed exchange: it grows with failures in a row (not with the failures
