@@ -24,6 +24,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     if config.getoption("--long"):
+        for item in items:  # long runs take their time: the per-test timeout guards the fast profile only
+            if "slow" in item.keywords:
+                item.add_marker(pytest.mark.timeout(0))
         return
     skip = pytest.mark.skip(reason="long run: pass --long")
     for item in items:
