@@ -119,11 +119,16 @@ class _Adaptive:
     budget_s: float = 10.0
     row_bytes: float = 0.0  # compressed bytes per row in the last body; 0: not known (no bound)
 
-    def limit(self) -> int:
-        """Rows to ask for next."""
+    def limit(self, size: int | None = None) -> int:
+        """Rows to ask for next (or for a batch of `size`)."""
+        rows = self.size if size is None else size
         if self.row_bytes <= 0:
-            return self.size
-        return max(self.low, min(self.size, int(BODY_FILL * p.MAX_BODY_COMPRESSED / self.row_bytes)))
+            return rows
+        return max(self.low, min(rows, int(BODY_FILL * p.MAX_BODY_COMPRESSED / self.row_bytes)))
+
+    def hoped(self) -> int:
+        """The limit once the exchange under way has gone through at full speed (the largest growth)."""
+        return self.limit(min(self.high, 4 * self.size))
 
     def success(self, rows: int, seconds: float) -> None:
         fits = int(rows * self.budget_s / max(seconds, 0.001))
@@ -283,7 +288,7 @@ class SyncClient:
                     must_ack = False
                     batch, body = prepared
                     if batch.rows:
-                        limit = self.push_size.limit()
+                        limit = self.push_size.hoped()  # read as if this exchange goes well
                         ahead = batch.last_seq, limit, pool.submit(self._prepare, batch.last_seq, limit)
                     sending = wire.submit(self._send, batch, body)
                     if answered is not None:
@@ -301,15 +306,16 @@ class SyncClient:
                     self._record(*answered)
 
     def _next_batch(self, ahead: _Ahead | None, cursor: int) -> _Prepared | None:
-        """The batch that starts at `cursor`: the one prepared ahead if it starts there and the batch
-        size has not grown by more than a quarter since it was read (it grows after each answer),
-        else one read now."""
+        """The batch that starts at `cursor`: the one read ahead if it starts there and its size is
+        within a quarter of the size now wanted (it was read before this exchange's answer, at the
+        size hoped for), else one read now."""
         if ahead is not None:
-            start, limit, future = ahead
+            start, asked, future = ahead
             ready = future.result()
-            grown = self.push_size.limit()
-            outgrown = ready is not None and len(ready[0].rows) == limit and 4 * grown > 5 * limit
-            if start == cursor and not outgrown:
+            wanted = self.push_size.limit()
+            rows = len(ready[0].rows) if ready is not None else 0
+            fits = 4 * rows <= 5 * wanted and (rows < asked or 5 * rows >= 4 * wanted)
+            if start == cursor and fits:
                 return ready
         return self._prepare(cursor, self.push_size.limit())
 
