@@ -4,9 +4,20 @@
 
 1. initial push: a station database holding N ledger movements syncs for the first time;
 2. initial pull: a second PC of that station (empty database) downloads them;
-3. incremental: 100 changes (50 new movements, 50 edits of fridges) pushed and pulled, in ms.
+3. incremental: 100 changes (80 new movements, 20 edits of fridges) pushed and pulled, in ms.
 Figures: rows/s, bytes per row on the wire (request + response bodies as sent, gzip-compressed).
 Targets (issue 3): >= 20k rows/s; <= 20 B per ledger row.
+
+Last runs (2 cores shared with other people's test runs; three runs, each next to a run of the code
+before the last round of work, at the same time): initial push 16.1k, 16.5k, 22.2k rows/s (before:
+10.3k, 16.8k, 18.0k), 16.3 B a row (17.9); initial pull 11.8k, 16.2k, 17.5k rows/s (7.8k, 13.8k,
+15.5k), 15.2 B a row (16.3); 100 changes: push 47-79 ms, pull 43-54 ms (about 40 ms each side by side
+with the earlier code: unchanged). The spread is the machine's load: the push overlaps three stages
+(the next batch read and compressed, this one applied at the centre, the last one recorded here), so
+with two free cores it runs at the centre's pace, with one it is the sum of both sides. CPU per ledger
+row (process CPU time, about): centre 33 us (inflating and decoding the body 9, checks and merge 9,
+row JSON 4, SQLite insert into the row table and its four indexes 8, commit 3), station 31 us (reading
+the outbox 16, encoding and compressing 10, recording the answers 5).
 """
 
 from __future__ import annotations

@@ -12,13 +12,22 @@ re-run until it reports complete, as a user would press "Đồng bộ" again.
 Reported: total seconds, the bound, their ratio (target issue 3: ≤ 1.5×), batches re-sent, retries,
 and a check that the centre holds each row exactly once. Loopback only.
 
-Last runs (2 cores, shared; seed 2026): 100,000 ledger rows (100,421 changes), 1.80 MB up for a clean
-push → bound 56.5 s. Over the bad link: 132.4 s (2.34×) and 109.5 s (1.94×); 55 exchanges of which 2
-answers were lost after the server committed (both batches re-sent, answered duplicate), 4 client
-retries, 53 push requests against 20 on a clean link, 2.24 MB up; the centre held each row exactly
-once. Target ≤ 1.5× not met: each request pays a 500 ms round trip and the adaptive batch stops
-growing on this link (a batch counts as "fast" under 1.5 s, which a 256 kbit/s line never is for a
-full 128 KB body), so it pays that round trip 2.6 times as often as a clean sync.
+Last runs (2 cores shared with other people's test runs): 100,000 ledger rows (100,421 changes), 1.64
+MB up for a clean push (16 pushes) → bound 51.5 s. Over the bad link, seed 2026, three runs: 70.0 s,
+70.1 s, 71.2 s (1.36×, 1.36×, 1.38×); 19 exchanges, 17 of them pushes, one answer lost after the
+server committed (its batch re-sent, answered duplicate; 2 retries counted), 1.72 MB up. Seed 7: no
+cut, 65.8 s (1.28×); seed 11: two answers lost, 69.4 s (1.35×). The centre held each row exactly once
+every time. Target ≤ 1.5× met. The batch follows the measured throughput: after each exchange it grows
+(fourfold at most) to what the line carried in 10 s, read up to ~95% of the 128 KB body bound from the
+bytes a row took in the last body, so it reaches the bound on the fourth push; a cut halves it. Bodies
+that moved under 48 KB/s are compressed harder (gzip level 9, filtered strategy: 15.6 B a ledger row
+against 16.2 B): with no cut the bad link carries 1.59 MB, less than the bound counts. What is left
+over the bound: each push pays the 500 ms round trip and the centre's work on its ~6,900 rows while
+the line waits (about 15 s in all), and a lost answer costs its batch again.
+
+Before (the batch grew only after an exchange under 1.5 s, which a 256 kbit/s line never gives for a
+full 128 KB body): 109.5 s and 132.4 s against a 56.5 s bound (1.94×, 2.34×), 53 push requests
+against 20 on a clean link.
 """
 
 from __future__ import annotations
