@@ -3,6 +3,8 @@ replicates; a refused change comes back with a reason on its record; same-side c
 
 from __future__ import annotations
 
+import time
+
 from sqlalchemy import text
 
 from tests.sync.conftest import Centre
@@ -127,6 +129,7 @@ def test_same_side_concurrent_edits_keep_the_later_and_log_the_loser(centre: Cen
             f = s.get(Fridge, fridge)
             assert f is not None
             f.location = place
+        time.sleep(0.01)  # distinct milliseconds: in one millisecond the replica id, not the order, decides
     # pc2 wrote last: its value wins everywhere; pc1's value is logged where it lost
     pc2.sync()
     report = pc1.sync()
