@@ -15,9 +15,10 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.helpers import seed_items, station_actor, type_into
 from ytcs_desktop.domain.inventory import receive
+from ytcs_desktop.domain.reportdata.remembered import SETTING_PREFIX
 from ytcs_desktop.store.db import Database
 from ytcs_desktop.store.models import Setting
-from ytcs_desktop.ui.dialogs.report_input import SETTING_PREFIX, ReportInputDialog
+from ytcs_desktop.ui.dialogs.report_input import ReportInputDialog
 from ytcs_desktop.ui.main_window import MainWindow
 from ytcs_desktop.ui.pages.reports import ReportsPage
 from ytcs_desktop.ui.workspace import build_window

@@ -235,13 +235,17 @@ class Batch:
         state.dirty = True
         state.touched = m.q
         state.echo = self.device.id if _same_image(state.fields, m.fields) else None
-        self.applied.append({"station_key": self.device.station_key, "mutation_id": m.mutation_id,
-                             "device_id": self.device.id, "table_name": m.table, "row_id": m.row_id,
-                             "result": p.RESULT_CONFLICT if conflicts else p.RESULT_APPLIED,
-                             "code": None, "at_ms": self.now})
+        self._remember(m, bool(conflicts))
         if conflicts:
             return Outcome(p.RESULT_CONFLICT, conflicts=conflicts)
         return Outcome(p.RESULT_APPLIED if state.fields.get("hlc") == hlc else p.RESULT_DUPLICATE)
+
+    def _remember(self, m: Mutation, conflicted: bool) -> None:
+        """Record the mutation id as applied, so a re-sent batch is answered `duplicate`."""
+        self.applied.append({"station_key": self.device.station_key, "mutation_id": m.mutation_id,
+                             "device_id": self.device.id, "table_name": m.table, "row_id": m.row_id,
+                             "result": p.RESULT_CONFLICT if conflicted else p.RESULT_APPLIED,
+                             "code": None, "at_ms": self.now})
 
     @staticmethod
     def _keep_one(m: Mutation, state: RowState, hlc: str, origin: str, mine: dict[str, Any],
@@ -312,10 +316,7 @@ class Batch:
             exact = not conflicts and m.image_hash is not None and p.image_hash(state.fields) == m.image_hash
             state.echo = self.device.id if exact else None
         if m.mutation_id:
-            self.applied.append({"station_key": self.device.station_key, "mutation_id": m.mutation_id,
-                                 "device_id": self.device.id, "table_name": m.table, "row_id": m.row_id,
-                                 "result": p.RESULT_CONFLICT if conflicts else p.RESULT_APPLIED,
-                                 "code": None, "at_ms": self.now})
+            self._remember(m, bool(conflicts))
         if conflicts:
             return Outcome(p.RESULT_CONFLICT, conflicts=conflicts)
         return Outcome(p.RESULT_APPLIED if won else p.RESULT_DUPLICATE)

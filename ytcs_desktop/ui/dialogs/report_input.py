@@ -8,22 +8,18 @@ the same form starts from them; the document number and time are asked afresh ea
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import Any
 
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QTimeEdit, QWidget
-from sqlalchemy import select
 
 from ytcs_desktop.domain.reportdata.handover import HandoverInput
+from ytcs_desktop.domain.reportdata.remembered import NOT_REMEMBERED, remember_input, remembered_input
 from ytcs_desktop.store.db import Database
-from ytcs_desktop.store.models import Setting
 from ytcs_desktop.ui.context import AppContext
 from ytcs_desktop.ui.dialogs.stock_moves import Op
 from ytcs_desktop.ui.widgets.dialog import OperationDialog
 
-SETTING_PREFIX = "report_input."
-NOT_REMEMBERED = ("number", "time")  # new for every document
 PARTY_KEYS = ("handing_over", "receiving", "witnesses")
 HANDOVER_LISTS = ("records", "equipment")
 WEEKLY_LISTS = ("difficulties", "proposals")
@@ -34,14 +30,9 @@ def needs_input(options: tuple[str, ...]) -> bool:
 
 
 def remembered(db: Database, report: str) -> dict[str, Any]:
-    """The values last entered for `report` in this database ({} when none, or unreadable)."""
+    """The values last entered for `report` in this database ({} when none)."""
     with db.read() as s:  # one row by primary key: read where the dialog opens
-        raw = s.scalar(select(Setting.value).where(Setting.key == SETTING_PREFIX + report))
-    try:
-        value = json.loads(raw) if raw else {}
-    except ValueError:
-        return {}
-    return value if isinstance(value, dict) else {}
+        return remembered_input(s, report)
 
 
 class PartyRow(QWidget):
@@ -190,6 +181,5 @@ class ReportInputDialog(OperationDialog):
         values = self.values()
         if self.report == "handover":
             HandoverInput.from_json(values)  # the domain's refusal comes back under its field
-        kept = {k: v for k, v in values.items() if k not in NOT_REMEMBERED}
-        setting = Setting(key=SETTING_PREFIX + self.report, value=json.dumps(kept, ensure_ascii=False))
-        return "remember_report_input", lambda s, _a: s.merge(setting), frozenset()
+        report = self.report
+        return "remember_report_input", lambda s, _a: remember_input(s, report, values), frozenset()

@@ -27,6 +27,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 from sqlalchemy.orm import Session
 
+from ytcs_desktop.store.sync_states import SyncState
 from ytcs_desktop.ui.operations import Operations
 
 Index = QModelIndex | QPersistentModelIndex
@@ -36,15 +37,8 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # a sortable value (numbers and dates 
 REJECTED_BG = QColor("#fde2e1")
 PENDING_FG = QColor("#6b6b6b")
 
-SyncState = tuple[str, str | None]  # (sync_state, the centre's reason when refused)
 SYNCED: SyncState = ("synced", None)
 UNKNOWN: SyncState = ("", None)
-# Which state an aggregate row shows when its records differ: the one that needs the user most.
-SYNC_RANK = {"synced": 0, "pending": 1, "conflict": 2, "rejected": 3}
-
-
-def worse(a: SyncState | None, b: SyncState) -> SyncState:
-    return b if a is None or SYNC_RANK.get(b[0], 1) > SYNC_RANK.get(a[0], 1) else a
 
 
 def _fold_table() -> dict[int, str]:

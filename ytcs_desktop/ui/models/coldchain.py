@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session
 from ytcs_desktop.domain.coldchain import active_quarantines
 from ytcs_desktop.domain.labels import label
 from ytcs_desktop.domain.vaccines import OpenVial, open_vials
+from ytcs_desktop.store import sync_states
 from ytcs_desktop.store.models import Quarantine, VialOpening
-from ytcs_desktop.ui.models import sync_states
 from ytcs_desktop.ui.models.base import SYNC_COLUMN, Column, RecordTableModel, SyncState, fmt_date
 from ytcs_desktop.ui.operations import COLDCHAIN, STOCK, Operations
 

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from ytcs_desktop.domain.inventory import on_hand_by_item, on_hand_by_lot, stock_card
 from ytcs_desktop.domain.inventory.stock import ItemBalance, LotBalance
 from ytcs_desktop.domain.labels import label
-from ytcs_desktop.ui.models import sync_states
+from ytcs_desktop.store import sync_states
 from ytcs_desktop.ui.models.base import SYNC_COLUMN, Column, RecordTableModel, SyncState, fmt_date
 from ytcs_desktop.ui.operations import STOCK, Operations
 

@@ -1,8 +1,8 @@
 """Sync states of records that lists show through domain rows or aggregates (a lot's balance is a sum
 of ledger rows; a stock card line is one ledger row): the worst state per key, for rows not yet sent.
 
-Plain reads of the local bookkeeping columns (`sync_state`, `sync_reason`); they move to the store
-once it offers such look-ups.
+Plain reads of the local bookkeeping columns (`sync_state`, `sync_reason`), kept in the store so the
+list models only adapt them.
 """
 
 from __future__ import annotations
@@ -15,9 +15,15 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from ytcs_desktop.store.models import Lot, StockLevel, StockTransaction, TemperatureReading
-from ytcs_desktop.ui.models.base import SyncState, worse
 
+SyncState = tuple[str, str | None]  # (sync_state, the centre's reason when refused)
+SYNC_RANK = {"synced": 0, "pending": 1, "conflict": 2, "rejected": 3}
 States = dict[str, SyncState]
+
+
+def worse(a: SyncState | None, b: SyncState) -> SyncState:
+    """The state a list shows for several records: refused over conflict over pending over sent."""
+    return b if a is None or SYNC_RANK.get(b[0], 1) > SYNC_RANK.get(a[0], 1) else a
 
 
 def _fold(rows: Iterable[Any], into: States | None = None) -> States:
