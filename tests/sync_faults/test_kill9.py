@@ -4,7 +4,8 @@ present exactly once, at the station, at the centre's desktop and in the server'
 guarantee 1).
 
 Default: a handful of runs. `--long` runs YTCS_KILL_RUNS (default 1,000) client kills and a tenth
-as many server kills.
+as many server kills, in worlds of at most WORLD_RUNS runs each (a new station every hundred runs keeps
+a run's cost flat: one station growing for a thousand runs would spend its time in `ytcs check`).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,7 @@ from tests.sync_faults.world import Replica, World
 
 pytest.importorskip("ytcs_desktop.sync.client")
 
+WORLD_RUNS = 100
 SLOW_LINK = Faults(rtt_ms=20)  # stretches a sync over more moments to be killed at
 
 
@@ -148,6 +150,7 @@ def run_server_kills(server: CentreServer, root: Path, runs: int, seed: int) -> 
     rng = random.Random(seed)
     w = _world(server, root, seed)
     station = w.replicas[0]
+    starts = server.starts
     try:
         for _ in range(runs):
             _writes(w, rng, rng.randint(3, 10))
@@ -160,7 +163,7 @@ def run_server_kills(server: CentreServer, root: Path, runs: int, seed: int) -> 
         _finish(w, server)
     finally:
         w.close()
-    return {"runs": runs, "server_starts": server.starts, "ledger_rows": len(w.model.ledger)}
+    return {"runs": runs, "server_restarts": server.starts - starts, "ledger_rows": len(w.model.ledger)}
 
 
 def test_client_killed_during_sync_loses_and_doubles_nothing(sqlite_centre: CentreServer, tmp_path: Path) -> None:
@@ -177,11 +180,26 @@ def test_postgres_server_killed_during_sync(own_postgres_centre: CentreServer, t
     run_server_kills(own_postgres_centre, tmp_path / "w", runs=1, seed=13)
 
 
+def _in_worlds(run: Callable[[Path, int, int], dict[str, int]], root: Path, runs: int, seed: int) -> dict[str, int]:
+    """`runs` runs in fresh worlds of at most WORLD_RUNS runs each; the figures summed."""
+    total: dict[str, int] = {}
+    done = 0
+    while done < runs:
+        n = min(WORLD_RUNS, runs - done)
+        figures = run(root / f"w{done}", n, seed + done)
+        for key, value in figures.items():
+            total[key] = total.get(key, 0) + value
+        done += n
+        print(f"  {done}/{runs} runs: {total}", flush=True)
+    return total
+
+
 @pytest.mark.slow
 def test_many_client_kills(sqlite_centre: CentreServer, tmp_path: Path) -> None:
     runs = int(os.environ.get("YTCS_KILL_RUNS", "1000"))
     started = time.monotonic()
-    figures = run_client_kills(sqlite_centre, tmp_path / "w", runs=runs, seed=101)
+    figures = _in_worlds(lambda root, n, seed: run_client_kills(sqlite_centre, root, runs=n, seed=seed),
+                         tmp_path, runs, 101)
     print(f"client kills: {figures}, {time.monotonic() - started:.0f} s")
 
 
@@ -189,5 +207,6 @@ def test_many_client_kills(sqlite_centre: CentreServer, tmp_path: Path) -> None:
 def test_many_server_kills(own_sqlite_centre: CentreServer, tmp_path: Path) -> None:
     runs = max(1, int(os.environ.get("YTCS_KILL_RUNS", "1000")) // 10)
     started = time.monotonic()
-    figures = run_server_kills(own_sqlite_centre, tmp_path / "w", runs=runs, seed=102)
+    figures = _in_worlds(lambda root, n, seed: run_server_kills(own_sqlite_centre, root, runs=n, seed=seed),
+                         tmp_path, runs, 102)
     print(f"server kills: {figures}, {time.monotonic() - started:.0f} s")
