@@ -152,7 +152,7 @@ class SyncClient:
     def __init__(self, db: Database, server_url: str, token: str, *, progress: ProgressFn | None = None,
                  cancel: CancelFlag | None = None, session: requests.Session | None = None,
                  protocol_version: int = p.PROTOCOL_VERSION, timeout: float = 60.0, max_retries: int = 6,
-                 push_batch: int = 200, pull_limit: int = 1000) -> None:
+                 push_batch: int = 200, pull_limit: int = 1000, backoff_s: float = 0.2) -> None:
         self.db = db
         self.base = server_url.rstrip("/")
         self.token = token
@@ -163,6 +163,7 @@ class SyncClient:
         self.protocol_version = protocol_version
         self.timeout = timeout
         self.max_retries = max_retries
+        self.backoff_s = backoff_s  # the pause after a failure is this, doubled per failure in a row
         self.push_size = _Adaptive(push_batch, 1, 20_000)
         self.pull_size = _Adaptive(pull_limit, 50, 20_000)
         self.report = SyncReport()
@@ -201,7 +202,7 @@ class SyncClient:
                 self.report.retries += 1
                 if not retry or attempt > self.max_retries or self._cancelled():
                     raise
-                time.sleep(min(8.0, 0.25 * 2 ** (attempt - 1)) * (0.5 + random.random()))
+                time.sleep(min(8.0, self.backoff_s * 2 ** (attempt - 1)) * (0.5 + random.random()))
 
     def _once(self, method: str, path: str, params: dict[str, Any] | None, body: bytes | None,
               headers: dict[str, str]) -> Any:
@@ -372,7 +373,7 @@ class SyncClient:
         self._failures += 1
         if self.report.retries > self.max_retries * 4:
             raise _network("too many failures")
-        time.sleep(min(8.0, 0.2 * 2 ** min(self._failures, 6)) * (0.5 + random.random()))
+        time.sleep(min(8.0, self.backoff_s * 2 ** min(self._failures, 6)) * (0.5 + random.random()))
 
     def pull(self) -> bool:
         """Pull until the centre has nothing newer; True when caught up."""
