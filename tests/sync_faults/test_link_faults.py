@@ -80,6 +80,22 @@ def test_every_push_answer_lost_many_times_doubles_nothing(world: World, sqlite_
     world.check()
 
 
+def test_each_retry_is_counted_once_and_the_retries_are_bounded(world: World, sqlite_centre: CentreServer) -> None:
+    """Every push answer is lost: the client retries twice `max_retries` times, then gives up with a
+    network error; its report counts each retry once (the proxy saw one more failed push than that)."""
+    _work(world, 3)
+    a1 = world.replicas[0]
+    assert a1.token is not None
+    with FaultProxy(sqlite_centre.port, Faults(drop_response=1.0, only_paths=(PUSH,)), seed=3) as proxy:
+        sync = client.SyncClient(a1.db, proxy.url, a1.token, max_retries=2, backoff_s=0.01)
+        try:
+            _expect_network_error(sync)
+            assert sync.report.retries == 4
+            assert proxy.stats.dropped_responses == 5
+        finally:
+            sync.close()
+
+
 def test_answer_cut_inside_its_head_is_a_network_error(world: World, sqlite_centre: CentreServer) -> None:
     """http.client accepts a truncated head: the client sees 200 with an empty body and must not crash."""
     _work(world, 2)

@@ -199,9 +199,9 @@ class SyncClient:
                 return self._once(method, path, params, body, headers)
             except NetworkError:
                 attempt += 1
-                self.report.retries += 1
                 if not retry or attempt > self.max_retries or self._cancelled():
-                    raise
+                    raise  # the caller pauses and counts the retry, if it makes one
+                self.report.retries += 1
                 time.sleep(min(8.0, self.backoff_s * 2 ** (attempt - 1)) * (0.5 + random.random()))
 
     def _once(self, method: str, path: str, params: dict[str, Any] | None, body: bytes | None,
@@ -369,10 +369,10 @@ class SyncClient:
     def _backoff_once(self) -> None:
         """A pause after a failed exchange: it grows with failures in a row (not with the failures
         of the whole sync), so one cut late in a long sync costs a short pause."""
-        self.report.retries += 1
         self._failures += 1
-        if self.report.retries > self.max_retries * 4:
+        if self.report.retries >= self.max_retries * 2:
             raise _network("too many failures")
+        self.report.retries += 1
         time.sleep(min(8.0, self.backoff_s * 2 ** min(self._failures, 6)) * (0.5 + random.random()))
 
     def pull(self) -> bool:
