@@ -101,3 +101,33 @@ def test_a_change_still_stamped_from_the_future_keeps_its_place(centre: Centre) 
     assert _restamps(centre, st.device_id) == 3
     hub.sync()
     assert count(hub.db, "fridges", "id = :i AND location = 'Tủ C'", i=fridge) == 1
+
+
+def test_a_usb_bundle_bounds_a_clock_set_years_ahead_and_leaves_a_right_one(centre: Centre) -> None:
+    """No `hello` on a stick: the answer bounds the offset between the request's making and the
+    answer's applying. A clock five years ahead is corrected to within that trip; a right clock keeps
+    offset 0; after the complete push the far-future stamp is dropped, so the next change is kept as
+    written."""
+    from ytcs_desktop.sync import bundle
+
+    (st,) = centre.station("Đồng hồ sai, không mạng")
+    (right,) = centre.station("Đồng hồ đúng, không mạng")
+    st.db._clock = HybridClock(st.db.replica_id, wall=lambda: wall_clock_ms() + FIVE_YEARS_MS)
+    fridge = add_fridge(st.db)
+    add_fridge(right.db)
+
+    def carry(station: object) -> dict[str, int]:
+        request = bundle.request_bundle(station.db, station.device_id, station.token)  # type: ignore[attr-defined]
+        answer = bundle.answer_bundle(centre.store, request)
+        return bundle.apply_answer(station.db, station.device_id, station.token, answer)  # type: ignore[attr-defined]
+
+    assert carry(st)["rejected"] == 0 and carry(right)["rejected"] == 0
+    assert _restamps(centre, st.device_id) == 1  # the fridge, stamped five years ahead
+    assert abs(st.db.clock.offset_ms + FIVE_YEARS_MS) < 60_000
+    assert st.db.meta(a.CLOCK_SUSPECT) == "1"
+    assert right.db.clock.offset_ms == 0 and right.db.meta(a.CLOCK_SUSPECT) in (None, "0")
+
+    assert _near_now(_move(st.db, fridge, "Phòng tiêm"))
+    assert carry(st)["pushed"] == 1
+    assert _restamps(centre, st.device_id) == 1  # kept as written
+    assert count(st.db, "fridges", "id = :i AND sync_state = 'synced'", i=fridge) == 1

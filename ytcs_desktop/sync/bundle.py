@@ -9,6 +9,12 @@
 3. Back at the station: `apply_answer` checks the signature, records the answer and applies the
    pulled rows, advancing each cursor only as the online client does. Applying an answer twice is
    harmless.
+
+A stick travels for days, so the answer cannot measure this PC's clock the way `hello` does. It can
+bound it: the request was made before the centre answered and the answer is applied after, so the
+true offset (centre time − this PC's wall) lies between the two. The offset kept is moved into that
+interval only when it lies outside (a clock set years wrong is corrected to within the trip; a right
+clock is left alone), and a complete push then drops a far-future stamp as the online sync does.
 """
 
 from __future__ import annotations
@@ -71,7 +77,7 @@ def request_bundle(db: Database, device_id: str, token: str) -> bytes:
     cursor = a.get_int(db, a.PUSH_CURSOR)
     batch = a.read_outbox(db, cursor, ALL_ROWS)
     body = {"device_id": device_id, "push_from": cursor, "push": a.build_push(batch, batch.last_seq or cursor),
-            "pull_cursor": a.get_int(db, a.PULL_CURSOR)}
+            "pull_cursor": a.get_int(db, a.PULL_CURSOR), "made_at_ms": _wall_ms(db)}
     return _seal(body, _key(token_hash(token)))
 
 
@@ -97,7 +103,8 @@ def answer_bundle(store: Any, data: bytes) -> bytes:
     with store.read() as conn:
         page = pull(store, conn, device, int(body.get("pull_cursor") or 0), ALL_ROWS, False)
     return _seal({"device_id": device.id, "push_from": body["push_from"], "answer": answer.model_dump(mode="json"),
-                  "pull": page}, key)
+                  "pull": page, "made_at_ms": body.get("made_at_ms"), "server_time_ms": store.clock.physical_ms()},
+                 key)
 
 
 def apply_answer(db: Database, device_id: str, token: str, data: bytes) -> dict[str, int]:
@@ -107,12 +114,15 @@ def apply_answer(db: Database, device_id: str, token: str, data: bytes) -> dict[
         raise BundleError("bundle_device", "Tệp trả lời này dành cho máy khác.",
                           "This answer file is for another device.")
     answer = p.PushResponse.model_validate(body["answer"])
+    _bound_clock(db, body.get("made_at_ms"), body.get("server_time_ms"))
     start = int(body["push_from"])
     rejected = 0
     if a.get_int(db, a.PUSH_CURSOR) == start and answer.results:
         rows = a.read_outbox(db, start, len(answer.results)).rows
         if len(rows) == len(answer.results) and rows[-1].seq == answer.acked_seq:
             rejected, _ = a.record_push_answer(db, rows, answer)
+    if a.pending_count(db) == 0:  # every change acknowledged, far-ahead ones re-stamped by the centre
+        db.settle_clock(a.get_int(db, a.PUSH_CURSOR), p.CLOCK_FUTURE_LIMIT_MS)
     pulled = 0
     page = body["pull"]
     if int(page["cursor"]) > a.get_int(db, a.PULL_CURSOR):
@@ -120,3 +130,24 @@ def apply_answer(db: Database, device_id: str, token: str, data: bytes) -> dict[
         if top:
             db.clock.observe(top, max_future_ms=p.CLOCK_FUTURE_LIMIT_MS)
     return {"pushed": len(answer.results), "rejected": rejected, "pulled": pulled}
+
+
+def _wall_ms(db: Database) -> int:
+    """This PC's own wall clock, without the offset learned from the centre."""
+    return db.clock.physical_ms() - db.clock.offset_ms
+
+
+def _bound_clock(db: Database, made_at_ms: object, server_time_ms: object) -> None:
+    if not isinstance(made_at_ms, int) or not isinstance(server_time_ms, int):
+        return  # a bundle of an older version: no evidence about the clock
+    lowest = server_time_ms - _wall_ms(db)  # the answer is applied after the centre wrote it
+    highest = server_time_ms - made_at_ms  # the request was made before
+    if lowest > highest:
+        return  # this PC's clock was moved back during the trip: the bounds say nothing
+    offset = min(max(db.clock.offset_ms, lowest), highest)
+    if offset == db.clock.offset_ms:
+        return
+    with a.remote_write(db) as conn:
+        a.set_meta(conn, a.CLOCK_OFFSET, str(offset))
+        a.set_meta(conn, a.CLOCK_SUSPECT, "1" if abs(offset) > p.CLOCK_FUTURE_LIMIT_MS else "0")
+    db.clock.offset_ms = offset
