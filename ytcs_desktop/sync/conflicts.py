@@ -63,8 +63,10 @@ def undo(db: Database, conflict_id: int) -> None:
     if (entry is None or entry.field == "*" or entry.field not in COLUMNS.get(entry.table, [])
             or entry.table in insert_only_tables()):  # a reading is never edited: it can only be dismissed
         raise ValueError(f"conflict {conflict_id} cannot be undone automatically")
+    origin = db.replica_id
     with db.transaction() as s:
+        s.connection()  # the write lock (BEGIN IMMEDIATE) before the stamp, as every local write (see settle_clock)
         s.execute(text(f'UPDATE "{entry.table}" SET "{entry.field}" = :v, hlc = :h, origin = :o, '
                        "sync_state = 'pending', sync_reason = NULL WHERE id = :i"),
-                  {"v": entry.losing_value, "h": db.clock.now(), "o": db.replica_id, "i": entry.row_id})
+                  {"v": entry.losing_value, "h": db.clock.now(), "o": origin, "i": entry.row_id})
         s.execute(text("UPDATE sync_conflicts SET resolved = 1 WHERE id = :i"), {"i": conflict_id})
