@@ -26,7 +26,7 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, precondition, rule, run_state_machine_as_test
 
-from tests.sync_faults.conftest import CENTRE_USER
+from tests.sync_faults.conftest import CENTRE_USER, _started
 from tests.sync_faults.harness import CentreServer
 from tests.sync_faults.proxy import FaultProxy, Faults
 from tests.sync_faults.world import YEAR_MS, World
@@ -43,6 +43,12 @@ class Context:
     server: CentreServer
     proxy: FaultProxy
     root: Path
+    started: float = 0.0
+    examples: int = 0  # examples settled and checked so far
+
+
+PROGRESS_EVERY = 100  # a long run prints its figures this often, so a stopped run still has them
+SERVER_EXAMPLES = 200
 
 
 class SyncMachine(RuleBasedStateMachine):
@@ -124,15 +130,22 @@ class SyncMachine(RuleBasedStateMachine):
             if self.ready:
                 self.world.settle(self.ctx.server.url)
                 self.world.check()
+                self.ctx.examples += 1
+                if self.ctx.examples % PROGRESS_EVERY == 0:
+                    stats = self.ctx.proxy.stats
+                    print(f"  {self.ctx.examples} examples checked in {time.monotonic() - self.ctx.started:.0f} s; "
+                          f"this round's link: {stats.exchanges} exchanges, {stats.faults} faults", flush=True)
         finally:
             self.world.close()
             shutil.rmtree(self.dir, ignore_errors=True)
 
 
-def _run(server: CentreServer, root: Path, examples: int, steps: int) -> None:
-    started = time.monotonic()
+def _run(server: CentreServer, root: Path, examples: int, steps: int, *, before: int = 0,
+         started: float | None = None) -> int:
+    """`examples` examples against `server`; the number checked (counted on from `before`)."""
+    started = time.monotonic() if started is None else started
     with FaultProxy(server.port, LINK, idle_timeout=20) as proxy:
-        SyncMachine.ctx = Context(server, proxy, root)
+        SyncMachine.ctx = Context(server, proxy, root, started, before)
         run_state_machine_as_test(
             SyncMachine,
             settings=settings(max_examples=examples, stateful_step_count=steps, deadline=None,
@@ -140,8 +153,10 @@ def _run(server: CentreServer, root: Path, examples: int, steps: int) -> None:
                               print_blob=True, database=None),
         )
         stats = proxy.stats
-    print(f"state machine: {examples} examples × ≤{steps} steps in {time.monotonic() - started:.0f} s; "
-          f"link: {stats.exchanges} exchanges, {stats.faults} faults")
+    print(f"state machine: {SyncMachine.ctx.examples - before} of {examples} examples × ≤{steps} steps checked; "
+          f"{time.monotonic() - started:.0f} s in all; link: {stats.exchanges} exchanges, {stats.faults} faults",
+          flush=True)
+    return SyncMachine.ctx.examples
 
 
 def test_replicas_converge_and_keep_every_acknowledged_write(sqlite_centre: CentreServer, tmp_path: Path) -> None:
@@ -149,8 +164,25 @@ def test_replicas_converge_and_keep_every_acknowledged_write(sqlite_centre: Cent
 
 
 @pytest.mark.slow
-def test_replicas_converge_long(sqlite_centre: CentreServer, tmp_path: Path) -> None:
-    _run(sqlite_centre, tmp_path, examples=int(os.environ.get("YTCS_SM_EXAMPLES", "10000")), steps=40)
+def test_replicas_converge_long(tmp_path: Path) -> None:
+    """Examples in rounds of SERVER_EXAMPLES, each against a fresh server: every example's new centre
+    desktop pulls all the server holds, so one server for thousands of examples would make each
+    example slower than the last."""
+    wanted = int(os.environ.get("YTCS_SM_EXAMPLES", "10000"))
+    started = time.monotonic()
+    checked = rounds = 0
+    while checked < wanted:
+        root = tmp_path / f"round{rounds}"
+        server = _started(f"sqlite:///{root / 'centre.sqlite3'}", root / "centre")
+        try:
+            now = _run(server, root, min(SERVER_EXAMPLES, wanted - checked), steps=40, before=checked,
+                       started=started)
+        finally:
+            server.stop()
+        rounds += 1
+        assert now > checked, "a round checked no example"
+        checked = now
+    print(f"state machine, long: {checked} examples in {rounds} rounds, {time.monotonic() - started:.0f} s")
 
 
 @pytest.mark.postgres
