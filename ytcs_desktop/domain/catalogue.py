@@ -2,7 +2,9 @@
 
 Items are centre-wide reference data (station_id NULL). A station database may also load the
 catalogue from a file: a new station has to work before its first sync, and the same codes then
-match the centre's rows.
+match the centre's rows. They match by id: an item's id comes from its code, and a pack unit's from
+its item and name (natural ids), so a station's imported item is the centre's item, and two centre
+desktops adding the same code offline add one row that sync merges.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.errors import NotFoundError, ValidationError
+from ytcs_desktop.store.base import natural_id, new_id
 from ytcs_desktop.store.models import Item, PackUnit
 
 CATEGORIES = ("drug", "supply", "vaccine")
@@ -120,7 +123,8 @@ def upsert_item(s: Session, actor: Actor, fields: Mapping[str, Any]) -> tuple[It
         item.deleted = False
         outcome = "updated"
     if item is None:
-        item = Item(station_id=None, active=True, **clean)
+        item = Item(id=_free_id(s, Item, natural_id(Item.__tablename__, clean["code"])), station_id=None, active=True,
+                    **clean)
         s.add(item)
         s.flush()
         outcome = "created"
@@ -134,6 +138,11 @@ def upsert_item(s: Session, actor: Actor, fields: Mapping[str, Any]) -> tuple[It
     return item, outcome
 
 
+def _free_id(s: Session, model: type[Item] | type[PackUnit], wanted: str) -> str:
+    """The natural id, unless a row already holds it (a row keeps its id when its code or name is edited)."""
+    return wanted if s.get(model, wanted) is None else new_id()
+
+
 def set_pack_unit(s: Session, actor: Actor, item: Item, name: str, factor: int) -> bool:
     """Add or change a pack (hộp = 100 viên). Returns True when something was written."""
     if factor < 1:
@@ -143,7 +152,13 @@ def set_pack_unit(s: Session, actor: Actor, item: Item, name: str, factor: int) 
     existing = s.scalar(select(PackUnit).where(PackUnit.item_id == item.id, PackUnit.name == name,
                                                PackUnit.deleted.is_(False)))
     if existing is None:
-        s.add(PackUnit(station_id=None, item_id=item.id, name=name, factor=factor))
+        same_key = natural_id(PackUnit.__tablename__, item.id, name)
+        removed = s.get(PackUnit, same_key)
+        if removed is not None and removed.deleted:
+            removed.deleted = False  # the pack removed before comes back, with its id
+            removed.factor = factor
+            return True
+        s.add(PackUnit(id=_free_id(s, PackUnit, same_key), station_id=None, item_id=item.id, name=name, factor=factor))
         return True
     if existing.factor != factor:
         existing.factor = factor
