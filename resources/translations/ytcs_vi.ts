@@ -164,40 +164,40 @@
     <context>
         <name>Columns</name>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/base.py" line="317" />
+            <location filename="../../ytcs_desktop/ui/models/base.py" line="311" />
             <source>Refused by the centre: %1</source>
             <translation>Trung tâm không chấp nhận: %1</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/base.py" line="384" />
+            <location filename="../../ytcs_desktop/ui/models/base.py" line="378" />
             <source>Not sent yet</source>
             <translation>Chưa gửi</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/base.py" line="385" />
+            <location filename="../../ytcs_desktop/ui/models/base.py" line="379" />
             <source>Sent</source>
             <translation>Đã gửi</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/base.py" line="386" />
+            <location filename="../../ytcs_desktop/ui/models/base.py" line="380" />
             <source>Refused</source>
             <translation>Bị từ chối</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/base.py" line="387" />
+            <location filename="../../ytcs_desktop/ui/models/base.py" line="381" />
             <source>Conflict</source>
             <translation>Xung đột</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/base.py" line="396" />
+            <location filename="../../ytcs_desktop/ui/models/base.py" line="390" />
             <source>Sync</source>
             <translation>Đồng bộ</translation>
         </message>
         <message>
             <location filename="../../ytcs_desktop/ui/models/centre.py" line="91" />
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="170" />
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="56" />
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="93" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="64" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="101" />
             <source>Code</source>
             <translation>Mã</translation>
         </message>
@@ -206,8 +206,8 @@
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="72" />
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="171" />
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="208" />
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="57" />
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="94" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="65" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="102" />
             <source>Item</source>
             <translation>Mặt hàng</translation>
         </message>
@@ -278,8 +278,8 @@
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="73" />
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="172" />
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="212" />
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="58" />
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="98" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="66" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="106" />
             <source>Unit</source>
             <translation>Đơn vị</translation>
         </message>
@@ -388,8 +388,8 @@
         <message>
             <location filename="../../ytcs_desktop/ui/models/coldchain.py" line="35" />
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="173" />
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="59" />
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="97" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="67" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="105" />
             <source>On hand</source>
             <translation>Tồn kho</translation>
         </message>
@@ -409,12 +409,12 @@
             <translation>Số lượng cấp</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="60" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="68" />
             <source>Minimum</source>
             <translation>Tối thiểu</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="61" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="69" />
             <source>Nearest expiry</source>
             <translation>Hạn dùng gần nhất</translation>
         </message>
@@ -423,8 +423,8 @@
             <location filename="../../ytcs_desktop/ui/models/coldchain.py" line="55" />
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="74" />
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="209" />
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="95" />
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="137" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="103" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="145" />
             <source>Lot</source>
             <translation>Lô</translation>
         </message>
@@ -432,8 +432,8 @@
             <location filename="../../ytcs_desktop/ui/models/coldchain.py" line="34" />
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="75" />
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="210" />
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="96" />
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="138" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="104" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="146" />
             <source>Expiry</source>
             <translation>Hạn dùng</translation>
         </message>
@@ -478,43 +478,43 @@
             <translation>Số liều</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="99" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="107" />
             <source>State</source>
             <translation>Tình trạng</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="134" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="142" />
             <source>Date</source>
             <translation>Ngày</translation>
         </message>
         <message>
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="206" />
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="135" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="143" />
             <source>Document</source>
             <translation>Số chứng từ</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="136" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="144" />
             <source>Movement</source>
             <translation>Nghiệp vụ</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="139" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="147" />
             <source>Description</source>
             <translation>Diễn giải</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="140" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="148" />
             <source>In</source>
             <translation>Nhập</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="141" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="149" />
             <source>Out</source>
             <translation>Xuất</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="142" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="150" />
             <source>Balance</source>
             <translation>Tồn</translation>
         </message>
@@ -1318,54 +1318,69 @@ Tệp: %2</translation>
     <context>
         <name>OnHandTab</name>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/stock_onhand.py" line="36" />
+            <location filename="../../ytcs_desktop/ui/pages/stock_onhand.py" line="37" />
             <source>By item</source>
             <translation>Theo mặt hàng</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/stock_onhand.py" line="37" />
+            <location filename="../../ytcs_desktop/ui/pages/stock_onhand.py" line="38" />
             <source>By lot</source>
             <translation>Theo lô</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/stock_onhand.py" line="39" />
+            <location filename="../../ytcs_desktop/ui/pages/stock_onhand.py" line="40" />
             <source>Search by name, code or lot (Ctrl+F)</source>
             <translation>Tìm theo tên, mã hoặc số lô (Ctrl+F)</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/stock_onhand.py" line="43" />
+            <location filename="../../ytcs_desktop/ui/pages/stock_onhand.py" line="44" />
             <source>All categories</source>
             <translation>Tất cả nhóm</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/stock_onhand.py" line="48" />
+            <location filename="../../ytcs_desktop/ui/pages/stock_onhand.py" line="49" />
             <source>&amp;Receive…</source>
             <translation>&amp;Nhập kho…</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/stock_onhand.py" line="49" />
+            <location filename="../../ytcs_desktop/ui/pages/stock_onhand.py" line="50" />
             <source>&amp;Issue…</source>
             <translation>&amp;Xuất sử dụng…</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/stock_onhand.py" line="50" />
+            <location filename="../../ytcs_desktop/ui/pages/stock_onhand.py" line="51" />
             <source>&amp;Transfer…</source>
             <translation>Điều &amp;chuyển…</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/stock_onhand.py" line="51" />
+            <location filename="../../ytcs_desktop/ui/pages/stock_onhand.py" line="52" />
             <source>&amp;Dispose…</source>
             <translation>&amp;Hủy…</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/stock_onhand.py" line="52" />
+            <location filename="../../ytcs_desktop/ui/pages/stock_onhand.py" line="53" />
             <source>Stock &amp;card</source>
             <translation>&amp;Thẻ kho</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/stock_onhand.py" line="56" />
+            <location filename="../../ytcs_desktop/ui/pages/stock_onhand.py" line="54" />
+            <source>&amp;Levels…</source>
+            <translation>Mức &amp;tồn…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/stock_onhand.py" line="58" />
             <source>Colours: red = expired · yellow = expires within 90 days · violet = quarantined · red quantity = below minimum</source>
             <translation>Màu: đỏ = đã hết hạn · vàng = hết hạn trong 90 ngày · tím = đang cách ly · số lượng nền đỏ = dưới mức tối thiểu</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/stock_onhand.py" line="149" />
+            <source>Minimum and maximum of the selected item at this station</source>
+            <translation>Mức tồn tối thiểu và tối đa của mặt hàng đang chọn tại trạm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/stock_onhand.py" line="150" />
+            <source>Choose an item in the By item view</source>
+            <translation>Hãy chọn một mặt hàng ở chế độ xem Theo mặt hàng</translation>
         </message>
     </context>
     <context>
@@ -1412,17 +1427,17 @@ Tệp: %2</translation>
     <context>
         <name>Operations</name>
         <message>
-            <location filename="../../ytcs_desktop/ui/operations.py" line="117" />
+            <location filename="../../ytcs_desktop/ui/operations.py" line="138" />
             <source>Could not save: %1. Nothing was changed; what you typed is still here.</source>
             <translation>Không lưu được: %1. Chưa có gì thay đổi; những gì bạn đã nhập vẫn còn nguyên.</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/operations.py" line="124" />
+            <location filename="../../ytcs_desktop/ui/operations.py" line="145" />
             <source>YTCS</source>
             <translation>YTCS</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/operations.py" line="126" />
+            <location filename="../../ytcs_desktop/ui/operations.py" line="147" />
             <source>OK</source>
             <translation>Đồng ý</translation>
         </message>
@@ -1506,17 +1521,17 @@ Tệp: %2</translation>
     <context>
         <name>PartyRow</name>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="56" />
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="47" />
             <source>Full name</source>
             <translation>Họ và tên</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="58" />
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="49" />
             <source>Position</source>
             <translation>Chức vụ</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="60" />
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="51" />
             <source>Unit</source>
             <translation>Đơn vị</translation>
         </message>
@@ -1767,98 +1782,98 @@ Tệp: %2</translation>
     <context>
         <name>ReportInputDialog</name>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="108" />
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="99" />
             <source>Continue</source>
             <translation>Tiếp tục</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="113" />
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="104" />
             <source>Stock on hand by lot and the open support requests are filled in from the records at the end of %1.</source>
             <translation>Tồn kho theo lô và các yêu cầu hỗ trợ chuyên môn đang xử lý được lấy từ sổ sách đến hết ngày %1.</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="117" />
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="108" />
             <source>The figures are counted from the records; write what the report cannot count.</source>
             <translation>Các số liệu được đếm từ sổ sách; hãy ghi những nội dung báo cáo không tự đếm được.</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="126" />
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="117" />
             <source>Handing over</source>
             <translation>Bên giao</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="126" />
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="117" />
             <source>Receiving</source>
             <translation>Bên nhận</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="127" />
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="118" />
             <source>Witness</source>
             <translation>Người chứng kiến</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="132" />
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="123" />
             <source>e.g. 01/BB-TYT</source>
             <translation>ví dụ 01/BB-TYT</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="133" />
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="124" />
             <source>Number</source>
             <translation>Số</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="137" />
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="128" />
             <source>Time (on %1)</source>
             <translation>Giờ (ngày %1)</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="139" />
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="130" />
             <source>the station, when left empty</source>
             <translation>để trống: tại trạm</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="140" />
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="131" />
             <source>Place</source>
             <translation>Địa điểm</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="142" />
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="133" />
             <source>Reason for the handover</source>
             <translation>Lý do bàn giao</translation>
         </message>
         <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="134" />
             <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="143" />
-            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="152" />
             <source>one per line</source>
             <translation>mỗi dòng một mục</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="145" />
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="136" />
             <source>Records handed over</source>
             <translation>Hồ sơ, sổ sách bàn giao</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="147" />
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="138" />
             <source>Equipment, other notes</source>
             <translation>Trang thiết bị, ghi chú khác</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="148" />
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="139" />
             <source>the usual sentence, when left empty</source>
             <translation>để trống: câu kết luận thường dùng</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="149" />
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="140" />
             <source>Conclusion</source>
             <translation>Kết luận</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="154" />
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="145" />
             <source>Difficulties</source>
             <translation>Khó khăn, vướng mắc</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="156" />
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="147" />
             <source>Proposals</source>
             <translation>Đề xuất, kiến nghị</translation>
         </message>
@@ -2279,24 +2294,57 @@ Tệp: %2</translation>
         </message>
     </context>
     <context>
+        <name>StockLevelDialog</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/stock_level.py" line="21" />
+            <source>Stock levels</source>
+            <translation>Mức tồn kho</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/stock_level.py" line="29" />
+            <source>Minimum</source>
+            <translation>Tối thiểu</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/stock_level.py" line="31" />
+            <source>0 = no maximum</source>
+            <translation>0 = không đặt mức tối đa</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/stock_level.py" line="32" />
+            <source>Maximum</source>
+            <translation>Tối đa</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/stock_level.py" line="33" />
+            <source>In base units (%1). Stock below the minimum is shown in red and listed on the overview; the requisition suggests filling up to the maximum.</source>
+            <translation>Tính theo đơn vị cơ bản (%1). Tồn dưới mức tối thiểu hiện màu đỏ và được liệt kê ở trang Tổng quan; phiếu dự trù đề xuất bổ sung đến mức tối đa.</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/stock_level.py" line="38" />
+            <source>Use the catalogue's levels</source>
+            <translation>Dùng mức của danh mục</translation>
+        </message>
+    </context>
+    <context>
         <name>StockModels</name>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="82" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="90" />
             <source>Below the minimum stock</source>
             <translation>Dưới mức tồn tối thiểu</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="118" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="126" />
             <source>Quarantined</source>
             <translation>Đang cách ly</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="119" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="127" />
             <source>Expired</source>
             <translation>Đã hết hạn</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="120" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="128" />
             <source>Expires within 90 days</source>
             <translation>Hết hạn trong 90 ngày</translation>
         </message>

@@ -89,3 +89,42 @@ def test_receive_issue_fefo_dispose_reverse(station_window: MainWindow, qtbot: Q
     with db.read() as s:
         kinds = [t.kind for t in s.scalars(select(StockTransaction).order_by(StockTransaction.id))]
     assert kinds == ["receipt", "receipt", "issue", "issue", "disposal", "reversal"]
+
+
+def test_levels_of_an_item_set_refused_and_back_to_the_catalogue(station_window: MainWindow, qtbot: QtBot) -> None:
+    seed_items(station_window.ctx.db)
+    page = _open_stock(station_window, qtbot)
+    _receive(page, qtbot, "Paracetamol", "P-1", dt.date.today() + dt.timedelta(days=400), "80")
+    tab = page.on_hand
+    assert not tab.levels_button.isEnabled()  # by lot: choose an item first
+    with qtbot.waitSignal(tab.item_model.loaded, timeout=5000):
+        tab.by_item.setChecked(True)
+
+    def item_row() -> int:
+        return next(i for i, r in enumerate(tab.item_model.rows()) if r.name.startswith("Paracetamol"))
+
+    def levels() -> tuple[int, int]:
+        row = tab.item_model.rows()[item_row()]
+        return row.min_stock, row.max_stock
+
+    select_row(tab.table, tab.table.model().mapFromSource(tab.item_model.index(item_row(), 0)).row())
+    assert tab.levels_button.isEnabled()
+    catalogue = levels()
+    dialog = tab.levels()
+    assert dialog is not None
+    type_into(qtbot, dialog.min_stock, "200")
+    type_into(qtbot, dialog.max_stock, "150")
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: dialog.form.error_text("max_stock") != "", timeout=5000)
+    assert "nhỏ hơn mức tối thiểu" in dialog.form.error_text("max_stock")
+    assert dialog.isVisible() and dialog.min_stock.text() == "200"
+    type_into(qtbot, dialog.max_stock, "600")
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: levels() == (200, 600), timeout=5000)
+    assert not dialog.isVisible()
+
+    select_row(tab.table, tab.table.model().mapFromSource(tab.item_model.index(item_row(), 0)).row())
+    again = tab.levels()
+    assert again is not None and again.min_stock.text() == "200"
+    again.default_button.click()
+    qtbot.waitUntil(lambda: levels() == catalogue, timeout=5000)

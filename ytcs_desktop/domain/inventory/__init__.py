@@ -19,6 +19,7 @@ from ytcs_desktop.domain.inventory.ledger import (
     transfer_in,
     transfer_out,
 )
+from ytcs_desktop.domain.inventory.levels import clear_stock_level, set_stock_level
 from ytcs_desktop.domain.inventory.lots import find_or_create_lot, is_quarantined, lot_blockers
 from ytcs_desktop.domain.inventory.periods import assert_open, close_period, last_closed_day
 from ytcs_desktop.domain.inventory.requisitions import (
@@ -61,6 +62,7 @@ __all__ = [
     "average_monthly_use",
     "below_minimum",
     "cancel_count",
+    "clear_stock_level",
     "close_period",
     "confirm_receipt",
     "count_lines",
@@ -84,6 +86,7 @@ __all__ = [
     "reject",
     "reverse",
     "set_requested",
+    "set_stock_level",
     "ship",
     "start_count",
     "stock_card",

@@ -116,7 +116,7 @@ def create_requisition(
 
 def _max_stock(s: Session, station_id: str, item_id: str) -> int:
     level = s.scalar(select(StockLevel.max_stock).where(StockLevel.station_id == station_id,
-                                                         StockLevel.item_id == item_id))
+                                                         StockLevel.item_id == item_id, StockLevel.deleted.is_(False)))
     if level is not None:
         return int(level)
     return int(load_item(s, item_id, station_id).max_stock or 0)

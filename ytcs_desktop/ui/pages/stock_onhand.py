@@ -6,10 +6,11 @@ from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QRadioButton, QTableView, QVBoxLayout, QWidget
 
-from ytcs_desktop.domain.inventory.stock import LotBalance
+from ytcs_desktop.domain.inventory.stock import ItemBalance, LotBalance
 from ytcs_desktop.domain.labels import choices as label_choices
 from ytcs_desktop.ui.context import AppContext
 from ytcs_desktop.ui.dialogs.issue import IssueDialog
+from ytcs_desktop.ui.dialogs.stock_level import StockLevelDialog
 from ytcs_desktop.ui.dialogs.stock_moves import DisposeDialog, ReceiveDialog, TransferDialog
 from ytcs_desktop.ui.models.base import ROW_ROLE, RecordTableModel, SearchProxy
 from ytcs_desktop.ui.models.stock import ItemStockModel, LotStockModel
@@ -50,9 +51,10 @@ class OnHandTab(QWidget):
         self.transfer_button = QPushButton(self.tr("&Transfer…"))
         self.dispose_button = QPushButton(self.tr("&Dispose…"))
         self.card_button = QPushButton(self.tr("Stock &card"))
+        self.levels_button = QPushButton(self.tr("&Levels…"))
         self.receive_button.setToolTip("Ctrl+N")
         layout.addLayout(toolbar_row(self.receive_button, self.issue_button, self.transfer_button,
-                                     self.dispose_button, self.card_button))
+                                     self.dispose_button, self.card_button, self.levels_button))
         self.legend = QLabel(self.tr("Colours: red = expired · yellow = expires within 90 days · "
                                      "violet = quarantined · red quantity = below minimum"))
         self.legend.setStyleSheet("color: #555;")
@@ -65,6 +67,7 @@ class OnHandTab(QWidget):
         self.transfer_button.clicked.connect(self.transfer)
         self.dispose_button.clicked.connect(self.dispose)
         self.card_button.clicked.connect(self._card)
+        self.levels_button.clicked.connect(self.levels)
         self.table.doubleClicked.connect(lambda _i: self._card())
         QShortcut(QKeySequence("Ctrl+F"), self, self.search.setFocus)
         QShortcut(QKeySequence("Ctrl+N"), self, self.receive)
@@ -141,6 +144,10 @@ class OnHandTab(QWidget):
         self.transfer_button.setEnabled(lot is not None and lot.quantity > 0)
         self.dispose_button.setEnabled(lot is not None and lot.quantity > 0)
         self.card_button.setEnabled(self.selected_item_id() is not None)
+        item = self.selected_row()
+        self.levels_button.setEnabled(isinstance(item, ItemBalance))
+        self.levels_button.setToolTip(self.tr("Minimum and maximum of the selected item at this station")
+                                      if self.by_item.isChecked() else self.tr("Choose an item in the By item view"))
 
     # ----- actions ----------------------------------------------------------------------------
     def receive(self) -> ReceiveDialog:
@@ -166,6 +173,14 @@ class OnHandTab(QWidget):
         if lot is None:
             return None
         dialog = DisposeDialog(self.ctx, lot, self)
+        dialog.open()
+        return dialog
+
+    def levels(self) -> StockLevelDialog | None:
+        item = self.selected_row()
+        if not isinstance(item, ItemBalance):
+            return None
+        dialog = StockLevelDialog(self.ctx, item, self)
         dialog.open()
         return dialog
 
