@@ -158,10 +158,16 @@ def extras(page: object) -> list[tuple[str, Callable[[], object]]]:
             dialog.quantity.setText("250")
             return dialog
 
+        def levels() -> object:
+            tab = page.on_hand
+            tab.table.selectRow(0)
+            return tab.levels()
+
         shots = [
             ("receive", lambda: page.on_hand.receive()),
             ("issue-fefo", issue),
             ("by-item", lambda: page.on_hand.by_item.setChecked(True)),
+            ("levels", levels),
         ]
         for key, tab in page.extra.items():
             shots.append((key.removesuffix("Tab").lower(), lambda t=tab: page.tabs.setCurrentWidget(t)))
