@@ -108,10 +108,24 @@ def test_issue_out_of_fefo_order_needs_reason(stocked: Runner) -> None:
         ("stock", "receive", "--item", "PARA500", "--lot", "A", "--qty", "5"),  # --expiry missing
         ("stock", "issue", "--item", "PARA500", "--qty", "5", "--bogus"),
         ("stock",),
+        ("stock", "levels", "--item", "PARA500"),  # neither levels nor --clear
+        ("stock", "levels", "--item", "PARA500", "--min", "5", "--clear"),
+        ("stock", "levels", "--item", "PARA500", "--min", "50", "--max", "40"),
+        ("stock", "levels", "--item", "PARA500", "--min", "-1"),
+        ("stock", "levels", "--item", "PARA500", "--min", "nhiều"),
+        ("stock", "levels", "--item", "NOPE", "--min", "1"),
     ],
 )
 def test_bad_input_refused_and_nothing_written(stocked: Runner, args: tuple[str, ...]) -> None:
     refused(stocked, *args)
+
+
+def test_levels_set_then_back_to_the_catalogue(stocked: Runner) -> None:
+    done = stocked("stock", "levels", "--item", "PARA500", "--min", "150", "--max", "600")
+    assert done.code == 0, done.err
+    assert "tối thiểu 150, tối đa 600" in done.out
+    again = stocked("stock", "levels", "--item", "PARA500", "--clear", "--lang", "en")
+    assert again.code == 0 and "catalogue's levels apply" in again.out
 
 
 def test_expired_lot_message_is_actionable_in_both_languages(stocked: Runner) -> None:

@@ -1,4 +1,4 @@
-"""`ytcs stock receive | issue | on-hand`: the station's ledger from the command line."""
+"""`ytcs stock receive | issue | on-hand | levels`: the station's ledger from the command line."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from ytcs_desktop.cli.setup import group, in_transaction, opened, output_format,
 from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.catalogue import get_item
 from ytcs_desktop.domain.errors import NotFoundError
-from ytcs_desktop.domain.inventory import issue, on_hand_by_lot, receive
+from ytcs_desktop.domain.inventory import clear_stock_level, issue, on_hand_by_lot, receive, set_stock_level
 from ytcs_desktop.domain.validation import parse_date, positive_quantity, required_text
 from ytcs_desktop.store.db import Database
 from ytcs_desktop.store.models import Lot
@@ -97,6 +97,26 @@ def _on_hand(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _levels(args: argparse.Namespace) -> int:
+    if args.clear == (args.min is not None or args.max is not None):
+        raise CliError("Hãy cho --min (và --max), hoặc --clear để dùng lại mức của danh mục.",
+                       "Give --min (and --max), or --clear to use the catalogue's levels again.")
+
+    def work(s: Session, actor: Actor, db: Database) -> tuple[str, str]:
+        item = get_item(s, args.item)
+        if args.clear:
+            clear_stock_level(s, actor, item_id=item.id)
+            return (f"{item.name}: dùng mức tồn của danh mục (tối thiểu {item.min_stock}, tối đa {item.max_stock}).",
+                    f"{item.name}: the catalogue's levels apply (minimum {item.min_stock}, maximum {item.max_stock}).")
+        level = set_stock_level(s, actor, item_id=item.id, min_stock=args.min, max_stock=args.max or "0")
+        return (f"{item.name}: tối thiểu {level.min_stock}, tối đa {level.max_stock or 'không đặt'} {item.base_unit}.",
+                f"{item.name}: minimum {level.min_stock}, maximum {level.max_stock or 'none'} {item.base_unit}.")
+
+    vi, en = in_transaction(args, work)
+    say(args, vi, en)
+    return EXIT_OK
+
+
 def _lot_json(b: Any) -> dict[str, Any]:
     return {"item": b.item_code, "name": b.item_name, "unit": b.unit, "category": b.category, "lot": b.lot_no,
             "expiry": b.expiry.isoformat(), "quantity": b.quantity, "quarantined": b.quarantined,
@@ -123,3 +143,8 @@ def register(sub: Any) -> None:
     p.add_argument("--doc", help="số chứng từ / document number")
     p = subcommand(stock, "on-hand", _on_hand, "tồn kho theo lô / stock on hand by lot")
     p.add_argument("--format", default="table", metavar="{table,json}", help="table (mặc định) | json")
+    p = subcommand(stock, "levels", _levels, "mức tồn tối thiểu/tối đa của trạm / the station's minimum and maximum")
+    p.add_argument("--item", required=True, help="mã mặt hàng / item code")
+    p.add_argument("--min", help="tối thiểu, đơn vị cơ bản / minimum in base units")
+    p.add_argument("--max", help="tối đa (0: không đặt) / maximum (0: none)")
+    p.add_argument("--clear", action="store_true", help="dùng lại mức của danh mục / back to the catalogue's levels")
