@@ -197,7 +197,7 @@
             <location filename="../../ytcs_desktop/ui/models/centre.py" line="91" />
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="170" />
             <location filename="../../ytcs_desktop/ui/models/stock.py" line="64" />
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="101" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="103" />
             <source>Code</source>
             <translation>Mã</translation>
         </message>
@@ -207,7 +207,7 @@
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="171" />
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="208" />
             <location filename="../../ytcs_desktop/ui/models/stock.py" line="65" />
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="102" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="104" />
             <source>Item</source>
             <translation>Mặt hàng</translation>
         </message>
@@ -279,7 +279,7 @@
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="172" />
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="212" />
             <location filename="../../ytcs_desktop/ui/models/stock.py" line="66" />
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="106" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="108" />
             <source>Unit</source>
             <translation>Đơn vị</translation>
         </message>
@@ -389,7 +389,7 @@
             <location filename="../../ytcs_desktop/ui/models/coldchain.py" line="35" />
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="173" />
             <location filename="../../ytcs_desktop/ui/models/stock.py" line="67" />
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="105" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="107" />
             <source>On hand</source>
             <translation>Tồn kho</translation>
         </message>
@@ -415,6 +415,11 @@
         </message>
         <message>
             <location filename="../../ytcs_desktop/ui/models/stock.py" line="69" />
+            <source>Maximum</source>
+            <translation>Tối đa</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="71" />
             <source>Nearest expiry</source>
             <translation>Hạn dùng gần nhất</translation>
         </message>
@@ -423,8 +428,8 @@
             <location filename="../../ytcs_desktop/ui/models/coldchain.py" line="55" />
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="74" />
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="209" />
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="103" />
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="145" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="105" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="147" />
             <source>Lot</source>
             <translation>Lô</translation>
         </message>
@@ -432,8 +437,8 @@
             <location filename="../../ytcs_desktop/ui/models/coldchain.py" line="34" />
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="75" />
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="210" />
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="104" />
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="146" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="106" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="148" />
             <source>Expiry</source>
             <translation>Hạn dùng</translation>
         </message>
@@ -478,43 +483,43 @@
             <translation>Số liều</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="107" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="109" />
             <source>State</source>
             <translation>Tình trạng</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="142" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="144" />
             <source>Date</source>
             <translation>Ngày</translation>
         </message>
         <message>
             <location filename="../../ytcs_desktop/ui/models/documents.py" line="206" />
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="143" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="145" />
             <source>Document</source>
             <translation>Số chứng từ</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="144" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="146" />
             <source>Movement</source>
             <translation>Nghiệp vụ</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="147" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="149" />
             <source>Description</source>
             <translation>Diễn giải</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="148" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="150" />
             <source>In</source>
             <translation>Nhập</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="149" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="151" />
             <source>Out</source>
             <translation>Xuất</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="150" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="152" />
             <source>Balance</source>
             <translation>Tồn</translation>
         </message>
@@ -2329,22 +2334,22 @@ Tệp: %2</translation>
     <context>
         <name>StockModels</name>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="90" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="92" />
             <source>Below the minimum stock</source>
             <translation>Dưới mức tồn tối thiểu</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="126" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="128" />
             <source>Quarantined</source>
             <translation>Đang cách ly</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="127" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="129" />
             <source>Expired</source>
             <translation>Đã hết hạn</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/models/stock.py" line="128" />
+            <location filename="../../ytcs_desktop/ui/models/stock.py" line="130" />
             <source>Expires within 90 days</source>
             <translation>Hết hạn trong 90 ngày</translation>
         </message>

@@ -13,7 +13,7 @@ from ytcs_desktop.domain.inventory import on_hand_by_item, on_hand_by_lot, stock
 from ytcs_desktop.domain.inventory.stock import ItemBalance, LotBalance
 from ytcs_desktop.domain.labels import label
 from ytcs_desktop.store import sync_states
-from ytcs_desktop.ui.models.base import SYNC_COLUMN, Column, RecordTableModel, SyncState, fmt_date
+from ytcs_desktop.ui.models.base import SYNC_COLUMN, Column, RecordTableModel, SyncState, fmt_date, fmt_number
 from ytcs_desktop.ui.operations import STOCK, Operations
 
 EXPIRED = QColor("#f8d0cd")
@@ -66,6 +66,8 @@ class ItemStockModel(_StationModel):
         Column("unit", QT_TRANSLATE_NOOP("Columns", "Unit")),
         Column("quantity", QT_TRANSLATE_NOOP("Columns", "On hand"), numeric=True),
         Column("min_stock", QT_TRANSLATE_NOOP("Columns", "Minimum"), numeric=True),
+        Column("max_stock", QT_TRANSLATE_NOOP("Columns", "Maximum"), numeric=True,
+               fmt=lambda v: fmt_number(v) if v else "—"),  # 0: no maximum (two months of use are asked for)
         Column("nearest_expiry", QT_TRANSLATE_NOOP("Columns", "Nearest expiry"), fmt=fmt_date),
         SYNC_COLUMN,
     )
