@@ -70,7 +70,10 @@ class SyncMachine(RuleBasedStateMachine):
         w.add_centre()
         w.login_all(self.ctx.server.url)
         w.create_items(2)
-        w.settle(self.ctx.server.url)  # the catalogue reaches every station before the work starts
+        # The catalogue reaches every station before the work starts: the centre's desktop pushes it,
+        # each PC pulls it (one sync each; the full settle is for the end of the example).
+        for replica in [w.centre, *(r for r in w.replicas if r is not w.centre)]:
+            w.sync(replica, self.ctx.server.url, must_complete=True)  # type: ignore[arg-type]
         self.ready = True
 
     def _station(self, i: int) -> object:
