@@ -28,6 +28,16 @@ REPO = Path(__file__).resolve().parents[2]
 PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/test"
 
 
+def long_log(line: str) -> None:
+    """A long run's progress: printed (seen with `-s`), and appended to YTCS_LONG_LOG if set, which is
+    where it can be read while `-n 2` runs the long tests in workers whose output is not shown."""
+    print(line, flush=True)
+    path = os.environ.get("YTCS_LONG_LOG")
+    if path:
+        with open(path, "a", encoding="utf-8") as out:
+            out.write(f"{time.strftime('%H:%M:%S')} {line}\n")
+
+
 def child_env(**extra: str) -> dict[str, str]:
     env = dict(os.environ)
     env.update(

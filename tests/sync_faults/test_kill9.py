@@ -23,7 +23,15 @@ import pytest
 from sqlalchemy import func, select
 
 from tests.sync_faults.conftest import CENTRE_USER, _started
-from tests.sync_faults.harness import REPO, CentreServer, child_env, postgres_available, postgres_database, ytcs
+from tests.sync_faults.harness import (
+    REPO,
+    CentreServer,
+    child_env,
+    long_log,
+    postgres_available,
+    postgres_database,
+    ytcs,
+)
 from tests.sync_faults.proxy import FaultProxy, Faults
 from tests.sync_faults.world import Replica, World
 
@@ -190,7 +198,7 @@ def _in_worlds(run: Callable[[Path, int, int], dict[str, int]], root: Path, runs
         for key, value in figures.items():
             total[key] = total.get(key, 0) + value
         done += n
-        print(f"  {done}/{runs} runs: {total}", flush=True)
+        long_log(f"  {done}/{runs} runs: {total}")
     return total
 
 
@@ -200,7 +208,7 @@ def test_many_client_kills(sqlite_centre: CentreServer, tmp_path: Path) -> None:
     started = time.monotonic()
     figures = _in_worlds(lambda root, n, seed: run_client_kills(sqlite_centre, root, runs=n, seed=seed),
                          tmp_path, runs, 101)
-    print(f"client kills: {figures}, {time.monotonic() - started:.0f} s")
+    long_log(f"client kills: {figures}, {time.monotonic() - started:.0f} s")
 
 
 @pytest.mark.slow
@@ -209,4 +217,4 @@ def test_many_server_kills(own_sqlite_centre: CentreServer, tmp_path: Path) -> N
     started = time.monotonic()
     figures = _in_worlds(lambda root, n, seed: run_server_kills(own_sqlite_centre, root, runs=n, seed=seed),
                          tmp_path, runs, 102)
-    print(f"server kills: {figures}, {time.monotonic() - started:.0f} s")
+    long_log(f"server kills: {figures}, {time.monotonic() - started:.0f} s")

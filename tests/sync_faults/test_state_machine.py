@@ -8,7 +8,8 @@ duplicated requests). Settling is SYNC.md's own definition: every replica syncs 
 with no writes in between. The server (one process) outlives the examples; each example gets fresh
 stations and replicas.
 
-Default: a few short examples. `--long` runs YTCS_SM_EXAMPLES (default 10,000) of them.
+Default: a few short examples. `--long` runs YTCS_SM_EXAMPLES (default 10,000) of them, in
+YTCS_SM_SHARDS tests (default 2) that `pytest -n 2` runs side by side.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, precondition, rule, run_state_machine_as_test
 
 from tests.sync_faults.conftest import CENTRE_USER, _started
-from tests.sync_faults.harness import CentreServer
+from tests.sync_faults.harness import CentreServer, long_log
 from tests.sync_faults.proxy import FaultProxy, Faults
 from tests.sync_faults.world import YEAR_MS, World
 
@@ -45,6 +46,7 @@ class Context:
     root: Path
     started: float = 0.0
     examples: int = 0  # examples settled and checked so far
+    label: str = ""  # the shard, in a long run's progress lines
 
 
 PROGRESS_EVERY = 100  # a long run prints its figures this often, so a stopped run still has them
@@ -136,29 +138,31 @@ class SyncMachine(RuleBasedStateMachine):
                 self.ctx.examples += 1
                 if self.ctx.examples % PROGRESS_EVERY == 0:
                     stats = self.ctx.proxy.stats
-                    print(f"  {self.ctx.examples} examples checked in {time.monotonic() - self.ctx.started:.0f} s; "
-                          f"this round's link: {stats.exchanges} exchanges, {stats.faults} faults", flush=True)
+                    long_log(f"  {self.ctx.label}{self.ctx.examples} examples checked in "
+                             f"{time.monotonic() - self.ctx.started:.0f} s; "
+                             f"this round's link: {stats.exchanges} exchanges, {stats.faults} faults")
         finally:
             self.world.close()
             shutil.rmtree(self.dir, ignore_errors=True)
 
 
 def _run(server: CentreServer, root: Path, examples: int, steps: int, *, before: int = 0,
-         started: float | None = None) -> int:
-    """`examples` examples against `server`; the number checked (counted on from `before`)."""
+         started: float | None = None, label: str = "", fixed: bool = True) -> int:
+    """`examples` examples against `server`; the number checked (counted on from `before`). `fixed`:
+    the same examples every time (the default profile); a long run draws new ones in every shard."""
     started = time.monotonic() if started is None else started
     with FaultProxy(server.port, LINK, idle_timeout=20) as proxy:
-        SyncMachine.ctx = Context(server, proxy, root, started, before)
+        SyncMachine.ctx = Context(server, proxy, root, started, before, label)
         run_state_machine_as_test(
             SyncMachine,
             settings=settings(max_examples=examples, stateful_step_count=steps, deadline=None,
-                              suppress_health_check=list(HealthCheck), derandomize=examples <= 50,
+                              suppress_health_check=list(HealthCheck), derandomize=fixed,
                               print_blob=True, database=None),
         )
         stats = proxy.stats
-    print(f"state machine: {SyncMachine.ctx.examples - before} of {examples} examples × ≤{steps} steps checked; "
-          f"{time.monotonic() - started:.0f} s in all; link: {stats.exchanges} exchanges, {stats.faults} faults",
-          flush=True)
+    long_log(f"state machine: {label}{SyncMachine.ctx.examples - before} of {examples} examples × ≤{steps} steps "
+             f"checked; {time.monotonic() - started:.0f} s in all; link: {stats.exchanges} exchanges, "
+             f"{stats.faults} faults")
     return SyncMachine.ctx.examples
 
 
@@ -166,12 +170,20 @@ def test_replicas_converge_and_keep_every_acknowledged_write(sqlite_centre: Cent
     _run(sqlite_centre, tmp_path, examples=int(os.environ.get("YTCS_SM_QUICK", "6")), steps=20)
 
 
+SHARDS = max(1, int(os.environ.get("YTCS_SM_SHARDS", "2")))
+
+
 @pytest.mark.slow
-def test_replicas_converge_long(tmp_path: Path) -> None:
-    """Examples in rounds of SERVER_EXAMPLES, each against a fresh server: every example's new centre
-    desktop pulls all the server holds, so one server for thousands of examples would make each
-    example slower than the last."""
-    wanted = int(os.environ.get("YTCS_SM_EXAMPLES", "10000"))
+@pytest.mark.parametrize("shard", range(SHARDS))
+def test_replicas_converge_long(tmp_path: Path, shard: int) -> None:
+    """YTCS_SM_EXAMPLES split over YTCS_SM_SHARDS tests (default 2), so `-n 2` runs them on both cores;
+    each draws its own examples. Within a shard, rounds of SERVER_EXAMPLES, each against a fresh
+    server: every example's new centre desktop pulls all the server holds, so one server for thousands
+    of examples would make each example slower than the last."""
+    total = int(os.environ.get("YTCS_SM_EXAMPLES", "10000"))
+    wanted = total // SHARDS + (1 if shard < total % SHARDS else 0)
+    if wanted == 0:
+        pytest.skip("no example left for this shard")
     started = time.monotonic()
     checked = rounds = 0
     while checked < wanted:
@@ -179,13 +191,14 @@ def test_replicas_converge_long(tmp_path: Path) -> None:
         server = _started(f"sqlite:///{root / 'centre.sqlite3'}", root / "centre")
         try:
             now = _run(server, root, min(SERVER_EXAMPLES, wanted - checked), steps=40, before=checked,
-                       started=started)
+                       started=started, label=f"shard {shard + 1}/{SHARDS}: ", fixed=False)
         finally:
             server.stop()
         rounds += 1
         assert now > checked, "a round checked no example"
         checked = now
-    print(f"state machine, long: {checked} examples in {rounds} rounds, {time.monotonic() - started:.0f} s")
+    long_log(f"state machine, long, shard {shard + 1}/{SHARDS}: {checked} examples in {rounds} rounds, "
+             f"{time.monotonic() - started:.0f} s")
 
 
 @pytest.mark.postgres
