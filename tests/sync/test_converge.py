@@ -9,6 +9,7 @@ from sqlalchemy import text
 
 from tests.sync.conftest import Centre
 from tests.sync.helpers import add_fridge, add_item, add_ledger, add_request, count, exported, row_state
+from ytcs_desktop.store.db import Database
 from ytcs_desktop.store.models import Fridge, Station, SupportRequest
 from ytcs_desktop.sync import apply as a
 from ytcs_desktop.sync import protocol as p
@@ -151,6 +152,38 @@ def test_same_side_concurrent_edits_keep_the_later_and_log_the_loser(centre: Cen
     pc2.sync()
     for db in (pc1.db, pc2.db):
         assert count(db, "fridges", "id = :i AND location = 'Kho'", i=fridge) == 1
+
+
+def test_a_lost_edit_followed_by_a_winning_one_in_the_same_push_leaves_the_winner(centre: Centre) -> None:
+    """Found by the long state-machine run. pc1 edits a row, pc2 edits it later and syncs first, then
+    pc1 edits it once more and pushes both of its edits in one batch: the first loses to pc2's, the
+    second wins. The centre holds pc1's last value; so must pc1 (the answer to its lost edit carries
+    the row as the whole push left it, and the client does not lay an answer's row over a later edit
+    of the same batch), and the centre's echo suppression must not hide anything from it."""
+    pc1, pc2 = centre.station("Tân Định", pcs=2)
+    fridge = add_fridge(pc1.db)
+    pc1.sync()
+    pc2.sync()
+
+    def move(db: Database, place: str) -> None:
+        with db.transaction() as s:
+            f = s.get(Fridge, fridge)
+            assert f is not None
+            f.location = place
+        time.sleep(0.01)  # distinct milliseconds (see above)
+
+    move(pc1.db, "Kho")
+    move(pc2.db, "Phòng tiêm")
+    pc2.sync()
+    move(pc1.db, "Phòng khám")
+    report = pc1.sync()
+    assert report.complete and report.conflicts == 1  # "Kho" lost to "Phòng tiêm"
+    for _ in range(2):
+        pc2.sync()
+        pc1.sync()
+    for db in (pc1.db, pc2.db):
+        assert count(db, "fridges", "id = :i AND location = 'Phòng khám'", i=fridge) == 1
+    assert exported(pc1.db, pc1.station_id) == exported(pc2.db, pc2.station_id)
 
 
 def test_a_pulled_row_breaking_a_local_unique_rule_does_not_block_the_pull(centre: Centre) -> None:

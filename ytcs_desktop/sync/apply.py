@@ -176,13 +176,16 @@ def record_push_answer(db: Database, rows: list[OutboxRow], answer: p.PushRespon
     synced: dict[str, list[str]] = {}
     rejected = conflicts = 0
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0).isoformat(sep=" ")
+    # A row written again later in this batch takes its state from the answer to that later write: the
+    # row sent with an earlier write's answer may predate it.
+    last_write = {(r.table, r.row_id): r.seq for r in rows}
     with remote_write(db) as conn:
         later = _later_pending(conn, last, [r.row_id for r in rows])
         for r, code in zip(rows, answer.results, strict=False):
             if r.table not in TABLES:
                 continue
             detail = details.get(r.seq)
-            busy = (r.table, r.row_id) in later
+            busy = (r.table, r.row_id) in later or last_write[(r.table, r.row_id)] > r.seq
             if code == p.RESULT_REJECTED and detail is not None:
                 rejected += 1
                 if detail.row is not None and not busy:

@@ -416,6 +416,7 @@ def apply_push(store: ServerStore, conn: Connection, device: Device, req: p.Push
     details: list[p.Detail] = []
     rejected: list[dict[str, Any]] = []
     conflict_rows: list[dict[str, Any]] = []
+    shown: list[tuple[p.Detail, RowState]] = []
     for m in muts:
         if m.mutation_id and m.mutation_id in seen:
             results.append(p.RESULT_DUPLICATE)
@@ -427,21 +428,25 @@ def apply_push(store: ServerStore, conn: Connection, device: Device, req: p.Push
         if outcome.refusal is not None:
             state = batch.states.get((m.table, m.row_id))
             visible = state is not None and perm.may_see(device, state.station_key or None)
-            details.append(p.Detail(q=m.q, code=outcome.refusal.code, vi=outcome.refusal.vi, en=outcome.refusal.en,
-                                    row=dict(state.fields) if visible and state is not None else None))
+            details.append(p.Detail(q=m.q, code=outcome.refusal.code, vi=outcome.refusal.vi, en=outcome.refusal.en))
+            if visible and state is not None:
+                shown.append((details[-1], state))
             rejected.append({"station_key": device.station_key, "id": new_id(), "device_id": device.id,
                              "mutation_id": m.mutation_id, "table_name": m.table, "row_id": m.row_id[:36],
                              "code": outcome.refusal.code, "message_vi": outcome.refusal.vi,
                              "message_en": outcome.refusal.en, "at_ms": batch.now})
         elif outcome.conflicts:
             state = batch.states[(m.table, m.row_id)]
-            details.append(p.Detail(q=m.q, code="conflict", row=dict(state.fields), conflicts=outcome.conflicts))
+            details.append(p.Detail(q=m.q, code="conflict", conflicts=outcome.conflicts))
+            shown.append((details[-1], state))
             for c in outcome.conflicts:
                 conflict_rows.append({
                     "station_key": state.station_key, "id": new_id(), "device_id": device.id, "table_name": m.table,
                     "row_id": m.row_id, "field": c.f, "losing_value": json.dumps(c.v, ensure_ascii=False),
                     "losing_hlc": c.h, "winning_value": json.dumps(c.wv, ensure_ascii=False), "winning_hlc": c.wh,
                     "at_ms": batch.now})
+    for detail, state in shown:  # the row as this whole push leaves it: a later write in it may change it
+        detail.row = dict(state.fields)
     counter = batch.write(counter)
     if batch.highest:
         store.clock.observe(batch.highest, max_future_ms=0)
