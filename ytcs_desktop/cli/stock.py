@@ -108,7 +108,7 @@ def _levels(args: argparse.Namespace) -> int:
             clear_stock_level(s, actor, item_id=item.id)
             return (f"{item.name}: dùng mức tồn của danh mục (tối thiểu {item.min_stock}, tối đa {item.max_stock}).",
                     f"{item.name}: the catalogue's levels apply (minimum {item.min_stock}, maximum {item.max_stock}).")
-        level = set_stock_level(s, actor, item_id=item.id, min_stock=args.min, max_stock=args.max or "0")
+        level = set_stock_level(s, actor, item_id=item.id, min_stock=args.min, max_stock=args.max)
         return (f"{item.name}: tối thiểu {level.min_stock}, tối đa {level.max_stock or 'không đặt'} {item.base_unit}.",
                 f"{item.name}: minimum {level.min_stock}, maximum {level.max_stock or 'none'} {item.base_unit}.")
 

@@ -58,6 +58,10 @@ class HybridClock:
     def physical_ms(self) -> int:
         return self._wall() + self.offset_ms
 
+    def wall_ms(self) -> int:
+        """This PC's own wall clock, without the offset learned from the centre."""
+        return self._wall()
+
     def now(self) -> str:
         with self._lock:
             wall = self.physical_ms()

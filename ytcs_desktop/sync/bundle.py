@@ -77,7 +77,7 @@ def request_bundle(db: Database, device_id: str, token: str) -> bytes:
     cursor = a.get_int(db, a.PUSH_CURSOR)
     batch = a.read_outbox(db, cursor, ALL_ROWS)
     body = {"device_id": device_id, "push_from": cursor, "push": a.build_push(batch, batch.last_seq or cursor),
-            "pull_cursor": a.get_int(db, a.PULL_CURSOR), "made_at_ms": _wall_ms(db)}
+            "pull_cursor": a.get_int(db, a.PULL_CURSOR), "made_at_ms": db.clock.wall_ms()}
     return _seal(body, _key(token_hash(token)))
 
 
@@ -132,15 +132,10 @@ def apply_answer(db: Database, device_id: str, token: str, data: bytes) -> dict[
     return {"pushed": len(answer.results), "rejected": rejected, "pulled": pulled}
 
 
-def _wall_ms(db: Database) -> int:
-    """This PC's own wall clock, without the offset learned from the centre."""
-    return db.clock.physical_ms() - db.clock.offset_ms
-
-
 def _bound_clock(db: Database, made_at_ms: object, server_time_ms: object) -> None:
     if not isinstance(made_at_ms, int) or not isinstance(server_time_ms, int):
         return  # a bundle of an older version: no evidence about the clock
-    lowest = server_time_ms - _wall_ms(db)  # the answer is applied after the centre wrote it
+    lowest = server_time_ms - db.clock.wall_ms()  # the answer is applied after the centre wrote it
     highest = server_time_ms - made_at_ms  # the request was made before
     if lowest > highest:
         return  # this PC's clock was moved back during the trip: the bounds say nothing

@@ -189,7 +189,7 @@ class SyncClient:
         """One API call with bounded retries and backoff; returns the decoded JSON answer."""
         headers = {p.PROTOCOL_HEADER: str(self.protocol_version), "Accept-Encoding": "gzip",
                    "Authorization": f"Bearer {self.token}",
-                   "X-YTCS-Client-Time": str(self.db.clock.physical_ms() - self.db.clock.offset_ms)}
+                   "X-YTCS-Client-Time": str(self.db.clock.wall_ms())}
         if body is not None:
             headers["Content-Encoding"] = "gzip"
             headers["Content-Type"] = "application/json"
@@ -244,9 +244,9 @@ class SyncClient:
 
     # ----- the protocol ------------------------------------------------------------------------
     def hello(self) -> p.HelloResponse:
-        t0 = self.db.clock.physical_ms() - self.db.clock.offset_ms
+        t0 = self.db.clock.wall_ms()
         answer = p.HelloResponse.model_validate(self.request("GET", f"{p.API}/sync/hello"))
-        t1 = self.db.clock.physical_ms() - self.db.clock.offset_ms
+        t1 = self.db.clock.wall_ms()
         offset = answer.server_time_ms - (t0 + t1) // 2
         with a.remote_write(self.db) as conn:
             a.set_meta(conn, a.CLOCK_OFFSET, str(offset))

@@ -21,12 +21,15 @@ def stock_level_id_for(station_id: str, item_id: str) -> str:
     return natural_id(StockLevel.__tablename__, station_id, item_id)
 
 
-def set_stock_level(s: Session, actor: Actor, *, item_id: str, min_stock: object, max_stock: object) -> StockLevel:
-    """Set this station's minimum and maximum of the item (base units; a maximum of 0: none)."""
+def set_stock_level(s: Session, actor: Actor, *, item_id: str, min_stock: object,
+                    max_stock: object = 0) -> StockLevel:
+    """Set this station's minimum and maximum of the item (base units; a maximum of 0, or none given or
+    left blank: none)."""
     station_id = station_of(actor)
     load_item(s, item_id, station_id)
     low = as_int(min_stock, "min_stock", allow_zero=True)
-    high = as_int(max_stock, "max_stock", allow_zero=True)
+    blank = max_stock is None or (isinstance(max_stock, str) and not max_stock.strip())
+    high = 0 if blank else as_int(max_stock, "max_stock", allow_zero=True)
     if high and high < low:
         raise ValidationError(
             "max_below_min",

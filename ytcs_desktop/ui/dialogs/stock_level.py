@@ -50,6 +50,6 @@ class StockLevelDialog(OperationDialog):
         item_id = self.item.item_id
         if self._clear:
             return "clear_stock_level", lambda s, a: clear_stock_level(s, a, item_id=item_id), frozenset({STOCK})
-        low, high = self.min_stock.text(), self.max_stock.text() or "0"
+        low, high = self.min_stock.text(), self.max_stock.text()
         return ("set_stock_level", lambda s, a: set_stock_level(s, a, item_id=item_id, min_stock=low, max_stock=high),
                 frozenset({STOCK}))
