@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from tests.domain.inventory.conftest import Inv, make_inv, refusal_checker
+from ytcs_desktop.domain.errors import ValidationError
 from ytcs_desktop.domain.inventory import dispose, on_hand_by_lot, receive, reverse
 from ytcs_desktop.domain.vaccines import cancel_vial, close_vial, open_vial, open_vials, wastage
 from ytcs_desktop.store.base import utc_now
@@ -87,6 +88,9 @@ def test_close_vial_and_wastage(inv: Inv, refused) -> None:
         v2 = open_vial(s, inv.nurse, lot_id=bcg, opened_at=MORNING).id
     with refused("too_many_doses"), inv.db.transaction() as s:
         close_vial(s, inv.nurse, vial_id=v1, doses_given=11, closed_at=MORNING + dt.timedelta(hours=3))
+    with pytest.raises(ValidationError) as bad, inv.db.transaction() as s:
+        close_vial(s, inv.nurse, vial_id=v1, doses_given="tám", closed_at=MORNING + dt.timedelta(hours=3))
+    assert bad.value.field == "doses_given" and bad.value.vi.startswith("Số liều đã tiêm “tám”"), bad.value.vi
     with refused("bad_closed_at"), inv.db.transaction() as s:
         close_vial(s, inv.nurse, vial_id=v1, doses_given=5, closed_at=MORNING - dt.timedelta(hours=3))
     with inv.db.transaction() as s:

@@ -151,7 +151,7 @@ def close_vial(s: Session, actor: Actor, *, vial_id: str, doses_given: int, clos
             "closed_at",
         )
     doses = _doses_in(s, vial)
-    given = as_int(doses_given, "doses_given", allow_zero=True)
+    given = as_int(doses_given, "doses_given", allow_zero=True, what=("Số liều đã tiêm", "Doses given"))
     if given > doses:
         raise ValidationError(
             "too_many_doses",

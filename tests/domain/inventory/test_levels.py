@@ -51,9 +51,12 @@ def test_levels_set_change_and_clear_back_to_the_catalogue(inv: Inv) -> None:
 def test_bad_levels_are_refused_and_write_nothing(inv: Inv, refuse: Refuse) -> None:
     err = refuse(ValidationError, set_stock_level, inv.nurse, item_id=inv.para, min_stock=100, max_stock=50)
     assert (err.code, err.field) == ("max_below_min", "max_stock")
-    for low, high, field in ((-1, 10, "min_stock"), ("mười", 10, "min_stock"), (1, "2.5", "max_stock"),
-                             (1, 10**9, "max_stock")):
+    for low, high, field, named in ((-1, 10, "min_stock", "Mức tối thiểu “-1”"),
+                                    ("mười", 10, "min_stock", "Mức tối thiểu “mười”"),
+                                    (1, "2.5", "max_stock", "Mức tối đa “2.5”"),
+                                    (1, 10**9, "max_stock", "Mức tối đa “1000000000” quá lớn")):
         err = refuse(ValidationError, set_stock_level, inv.nurse, item_id=inv.para, min_stock=low, max_stock=high)
         assert err.field == field
+        assert err.vi.startswith(named), err.vi  # the message names the field the user typed in
     refuse(NotFoundError, set_stock_level, inv.nurse, item_id="no-such-item", min_stock=1, max_stock=2)
     refuse(PermissionDenied, set_stock_level, inv.centre, item_id=inv.para, min_stock=1, max_stock=2)

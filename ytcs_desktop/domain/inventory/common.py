@@ -63,8 +63,10 @@ def as_date(value: object, field: str) -> dt.date:
 MAX_QUANTITY = 10_000_000  # base units in one movement: beyond this it is a typing mistake
 
 
-def as_int(value: object, field: str, *, allow_zero: bool = False, allow_negative: bool = False) -> int:
-    """A whole number of base units; zero and negatives only where the caller allows them."""
+def as_int(value: object, field: str, *, allow_zero: bool = False, allow_negative: bool = False,
+           what: tuple[str, str] = ("Số lượng", "Quantity")) -> int:
+    """A whole number of base units; zero and negatives only where the caller allows them. `what` names
+    the number in the message (Vietnamese, English), as the form the user typed it in names it."""
     qty: int | None = None
     if isinstance(value, int) and not isinstance(value, bool):
         qty = value
@@ -82,16 +84,16 @@ def as_int(value: object, field: str, *, allow_zero: bool = False, allow_negativ
             vi, en = "một số nguyên lớn hơn 0", "a whole number greater than 0"
         raise ValidationError(
             "bad_quantity",
-            f"Số lượng “{value}” không hợp lệ: hãy nhập {vi}.",
-            f"Quantity “{value}” is not valid: enter {en}.",
+            f"{what[0]} “{value}” không hợp lệ: hãy nhập {vi}.",
+            f"{what[1]} “{value}” is not valid: enter {en}.",
             field,
         )
     if abs(qty) > MAX_QUANTITY:
         raise ValidationError(
             "quantity_too_large",
-            f"Số lượng “{value}” quá lớn: tối đa {MAX_QUANTITY:,} đơn vị cho một lần ghi. Hãy kiểm tra lại."
+            f"{what[0]} “{value}” quá lớn: tối đa {MAX_QUANTITY:,} đơn vị cho một lần ghi. Hãy kiểm tra lại."
             .replace(",", "."),
-            f"Quantity “{value}” is too large: at most {MAX_QUANTITY:,} units at a time. Check it again.",
+            f"{what[1]} “{value}” is too large: at most {MAX_QUANTITY:,} units at a time. Check it again.",
             field,
         )
     return qty

@@ -27,9 +27,10 @@ def set_stock_level(s: Session, actor: Actor, *, item_id: str, min_stock: object
     left blank: none)."""
     station_id = station_of(actor)
     load_item(s, item_id, station_id)
-    low = as_int(min_stock, "min_stock", allow_zero=True)
+    low = as_int(min_stock, "min_stock", allow_zero=True, what=("Mức tối thiểu", "Minimum"))
     blank = max_stock is None or (isinstance(max_stock, str) and not max_stock.strip())
-    high = 0 if blank else as_int(max_stock, "max_stock", allow_zero=True)
+    high = 0 if blank else as_int(max_stock, "max_stock", allow_zero=True,
+                                     what=("Mức tối đa", "Maximum"))
     if high and high < low:
         raise ValidationError(
             "max_below_min",
