@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("LANG", "C.UTF-8")
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+# The log file of every `ytcs` run in the tests, in-process or not: never the tester's own log folder.
+os.environ.setdefault("YTCS_LOG_DIR", tempfile.mkdtemp(prefix="ytcs-test-logs-"))
 
 from collections.abc import Iterator
 from pathlib import Path

@@ -96,11 +96,11 @@ def test_a_newer_script_makes_a_file_at_the_old_head_migrate(tmp_path: Path, mon
     path = tmp_path / "station.sqlite3"
     Database.create(path, station_id=new_id()).close()
     monkeypatch.setattr(store_db, "VERSIONS", versions)
-    store_db.head_revisions.cache_clear()
+    store_db._script_revisions.cache_clear()
     try:
         assert head_revisions() == frozenset({"9999"})
         db = Database(path)
         assert not db.at_head()  # so Database.open would run the migration
         db.close()
     finally:
-        store_db.head_revisions.cache_clear()
+        store_db._script_revisions.cache_clear()

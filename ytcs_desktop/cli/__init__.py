@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import re
 import sys
 from collections.abc import Sequence
@@ -15,6 +16,10 @@ from typing import NoReturn
 
 from ytcs_desktop.cli.common import CliError, add_common_options, language, run_handler
 from ytcs_desktop.cli.setup import _lang_from_env, one_line_errors
+from ytcs_desktop.logs import setup_logging
+
+log = logging.getLogger(__name__)
+EXIT_INTERNAL = 3  # a bug, not the user's input: see the log file
 
 # Modules that contribute subcommands; each defines register(subparsers).
 COMMAND_MODULES = (
@@ -74,11 +79,23 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.print_help()
             return 0
         args = parser.parse_args([*(argv or sys.argv[1:]), "gui"])
+    log_path = setup_logging()
     try:
         return run_handler(args)
     except CliError as exc:
+        log.info("ytcs %s refused: %s", getattr(args, "command", ""), exc.en, exc_info=exc.__cause__)
         print(f"ytcs: {exc.message(language(args))}", file=sys.stderr)
         return exc.exit_code
+    except Exception as exc:  # a bug: the traceback goes to the log file, the user gets one line
+        log.exception("ytcs %s failed", getattr(args, "command", ""))
+        where = str(log_path) if log_path else "-"
+        if language(args).startswith("en"):
+            print(f"ytcs: unexpected error ({type(exc).__name__}: {exc}); details in the log file {where}. "
+                  "Send it to the centre.", file=sys.stderr)
+        else:
+            print(f"ytcs: lỗi không mong đợi ({type(exc).__name__}: {exc}); chi tiết trong tệp nhật ký {where}. "
+                  "Hãy gửi tệp này cho trung tâm.", file=sys.stderr)
+        return EXIT_INTERNAL
 
 
 def sub_actions(parser: argparse.ArgumentParser) -> list[str]:

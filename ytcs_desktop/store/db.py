@@ -8,6 +8,7 @@ busy timeout instead of failing halfway.
 from __future__ import annotations
 
 import ast
+import logging
 import re
 import sqlite3
 from collections.abc import Iterator
@@ -17,9 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, select, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from ytcs_desktop import __version__
 from ytcs_desktop.store import models
+from ytcs_desktop.store.backup import backup_before_migration, put_back
 from ytcs_desktop.store.base import SyncMixin, new_id
 from ytcs_desktop.store.capture import (
     TRIGGER_PREFIX,
@@ -29,11 +33,14 @@ from ytcs_desktop.store.capture import (
     syncable_tables,
     trigger_sql,
 )
-from ytcs_desktop.store.errors import NotInitialisedError
+from ytcs_desktop.store.errors import KnownStoreError, NewerDatabaseError, NotInitialisedError, UpgradeFailedError
 from ytcs_desktop.store.hlc import WALL_DIGITS, HybridClock
+
+log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 15_000
 CACHE_SIZE_KIB = -65_536  # negative: KiB, not pages
+WRITTEN_BY = "schema_written_by"  # the program version that last upgraded the file
 CLOCK_SETTLED_SEQ = "hlc_settled_seq"  # outbox rows up to here are stamped by a clock since corrected
 
 
@@ -65,10 +72,9 @@ _REVISION = re.compile(r"^(revision|down_revision)\s*(?::[^=\n]*)?=\s*(.+?)\s*$"
 
 
 @cache
-def head_revisions() -> frozenset[str]:
-    """The head revisions of the shipped migration scripts, read from their text without importing
-    Alembic: the revisions no other script revises. Empty if the scripts cannot be read (then the
-    caller migrates, which is always safe)."""
+def _script_revisions() -> tuple[frozenset[str], frozenset[str]]:
+    """Every revision the shipped migration scripts name, and those another script revises, read from
+    their text without importing Alembic."""
     revisions: set[str] = set()
     revised: set[str] = set()
     for script in VERSIONS.glob("*.py"):
@@ -78,7 +84,18 @@ def head_revisions() -> frozenset[str]:
         revisions.add(str(ast.literal_eval(found["revision"])))
         down = ast.literal_eval(found.get("down_revision", "None"))
         revised.update(down if isinstance(down, tuple | list) else [down] if down else [])
-    return frozenset(revisions - revised)
+    return frozenset(revisions), frozenset(revised)
+
+
+def head_revisions() -> frozenset[str]:
+    """The head revisions of the shipped scripts: the revisions no other script revises. Empty if the
+    scripts cannot be read (then the caller migrates, which is always safe)."""
+    revisions, revised = _script_revisions()
+    return revisions - revised
+
+
+def known_revisions() -> frozenset[str]:
+    return _script_revisions()[0]
 
 
 @cache
@@ -132,8 +149,11 @@ class Database:
 
         A file already at head (every start but the first after an update) skips Alembic, whose
         environment takes a good part of a cold start; its triggers are re-made only if they differ.
+        A file written by a newer program is refused before anything is written to it. An existing
+        file is copied to the backups folder first and put back if the upgrade fails half-way.
         """
-        if self.at_head():
+        stored = self.stored_revisions()
+        if stored and stored == head_revisions():
             with self.read_engine.connect() as conn:  # no write lock unless something must change
                 installed = sorted(conn.exec_driver_sql(
                     "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE ?",
@@ -142,23 +162,57 @@ class Database:
                 with self.engine.begin() as conn:
                     install_capture_triggers(conn)
             return
+        if stored - known_revisions():
+            raise NewerDatabaseError(str(self.path), self._written_by())
         from ytcs_desktop.store.migrate import upgrade_head
 
-        with self.engine.begin() as conn:
-            drop_capture_triggers(conn)
-        upgrade_head(self.engine)
-        with self.engine.begin() as conn:
-            install_capture_triggers(conn)
+        backup = None
+        if self._has_tables():
+            backup = backup_before_migration(self.path, "-".join(sorted(stored)) or "unversioned")
+        try:
+            with self.engine.begin() as conn:
+                drop_capture_triggers(conn)
+            upgrade_head(self.engine)
+            with self.engine.begin() as conn:
+                install_capture_triggers(conn)
+                conn.exec_driver_sql("INSERT OR REPLACE INTO sync_meta (key, value) VALUES (?, ?)",
+                                     (WRITTEN_BY, __version__))
+        except BaseException as exc:
+            if backup is not None:
+                self.engine.dispose()
+                self.read_engine.dispose()
+                put_back(backup, self.path)
+            if isinstance(exc, Exception) and not isinstance(exc, KnownStoreError):
+                log.exception("upgrading %s failed", self.path)
+                raise UpgradeFailedError(str(self.path), str(backup) if backup else None,
+                                         type(exc).__name__) from exc
+            raise
+
+    def stored_revisions(self) -> frozenset[str]:
+        """The schema revisions recorded in the file (empty for a new file), read without writing."""
+        with self.read_engine.connect() as conn:
+            if not conn.exec_driver_sql(
+                    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'").first():
+                return frozenset()
+            return frozenset(row[0] for row in conn.exec_driver_sql("SELECT version_num FROM alembic_version"))
+
+    def _has_tables(self) -> bool:
+        with self.read_engine.connect() as conn:
+            return conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE type = 'table' LIMIT 1").first() is not None
+
+    def _written_by(self) -> str | None:
+        """The program version that last upgraded this file, if it says (a newer schema may differ)."""
+        try:
+            with self.read_engine.connect() as conn:
+                row = conn.exec_driver_sql("SELECT value FROM sync_meta WHERE key = ?", (WRITTEN_BY,)).first()
+        except DBAPIError:
+            return None
+        return str(row[0]) if row else None
 
     def at_head(self) -> bool:
         """Whether the schema revision stored in the file is the newest the shipped scripts know."""
         heads = head_revisions()
-        with self.read_engine.connect() as conn:
-            if not conn.exec_driver_sql(
-                    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'").first():
-                return False
-            stored = {row[0] for row in conn.exec_driver_sql("SELECT version_num FROM alembic_version")}
-        return bool(heads) and stored == heads
+        return bool(heads) and self.stored_revisions() == heads
 
     def close(self) -> None:
         self.engine.dispose()
