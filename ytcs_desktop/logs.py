@@ -47,8 +47,9 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
     root = logging.getLogger()
     if any(isinstance(h, _PrivateRotatingFileHandler) for h in root.handlers):
         return log_file()
-    path = log_file()
+    path: Path | None = log_file()
     try:
+        assert path is not None
         path.parent.mkdir(parents=True, exist_ok=True)
         handler: logging.Handler = _PrivateRotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=KEEP,
                                                                encoding="utf-8")
