@@ -52,8 +52,8 @@ class Station(SyncMixin, Base):
         {"address", "phone", "contact_name", "contact_phone", "head_name", "population", "satellite_posts"}
     )
     __centre_fields__ = frozenset(
-        {"centre_id", "code", "name", "commune", "parent_org", "licence_no", "licence_date", "status",
-         "deleted"}
+        {"centre_id", "code", "name", "commune", "parent_org", "licence_no", "licence_date", "licence_issuer",
+         "status", "deleted"}
     )
 
     centre_id: Mapped[str | None] = mapped_column(String(36), ref("centres"))
@@ -66,6 +66,7 @@ class Station(SyncMixin, Base):
     contact_phone: Mapped[str | None] = mapped_column(String(40))
     licence_no: Mapped[str | None] = mapped_column(String(80))
     licence_date: Mapped[dt.date | None] = mapped_column(Date)
+    licence_issuer: Mapped[str | None] = mapped_column(String(200))  # cơ quan cấp giấy phép hoạt động
     population: Mapped[int | None] = mapped_column(Integer)
     parent_org: Mapped[str | None] = mapped_column(String(300))
     head_name: Mapped[str | None] = mapped_column(String(200))
