@@ -74,13 +74,59 @@ def test_station_updates_its_own_contact_fields(station_db: Database, station_ac
         assert (st.phone, st.contact_phone, st.population) == ("02743500111", "0903111222", 31000)
 
 
+def bind_to_centre(db: Database) -> None:
+    """What `ytcs login` leaves behind: the centre server this station syncs with."""
+    with db.transaction() as s:
+        db.set_meta(s, "sync_server_url", "https://ttyt-thuanan.example.vn")
+
+
 @pytest.mark.parametrize("field", sorted(Station.__centre_fields__ - {"deleted"}))
 def test_station_may_not_change_a_centre_field(station_db: Database, refuse: Refuse, station_actor: Actor,
                                                field: str) -> None:
+    bind_to_centre(station_db)
     value = {"licence_date": "2020-01-01", "status": "active", "centre_id": None}.get(field, "X1")
     err = refuse(PermissionDenied, stations.update_profile, station_actor, station_db.station_id, **{field: value})
     assert err.field == field
-    assert "Trung tâm" in err.vi
+    assert "do Trung tâm Y tế quản lý" in err.vi and f"({field})" in err.vi
+    assert "kept by the health centre" in err.en
+
+
+def test_station_without_a_centre_keeps_its_own_header(station_db: Database, station_actor: Actor,
+                                                       refuse: Refuse) -> None:
+    """A station made by `ytcs init` that has never met a centre writes what its forms print."""
+    sid = station_db.station_id
+    write(station_db, stations.update_profile, station_actor, sid, parent_org="UBND phường An Phú",
+          commune="phường An Phú", licence_no="125/BD-GPHĐ", licence_date="2019-06-01",
+          licence_issuer="Sở Y tế tỉnh Bình Dương", satellite_posts="Điểm trạm Bình Đức; Điểm trạm Bình Chuẩn\n")
+    with station_db.read() as s:
+        profile = stations.station_profile(s, station_actor)
+        st = profile.station
+        assert (st.parent_org, st.licence_no, st.licence_date, st.licence_issuer) == (
+            "UBND phường An Phú", "125/BD-GPHĐ", dt.date(2019, 6, 1), "Sở Y tế tỉnh Bình Dương")
+        assert profile.satellite_posts == ["Điểm trạm Bình Đức", "Điểm trạm Bình Chuẩn"]
+        assert not profile.bound and "licence_issuer" in profile.editable and "code" not in profile.editable
+    # the station's identity and status stay the centre's even before it has one
+    for field, value in (("code", "TYT-X"), ("status", "active"), ("centre_id", None)):
+        assert refuse(PermissionDenied, stations.update_profile, station_actor, sid, **{field: value}).field == field
+    bind_to_centre(station_db)  # from now on the centre owns them
+    err = refuse(PermissionDenied, stations.update_profile, station_actor, sid, licence_no="1/GP")
+    assert err.field == "licence_no" and "Số giấy phép hoạt động" in err.vi
+    with station_db.read() as s:
+        assert stations.station_profile(s, station_actor).bound
+
+
+def test_profile_values_are_checked(station_db: Database, centre_actor: Actor, refuse: Refuse) -> None:
+    sid = station_db.station_id
+    future = dt.date.today() + dt.timedelta(days=1)
+    assert refuse(ValidationError, stations.update_profile, centre_actor, sid,
+                  licence_date=future).code == "future_licence_date"
+    assert refuse(ValidationError, stations.update_profile, centre_actor, sid,
+                  licence_date="31/02/2020").field == "licence_date"
+    err = refuse(ValidationError, stations.update_profile, centre_actor, sid, licence_issuer="S" * 201)
+    assert err.field == "licence_issuer" and "Cơ quan cấp giấy phép" in err.vi
+    actor = Actor("Lan", "station", sid)
+    assert refuse(ValidationError, stations.update_profile, actor, sid,
+                  satellite_posts="A; " + "B" * 201).field == "satellite_posts"
 
 
 @pytest.mark.parametrize("field", sorted(Station.__station_fields__))
@@ -89,12 +135,14 @@ def test_centre_may_not_change_a_station_field(station_db: Database, refuse: Ref
     value = {"phone": "0912345678", "contact_phone": "0912345678", "population": 5}.get(field, "X")
     err = refuse(PermissionDenied, stations.update_profile, centre_actor, station_db.station_id, **{field: value})
     assert err.field == field
+    assert "do Trạm Y tế tự cập nhật" in err.vi and "kept by the station" in err.en
 
 
 def test_centre_updates_administrative_fields(station_db: Database, centre_actor: Actor, refuse: Refuse) -> None:
     sid = station_db.station_id
     write(station_db, stations.update_profile, centre_actor, sid, licence_no="123/BYT-GPHĐ",
-          licence_date=dt.date(2019, 6, 1), parent_org="UBND phường An Phú", status="Tạm ngừng hoạt động")
+          licence_date=dt.date(2019, 6, 1), licence_issuer="Sở Y tế tỉnh Bình Dương",
+          parent_org="UBND phường An Phú", status="Tạm ngừng hoạt động")
     with station_db.read() as s:
         st = s.get(Station, sid)
         assert st is not None and st.status == "suspended" and st.parent_org == "UBND phường An Phú"

@@ -3,6 +3,12 @@
 Each station profile field has one owner (SYNC.md): the station keeps its contact fields, the centre
 its administrative ones. A write to a field the actor's side does not own is refused here, before it
 can reach the outbox, and again on the server.
+
+One exception, for a station that has no centre yet (made with `ytcs init`, never signed in to a
+centre server, never synced, not registered by a centre): its own staff may also write the
+administrative fields its printed forms need (`BEFORE_CENTRE`: name, commune, parent organisation,
+licence), or every form would be headed with a placeholder. Once the station is bound to a centre
+those fields are the centre's again.
 """
 
 from __future__ import annotations
@@ -10,7 +16,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from dataclasses import dataclass
+from typing import Any, Literal, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -20,7 +27,7 @@ from ytcs_desktop.domain.errors import NotFoundError, PermissionDenied, RuleErro
 from ytcs_desktop.domain.labels import parse_code, person_sort_key
 from ytcs_desktop.domain.validation import parse_date, required_text
 from ytcs_desktop.store.base import SyncMixin, new_id
-from ytcs_desktop.store.models import Centre, Department, Staff, Station
+from ytcs_desktop.store.models import Centre, Department, Staff, Station, SyncMeta
 
 T = TypeVar("T", bound=SyncMixin)
 
@@ -151,7 +158,59 @@ def _licence_date(value: object, today: dt.date | None = None) -> dt.date | None
 
 
 _TEXT_LIMITS = {"code": 32, "name": 300, "commune": 200, "address": 300, "contact_name": 200, "licence_no": 80,
-                "parent_org": 300, "head_name": 200, "satellite_posts": 4000}
+                "licence_issuer": 200, "parent_org": 300, "head_name": 200, "satellite_posts": 4000}
+SATELLITE_POST_LIMIT = 200  # one điểm trạm's name and place
+
+# What each profile field is called on screen, in messages and in `ytcs station profile`.
+FIELD_LABELS: dict[str, tuple[str, str]] = {
+    "code": ("Mã trạm", "Station code"),
+    "name": ("Tên trạm", "Station name"),
+    "commune": ("Xã/phường", "Commune/ward"),
+    "address": ("Địa chỉ", "Address"),
+    "phone": ("Điện thoại", "Phone"),
+    "contact_name": ("Người đầu mối", "Contact person"),
+    "contact_phone": ("Điện thoại đầu mối", "Contact phone"),
+    "head_name": ("Trưởng trạm", "Head of station"),
+    "population": ("Dân số phụ trách", "Population served"),
+    "satellite_posts": ("Điểm trạm", "Satellite posts"),
+    "parent_org": ("Cơ quan chủ quản", "Parent organisation"),
+    "licence_no": ("Số giấy phép hoạt động", "Operating licence number"),
+    "licence_date": ("Ngày cấp giấy phép", "Licence date"),
+    "licence_issuer": ("Cơ quan cấp giấy phép", "Licence issued by"),
+    "status": ("Tình trạng hoạt động", "Status"),
+    "centre_id": ("Trung tâm quản lý", "Managing centre"),
+}
+# Administrative fields a station with no centre yet writes itself (see the module docstring).
+BEFORE_CENTRE = frozenset({"name", "commune", "parent_org", "licence_no", "licence_date", "licence_issuer"})
+# The sync meta keys that show this database has met a centre (written by the sync layer).
+_BOUND_KEYS = ("sync_server_url", "sync_push_cursor", "sync_pull_cursor")
+
+
+def split_posts(value: object) -> list[str]:
+    """Satellite posts (điểm trạm) from text: one per line, or separated by semicolons."""
+    if value is None:
+        return []
+    parts = [str(v) for v in value] if isinstance(value, (list, tuple)) else re.split(r"[;\n]", str(value))
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _satellite_posts(value: object) -> str | None:
+    posts = split_posts(value)
+    for post in posts:
+        if len(post) > SATELLITE_POST_LIMIT:
+            raise ValidationError(
+                "too_long",
+                f"Điểm trạm “{post[:40]}…” dài quá {SATELLITE_POST_LIMIT} ký tự: hãy rút gọn.",
+                f"The satellite post “{post[:40]}…” is longer than {SATELLITE_POST_LIMIT} characters: shorten it.",
+                "satellite_posts",
+            )
+    text = "\n".join(posts)
+    if len(text) > _TEXT_LIMITS["satellite_posts"]:
+        limit = _TEXT_LIMITS["satellite_posts"]
+        raise ValidationError("too_long", f"Danh sách điểm trạm dài quá {limit} ký tự: hãy rút gọn.",
+                              f"The list of satellite posts is longer than {limit} characters: shorten it.",
+                              "satellite_posts")
+    return text or None
 
 
 def _clean_profile(fields: Mapping[str, Any]) -> dict[str, Any]:
@@ -179,12 +238,15 @@ def _clean_profile(fields: Mapping[str, Any]) -> dict[str, Any]:
                                       "station code" if name == "code" else "station name", _TEXT_LIMITS[name])
         elif name == "centre_id":
             out[name] = value or None
+        elif name == "satellite_posts":
+            out[name] = _satellite_posts(value)
         else:
             text = (str(value).strip() if value is not None else "") or None
             limit = _TEXT_LIMITS.get(name, 300)
             if text and len(text) > limit:
-                raise ValidationError("too_long", f"Trường “{name}” dài quá {limit} ký tự: hãy rút gọn.",
-                                      f"Field “{name}” is longer than {limit} characters: shorten it.", name)
+                vi, en = FIELD_LABELS.get(name, (name, name))
+                raise ValidationError("too_long", f"{vi} dài quá {limit} ký tự: hãy rút gọn.",
+                                      f"{en} is longer than {limit} characters: shorten it.", name)
             out[name] = text
     return out
 
@@ -251,27 +313,62 @@ def create_station(
     return station
 
 
+def centre_bound(s: Session, station: Station | None = None) -> bool:
+    """Whether this database has met a centre: signed in to a centre server, synced (over the network
+    or by USB bundle), or holding a station registered by a centre. A centre's own database is bound."""
+    values = s.scalars(select(SyncMeta.value).where(SyncMeta.key.in_(_BOUND_KEYS))).all()
+    if any(v and v != "0" for v in values):
+        return True
+    return station is not None and station.centre_id is not None
+
+
+def field_owner(name: str) -> Literal["station", "centre"]:
+    """The side that owns a station profile field once the station is bound to a centre."""
+    return "station" if name in Station.__station_fields__ else "centre"
+
+
+def editable_fields(s: Session, actor: Actor, station: Station) -> frozenset[str]:
+    """The profile fields this actor may change on this station (none on another station's row)."""
+    if actor.role == "station":
+        if station.id != actor.station_id:
+            return frozenset()
+        own: frozenset[str] = Station.__station_fields__
+        if not centre_bound(s, station):
+            own = own | BEFORE_CENTRE
+        return own
+    return Station.__centre_fields__ - {"deleted"}
+
+
+def _refuse_field(name: str) -> PermissionDenied:
+    vi, en = FIELD_LABELS.get(name, (name, name))
+    if field_owner(name) == "centre":
+        return PermissionDenied(
+            "field_owner",
+            f"{vi} ({name}) do Trung tâm Y tế quản lý: trạm không sửa được, hãy đề nghị Trung tâm cập nhật.",
+            f"{en} ({name}) is kept by the health centre: the station cannot change it; ask the centre to.",
+            name,
+        )
+    return PermissionDenied(
+        "field_owner",
+        f"{vi} ({name}) do Trạm Y tế tự cập nhật: Trung tâm không sửa được, hãy đề nghị trạm sửa.",
+        f"{en} ({name}) is kept by the station itself: the centre cannot change it; ask the station to.",
+        name,
+    )
+
+
 def update_profile(s: Session, actor: Actor, station_id: str, **fields: Any) -> Station:
-    """Change profile fields, each only by the side that owns it."""
+    """Change profile fields, each only by the side that owns it (`editable_fields`).
+
+    A station actor changes its contact fields (and, before it has a centre, `BEFORE_CENTRE`); a
+    centre actor the administrative ones. A field the actor may not change is refused with a
+    PermissionDenied naming it and its owner; nothing is written."""
     station = get_row(s, Station, station_id, "trạm", "station", "station_id")
     check_own_station(actor, station.id)
     values = _clean_profile(fields)
-    own = Station.__station_fields__ if actor.role == "station" else Station.__centre_fields__
+    own = editable_fields(s, actor, station)
     for name in values:
         if name not in own:
-            if actor.role == "station":
-                raise PermissionDenied(
-                    "field_owner",
-                    f"Trường “{name}” do Trung tâm Y tế quản lý: hãy đề nghị Trung tâm cập nhật.",
-                    f"The field “{name}” is kept by the health centre: ask the centre to change it.",
-                    name,
-                )
-            raise PermissionDenied(
-                "field_owner",
-                f"Trường “{name}” do Trạm Y tế tự cập nhật: hãy đề nghị trạm sửa.",
-                f"The field “{name}” is kept by the station itself: ask the station to change it.",
-                name,
-            )
+            raise _refuse_field(name)
     if "code" in values and values["code"] != station.code and s.scalar(
         select(Station.id).where(Station.code == values["code"])
     ):
@@ -283,6 +380,41 @@ def update_profile(s: Session, actor: Actor, station_id: str, **fields: Any) -> 
         setattr(station, name, value)
     s.flush()
     return station
+
+
+@dataclass(frozen=True)
+class StationProfile:
+    """A station's profile as the profile page and `ytcs station profile` show it."""
+
+    station: Station
+    centre_name: str | None  # the managing centre, when known
+    editable: frozenset[str]  # the fields the asking actor may change
+    bound: bool  # whether the station has met its centre (then the centre owns the administrative fields)
+
+    @property
+    def satellite_posts(self) -> list[str]:
+        return split_posts(self.station.satellite_posts)
+
+    def as_dict(self) -> dict[str, Any]:
+        st = self.station
+        names = ("code", "name", "commune", "address", "phone", "contact_name", "contact_phone", "head_name",
+                 "population", "parent_org", "licence_no", "licence_date", "licence_issuer", "status")
+        out: dict[str, Any] = {"id": st.id, **{n: getattr(st, n) for n in names}}
+        out["licence_date"] = st.licence_date.isoformat() if st.licence_date else None
+        out["satellite_posts"] = self.satellite_posts
+        out["centre"] = self.centre_name
+        out["bound_to_centre"] = self.bound
+        out["editable"] = sorted(self.editable)
+        return out
+
+
+def station_profile(s: Session, actor: Actor, station_id: str | None = None) -> StationProfile:
+    """The profile of `station_id` (default: the actor's own station) and what the actor may change."""
+    sid = station_id or actor.station_id
+    station = get_row(s, Station, sid, "trạm", "station", "station_id")
+    centre = s.get(Centre, station.centre_id) if station.centre_id else None
+    return StationProfile(station, centre.name if centre else None, editable_fields(s, actor, station),
+                          centre_bound(s, station))
 
 
 # ----- staff -----------------------------------------------------------------------------------
