@@ -1419,14 +1419,34 @@ Tệp: %2</translation>
     <context>
         <name>OperationDialog</name>
         <message>
-            <location filename="../../ytcs_desktop/ui/widgets/dialog.py" line="35" />
+            <location filename="../../ytcs_desktop/ui/widgets/dialog.py" line="74" />
             <source>Save</source>
             <translation>Lưu</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/widgets/dialog.py" line="38" />
+            <location filename="../../ytcs_desktop/ui/widgets/dialog.py" line="75" />
             <source>Cancel</source>
             <translation>Hủy bỏ</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/widgets/dialog.py" line="154" />
+            <source>Discard your changes?</source>
+            <translation>Bỏ các thay đổi?</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/widgets/dialog.py" line="156" />
+            <source>What you typed in this form has not been saved.</source>
+            <translation>Những gì bạn đã nhập trong biểu mẫu này chưa được lưu.</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/widgets/dialog.py" line="157" />
+            <source>Discard</source>
+            <translation>Bỏ thay đổi</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/widgets/dialog.py" line="158" />
+            <source>Keep editing</source>
+            <translation>Tiếp tục nhập</translation>
         </message>
     </context>
     <context>

@@ -90,6 +90,8 @@ class ReportInputDialog(OperationDialog):
     message goes under the field it names, nothing typed is lost), remembers it in the database and
     closes; `values()` is then what goes into the report request as its `parties`."""
 
+    asks_before_discarding = False  # the reports page keeps a cancelled form's input as its next draft
+
     def __init__(self, ctx: AppContext, report: str, title: str, day: dt.date,
                  initial: dict[str, Any] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(ctx, title, parent)

@@ -5,13 +5,44 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 from sqlalchemy.orm import Session
 
 from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.errors import DomainError
 from ytcs_desktop.ui.context import AppContext
 from ytcs_desktop.ui.widgets.form import Form
+from ytcs_desktop.ui.widgets.pickers import ChoicePicker
+
+INPUTS = (QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QAbstractSpinBox, QCheckBox)
+
+
+def input_value(widget: QWidget) -> object:
+    """What the user sees in one input: the text typed or chosen, the box ticked or not."""
+    if isinstance(widget, QComboBox):  # a ChoicePicker too: the text shown, typed or chosen
+        return widget.currentText()
+    if isinstance(widget, (QLineEdit, QAbstractSpinBox)):  # spin boxes and date edits: their text
+        return widget.text()
+    if isinstance(widget, (QPlainTextEdit, QTextEdit)):
+        return widget.toPlainText()
+    if isinstance(widget, QCheckBox):
+        return widget.checkState()
+    return None
 
 
 class OperationDialog(QDialog):
@@ -19,29 +50,38 @@ class OperationDialog(QDialog):
 
     Subclasses fill `self.form` and implement `operation()`, which reads the widgets on the GUI
     thread and returns `(name, fn(session, actor), areas)`. On a domain refusal the dialog stays
-    open with everything typed and the message under its field. Emits `accepted` when saved.
+    open with everything typed, the message under its field and the focus in it; Save stays the
+    default button, so Enter submits again. Esc, Cancel or closing the window of a dialog whose
+    fields changed since it opened asks first (`discard_question` is that question while it is
+    shown). Emits `accepted` when saved.
     """
+
+    asks_before_discarding = True  # False where a cancelled dialog keeps what was typed elsewhere
 
     def __init__(self, ctx: AppContext, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.result_value: Any = None
+        self.discard_question: QMessageBox | None = None
+        self._opened: dict[int, object] | None = None  # the inputs' values when the dialog opened
         self.setWindowTitle(title)
         self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
         self.form = Form()
         layout.addWidget(self.form)
         self.buttons = QDialogButtonBox()
+        layout.addWidget(self.buttons)
         self.save_button = QPushButton(self.tr("Save"))
-        self.save_button.setDefault(True)
-        self.save_button.setAutoDefault(True)
         self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setAutoDefault(False)  # Enter never cancels, wherever the focus went
         self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
+        # Default once inside the dialog, so the dialog knows it as its main default button.
+        self.save_button.setAutoDefault(True)
+        self.save_button.setDefault(True)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         self.body = layout
-        layout.addWidget(self.buttons)
 
     def operation(self) -> tuple[str, Callable[[Session, Actor], Any], frozenset[str]]:
         raise NotImplementedError
@@ -51,11 +91,11 @@ class OperationDialog(QDialog):
         try:
             name, fn, areas = self.operation()
         except DomainError as err:  # checked before any write (a bad date typed…)
-            self.form.show_error(err, self.ctx.lang)
+            self._refused(err)
             return
         self.save_button.setEnabled(False)
         self.ctx.ops.write(name, fn, areas, on_done=self._saved, on_error=self._refused, parent=self,
-                           on_failed=lambda: self.save_button.setEnabled(True))
+                           on_failed=lambda: self._ready_again(None))
 
     def _saved(self, result: Any) -> None:
         self.result_value = result
@@ -63,5 +103,69 @@ class OperationDialog(QDialog):
         self.accept()
 
     def _refused(self, err: DomainError) -> None:
-        self.save_button.setEnabled(True)
         self.form.show_error(err, self.ctx.lang)
+        self._ready_again(err.field)
+
+    def _ready_again(self, field: str | None) -> None:
+        """After a refusal or a failed write: Save enabled and the default again, the focus in the
+        field named (or the first one), so Enter submits again and never cancels."""
+        self.save_button.setEnabled(True)
+        self.save_button.setDefault(True)
+        self.form.focus_field(field)
+
+    # ----- nothing typed is lost --------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        for button in self.buttons.buttons():  # buttons a subclass added: Enter is Save's alone
+            if button is not self.save_button and isinstance(button, QPushButton):
+                button.setAutoDefault(False)
+        if self._opened is None:
+            if self.focusWidget() is None or isinstance(self.focusWidget(), QPushButton):
+                self.form.focus_field(None)  # typing starts in the first field, not on a button
+            self._opened = self._values()
+            for picker in self.findChildren(ChoicePicker):  # their choices arrive after opening
+                picker.loaded.connect(lambda p=picker: self._reopened(p))
+
+    def inputs(self) -> list[QWidget]:
+        """The fields a user types or chooses in (not a combo's or spin box's own line edit)."""
+        return [w for w in self.findChildren(QWidget)
+                if isinstance(w, INPUTS) and w.window() is self
+                and not isinstance(w.parentWidget(), (QComboBox, QAbstractSpinBox))]
+
+    def _values(self) -> dict[int, object]:
+        return {id(w): input_value(w) for w in self.inputs()}
+
+    def _reopened(self, picker: ChoicePicker) -> None:
+        """A picker's choices came in: what it shows now is where it started, not a change."""
+        if self._opened is not None:
+            self._opened[id(picker)] = input_value(picker)
+
+    def is_changed(self) -> bool:
+        """Whether any field differs from when the dialog finished opening."""
+        return self._opened is not None and self._values() != self._opened
+
+    def reject(self) -> None:
+        """Esc, Cancel and the window's close button: a changed dialog asks before it drops the input."""
+        if self.discard_question is not None:
+            return
+        if not (self.asks_before_discarding and self.is_changed()):
+            super().reject()
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(), self.tr("Discard your changes?"),
+                          QMessageBox.StandardButton.NoButton, self)
+        box.setInformativeText(self.tr("What you typed in this form has not been saved."))
+        discard = box.addButton(self.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("Keep editing"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)  # a stray Enter keeps the input
+        box.setEscapeButton(keep)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        self.discard_question = box
+
+        def answered(_result: int) -> None:
+            self.discard_question = None
+            box.deleteLater()
+            if box.clickedButton() is discard:
+                super(OperationDialog, self).reject()
+
+        box.finished.connect(answered)
+        box.open()

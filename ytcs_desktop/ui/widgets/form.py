@@ -85,6 +85,19 @@ class Form(QWidget):
             self.general.setText(text)
             self.general.show()
 
+    def focus_field(self, name: str | None = None) -> None:
+        """Put the focus in the field named, or in the first field when it names none shown here;
+        a field made of several inputs (a row of names) gets it in its first input."""
+        widget = self.fields.get(name) if name else None
+        if widget is None or not (widget.isVisibleTo(self) and widget.isEnabled()):
+            widget = next((w for w in self.fields.values() if w.isVisibleTo(self) and w.isEnabled()), None)
+        if widget is None:
+            return
+        if widget.focusPolicy() == Qt.FocusPolicy.NoFocus:
+            widget = next((c for c in widget.findChildren(QWidget)
+                           if c.focusPolicy() != Qt.FocusPolicy.NoFocus and c.isEnabled()), widget)
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def error_text(self, name: str | None = None) -> str:
         """The message shown under a field (or at the top): what a test or screen reader reads."""
         if name is None:
