@@ -313,6 +313,23 @@ def create_station(
     return station
 
 
+def station_by_code(s: Session, code: str) -> Station:
+    """The live station with this code (as staff type it: case and spaces ignored at the ends)."""
+    wanted = (code or "").strip()
+    station = s.scalar(select(Station).where(Station.code == wanted, Station.deleted.is_(False)))
+    if station is None:
+        station = s.scalar(select(Station).where(Station.code.ilike(wanted), Station.deleted.is_(False)))
+    if station is None:
+        known = ", ".join(s.scalars(select(Station.code).where(Station.deleted.is_(False)).order_by(Station.code)))
+        raise NotFoundError(
+            "station_not_found",
+            f"Không có trạm mã “{wanted}”. Các trạm: {known or 'chưa có'}.",
+            f"No station with code “{wanted}”. Stations: {known or 'none yet'}.",
+            "station",
+        )
+    return station
+
+
 def centre_bound(s: Session, station: Station | None = None) -> bool:
     """Whether this database has met a centre: signed in to a centre server, synced (over the network
     or by USB bundle), or holding a station registered by a centre. A centre's own database is bound."""

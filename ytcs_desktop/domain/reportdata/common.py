@@ -72,6 +72,19 @@ def place_of(station: Station) -> str:
     return name
 
 
+def licence_line(station: Station) -> str | None:
+    """"Giấy phép hoạt động số 125/BD-GPHĐ, cấp ngày 01/06/2019, do Sở Y tế tỉnh Bình Dương cấp" (the
+    parts known), or None when the station has recorded no licence."""
+    if not (station.licence_no or station.licence_date or station.licence_issuer):
+        return None
+    text = "Giấy phép hoạt động" + (f" số {station.licence_no}" if station.licence_no else "")
+    if station.licence_date:
+        text += f", cấp ngày {vi_date(station.licence_date)}"
+    if station.licence_issuer:
+        text += f", do {station.licence_issuer} cấp"
+    return text
+
+
 def header(
     s: Session,
     station_id: str | None,

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from ytcs_desktop.domain.errors import ValidationError
 from ytcs_desktop.domain.reportdata import ledger
-from ytcs_desktop.domain.reportdata.common import Header, header, label
+from ytcs_desktop.domain.reportdata.common import Header, header, label, licence_line, station_row
 from ytcs_desktop.store.models import Quarantine, StockTransaction, SupportRequest
 
 OPEN_STATUSES = ("draft", "submitted", "accepted", "scheduled", "in_progress")
@@ -118,6 +118,7 @@ class HandoverMinutes:
     stock: list[HandoverStock]
     total_quantity: int
     requests: list[HandoverRequest]
+    licence: str | None = None  # the station's operating licence, as the minutes name it
 
 
 def handover_minutes(s: Session, station_id: str | None, day: dt.date, data: HandoverInput) -> HandoverMinutes:
@@ -150,4 +151,5 @@ def handover_minutes(s: Session, station_id: str | None, day: dt.date, data: Han
     if data.place:
         head = Header(head.parent_org, head.station_name, data.place, head.date, head.title, head.number,
                       head.subtitle)
-    return HandoverMinutes(head, data, day, stock, sum(r.quantity for r in stock), requests)
+    licence = licence_line(station_row(s, station_id))
+    return HandoverMinutes(head, data, day, stock, sum(r.quantity for r in stock), requests, licence)

@@ -40,8 +40,11 @@ def _party_lines(title: str, people: list[Party]) -> list[Block]:
 def handover_document(h: HandoverMinutes) -> Document:
     d = h.input
     when = d.time.strftime("%H giờ %M, ngày %d/%m/%Y") if d.time else f"ngày {h.day:%d/%m/%Y}"
-    blocks: list[Block] = [Text(f"Hôm nay, {when}, tại {d.place or h.header.station_name}, chúng tôi gồm:",
-                                before=2, align="justify")]
+    blocks: list[Block] = []
+    if h.licence:
+        blocks.append(Text(f"{h.header.station_name} – {h.licence}.", italic=True, align="justify", before=2))
+    blocks.append(Text(f"Hôm nay, {when}, tại {d.place or h.header.station_name}, chúng tôi gồm:",
+                       before=2, align="justify"))
     blocks += _party_lines("1. Bên giao:", d.handing_over)
     blocks += _party_lines("2. Bên nhận:", d.receiving)
     if d.witnesses:
