@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "ytcs_desktop.cli.stock",
     "ytcs_desktop.cli.requests",
     "ytcs_desktop.cli.items",
+    "ytcs_desktop.cli.station",
     "ytcs_desktop.cli.data",
     "ytcs_desktop.cli.sync",
     "ytcs_desktop.cli.centre",
