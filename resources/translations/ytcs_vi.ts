@@ -1570,41 +1570,6 @@ Tệp: %2</translation>
             <translation>Hồ sơ trạm</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/profile.py" line="36" />
-            <source>Address</source>
-            <translation>Địa chỉ</translation>
-        </message>
-        <message>
-            <location filename="../../ytcs_desktop/ui/pages/profile.py" line="36" />
-            <source>Phone</source>
-            <translation>Điện thoại</translation>
-        </message>
-        <message>
-            <location filename="../../ytcs_desktop/ui/pages/profile.py" line="37" />
-            <source>Contact person</source>
-            <translation>Người đầu mối</translation>
-        </message>
-        <message>
-            <location filename="../../ytcs_desktop/ui/pages/profile.py" line="37" />
-            <source>Contact phone</source>
-            <translation>Điện thoại đầu mối</translation>
-        </message>
-        <message>
-            <location filename="../../ytcs_desktop/ui/pages/profile.py" line="38" />
-            <source>Head of station</source>
-            <translation>Trưởng trạm</translation>
-        </message>
-        <message>
-            <location filename="../../ytcs_desktop/ui/pages/profile.py" line="38" />
-            <source>Population served</source>
-            <translation>Dân số phục vụ</translation>
-        </message>
-        <message>
-            <location filename="../../ytcs_desktop/ui/pages/profile.py" line="45" />
-            <source>&amp;Save profile</source>
-            <translation>&amp;Lưu hồ sơ</translation>
-        </message>
-        <message>
             <location filename="../../ytcs_desktop/ui/pages/profile.py" line="49" />
             <source>Continuing education (120 periods in 5 years)</source>
             <translation>Đào tạo liên tục (120 tiết trong 5 năm)</translation>
@@ -1620,39 +1585,24 @@ Tệp: %2</translation>
             <translation>&amp;Thêm nhân viên…</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/profile.py" line="85" />
-            <source>Name</source>
-            <translation>Tên trạm</translation>
-        </message>
-        <message>
-            <location filename="../../ytcs_desktop/ui/pages/profile.py" line="85" />
-            <source>Code</source>
-            <translation>Mã trạm</translation>
-        </message>
-        <message>
-            <location filename="../../ytcs_desktop/ui/pages/profile.py" line="86" />
-            <source>Commune/ward</source>
-            <translation>Xã/phường</translation>
-        </message>
-        <message>
-            <location filename="../../ytcs_desktop/ui/pages/profile.py" line="86" />
-            <source>Parent organisation</source>
-            <translation>Cơ quan chủ quản</translation>
-        </message>
-        <message>
-            <location filename="../../ytcs_desktop/ui/pages/profile.py" line="88" />
-            <source>Operating licence</source>
-            <translation>Giấy phép hoạt động</translation>
-        </message>
-        <message>
-            <location filename="../../ytcs_desktop/ui/pages/profile.py" line="89" />
-            <source>Status</source>
-            <translation>Trạng thái</translation>
-        </message>
-        <message>
             <location filename="../../ytcs_desktop/ui/pages/profile.py" line="102" />
             <source>Saved.</source>
             <translation>Đã lưu.</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/profile.py" line="49" />
+            <source>&amp;Edit profile…</source>
+            <translation>&amp;Sửa hồ sơ…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/profile.py" line="110" />
+            <source>The centre keeps the administrative fields; the station keeps its contact details.</source>
+            <translation>Thông tin hành chính do Trung tâm quản lý; thông tin liên hệ do trạm tự cập nhật.</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/profile.py" line="113" />
+            <source>Not yet bound to a centre: the station fills in its own parent organisation, commune and licence, which head its printed forms.</source>
+            <translation>Chưa gắn với Trung tâm: trạm tự khai cơ quan chủ quản, xã/phường và giấy phép hoạt động để in ở đầu các biểu mẫu.</translation>
         </message>
     </context>
     <context>
@@ -2780,6 +2730,117 @@ Tệp: %2</translation>
             <location filename="../../ytcs_desktop/ui/pages/centre_rotations.py" line="36" />
             <source>Purpose</source>
             <translation>Mục đích</translation>
+        </message>
+    </context>
+    <context>
+        <name>StationProfile</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/station_profile.py" line="31" />
+            <source>Station code</source>
+            <translation>Mã trạm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/station_profile.py" line="32" />
+            <source>Station name</source>
+            <translation>Tên trạm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/station_profile.py" line="33" />
+            <source>Commune/ward</source>
+            <translation>Xã/phường</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/station_profile.py" line="34" />
+            <source>Parent organisation</source>
+            <translation>Cơ quan chủ quản</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/station_profile.py" line="35" />
+            <source>Operating licence no.</source>
+            <translation>Số giấy phép hoạt động</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/station_profile.py" line="36" />
+            <source>Licence date</source>
+            <translation>Ngày cấp giấy phép</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/station_profile.py" line="37" />
+            <source>Licence issued by</source>
+            <translation>Cơ quan cấp giấy phép</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/station_profile.py" line="38" />
+            <source>Status</source>
+            <translation>Tình trạng hoạt động</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/station_profile.py" line="39" />
+            <source>Head of station</source>
+            <translation>Trưởng trạm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/station_profile.py" line="40" />
+            <source>Contact person</source>
+            <translation>Người đầu mối</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/station_profile.py" line="41" />
+            <source>Contact phone</source>
+            <translation>Điện thoại đầu mối</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/station_profile.py" line="42" />
+            <source>Address</source>
+            <translation>Địa chỉ</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/station_profile.py" line="43" />
+            <source>Phone</source>
+            <translation>Điện thoại</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/station_profile.py" line="44" />
+            <source>Population served</source>
+            <translation>Dân số phụ trách</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/station_profile.py" line="45" />
+            <source>Satellite posts</source>
+            <translation>Điểm trạm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/station_profile.py" line="53" />
+            <source>set by the centre</source>
+            <translation>do Trung tâm quản lý</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/station_profile.py" line="54" />
+            <source>set by the station</source>
+            <translation>do Trạm tự cập nhật</translation>
+        </message>
+    </context>
+    <context>
+        <name>StationProfileDialog</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/station_profile.py" line="72" />
+            <source>Station profile – %1</source>
+            <translation>Hồ sơ trạm – %1</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/station_profile.py" line="78" />
+            <source>This station is not yet bound to a centre: it fills in its own parent organisation, commune and licence. Once it syncs with its centre, the centre keeps them.</source>
+            <translation>Trạm chưa gắn với Trung tâm: trạm tự khai cơ quan chủ quản, xã/phường và giấy phép hoạt động. Khi trạm đã đồng bộ với Trung tâm, các trường này do Trung tâm quản lý.</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/station_profile.py" line="102" />
+            <source>One satellite post per line</source>
+            <translation>Mỗi dòng một điểm trạm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/station_profile.py" line="108" />
+            <source>dd/mm/yyyy</source>
+            <translation>ngày/tháng/năm, ví dụ 01/06/2019</translation>
         </message>
     </context>
 </TS>

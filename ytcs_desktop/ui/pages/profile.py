@@ -1,50 +1,56 @@
-"""Hồ sơ trạm: the station profile (the station's own fields editable), staff, CME progress."""
+"""Hồ sơ trạm: the station profile (each field edited by its owner in a dialog), staff, CME progress."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ytcs_desktop.domain.errors import DomainError
-from ytcs_desktop.domain.labels import label
-from ytcs_desktop.domain.stations import update_profile
-from ytcs_desktop.store.models import Station
+from ytcs_desktop.domain.stations import StationProfile, station_profile
 from ytcs_desktop.ui.context import AppContext
 from ytcs_desktop.ui.dialogs.staff import StaffDialog
+from ytcs_desktop.ui.dialogs.station_profile import (
+    ADMIN_FIELDS,
+    CONTACT_FIELDS,
+    StationProfileDialog,
+    field_caption,
+    field_text,
+    owner_note,
+)
 from ytcs_desktop.ui.models.people import CmeModel, StaffModel
 from ytcs_desktop.ui.operations import PROFILE
 from ytcs_desktop.ui.pages.base import Page, fit_columns, make_table, toolbar_row
-from ytcs_desktop.ui.widgets.form import Form
 
-EDITABLE = ("address", "phone", "contact_name", "contact_phone", "head_name", "population")
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br>")
 
 
 class ProfilePage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.heading(self.title())
+        self.profile: StationProfile | None = None
+        self.dialog: StationProfileDialog | None = None
         top = QHBoxLayout()
         profile_box = QGroupBox(self.tr("Station profile"))
         pcol = QVBoxLayout(profile_box)
         self.admin = QLabel()
-        self.admin.setWordWrap(True)
-        self.admin.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.contact = QLabel()
+        for label in (self.admin, self.contact):
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            label.setTextFormat(Qt.TextFormat.RichText)
         pcol.addWidget(self.admin)
-        self.form = Form()
-        captions = {"address": self.tr("Address"), "phone": self.tr("Phone"),
-                    "contact_name": self.tr("Contact person"), "contact_phone": self.tr("Contact phone"),
-                    "head_name": self.tr("Head of station"), "population": self.tr("Population served")}
-        self.edits: dict[str, QLineEdit] = {}
-        for name in EDITABLE:
-            edit = QLineEdit()
-            self.form.add(name, captions[name], edit)
-            self.edits[name] = edit
-        pcol.addWidget(self.form)
-        self.save_button = QPushButton(self.tr("&Save profile"))
+        pcol.addWidget(self.contact)
+        self.binding = QLabel()
+        self.binding.setWordWrap(True)
+        self.binding.setStyleSheet("color: #555;")
+        pcol.addWidget(self.binding)
+        self.edit_button = QPushButton(self.tr("&Edit profile…"))
+        self.edit_button.setEnabled(False)
         self.saved = QLabel()
-        pcol.addLayout(toolbar_row(self.save_button, self.saved))
+        pcol.addLayout(toolbar_row(self.edit_button, self.saved))
+        pcol.addStretch(1)
         top.addWidget(profile_box, 2)
         cme_box = QGroupBox(self.tr("Continuing education (120 periods in 5 years)"))
         ccol = QVBoxLayout(cme_box)
@@ -61,49 +67,62 @@ class ProfilePage(Page):
         self.staff_table = make_table(self.staff)
         scol.addWidget(self.staff_table)
         self.layout_.addWidget(staff_box, 2)
-        self.save_button.clicked.connect(self.save)
+        self.edit_button.clicked.connect(self.edit_profile)
         self.add_staff_button.clicked.connect(self.add_staff)
         self.staff.loaded.connect(lambda: fit_columns(self.staff_table))
         self.cme.loaded.connect(lambda: fit_columns(self.cme_table))
+        ctx.ops.changed.connect(self._changed)
 
     def title(self) -> str:
         return self.tr("Station profile")
 
     def first_load(self) -> None:
-        station_id = self.ctx.actor.station_id
-        self.ctx.ops.query(lambda s: s.get(Station, station_id) if station_id else None, self.show_station)
+        self.load_profile()
         self.staff.refresh()
         self.cme.refresh()
 
-    def show_station(self, station: Station | None) -> None:
-        if station is None:
+    def _changed(self, areas: frozenset[str]) -> None:
+        if self._activated and PROFILE in areas:
+            self.load_profile()
+
+    def load_profile(self) -> None:
+        actor = self.ctx.actor
+        if not actor.station_id:
             return
+        self.ctx.ops.query(lambda s: station_profile(s, actor), self.show_profile)
+
+    def _rows(self, profile: StationProfile, names: tuple[str, ...]) -> str:
         lang = self.ctx.lang
-        licence = station.licence_no or "—"
-        if station.licence_date:
-            licence += f" ({station.licence_date:%d/%m/%Y})"
-        rows = [(self.tr("Name"), station.name), (self.tr("Code"), station.code),
-                (self.tr("Commune/ward"), station.commune or "—"), (self.tr("Parent organisation"),
-                                                                    station.parent_org or "—"),
-                (self.tr("Operating licence"), licence),
-                (self.tr("Status"), label("station_status", station.status, lang))]
-        self.admin.setText("<table>" + "".join(f"<tr><td style='color:#555;padding-right:12px'>{k}</td>"
-                                               f"<td><b>{v}</b></td></tr>" for k, v in rows) + "</table>")
-        for name, edit in self.edits.items():
-            value = getattr(station, name)
-            edit.setText("" if value is None else str(value))
+        cells = []
+        for name in names:
+            value = _escape(field_text(profile, name, lang)) or "—"
+            note = ("" if name in profile.editable
+                    else f" <span style='color:#666'>({_escape(owner_note(name))})</span>")
+            cells.append(f"<tr><td style='color:#555;padding-right:12px'>{_escape(field_caption(name))}</td>"
+                         f"<td><b>{value}</b>{note}</td></tr>")
+        return "<table>" + "".join(cells) + "</table>"
 
-    def save(self) -> None:
-        station_id = self.ctx.actor.station_id or ""
-        values: dict[str, Any] = {name: edit.text() for name, edit in self.edits.items()}
-        self.form.clear_errors()
+    def show_profile(self, profile: StationProfile) -> None:
+        self.profile = profile
+        self.admin.setText(self._rows(profile, ADMIN_FIELDS))
+        self.contact.setText(self._rows(profile, CONTACT_FIELDS))
+        if profile.bound:
+            self.binding.setText(self.tr("The centre keeps the administrative fields; the station keeps its "
+                                         "contact details."))
+        else:
+            self.binding.setText(self.tr("Not yet bound to a centre: the station fills in its own parent "
+                                         "organisation, commune and licence, which head its printed forms."))
+        self.edit_button.setEnabled(bool(profile.editable))
+
+    def edit_profile(self) -> StationProfileDialog | None:
+        if self.profile is None:
+            return None
         self.saved.clear()
-        self.ctx.ops.write("update_profile", lambda s, a: update_profile(s, a, station_id, **values).id,
-                           {PROFILE}, on_done=lambda _r: self.saved.setText(self.tr("Saved.")),
-                           on_error=self._refused, parent=self)
-
-    def _refused(self, err: DomainError) -> None:
-        self.form.show_error(err, self.ctx.lang)
+        dialog = StationProfileDialog(self.ctx, self.profile, self)
+        self.dialog = dialog
+        dialog.accepted.connect(lambda: self.saved.setText(self.tr("Saved.")))
+        dialog.open()
+        return dialog
 
     def add_staff(self) -> StaffDialog:
         dialog = StaffDialog(self.ctx, self)
