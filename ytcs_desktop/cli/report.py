@@ -1,4 +1,8 @@
-"""`ytcs report list` and `ytcs report NAME --from D --to D [--out FILE.pdf|FILE.xlsx]`.
+"""`ytcs report list` and `ytcs report NAME --from D --to D [--station CODE…] [--out FILE.pdf|FILE.xlsx]`.
+
+On the centre's database the forms are the centre's (its name in the header, its director signing)
+and the registers list every station's rows, each with its station, unless `--station` (repeatable)
+names some; a station's document (stock card, handover…) is printed for one station at a time.
 
 PDF rendering needs Qt: a QGuiApplication on the offscreen platform is made when none exists, so
 the command works over SSH and in scripts with no display."""
@@ -11,8 +15,11 @@ import json
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from ytcs_desktop.cli.common import EXIT_OK, CliError, command, language, open_db, print_table
 from ytcs_desktop.domain.validation import parse_date
+from ytcs_desktop.store.db import Database
 
 
 def register(sub: Any) -> None:
@@ -27,6 +34,9 @@ def register(sub: Any) -> None:
         p.add_argument("--from", dest="date_from", required=True, help="từ ngày (YYYY-MM-DD hoặc DD/MM/YYYY)")
         p.add_argument("--to", dest="date_to", required=True, help="đến ngày")
         p.add_argument("--out", type=Path, help="tệp ra: .pdf (mặc định) hoặc .xlsx")
+        p.add_argument("--station", action="append", metavar="CODE",
+                       help="mã trạm, lặp lại để chọn nhiều trạm (trên máy Trung tâm; mặc định: mọi trạm)"
+                       if spec.by_station else "mã trạm (trên máy Trung tâm)")
         if "item" in spec.options:
             p.add_argument("--item", help="mã mặt hàng (mặc định: mọi mặt hàng có phát sinh)")
         if "fridge" in spec.options:
@@ -71,6 +81,19 @@ def _parties(path: Path | None) -> dict[str, Any]:
     return data
 
 
+def _stations(s: Session, db: Database, codes: list[str]) -> str | tuple[str, ...] | None:
+    """Whose rows to print: a station prints its own; the centre the stations named (default: all)."""
+    from ytcs_desktop.domain.stations import station_by_code
+
+    chosen = tuple(dict.fromkeys(station_by_code(s, code).id for code in codes))
+    if db.role == "centre":
+        return chosen or None
+    if any(sid != db.station_id for sid in chosen):
+        raise CliError("Máy của trạm chỉ in biểu mẫu của chính trạm mình: bỏ --station hoặc dùng mã của trạm này.",
+                       "A station prints only its own forms: drop --station or give this station's code.")
+    return db.station_id
+
+
 def _make(args: argparse.Namespace) -> int:
     from ytcs_desktop.reports.registry import ReportRequest, get
 
@@ -87,7 +110,9 @@ def _make(args: argparse.Namespace) -> int:
         raise CliError(f"Báo cáo “{spec.name}” chỉ in ra PDF.", f"The report “{spec.name}” is PDF only.")
     db = open_db(args)
     try:
-        req = ReportRequest(db.station_id if db.role == "station" else None, date_from, date_to,
+        with db.read() as s:
+            stations = _stations(s, db, args.station or [])
+        req = ReportRequest(stations, date_from, date_to,
                             getattr(args, "item", None), getattr(args, "fridge", None),
                             _parties(getattr(args, "parties", None)))
         with db.read() as s:

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from ytcs_desktop.domain.errors import NotFoundError, ValidationError
 from ytcs_desktop.domain.reportdata import coldchain, documents, handover, registers, stock, vaccines, weekly
+from ytcs_desktop.domain.reportdata.common import Stations, station_ids
 from ytcs_desktop.reports import sheets
 from ytcs_desktop.reports.document import Document
 from ytcs_desktop.reports.excel import Sheet
@@ -24,11 +25,15 @@ from ytcs_desktop.reports.forms import registers as f_reg
 from ytcs_desktop.reports.forms import stock as f_stock
 from ytcs_desktop.reports.forms import vaccines as f_vax
 from ytcs_desktop.reports.forms import weekly as f_week
+from ytcs_desktop.reports.forms.common import issued
 
 
 @dataclass
 class ReportRequest:
-    station_id: str | None
+    """`station_id`: one station's id, several (at the centre: the registers list their rows, each with
+    its station), or None for every station the database holds."""
+
+    station_id: Stations
     date_from: dt.date
     date_to: dt.date
     item: str | None = None
@@ -45,6 +50,7 @@ class ReportSpec:
     document: Callable[[Any], Document]
     sheets: Callable[[Any], list[Sheet]] | None = None
     options: tuple[str, ...] = ()
+    by_station: bool = False  # a register of many stations' rows (a station filter applies at the centre)
 
 
 def _nothing(what_vi: str, what_en: str) -> NotFoundError:
@@ -52,22 +58,33 @@ def _nothing(what_vi: str, what_en: str) -> NotFoundError:
                          f"No {what_en} in the chosen period: nothing to print.")
 
 
+def one(r: ReportRequest) -> str | None:
+    """The single station a station's document is printed for (None: as the database holds them)."""
+    ids = station_ids(r.station_id)
+    if ids is None:
+        return None
+    if len(ids) != 1:
+        raise ValidationError("one_station", "Biểu mẫu này in cho từng trạm: hãy chọn một trạm.",
+                              "This form is printed for one station at a time: choose one station.", "station")
+    return ids[0]
+
+
 def _cards(s: Session, r: ReportRequest) -> list[stock.StockCard]:
-    codes = [r.item] if r.item else stock.items_with_activity(s, r.station_id, r.date_from, r.date_to)
+    codes = [r.item] if r.item else stock.items_with_activity(s, one(r), r.date_from, r.date_to)
     if not codes:
         raise _nothing("mặt hàng nào có tồn kho hoặc phát sinh", "item with stock or movement")
-    return [stock.stock_card(s, r.station_id, code, r.date_from, r.date_to) for code in codes]
+    return [stock.stock_card(s, one(r), code, r.date_from, r.date_to) for code in codes]
 
 
 def _counts(s: Session, r: ReportRequest) -> list[documents.CountMinutes]:
-    found = documents.count_minutes(s, r.station_id, r.date_from, r.date_to)
+    found = documents.count_minutes(s, one(r), r.date_from, r.date_to)
     if not found:
         raise _nothing("đợt kiểm kê nào", "stock count")
     return found
 
 
 def _requisitions(s: Session, r: ReportRequest) -> list[documents.RequisitionForm]:
-    found = documents.requisitions(s, r.station_id, r.date_from, r.date_to)
+    found = documents.requisitions(s, one(r), r.date_from, r.date_to)
     if not found:
         raise _nothing("phiếu dự trù nào", "requisition")
     return found
@@ -79,7 +96,7 @@ def _handover(s: Session, r: ReportRequest) -> handover.HandoverMinutes:
                               "Biên bản bàn giao cần thông tin bên giao, bên nhận (tệp --parties).",
                               "Handover minutes need the handing-over and receiving parties (--parties file).",
                               "parties")
-    return handover.handover_minutes(s, r.station_id, r.date_to, handover.HandoverInput.from_json(r.parties))
+    return handover.handover_minutes(s, one(r), r.date_to, handover.HandoverInput.from_json(r.parties))
 
 
 def _weekly(s: Session, r: ReportRequest) -> weekly.WeeklyReport:
@@ -90,12 +107,12 @@ def _weekly(s: Session, r: ReportRequest) -> weekly.WeeklyReport:
 
 
 REPORTS: dict[str, ReportSpec] = {
-    spec.name: spec
+    spec.name: replace(spec, document=issued(spec.document))
     for spec in (
         ReportSpec("handover", "Biên bản bàn giao", "Handover minutes", _handover, f_hand.handover_document,
                    options=("parties",)),
         ReportSpec("stock-movement", "Báo cáo xuất – nhập – tồn", "Stock movement report",
-                   lambda s, r: stock.movement_report(s, r.station_id, r.date_from, r.date_to),
+                   lambda s, r: stock.movement_report(s, one(r), r.date_from, r.date_to),
                    f_stock.movement_document, sheets.movement_sheets),
         ReportSpec("stock-card", "Thẻ kho", "Stock card", _cards, f_stock.stock_card_document,
                    sheets.stock_card_sheets, ("item",)),
@@ -104,26 +121,26 @@ REPORTS: dict[str, ReportSpec] = {
         ReportSpec("requisition", "Phiếu dự trù", "Requisition", _requisitions, f_docs.requisition_document,
                    sheets.requisition_sheets),
         ReportSpec("disposal", "Biên bản hủy", "Disposal minutes",
-                   lambda s, r: documents.disposal_minutes(s, r.station_id, r.date_from, r.date_to),
+                   lambda s, r: documents.disposal_minutes(s, one(r), r.date_from, r.date_to),
                    f_docs.disposal_document, sheets.disposal_sheets),
         ReportSpec("vaccine-use", "Báo cáo sử dụng vắc xin", "Vaccine use report",
-                   lambda s, r: vaccines.vaccine_use(s, r.station_id, r.date_from, r.date_to),
+                   lambda s, r: vaccines.vaccine_use(s, one(r), r.date_from, r.date_to),
                    f_vax.vaccine_document, sheets.vaccine_sheets),
         ReportSpec("fridge-temperature", "Phiếu theo dõi nhiệt độ tủ lạnh", "Fridge temperature sheet",
-                   lambda s, r: coldchain.fridge_sheets(s, r.station_id, r.date_from, r.fridge),
+                   lambda s, r: coldchain.fridge_sheets(s, one(r), r.date_from, r.fridge),
                    f_cold.fridge_document, sheets.fridge_sheets, ("fridge",)),
         ReportSpec("support-register", "Sổ theo dõi hỗ trợ chuyên môn", "Support register",
                    lambda s, r: registers.support_register(s, r.station_id, r.date_from, r.date_to),
-                   f_reg.support_document, sheets.support_sheets),
+                   f_reg.support_document, sheets.support_sheets, by_station=True),
         ReportSpec("rotation-schedule", "Lịch luân phiên (Phụ lục III)", "Rotation schedule (Annex III)",
                    lambda s, r: registers.rotation_schedule(s, r.station_id, r.date_from, r.date_to),
-                   f_reg.rotation_document, sheets.rotation_sheets),
+                   f_reg.rotation_document, sheets.rotation_sheets, by_station=True),
         ReportSpec("training-register", "Sổ đào tạo, tập huấn (Phụ lục II) và tiến độ đào tạo liên tục",
                    "Training register (Annex II) and CME progress",
                    lambda s, r: registers.training_register(s, r.station_id, r.date_from, r.date_to),
-                   f_reg.training_document, sheets.training_sheets),
+                   f_reg.training_document, sheets.training_sheets, by_station=True),
         ReportSpec("weekly", "Báo cáo tiến độ tuần", "Weekly progress report", _weekly, f_week.weekly_document,
-                   options=("parties",)),
+                   options=("parties",), by_station=True),
     )
 }
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ytcs_desktop.domain.reportdata.coldchain import FridgeSheet
 from ytcs_desktop.domain.reportdata.common import label
 from ytcs_desktop.domain.reportdata.documents import CountMinutes, DisposalMinutes, RequisitionForm
@@ -95,9 +97,14 @@ def fridge_sheets(sheets: list[FridgeSheet]) -> list[Sheet]:
 def support_sheets(r: SupportRegister) -> list[Sheet]:
     columns = cols(("Ngày", D), ("Số", T), ("Loại hỗ trợ", T), ("Nội dung", T), ("ICD-10", T), ("Đơn vị hỗ trợ", T),
                    ("Hình thức", T), ("Kết luận", T), ("Trạng thái", T))
-    rows = [(x.date, x.number, x.kind, x.content, x.icd10, x.supporting_unit, x.format, x.conclusion, x.status)
-            for x in r.rows]
-    return [Sheet("Hỗ trợ chuyên môn", columns, rows, (f"Tổng cộng: {len(r.rows)}",) + (None,) * 8)]
+    rows: list[tuple[Any, ...]] = [(x.date, x.number, x.kind, x.content, x.icd10, x.supporting_unit, x.format,
+                                    x.conclusion, x.status) for x in r.rows]
+    total: tuple[Any, ...] = (f"Tổng cộng: {len(r.rows)}",) + (None,) * 8
+    if r.by_station:  # at the centre: each row's station
+        columns = cols(("Trạm", T)) + columns
+        rows = [(x.station, *row) for x, row in zip(r.rows, rows, strict=True)]
+        total = (*total, None)
+    return [Sheet("Hỗ trợ chuyên môn", columns, rows, total)]
 
 
 def rotation_sheets(r: RotationSchedule) -> list[Sheet]:
@@ -116,8 +123,11 @@ def training_sheets(r: TrainingRegister) -> list[Sheet]:
              x.trainees, x.status) for x in r.rows]
     cme_cols = cols(("Họ và tên", T), ("Chức danh", T), ("Số tiết đã tích lũy", N), ("Số tiết yêu cầu", N),
                     ("Còn thiếu", N), ("Từ ngày", D), ("Đến ngày", D))
-    cme_rows = [(p.name, label("staff_title", p.title), p.periods_in_window, p.required, p.shortfall, p.window_from,
-                 p.window_to) for p in r.cme]
+    cme_rows: list[tuple[Any, ...]] = [(p.name, label("staff_title", p.title), p.periods_in_window, p.required,
+                                        p.shortfall, p.window_from, p.window_to) for p in r.cme]
+    if r.cme_stations is not None:  # at the centre: each person's station
+        cme_cols = cols(("Trạm", T)) + cme_cols
+        cme_rows = [(station, *row) for station, row in zip(r.cme_stations, cme_rows, strict=True)]
     return [Sheet("Đào tạo", columns, rows, ("Tổng cộng", None, None, None, None, r.total_periods, None, None,
                                               r.total_trainees, None)),
             Sheet("Đào tạo liên tục", cme_cols, cme_rows)]

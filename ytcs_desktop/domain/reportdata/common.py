@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any, Literal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ytcs_desktop.domain.errors import NotFoundError, ValidationError
-from ytcs_desktop.store.models import Centre, Station
+from ytcs_desktop.store.models import Centre, Station, SyncMeta
+
+# Whose rows a form lists: one station's id, several ids (at the centre), or None for every station.
+Stations = str | Sequence[str] | None
 
 
 @dataclass(frozen=True)
@@ -23,6 +28,7 @@ class Header:
     title: str
     number: str | None = None  # e.g. "…/BB-TYT"; None when the form carries no number
     subtitle: str | None = None  # period line under the title
+    issuer: Literal["station", "centre"] = "station"  # who signs: the station's head or the centre's director
 
 
 @dataclass(frozen=True)
@@ -47,10 +53,12 @@ def vi_date(d: dt.date | None) -> str:
     return "" if d is None else d.strftime("%d/%m/%Y")
 
 
-def station_row(s: Session, station_id: str | None) -> Station:
+def station_row(s: Session, station_id: Stations) -> Station:
+    """The station a form is about: the one named (the first of several), else the first by code."""
+    ids = station_ids(station_id)
     q = select(Station).where(Station.deleted.is_(False))
-    if station_id is not None:
-        q = q.where(Station.id == station_id)
+    if ids:
+        q = q.where(Station.id.in_(ids))
     station = s.scalars(q.order_by(Station.code)).first()
     if station is None:
         raise NotFoundError(
@@ -59,6 +67,60 @@ def station_row(s: Session, station_id: str | None) -> Station:
             "No station profile in this database: fill in the station profile before printing.",
         )
     return station
+
+
+def station_ids(stations: Stations) -> list[str] | None:
+    """The ids a `Stations` value names, or None for every station."""
+    if stations is None:
+        return None
+    return [stations] if isinstance(stations, str) else list(stations)
+
+
+def only(q: Any, column: Any, stations: Stations) -> Any:
+    """The query narrowed to the rows of the stations named (all rows when None)."""
+    ids = station_ids(stations)
+    if ids is None:
+        return q
+    return q.where(column == ids[0]) if len(ids) == 1 else q.where(column.in_(ids))
+
+
+def printed_at_centre(s: Session) -> bool:
+    """Whether this database is the centre's (role "centre", every station's rows): its forms are the
+    centre's, headed with its name and signed by its director."""
+    return s.scalar(select(SyncMeta.value).where(SyncMeta.key == "role")) == "centre"
+
+
+def centre_row(s: Session) -> Centre | None:
+    return s.scalars(select(Centre).where(Centre.deleted.is_(False)).order_by(Centre.code)).first()
+
+
+def centre_parent(centre: Centre | None) -> str:
+    """The body above a regional centre: the provincial health department (Sở Y tế) of its province."""
+    province = (centre.province or "").strip() if centre else ""
+    if not province:
+        return "Sở Y tế"
+    if province.lower().startswith(("tỉnh ", "thành phố ")):
+        return f"Sở Y tế {province}"
+    return f"Sở Y tế tỉnh {province}"
+
+
+def centre_place(centre: Centre | None) -> str:
+    """The centre's place in the date line: its name without "Trung tâm Y tế (khu vực)"."""
+    name = centre.name if centre else ""
+    for prefix in ("Trung tâm Y tế khu vực ", "Trung tâm Y tế ", "TTYT khu vực ", "TTYT "):
+        if name.startswith(prefix):
+            return name[len(prefix):]
+    return name or "…"
+
+
+def short_station_name(name: str) -> str:
+    """"Trạm Y tế phường An Phú" as a register's column prints it: "TYT phường An Phú"."""
+    return "TYT " + name[len("Trạm Y tế "):] if name.startswith("Trạm Y tế ") else name
+
+
+def station_names(s: Session) -> dict[str, str]:
+    """Station id -> short name, for the "Trạm" column of the registers printed at the centre."""
+    return {sid: short_station_name(name) for sid, name in s.execute(select(Station.id, Station.name))}
 
 
 def place_of(station: Station) -> str:
@@ -87,13 +149,27 @@ def licence_line(station: Station) -> str | None:
 
 def header(
     s: Session,
-    station_id: str | None,
+    station_id: Stations,
     title: str,
     *,
     date: dt.date | None = None,
     number: str | None = None,
     subtitle: str | None = None,
 ) -> Header:
+    """The NĐ 30 header: at a station, its parent organisation and its name; at the centre (its
+    database holds every station), the centre's parent body and the centre's name."""
+    if printed_at_centre(s):
+        centre = centre_row(s)
+        return Header(
+            parent_org=centre_parent(centre),
+            station_name=centre.name if centre else "Trung tâm Y tế",
+            place=centre_place(centre),
+            date=date or dt.date.today(),
+            title=title,
+            number=number.replace("-TYT", "-TTYT") if number else number,
+            subtitle=subtitle,
+            issuer="centre",
+        )
     station = station_row(s, station_id)
     parent = station.parent_org
     if not parent and station.centre_id:

@@ -4,7 +4,7 @@ lot and the open support requests come from the database on the handover date.""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import func, select
@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from ytcs_desktop.domain.errors import ValidationError
 from ytcs_desktop.domain.reportdata import ledger
-from ytcs_desktop.domain.reportdata.common import Header, header, label, licence_line, station_row
+from ytcs_desktop.domain.reportdata.common import Header, header, label, licence_line, only, station_row
 from ytcs_desktop.store.models import Quarantine, StockTransaction, SupportRequest
 
 OPEN_STATUSES = ("draft", "submitted", "accepted", "scheduled", "in_progress")
@@ -126,8 +126,7 @@ def handover_minutes(s: Session, station_id: str | None, day: dt.date, data: Han
     q = (select(StockTransaction.lot_id, func.sum(StockTransaction.quantity))
          .where(StockTransaction.txn_date <= day).group_by(StockTransaction.lot_id)
          .having(func.sum(StockTransaction.quantity) != 0))
-    if station_id is not None:
-        q = q.where(StockTransaction.station_id == station_id)
+    q = only(q, StockTransaction.station_id, station_id)
     balances = {lot: int(qty) for lot, qty in s.execute(q)}
     info = ledger.lots_with_items(s, balances)
     held = set(s.scalars(select(Quarantine.lot_id).where(Quarantine.status == "active",
@@ -139,8 +138,7 @@ def handover_minutes(s: Session, station_id: str | None, day: dt.date, data: Han
     ]
     stock.sort(key=lambda r: (r.name, r.expiry, r.lot_no))
     rq = select(SupportRequest).where(SupportRequest.status.in_(OPEN_STATUSES), SupportRequest.deleted.is_(False))
-    if station_id is not None:
-        rq = rq.where(SupportRequest.station_id == station_id)
+    rq = only(rq, SupportRequest.station_id, station_id)
     requests = [
         HandoverRequest(r.number or "", (r.created_at + dt.timedelta(hours=7)).date(), label("request_kind", r.kind),
                         r.title, label("request_status", r.status))
@@ -149,7 +147,6 @@ def handover_minutes(s: Session, station_id: str | None, day: dt.date, data: Han
     number = data.number or "…/BB-TYT"
     head = header(s, station_id, "BIÊN BẢN BÀN GIAO", date=day, number=number)
     if data.place:
-        head = Header(head.parent_org, head.station_name, data.place, head.date, head.title, head.number,
-                      head.subtitle)
+        head = replace(head, place=data.place)
     licence = licence_line(station_row(s, station_id))
     return HandoverMinutes(head, data, day, stock, sum(r.quantity for r in stock), requests, licence)

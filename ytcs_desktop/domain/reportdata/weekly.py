@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ytcs_desktop.domain.reportdata import ledger
-from ytcs_desktop.domain.reportdata.common import Header, Period, header
+from ytcs_desktop.domain.reportdata.common import Header, Period, Stations, header, only
 from ytcs_desktop.domain.reportdata.registers import VN, _utc_bounds
 from ytcs_desktop.store.models import (
     RequestTransition,
@@ -47,14 +47,14 @@ class WeeklyReport:
     proposals: list[str] = field(default_factory=list)
 
 
-def weekly_report(s: Session, station_id: str | None, date_from: dt.date, date_to: dt.date,
+def weekly_report(s: Session, station_id: Stations, date_from: dt.date, date_to: dt.date,
                   difficulties: list[str] | None = None, proposals: list[str] | None = None,
                   near_days: int = 90) -> WeeklyReport:
     period = Period(date_from, date_to)
     start, end = _utc_bounds(period)
 
     def scoped(q, model):  # type: ignore[no-untyped-def]
-        return q if station_id is None else q.where(model.station_id == station_id)
+        return only(q, model.station_id, station_id)
 
     opened = s.scalar(scoped(select(func.count()).select_from(SupportRequest).where(
         SupportRequest.created_at >= start, SupportRequest.created_at < end, SupportRequest.deleted.is_(False)),

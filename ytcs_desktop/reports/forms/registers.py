@@ -22,12 +22,22 @@ SUPPORT_COLUMNS = [
 
 
 def support_document(r: SupportRegister) -> Document:
-    rows = [Row([str(i), day(x.date), x.number, x.kind, x.content, x.icd10, x.supporting_unit, x.format,
-                 x.conclusion, x.status]) for i, x in enumerate(r.rows, start=1)]
+    """At the centre (rows of several stations) each row names its station in a "Trạm" column."""
+    columns = list(SUPPORT_COLUMNS)
+    if r.by_station:
+        columns[4] = Column("Nội dung", 18)
+        columns.insert(2, Column("Trạm", 14))
+    rows = []
+    for i, x in enumerate(r.rows, start=1):
+        cells = [str(i), day(x.date), x.number, x.kind, x.content, x.icd10, x.supporting_unit, x.format,
+                 x.conclusion, x.status]
+        if r.by_station:
+            cells.insert(2, x.station)
+        rows.append(Row(cells))
     if r.rows:
         summary = "; ".join(f"{k}: {v}" for k, v in sorted(r.by_status.items()))
-        rows.append(Row([f"Tổng cộng: {len(r.rows)} yêu cầu ({summary})"], bold=True, span=10))
-    blocks: list[Block] = [Table(SUPPORT_COLUMNS, rows, size=10.5), station_signatures(maker="NGƯỜI LẬP SỔ")]
+        rows.append(Row([f"Tổng cộng: {len(r.rows)} yêu cầu ({summary})"], bold=True, span=len(columns)))
+    blocks: list[Block] = [Table(columns, rows, size=10.5), station_signatures(maker="NGƯỜI LẬP SỔ")]
     return Document(r.header, blocks, landscape=True)
 
 
@@ -85,16 +95,24 @@ def training_document(r: TrainingRegister) -> Document:
                  x.format, x.audience, num(x.trainees), x.status]) for i, x in enumerate(r.rows, start=1)]
     if r.rows:
         rows.append(Row(["Tổng cộng", num(r.total_periods), "", "", num(r.total_trainees), ""], bold=True, span=6))
-    cme_rows = [Row([str(i), p.name, label("staff_title", p.title), num(p.periods_in_window), num(p.required),
-                     num(p.shortfall),
-                     num(min(100, round(100 * p.periods_in_window / p.required))) if p.required else "",
-                     "Đạt" if p.met else "Chưa đạt"]) for i, p in enumerate(r.cme, start=1)]
+    cme_columns = list(CME_COLUMNS)
+    if r.cme_stations is not None:
+        cme_columns.insert(2, Column("Trạm", 14))
+    cme_rows = []
+    for i, p in enumerate(r.cme, start=1):
+        cells = [str(i), p.name, label("staff_title", p.title), num(p.periods_in_window), num(p.required),
+                 num(p.shortfall),
+                 num(min(100, round(100 * p.periods_in_window / p.required))) if p.required else "",
+                 "Đạt" if p.met else "Chưa đạt"]
+        if r.cme_stations is not None:
+            cells.insert(2, r.cme_stations[i - 1])
+        cme_rows.append(Row(cells))
     window = (f"từ {day(r.cme[0].window_from)} đến {day(r.cme[0].window_to)}" if r.cme else "")
     blocks: list[Block] = [
         Table(TRAINING_COLUMNS, rows, size=10.5),
         Text(f"TIẾN ĐỘ ĐÀO TẠO LIÊN TỤC CỦA TỪNG NGƯỜI (120 tiết/5 năm, Thông tư 32/2023/TT-BYT) {window}",
              bold=True, align="center", before=8, keep_with_next=True),
-        Table(CME_COLUMNS, cme_rows, size=10.5, empty_text="Chưa có nhân viên nào trong danh sách."),
+        Table(cme_columns, cme_rows, size=10.5, empty_text="Chưa có nhân viên nào trong danh sách."),
         station_signatures(maker="NGƯỜI LẬP SỔ"),
     ]
     return Document(r.header, blocks, landscape=True)
