@@ -61,7 +61,7 @@ def ytcs_process(data_dir: Path) -> Runner:
 
     def run(*args: str, data: Path | None = None, env: dict[str, str] | None = None,
             stdin: str | None = None) -> Result:
-        full_env = {k: v for k, v in os.environ.items() if not k.startswith("YTCS_")}
+        full_env = {k: v for k, v in os.environ.items() if not k.startswith("YTCS_") or k == "YTCS_LOG_DIR"}
         full_env.update({"LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8"})
         full_env.update(env or {})
         proc = subprocess.run([YTCS, *args, "--data-dir", str(data or data_dir)], capture_output=True, text=True,

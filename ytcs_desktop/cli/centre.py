@@ -94,8 +94,9 @@ def _serve(args: argparse.Namespace) -> int:
 def _add_station(args: argparse.Namespace) -> int:
     from ytcs_desktop.sync.server import admin
 
-    _admin(args, lambda _s, conn: admin.add_station(conn, args.code, args.name, args.id))
-    _say(args, f"Đã thêm trạm {args.code} – {args.name}", f"Added station {args.code} – {args.name}")
+    sid = _admin(args, lambda store, conn: admin.add_station(conn, args.code, args.name, args.id, store=store))
+    _say(args, f"Đã thêm trạm {args.code} – {args.name} (mã định danh {sid})",
+         f"Added station {args.code} – {args.name} (id {sid})")
     return EXIT_OK
 
 
@@ -133,6 +134,33 @@ def _devices(args: argparse.Namespace) -> int:
     rows = [[d.id, d.username, d.name, d.station_code or "—", d.last_seen or "—",
              suspect if d.clock_suspect else "ok", "x" if d.revoked else ""] for d in found]
     print_table(headers, rows)
+    return EXIT_OK
+
+
+def _stations(args: argparse.Namespace) -> int:
+    from ytcs_desktop.sync.server import admin
+
+    found = _admin(args, lambda _s, conn: admin.list_stations(conn))
+    if args.format == "json":
+        print_json(found)
+        return EXIT_OK
+    en = language(args).startswith("en")
+    headers = (["code", "name", "PCs", "last seen", "id"] if en else
+               ["mã", "tên", "số máy", "lần cuối", "mã định danh"])
+    print_table(headers, [[s["code"], s["name"], s["pcs"], s["last_seen"] or "—", s["id"] or "—"] for s in found])
+    return EXIT_OK
+
+
+def _users(args: argparse.Namespace) -> int:
+    from ytcs_desktop.sync.server import admin
+
+    found = _admin(args, lambda _s, conn: admin.list_users(conn))
+    if args.format == "json":
+        print_json(found)
+        return EXIT_OK
+    en = language(args).startswith("en")
+    headers = ["user", "role", "station", "active"] if en else ["tài khoản", "vai trò", "trạm", "hoạt động"]
+    print_table(headers, [[u["username"], u["role"], u["station"] or "—", "x" if u["active"] else ""] for u in found])
     return EXIT_OK
 
 
@@ -195,6 +223,12 @@ def register(sub: Any) -> None:
     p.add_argument("device_id", metavar="ID")
 
     p = db_option(subcommand(centre, "devices", _devices, "các máy đã đăng nhập / logged-in devices"))
+    p.add_argument("--format", choices=["table", "json"], default="table")
+
+    p = db_option(subcommand(centre, "stations", _stations, "các trạm đã đăng ký / the registered stations"))
+    p.add_argument("--format", choices=["table", "json"], default="table")
+
+    p = db_option(subcommand(centre, "users", _users, "các tài khoản / the accounts"))
     p.add_argument("--format", choices=["table", "json"], default="table")
 
     p = db_option(subcommand(centre, "purge-tombstones", _purge,

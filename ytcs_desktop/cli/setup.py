@@ -17,8 +17,8 @@ from sqlalchemy.orm import Session
 
 from ytcs_desktop.cli.common import EXIT_BAD_INPUT, EXIT_OK, CliError, Handler, actor_for, command, db_path, language
 from ytcs_desktop.domain.actor import Actor
+from ytcs_desktop.domain.station_ids import station_id_for
 from ytcs_desktop.domain.validation import required_text
-from ytcs_desktop.store.base import new_id
 from ytcs_desktop.store.db import Database
 
 T = TypeVar("T")
@@ -136,7 +136,7 @@ def _init(args: argparse.Namespace) -> int:
     name = required_text(args.station_name, "name", "tên trạm", "station name")
     path = db_path(args)
     refuse_existing(path)
-    station_id = new_id()
+    station_id = station_id_for(code)  # the id the centre gives the same code: one station at enrolment
     try:
         db = Database.create(path, station_id=station_id, role="station")
         try:

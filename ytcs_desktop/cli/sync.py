@@ -17,14 +17,11 @@ from typing import Any
 
 from sqlalchemy import text
 
-from ytcs_desktop.cli.common import EXIT_FAILED, EXIT_OK, CliError, language, open_db, print_json
+from ytcs_desktop.cli.common import EXIT_FAILED, EXIT_OK, CliError, db_path, language, open_db, print_json
 from ytcs_desktop.cli.setup import subcommand
 from ytcs_desktop.paths import default_data_dir
 from ytcs_desktop.store.db import Database
-
-SERVER_URL = "sync_server_url"
-DEVICE_ID = "sync_device_id"
-USERNAME = "sync_username"
+from ytcs_desktop.sync.join import DEVICE_ID, SERVER_URL, USERNAME, remember_centre
 
 
 def _say(args: argparse.Namespace, vi: str, en: str, err: bool = False) -> None:
@@ -49,7 +46,6 @@ def _sync_error(exc: Any) -> CliError:
 def _login(args: argparse.Namespace, db: Database, server: str, username: str, password: str,
            to_file: bool) -> tuple[str, str]:
     from ytcs_desktop.sync import keystore
-    from ytcs_desktop.sync.apply import remote_write, set_meta
     from ytcs_desktop.sync.client import SyncError, login
 
     try:
@@ -60,10 +56,7 @@ def _login(args: argparse.Namespace, db: Database, server: str, username: str, p
     if answer.role == "station" and answer.station_id != db.station_id:
         raise CliError("Tài khoản này thuộc trạm khác với cơ sở dữ liệu này.",
                        "This account belongs to another station than this database.")
-    with remote_write(db) as conn:
-        set_meta(conn, SERVER_URL, server.rstrip("/"))
-        set_meta(conn, DEVICE_ID, answer.device_id)
-        set_meta(conn, USERNAME, username)
+    remember_centre(db, server, answer.device_id, username)
     saved = keystore.save_token(server, answer.device_id, answer.token, _folder(args), to_file=to_file)
     if saved.where == "session":
         _say(args, "Máy này không có kho khoá của hệ điều hành: mã đăng nhập chỉ được giữ trong phiên này. "
@@ -75,6 +68,8 @@ def _login(args: argparse.Namespace, db: Database, server: str, username: str, p
 
 def _login_cmd(args: argparse.Namespace) -> int:
     password = _read_password(args)
+    if not db_path(args).exists():
+        return _join(args, password)
     db = open_db(args)
     try:
         device_id, _ = _login(args, db, args.server, args.username, password, args.store_token_in_file)
@@ -82,6 +77,37 @@ def _login_cmd(args: argparse.Namespace) -> int:
         db.close()
     _say(args, f"Đã đăng nhập {args.username} vào {args.server} (máy {device_id})",
          f"Logged in {args.username} to {args.server} (device {device_id})")
+    return EXIT_OK
+
+
+def _join(args: argparse.Namespace, password: str) -> int:
+    """An empty data folder: this PC joins the centre (the window's first run does the same)."""
+    from ytcs_desktop.sync.client import SyncError
+    from ytcs_desktop.sync.join import join_centre
+
+    path = db_path(args)
+    try:
+        joined = join_centre(path, args.server, args.username, password,
+                             device_name=args.device_name or socket.gethostname(),
+                             token_to_file=args.store_token_in_file)
+    except SyncError as exc:
+        raise CliError(exc.vi or exc.en, exc.en) from exc
+    joined.db.close()
+    if joined.token_kept == "session":
+        _say(args, "Máy này không có kho khoá của hệ điều hành: mã đăng nhập chỉ được giữ trong phiên này. "
+                   "Hãy đăng nhập lại khi đồng bộ, hoặc dùng --store-token-in-file.",
+             "No OS keyring on this computer: the login token is kept for this session only. Log in again to "
+             "sync, or use --store-token-in-file.", err=True)
+    if joined.role == "centre":
+        _say(args, f"Máy này đã tham gia Trung tâm {args.server} với vai trò Trung tâm; dữ liệu tại {path}. "
+                   "Chạy `ytcs sync` để tải dữ liệu của các trạm.",
+             f"This PC joined the centre {args.server} as the centre's desktop; data at {path}. "
+             "Run `ytcs sync` to download the stations' records.")
+    else:
+        _say(args, f"Máy này đã tham gia Trung tâm {args.server} là máy của trạm {joined.station_code}; dữ liệu tại "
+                   f"{path}. Chạy `ytcs sync` để tải hồ sơ và dữ liệu của trạm.",
+             f"This PC joined the centre {args.server} as a PC of station {joined.station_code}; data at {path}. "
+             "Run `ytcs sync` to download the station's profile and records.")
     return EXIT_OK
 
 

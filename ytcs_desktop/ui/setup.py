@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from ytcs_desktop.domain.station_ids import station_id_for
 from ytcs_desktop.domain.stations import create_centre, create_station
 from ytcs_desktop.domain.validation import required_text
-from ytcs_desktop.store.base import new_id
 from ytcs_desktop.store.db import Database
 from ytcs_desktop.ui.dialogs.first_run import FirstRunChoice
 from ytcs_desktop.ui.tasks import Cancelled, TaskControl
@@ -27,7 +27,7 @@ def create_database(path: Path, choice: FirstRunChoice, control: TaskControl,
     kind_vi, kind_en = ("trung tâm", "centre") if choice.role == "centre" else ("trạm", "station")
     required_text(choice.code, "code", f"mã {kind_vi}", f"{kind_en} code", 32)
     required_text(choice.name, "name", f"tên {kind_vi}", f"{kind_en} name", 300)
-    station_id = new_id() if choice.role == "station" else None
+    station_id = station_id_for(choice.code) if choice.role == "station" else None
     db = Database.create(path, station_id=station_id, role=choice.role)
     try:
         with db.transaction() as s:

@@ -248,22 +248,15 @@ def first_sign_in(path: Path, choice: FirstRunChoice, control: TaskControl) -> D
         )
     import socket
 
-    from ytcs_desktop.sync import keystore
-    from ytcs_desktop.sync.apply import remote_write, set_meta
-    from ytcs_desktop.ui.models.sync_info import DEVICE_ID, SERVER_URL
+    from ytcs_desktop.sync.join import join_centre
 
     if not choice.server_url:
         raise RuleError("required", "Vui lòng nhập địa chỉ máy chủ Trung tâm.", "Please enter the centre server's "
                         "address.", "server_url")
     try:
-        answer = module.login(choice.server_url, choice.username, choice.password, device_name=socket.gethostname())
+        joined = join_centre(path, choice.server_url, choice.username, choice.password,
+                             device_name=socket.gethostname())
     except module.SyncError as exc:
         raise RuleError(exc.code, exc.vi or exc.en, exc.en, "password" if exc.code != "network" else "server_url") \
             from exc
-    db = Database.create(path, station_id=answer.station_id, role=answer.role)
-    with remote_write(db) as conn:
-        set_meta(conn, SERVER_URL, choice.server_url.rstrip("/"))
-        set_meta(conn, DEVICE_ID, answer.device_id)
-        set_meta(conn, "sync_username", choice.username)
-    keystore.save_token(choice.server_url, answer.device_id, answer.token, path.parent)
-    return db
+    return joined.db

@@ -11,16 +11,13 @@ from ytcs_desktop.sync import protocol as p
 from ytcs_desktop.sync.server import schema as t
 from ytcs_desktop.sync.server.auth import hash_password
 from ytcs_desktop.sync.server.errors import ApiError
+from ytcs_desktop.sync.server.register import add_station
 from ytcs_desktop.sync.server.store import ServerStore, now_ms
 
 ROLES = ("station", "centre")
+__all__ = ["add_station", "add_user", "list_devices", "purge_tombstones", "revoke_device"]
+
 DEFAULT_TOMBSTONE_DAYS = 180  # > 90: a station offline for 90 days never needs a re-download
-
-
-def add_station(conn: Connection, code: str, name: str, station_id: str | None = None) -> None:
-    if conn.scalar(select(t.stations.c.code).where(t.stations.c.code == code)) is not None:
-        raise ApiError(409, "station_exists", f"Đã có trạm mã {code}.", f"Station {code} already exists.")
-    conn.execute(t.stations.insert().values(code=code, name=name, id=station_id, created_ms=now_ms()))
 
 
 def add_user(conn: Connection, username: str, password: str, role: str, station_code: str | None,
@@ -83,3 +80,23 @@ def purge_tombstones(store: ServerStore, conn: Connection, older_than_days: floa
     horizon = max(store.tombstone_horizon(conn), int(top))  # a cursor at or past it saw them all
     store.set_meta(conn, "tombstone_horizon", str(horizon))
     return done.rowcount, horizon
+
+
+def list_stations(conn: Connection) -> list[dict[str, object]]:
+    """The register: every station with its PCs and when one was last seen."""
+    d = t.devices.c
+    seen = {row.station_key: (row.pcs, row.last) for row in conn.execute(
+        select(d.station_key, func.count().label("pcs"), func.max(d.last_seen_ms).label("last"))
+        .where(d.revoked.is_(False)).group_by(d.station_key))}
+    out: list[dict[str, object]] = []
+    for row in conn.execute(select(t.stations).order_by(t.stations.c.code)).mappings():
+        pcs, last = seen.get(row["id"] or "", (0, None))
+        out.append({"code": row["code"], "name": row["name"], "id": row["id"], "pcs": int(pcs),
+                    "last_seen": _iso(last)})
+    return out
+
+
+def list_users(conn: Connection) -> list[dict[str, object]]:
+    u = t.users.c
+    return [{"username": r.username, "role": r.role, "station": r.station_code, "active": bool(r.active)}
+            for r in conn.execute(select(u.username, u.role, u.station_code, u.active).order_by(u.username))]

@@ -13,8 +13,9 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Connection, select, update
 
+from ytcs_desktop.domain.station_ids import station_id_for
 from ytcs_desktop.store.base import new_id
-from ytcs_desktop.sync.server import errors
+from ytcs_desktop.sync.server import errors, register
 from ytcs_desktop.sync.server import schema as t
 from ytcs_desktop.sync.server.errors import ApiError
 from ytcs_desktop.sync.server.store import ServerStore, now_ms
@@ -69,19 +70,18 @@ def login(store: ServerStore, conn: Connection, username: str, password: str, de
             raise ApiError(409, "station_unknown", f"Trung tâm chưa đăng ký trạm {station_code}.",
                            f"The centre has not registered station {station_code}.")
         bound_id = station["id"]
-        if bound_id is None:
-            if not station_id:
-                raise ApiError(409, "station_unbound",
-                               "Trạm chưa gắn với cơ sở dữ liệu nào: hãy đăng nhập từ máy của trạm.",
-                               "The station is not bound to a database yet: log in from the station's computer.")
-            conn.execute(update(t.stations).where(t.stations.c.code == station_code).values(id=station_id))
-            bound_id = station_id
+        if bound_id is None:  # registered before stations had an id at once: the first PC binds it
+            bound_id = station_id or station_id_for(station_code or "")
+            conn.execute(update(t.stations).where(t.stations.c.code == station_code).values(id=bound_id))
         elif station_id and station_id != bound_id:
-            raise ApiError(409, "station_mismatch",
-                           f"Cơ sở dữ liệu này thuộc trạm khác (mã {station_id}), không phải trạm {station_code} "
-                           f"của tài khoản {username}. Hãy dùng đúng tài khoản hoặc đúng cơ sở dữ liệu.",
-                           f"This database belongs to another station (id {station_id}), not to station "
-                           f"{station_code} of account {username}. Use the right account or database.")
+            if register.claimed(conn, bound_id):
+                raise ApiError(409, "station_mismatch",
+                               f"Cơ sở dữ liệu này thuộc trạm khác (mã {station_id}), không phải trạm {station_code} "
+                               f"của tài khoản {username}. Hãy dùng đúng tài khoản hoặc đúng cơ sở dữ liệu.",
+                               f"This database belongs to another station (id {station_id}), not to station "
+                               f"{station_code} of account {username}. Use the right account or database.")
+            register.rebind(store, conn, station_code or "", bound_id, station_id)
+            bound_id = station_id
     token = secrets.token_urlsafe(32)
     device_id = new_id()
     station_key = bound_id or t.REFERENCE

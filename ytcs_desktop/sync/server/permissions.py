@@ -137,6 +137,16 @@ def not_owned(rule: TableRule, device: Device, station_id: str | None, fields: s
                    "The other side owns them; ask them to change it.")
 
 
+# The station's own profile is born at the station (`ytcs init`) with its code and name, which the centre
+# owns from then on: a birth carrying them is not refused (where the centre registered the station first,
+# the centre's values stand and the station receives them).
+OWN_PROFILE_BIRTH_FIELDS = frozenset({"code", "name", "commune", "parent_org", "status", "centre_id", "deleted"})
+
+
+def own_profile_birth(rule: TableRule, device: Device, row_id: Any) -> bool:
+    return rule.name == "stations" and device.role == "station" and row_id == device.station_id
+
+
 def check_new_row(rule: TableRule, device: Device, image: dict[str, Any]) -> Refusal | None:
     """A new row: fields the writer does not own must be empty or at their default.
 
@@ -152,10 +162,8 @@ def check_new_row(rule: TableRule, device: Device, image: dict[str, Any]) -> Ref
         return None
     foreign = {f for f, v in image.items()
                if f not in allowed and f not in SYNC_FIELDS and v is not None and v != rule.defaults.get(f, None)}
-    if rule.name == "stations" and device.role == "station" and image.get("id") == device.station_id:
-        # The station's own profile is born at the station (`ytcs init`) with its code and name.
-        foreign -= {"code", "name", "commune", "parent_org", "status", "centre_id", "deleted"}
-        foreign = {f for f in foreign if not (f == "deleted" and not image.get(f))}
+    if own_profile_birth(rule, device, image.get("id")):
+        foreign -= OWN_PROFILE_BIRTH_FIELDS
     refusal = not_owned(rule, device, station_id, foreign)
     if refusal is not None:
         return refusal

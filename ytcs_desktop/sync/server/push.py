@@ -194,6 +194,12 @@ class Batch:
 
     def _insert(self, rule: perm.TableRule, m: Mutation, state: RowState | None) -> Outcome:
         station_id = m.fields.get("station_id")
+        if (state is not None and station_id is None and state.station_key == t.REFERENCE
+                and self.device.role == "station"):
+            # A catalogue row the centre already holds, born again at a station that worked alone (an item
+            # id comes from its code): one item, the centre's. Re-sequenced so the station pulls it back.
+            state.dirty, state.echo, state.touched = True, None, m.q
+            return Outcome(p.RESULT_DUPLICATE)
         refusal = perm.check_partition(self.device, station_id)
         if refusal is not None:
             return Outcome(p.RESULT_REJECTED, refusal)
@@ -228,6 +234,8 @@ class Batch:
         allowed = perm.owned_fields(rule, self.device.role, state.station_key or None)
         if allowed is not None:
             foreign = {f for f, v in mine.items() if f not in allowed and theirs.get(f) != v}
+            if perm.own_profile_birth(rule, self.device, m.row_id):
+                foreign -= perm.OWN_PROFILE_BIRTH_FIELDS  # registered at the centre first: its values stand
             refusal = perm.not_owned(rule, self.device, state.station_key or None, foreign) if foreign else None
             if refusal is not None:
                 return Outcome(p.RESULT_REJECTED, refusal)
