@@ -1918,6 +1918,16 @@ Tệp: %2</translation>
             <source>Print preview</source>
             <translation>Xem trước khi in</translation>
         </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/reports.py" line="84" />
+            <source>Tick the stations to print; none ticked prints every station.</source>
+            <translation>Đánh dấu các trạm cần in; không đánh dấu trạm nào thì in tất cả các trạm.</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/reports.py" line="86" />
+            <source>Stations (none ticked: all)</source>
+            <translation>Trạm (không chọn: tất cả)</translation>
+        </message>
     </context>
     <context>
         <name>RequisitionsTab</name>

@@ -330,6 +330,11 @@ def station_by_code(s: Session, code: str) -> Station:
     return station
 
 
+def list_stations(s: Session) -> list[Station]:
+    """Every live station, by code (the centre's choice of stations)."""
+    return list(s.scalars(select(Station).where(Station.deleted.is_(False)).order_by(Station.code)))
+
+
 def centre_bound(s: Session, station: Station | None = None) -> bool:
     """Whether this database has met a centre: signed in to a centre server, synced (over the network
     or by USB bundle), or holding a station registered by a centre. A centre's own database is bound."""

@@ -8,8 +8,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFileDialog,
     QLabel,
     QLineEdit,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ytcs_desktop.domain.errors import DomainError
+from ytcs_desktop.domain.stations import list_stations
 from ytcs_desktop.ui.context import AppContext
 from ytcs_desktop.ui.dialogs.report_input import ReportInputDialog, needs_input, remembered
 from ytcs_desktop.ui.pages.base import Page, toolbar_row
@@ -77,6 +79,15 @@ class ReportsPage(Page):
         self.form.add("date_from", self.tr("From"), self.date_from)
         self.form.add("date_to", self.tr("To"), self.date_to)
         self.form.add("item", self.tr("Item"), self.item)
+        # At the centre (every station's rows): which stations to print; none ticked prints them all.
+        self.stations = QListWidget()
+        self.stations.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.stations.setMaximumHeight(120)
+        self.stations.setToolTip(self.tr("Tick the stations to print; none ticked prints every station."))
+        if ctx.is_centre:
+            self.form.add("station", self.tr("Stations (none ticked: all)"), self.stations)
+        else:
+            self.stations.hide()
         self.layout_.addWidget(self.form)
         self.preview_button = QPushButton(self.tr("&Preview and print…"))
         self.pdf_button = QPushButton(self.tr("Save as &PDF…"))
@@ -94,9 +105,26 @@ class ReportsPage(Page):
         self._drafts: dict[str, dict[str, Any]] = {}
         self.input_dialog: ReportInputDialog | None = None
         self._fill()
+        if ctx.is_centre:
+            ctx.ops.query(list_stations, self._fill_stations)
 
     def title(self) -> str:
         return self.tr("Reports")
+
+    def _fill_stations(self, stations: list[Any]) -> None:
+        self.stations.clear()
+        for st in stations:
+            item = QListWidgetItem(f"{st.code} – {st.name}")
+            item.setData(256, st.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.stations.addItem(item)
+
+    def chosen_stations(self) -> tuple[str, ...] | None:
+        """The stations ticked at the centre, or None for every station."""
+        ticked = tuple(str(self.stations.item(i).data(256)) for i in range(self.stations.count())
+                       if self.stations.item(i).checkState() == Qt.CheckState.Checked)
+        return ticked or None
 
     def _fill(self) -> None:
         try:
@@ -123,7 +151,7 @@ class ReportsPage(Page):
         self.xlsx_button.setEnabled(spec is not None and spec.sheets is not None)
 
     def request(self, parties: dict[str, Any] | None = None) -> Any:
-        station = None if self.ctx.is_centre else self.ctx.actor.station_id
+        station = self.chosen_stations() if self.ctx.is_centre else self.ctx.actor.station_id
         return _registry().ReportRequest(station_id=station, date_from=date_of(self.date_from),
                                          date_to=date_of(self.date_to), item=self.item.text().strip() or None,
                                          parties=parties or {})
