@@ -154,7 +154,7 @@ def _init(args: argparse.Namespace) -> int:
 
 # ----- demo -------------------------------------------------------------------------------------
 def _demo(args: argparse.Namespace) -> int:
-    from ytcs_desktop.demo import build_demo
+    from ytcs_desktop.demo import centre
 
     months = args.months
     if months < 1 or months > 36:
@@ -162,21 +162,25 @@ def _demo(args: argparse.Namespace) -> int:
     path = db_path(args)
     if not args.force:
         refuse_existing(path)
-    # Built beside the target and moved into place at the end: an interrupted run leaves nothing.
-    building = path.with_name(path.name + ".building")
-    remove_database(building)
+        if (path.parent / centre.SERVER_FILE).exists():
+            raise CliError(centre.centre_exists(path.parent).vi + " (hoặc dùng --force)",
+                           centre.centre_exists(path.parent).en + " (or use --force)")
     started = time.perf_counter()
-    try:
-        summary = build_demo(building, months=months, seed=args.seed)
-    except BaseException:
-        remove_database(building)
-        raise
-    remove_database(path)
-    os.replace(building, path)
+    # Both databases are built beside their targets and moved into place at the end: an interrupted
+    # run leaves nothing.
+    summary, built = centre.build_demo_world(path, months=months, seed=args.seed, replace_centre=True)
     took = time.perf_counter() - started
     counts = ", ".join(f"{k}={v}" for k, v in summary.items())
-    say(args, f"Đã tạo dữ liệu mẫu (trạm An Phú, {months} tháng) tại {path} trong {took:.1f} giây: {counts}",
-        f"Created the demo data (An Phú station, {months} months) at {path} in {took:.1f} s: {counts}")
+    folder = path.parent
+    stations = ", ".join(centre.ACCOUNTS.values())
+    say(args, f"Đã tạo dữ liệu mẫu (trạm An Phú, {months} tháng) tại {path} trong {took:.1f} giây: {counts}\n"
+              f"Máy chủ Trung tâm mẫu ({folder / centre.SERVER_FILE}, đã đồng bộ với trạm: {built.changes} thay đổi, "
+              f"0 bị từ chối, 0 xung đột): ytcs centre serve --data-dir {folder}\n"
+              f"Tài khoản mẫu (mật khẩu {centre.DEMO_PASSWORD}): trạm {stations}; Trung tâm {centre.CENTRE_ACCOUNT}",
+        f"Created the demo data (An Phú station, {months} months) at {path} in {took:.1f} s: {counts}\n"
+        f"Demo centre server ({folder / centre.SERVER_FILE}, in sync with the station: {built.changes} changes, "
+        f"0 refused, 0 conflicts): ytcs centre serve --data-dir {folder}\n"
+        f"Demo accounts (password {centre.DEMO_PASSWORD}): stations {stations}; centre {centre.CENTRE_ACCOUNT}")
     return EXIT_OK
 
 
@@ -185,7 +189,9 @@ def register(sub: Any) -> None:
     p.add_argument("--station-code", required=True, help="mã trạm, ví dụ TYT-AP")
     p.add_argument("--station-name", required=True, help="tên trạm, ví dụ “Trạm Y tế phường An Phú”")
     p = subcommand(sub, "demo", _demo,
-                   "tạo dữ liệu mẫu của trạm An Phú (TTYT khu vực Thuận An) / build a demo station database")
+                   "tạo dữ liệu mẫu của trạm An Phú và máy chủ TTYT khu vực Thuận An / "
+                   "build a demo station database and its centre's server database")
     p.add_argument("--months", type=int, default=12, help="số tháng dữ liệu (mặc định 12)")
-    p.add_argument("--force", action="store_true", help="thay cơ sở dữ liệu đang có / replace an existing database")
+    p.add_argument("--force", action="store_true",
+                   help="thay cơ sở dữ liệu đang có (cả của máy chủ mẫu) / replace the existing databases")
     p.add_argument("--seed", type=int, default=2026, help=argparse.SUPPRESS)

@@ -34,7 +34,7 @@ from ytcs_desktop.demo.world import DemoItem, World, month_start
 from ytcs_desktop.domain import stations
 from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.catalogue import upsert_item
-from ytcs_desktop.store.base import new_id
+from ytcs_desktop.domain.station_ids import station_id_for
 from ytcs_desktop.store.db import Database
 from ytcs_desktop.store.models import Staff, SupportRequest
 
@@ -71,7 +71,7 @@ def build_demo(path: Path, months: int = 12, seed: int = 2026, today: dt.date | 
     # Early in a month the current month holds almost nothing: simulate one more, so `months` full
     # months of work are there to look at and print.
     months_back = months if end.day < 15 else months - 1
-    station_id = new_id()
+    station_id = station_id_for(HOME)  # the id the centre's register gives its code
     db = Database.create(Path(path), station_id=station_id, role="station")
     try:
         world = World(
@@ -120,7 +120,7 @@ def _organisation(s: Session, world: World) -> None:
         ward = commune.replace("Phường", "phường")  # "phường An Phú" inside a sentence
         station = stations.create_station(
             s, code=code, name=name, centre_id=centre.id, actor=world.centre,
-            station_id=world.station_id if code == HOME else None, commune=commune,
+            station_id=station_id_for(code), commune=commune,
             address=f"Khu phố {world.rng.randint(1, 9)}, {ward}, Thành phố Hồ Chí Minh",
             parent_org=f"Ủy ban nhân dân {ward}", population=population, head_name=head,
             contact_name=head, contact_phone=names.phone(), licence_no=f"{world.rng.randrange(100, 999)}/SYT-GPHĐ",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from ytcs_desktop.domain.station_ids import station_id_for
@@ -49,25 +48,20 @@ def _remove(path: Path) -> None:
 
 
 def _demo(path: Path, control: TaskControl, months: int) -> Database:
-    """The demo station database (as `ytcs demo` makes it), with progress by simulated month. It is
-    built beside the target and moved into place at the end: a cancel or a failure leaves no file."""
-    from ytcs_desktop.demo import DemoCancelled, build_demo
+    """The demo station database and its centre's server database beside it (as `ytcs demo` makes
+    them), with progress by simulated month. Both are built beside their targets and moved into place
+    at the end: a cancel or a failure leaves no file. A centre server database already in the folder
+    is never overwritten (the choice is refused before anything is made)."""
+    from ytcs_desktop.demo import DemoCancelled
+    from ytcs_desktop.demo.centre import build_demo_world
 
-    building = path.with_name(path.name + ".building")
-    _remove(building)
-    path.parent.mkdir(parents=True, exist_ok=True)
     control.progress(0, months + 2, "")
     try:
-        build_demo(building, months=months, progress=lambda done, total: control.progress(done, total, ""),
-                   cancel=control.event)
+        build_demo_world(path, months=months, progress=lambda done, total: control.progress(done, total, ""),
+                         cancel=control.event)
     except DemoCancelled:
-        _remove(building)
         raise Cancelled() from None
-    except BaseException:
-        _remove(building)
-        raise
-    os.replace(building, path)  # closed by build_demo: its WAL is checkpointed into the file
-    return Database.open(path)
+    return Database.open(path)  # closed by the builder: its WAL is checkpointed into the file
 
 
 def _signed_in(path: Path, choice: FirstRunChoice, control: TaskControl) -> Database:
