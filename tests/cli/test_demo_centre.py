@@ -130,3 +130,15 @@ def test_a_change_neither_side_may_send_stops_the_build(tmp_path: Path) -> None:
         db.close()
     with pytest.raises(DemoDisagrees, match="neither side"):
         build_demo_centre(tmp_path / "ytcs.sqlite3", tmp_path / "centre-server.sqlite3")
+
+
+def test_readme_names_the_demo_accounts_the_demo_makes() -> None:
+    from ytcs_desktop.cli.centre import SERVER_DB_FILENAME
+    from ytcs_desktop.demo import centre
+
+    text = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    section = text.split("\n## Two commands\n", 1)[1].split("\n## ", 1)[0]
+    for name in (*centre.ACCOUNTS.values(), centre.CENTRE_ACCOUNT, centre.DEMO_PASSWORD):
+        assert f"`{name}`" in section
+    assert f"echo '{centre.DEMO_PASSWORD}' | ytcs login --server {centre.SERVER_URL} --username trungtam" in section
+    assert centre.SERVER_FILE == SERVER_DB_FILENAME  # what `ytcs centre serve --data-dir` opens
