@@ -94,3 +94,28 @@ def test_the_register_lists_stations_and_accounts(centre: tuple[str, Path], ytcs
         ("ap.lan", "station", "TYT-AP"), ("kehoach", "centre", None)}
     again = ytcs("centre", "add-station", "TYT-AP", "Trùng mã", data=folder)
     assert again.code == 2 and "TYT-AP" in again.err
+
+
+def test_a_station_set_up_alone_enrols_with_its_header_and_licence(centre: tuple[str, Path], tmp_path: Path,
+                                                                   ytcs_process: Runner) -> None:
+    base, _ = centre
+    pc = tmp_path / "ap-alone"
+    assert ytcs_process("init", "--station-code", "TYT-AP", "--station-name", "TYT An Phú", data=pc).code == 0
+    assert ytcs_process("station", "set", "--parent-org", "UBND phường An Phú", "--licence-no", "125/BD-GPHĐ",
+                        "--licence-date", "2019-06-01", "--licence-issuer", "Sở Y tế tỉnh Bình Dương",
+                        "--contact-name", "Lê Thị Hoa", data=pc).code == 0
+    assert _login(ytcs_process, base, "ap.lan", pc).code == 0  # type: ignore[attr-defined]
+    assert ytcs_process("sync", data=pc).code == 0
+    status = json.loads(ytcs_process("sync", "status", "--format", "json", data=pc).out)
+    assert status["rejected"] == 0 and status["conflicts"] == 0, status
+
+    desk = tmp_path / "centre-desktop"
+    assert _login(ytcs_process, base, "kehoach", desk).code == 0  # type: ignore[attr-defined]
+    assert ytcs_process("sync", data=desk).code == 0
+    row = ("TYT-AP", "Trạm Y tế phường An Phú", "UBND phường An Phú", "125/BD-GPHĐ", "Lê Thị Hoa")
+    query = "SELECT code, name, parent_org, licence_no, contact_name FROM stations"
+    with sqlite3.connect(desk / "ytcs.sqlite3") as conn:  # the centre's name stands; what it lacked is filled
+        assert conn.execute(query).fetchall() == [row]
+    assert ytcs_process("sync", data=pc).code == 0
+    with sqlite3.connect(pc / "ytcs.sqlite3") as conn:
+        assert conn.execute(query).fetchall() == [row]

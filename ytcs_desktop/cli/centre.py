@@ -164,6 +164,38 @@ def _users(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _proposals(args: argparse.Namespace) -> int:
+    from ytcs_desktop.sync.server import proposals
+
+    found = _admin(args, lambda _s, conn: proposals.pending(conn))
+    if args.format == "json":
+        print_json([vars(f) for f in found])
+        return EXIT_OK
+    en = language(args).startswith("en")
+    headers = (["code", "name", "unit", "pack units", "offered by"] if en else
+               ["mã", "tên", "đơn vị", "quy cách", "trạm đề nghị"])
+    print_table(headers, [[f.code, f.name, f.unit, f.pack_units, ", ".join(f.stations)] for f in found])
+    return EXIT_OK
+
+
+def _adopt(args: argparse.Namespace) -> int:
+    from ytcs_desktop.sync.server import proposals
+
+    _admin(args, lambda store, conn: proposals.adopt(store, conn, args.code))
+    _say(args, f"Đã thêm mặt hàng {args.code} vào danh mục của Trung tâm: mọi trạm sẽ nhận ở lần đồng bộ tới.",
+         f"Item {args.code} is now in the centre's catalogue: every station receives it at its next sync.")
+    return EXIT_OK
+
+
+def _decline(args: argparse.Namespace) -> int:
+    from ytcs_desktop.sync.server import proposals
+
+    _admin(args, lambda _s, conn: proposals.decline(conn, args.code))
+    _say(args, f"Không thêm mặt hàng {args.code}: trạm đề nghị vẫn giữ mặt hàng của mình.",
+         f"Item {args.code} declined: the station that offered it keeps it as its own.")
+    return EXIT_OK
+
+
 def _purge(args: argparse.Namespace) -> int:
     from ytcs_desktop.sync.server import admin
 
@@ -230,6 +262,14 @@ def register(sub: Any) -> None:
 
     p = db_option(subcommand(centre, "users", _users, "các tài khoản / the accounts"))
     p.add_argument("--format", choices=["table", "json"], default="table")
+
+    p = db_option(subcommand(centre, "proposals", _proposals,
+                             "mặt hàng trạm đề nghị thêm vào danh mục / items stations offered to the catalogue"))
+    p.add_argument("--format", choices=["table", "json"], default="table")
+    p = db_option(subcommand(centre, "adopt", _adopt, "thêm mặt hàng trạm đề nghị / adopt an offered item"))
+    p.add_argument("code", metavar="ITEM_CODE")
+    p = db_option(subcommand(centre, "decline", _decline, "không thêm mặt hàng trạm đề nghị / decline an offered item"))
+    p.add_argument("code", metavar="ITEM_CODE")
 
     p = db_option(subcommand(centre, "purge-tombstones", _purge,
                              "dọn bản ghi đã xoá cũ / drop old tombstones"))

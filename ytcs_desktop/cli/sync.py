@@ -160,11 +160,13 @@ def _status(args: argparse.Namespace, db: Database) -> int:
         rejected = {name: int(s.scalar(text(f"SELECT count(*) FROM \"{name}\" WHERE sync_state = 'rejected'")))
                     for name in a.TABLES}
         conflicts = int(s.scalar(text("SELECT count(*) FROM sync_conflicts WHERE resolved = 0")))
+        own_items = int(s.scalar(text("SELECT count(*) FROM items WHERE station_id IS NOT NULL AND deleted = 0")))
     last = db.meta(a.LAST_SYNC)
     info: dict[str, Any] = {
         "server": db.meta(SERVER_URL), "device_id": db.meta(DEVICE_ID), "username": db.meta(USERNAME),
         "pending": a.pending_count(db), "rejected": sum(rejected.values()),
         "rejected_by_table": {k: v for k, v in rejected.items() if v}, "conflicts": conflicts,
+        "own_items": own_items,
         "push_cursor": a.get_int(db, a.PUSH_CURSOR), "pull_cursor": a.get_int(db, a.PULL_CURSOR),
         "clock_offset_ms": a.get_int(db, a.CLOCK_OFFSET), "clock_suspect": db.meta(a.CLOCK_SUSPECT) == "1",
         "last_sync": json.loads(last) if last else None,
@@ -175,7 +177,7 @@ def _status(args: argparse.Namespace, db: Database) -> int:
     en = language(args).startswith("en")
     labels = {"server": "Trung tâm", "device_id": "mã máy", "username": "tài khoản", "pending": "chờ gửi",
               "rejected": "bị từ chối", "conflicts": "xung đột", "clock_offset_ms": "lệch đồng hồ (ms)",
-              "clock_suspect": "đồng hồ sai"}
+              "clock_suspect": "đồng hồ sai", "own_items": "mặt hàng riêng (chưa có trong danh mục Trung tâm)"}
     for key, label in labels.items():
         print(f"{key if en else label}: {info[key] if info[key] is not None else '—'}")
     if info["last_sync"]:

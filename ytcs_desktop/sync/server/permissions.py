@@ -140,11 +140,21 @@ def not_owned(rule: TableRule, device: Device, station_id: str | None, fields: s
 # The station's own profile is born at the station (`ytcs init`) with its code and name, which the centre
 # owns from then on: a birth carrying them is not refused (where the centre registered the station first,
 # the centre's values stand and the station receives them).
-OWN_PROFILE_BIRTH_FIELDS = frozenset({"code", "name", "commune", "parent_org", "status", "centre_id", "deleted"})
+# A station with no centre yet also fills in its header and licence (domain/stations.py): at enrolment those
+# fill what the centre left empty and never overwrite what the centre set.
+PROFILE_FILL_FIELDS = frozenset({"commune", "parent_org", "licence_no", "licence_date", "licence_issuer"})
+PROFILE_ADMIN_FIELDS = PROFILE_FILL_FIELDS | {"code", "name"}
+OWN_PROFILE_BIRTH_FIELDS = PROFILE_ADMIN_FIELDS | {"status", "centre_id", "deleted"}
 
 
 def own_profile_birth(rule: TableRule, device: Device, row_id: Any) -> bool:
     return rule.name == "stations" and device.role == "station" and row_id == device.station_id
+
+
+def profile_fills(held: dict[str, Any], sent: dict[str, Any]) -> dict[str, Any]:
+    """The administrative values a station sends for fields the centre has left empty."""
+    return {f: v for f, v in sent.items()
+            if f in PROFILE_FILL_FIELDS and held.get(f) in (None, "") and v not in (None, "")}
 
 
 def check_new_row(rule: TableRule, device: Device, image: dict[str, Any]) -> Refusal | None:

@@ -19,11 +19,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, select, update
+from sqlalchemy import Connection, bindparam, func, select, update
 
 from ytcs_desktop.store.base import new_id
 from ytcs_desktop.sync import protocol as p
 from ytcs_desktop.sync.server import permissions as perm
+from ytcs_desktop.sync.server import proposals
 from ytcs_desktop.sync.server import schema as t
 from ytcs_desktop.sync.server.auth import Device
 from ytcs_desktop.sync.server.errors import ApiError
@@ -68,6 +69,7 @@ class Outcome:
     result: str
     refusal: Refusal | None = None
     conflicts: list[p.Conflict] = field(default_factory=list)
+    proposed: bool = False  # a catalogue row offered to the centre (proposals.py)
 
 
 def _key(station_id: Any) -> str:
@@ -160,6 +162,15 @@ class Batch:
         self.states: dict[tuple[str, str], RowState] = {}
         self.restamps: list[dict[str, Any]] = []
         self.applied: list[dict[str, Any]] = []
+        self.proposals: list[dict[str, Any]] = []
+        self._joined_ms: int | None = None
+
+    def before_centre(self, hlc: str) -> bool:
+        """Whether a stamp predates the station's first sign-in at this centre (its PC worked alone then)."""
+        if self._joined_ms is None:
+            self._joined_ms = int(self.conn.scalar(select(func.min(t.devices.c.created_ms)).where(
+                t.devices.c.station_key == self.device.station_key)) or 0)
+        return int(hlc[:15]) < self._joined_ms
 
     # ----- clock -------------------------------------------------------------------------------
     def stamp(self, m: Mutation) -> tuple[str, str]:
@@ -200,6 +211,8 @@ class Batch:
             # id comes from its code): one item, the centre's. Re-sequenced so the station pulls it back.
             state.dirty, state.echo, state.touched = True, None, m.q
             return Outcome(p.RESULT_DUPLICATE)
+        if station_id is None and self.device.role == "station" and m.table in proposals.PROPOSABLE:
+            return self._offer(m, state)
         refusal = perm.check_partition(self.device, station_id)
         if refusal is not None:
             return Outcome(p.RESULT_REJECTED, refusal)
@@ -220,6 +233,25 @@ class Batch:
             return Outcome(p.RESULT_DUPLICATE)  # this very insert, sent again
         return self._second_birth(rule, m, state)
 
+    def _offer(self, m: Mutation, state: RowState | None) -> Outcome:
+        """A catalogue row only this station has: offered to the centre (proposals.py). Until the centre
+        decides it is kept in the station's own partition, so the centre's desktops hold the item its stock
+        movements name; adopting it moves it to the catalogue."""
+        if state is not None:  # held in a station's partition: this offer sent again, or another station's
+            if state.station_key == self.device.station_key and m.hlc in (state.base_hlc, state.fhlc.get(BORN)):
+                return Outcome(p.RESULT_DUPLICATE)
+        else:  # marked as the station's own (station_id), which the station pulls back
+            fields = dict(m.fields)
+            hlc, origin = self.stamp(m)
+            fields["hlc"], fields["origin"], fields["station_id"] = hlc, origin, self.device.station_key
+            self.states[(m.table, m.row_id)] = RowState(
+                self.device.station_key, fields, {} if hlc == m.hlc else {BORN: m.hlc}, hlc, new=True, dirty=True,
+                echo=None, touched=m.q)
+        self.proposals.append({"station_key": self.device.station_key, "table_name": m.table, "row_id": m.row_id,
+                               "fields": p.json_text(m.fields), "device_id": self.device.id, "proposed_ms": self.now,
+                               "decision": None, "decided_ms": None})
+        return Outcome(p.RESULT_APPLIED, proposed=True)
+
     def _second_birth(self, rule: perm.TableRule, m: Mutation, state: RowState) -> Outcome:
         """Another write created a row that is already here: two PCs gave the same natural key offline
         (its id is derived from the key: store.base.natural_id). The births merge like concurrent edits,
@@ -231,11 +263,13 @@ class Batch:
             m.mutation_id = birth_id(m)  # remembered like an update's mutation id: a re-send changes nothing
         theirs = {f: v for f, v in state.fields.items() if f not in NOT_MERGED}
         mine = {f: v for f, v in m.fields.items() if f not in NOT_MERGED}
+        fills: dict[str, Any] = {}
         allowed = perm.owned_fields(rule, self.device.role, state.station_key or None)
         if allowed is not None:
             foreign = {f for f, v in mine.items() if f not in allowed and theirs.get(f) != v}
             if perm.own_profile_birth(rule, self.device, m.row_id):
                 foreign -= perm.OWN_PROFILE_BIRTH_FIELDS  # registered at the centre first: its values stand
+                fills = perm.profile_fills(theirs, mine)
             refusal = perm.not_owned(rule, self.device, state.station_key or None, foreign) if foreign else None
             if refusal is not None:
                 return Outcome(p.RESULT_REJECTED, refusal)
@@ -249,6 +283,8 @@ class Batch:
             conflicts = self._keep_one(m, state, hlc, origin, mine, theirs)
         else:
             conflicts = self._merge_fields(state, hlc, origin, mine)
+        for name, value in fills.items():  # what the station typed before it had a centre, where the centre has none
+            state.fields[name] = value
         state.dirty = True
         state.touched = m.q
         state.echo = self.device.id if _same_image(state.fields, m.fields) else None
@@ -309,11 +345,22 @@ class Batch:
         if rule.insert_only:
             return Outcome(p.RESULT_REJECTED, perm.refuse_insert_only(rule))
         changed = {f: v for f, v in fields.items() if f not in NOT_MERGED}
+        fills: dict[str, Any] = {}
+        kept: set[str] = set()
+        if perm.own_profile_birth(rule, self.device, m.row_id) and self.before_centre(m.hlc):
+            # Written before the station had a centre: empty fields of the centre's take the station's values;
+            # the centre's own values stand (the station receives them back).
+            fills = perm.profile_fills(state.fields, changed)
+            kept = {f for f in changed if f in perm.PROFILE_ADMIN_FIELDS}
+            changed = {f: v for f, v in changed.items() if f not in kept}
         refusal = perm.not_owned(rule, self.device, row_station, set(changed))
         if refusal is None and "status" in changed:
             refusal = perm.check_transition(rule, self.device, state.fields.get("status"), changed["status"])
         if refusal is not None:
             return Outcome(p.RESULT_REJECTED, refusal)
+        if kept:
+            state.fields.update(fills)
+            state.dirty, state.echo, state.touched = True, None, m.q
         hlc, origin = self.stamp(m)
         won = False
         conflicts: list[p.Conflict] = []
@@ -358,6 +405,7 @@ class Batch:
             _write_postgres(self.conn, inserts, updates)
         _insert_all(self.conn, t.applied_mutations, self.applied)
         _insert_all(self.conn, t.restamps, self.restamps)
+        proposals.record(self.conn, self.proposals)
         return counter
 
 
@@ -443,6 +491,9 @@ def apply_push(store: ServerStore, conn: Connection, device: Device, req: p.Push
                              "mutation_id": m.mutation_id, "table_name": m.table, "row_id": m.row_id[:36],
                              "code": outcome.refusal.code, "message_vi": outcome.refusal.vi,
                              "message_en": outcome.refusal.en, "at_ms": batch.now})
+        elif outcome.proposed:
+            details.append(p.Detail(q=m.q, code=proposals.DETAIL_CODE, vi=proposals.MESSAGE_VI,
+                                    en=proposals.MESSAGE_EN))
         elif outcome.conflicts:
             state = batch.states[(m.table, m.row_id)]
             details.append(p.Detail(q=m.q, code="conflict", conflicts=outcome.conflicts))

@@ -19,13 +19,13 @@ from ytcs_desktop.sync.server.store import ServerStore, now_ms
 TABLE = "stations"
 
 
-def _next_seq(store: ServerStore, conn: Connection) -> int:
+def next_seq(store: ServerStore, conn: Connection) -> int:
     counter = int(store.meta(conn, "seq", lock=True) or 0) + 1  # the push lock: pullers never skip it
     store.set_meta(conn, "seq", str(counter))
     return counter
 
 
-def _stamp(store: ServerStore) -> tuple[str, str]:
+def centre_stamp(store: ServerStore) -> tuple[str, str]:
     hlc = store.clock.now()
     return hlc, hlc[23:]
 
@@ -38,11 +38,11 @@ def register_row(store: ServerStore, conn: Connection, station_id: str, code: st
 
     rule = RULES[TABLE]
     fields: dict[str, Any] = {c: rule.defaults.get(c) for c in rule.columns}
-    hlc, origin = _stamp(store)
+    hlc, origin = centre_stamp(store)
     fields.update(id=station_id, station_id=station_id, code=code, name=name, hlc=hlc, origin=origin, deleted=0)
     conn.execute(t.rows.insert().values(
         station_key=station_id, table_name=TABLE, row_id=station_id, fields=p.json_text(fields), field_hlcs="{}",
-        base_hlc=hlc, deleted=False, server_seq=_next_seq(store, conn), echo_device=None, updated_ms=now_ms()))
+        base_hlc=hlc, deleted=False, server_seq=next_seq(store, conn), echo_device=None, updated_ms=now_ms()))
 
 
 def claimed(conn: Connection, station_id: str) -> bool:
@@ -67,11 +67,11 @@ def rebind(store: ServerStore, conn: Connection, code: str, old_id: str, new_id:
     row = conn.execute(select(t.rows.c.fields).where(t.rows.c.table_name == TABLE, t.rows.c.row_id == old_id)).first()
     if row is not None:
         fields = json.loads(row.fields)
-        hlc, origin = _stamp(store)
+        hlc, origin = centre_stamp(store)
         fields.update(code=f"{fields.get('code') or code}~{old_id[:8]}", deleted=1, hlc=hlc, origin=origin)
         conn.execute(update(t.rows).where(t.rows.c.table_name == TABLE, t.rows.c.row_id == old_id).values(
             fields=p.json_text(fields), field_hlcs="{}", base_hlc=hlc, deleted=True,
-            server_seq=_next_seq(store, conn), echo_device=None, updated_ms=now_ms()))
+            server_seq=next_seq(store, conn), echo_device=None, updated_ms=now_ms()))
     conn.execute(update(t.stations).where(t.stations.c.code == code).values(id=new_id))
 
 

@@ -152,3 +152,19 @@ restamps = Table(
     Column("at_ms", BigInteger, nullable=False),
     PrimaryKeyConstraint("station_key", "id"),
 )
+
+proposals = Table(
+    # Catalogue rows a station made on its own (it worked before it had a centre, or lacked an item): the
+    # centre decides once per item whether to adopt it into its catalogue. The station keeps its row.
+    "ytcs_proposals",
+    metadata,
+    Column("station_key", String(36), nullable=False),
+    Column("table_name", String(64), nullable=False),
+    Column("row_id", String(36), nullable=False),
+    Column("fields", Text, nullable=False),
+    Column("device_id", String(36), nullable=False),
+    Column("proposed_ms", BigInteger, nullable=False),
+    Column("decision", String(16)),  # NULL while pending, then adopted|declined
+    Column("decided_ms", BigInteger),
+    PrimaryKeyConstraint("station_key", "table_name", "row_id"),
+)
