@@ -26,7 +26,7 @@ from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.coldchain import ActiveQuarantine
 from ytcs_desktop.domain.inventory import receive
 from ytcs_desktop.domain.inventory.stock import ItemBalance, LotBalance, on_hand_by_lot
-from ytcs_desktop.domain.stations import add_staff, create_station
+from ytcs_desktop.domain.stations import StationProfile, add_staff, create_station, station_profile
 from ytcs_desktop.domain.vaccines import OpenVial
 from ytcs_desktop.store.base import new_id
 from ytcs_desktop.store.db import Database
@@ -37,6 +37,7 @@ from ytcs_desktop.ui.dialogs.issue import IssueDialog
 from ytcs_desktop.ui.dialogs.report_input import ReportInputDialog
 from ytcs_desktop.ui.dialogs.request import MoveDialog, NewRequestDialog
 from ytcs_desktop.ui.dialogs.staff import StaffDialog
+from ytcs_desktop.ui.dialogs.station_profile import StationProfileDialog
 from ytcs_desktop.ui.dialogs.stock_level import StockLevelDialog
 from ytcs_desktop.ui.dialogs.stock_moves import DisposeDialog, ReceiveDialog, ReverseDialog, TransferDialog
 from ytcs_desktop.ui.dialogs.training import AttendeeDialog, SessionDialog
@@ -267,7 +268,13 @@ FACTORIES: dict[str, Factory] = {
         [RequisitionRow(new_id(), "PARA500", "Paracetamol 500 mg", "viên", 50, 30.0, 200, 150, ids["PARA500"])], p),
     "ReportInputDialog-handover": lambda ctx, ids, lots, p: ReportInputDialog(
         ctx, "handover", "Biên bản bàn giao", today, None, p),
+    "StationProfileDialog": lambda ctx, ids, lots, p: StationProfileDialog(ctx, _profile(ctx), p),
 }
+
+
+def _profile(ctx: AppContext) -> StationProfile:
+    with ctx.db.read() as s:
+        return station_profile(s, ctx.actor)
 
 
 def _change_one_field(qtbot: QtBot, dialog: OperationDialog) -> None:

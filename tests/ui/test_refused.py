@@ -1,5 +1,5 @@
 """A change the centre refuses is shown with the centre's reason: in the overview, on the sync page and
-in the status bar. (Catalogue rows written at a station are refused: items are the centre's.)"""
+in the status bar. (A station that has a centre may not change its licence: the centre keeps it.)"""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import PASSWORD, add_station_account
-from tests.ui.helpers import seed_items
 from ytcs_desktop.domain.stations import create_station
 from ytcs_desktop.store.db import Database
+from ytcs_desktop.store.models import Station
 from ytcs_desktop.sync.apply import remote_write, set_meta
 from ytcs_desktop.sync.client import login
 from ytcs_desktop.ui.models.sync_info import DEVICE_ID, SERVER_URL
@@ -28,7 +28,6 @@ def test_refused_change_shows_with_reason(make_ctx, server: tuple[str, str], tmp
     try:
         with db.transaction() as s:
             create_station(s, code=code, name="Trạm Y tế phường An Phú", station_id=station_id)
-        seed_items(db)  # catalogue rows written here: reference data only the centre may write
         answer = login(base, "lan", PASSWORD, device_name="t", station_id=station_id, replica_id=db.replica_id)
         with remote_write(db) as conn:
             set_meta(conn, SERVER_URL, base)
@@ -38,6 +37,13 @@ def test_refused_change_shows_with_reason(make_ctx, server: tuple[str, str], tmp
         window = build_window(ctx)
         qtbot.addWidget(window)
         assert ctx.sync is not None
+        with qtbot.waitSignal(ctx.sync.finished, timeout=30_000) as first:
+            ctx.sync.sync_now()
+        assert first.args[0] is not None and first.args[0].rejected == 0
+        with db.transaction() as s:  # written behind the domain's back, as an older program might
+            row = s.get(Station, station_id)
+            assert row is not None
+            row.licence_no = "123/GP-SYT"
         with qtbot.waitSignal(ctx.sync.finished, timeout=30_000) as done:
             ctx.sync.sync_now()
         report = done.args[0]
@@ -51,7 +57,7 @@ def test_refused_change_shows_with_reason(make_ctx, server: tuple[str, str], tmp
         assert isinstance(sync_page, SyncLogPage)
         qtbot.waitUntil(lambda: sync_page.refused.rowCount() >= 1, timeout=5000)
         row = sync_page.refused.row_at(0)
-        assert row.table == "items" and row.reason
+        assert row.table == "stations" and row.reason
         widget = window.findChild(SyncStatusWidget)
         assert widget is not None and "bị từ chối" in widget.detail_label.text()
         window.close()
