@@ -2227,7 +2227,60 @@ Tệp: %2</translation>
         </message>
     </context>
     <context>
+        <name>NewStationDialog</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_stations.py" line="30" />
+            <source>Add a station</source>
+            <translation>Thêm trạm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_stations.py" line="30" />
+            <source>for example TYT-AP</source>
+            <translation>ví dụ TYT-AP</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_stations.py" line="30" />
+            <source>Station code</source>
+            <translation>Mã trạm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_stations.py" line="30" />
+            <source>for example Trạm Y tế phường An Phú</source>
+            <translation>ví dụ Trạm Y tế phường An Phú</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_stations.py" line="30" />
+            <source>Station name</source>
+            <translation>Tên trạm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_stations.py" line="30" />
+            <source>Commune/ward</source>
+            <translation>Xã/phường</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_stations.py" line="30" />
+            <source>for example UBND phường An Phú</source>
+            <translation>ví dụ UBND phường An Phú</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_stations.py" line="30" />
+            <source>Parent organisation</source>
+            <translation>Cơ quan chủ quản</translation>
+        </message>
+    </context>
+    <context>
         <name>StationsOverviewPage</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_stations.py" line="70" />
+            <source>&amp;Add a station…</source>
+            <translation>&amp;Thêm trạm…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_stations.py" line="71" />
+            <source>Station &amp;profile…</source>
+            <translation>&amp;Hồ sơ trạm…</translation>
+        </message>
         <message>
             <location filename="../../ytcs_desktop/ui/pages/centre_stations.py" line="18" />
             <source>Figures come from what each station has sent; the last sync and the clock come from the centre server. Red: needs a call today.</source>

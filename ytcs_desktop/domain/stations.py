@@ -25,8 +25,9 @@ from sqlalchemy.orm import Session
 from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.errors import NotFoundError, PermissionDenied, RuleError, ValidationError
 from ytcs_desktop.domain.labels import parse_code, person_sort_key
+from ytcs_desktop.domain.station_ids import station_id_for
 from ytcs_desktop.domain.validation import parse_date, required_text
-from ytcs_desktop.store.base import SyncMixin, new_id
+from ytcs_desktop.store.base import SyncMixin
 from ytcs_desktop.store.models import Centre, Department, Staff, Station, SyncMeta
 
 T = TypeVar("T", bound=SyncMixin)
@@ -306,7 +307,7 @@ def create_station(
             f"Station code “{values['code']}” is already used by another station: choose another code.",
             "code",
         )
-    sid = station_id or new_id()
+    sid = station_id or station_id_for(values["code"])  # the id the station gets from its code
     station = Station(id=sid, station_id=sid, centre_id=centre_id, **values)
     s.add(station)
     s.flush()

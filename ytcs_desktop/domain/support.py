@@ -32,6 +32,8 @@ from ytcs_desktop.store.base import utc_now
 from ytcs_desktop.store.models import Department, RequestComment, RequestTransition, Staff, SupportRequest
 
 STATUSES = tuple(codes("request_status"))
+# Requests still asking something of someone (not yet rated, cancelled or rejected).
+OPEN_STATUSES = ("draft", "submitted", "accepted", "scheduled", "in_progress", "done")
 
 # (from, to) -> the one role that may make that move.
 TRANSITIONS: dict[tuple[str, str], Role] = {

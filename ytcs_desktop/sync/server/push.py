@@ -24,7 +24,7 @@ from sqlalchemy import Connection, bindparam, func, select, update
 from ytcs_desktop.store.base import new_id
 from ytcs_desktop.sync import protocol as p
 from ytcs_desktop.sync.server import permissions as perm
-from ytcs_desktop.sync.server import proposals
+from ytcs_desktop.sync.server import proposals, register
 from ytcs_desktop.sync.server import schema as t
 from ytcs_desktop.sync.server.auth import Device
 from ytcs_desktop.sync.server.errors import ApiError
@@ -507,6 +507,9 @@ def apply_push(store: ServerStore, conn: Connection, device: Device, req: p.Push
     for detail, state in shown:  # the row as this whole push leaves it: a later write in it may change it
         detail.row = dict(state.fields)
     counter = batch.write(counter)
+    if device.role == "centre":
+        register.note_profiles(conn, [s.fields for (table, _), s in batch.states.items()
+                                      if table == "stations" and s.dirty and not s.fields.get("deleted")])
     if batch.highest:
         store.clock.observe(batch.highest, max_future_ms=0)
     _insert_all(conn, t.rejections, rejected)

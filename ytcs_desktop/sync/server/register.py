@@ -89,3 +89,19 @@ def add_station(conn: Connection, code: str, name: str, station_id: str | None =
     if store is not None:
         register_row(store, conn, sid, code, name)
     return sid
+
+
+def note_profiles(conn: Connection, images: list[dict[str, Any]]) -> None:
+    """Station rows a centre desktop wrote (a station added or renamed in the centre's window) keep the
+    register in step, so accounts can be made for a new station at once."""
+    s = t.stations.c
+    for image in images:
+        sid, code, name = image.get("id"), image.get("code"), image.get("name")
+        if not sid or not code or not name:
+            continue
+        held = conn.execute(select(s.code, s.name).where(s.id == sid)).first()
+        if held is None:
+            if conn.scalar(select(s.code).where(s.code == code)) is None:
+                conn.execute(t.stations.insert().values(code=code, name=name, id=sid, created_ms=now_ms()))
+        elif held.name != name:
+            conn.execute(update(t.stations).where(s.id == sid).values(name=name))

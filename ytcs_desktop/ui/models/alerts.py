@@ -12,11 +12,9 @@ from sqlalchemy.orm import Session
 from ytcs_desktop.domain.coldchain import ActiveQuarantine, MissingReading, active_quarantines, missing_readings
 from ytcs_desktop.domain.inventory import below_minimum, near_expiry
 from ytcs_desktop.domain.inventory.stock import ItemBalance, LotBalance
-from ytcs_desktop.domain.support import list_requests
+from ytcs_desktop.domain.support import OPEN_STATUSES, list_requests
 from ytcs_desktop.store.models import SupportRequest
 from ytcs_desktop.ui.models.sync_info import RefusedChange, refused_changes
-
-OPEN_STATUSES = ("draft", "submitted", "accepted", "scheduled", "in_progress", "done")
 
 
 @dataclass

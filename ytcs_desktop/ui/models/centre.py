@@ -11,47 +11,14 @@ from PySide6.QtGui import QColor
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ytcs_desktop.domain.coldchain import active_quarantines, missing_readings
-from ytcs_desktop.domain.inventory import on_hand_by_item
+from ytcs_desktop.domain.centre_overview import StationGlance, glance
 from ytcs_desktop.domain.labels import label
 from ytcs_desktop.domain.rotations import list_visits
-from ytcs_desktop.domain.support import list_requests
-from ytcs_desktop.store.models import Staff, Station, StockTransaction
-from ytcs_desktop.ui.models.alerts import OPEN_STATUSES
+from ytcs_desktop.store.models import Staff, Station
 from ytcs_desktop.ui.models.base import SYNC_COLUMN, Column, RecordTableModel, fmt_date
 from ytcs_desktop.ui.operations import ALL_AREAS, Operations
 
 ATTENTION = QColor("#fdecea")
-
-
-@dataclass(frozen=True)
-class StationGlance:
-    id: str
-    code: str
-    name: str
-    last_activity: dt.date | None
-    open_requests: int
-    stock_outs: int
-    below_minimum: int
-    missing_readings: int
-    quarantined: int
-
-
-def glance(s: Session, today: dt.date | None = None) -> list[StationGlance]:
-    day = today or dt.date.today()
-    out = []
-    for st in s.scalars(select(Station).where(Station.deleted.is_(False)).order_by(Station.name)):
-        items = on_hand_by_item(s, st.id)
-        last = s.scalar(select(StockTransaction.txn_date).where(StockTransaction.station_id == st.id)
-                        .order_by(StockTransaction.txn_date.desc()).limit(1))
-        out.append(StationGlance(
-            st.id, st.code, st.name, last,
-            sum(1 for r in list_requests(s, st.id) if r.status in OPEN_STATUSES),
-            sum(1 for b in items if b.quantity <= 0),
-            sum(1 for b in items if b.min_stock > 0 and b.quantity < b.min_stock),
-            len(missing_readings(s, st.id, day)), len(active_quarantines(s, st.id)),
-        ))
-    return out
 
 
 @dataclass(frozen=True)
@@ -89,6 +56,7 @@ class StationsModel(RecordTableModel):
     columns = (
         Column("name", QT_TRANSLATE_NOOP("Columns", "Station")),
         Column("code", QT_TRANSLATE_NOOP("Columns", "Code")),
+        Column("status", QT_TRANSLATE_NOOP("Columns", "Status")),
         Column("last_sync", QT_TRANSLATE_NOOP("Columns", "Last sync"), fmt=fmt_date),
         Column("clock_suspect", QT_TRANSLATE_NOOP("Columns", "Clock suspect")),
         Column("last_activity", QT_TRANSLATE_NOOP("Columns", "Last stock movement"), fmt=fmt_date),
@@ -99,12 +67,14 @@ class StationsModel(RecordTableModel):
         Column("quarantined", QT_TRANSLATE_NOOP("Columns", "Quarantined lots"), numeric=True),
     )
 
-    def __init__(self, ops: Operations | None, parent: QObject | None = None) -> None:
+    def __init__(self, ops: Operations | None, parent: QObject | None = None, lang: str = "vi") -> None:
         super().__init__(ops, parent)
         self.devices = {}
         self.columns = tuple(  # type: ignore[assignment]
             Column(c.key, c.title, c.numeric, c.fmt, getter=self._device_value(c.key))
-            if c.key in ("last_sync", "clock_suspect") else c
+            if c.key in ("last_sync", "clock_suspect") else
+            Column(c.key, c.title, getter=lambda r: label("station_status", r.status, lang))
+            if c.key == "status" else c
             for c in type(self).columns
         )
 

@@ -1,14 +1,47 @@
-"""The centre's view of every station at a glance."""
+"""The centre's register of stations: every station at a glance; add a station, open its profile
+(rename, administrative fields, status) from here."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QWidget
+from typing import Any
 
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
+
+from ytcs_desktop.domain.stations import StationProfile, create_station, station_profile
 from ytcs_desktop.ui.context import AppContext
-from ytcs_desktop.ui.models.base import SearchProxy
-from ytcs_desktop.ui.models.centre import DeviceState, StationsModel, device_states
+from ytcs_desktop.ui.dialogs.station_profile import StationProfileDialog
+from ytcs_desktop.ui.dialogs.stock_moves import Op
+from ytcs_desktop.ui.models.base import ROW_ROLE, SearchProxy
+from ytcs_desktop.ui.models.centre import DeviceState, StationGlance, StationsModel, device_states
+from ytcs_desktop.ui.operations import PROFILE
 from ytcs_desktop.ui.pages.base import Page, fit_columns, make_table, search_box, toolbar_row
 from ytcs_desktop.ui.tasks import TaskControl
+from ytcs_desktop.ui.widgets.dialog import OperationDialog
+
+
+class NewStationDialog(OperationDialog):
+    """Thêm trạm: the station is on every centre desktop at once; its accounts can be made after the
+    next sync (`ytcs centre add-user … --station CODE`)."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, self.tr("Add a station"), parent)
+        self.code = QLineEdit()
+        self.code.setPlaceholderText(self.tr("for example TYT-AP"))
+        self.form.add("code", self.tr("Station code"), self.code)
+        self.name = QLineEdit()
+        self.name.setPlaceholderText(self.tr("for example Trạm Y tế phường An Phú"))
+        self.form.add("name", self.tr("Station name"), self.name)
+        self.commune = QLineEdit()
+        self.form.add("commune", self.tr("Commune/ward"), self.commune)
+        self.parent_org = QLineEdit()
+        self.parent_org.setPlaceholderText(self.tr("for example UBND phường An Phú"))
+        self.form.add("parent_org", self.tr("Parent organisation"), self.parent_org)
+
+    def operation(self) -> Op:
+        values: dict[str, Any] = {"code": self.code.text(), "name": self.name.text(),
+                                  "commune": self.commune.text().strip() or None,
+                                  "parent_org": self.parent_org.text().strip() or None}
+        return "add_station", lambda s, a: create_station(s, actor=a, **values).id, frozenset({PROFILE})
 
 
 class StationsOverviewPage(Page):
@@ -19,16 +52,47 @@ class StationsOverviewPage(Page):
                               "from the centre server. Red: needs a call today."))
         note.setWordWrap(True)
         self.layout_.addWidget(note)
-        self.model = StationsModel(ctx.ops, self)
+        self.model = StationsModel(ctx.ops, self, ctx.lang)
         self.proxy = SearchProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.layout_.addLayout(toolbar_row(search_box(self.tr("Search stations"), self.proxy)))
+        self.add_button = QPushButton(self.tr("&Add a station…"))
+        self.profile_button = QPushButton(self.tr("Station &profile…"))
+        self.layout_.addLayout(toolbar_row(search_box(self.tr("Search stations"), self.proxy), self.add_button,
+                                           self.profile_button, stretch_at=1))
         self.table = make_table(self.model, self.proxy)
         self.layout_.addWidget(self.table, 1)
         self.model.loaded.connect(lambda: fit_columns(self.table))
+        self.add_button.clicked.connect(self.add_station)
+        self.profile_button.clicked.connect(self.open_profile)
+        self.table.doubleClicked.connect(lambda _index: self.open_profile())
+        self.dialog: OperationDialog | None = None
 
     def title(self) -> str:
         return self.tr("Stations")
+
+    def add_station(self) -> NewStationDialog:
+        dialog = NewStationDialog(self.ctx, self)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def selected(self) -> StationGlance | None:
+        index = self.table.currentIndex()
+        row = self.proxy.data(index, ROW_ROLE) if index.isValid() else None
+        return row if isinstance(row, StationGlance) else None
+
+    def open_profile(self) -> None:
+        """The chosen station's profile, read on the worker, then its dialog (the centre's fields editable)."""
+        row = self.selected()
+        if row is None:
+            return
+        actor, station_id = self.ctx.actor, row.id
+        self.ctx.ops.query(lambda s: station_profile(s, actor, station_id), self._show_profile)
+
+    def _show_profile(self, profile: StationProfile) -> None:
+        dialog = StationProfileDialog(self.ctx, profile, self)
+        self.dialog = dialog
+        dialog.open()
 
     def first_load(self) -> None:
         self.model.refresh()

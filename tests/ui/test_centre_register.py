@@ -1,0 +1,100 @@
+"""The centre's register of stations in the window: a station added there is on the page at once and, after
+the centre desktop syncs, in the server's register (accounts can be made for it); its profile opens with a
+double-click and its status is the centre's to change. Real keys, a real SQLite file, a real server."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox
+from pytestqt.qtbot import QtBot
+
+from tests.ui.conftest import PASSWORD
+from ytcs_desktop.domain.station_ids import station_id_for
+from ytcs_desktop.store.db import Database
+from ytcs_desktop.sync.apply import remote_write, set_meta
+from ytcs_desktop.sync.client import login
+from ytcs_desktop.sync.server import admin
+from ytcs_desktop.sync.server.store import ServerStore
+from ytcs_desktop.ui.dialogs.station_profile import StationProfileDialog
+from ytcs_desktop.ui.models.sync_info import DEVICE_ID, SERVER_URL
+from ytcs_desktop.ui.pages.centre_stations import NewStationDialog, StationsOverviewPage
+from ytcs_desktop.ui.workspace import build_window
+
+
+def _rows(page: StationsOverviewPage) -> list[tuple[str, str]]:
+    model = page.model
+    status = next(i for i, c in enumerate(model.columns) if c.key == "status")
+    return [(model.index(r, 1).data(), model.index(r, status).data()) for r in range(model.rowCount())]
+
+
+def test_a_station_added_in_the_centre_window_is_registered_at_the_server(  # type: ignore[no-untyped-def]
+        make_ctx, server: tuple[str, str], tmp_path: Path, qtbot: QtBot, monkeypatch) -> None:
+    base, db_url = server
+    store = ServerStore(db_url)
+    try:
+        with store.write() as conn:
+            admin.add_user(conn, "kehoach", PASSWORD, "centre", None)
+    finally:
+        store.dispose()
+    db = Database.create(tmp_path / "centre" / "ytcs.sqlite3", role="centre")
+    try:
+        answer = login(base, "kehoach", PASSWORD, device_name="t", replica_id=db.replica_id)
+        with remote_write(db) as conn:
+            set_meta(conn, SERVER_URL, base)
+            set_meta(conn, DEVICE_ID, answer.device_id)
+        monkeypatch.setenv("YTCS_SYNC_TOKEN", answer.token)
+        ctx = make_ctx(db, user="Phòng Kế hoạch")
+        window = build_window(ctx)
+        qtbot.addWidget(window)
+        window.show()
+        page = window.open(StationsOverviewPage)
+        assert isinstance(page, StationsOverviewPage)
+
+        qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: isinstance(page.dialog, NewStationDialog) and page.dialog.isVisible(), timeout=3000)
+        dialog = page.dialog
+        assert isinstance(dialog, NewStationDialog)
+        qtbot.keyClicks(dialog.code, "TYT-LT")
+        dialog.name.setFocus()
+        dialog.name.insert("Trạm Y tế phường Lái Thiêu")  # Vietnamese comes from the input method, not key codes
+        dialog.parent_org.setFocus()
+        dialog.parent_org.insert("UBND phường Lái Thiêu")
+        qtbot.keyClick(dialog.parent_org, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+        qtbot.waitUntil(lambda: ("TYT-LT", "Đang hoạt động") in _rows(page), timeout=5000)
+
+        assert ctx.sync is not None
+        with qtbot.waitSignal(ctx.sync.finished, timeout=30_000) as done:
+            ctx.sync.sync_now()
+        assert done.args[0] is not None and done.args[0].rejected == 0
+        store = ServerStore(db_url)
+        try:
+            with store.write() as conn:
+                listed = admin.list_stations(conn)
+                admin.add_user(conn, "lt.an", PASSWORD, "station", "TYT-LT")  # accounts for it at once
+        finally:
+            store.dispose()
+        assert [(s["code"], s["id"]) for s in listed] == [("TYT-LT", station_id_for("TYT-LT"))]
+
+        # The profile: double-click the row; the centre suspends the station.
+        view = page.table
+        row = next(r for r in range(page.proxy.rowCount()) if page.proxy.index(r, 1).data() == "TYT-LT")
+        index = page.proxy.index(row, 0)
+        view.scrollTo(index)
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center())
+        qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center())
+        qtbot.waitUntil(lambda: isinstance(page.dialog, StationProfileDialog) and page.dialog.isVisible(),
+                        timeout=5000)
+        profile = page.dialog
+        assert isinstance(profile, StationProfileDialog)
+        status = profile.editors["status"]
+        assert isinstance(status, QComboBox)
+        status.setCurrentIndex(status.findData("suspended"))
+        qtbot.keyClick(profile.focusWidget() or profile, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: not profile.isVisible(), timeout=5000)
+        qtbot.waitUntil(lambda: ("TYT-LT", "Tạm ngừng hoạt động") in _rows(page), timeout=5000)
+        window.close()
+    finally:
+        db.close()
