@@ -2,6 +2,104 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi" sourcelanguage="en">
     <context>
+        <name>AccountsDialog</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/accounts.py" line="50" />
+            <source>Accounts and computers</source>
+            <translation>Tài khoản và máy tính</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/accounts.py" line="50" />
+            <source>Asking the centre server…</source>
+            <translation>Đang hỏi máy chủ Trung tâm…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/accounts.py" line="50" />
+            <source>Account</source>
+            <translation>Tài khoản</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/accounts.py" line="50" />
+            <source>Role</source>
+            <translation>Vai trò</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/accounts.py" line="50" />
+            <source>Station</source>
+            <translation>Trạm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/accounts.py" line="50" />
+            <source>Active</source>
+            <translation>Đang dùng</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/accounts.py" line="50" />
+            <source>Computer</source>
+            <translation>Máy tính</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/accounts.py" line="50" />
+            <source>Last sync</source>
+            <translation>Đồng bộ lần cuối</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/accounts.py" line="50" />
+            <source>Clock</source>
+            <translation>Đồng hồ</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/accounts.py" line="50" />
+            <source>Revoked</source>
+            <translation>Đã thu hồi</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/accounts.py" line="50" />
+            <source>&amp;Accounts</source>
+            <translation>&amp;Tài khoản</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/accounts.py" line="50" />
+            <source>&amp;Computers</source>
+            <translation>&amp;Máy tính</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/accounts.py" line="50" />
+            <source>New accounts are made on the server&apos;s computer: ytcs centre add-user NAME --role station --station CODE --password-stdin</source>
+            <translation>Tài khoản mới được tạo trên máy chủ: ytcs centre add-user TÊN --role station --station MÃ_TRẠM --password-stdin</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/accounts.py" line="50" />
+            <source>Close</source>
+            <translation>Đóng</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/accounts.py" line="50" />
+            <source>The centre server could not be reached: %1</source>
+            <translation>Không kết nối được máy chủ Trung tâm: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/accounts.py" line="50" />
+            <source>This computer is not signed in to a centre server.</source>
+            <translation>Máy này chưa đăng nhập vào máy chủ Trung tâm.</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/accounts.py" line="50" />
+            <source>%1 accounts, %2 computers.</source>
+            <translation>%1 tài khoản, %2 máy tính.</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/accounts.py" line="50" />
+            <source>suspect</source>
+            <translation>sai giờ</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/accounts.py" line="50" />
+            <source>ok</source>
+            <translation>đúng</translation>
+        </message>
+    </context>
+    <context>
         <name>AttendeeDialog</name>
         <message>
             <location filename="../../ytcs_desktop/ui/dialogs/training.py" line="56" />
@@ -2271,6 +2369,11 @@ Tệp: %2</translation>
     </context>
     <context>
         <name>StationsOverviewPage</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_stations.py" line="72" />
+            <source>A&amp;ccounts and computers…</source>
+            <translation>Tài &amp;khoản và máy tính…</translation>
+        </message>
         <message>
             <location filename="../../ytcs_desktop/ui/pages/centre_stations.py" line="70" />
             <source>&amp;Add a station…</source>

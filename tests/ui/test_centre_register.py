@@ -78,6 +78,15 @@ def test_a_station_added_in_the_centre_window_is_registered_at_the_server(  # ty
             store.dispose()
         assert [(s["code"], s["id"]) for s in listed] == [("TYT-LT", station_id_for("TYT-LT"))]
 
+        # Accounts and computers, as the centre server knows them.
+        accounts = page.open_accounts()
+        qtbot.waitUntil(lambda: accounts.users.rowCount() == 2, timeout=10_000)
+        names = {accounts.users.item(r, 0).text() for r in range(accounts.users.rowCount())}
+        assert names == {"kehoach", "lt.an"}
+        assert accounts.devices.rowCount() == 1 and accounts.devices.item(0, 1).text() == "kehoach"
+        qtbot.keyClick(accounts, Qt.Key.Key_Escape)
+        assert not accounts.isVisible()
+
         # The profile: double-click the row; the centre suspends the station.
         view = page.table
         row = next(r for r in range(page.proxy.rowCount()) if page.proxy.index(r, 1).data() == "TYT-LT")

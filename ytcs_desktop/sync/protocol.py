@@ -291,3 +291,10 @@ class StationInfo(BaseModel):
     id: str | None
     code: str
     name: str
+
+
+class UserInfo(BaseModel):
+    username: str
+    role: str
+    station: str | None
+    active: bool

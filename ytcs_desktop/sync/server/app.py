@@ -213,4 +213,9 @@ def create_app(store: ServerStore) -> FastAPI:
             found = conn.execute(select(t.stations).order_by(t.stations.c.code)).mappings()
             return [p.StationInfo(id=s["id"], code=s["code"], name=s["name"]) for s in found]
 
+    @app.get("/api/v1/centre/users", response_model=list[p.UserInfo], responses=ERRORS, tags=["centre"])
+    def users(_d: Annotated[Device, Depends(centre_device)]) -> list[p.UserInfo]:
+        with store.read() as conn:
+            return [p.UserInfo.model_validate(u) for u in admin.list_users(conn)]
+
     return app

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
 
 from ytcs_desktop.domain.stations import StationProfile, create_station, station_profile
 from ytcs_desktop.ui.context import AppContext
+from ytcs_desktop.ui.dialogs.accounts import AccountsDialog, centre_call
 from ytcs_desktop.ui.dialogs.station_profile import StationProfileDialog
 from ytcs_desktop.ui.dialogs.stock_moves import Op
 from ytcs_desktop.ui.models.base import ROW_ROLE, SearchProxy
@@ -57,15 +58,18 @@ class StationsOverviewPage(Page):
         self.proxy.setSourceModel(self.model)
         self.add_button = QPushButton(self.tr("&Add a station…"))
         self.profile_button = QPushButton(self.tr("Station &profile…"))
+        self.accounts_button = QPushButton(self.tr("A&ccounts and computers…"))
         self.layout_.addLayout(toolbar_row(search_box(self.tr("Search stations"), self.proxy), self.add_button,
-                                           self.profile_button, stretch_at=1))
+                                           self.profile_button, self.accounts_button, stretch_at=1))
         self.table = make_table(self.model, self.proxy)
         self.layout_.addWidget(self.table, 1)
         self.model.loaded.connect(lambda: fit_columns(self.table))
         self.add_button.clicked.connect(self.add_station)
         self.profile_button.clicked.connect(self.open_profile)
+        self.accounts_button.clicked.connect(self.open_accounts)
         self.table.doubleClicked.connect(lambda _index: self.open_profile())
         self.dialog: OperationDialog | None = None
+        self.accounts: AccountsDialog | None = None
 
     def title(self) -> str:
         return self.tr("Stations")
@@ -73,6 +77,12 @@ class StationsOverviewPage(Page):
     def add_station(self) -> NewStationDialog:
         dialog = NewStationDialog(self.ctx, self)
         self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_accounts(self) -> AccountsDialog:
+        dialog = AccountsDialog(self.ctx, self)
+        self.accounts = dialog
         dialog.open()
         return dialog
 
@@ -100,21 +110,9 @@ class StationsOverviewPage(Page):
 
     def load_devices(self) -> None:
         """Ask the centre server when each station last synced (network pool; offline: left blank)."""
-        db = self.ctx.db
+        ctx = self.ctx
 
         def work(_control: TaskControl) -> dict[str, DeviceState]:
-            from ytcs_desktop.sync.client import SyncClient
-            from ytcs_desktop.ui.models.sync_info import DEVICE_ID, SERVER_URL
-            from ytcs_desktop.ui.sync_controller import load_token
-
-            url = db.meta(SERVER_URL)
-            token = load_token(url, db.meta(DEVICE_ID), db.path.parent) if url else None
-            if not url or not token:
-                return {}
-            client = SyncClient(db, url, token, max_retries=1)
-            try:
-                return device_states(client.request("GET", "/api/v1/centre/devices", retry=False))
-            finally:
-                client.close()
+            return device_states(centre_call(ctx, "/api/v1/centre/devices") or [])
 
         self.ctx.tasks.network(work, self.model.set_devices, lambda _e: None)
