@@ -29,6 +29,7 @@ COMMAND_MODULES = (
     "ytcs_desktop.cli.items",
     "ytcs_desktop.cli.station",
     "ytcs_desktop.cli.data",
+    "ytcs_desktop.cli.backup",
     "ytcs_desktop.cli.sync",
     "ytcs_desktop.cli.centre",
     "ytcs_desktop.cli.report",

@@ -1,0 +1,159 @@
+"""`ytcs backup` and `ytcs restore`: checked copies of the station's data that keep themselves, and
+putting one back (the next sync reconciles with the centre). The work is in store/backup.py and
+store/restore.py; this module reads the options and says what happened."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from ytcs_desktop.cli.common import EXIT_OK, db_path, language, print_json, print_table
+from ytcs_desktop.cli.setup import output_format, say, subcommand
+from ytcs_desktop.store.backup import (
+    KEEP_DAILY,
+    KEEP_MONTHLY,
+    KEEP_WEEKLY,
+    BackupCopy,
+    backup_folder,
+    copy_made,
+    list_copies,
+    make_backup,
+    rotate,
+)
+from ytcs_desktop.store.backup_errors import NotACopyError
+from ytcs_desktop.store.db import Database
+from ytcs_desktop.store.errors import NotInitialisedError
+from ytcs_desktop.store.restore import CopyContents, read_contents, restore_database
+
+KINDS = {"regular": ("sao lưu", "backup"), "before_upgrade": ("trước nâng cấp", "before upgrade"),
+         "before_restore": ("trước khôi phục", "before restore")}
+
+
+def human_size(size: int, lang: str = "vi") -> str:
+    value, unit = float(size), "B"
+    for unit in ("B", "KB", "MB", "GB"):
+        if value < 1024 or unit == "GB":
+            break
+        value /= 1024
+    text = f"{value:.0f}" if unit == "B" else f"{value:.1f}"
+    return f"{text if lang.startswith('en') else text.replace('.', ',')} {unit}"
+
+
+def _database(args: argparse.Namespace) -> Path:
+    path = db_path(args)
+    if not path.exists():
+        raise NotInitialisedError(str(path))
+    return path
+
+
+def _backup(args: argparse.Namespace) -> int:
+    if args.list:
+        return _list(args)
+    path = _database(args)
+    made = make_backup(path, args.to)
+    lang = language(args)
+    seconds = f"{made.seconds:.1f}"
+    say(args, f"Đã sao lưu vào {made.path} ({human_size(made.size, lang)}, {seconds.replace('.', ',')} giây); "
+              "bản sao đã được kiểm tra.",
+        f"Backed up to {made.path} ({human_size(made.size, lang)}, {seconds} s); the copy was checked.")
+    deleted = rotate(made.path.parent)
+    if deleted:
+        say(args, f"Đã xoá {len(deleted)} bản sao cũ (giữ {KEEP_DAILY} ngày, {KEEP_WEEKLY} tuần, "
+                  f"{KEEP_MONTHLY} tháng gần nhất).",
+            f"Deleted {len(deleted)} old copies (keeping the last {KEEP_DAILY} days, {KEEP_WEEKLY} weeks, "
+            f"{KEEP_MONTHLY} months).")
+    return EXIT_OK
+
+
+def _list(args: argparse.Namespace) -> int:
+    fmt = output_format(args, ("text", "json"))
+    path = db_path(args)
+    folders = [backup_folder(path)] + ([args.to] if args.to else [])
+    copies = list_copies(*folders)
+    rows = [(copy, _contents(copy)) for copy in copies]
+    lang = language(args)
+    en = lang.startswith("en")
+    if fmt == "json":
+        print_json([_as_dict(copy, contents) for copy, contents in rows])
+        return EXIT_OK
+    if not rows:
+        say(args, f"Chưa có bản sao lưu nào trong {', '.join(map(str, folders))}.",
+            f"No backups yet in {', '.join(map(str, folders))}.")
+        return EXIT_OK
+    unreadable = "(unreadable)" if en else "(không đọc được)"
+    table = [(f"{copy.made:%Y-%m-%d %H:%M}", KINDS[copy.kind][1 if en else 0], human_size(copy.size, lang),
+              contents.who(lang) if contents else unreadable,
+              contents.stock_transactions if contents else "",
+              f"{contents.last_change:%Y-%m-%d %H:%M}" if contents and contents.last_change else "",
+              str(copy.path)) for copy, contents in rows]
+    headers = (("Made", "Kind", "Size", "Data of", "Stock transactions", "Last change", "File") if en else
+               ("Ngày tạo", "Loại", "Kích thước", "Dữ liệu của", "Giao dịch kho", "Thay đổi cuối", "Tệp"))
+    print_table(headers, table)
+    return EXIT_OK
+
+
+def _contents(copy: BackupCopy) -> CopyContents | None:
+    try:
+        return read_contents(copy.path)
+    except NotACopyError:
+        return None
+
+
+def _as_dict(copy: BackupCopy, contents: CopyContents | None) -> dict[str, Any]:
+    return {
+        "file": str(copy.path), "made": copy.made.isoformat(timespec="minutes"), "kind": copy.kind,
+        "size": copy.size, "readable": contents is not None,
+        "station_code": contents.station_code if contents else None,
+        "station_name": contents.station_name if contents else None,
+        "role": contents.role if contents else None,
+        "stock_transactions": contents.stock_transactions if contents else None,
+        "last_change": contents.last_change.isoformat(timespec="minutes")
+        if contents and contents.last_change else None,
+    }
+
+
+def _restore(args: argparse.Namespace) -> int:
+    path = db_path(args)
+    source: Path = args.file
+    result = restore_database(source, path)
+    Database.open(path).close()  # an older copy is upgraded now (a copy of it is kept), not at the next start
+    contents, lang = result.contents, language(args)
+    when = copy_made(source)
+    date_vi, date_en = f"{when:%d/%m/%Y %H:%M}", f"{when:%Y-%m-%d %H:%M}"
+    say(args, f"Đã khôi phục dữ liệu từ {source} ({contents.who(lang)}, bản sao ngày {date_vi}, "
+              f"{contents.stock_transactions} giao dịch kho).",
+        f"Restored the data from {source} ({contents.who(lang)}, the copy of {date_en}, "
+        f"{contents.stock_transactions} stock transactions).")
+    if result.safety is not None:
+        say(args, f"Dữ liệu trước khi khôi phục được giữ trong {result.safety.path}.",
+            f"The data as it was before is kept in {result.safety.path}.")
+    if result.replaced is not None and result.replaced.unsent:
+        n = result.replaced.unsent
+        say(args, f"Chú ý: {n} thay đổi chưa gửi về Trung tâm chỉ còn trong bản sao đó.",
+            f"Note: {n} changes not yet sent to the centre are only in that copy.")
+    if result.replaced is not None and not result.same_pc:
+        say(args, "Bản sao này được tạo trên một máy khác của trạm: đừng tiếp tục nhập liệu trên máy kia.",
+            "This copy was made on another PC of the station: stop entering data on that PC.")
+    if result.replaced is None:
+        say(args, "Máy này chưa có dữ liệu trước đó: hãy đăng nhập lại Trung tâm (`ytcs login`) trước khi đồng bộ.",
+            "This PC had no data before: sign in to the centre again (`ytcs login`) before syncing.")
+    say(args, f"Lần đồng bộ tiếp theo sẽ đối chiếu với Trung tâm: những gì đã gửi sau {date_vi} được lấy lại "
+              "từ Trung tâm, những gì Trung tâm còn thiếu được gửi lại; không có gì bị nhân đôi.",
+        f"The next sync reconciles with the centre: what was sent after {date_en} is taken back from the "
+        "centre, and what the centre lacks is sent again; nothing is doubled.")
+    return EXIT_OK
+
+
+def register(sub: Any) -> None:
+    p = subcommand(sub, "backup", _backup,
+                   f"sao lưu dữ liệu ngay (giữ {KEEP_DAILY} ngày, {KEEP_WEEKLY} tuần, {KEEP_MONTHLY} tháng) / "
+                   "back up the data now (keeps 7 daily, 4 weekly, 12 monthly copies)")
+    p.add_argument("--to", type=Path, metavar="FOLDER",
+                   help="thư mục hoặc ổ USB (mặc định: thư mục backups cạnh dữ liệu) / a folder or USB drive")
+    p.add_argument("--list", action="store_true", help="liệt kê các bản sao lưu / list the copies")
+    p.add_argument("--format", default="text", help="text (mặc định) hoặc json, với --list")
+    p = subcommand(sub, "restore", _restore,
+                   "khôi phục dữ liệu từ một bản sao lưu (sao lưu dữ liệu hiện tại trước) / restore the data "
+                   "from a backup (the current data is copied first)")
+    p.add_argument("file", type=Path, metavar="FILE", help="tệp sao lưu .sqlite3")
