@@ -777,6 +777,30 @@
             <source>Value kept</source>
             <translation>Giá trị được giữ</translation>
         </message>
+        <message>
+            <source>Made</source>
+            <translation>Ngày tạo</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Kích thước</translation>
+        </message>
+        <message>
+            <source>Data of</source>
+            <translation>Dữ liệu của</translation>
+        </message>
+        <message>
+            <source>Stock transactions</source>
+            <translation>Giao dịch kho</translation>
+        </message>
+        <message>
+            <source>Last change</source>
+            <translation>Thay đổi cuối</translation>
+        </message>
+        <message>
+            <source>Folder</source>
+            <translation>Thư mục</translation>
+        </message>
     </context>
     <context>
         <name>ConfirmReceiptDialog</name>
@@ -898,6 +922,19 @@
             <location filename="../../ytcs_desktop/ui/dialogs/stock_moves.py" line="137" />
             <source>Minutes no.</source>
             <translation>Số biên bản</translation>
+        </message>
+    </context>
+    <context>
+        <name>Enrolment</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/workspace.py" line="56" />
+            <source>Joined the centre</source>
+            <translation>Đã tham gia Trung tâm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/workspace.py" line="60" />
+            <source>OK</source>
+            <translation>Đồng ý</translation>
         </message>
     </context>
     <context>
@@ -1240,6 +1277,10 @@ Tệp: %2</translation>
             <source>&amp;Language</source>
             <translation>&amp;Ngôn ngữ</translation>
         </message>
+        <message>
+            <source>&amp;Backups…</source>
+            <translation>&amp;Sao lưu…</translation>
+        </message>
     </context>
     <context>
         <name>MoveDialog</name>
@@ -1358,6 +1399,10 @@ Tệp: %2</translation>
             <location filename="../../ytcs_desktop/ui/workspace.py" line="32" />
             <source>Requisitions &amp; supply</source>
             <translation>Dự trù &amp; cấp phát</translation>
+        </message>
+        <message>
+            <source>Backups</source>
+            <translation>Sao lưu</translation>
         </message>
     </context>
     <context>
@@ -1639,6 +1684,18 @@ Tệp: %2</translation>
             <location filename="../../ytcs_desktop/ui/pages/overview.py" line="118" />
             <source>… and %1 more</source>
             <translation>… và %1 mục khác</translation>
+        </message>
+        <message>
+            <source>Back up…</source>
+            <translation>Sao lưu…</translation>
+        </message>
+        <message>
+            <source>This computer's data has never been backed up.</source>
+            <translation>Dữ liệu trên máy này chưa từng được sao lưu.</translation>
+        </message>
+        <message>
+            <source>The last backup is %1 days old (%2).</source>
+            <translation>Lần sao lưu gần nhất đã cách đây %1 ngày (%2).</translation>
         </message>
     </context>
     <context>
@@ -3007,6 +3064,184 @@ Tệp: %2</translation>
             <location filename="../../ytcs_desktop/ui/dialogs/station_profile.py" line="108" />
             <source>dd/mm/yyyy</source>
             <translation>ngày/tháng/năm, ví dụ 01/06/2019</translation>
+        </message>
+    </context>
+    <context>
+        <name>BackupPage</name>
+        <message>
+            <source>Backup</source>
+            <translation>Sao lưu</translation>
+        </message>
+        <message>
+            <source>Before an upgrade</source>
+            <translation>Trước khi nâng cấp</translation>
+        </message>
+        <message>
+            <source>Before a restore</source>
+            <translation>Trước khi khôi phục</translation>
+        </message>
+        <message>
+            <source>A checked copy of this computer's data is made every day while the program runs, and kept for 7 days, 4 weeks and 12 months. Choose a second folder (a USB stick) to keep a copy away from this computer too.</source>
+            <translation>Mỗi ngày, khi chương trình đang chạy, một bản sao dữ liệu của máy này được tạo và kiểm tra; các bản sao được giữ 7 ngày, 4 tuần và 12 tháng. Hãy chọn thêm một thư mục thứ hai (ổ USB) để giữ một bản sao ngoài máy này.</translation>
+        </message>
+        <message>
+            <source>&amp;Back up now</source>
+            <translation>&amp;Sao lưu ngay</translation>
+        </message>
+        <message>
+            <source>Where the copies are kept</source>
+            <translation>Nơi giữ các bản sao</translation>
+        </message>
+        <message>
+            <source>&amp;Choose the second folder…</source>
+            <translation>&amp;Chọn thư mục thứ hai…</translation>
+        </message>
+        <message>
+            <source>&amp;No second folder</source>
+            <translation>&amp;Bỏ thư mục thứ hai</translation>
+        </message>
+        <message>
+            <source>Copies</source>
+            <translation>Các bản sao</translation>
+        </message>
+        <message>
+            <source>(cannot be read)</source>
+            <translation>(không đọc được)</translation>
+        </message>
+        <message>
+            <source>&amp;Restore…</source>
+            <translation>&amp;Khôi phục…</translation>
+        </message>
+        <message>
+            <source>Restore fr&amp;om a file…</source>
+            <translation>Khôi phục từ một tệ&amp;p…</translation>
+        </message>
+        <message>
+            <source>Reload the lis&amp;t</source>
+            <translation>Tải &amp;lại danh sách</translation>
+        </message>
+        <message>
+            <source>Backups</source>
+            <translation>Sao lưu</translation>
+        </message>
+        <message>
+            <source>On this computer: %1</source>
+            <translation>Trên máy này: %1</translation>
+        </message>
+        <message>
+            <source>Second folder: %1</source>
+            <translation>Thư mục thứ hai: %1</translation>
+        </message>
+        <message>
+            <source>Second folder: none</source>
+            <translation>Thư mục thứ hai: chưa chọn</translation>
+        </message>
+        <message>
+            <source>Looking for backups…</source>
+            <translation>Đang tìm các bản sao lưu…</translation>
+        </message>
+        <message>
+            <source>There is no backup of this computer's data yet.</source>
+            <translation>Chưa có bản sao lưu nào của dữ liệu trên máy này.</translation>
+        </message>
+        <message>
+            <source>Last good backup: %1 (%2), %3 day(s) ago.</source>
+            <translation>Lần sao lưu tốt gần nhất: %1 (%2), cách đây %3 ngày.</translation>
+        </message>
+        <message>
+            <source>Last good backup: %1 (%2), today.</source>
+            <translation>Lần sao lưu tốt gần nhất: %1 (%2), hôm nay.</translation>
+        </message>
+        <message>
+            <source>Back up now, and keep a copy on a USB stick.</source>
+            <translation>Hãy sao lưu ngay và giữ một bản trên ổ USB.</translation>
+        </message>
+        <message>
+            <source>Backing up…</source>
+            <translation>Đang sao lưu…</translation>
+        </message>
+        <message>
+            <source>Copied to %1 (%2, %3 s) and checked.</source>
+            <translation>Đã sao lưu vào %1 (%2, %3 giây) và đã kiểm tra.</translation>
+        </message>
+        <message>
+            <source>A second copy is in %1.</source>
+            <translation>Bản sao thứ hai ở %1.</translation>
+        </message>
+        <message>
+            <source>The second folder could not be written: %1</source>
+            <translation>Không ghi được vào thư mục thứ hai: %1</translation>
+        </message>
+        <message>
+            <source>The backup failed: %1</source>
+            <translation>Sao lưu không thành công: %1</translation>
+        </message>
+        <message>
+            <source>The second folder for backups</source>
+            <translation>Thư mục thứ hai để sao lưu</translation>
+        </message>
+        <message>
+            <source>Restore from a backup file</source>
+            <translation>Khôi phục từ một tệp sao lưu</translation>
+        </message>
+        <message>
+            <source>YTCS backups (*.sqlite3)</source>
+            <translation>Bản sao lưu YTCS (*.sqlite3)</translation>
+        </message>
+        <message>
+            <source>Restore</source>
+            <translation>Khôi phục</translation>
+        </message>
+        <message>
+            <source>OK</source>
+            <translation>Đồng ý</translation>
+        </message>
+        <message>
+            <source>The current data will be replaced by the copy of %1. A safety copy of the current data is made first. The next sync takes back from the centre what was sent after that date.</source>
+            <translation>Dữ liệu hiện tại sẽ được thay bằng bản sao ngày %1. Trước đó, một bản sao an toàn của dữ liệu hiện tại được tạo. Lần đồng bộ tiếp theo sẽ lấy lại từ Trung tâm những gì đã gửi sau ngày đó.</translation>
+        </message>
+        <message>
+            <source>%1 change(s) on this computer have not been sent to the centre yet: they will only be in the safety copy.</source>
+            <translation>%1 thay đổi trên máy này chưa được gửi về Trung tâm: chúng chỉ còn trong bản sao an toàn.</translation>
+        </message>
+        <message>
+            <source>&amp;Restore this copy</source>
+            <translation>&amp;Khôi phục bản sao này</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Hủy</translation>
+        </message>
+    </context>
+    <context>
+        <name>Restore</name>
+        <message>
+            <source>Restoring the copy…</source>
+            <translation>Đang khôi phục bản sao…</translation>
+        </message>
+        <message>
+            <source>The data was restored from the copy of %1.</source>
+            <translation>Đã khôi phục dữ liệu từ bản sao ngày %1.</translation>
+        </message>
+        <message>
+            <source>The next sync takes back from the centre what was sent after that date, and sends what the centre lacks; nothing is doubled.</source>
+            <translation>Lần đồng bộ tiếp theo sẽ lấy lại từ Trung tâm những gì đã gửi sau ngày đó và gửi những gì Trung tâm còn thiếu; không có gì bị nhân đôi.</translation>
+        </message>
+        <message>
+            <source>The data as it was before is kept in %1.</source>
+            <translation>Dữ liệu trước khi khôi phục được giữ trong %1.</translation>
+        </message>
+        <message>
+            <source>The copy was not restored.</source>
+            <translation>Bản sao chưa được khôi phục.</translation>
+        </message>
+        <message>
+            <source>Restore</source>
+            <translation>Khôi phục</translation>
+        </message>
+        <message>
+            <source>OK</source>
+            <translation>Đồng ý</translation>
         </message>
     </context>
 </TS>

@@ -49,6 +49,9 @@ def test_the_readme_centre_walkthrough_runs_as_written(tmp_path: Path) -> None:
     assert "Traceback" not in done.stderr
     assert done.stdout.count("bị từ chối: 0") == 5, done.stdout
     assert done.stdout.count("xung đột: 0") == 5, done.stdout
+    # Bình Hòa's first sync says in plain words what it brought to the centre.
+    assert "Trung tâm đã nhận những gì máy này ghi trước đó:" in done.stdout
+    assert "1 dòng sổ kho" in done.stdout and "Không có thay đổi nào bị từ chối." in done.stdout
 
     for pc in ("centre-desktop", "ap-pc1", "ap-pc2", "bh-pc1", "bh-pc2"):
         status = _json(["sync", "status", "--format", "json", "--data-dir", pc], tmp_path, env)

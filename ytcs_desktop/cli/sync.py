@@ -197,6 +197,10 @@ def _sync(args: argparse.Namespace) -> int:
         server, token = _token(args, db)
         if args.to_file or args.from_file:
             return _by_file(args, db, token)
+        from ytcs_desktop.domain.enrolment import first_sync_summary
+        from ytcs_desktop.sync import apply as sync_apply
+
+        first = sync_apply.get_int(db, sync_apply.PUSH_CURSOR) == 0 and sync_apply.pending_count(db) > 0
         client = SyncClient(db, server, token)
         try:
             report = client.sync()
@@ -204,6 +208,7 @@ def _sync(args: argparse.Namespace) -> int:
             raise _sync_error(exc) from exc
         finally:
             client.close()
+        enrolment = first_sync_summary(db, report.rejected) if first and report.complete else None
     finally:
         db.close()
     if args.format == "json":
@@ -214,6 +219,8 @@ def _sync(args: argparse.Namespace) -> int:
                "bytes sent {bytes_sent}  received {bytes_received}") if en else
               ("đã gửi {pushed}  đã nhận {pulled}  bị từ chối {rejected}  giây {seconds}  "
                "byte gửi {bytes_sent}  byte nhận {bytes_received}").format(**report.as_dict()))
+        if enrolment is not None:
+            print("\n".join(enrolment.lines(language(args))))
         if report.clock_suspect:
             _say(args, "Cảnh báo: đồng hồ máy này lệch so với Trung tâm; hãy chỉnh ngày giờ của máy.",
                  "Warning: this computer's clock is off compared with the centre; correct its date and time.",

@@ -55,6 +55,7 @@ class SyncController(QObject):
 
     status_changed = Signal(object)
     finished = Signal(object)
+    enrolled = Signal(object)  # EnrolmentSummary: the first sync took this PC's earlier records across
 
     def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -145,10 +146,16 @@ class SyncController(QObject):
             # Few retries here: the window retries every minute by itself while the link is down.
             client = module.SyncClient(db, url, token, cancel=control.event, max_retries=2,
                                        progress=lambda phase, done, total: control.progress(done, total or 0, phase))
+            from ytcs_desktop.sync import apply as sync_apply
+
+            first = sync_apply.get_int(db, sync_apply.PUSH_CURSOR) == 0 and sync_apply.pending_count(db) > 0
             try:
-                return client.sync()
+                report = client.sync()
             finally:
                 client.close()
+            from ytcs_desktop.domain.enrolment import first_sync_summary
+
+            return Synced(report, first_sync_summary(db, report.rejected) if first and report.complete else None)
 
         if self.server_url:  # not known yet on the first tick: the worker finds out
             self.status.state = "syncing"
@@ -167,7 +174,8 @@ class SyncController(QObject):
             self.status.done, self.status.total = done, total
             self.status_changed.emit(self.status)
 
-    def _done(self, report: Any) -> None:
+    def _done(self, result: Synced) -> None:
+        report = result.report
         self._finish()
         self.status.state = "idle"
         self.status.message = ""
@@ -175,6 +183,8 @@ class SyncController(QObject):
             self.status.last_success = dt.datetime.now(dt.UTC)
         self.ctx.ops.announce(ALL_AREAS)
         self.finished.emit(report)
+        if result.enrolment is not None:
+            self.enrolled.emit(result.enrolment)
         self.refresh_counts()
         self.timer.start(AUTO_INTERVAL_MS)
 
@@ -198,6 +208,12 @@ class SyncController(QObject):
         self._control = None
         with contextlib.suppress(RuntimeError, TypeError):
             self.ctx.tasks.progressed.disconnect(self._progress)
+
+
+@dataclass(frozen=True)
+class Synced:
+    report: Any
+    enrolment: Any  # EnrolmentSummary of a first sync that sent this PC's earlier records, else None
 
 
 class NotConfigured(Exception):

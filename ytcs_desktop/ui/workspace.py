@@ -6,7 +6,9 @@ import importlib
 from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer
+from PySide6.QtWidgets import QMessageBox
 
+from ytcs_desktop.domain.enrolment import EnrolmentSummary
 from ytcs_desktop.ui.app import tune_gc
 from ytcs_desktop.ui.context import AppContext
 from ytcs_desktop.ui.main_window import MainWindow, PageSpec
@@ -23,6 +25,7 @@ STATION_PAGES = (
     ("ytcs_desktop.ui.pages.coldchain", "ColdChainPage", QT_TRANSLATE_NOOP("Navigation", "Vaccines & cold chain")),
     ("ytcs_desktop.ui.pages.reports", "ReportsPage", QT_TRANSLATE_NOOP("Navigation", "Reports")),
     ("ytcs_desktop.ui.pages.sync_log", "SyncLogPage", QT_TRANSLATE_NOOP("Navigation", "Sync")),
+    ("ytcs_desktop.ui.pages.backup", "BackupPage", QT_TRANSLATE_NOOP("Navigation", "Backups")),
 )
 CENTRE_PAGES = (
     ("ytcs_desktop.ui.pages.centre_stations", "StationsOverviewPage", QT_TRANSLATE_NOOP("Navigation", "Stations")),
@@ -32,6 +35,7 @@ CENTRE_PAGES = (
     ("ytcs_desktop.ui.pages.centre_supply", "SupplyPage", QT_TRANSLATE_NOOP("Navigation", "Requisitions & supply")),
     ("ytcs_desktop.ui.pages.reports", "ReportsPage", QT_TRANSLATE_NOOP("Navigation", "Reports")),
     ("ytcs_desktop.ui.pages.sync_log", "SyncLogPage", QT_TRANSLATE_NOOP("Navigation", "Sync")),
+    ("ytcs_desktop.ui.pages.backup", "BackupPage", QT_TRANSLATE_NOOP("Navigation", "Backups")),
 )
 
 
@@ -48,6 +52,20 @@ def page_specs(ctx: AppContext) -> list[PageSpec]:
             for module, cls, title in (CENTRE_PAGES if ctx.is_centre else STATION_PAGES)]
 
 
+def show_enrolment(window: MainWindow, summary: EnrolmentSummary, lang: str) -> QMessageBox:
+    """The first sync took this PC's earlier records across: say so once, in plain words (not modal, so
+    work goes on)."""
+    lines = summary.lines(lang)
+    box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("Enrolment", "Joined the centre"),
+                      lines[0], QMessageBox.StandardButton.NoButton, window)
+    box.setObjectName("enrolment_summary")
+    box.setInformativeText("\n".join(lines[1:]))
+    box.addButton(QCoreApplication.translate("Enrolment", "OK"), QMessageBox.ButtonRole.AcceptRole)
+    box.open()
+    window.enrolment_box = box  # type: ignore[attr-defined]
+    return box
+
+
 def build_window(ctx: AppContext) -> MainWindow:
     role = "Health centre" if ctx.is_centre else "Health station"
     title = "YTCS Desktop — " + QCoreApplication.translate("MainWindow", role)
@@ -57,8 +75,11 @@ def build_window(ctx: AppContext) -> MainWindow:
         window.statusBar().addWidget(status, 1)
         window.sync_action.triggered.connect(ctx.sync.sync_now)
         ctx.ops.changed.connect(lambda _areas: ctx.sync.refresh_counts() if ctx.sync else None)
+        ctx.sync.enrolled.connect(lambda summary: show_enrolment(window, summary, ctx.lang))
         ctx.sync.refresh_counts()
         ctx.sync.start_auto()
+    if ctx.backups is not None and str(ctx.settings.value("auto_backup", "true")).lower() != "false":
+        ctx.backups.start_auto()
     if str(ctx.settings.value("preload", "true")).lower() != "false":
         window.preload(["SupportPage", "InboxPage"] if ctx.is_centre else ["StockPage"])
     QTimer.singleShot(500, tune_gc)  # once the window is up: see tune_gc
