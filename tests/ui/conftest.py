@@ -60,7 +60,7 @@ def make_ctx(qapp, tmp_path: Path) -> Iterator:  # type: ignore[no-untyped-def]
 
     def make(db: Database, lang: str = "vi", user: str = "Nguyễn Thị Lan") -> AppContext:
         install_translator(qapp, lang)
-        ctx = make_context(db, settings_in(tmp_path, user_name=user, preload="false"), lang)
+        ctx = make_context(db, settings_in(tmp_path, user_name=user, preload="false", auto_backup="false"), lang)
         tune_gc()  # as the window does half a second after it appears
         made.append(ctx)
         return ctx

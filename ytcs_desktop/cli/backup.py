@@ -21,10 +21,9 @@ from ytcs_desktop.store.backup import (
     make_backup,
     rotate,
 )
-from ytcs_desktop.store.backup_errors import NotACopyError
 from ytcs_desktop.store.db import Database
 from ytcs_desktop.store.errors import NotInitialisedError
-from ytcs_desktop.store.restore import CopyContents, read_contents, restore_database
+from ytcs_desktop.store.restore import CopyContents, contents_or_none, restore_database
 
 KINDS = {"regular": ("sao lưu", "backup"), "before_upgrade": ("trước nâng cấp", "before upgrade"),
          "before_restore": ("trước khôi phục", "before restore")}
@@ -71,7 +70,7 @@ def _list(args: argparse.Namespace) -> int:
     path = db_path(args)
     folders = [backup_folder(path)] + ([args.to] if args.to else [])
     copies = list_copies(*folders)
-    rows = [(copy, _contents(copy)) for copy in copies]
+    rows = [(copy, contents_or_none(copy.path)) for copy in copies]
     lang = language(args)
     en = lang.startswith("en")
     if fmt == "json":
@@ -91,13 +90,6 @@ def _list(args: argparse.Namespace) -> int:
                ("Ngày tạo", "Loại", "Kích thước", "Dữ liệu của", "Giao dịch kho", "Thay đổi cuối", "Tệp"))
     print_table(headers, table)
     return EXIT_OK
-
-
-def _contents(copy: BackupCopy) -> CopyContents | None:
-    try:
-        return read_contents(copy.path)
-    except NotACopyError:
-        return None
 
 
 def _as_dict(copy: BackupCopy, contents: CopyContents | None) -> dict[str, Any]:

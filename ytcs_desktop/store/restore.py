@@ -114,6 +114,24 @@ def check_copy(backup: Path) -> CopyContents:
     return contents
 
 
+def contents_or_none(path: Path) -> CopyContents | None:
+    """What a copy holds, or None when it cannot be read (for listings)."""
+    try:
+        return read_contents(path)
+    except NotACopyError:
+        return None
+
+
+def check_restore(backup: Path, db_path: Path) -> tuple[CopyContents, CopyContents | None]:
+    """What `restore_database` checks before it changes anything: (the copy's contents, the current
+    data's, None when there is none or it cannot be read). Raises what it would refuse with."""
+    contents = check_copy(backup)
+    current = contents_or_none(db_path) if Path(db_path).exists() else None
+    if current is not None and not _same_owner(contents, current):
+        raise OtherStationCopyError(str(backup), contents.who(), current.who())
+    return contents, current
+
+
 def _quick_check(path: Path) -> str:
     try:
         conn = _connect_ro(path)
@@ -137,26 +155,20 @@ def restore_database(backup: Path, db_path: Path, when: dt.datetime | None = Non
     (`ytcs-before-restore-….sqlite3`, never rotated away)."""
     start = time.perf_counter()
     backup, db_path = Path(backup), Path(db_path)
-    contents = check_copy(backup)
+    contents, current = check_restore(backup, db_path)
     if not db_path.exists():
         try:
             copy_database(backup, db_path)
         except BackupFailedError as exc:
             raise RestoreFailedError(str(db_path), exc.en, None) from exc
         return RestoreResult(contents, None, None, False, time.perf_counter() - start)
-    try:
-        current: CopyContents | None = read_contents(db_path)
-    except NotACopyError:
-        current = None  # the current file is damaged: that is what a restore is for
-    if current is not None and not _same_owner(contents, current):
-        raise OtherStationCopyError(str(backup), contents.who(), current.who())
     if current is not None:
         safety = safety_copy(db_path, when)
         try:
             put_back(backup, db_path)
         except sqlite3.Error as exc:
             raise RestoreFailedError(str(db_path), str(exc), str(safety.path)) from exc
-    else:
+    else:  # the current file is damaged: that is what a restore is for
         safety = _raw_safety_copy(db_path, when)
         _replace(backup, db_path, safety)
     verdict = _quick_check(db_path)

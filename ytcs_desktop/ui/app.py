@@ -105,6 +105,9 @@ def make_context(db: Database, settings: QSettings, lang: str) -> AppContext:
     from ytcs_desktop.ui.sync_controller import SyncController
 
     ctx.sync = SyncController(ctx)
+    from ytcs_desktop.ui.backups import BackupController
+
+    ctx.backups = BackupController(db, tasks, settings, lang)
     return ctx
 
 

@@ -13,6 +13,7 @@ from ytcs_desktop.ui.operations import Operations
 from ytcs_desktop.ui.tasks import TaskManager
 
 if TYPE_CHECKING:
+    from ytcs_desktop.ui.backups import BackupController
     from ytcs_desktop.ui.sync_controller import SyncController
 
 
@@ -25,6 +26,7 @@ class AppContext:
     ops: Operations
     settings: QSettings
     sync: SyncController | None = None
+    backups: BackupController | None = None
 
     @property
     def is_centre(self) -> bool:

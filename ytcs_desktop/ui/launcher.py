@@ -37,6 +37,7 @@ class Launcher(QObject):
         self.dialog: FirstRunDialog | None = None
         self._setup_tasks: TaskManager | None = None
         self._setup_control: TaskControl | None = None
+        self._restore_tasks: TaskManager | None = None
 
     def start(self) -> bool:
         path = database_file(self.folder)
@@ -135,8 +136,15 @@ class Launcher(QObject):
         self.ctx = make_context(db, self.settings, self.lang)
         self.window = build_window(self.ctx)
         self.window.language_requested.connect(self.switch_language)
+        self.window.restore_requested.connect(self.restore_backup)
         self.window.show()
         return self.window
+
+    def restore_backup(self, backup: str) -> None:
+        """Put a confirmed backup in place of the data in use, and reopen the workspace over it."""
+        from ytcs_desktop.ui.restore_flow import restore_in_window
+
+        self._restore_tasks = restore_in_window(self, Path(backup))
 
     def switch_language(self, lang: str) -> None:
         """Rebuild the window in the other language (every string is read again through tr)."""
@@ -150,11 +158,14 @@ class Launcher(QObject):
         old_ctx.tasks.shutdown()
         if old_ctx.sync is not None:
             old_ctx.sync.stop()
+        if old_ctx.backups is not None:
+            old_ctx.backups.stop()
         self.ctx = make_context(db, self.settings, lang)
         from ytcs_desktop.ui.workspace import build_window
 
         self.window = build_window(self.ctx)
         self.window.language_requested.connect(self.switch_language)
+        self.window.restore_requested.connect(self.restore_backup)
         self.window.show()
         if old_window is not None:
             old_window.close()
@@ -164,9 +175,14 @@ class Launcher(QObject):
         if self.ctx is not None:
             if self.ctx.sync is not None:
                 self.ctx.sync.stop()
+            if self.ctx.backups is not None:
+                self.ctx.backups.stop()
             self.ctx.tasks.shutdown()
             self.ctx.db.close()
             self.ctx = None
+        if self._restore_tasks is not None:
+            self._restore_tasks.shutdown()
+            self._restore_tasks = None
         if self._setup_tasks is not None:
             self._setup_tasks.shutdown()
             self._setup_tasks = None

@@ -32,10 +32,12 @@ class PageSpec:
 
 
 class MainWindow(QMainWindow):
-    """Signals: `page_changed(int)`; `language_requested(str)` when the user picks a language."""
+    """Signals: `page_changed(int)`; `language_requested(str)` when the user picks a language;
+    `restore_requested(str)` with a backup file the user confirmed restoring."""
 
     page_changed = Signal(int)
     language_requested = Signal(str)
+    restore_requested = Signal(str)
 
     def __init__(self, ctx: AppContext, specs: Sequence[PageSpec], title: str,
                  parent: QWidget | None = None) -> None:
@@ -92,6 +94,9 @@ class MainWindow(QMainWindow):
             link = getattr(page, "open_page", None)
             if link is not None:
                 link.connect(self.show_page_named)
+            restore = getattr(page, "restore_requested", None)
+            if restore is not None:
+                restore.connect(self.restore_requested)
             self._built[index] = page
         return page
 
@@ -142,6 +147,9 @@ class MainWindow(QMainWindow):
         refresh.triggered.connect(lambda: self.ctx.ops.announce({"stock", "requests", "training", "coldchain",
                                                                   "profile", "requisitions", "sync"}))
         file_menu.addAction(refresh)
+        self.backup_action = QAction(self.tr("&Backups…"), self)
+        self.backup_action.triggered.connect(lambda: self.show_page_named("BackupPage"))
+        file_menu.addAction(self.backup_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))

@@ -8,9 +8,10 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ytcs_desktop.domain.labels import label
+from ytcs_desktop.ui.backups import is_old
 from ytcs_desktop.ui.context import AppContext
 from ytcs_desktop.ui.models.alerts import Alerts, alert_queries
 from ytcs_desktop.ui.operations import ALL_AREAS
@@ -67,6 +68,8 @@ class OverviewPage(Page):
         self.heading(self.title())
         self.subtitle = QLabel()
         self.layout_.addWidget(self.subtitle)
+        self.backup_banner = self._backup_banner()
+        self.layout_.addWidget(self.backup_banner)
         grid = QGridLayout()
         grid.setSpacing(12)
         self.cards = {
@@ -85,12 +88,51 @@ class OverviewPage(Page):
         self.alerts: Alerts | None = None
         self._loading = False
         ctx.ops.changed.connect(self._changed)
+        if ctx.backups is not None:
+            ctx.backups.changed.connect(self.show_backup)
+
+    def _backup_banner(self) -> QFrame:
+        """A red line when the newest backup is old (or there is none), linking to the backup page."""
+        banner = QFrame()
+        banner.setObjectName("backup_banner")
+        banner.setStyleSheet("QFrame#backup_banner { background: #fdecea; border: 1px solid #e0a39c;"
+                             " border-radius: 6px; }")
+        row = QHBoxLayout(banner)
+        self.backup_text = QLabel()
+        self.backup_text.setWordWrap(True)
+        self.backup_text.setStyleSheet("color: #b3261e; font-weight: 600;")
+        self.backup_open = QPushButton(self.tr("Back up…"))
+        self.backup_open.clicked.connect(lambda: self.open_page.emit("BackupPage"))
+        row.addWidget(self.backup_text, 1)
+        row.addWidget(self.backup_open)
+        banner.hide()
+        return banner
+
+    def show_backup(self) -> None:
+        backups = self.ctx.backups
+        if backups is None or not backups.known or not is_old(backups.newest):
+            self.backup_banner.hide()
+            return
+        newest = backups.newest
+        if newest is None:
+            text = self.tr("This computer's data has never been backed up.")
+        else:
+            days = (dt.datetime.now() - newest.made).days
+            text = self.tr("The last backup is %1 days old (%2).").replace("%1", str(days)).replace(
+                "%2", f"{newest.made:%d/%m/%Y %H:%M}")
+        self.backup_text.setText(text)
+        self.backup_banner.show()
 
     def title(self) -> str:
         return self.tr("Overview")
 
     def first_load(self) -> None:
         self.refresh()
+        if self.ctx.backups is not None:
+            if self.ctx.backups.known:
+                self.show_backup()
+            else:
+                self.ctx.backups.refresh()
 
     def _changed(self, areas: frozenset[str]) -> None:
         if self._activated and areas & ALL_AREAS:
