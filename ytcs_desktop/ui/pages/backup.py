@@ -171,7 +171,7 @@ class BackupPage(Page):
         if newest is None:
             text = self.tr("There is no backup of this computer's data yet.")
         else:
-            days = (dt.datetime.now() - newest.made).days
+            days = (dt.date.today() - newest.made.date()).days
             text = self.tr("Last good backup: %1 (%2), %3 day(s) ago.").replace(
                 "%1", fmt_moment(newest.made)).replace("%2", fmt_size(newest.size)).replace("%3", str(days))
             if days == 0:

@@ -117,7 +117,7 @@ class OverviewPage(Page):
         if newest is None:
             text = self.tr("This computer's data has never been backed up.")
         else:
-            days = (dt.datetime.now() - newest.made).days
+            days = (dt.date.today() - newest.made.date()).days
             text = self.tr("The last backup is %1 days old (%2).").replace("%1", str(days)).replace(
                 "%2", f"{newest.made:%d/%m/%Y %H:%M}")
         self.backup_text.setText(text)
