@@ -120,3 +120,22 @@ def test_restore_refuses_a_copy_from_a_newer_program(stocked: Runner, data_dir: 
         conn.execute("INSERT OR REPLACE INTO sync_meta (key, value) VALUES ('schema_written_by', '9.0.0')")
     err = refused(stocked, "restore", str(copy), "--lang", "en")
     assert "9.0.0" in err and "newer" in err
+
+
+def test_restore_over_damaged_data_keeps_its_bytes_and_puts_the_copy_in_place(stocked: Runner,
+                                                                              data_dir: Path) -> None:
+    db = data_dir / "ytcs.sqlite3"
+    assert stocked("backup").code == 0
+    (copy,) = backup_folder(db).glob("ytcs-*.sqlite3")
+    with sqlite3.connect(db) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    damaged = b"\x00" * 4096 + db.read_bytes()[4096:]  # the header page lost
+    db.write_bytes(damaged)
+    Path(f"{db}-wal").unlink(missing_ok=True)
+    Path(f"{db}-shm").unlink(missing_ok=True)
+    restored = stocked("restore", str(copy))
+    assert restored.code == 0, restored.err
+    assert stock_docs(db) == ["PN-A", "PN-B"]
+    (safety,) = backup_folder(db).glob("ytcs-before-restore-*.sqlite3")
+    assert safety.read_bytes() == damaged
+    assert stocked("check").code == 0
