@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
@@ -39,6 +40,13 @@ class _PrivateRotatingFileHandler(RotatingFileHandler):
             return super()._open()
         finally:
             os.umask(old)
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        # The log folder's disk is full or gone: this record is lost, but the command's own one-line
+        # message must not be buried under logging's traceback on stderr.
+        if isinstance(sys.exc_info()[1], OSError):
+            return
+        super().handleError(record)
 
 
 def setup_logging(level: int = logging.INFO) -> Path | None:

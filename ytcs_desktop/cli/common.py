@@ -5,16 +5,19 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.exc import DBAPIError
+
 from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.errors import DomainError
 from ytcs_desktop.paths import database_path
-from ytcs_desktop.store.db import Database
-from ytcs_desktop.store.errors import KnownStoreError
+from ytcs_desktop.store.db import Database, known_error
+from ytcs_desktop.store.errors import DiskFullError, KnownStoreError
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -72,7 +75,25 @@ def db_path(args: argparse.Namespace) -> Path:
 
 
 def open_db(args: argparse.Namespace) -> Database:
-    return Database.open(db_path(args))
+    """The database, checked by SQLite's quick_check first (once per command; ~30 ms for a year of a
+    station's data): a damaged file is refused before anything is read from it or written to it."""
+    return Database.open(db_path(args), verify=True)
+
+
+# Imports grow the database by about this many times the input file's size while they run: the rows,
+# their change log for the centre, and the write-ahead log until it is folded into the file (measured:
+# a 3.1 MB CSV of 20 000 items took 54 MB at its peak).
+IMPORT_SPACE_FACTOR = 20
+
+
+def space_needed(args: argparse.Namespace) -> int | None:
+    """About how much disk space the command needs, when it can be told from its input."""
+    if getattr(args, "command", None) == "items" and getattr(args, "items_command", None) == "import":
+        try:
+            return os.path.getsize(args.file) * IMPORT_SPACE_FACTOR
+        except (OSError, TypeError):
+            return None
+    return None
 
 
 def actor_for(db: Database) -> Actor:
@@ -90,7 +111,16 @@ def run_handler(args: argparse.Namespace) -> int:
     except DomainError as exc:
         raise CliError(exc.vi, exc.en, EXIT_BAD_INPUT) from exc
     except KnownStoreError as exc:
-        raise CliError(exc.vi, exc.en, EXIT_BAD_INPUT) from exc
+        known: KnownStoreError = exc
+        if isinstance(exc, DiskFullError) and exc.needed is None and (needed := space_needed(args)):
+            known = DiskFullError(exc.folder, exc.free, needed)  # full already when the file was opened
+        raise CliError(known.vi, known.en, EXIT_BAD_INPUT) from exc
+    except (DBAPIError, sqlite3.Error, OSError) as exc:
+        # Mid-command: a damaged page met while reading, a full disk, a file another program holds.
+        found = known_error(exc, db_path(args), space_needed(args))
+        if found is None:
+            raise
+        raise CliError(found.vi, found.en, EXIT_BAD_INPUT) from exc
 
 
 def print_json(data: Any) -> None:

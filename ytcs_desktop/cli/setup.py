@@ -20,6 +20,7 @@ from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.station_ids import station_id_for
 from ytcs_desktop.domain.validation import required_text
 from ytcs_desktop.store.db import Database
+from ytcs_desktop.store.errors import DamagedDatabaseError
 
 T = TypeVar("T")
 
@@ -86,15 +87,19 @@ def output_format(args: argparse.Namespace, allowed: tuple[str, ...]) -> str:
 
 
 class DamagedDatabase(CliError):
-    pass
+    """The file is damaged (or not YTCS data): the message says what to restore."""
 
 
 @contextmanager
 def opened(args: argparse.Namespace) -> Iterator[Database]:
+    """The database, checked by SQLite's quick_check first (once per command, ~30 ms for a year of a
+    station's data): a damaged file is refused before anything is read from it or written to it."""
     path = db_path(args)
     try:
-        db = Database.open(path)
-    except DatabaseError as exc:  # not SQLite, or damaged beyond opening
+        db = Database.open(path, verify=True)
+    except DamagedDatabaseError as exc:
+        raise DamagedDatabase(exc.vi, exc.en) from exc
+    except DatabaseError as exc:  # a SQLite file that is not YTCS data
         raise DamagedDatabase(
             f"Không mở được cơ sở dữ liệu {path}: tệp bị hỏng hoặc không phải dữ liệu YTCS ({exc.orig}).",
             f"Cannot open the database {path}: the file is damaged or not YTCS data ({exc.orig}).") from exc

@@ -29,9 +29,10 @@ class Finding:
         return self.en if lang.startswith("en") else self.vi
 
 
-def check_database(s: Session) -> list[Finding]:
-    """Every check, in order: file structure, foreign keys, ledger, sync bookkeeping."""
-    findings = sqlite_integrity(s)
+def check_database(s: Session, file_checked: bool = False) -> list[Finding]:
+    """Every check, in order: file structure (unless `file_checked`: the caller ran SQLite's
+    integrity_check already), foreign keys, ledger, sync bookkeeping."""
+    findings = [] if file_checked else sqlite_integrity(s)
     if findings:  # a damaged file: the other checks would only repeat the damage
         return findings
     findings += foreign_keys(s)

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.errors import DomainError
-from ytcs_desktop.store.db import Database
+from ytcs_desktop.store.db import Database, known_error
 from ytcs_desktop.ui.tasks import Cancelled, TaskControl, TaskManager
 
 log = logging.getLogger(__name__)
@@ -39,11 +39,13 @@ ALL_AREAS = frozenset({STOCK, REQUESTS, TRAINING, COLDCHAIN, PROFILE, REQUISITIO
 class Operations(QObject):
     """The one door for writes and queries from the window.
 
-    Signals: `changed(frozenset[str])` once per committed write (or sync), `failed(str)` with a
+    Signals: `changed(frozenset[str])` once per committed write (or sync), `saved(str, object)` with
+    the name and result of each committed write (the window confirms it), `failed(str)` with a
     message for the user when a write failed for a reason that is not a domain refusal.
     """
 
     changed = Signal(object)
+    saved = Signal(str, object)
     failed = Signal(str)
 
     def __init__(self, db: Database, actor: Actor, tasks: TaskManager, lang: str = "vi",
@@ -94,6 +96,7 @@ class Operations(QObject):
             self.changed.emit(touched)
             if on_done is not None:
                 on_done(result)
+            self.saved.emit(name, result)
 
         def error(exc: BaseException) -> None:
             self._handle_error(name, exc, on_error, parent)
@@ -135,8 +138,13 @@ class Operations(QObject):
         if isinstance(exc, Cancelled):
             return
         log.error("operation %s failed", name, exc_info=exc)
+        known = known_error(exc, self.db.path) if isinstance(exc, Exception) else None
+        if known is not None:  # a damaged file, a full disk, a locked file: what it is and what to do
+            detail = (known.en if self.lang.startswith("en") else known.vi).rstrip(".")
+        else:
+            detail = str(exc) or type(exc).__name__
         text = self.tr("Could not save: %1. Nothing was changed; what you typed is still here.").replace(
-            "%1", str(exc) or type(exc).__name__
+            "%1", detail
         )
         self.failed.emit(text)
         self._tell(parent, text)
