@@ -37,6 +37,8 @@ def save_token(server_url: str, device_id: str, token: str, data_dir: Path, *, t
         path = data_dir / TOKEN_FILE
         path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        if hasattr(os, "fchmod"):  # a file left by an older version may be wider: narrow it before writing
+            os.fchmod(fd, 0o600)
         with os.fdopen(fd, "w") as out:
             out.write(f"{key}\n{token}\n")
         os.chmod(path, 0o600)

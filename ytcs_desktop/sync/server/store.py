@@ -18,6 +18,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, select, update
 from sqlalchemy.engine import make_url
 
 from ytcs_desktop.store.base import new_id
+from ytcs_desktop.store.files import private_database
 from ytcs_desktop.store.hlc import HybridClock
 from ytcs_desktop.sync.server import schema as t
 
@@ -55,6 +56,7 @@ class ServerStore:
         if self.is_sqlite:
             if parsed.database and parsed.database != ":memory:":
                 Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+                private_database(Path(parsed.database))  # password hashes, token digests: owner only
             self.engine = _sqlite_engine(url, "BEGIN IMMEDIATE")
             self.read_engine = _sqlite_engine(url, "BEGIN")
         else:
