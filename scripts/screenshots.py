@@ -144,6 +144,8 @@ def extras(page: object) -> list[tuple[str, Callable[[], object]]]:
     """Dialogs and tabs worth a picture, per page."""
     from PySide6.QtCore import Qt
 
+    from ytcs_desktop.ui.pages.centre_stations import StationsOverviewPage
+    from ytcs_desktop.ui.pages.overview import OverviewPage
     from ytcs_desktop.ui.pages.reports import ReportsPage
     from ytcs_desktop.ui.pages.stock import StockPage
     from ytcs_desktop.ui.pages.support import SupportPage
@@ -182,6 +184,32 @@ def extras(page: object) -> list[tuple[str, Callable[[], object]]]:
         if page.new_button.isVisibleTo(page):
             shots.append(("new-request", lambda: page.new_request()))
         return shots
+    if isinstance(page, StationsOverviewPage):
+        def profile() -> object:
+            page.table.selectRow(0)
+            page.open_profile()
+            wait_ms(1200)
+            return page.dialog
+
+        def add_station() -> object:
+            dialog = page.add_station()
+            dialog.code.setText("TYT-TG")
+            dialog.name.setText("Trạm Y tế phường Thuận Giao")
+            dialog.parent_org.setText("UBND phường Thuận Giao")
+            return dialog
+
+        return [("add-station", add_station), ("station-profile", profile)]
+    if isinstance(page, OverviewPage) and not page.ctx.is_centre:
+        def enrolment() -> object:
+            from ytcs_desktop.domain.enrolment import enrolment_summary
+            from ytcs_desktop.ui.workspace import show_enrolment
+
+            ctx = page.ctx
+            with ctx.db.read() as s:
+                summary = enrolment_summary(s, ctx.db.station_id or "", ctx.db.replica_id, 0)
+            return show_enrolment(page.window(), summary, ctx.lang)  # type: ignore[arg-type]
+
+        return [("enrolment-summary", enrolment)]
     if isinstance(page, ReportsPage) and not page.ctx.is_centre:
         def handover() -> object:
             page.list.setCurrentRow(0)  # Biên bản bàn giao
@@ -206,6 +234,14 @@ def loop_wait(signal: object) -> None:
     loop = QEventLoop()
     signal.connect(loop.quit)  # type: ignore[attr-defined]
     QTimer.singleShot(5000, loop.quit)
+    loop.exec()
+
+
+def wait_ms(ms: int) -> None:
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
     loop.exec()
 
 
