@@ -79,6 +79,7 @@ class BackupController(QObject):
         self.known = False  # the newest has been looked up at least once
         self.busy = False
         self.last_error: str | None = None
+        self._made = 0  # copies made by this object: a look-up started before one is stale
         self.timer = QTimer(self)
         self.timer.timeout.connect(self._check)
 
@@ -115,12 +116,14 @@ class BackupController(QObject):
     def refresh(self, then_back_up_if_due: bool = False) -> None:
         """Look up the newest backup (on the read pool); with `then_back_up_if_due`, back up when it is
         missing or a day old."""
-        folders = self.folders()
+        folders, made = self.folders(), self._made
 
         def work(_control: TaskControl) -> BackupCopy | None:
             return newest_backup(*folders)
 
         def done(newest: BackupCopy | None) -> None:
+            if made != self._made:  # a copy was made since this look-up began: it knows better
+                return
             self.newest, self.known = newest, True
             self.changed.emit()
             if then_back_up_if_due and (newest is None or dt.datetime.now() - newest.made >= DAY):
@@ -155,6 +158,7 @@ class BackupController(QObject):
     def _done(self, outcome: BackupOutcome) -> None:
         self._set_busy(False)
         self.newest, self.known, self.last_error = outcome.made, True, None
+        self._made += 1
         log.info("backed up to %s (%d bytes, %.1f s)", outcome.made.path, outcome.made.size, outcome.made.seconds)
         self.backed_up.emit(outcome)
         self.changed.emit()
