@@ -119,3 +119,17 @@ def test_a_station_set_up_alone_enrols_with_its_header_and_licence(centre: tuple
     assert ytcs_process("sync", data=pc).code == 0
     with sqlite3.connect(pc / "ytcs.sqlite3") as conn:
         assert conn.execute(query).fetchall() == [row]
+
+
+def test_an_account_of_another_station_never_takes_a_registration_over(centre: tuple[str, Path], tmp_path: Path,
+                                                                       ytcs: Runner, ytcs_process: Runner) -> None:
+    base, folder = centre
+    assert ytcs("centre", "add-station", "TYT-BH", "Trạm Y tế phường Bình Hòa", data=folder).code == 0
+    assert _add_user(ytcs, folder, "bh.minh", "--role", "station", "--station", "TYT-BH") == 0
+    pc = tmp_path / "ap-alone"
+    assert ytcs_process("init", "--station-code", "TYT-AP", "--station-name", "TYT An Phú", data=pc).code == 0
+    wrong = _login(ytcs_process, base, "bh.minh", pc)
+    assert wrong.code == 2 and "TYT-AP" in wrong.err and "Traceback" not in wrong.err, wrong  # type: ignore[attr-defined]
+    stations = json.loads(ytcs("centre", "stations", "--format", "json", data=folder).out)
+    assert {s["code"]: s["id"] for s in stations}["TYT-BH"] == station_id_for("TYT-BH")
+    assert _login(ytcs_process, base, "ap.lan", pc).code == 0  # type: ignore[attr-defined]

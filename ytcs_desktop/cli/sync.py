@@ -17,8 +17,18 @@ from typing import Any
 
 from sqlalchemy import text
 
-from ytcs_desktop.cli.common import EXIT_FAILED, EXIT_OK, CliError, db_path, language, open_db, print_json
+from ytcs_desktop.cli.common import (
+    EXIT_BAD_INPUT,
+    EXIT_FAILED,
+    EXIT_OK,
+    CliError,
+    db_path,
+    language,
+    open_db,
+    print_json,
+)
 from ytcs_desktop.cli.setup import subcommand
+from ytcs_desktop.domain.station_ids import own_code
 from ytcs_desktop.paths import default_data_dir
 from ytcs_desktop.store.db import Database
 from ytcs_desktop.sync.join import DEVICE_ID, SERVER_URL, USERNAME, remember_centre
@@ -50,9 +60,9 @@ def _login(args: argparse.Namespace, db: Database, server: str, username: str, p
 
     try:
         answer = login(server, username, password, device_name=args.device_name or socket.gethostname(),
-                       station_id=db.station_id, replica_id=db.replica_id)
-    except SyncError as exc:
-        raise _sync_error(exc) from exc
+                       station_id=db.station_id, replica_id=db.replica_id, station_code=own_code(db))
+    except SyncError as exc:  # a refused sign-in is bad input, like a server that is not there
+        raise CliError(exc.vi or exc.en, exc.en, EXIT_BAD_INPUT) from exc
     if answer.role == "station" and answer.station_id != db.station_id:
         raise CliError("Tài khoản này thuộc trạm khác với cơ sở dữ liệu này.",
                        "This account belongs to another station than this database.")

@@ -505,12 +505,12 @@ def _network(detail: str) -> NetworkError:
 
 
 def login(server_url: str, username: str, password: str, *, device_name: str = "", station_id: str | None = None,
-          replica_id: str | None = None, session: requests.Session | None = None,
+          replica_id: str | None = None, station_code: str | None = None, session: requests.Session | None = None,
           protocol_version: int = p.PROTOCOL_VERSION, timeout: float = 30.0) -> p.LoginResponse:
     """Exchange a password for a device token (the password is not kept)."""
     http = session or requests.Session()
     body = p.LoginRequest(username=username, password=password, device_name=device_name, station_id=station_id,
-                          replica_id=replica_id).model_dump()
+                          replica_id=replica_id, station_code=station_code).model_dump(exclude_none=True)
     try:
         r = http.post(server_url.rstrip("/") + f"{p.API}/auth/login", json=body, timeout=timeout,
                       headers={p.PROTOCOL_HEADER: str(protocol_version)})

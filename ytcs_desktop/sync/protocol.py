@@ -178,6 +178,7 @@ class LoginRequest(BaseModel):
     device_name: str = Field(default="", max_length=200)
     station_id: str | None = Field(default=None, max_length=36, description="station id of the local database")
     replica_id: str | None = Field(default=None, max_length=64)
+    station_code: str | None = Field(default=None, max_length=32, description="station code of the local database")
 
 
 class LoginResponse(BaseModel):

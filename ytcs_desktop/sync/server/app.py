@@ -159,7 +159,7 @@ def create_app(store: ServerStore) -> FastAPI:
     def login_(body: p.LoginRequest, _v: Annotated[int, Depends(protocol)]) -> p.LoginResponse:
         with store.write() as conn:
             token, dev, code = login(store, conn, body.username, body.password, body.device_name,
-                                     body.station_id, body.replica_id)
+                                     body.station_id, body.replica_id, db_code=body.station_code)
         return p.LoginResponse(token=token, device_id=dev.id, role=dev.role, station_id=dev.station_id,
                                station_code=code, server_id=store.server_id)
 

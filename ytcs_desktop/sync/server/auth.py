@@ -57,8 +57,11 @@ def _login_failed() -> ApiError:
 
 
 def login(store: ServerStore, conn: Connection, username: str, password: str, device_name: str,
-          station_id: str | None, replica_id: str | None) -> tuple[str, Device, str | None]:
-    """A new device token for this account. Binds an unbound station to the database's station id."""
+          station_id: str | None, replica_id: str | None, *,
+          db_code: str | None = None) -> tuple[str, Device, str | None]:
+    """A new device token for this account. Binds an unbound station to the database's station id; a
+    registration no PC has claimed yet takes the id of the station database that signs in with its code
+    (`db_code`), so a station that worked alone keeps its records' id."""
     user = conn.execute(select(t.users).where(t.users.c.username == username)).mappings().first()
     if user is None or not user["active"] or not check_password(user["password_hash"], password):
         raise _login_failed()
@@ -74,12 +77,14 @@ def login(store: ServerStore, conn: Connection, username: str, password: str, de
             bound_id = station_id or station_id_for(station_code or "")
             conn.execute(update(t.stations).where(t.stations.c.code == station_code).values(id=bound_id))
         elif station_id and station_id != bound_id:
-            if register.claimed(conn, bound_id):
+            # The database says which station it is: an account of another station never takes it over.
+            if register.claimed(conn, bound_id) or (db_code is not None and db_code != station_code):
+                mine = db_code or f"id {station_id}"
                 raise ApiError(409, "station_mismatch",
-                               f"Cơ sở dữ liệu này thuộc trạm khác (mã {station_id}), không phải trạm {station_code} "
-                               f"của tài khoản {username}. Hãy dùng đúng tài khoản hoặc đúng cơ sở dữ liệu.",
-                               f"This database belongs to another station (id {station_id}), not to station "
-                               f"{station_code} of account {username}. Use the right account or database.")
+                               f"Dữ liệu trên máy này là của trạm {mine}, không phải trạm {station_code} của tài khoản "
+                               f"{username}. Hãy đăng nhập bằng tài khoản của trạm {mine}.",
+                               f"The data on this computer is station {mine}'s, not station {station_code} of account "
+                               f"{username}. Sign in with an account of station {mine}.")
             register.rebind(store, conn, station_code or "", bound_id, station_id)
             bound_id = station_id
     token = secrets.token_urlsafe(32)

@@ -10,16 +10,17 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QPus
 from ytcs_desktop.domain.errors import DomainError, RuleError
 from ytcs_desktop.store.db import Database
 from ytcs_desktop.ui.context import AppContext
-from ytcs_desktop.ui.models.sync_info import DEVICE_ID, SERVER_URL
+from ytcs_desktop.ui.models.sync_info import SERVER_URL
 from ytcs_desktop.ui.tasks import TaskControl
 from ytcs_desktop.ui.widgets.form import Form
 
 
 def sign_in(db: Database, server_url: str, username: str, password: str) -> str:
     """Log in through the sync client, keep the device and the token; runs on the network pool."""
+    from ytcs_desktop.domain.station_ids import own_code
     from ytcs_desktop.sync import keystore
-    from ytcs_desktop.sync.apply import remote_write, set_meta
     from ytcs_desktop.sync.client import SyncError, login
+    from ytcs_desktop.sync.join import remember_centre
 
     url = server_url.strip().rstrip("/")
     if not url:
@@ -27,17 +28,14 @@ def sign_in(db: Database, server_url: str, username: str, password: str) -> str:
                         "Please enter the centre server's address.", "server_url")
     try:
         answer = login(url, username, password, device_name=socket.gethostname(),
-                       station_id=db.station_id, replica_id=db.replica_id)
+                       station_id=db.station_id, replica_id=db.replica_id, station_code=own_code(db))
     except SyncError as exc:
         raise RuleError(exc.code, exc.vi or exc.en, exc.en,
                         "server_url" if exc.code == "network" else "password") from exc
     if db.role == "station" and answer.station_id != db.station_id:
         raise RuleError("other_station", "Tài khoản này thuộc trạm khác với dữ liệu trên máy này.",
                         "This account belongs to another station than the data on this computer.", "username")
-    with remote_write(db) as conn:
-        set_meta(conn, SERVER_URL, url)
-        set_meta(conn, DEVICE_ID, answer.device_id)
-        set_meta(conn, "sync_username", username)
+    remember_centre(db, url, answer.device_id, username)
     saved = keystore.save_token(url, answer.device_id, answer.token, db.path.parent)
     return str(saved.where)
 
