@@ -159,11 +159,6 @@
             <translation>Tủ lạnh</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="49" />
-            <source>Add a &amp;fridge…</source>
-            <translation>Thêm &amp;tủ lạnh…</translation>
-        </message>
-        <message>
             <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="52" />
             <source>Record a reading (morning and afternoon, every day)</source>
             <translation>Ghi nhiệt độ (sáng và chiều, hằng ngày)</translation>
@@ -176,7 +171,7 @@
         <message>
             <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="60" />
             <source>&amp;Record</source>
-            <translation>&amp;Ghi</translation>
+            <translation>Ghi &amp;vào sổ</translation>
         </message>
         <message>
             <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="61" />
@@ -257,6 +252,31 @@
             <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="186" />
             <source>Reading saved.</source>
             <translation>Đã lưu kết quả đo.</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="1" />
+            <source>&amp;Add a fridge…</source>
+            <translation>Thêm &amp;tủ lạnh…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="1" />
+            <source>&amp;Correct a reading…</source>
+            <translation>&amp;Sửa số đo…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="1" />
+            <source>A wrong reading is corrected with the reason; the original is kept</source>
+            <translation>Số đo sai được sửa kèm lý do; số đo gốc vẫn được giữ lại</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="1" />
+            <source>Reading corrected. The %1 lot(s) put in quarantine by the wrong value stay held: check them, then release them below.</source>
+            <translation>Đã sửa số đo. %1 lô vắc xin bị cách ly vì số đo sai vẫn đang bị giữ: hãy kiểm tra rồi cho sử dụng lại ở bảng bên dưới.</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/coldchain.py" line="1" />
+            <source>Reading corrected; the original is kept in its history.</source>
+            <translation>Đã sửa số đo; số đo gốc vẫn được giữ trong lịch sử.</translation>
         </message>
     </context>
     <context>
@@ -1250,17 +1270,17 @@ Tệp: %2</translation>
         <message>
             <location filename="../../ytcs_desktop/ui/main_window.py" line="133" />
             <source>&amp;File</source>
-            <translation>&amp;Tệp</translation>
+            <translation>Tệ&amp;p</translation>
         </message>
         <message>
             <location filename="../../ytcs_desktop/ui/main_window.py" line="134" />
             <source>&amp;Sync now</source>
-            <translation>&amp;Đồng bộ ngay</translation>
+            <translation>Đồng &amp;bộ ngay</translation>
         </message>
         <message>
             <location filename="../../ytcs_desktop/ui/main_window.py" line="137" />
             <source>Sign &amp;in to the centre…</source>
-            <translation>&amp;Đăng nhập vào Trung tâm…</translation>
+            <translation>Đăng &amp;nhập vào Trung tâm…</translation>
         </message>
         <message>
             <location filename="../../ytcs_desktop/ui/main_window.py" line="140" />
@@ -1275,7 +1295,7 @@ Tệp: %2</translation>
         <message>
             <location filename="../../ytcs_desktop/ui/main_window.py" line="150" />
             <source>&amp;Language</source>
-            <translation>&amp;Ngôn ngữ</translation>
+            <translation>N&amp;gôn ngữ</translation>
         </message>
         <message>
             <source>&amp;Backups…</source>
@@ -1511,11 +1531,6 @@ Tệp: %2</translation>
             <translation>&amp;Thẻ kho</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/stock_onhand.py" line="54" />
-            <source>&amp;Levels…</source>
-            <translation>Mức &amp;tồn…</translation>
-        </message>
-        <message>
             <location filename="../../ytcs_desktop/ui/pages/stock_onhand.py" line="58" />
             <source>Colours: red = expired · yellow = expires within 90 days · violet = quarantined · red quantity = below minimum</source>
             <translation>Màu: đỏ = đã hết hạn · vàng = hết hạn trong 90 ngày · tím = đang cách ly · số lượng nền đỏ = dưới mức tối thiểu</translation>
@@ -1529,6 +1544,16 @@ Tệp: %2</translation>
             <location filename="../../ytcs_desktop/ui/pages/stock_onhand.py" line="150" />
             <source>Choose an item in the By item view</source>
             <translation>Hãy chọn một mặt hàng ở chế độ xem Theo mặt hàng</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/stock_onhand.py" line="1" />
+            <source>Le&amp;vels…</source>
+            <translation>&amp;Mức tồn…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/stock_onhand.py" line="1" />
+            <source>Receive this item…</source>
+            <translation>Nhập kho mặt hàng này…</translation>
         </message>
     </context>
     <context>
@@ -1908,6 +1933,11 @@ Tệp: %2</translation>
             <source>Fridge</source>
             <translation>Tủ lạnh</translation>
         </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/stock_moves.py" line="1" />
+            <source>As printed on the pack, dd/mm/yyyy</source>
+            <translation>Như in trên bao bì, dạng ngày/tháng/năm</translation>
+        </message>
     </context>
     <context>
         <name>ReportInputDialog</name>
@@ -2036,11 +2066,6 @@ Tệp: %2</translation>
             <translation>&amp;Xem trước và in…</translation>
         </message>
         <message>
-            <location filename="../../ytcs_desktop/ui/pages/reports.py" line="82" />
-            <source>Save as &amp;PDF…</source>
-            <translation>Lưu &amp;PDF…</translation>
-        </message>
-        <message>
             <location filename="../../ytcs_desktop/ui/pages/reports.py" line="83" />
             <source>Save as &amp;Excel…</source>
             <translation>Lưu &amp;Excel…</translation>
@@ -2083,6 +2108,11 @@ Tệp: %2</translation>
             <source>Stations (none ticked: all)</source>
             <translation>Trạm (không chọn: tất cả)</translation>
         </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/reports.py" line="1" />
+            <source>Save as P&amp;DF…</source>
+            <translation>Lưu P&amp;DF…</translation>
+        </message>
     </context>
     <context>
         <name>RequisitionsTab</name>
@@ -2099,7 +2129,7 @@ Tệp: %2</translation>
         <message>
             <location filename="../../ytcs_desktop/ui/pages/requisitions.py" line="36" />
             <source>Su&amp;bmit to the centre</source>
-            <translation>&amp;Gửi Trung tâm</translation>
+            <translation>Gửi &amp;Trung tâm</translation>
         </message>
         <message>
             <location filename="../../ytcs_desktop/ui/pages/requisitions.py" line="66" />
@@ -2163,7 +2193,7 @@ Tệp: %2</translation>
         <message>
             <location filename="../../ytcs_desktop/ui/pages/centre_rotations.py" line="75" />
             <source>&amp;Record what was done…</source>
-            <translation>&amp;Ghi kết quả thực hiện…</translation>
+            <translation>Ghi &amp;kết quả thực hiện…</translation>
         </message>
         <message>
             <location filename="../../ytcs_desktop/ui/pages/centre_rotations.py" line="84" />
@@ -2724,7 +2754,7 @@ Tệp: %2</translation>
         <message>
             <location filename="../../ytcs_desktop/ui/pages/sync_log.py" line="21" />
             <source>Sync &amp;now</source>
-            <translation>&amp;Đồng bộ ngay</translation>
+            <translation>Đồng bộ ng&amp;ay</translation>
         </message>
         <message>
             <location filename="../../ytcs_desktop/ui/pages/sync_log.py" line="27" />
@@ -2880,7 +2910,7 @@ Tệp: %2</translation>
         <message>
             <location filename="../../ytcs_desktop/ui/pages/training.py" line="32" />
             <source>Mark as &amp;held</source>
-            <translation>Đánh dấu &amp;đã tổ chức</translation>
+            <translation>Đánh dấu đã tổ &amp;chức</translation>
         </message>
         <message>
             <location filename="../../ytcs_desktop/ui/pages/training.py" line="42" />
@@ -3114,7 +3144,7 @@ Tệp: %2</translation>
         </message>
         <message>
             <source>Restore fr&amp;om a file…</source>
-            <translation>Khôi phục từ một tệ&amp;p…</translation>
+            <translation>Khôi phục từ &amp;một tệp…</translation>
         </message>
         <message>
             <source>Reload the lis&amp;t</source>
@@ -3242,6 +3272,280 @@ Tệp: %2</translation>
         <message>
             <source>OK</source>
             <translation>Đồng ý</translation>
+        </message>
+    </context>
+    <context>
+        <name>CorrectReadingDialog</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/coldchain.py" line="1" />
+            <source>Correct a reading – %1</source>
+            <translation>Sửa số đo – %1</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/coldchain.py" line="1" />
+            <source>Date</source>
+            <translation>Ngày</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/coldchain.py" line="1" />
+            <source>Time of day</source>
+            <translation>Buổi</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/coldchain.py" line="1" />
+            <source>Looking up the readings…</source>
+            <translation>Đang tìm các số đo…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/coldchain.py" line="1" />
+            <source>Recorded</source>
+            <translation>Đã ghi</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/coldchain.py" line="1" />
+            <source>°C, as the thermometer showed (e.g. 4,5)</source>
+            <translation>°C, đúng như nhiệt kế chỉ (ví dụ 4,5)</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/coldchain.py" line="1" />
+            <source>Correct temperature</source>
+            <translation>Nhiệt độ đúng</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/coldchain.py" line="1" />
+            <source>Freeze indicator alarm was on</source>
+            <translation>Chỉ thị đông băng đã báo động</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/coldchain.py" line="1" />
+            <source>e.g. typed 45 for 4,5</source>
+            <translation>ví dụ: gõ nhầm 45 thay cho 4,5</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/coldchain.py" line="1" />
+            <source>Reason for the correction</source>
+            <translation>Lý do sửa</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/coldchain.py" line="1" />
+            <source>Save the correction</source>
+            <translation>Lưu số đo đã sửa</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/coldchain.py" line="1" />
+            <source>No reading for this time of day yet: record it on the cold chain page.</source>
+            <translation>Buổi này chưa có số đo: hãy ghi ở trang Vắc xin &amp; dây chuyền lạnh.</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/coldchain.py" line="1" />
+            <source>recorded</source>
+            <translation>ghi</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/coldchain.py" line="1" />
+            <source>corrected</source>
+            <translation>sửa</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/coldchain.py" line="1" />
+            <source>freeze alarm</source>
+            <translation>báo đông băng</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/coldchain.py" line="1" />
+            <source>reason</source>
+            <translation>lý do</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/coldchain.py" line="1" />
+            <source>in force</source>
+            <translation>đang dùng</translation>
+        </message>
+    </context>
+    <context>
+        <name>Saved</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="1" />
+            <source>Received %1 %2 %3, lot %4</source>
+            <translation>Đã nhập %1 %2 %3, lô %4</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="1" />
+            <source>Issued %1 %2 %3, lot %4</source>
+            <translation>Đã xuất %1 %2 %3, lô %4</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="1" />
+            <source>Transferred %1 %2 %3 to another station, lot %4</source>
+            <translation>Đã điều chuyển %1 %2 %3 sang trạm khác, lô %4</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="1" />
+            <source>Disposed of %1 %2 %3, lot %4</source>
+            <translation>Đã hủy %1 %2 %3, lô %4</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="1" />
+            <source>Reversed %1 %2 %3, lot %4</source>
+            <translation>Đã đảo %1 %2 %3, lô %4</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="1" />
+            <source>Saved: %1 %2 %3, lot %4</source>
+            <translation>Đã lưu: %1 %2 %3, lô %4</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="1" />
+            <source>Comment sent</source>
+            <translation>Đã gửi bình luận</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="1" />
+            <source>Fridge added</source>
+            <translation>Đã thêm tủ lạnh</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="1" />
+            <source>Staff member added</source>
+            <translation>Đã thêm nhân viên</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="1" />
+            <source>Station added</source>
+            <translation>Đã thêm trạm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="1" />
+            <source>Requisition approved</source>
+            <translation>Đã duyệt dự trù</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="1" />
+            <source>Stock levels saved</source>
+            <translation>Đã lưu mức tồn kho</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="1" />
+            <source>Vial closed</source>
+            <translation>Đã đóng lọ vắc xin</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="1" />
+            <source>Reading corrected; the original is kept in its history</source>
+            <translation>Đã sửa số đo; số đo gốc vẫn được giữ trong lịch sử</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="1" />
+            <source>Support request saved</source>
+            <translation>Đã lưu yêu cầu hỗ trợ</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="1" />
+            <source>Requisition created</source>
+            <translation>Đã lập dự trù</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="1" />
+            <source>Training session saved</source>
+            <translation>Đã lưu buổi tập huấn</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="1" />
+            <source>Quarantined lot disposed of</source>
+            <translation>Đã hủy lô vắc xin bị cách ly</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="1" />
+            <source>Counts saved</source>
+            <translation>Đã lưu số kiểm kê</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="1" />
+            <source>Training session marked as held</source>
+            <translation>Đã đánh dấu buổi tập huấn là đã tổ chức</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="1" />
+            <source>Support request updated</source>
+            <translation>Đã cập nhật yêu cầu hỗ trợ</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="1" />
+            <source>Vial opened</source>
+            <translation>Đã mở lọ vắc xin</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="1" />
+            <source>Rotation visit planned</source>
+            <translation>Đã lên lịch luân phiên</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="1" />
+            <source>Attendee added</source>
+            <translation>Đã thêm người tham dự</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="1" />
+            <source>Fridge reading saved</source>
+            <translation>Đã ghi nhiệt độ tủ lạnh</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="1" />
+            <source>Visit outcome saved</source>
+            <translation>Đã ghi kết quả chuyến luân phiên</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="1" />
+            <source>Requisition rejected</source>
+            <translation>Đã từ chối dự trù</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="1" />
+            <source>Lot released from quarantine</source>
+            <translation>Đã cho sử dụng lại lô vắc xin</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="1" />
+            <source>Requested quantities saved</source>
+            <translation>Đã lưu số lượng dự trù</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="1" />
+            <source>Shipment sent to the station</source>
+            <translation>Đã xuất cấp hàng cho trạm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="1" />
+            <source>Stock count started</source>
+            <translation>Đã bắt đầu kiểm kê</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="1" />
+            <source>Station profile saved</source>
+            <translation>Đã lưu hồ sơ trạm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="1" />
+            <source>Saved</source>
+            <translation>Đã lưu</translation>
+        </message>
+    </context>
+    <context>
+        <name>Update</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/workspace.py" line="50" />
+            <source>A new version, YTCS %1, is available</source>
+            <translation>Có phiên bản mới YTCS %1</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/workspace.py" line="52" />
+            <source>get it here</source>
+            <translation>tải tại đây</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/workspace.py" line="56" />
+            <source>: ask the centre for it.</source>
+            <translation>: hãy xin Trung tâm bản cài đặt.</translation>
         </message>
     </context>
 </TS>

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 
 from tests.sync.conftest import Centre, Replica
 from tests.sync.helpers import add_fridge, add_item, add_ledger, count, exported
+from ytcs_desktop import __version__
 from ytcs_desktop.store.db import Database
 from ytcs_desktop.store.hlc import HybridClock, Stamp, wall_clock_ms
 from ytcs_desktop.store.models import Fridge
@@ -97,12 +98,17 @@ def test_protocol_window(centre: Centre) -> None:
     with pytest.raises(ProtocolTooOld) as refused:
         st.sync(protocol_version=p.PROTOCOL_MIN - 1)
     assert refused.value.code == "protocol_unsupported"
-    assert "YTCS Desktop" in refused.value.en and "Hãy cài" in refused.value.vi
-    with pytest.raises(ProtocolTooOld):
+    assert f"YTCS Desktop {__version__} or newer" in refused.value.en and "Hãy cài" in refused.value.vi
+    with pytest.raises(ProtocolTooOld) as newer:  # a device newer than the centre: the centre upgrades
         st.sync(protocol_version=p.PROTOCOL_MAX + 1)
-    assert p.PROTOCOL_VERSION - p.PROTOCOL_MIN == 2
-    report = st.sync(protocol_version=p.PROTOCOL_VERSION - 2)  # two versions old still syncs
+    assert newer.value.code == "centre_outdated"
+    assert "centre's server must be upgraded" in newer.value.en and "nâng cấp máy chủ Trung tâm" in newer.value.vi
+    # Only versions that exist: 3 was the first released, and the window keeps up to two behind the newest.
+    assert (p.PROTOCOL_MIN, p.PROTOCOL_MAX) == (3, p.PROTOCOL_VERSION)
+    assert p.PROTOCOL_MAX - p.PROTOCOL_MIN <= 2
+    report = st.sync(protocol_version=p.PROTOCOL_MIN)
     assert report.complete and report.pushed == 2
+    assert st.db.meta("centre_recommended_client") == __version__  # hello names the recommended version
 
 
 def test_clock_years_ahead_is_restamped_and_flagged(centre: Centre) -> None:

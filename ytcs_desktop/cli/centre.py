@@ -82,8 +82,13 @@ def _say(args: argparse.Namespace, vi: str, en: str) -> None:
 def _serve(args: argparse.Namespace) -> int:
     from sqlalchemy.exc import ArgumentError, OperationalError
 
+    from ytcs_desktop.sync.server.app import CLIENT_DOWNLOAD_ENV, RECOMMENDED_CLIENT_ENV
     from ytcs_desktop.sync.server.serve import serve
 
+    if args.recommend_client:  # read by every worker from its environment
+        os.environ[RECOMMENDED_CLIENT_ENV] = args.recommend_client
+    if args.client_download:
+        os.environ[CLIENT_DOWNLOAD_ENV] = args.client_download
     url = database_url(args)
     try:
         return serve(url, host=args.host, port=args.port, log_level=args.log_level)
@@ -239,6 +244,11 @@ def register(sub: Any) -> None:
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8470, help="0: any free port (printed on the ready line)")
     p.add_argument("--log-level", default="warning", choices=["critical", "error", "warning", "info", "debug"])
+    p.add_argument("--recommend-client", metavar="VERSION",
+                   help="phiên bản YTCS khuyên các trạm cài (mặc định: phiên bản của máy chủ) / the version stations "
+                        "are told to install (default: the server's own)")
+    p.add_argument("--client-download", metavar="URL",
+                   help="nơi tải phiên bản đó / where stations get that version")
 
     p = db_option(subcommand(centre, "add-station", _add_station, "đăng ký một trạm / register a station"))
     p.add_argument("code")

@@ -29,6 +29,8 @@ RESNAPSHOT = "sync_resnapshot"  # "1" while a full re-download after a 410 is un
 CLOCK_OFFSET = "clock_offset_ms"
 CLOCK_SUSPECT = "sync_clock_suspect"
 LAST_SYNC = "sync_last_report"
+RECOMMENDED_CLIENT = "centre_recommended_client"  # from hello: the version the centre offers
+CLIENT_DOWNLOAD = "centre_client_download"  # and where
 
 TABLES: dict[str, Table] = {tbl.name: tbl for tbl in syncable_tables()}
 COLUMNS: dict[str, list[str]] = {name: wire_columns(tbl) for name, tbl in TABLES.items()}

@@ -251,6 +251,8 @@ class SyncClient:
         with a.remote_write(self.db) as conn:
             a.set_meta(conn, a.CLOCK_OFFSET, str(offset))
             a.set_meta(conn, a.CLOCK_SUSPECT, "1" if answer.clock_suspect else "0")
+            a.set_meta(conn, a.RECOMMENDED_CLIENT, answer.recommended_client or "")
+            a.set_meta(conn, a.CLIENT_DOWNLOAD, answer.client_download or "")
         self.db.clock.offset_ms = offset
         self.report.clock_suspect = answer.clock_suspect
         if answer.acked_seq > a.get_int(self.db, a.PUSH_CURSOR):

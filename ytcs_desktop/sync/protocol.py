@@ -1,8 +1,10 @@
 """The wire between a station and the centre (SYNC.md "Wire"), shared by the client and the server.
 
-Version window: the server accepts PROTOCOL_MIN..PROTOCOL_MAX (two versions back), the client sends
-PROTOCOL_VERSION in the `X-YTCS-Protocol` header of every request; outside the window the server
-answers 426 with a message saying what to install.
+Version window: the server accepts PROTOCOL_MIN..PROTOCOL_MAX (up to two versions back, of those that
+exist), the client sends PROTOCOL_VERSION in the `X-YTCS-Protocol` header of every request; outside the
+window the server answers 426 saying which side to upgrade: an older client is told the version to
+install, a client newer than the centre is told the centre must be upgraded. `hello` also names the
+client version the centre recommends and where to get it.
 
 Bulk rows travel column-major ("cols" + one list of values per column), grouped by table: gzip then
 sees long runs of similar values (dates, item ids, increasing clock stamps) and a ledger row costs
@@ -29,11 +31,11 @@ from pydantic import BaseModel, Field
 from pydantic_core import to_json
 
 PROTOCOL_VERSION = 3
-PROTOCOL_MIN = 1  # two versions old still syncs (SYNC.md guarantee 5)
+# The versions that exist: 3 is the first released protocol. Each later version keeps the two before it
+# (SYNC.md guarantee 5): MIN moves up only when a fourth version ships.
+PROTOCOL_MIN = 3
 PROTOCOL_MAX = 3
 PROTOCOL_HEADER = "X-YTCS-Protocol"
-CLIENT_VERSION_NEEDED_VI = "YTCS Desktop phiên bản 0.1 trở lên"
-CLIENT_VERSION_NEEDED_EN = "YTCS Desktop 0.1 or newer"
 
 API = "/api/v1"
 MAX_BODY_COMPRESSED = 128 * 1024  # a cut costs at most one batch
@@ -201,6 +203,8 @@ class HelloResponse(BaseModel):
     station_id: str | None
     acked_seq: int = Field(description="last outbox seq of this device the server acknowledged")
     acked_mutation: str | None = Field(default=None, description="mutation id of the outbox row at acked_seq")
+    recommended_client: str | None = Field(default=None, description="the YTCS version the centre recommends")
+    client_download: str | None = Field(default=None, description="where the centre offers that version")
     clock_suspect: bool
 
 
@@ -299,3 +303,12 @@ class UserInfo(BaseModel):
     role: str
     station: str | None
     active: bool
+
+
+def version_tuple(version: str) -> tuple[int, ...]:
+    """"0.10.2" -> (0, 10, 2); what is not a number counts as 0 (a local build's suffix)."""
+    out = []
+    for part in version.split("."):
+        digits = "".join(itertools.takewhile(str.isdigit, part))
+        out.append(int(digits) if digits else 0)
+    return tuple(out)

@@ -56,6 +56,7 @@ class SyncController(QObject):
     status_changed = Signal(object)
     finished = Signal(object)
     enrolled = Signal(object)  # EnrolmentSummary: the first sync took this PC's earlier records across
+    update_available = Signal(str, str)  # the version the centre offers, where to get it
 
     def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -155,7 +156,8 @@ class SyncController(QObject):
                 client.close()
             from ytcs_desktop.domain.enrolment import first_sync_summary
 
-            return Synced(report, first_sync_summary(db, report.rejected) if first and report.complete else None)
+            return Synced(report, first_sync_summary(db, report.rejected) if first and report.complete else None,
+                          update_offered(db))
 
         if self.server_url:  # not known yet on the first tick: the worker finds out
             self.status.state = "syncing"
@@ -185,6 +187,8 @@ class SyncController(QObject):
         self.finished.emit(report)
         if result.enrolment is not None:
             self.enrolled.emit(result.enrolment)
+        if result.update is not None:
+            self.update_available.emit(*result.update)
         self.refresh_counts()
         self.timer.start(AUTO_INTERVAL_MS)
 
@@ -214,6 +218,19 @@ class SyncController(QObject):
 class Synced:
     report: Any
     enrolment: Any  # EnrolmentSummary of a first sync that sent this PC's earlier records, else None
+    update: tuple[str, str] | None = None  # (version, where to get it) the centre offers, if newer
+
+
+def update_offered(db: Database) -> tuple[str, str] | None:
+    """The version the centre recommends when it is newer than this program, with where to get it."""
+    from ytcs_desktop import __version__
+    from ytcs_desktop.sync import apply as sync_apply
+    from ytcs_desktop.sync.protocol import version_tuple
+
+    offered = db.meta(sync_apply.RECOMMENDED_CLIENT) or ""
+    if not offered or version_tuple(offered) <= version_tuple(__version__):
+        return None
+    return offered, db.meta(sync_apply.CLIENT_DOWNLOAD) or ""
 
 
 class NotConfigured(Exception):

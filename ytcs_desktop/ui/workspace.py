@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import html
 import importlib
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from ytcs_desktop.domain.enrolment import EnrolmentSummary
 from ytcs_desktop.ui.app import tune_gc
@@ -66,6 +67,29 @@ def show_enrolment(window: MainWindow, summary: EnrolmentSummary, lang: str) -> 
     return box
 
 
+class UpdateNotice(QLabel):
+    """"Có phiên bản mới YTCS x.y": shown in the status bar when the centre offers a newer version."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("update_notice")
+        self.setOpenExternalLinks(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.hide()
+
+    def offer(self, version: str, where: str) -> None:
+        text = QCoreApplication.translate("Update", "A new version, YTCS %1, is available").replace("%1", version)
+        if where:
+            get = QCoreApplication.translate("Update", "get it here")
+            link = f'<a href="{html.escape(where, quote=True)}">{get}</a>'
+            text = f"{html.escape(text)}: {link}"
+        else:
+            text = html.escape(text + QCoreApplication.translate("Update", ": ask the centre for it."))
+        self.setText(text)
+        self.setToolTip(where)
+        self.show()
+
+
 def build_window(ctx: AppContext) -> MainWindow:
     role = "Health centre" if ctx.is_centre else "Health station"
     title = "YTCS Desktop — " + QCoreApplication.translate("MainWindow", role)
@@ -76,6 +100,9 @@ def build_window(ctx: AppContext) -> MainWindow:
         window.sync_action.triggered.connect(ctx.sync.sync_now)
         ctx.ops.changed.connect(lambda _areas: ctx.sync.refresh_counts() if ctx.sync else None)
         ctx.sync.enrolled.connect(lambda summary: show_enrolment(window, summary, ctx.lang))
+        notice = UpdateNotice(window)
+        window.statusBar().addPermanentWidget(notice)
+        ctx.sync.update_available.connect(notice.offer)
         ctx.sync.refresh_counts()
         ctx.sync.start_auto()
     if ctx.backups is not None and str(ctx.settings.value("auto_backup", "true")).lower() != "false":

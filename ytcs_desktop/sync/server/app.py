@@ -6,6 +6,7 @@ Nothing per station is kept in process memory, so several workers can serve one 
 
 
 import json
+import os
 import zlib
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Annotated, Any
@@ -16,6 +17,7 @@ from fastapi.responses import JSONResponse, Response
 from sqlalchemy import select, update
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from ytcs_desktop import __version__
 from ytcs_desktop.sync import protocol as p
 from ytcs_desktop.sync.server import admin, errors
 from ytcs_desktop.sync.server import schema as t
@@ -30,6 +32,11 @@ Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+# What `hello` recommends to the stations (`ytcs centre serve --recommend-client V --client-download URL`);
+# by default the server's own version, with no download address.
+RECOMMENDED_CLIENT_ENV = "YTCS_RECOMMENDED_CLIENT"
+CLIENT_DOWNLOAD_ENV = "YTCS_CLIENT_DOWNLOAD"
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     401: {"model": p.ErrorBody}, 403: {"model": p.ErrorBody}, 410: {"model": p.ErrorBody},
@@ -185,7 +192,9 @@ def create_app(store: ServerStore) -> FastAPI:
         return p.HelloResponse(server_id=store.server_id, server_time_ms=server_time, protocol_min=p.PROTOCOL_MIN,
                                protocol_max=p.PROTOCOL_MAX, tombstone_horizon=horizon, device_id=d.id, role=d.role,
                                station_id=d.station_id, acked_seq=d.acked_seq, acked_mutation=d.acked_mutation,
-                               clock_suspect=suspect)
+                               clock_suspect=suspect,
+                               recommended_client=os.environ.get(RECOMMENDED_CLIENT_ENV) or __version__,
+                               client_download=os.environ.get(CLIENT_DOWNLOAD_ENV) or None)
 
     @app.post("/api/v1/sync/push", response_model=p.PushResponse, responses=ERRORS, tags=["sync"])
     def push(request: Request, body: p.PushRequest, d: Annotated[Device, Depends(device)],

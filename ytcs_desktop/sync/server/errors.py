@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ytcs_desktop.sync.protocol import CLIENT_VERSION_NEEDED_EN, CLIENT_VERSION_NEEDED_VI, PROTOCOL_MAX, PROTOCOL_MIN
+from ytcs_desktop import __version__
+from ytcs_desktop.sync.protocol import PROTOCOL_MAX, PROTOCOL_MIN
 
 
 class ApiError(Exception):
@@ -39,11 +40,20 @@ def forbidden_role() -> ApiError:
 
 
 def protocol_unsupported(version: int | None) -> ApiError:
+    """426 that says which side to upgrade: this device (older than the window) or the centre (a device
+    newer than the centre's server)."""
+    if version is not None and version > PROTOCOL_MAX:
+        return ApiError(
+            426, "centre_outdated",
+            f"Máy chủ Trung tâm đang chạy YTCS {__version__}, cũ hơn phần mềm trên máy này (giao thức {version}). "
+            "Cần nâng cấp máy chủ Trung tâm; dữ liệu trên máy này vẫn an toàn và sẽ đồng bộ sau khi nâng cấp.",
+            f"The centre's server runs YTCS {__version__}, older than this computer's software (protocol "
+            f"{version}). The centre's server must be upgraded; the data here is safe and syncs after that.")
     got = "không có" if version is None else str(version)
     got_en = "none" if version is None else str(version)
     return ApiError(
         426, "protocol_unsupported",
         f"Phiên bản phần mềm của máy này (giao thức {got}) không còn đồng bộ được với Trung tâm "
-        f"(cần giao thức {PROTOCOL_MIN}–{PROTOCOL_MAX}). Hãy cài {CLIENT_VERSION_NEEDED_VI} từ Trung tâm.",
+        f"(cần giao thức {PROTOCOL_MIN}–{PROTOCOL_MAX}). Hãy cài YTCS Desktop {__version__} trở lên từ Trung tâm.",
         f"This device's software (protocol {got_en}) can no longer sync with the centre (protocol "
-        f"{PROTOCOL_MIN}–{PROTOCOL_MAX} needed). Install {CLIENT_VERSION_NEEDED_EN} from the centre.")
+        f"{PROTOCOL_MIN}–{PROTOCOL_MAX} needed). Install YTCS Desktop {__version__} or newer from the centre.")
