@@ -33,6 +33,10 @@ PLAUSIBLE_MIN, PLAUSIBLE_MAX = -30.0, 50.0
 SLOTS = ("morning", "afternoon")
 # The afternoon reading of today is due from this local time on.
 AFTERNOON_DUE = dt.time(14, 0)
+# A reading is taken in its slot: the morning from midnight, the afternoon from noon (local time).
+SLOT_STARTS = {"morning": dt.time(0, 0), "afternoon": dt.time(12, 0)}
+# A PC clock a few minutes behind the thermometer's reader must not refuse a reading just taken.
+CLOCK_TOLERANCE = dt.timedelta(minutes=10)
 # Vietnam keeps UTC+7 all year (no daylight saving), so no tz database is needed.
 LOCAL_TZ = dt.timezone(dt.timedelta(hours=7))
 
@@ -153,29 +157,20 @@ def record_reading(
     day = as_date(reading_date, "reading_date")
     slot_code = parse_code("slot", slot, "slot")
     temp = _celsius(celsius)
-    today = local_now(now).date()
-    if day > today:
-        raise ValidationError(
-            "future_reading",
-            f"Ngày đo {day:%d/%m/%Y} nằm trong tương lai: hãy ghi nhiệt độ sau khi đã đo.",
-            f"The reading date {day} is in the future: record a temperature after taking it.",
-            "reading_date",
-        )
+    check_not_future(day, slot_code, now)
     if not fridge.active:
         raise RuleError("fridge_inactive", f"Tủ “{fridge.name}” đã ngừng sử dụng: không ghi nhiệt độ cho tủ này.",
                         f"Fridge “{fridge.name}” is out of service: no readings are recorded for it.", "fridge_id")
-    earlier = s.scalar(select(TemperatureReading).where(
-        TemperatureReading.fridge_id == fridge.id, TemperatureReading.reading_date == day,
-        TemperatureReading.slot == slot_code))
+    earlier = current_reading(s, fridge.id, day, slot_code)
     if earlier is not None:
         raise RuleError(
             "duplicate_reading",
             f"Tủ “{fridge.name}” đã có nhiệt độ buổi {label('slot', slot_code).lower()} ngày {day:%d/%m/%Y} "
             f"({earlier.celsius:g} °C, do {earlier.recorded_by or 'không rõ'} ghi). Mỗi buổi chỉ ghi một lần; "
-            "nếu ghi nhầm, hãy báo trưởng trạm và ghi chú vào sổ.",
+            "nếu số đó ghi nhầm, hãy sửa bằng “Sửa số đo…” (số cũ vẫn được giữ lại).",
             f"Fridge “{fridge.name}” already has a {slot_code} reading for {day} ({earlier.celsius:g} °C, by "
-            f"{earlier.recorded_by or 'unknown'}). Each slot is recorded once; report a mistake to the head of "
-            "station.",
+            f"{earlier.recorded_by or 'unknown'}). Each slot is recorded once; if it is wrong, correct it with "
+            "“Correct a reading…” (the original is kept).",
             "slot",
         )
     reading = TemperatureReading(
@@ -186,6 +181,12 @@ def record_reading(
     )
     s.add(reading)
     s.flush()
+    return _after_reading(s, fridge, reading)
+
+
+def _after_reading(s: Session, fridge: Fridge, reading: TemperatureReading) -> ReadingResult:
+    """A breach quarantines the fridge's vaccine lots with stock (those not held already)."""
+    temp, freeze_alarm, day, slot_code = reading.celsius, reading.freeze_alarm, reading.reading_date, reading.slot
     if not is_breach(temp, bool(freeze_alarm)):
         return ReadingResult(reading, breach=False)
     cause = "freeze" if freeze_alarm or temp < SAFE_MIN else "heat"
@@ -203,6 +204,139 @@ def record_reading(
         created.append(q)
     s.flush()
     return ReadingResult(reading, breach=True, quarantines=created, already_quarantined=sorted(held))
+
+
+def check_not_future(day: dt.date, slot: str, now: dt.datetime | None = None) -> None:
+    """A reading is recorded once it is taken: a slot that has not begun yet (tomorrow, or this
+    afternoon before noon) is refused, with a few minutes' grace for a PC clock that runs behind."""
+    local = local_now(now)
+    begins = dt.datetime.combine(day, SLOT_STARTS.get(slot, dt.time(0, 0)))
+    if begins <= local + CLOCK_TOLERANCE:
+        return
+    slot_vi = label("slot", slot).lower()
+    raise ValidationError(
+        "future_reading",
+        f"Buổi {slot_vi} ngày {day:%d/%m/%Y} chưa tới (đồng hồ máy đang chỉ {local:%H:%M} ngày "
+        f"{local:%d/%m/%Y}): hãy ghi nhiệt độ sau khi đã đo. Nếu đồng hồ máy sai, hãy chỉnh lại giờ của máy.",
+        f"The {slot} of {day:%d/%m/%Y} has not come yet (this PC's clock says {local:%H:%M} on "
+        f"{local:%d/%m/%Y}): record a temperature after taking it. If the clock is wrong, set the PC's time.",
+        "reading_date" if day > local.date() else "slot",
+    )
+
+
+def _current(rows: list[TemperatureReading]) -> TemperatureReading | None:
+    """The reading in force among one slot's readings: the one no correction names (the last of the
+    chain original → correction → correction of it)."""
+    corrected = {r.corrects_id for r in rows if r.corrects_id}
+    standing = [r for r in rows if r.id not in corrected and not r.deleted]
+    if not standing:
+        return None
+    return max(standing, key=lambda r: (r.corrects_id is not None, r.recorded_at, r.id))
+
+
+def _slot_rows(s: Session, fridge_id: str, day: dt.date, slot: str) -> list[TemperatureReading]:
+    return list(s.scalars(select(TemperatureReading).where(
+        TemperatureReading.fridge_id == fridge_id, TemperatureReading.reading_date == day,
+        TemperatureReading.slot == slot)))
+
+
+def current_reading(s: Session, fridge_id: str, day: dt.date, slot: str) -> TemperatureReading | None:
+    """The reading in force for a fridge, day and slot (the corrected value when it was corrected)."""
+    return _current(_slot_rows(s, fridge_id, day, slot))
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    id: str
+    celsius: float
+    freeze_alarm: bool
+    recorded_by: str | None
+    recorded_at: dt.datetime
+    note: str | None  # a correction: its reason
+    corrects_id: str | None
+    current: bool
+
+
+def reading_history(s: Session, fridge_id: str, reading_date: object, slot: str) -> list[HistoryEntry]:
+    """A slot's readings, the original first, then each correction in the order made; `current` marks
+    the one in force."""
+    day = as_date(reading_date, "reading_date")
+    slot_code = parse_code("slot", slot, "slot")
+    rows = _slot_rows(s, fridge_id, day, slot_code)
+    in_force = _current(rows)
+    by_corrected = {r.corrects_id: r for r in rows if r.corrects_id}
+    chain = [r for r in rows if r.corrects_id is None]
+    chain.sort(key=lambda r: (r.recorded_at, r.id))
+    if chain:
+        chain = chain[:1]
+        while (nxt := by_corrected.get(chain[-1].id)) is not None and nxt not in chain:
+            chain.append(nxt)
+    chain += sorted((r for r in rows if r not in chain), key=lambda r: (r.recorded_at, r.id))
+    return [HistoryEntry(r.id, r.celsius, r.freeze_alarm, r.recorded_by, r.recorded_at, r.note, r.corrects_id,
+                         r is in_force) for r in chain]
+
+
+def correction_id_for(corrected_id: str) -> str:
+    """A correction's id comes from the reading it corrects: two PCs correcting the same reading
+    offline make one row, and sync keeps one of the two everywhere, as for readings."""
+    return natural_id(TemperatureReading.__tablename__, "correction", corrected_id)
+
+
+def correct_reading(
+    s: Session, actor: Actor, *, reading_id: str, celsius: object, freeze_alarm: bool = False,
+    reason: str | None = None,
+) -> ReadingResult:
+    """Correct a wrong reading (a typing slip, the wrong fridge's thermometer) by a new reading of the
+    same slot that names it, with the reason; the original is kept and shown in the slot's history.
+    The month sheet, the chart and the reports show the corrected value. A corrected value outside
+    +2…+8 °C quarantines like a reading; lots put in quarantine by the wrong value stay held until
+    someone releases them (the result lists them in `already_quarantined`)."""
+    if not reading_id:
+        raise ValidationError(
+            "reading_missing",
+            "Buổi này chưa có số đo để sửa: hãy chọn ngày và buổi đã ghi nhiệt độ (số chưa ghi thì ghi ở trang "
+            "Dây chuyền lạnh).",
+            "There is no reading to correct for this time of day: choose a day and time of day with a reading "
+            "(record a missing one on the cold chain page).",
+            "reading_id",
+        )
+    original = get_row(s, TemperatureReading, reading_id, "số đo nhiệt độ", "temperature reading", "reading_id")
+    fridge = _own_fridge(s, actor, original.fridge_id)
+    rows = _slot_rows(s, fridge.id, original.reading_date, original.slot)
+    in_force = _current(rows)
+    if in_force is not None and in_force.id != original.id:
+        raise RuleError(
+            "reading_already_corrected",
+            f"Số đo {original.celsius:g} °C đã được sửa thành {in_force.celsius:g} °C (do "
+            f"{in_force.recorded_by or 'không rõ'} sửa): hãy mở lại số đo của buổi này và sửa số mới nhất.",
+            f"The reading {original.celsius:g} °C was already corrected to {in_force.celsius:g} °C (by "
+            f"{in_force.recorded_by or 'unknown'}): open the slot's reading again and correct the latest one.",
+            "reading_id",
+        )
+    temp = _celsius(celsius)
+    why = required_text(reason, "reason", "lý do sửa (ví dụ: gõ nhầm 45 thay cho 4,5)",
+                        "the reason for the correction (e.g. typed 45 for 4.5)", 2000)
+    if temp == original.celsius and bool(freeze_alarm) == original.freeze_alarm:
+        raise ValidationError(
+            "correction_unchanged",
+            f"Số đo mới ({temp:g} °C) giống số đã ghi: hãy nhập nhiệt độ đúng đọc trên nhiệt kế.",
+            f"The new value ({temp:g} °C) is the one recorded: enter the temperature the thermometer shows.",
+            "celsius",
+        )
+    correction = TemperatureReading(
+        id=correction_id_for(original.id), station_id=fridge.station_id, fridge_id=fridge.id,
+        reading_date=original.reading_date, slot=original.slot, celsius=temp, freeze_alarm=bool(freeze_alarm),
+        recorded_by=actor.name, recorded_at=utc_now(), note=why, corrects_id=original.id,
+    )
+    s.add(correction)
+    s.flush()
+    result = _after_reading(s, fridge, correction)
+    if result.breach:
+        return result
+    chain_ids = [r.id for r in rows]
+    held = sorted(s.scalars(select(Quarantine.lot_id).where(
+        Quarantine.reading_id.in_(chain_ids), Quarantine.status == "active", Quarantine.deleted.is_(False))))
+    return ReadingResult(correction, breach=False, already_quarantined=held)
 
 
 @dataclass(frozen=True)
@@ -346,11 +480,15 @@ def dispose_quarantined(s: Session, actor: Actor, *, quarantine_id: str, txn_dat
 
 @dataclass(frozen=True)
 class Cell:
+    """A slot of the month sheet: the reading in force (the corrected value when it was corrected)."""
+
     celsius: float
     freeze_alarm: bool
     breach: bool
     recorded_by: str | None
     note: str | None
+    reading_id: str = ""
+    corrected_from: float | None = None  # the value first recorded, when this one corrects it
 
 
 @dataclass(frozen=True)
@@ -389,13 +527,21 @@ def month_readings(s: Session, fridge_id: str, year: int, month: int) -> MonthSh
                               "month")
     first = dt.date(year, month, 1)
     last = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
-    cells: dict[tuple[dt.date, str], Cell] = {}
+    slots: dict[tuple[dt.date, str], list[TemperatureReading]] = {}
     for r in s.scalars(select(TemperatureReading).where(
         TemperatureReading.fridge_id == fridge.id, TemperatureReading.reading_date >= first,
         TemperatureReading.reading_date <= last, TemperatureReading.deleted.is_(False),
     )):
-        cells[(r.reading_date, r.slot)] = Cell(r.celsius, r.freeze_alarm, is_breach(r.celsius, r.freeze_alarm),
-                                               r.recorded_by, r.note)
+        slots.setdefault((r.reading_date, r.slot), []).append(r)
+    cells: dict[tuple[dt.date, str], Cell] = {}
+    for key, rows in slots.items():
+        shown = _current(rows)
+        if shown is None:
+            continue
+        first_value = next((o.celsius for o in rows if o.corrects_id is None), None)
+        cells[key] = Cell(shown.celsius, shown.freeze_alarm, is_breach(shown.celsius, shown.freeze_alarm),
+                          shown.recorded_by, shown.note, shown.id,
+                          first_value if shown.corrects_id is not None else None)
     days = [
         DayRow(d, cells.get((d, "morning")), cells.get((d, "afternoon")))
         for d in (first + dt.timedelta(days=i) for i in range((last - first).days + 1))

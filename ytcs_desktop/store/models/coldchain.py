@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, Date, Float, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, Date, Float, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ytcs_desktop.store.base import Base, SyncMixin, UTCDateTime
@@ -23,11 +23,18 @@ class Fridge(SyncMixin, Base):
 
 
 class TemperatureReading(SyncMixin, Base):
-    """One of the two daily readings (morning/afternoon). Insert-only."""
+    """One of the two daily readings (morning/afternoon). Insert-only: a wrong reading is corrected by
+    a correction, a reading of the same fridge, day and slot that names the one it corrects
+    (`corrects_id`) with the reason in `note`; the original stays. One original per slot (the partial
+    unique index), and a reading is corrected once (a second correction corrects the correction)."""
 
     __tablename__ = "temperature_readings"
     __insert_only__ = True
-    __table_args__ = (UniqueConstraint("fridge_id", "reading_date", "slot"),)
+    __table_args__ = (
+        UniqueConstraint("fridge_id", "reading_date", "slot", "corrects_id"),
+        Index("uq_temperature_readings_original", "fridge_id", "reading_date", "slot", unique=True,
+              sqlite_where=text("corrects_id IS NULL"), postgresql_where=text("corrects_id IS NULL")),
+    )
 
     fridge_id: Mapped[str] = mapped_column(String(36), ref("fridges"))
     reading_date: Mapped[dt.date] = mapped_column(Date)
@@ -37,6 +44,7 @@ class TemperatureReading(SyncMixin, Base):
     recorded_by: Mapped[str | None] = mapped_column(String(200))
     recorded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     note: Mapped[str | None] = mapped_column(Text)
+    corrects_id: Mapped[str | None] = mapped_column(String(36), ref("temperature_readings"))
 
 
 class Quarantine(SyncMixin, Base):
