@@ -142,7 +142,8 @@ def test_fridge_chart_marks_readings_not_sent_and_refused(station_window: MainWi
     with db.read() as s:
         reading_id = s.scalars(select(TemperatureReading.id)).one()
     with db.transaction() as s:
-        record_reading(s, actor, fridge_id=fridge.id, reading_date=today, slot="afternoon", celsius=6.5)
+        record_reading(s, actor, fridge_id=fridge.id, reading_date=today, slot="afternoon", celsius=6.5,
+                       now=dt.datetime.combine(today, dt.time(16, 0)))  # read at 16:00, whenever the test runs
     page = station_window.open(ColdChainPage)
     assert isinstance(page, ColdChainPage)
     qtbot.waitUntil(lambda: page.chart.sheet is not None, timeout=10_000)

@@ -117,7 +117,14 @@ def require_reason(value: str | None, field: str = "reason") -> str:
 
 
 def load_item(s: Session, item_id: str, station_id: str, field: str = "item_id") -> Item:
-    item = s.get(Item, item_id) if item_id else None
+    if not item_id:
+        raise ValidationError(
+            "item_missing",
+            "Chưa chọn mặt hàng: hãy gõ một phần tên hoặc mã rồi chọn mặt hàng trong danh sách.",
+            "No item chosen: type part of its name or code, then choose it in the list.",
+            field,
+        )
+    item = s.get(Item, item_id)
     if item is None or item.deleted or item.station_id not in (None, station_id):
         raise NotFoundError(
             "item_not_found",

@@ -25,6 +25,7 @@ from ytcs_desktop.domain.inventory.common import (
 from ytcs_desktop.domain.inventory.lots import find_or_create_lot, lot_blockers
 from ytcs_desktop.domain.inventory.periods import assert_open
 from ytcs_desktop.domain.inventory.stock import fefo_suggestion, issuable_lots
+from ytcs_desktop.domain.validation import parse_date
 from ytcs_desktop.store.base import natural_id, utc_now
 from ytcs_desktop.store.models import Lot, Station, StockTransaction
 
@@ -55,6 +56,20 @@ def station_today(s: Session) -> dt.date:
         corrected = dt.datetime.fromtimestamp(db.clock.physical_ms() / 1000, dt.UTC).astimezone().date()
         today = max(today, corrected)
     return today
+
+
+def required_expiry(value: object) -> dt.date:
+    """A lot's expiry as printed on the pack: never guessed, so a receipt without one is refused."""
+    if value is None or not str(value).strip(" /-_."):
+        raise ValidationError(
+            "expiry_missing",
+            "Chưa nhập hạn dùng của lô: hãy chép hạn dùng in trên hộp hoặc vỉ thuốc (ví dụ 31/12/2027).",
+            "The lot's expiry date is missing: copy the expiry printed on the box or blister (e.g. 31/12/2027).",
+            "expiry",
+        )
+    if isinstance(value, dt.date):
+        return as_date(value, "expiry")
+    return parse_date(str(value), "expiry")  # typed: dd/mm/yyyy or yyyy-mm-dd
 
 
 def check_receipt(s: Session, lot_no: str, expiry: dt.date, day: dt.date, today: dt.date | None = None) -> None:
@@ -96,7 +111,7 @@ def receive(
     *,
     item_id: str,
     lot_no: str,
-    expiry: dt.date,
+    expiry: dt.date | str | None,
     quantity: int,
     txn_date: dt.date,
     doc_no: str | None = None,
@@ -116,7 +131,8 @@ def receive(
     _check_source(source)
     load_item(s, item_id, station_id)
     assert_open(s, station_id, day)
-    check_receipt(s, lot_no, as_date(expiry, "expiry"), day)
+    expiry = required_expiry(expiry)
+    check_receipt(s, lot_no, expiry, day)
     lot = find_or_create_lot(
         s, actor, item_id=item_id, lot_no=lot_no, expiry=expiry, manufacturer=manufacturer,
         vvm_stage=vvm_stage, fridge_id=fridge_id,

@@ -134,6 +134,7 @@ class ReportInputDialog(OperationDialog):
         self.lines["reason"] = QLineEdit()
         self.form.add("reason", self.tr("Reason for the handover"), self.lines["reason"])
         one_per_line = self.tr("one per line")
+        self.form.new_column(captions_above=True)  # the free text beside the parties: the dialog fits a laptop screen
         self.texts["records"] = _lines_edit(one_per_line)
         self.form.add("records", self.tr("Records handed over"), self.texts["records"])
         self.texts["equipment"] = _lines_edit(one_per_line)

@@ -81,6 +81,8 @@ class StationProfileDialog(OperationDialog):
             note.setWordWrap(True)
             self.form.add_row(note)
         for name in (*ADMIN_FIELDS, *CONTACT_FIELDS):
+            if name == CONTACT_FIELDS[0]:
+                self.form.new_column()  # the contacts beside the administrative fields: fits a laptop screen
             text = field_text(profile, name, ctx.lang)
             if name in profile.editable and name not in NOT_IN_DIALOG:
                 widget = self._input(name, text)

@@ -17,7 +17,7 @@ from ytcs_desktop.ui.context import AppContext
 from ytcs_desktop.ui.models import lookups
 from ytcs_desktop.ui.operations import COLDCHAIN, STOCK
 from ytcs_desktop.ui.widgets.dialog import OperationDialog
-from ytcs_desktop.ui.widgets.form import combo, date_edit, date_of
+from ytcs_desktop.ui.widgets.form import DateField, combo, date_edit, date_of
 from ytcs_desktop.ui.widgets.pickers import ChoicePicker
 
 Op = tuple[str, Callable[[Session, Actor], Any], frozenset[str]]
@@ -28,21 +28,25 @@ def _text(edit: QLineEdit) -> str | None:
 
 
 class ReceiveDialog(OperationDialog):
-    """Nhập kho: item, lot, expiry, quantity in base units, source, document."""
+    """Nhập kho: item, lot, expiry, quantity in base units, source, document. Nothing is proposed that
+    the user did not choose: no item unless one was chosen for it (`item_id`), and no expiry (it is
+    copied from the pack)."""
 
     def __init__(self, ctx: AppContext, item_id: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(ctx, self.tr("Receive stock"), parent)
-        self.item = ChoicePicker(self.tr("Type part of the name or code"))
+        self.item = ChoicePicker(self.tr("Type part of the name or code"), allow_empty=True)
         self.form.add("item_id", self.tr("Item"), self.item)
         self.lot_no = QLineEdit()
         self.form.add("lot_no", self.tr("Lot number"), self.lot_no)
-        self.expiry = date_edit(dt.date.today() + dt.timedelta(days=365))
+        self.expiry = DateField()
+        self.expiry.setToolTip(self.tr("As printed on the pack, dd/mm/yyyy"))
         self.form.add("expiry", self.tr("Expiry date"), self.expiry)
         self.quantity = QLineEdit()
         self.quantity.setPlaceholderText(self.tr("in base units (tablets, vials, doses…)"))
         self.form.add("quantity", self.tr("Quantity"), self.quantity)
         self.txn_date = date_edit()
         self.form.add("txn_date", self.tr("Date received"), self.txn_date)
+        self.form.new_column()  # where it came from, beside what it is: the dialog fits a laptop screen
         self.source = QComboBox()
         self.source.addItem(self.tr("Supplied by the centre"), "centre")
         self.source.addItem(self.tr("Other source"), "other")
@@ -69,7 +73,7 @@ class ReceiveDialog(OperationDialog):
         values: dict[str, Any] = {
             "item_id": self.item.current_id() or "",
             "lot_no": self.lot_no.text(),
-            "expiry": date_of(self.expiry),
+            "expiry": self.expiry.value(),
             "quantity": self.quantity.text(),
             "txn_date": date_of(self.txn_date),
             "source": self.source.currentData(),

@@ -8,7 +8,6 @@ objects (dataclasses, ORM rows detached from their session, or dicts).
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -27,6 +26,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 from sqlalchemy.orm import Session
 
+from ytcs_desktop.domain.text import fold
 from ytcs_desktop.store.sync_states import SyncState
 from ytcs_desktop.ui.operations import Operations
 
@@ -39,25 +39,6 @@ PENDING_FG = QColor("#6b6b6b")
 
 SYNCED: SyncState = ("synced", None)
 UNKNOWN: SyncState = ("", None)
-
-
-def _fold_table() -> dict[int, str]:
-    table = {ord("đ"): "d", ord("Đ"): "d"}
-    for code in list(range(0xC0, 0x250)) + list(range(0x1E00, 0x1F00)):
-        char = chr(code)
-        base = "".join(c for c in unicodedata.normalize("NFD", char) if unicodedata.category(c) != "Mn")
-        if base and base != char:
-            table[code] = base.lower()
-    return table
-
-
-_FOLD = _fold_table()
-
-
-def fold(text: str) -> str:
-    """Lower-case and without accents, so "ha noi" finds "Hà Nội" (one table look-up per letter)."""
-    text = unicodedata.normalize("NFC", text) if not text.isascii() else text
-    return text.lower().translate(_FOLD)
 
 
 def fmt_date(value: Any) -> str:

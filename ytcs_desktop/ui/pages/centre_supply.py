@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QWidget,
@@ -28,8 +29,33 @@ from ytcs_desktop.ui.widgets.dialog import OperationDialog
 from ytcs_desktop.ui.widgets.form import ErrorLabel, date_edit, date_of
 
 
+class LinesArea(QScrollArea):
+    """The lines of a document, scrolling inside their dialog: it asks for the height of at most
+    `visible_rows` lines, so a requisition of 60 items leaves the dialog's buttons on the screen."""
+
+    def __init__(self, content: QWidget, visible_rows: int = 8, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.visible_rows = visible_rows
+        self.line_height = QLineEdit().sizeHint().height() + 6  # one line of inputs and its spacing
+        self.setWidget(content)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def sizeHint(self) -> QSize:
+        content = self.widget()
+        inner = content.sizeHint() if content is not None else QSize(0, 0)
+        frame = 2 * self.frameWidth()
+        height = min(inner.height(), (self.visible_rows + 1) * self.line_height) + frame
+        width = inner.width() + frame + self.verticalScrollBar().sizeHint().width()
+        return QSize(width, height)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(super().minimumSizeHint().width(), min(self.sizeHint().height(), 3 * self.line_height))
+
+
 class ShipDialog(OperationDialog):
-    """One row per approved line: the lot number, expiry and quantity leaving the centre."""
+    """One row per approved line: the lot number, expiry and quantity leaving the centre. The lines
+    scroll inside the dialog; Tab brings the next line into view."""
 
     def __init__(self, ctx: AppContext, requisition: dict[str, Any], lines: list[RequisitionRow],
                  parent: QWidget | None = None) -> None:
@@ -56,7 +82,8 @@ class ShipDialog(OperationDialog):
             grid.addWidget(expiry, r, 2)
             grid.addWidget(qty, r, 3)
             self.rows.append((line, lot, expiry, qty))
-        self.form.add("lines", self.tr("Lots"), grid_box)
+        self.lines_area = LinesArea(grid_box)
+        self.form.add("lines", self.tr("Lots"), self.lines_area)
         self.save_button.setText(self.tr("Ship"))
 
     def operation(self) -> Op:

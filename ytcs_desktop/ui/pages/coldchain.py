@@ -29,7 +29,13 @@ from ytcs_desktop.domain.labels import choices
 from ytcs_desktop.domain.vaccines import OpenVial
 from ytcs_desktop.store.sync_states import reading_states
 from ytcs_desktop.ui.context import AppContext
-from ytcs_desktop.ui.dialogs.coldchain import CloseVialDialog, FridgeDialog, OpenVialDialog, QuarantineDialog
+from ytcs_desktop.ui.dialogs.coldchain import (
+    CloseVialDialog,
+    CorrectReadingDialog,
+    FridgeDialog,
+    OpenVialDialog,
+    QuarantineDialog,
+)
 from ytcs_desktop.ui.models import lookups
 from ytcs_desktop.ui.models.base import ROW_ROLE, SyncState
 from ytcs_desktop.ui.models.coldchain import OpenVialsModel, QuarantineModel
@@ -46,7 +52,7 @@ class ColdChainPage(Page):
         self.heading(self.title())
         station = ctx.actor.station_id
         self.fridge = ChoicePicker(self.tr("Fridge"))
-        self.add_fridge_button = QPushButton(self.tr("Add a &fridge…"))
+        self.add_fridge_button = QPushButton(self.tr("&Add a fridge…"))
         self.layout_.addLayout(toolbar_row(QLabel(self.tr("Fridge")), self.fridge, self.add_fridge_button))
 
         reading = QGroupBox(self.tr("Record a reading (morning and afternoon, every day)"))
@@ -58,10 +64,13 @@ class ColdChainPage(Page):
         self.celsius.setMaximumWidth(90)
         self.freeze = QCheckBox(self.tr("Freeze indicator alarm"))
         self.record_button = QPushButton(self.tr("&Record"))
+        self.correct_button = QPushButton(self.tr("&Correct a reading…"))
+        self.correct_button.setToolTip(self.tr("A wrong reading is corrected with the reason; the original is kept"))
         for w in (QLabel(self.tr("Date")), self.reading_date, QLabel(self.tr("Time of day")), self.slot,
                   QLabel(self.tr("Temperature")), self.celsius, self.freeze, self.record_button):
             row.addWidget(w)
         row.addStretch(1)
+        row.addWidget(self.correct_button)
         self.layout_.addWidget(reading)
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -97,6 +106,7 @@ class ColdChainPage(Page):
 
         self.add_fridge_button.clicked.connect(self.add_fridge)
         self.record_button.clicked.connect(self.record)
+        self.correct_button.clicked.connect(self.correct)
         self.celsius.returnPressed.connect(self.record)
         self.fridge.currentIndexChanged.connect(lambda _i: self.load_chart())
         self.release_button.clicked.connect(lambda: self.decide(True))
@@ -189,6 +199,30 @@ class ColdChainPage(Page):
         self.record_button.setEnabled(True)
         self.message.setStyleSheet(ERROR_STYLE)
         self.message.setText(err.message(self.ctx.lang))
+
+    def correct(self) -> CorrectReadingDialog | None:
+        """Sửa số đo: for the fridge shown, the day and time of day chosen in the reading row."""
+        fridge_id = self.fridge.current_id()
+        if not fridge_id:
+            return None
+        dialog = CorrectReadingDialog(self.ctx, fridge_id, self.fridge.currentText(), date_of(self.reading_date),
+                                      str(self.slot.currentData()), self)
+        dialog.accepted.connect(lambda: self._corrected(dialog.result_value))
+        dialog.open()
+        return dialog
+
+    def _corrected(self, result: ReadingResult) -> None:
+        if result.breach:
+            self._recorded(result)
+            return
+        if result.already_quarantined:
+            self.message.setStyleSheet(ERROR_STYLE)
+            self.message.setText(self.tr("Reading corrected. The %1 lot(s) put in quarantine by the wrong value stay "
+                                         "held: check them, then release them below.")
+                                 .replace("%1", str(len(result.already_quarantined))))
+        else:
+            self.message.setStyleSheet("")
+            self.message.setText(self.tr("Reading corrected; the original is kept in its history."))
 
     def decide(self, release: bool) -> QuarantineDialog | None:
         index = self.q_table.currentIndex()

@@ -90,7 +90,7 @@ class ReportsPage(Page):
             self.stations.hide()
         self.layout_.addWidget(self.form)
         self.preview_button = QPushButton(self.tr("&Preview and print…"))
-        self.pdf_button = QPushButton(self.tr("Save as &PDF…"))
+        self.pdf_button = QPushButton(self.tr("Save as P&DF…"))
         self.xlsx_button = QPushButton(self.tr("Save as &Excel…"))
         self.layout_.addLayout(toolbar_row(self.preview_button, self.pdf_button, self.xlsx_button))
         self.status = QLabel()

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QRadioButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QRadioButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ytcs_desktop.domain.inventory.stock import ItemBalance, LotBalance
 from ytcs_desktop.domain.labels import choices as label_choices
@@ -51,7 +60,7 @@ class OnHandTab(QWidget):
         self.transfer_button = QPushButton(self.tr("&Transfer…"))
         self.dispose_button = QPushButton(self.tr("&Dispose…"))
         self.card_button = QPushButton(self.tr("Stock &card"))
-        self.levels_button = QPushButton(self.tr("&Levels…"))
+        self.levels_button = QPushButton(self.tr("Le&vels…"))
         self.receive_button.setToolTip("Ctrl+N")
         layout.addLayout(toolbar_row(self.receive_button, self.issue_button, self.transfer_button,
                                      self.dispose_button, self.card_button, self.levels_button))
@@ -69,6 +78,11 @@ class OnHandTab(QWidget):
         self.card_button.clicked.connect(self._card)
         self.levels_button.clicked.connect(self.levels)
         self.table.doubleClicked.connect(lambda _i: self._card())
+        # The row's own actions, on the row the user points at (right click, or the menu key).
+        self.receive_item_action = QAction(self.tr("Receive this item…"), self)
+        self.receive_item_action.triggered.connect(self.receive_this_item)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._row_menu)
         QShortcut(QKeySequence("Ctrl+F"), self, self.search.setFocus)
         QShortcut(QKeySequence("Ctrl+N"), self, self.receive)
         self._fitted: set[int] = set()
@@ -149,9 +163,30 @@ class OnHandTab(QWidget):
         self.levels_button.setToolTip(self.tr("Minimum and maximum of the selected item at this station")
                                       if self.by_item.isChecked() else self.tr("Choose an item in the By item view"))
 
+    def _row_menu(self, pos: QPoint) -> QMenu | None:
+        index = self.table.indexAt(pos)
+        if not index.isValid():
+            return None
+        select_row(self.table, index.row())
+        menu = QMenu(self)
+        menu.addAction(self.receive_item_action)
+        menu.popup(self.table.viewport().mapToGlobal(pos))
+        return menu
+
     # ----- actions ----------------------------------------------------------------------------
     def receive(self) -> ReceiveDialog:
-        dialog = ReceiveDialog(self.ctx, self.selected_item_id(), self)
+        """Nhập kho from the toolbar (or Ctrl+N): the user chooses the item in the dialog; the row
+        selected behind it is not a choice."""
+        dialog = ReceiveDialog(self.ctx, None, self)
+        dialog.open()
+        return dialog
+
+    def receive_this_item(self) -> ReceiveDialog | None:
+        """Nhập kho mặt hàng này: the item of the row the user pointed at."""
+        item_id = self.selected_item_id()
+        if item_id is None:
+            return None
+        dialog = ReceiveDialog(self.ctx, item_id, self)
         dialog.open()
         return dialog
 

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtGui import QFocusEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
+    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -33,12 +36,26 @@ class Form(QWidget):
         self.general.setObjectName("form_error")
         self.general.hide()
         outer.addWidget(self.general)
-        self.layout_ = QFormLayout()
-        self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        outer.addLayout(self.layout_)
+        self.columns = QHBoxLayout()
+        self.columns.setSpacing(24)
+        outer.addLayout(self.columns)
+        self.layout_ = self._column()
         self.fields: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
         self.captions: dict[str, QLabel] = {}
+
+    def _column(self) -> QFormLayout:
+        column = QFormLayout()
+        column.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.columns.addLayout(column, 1)
+        return column
+
+    def new_column(self, captions_above: bool = False) -> None:
+        """Fields added from now on go in a column beside the others: a long form stays within the
+        height of a laptop screen. `captions_above` puts each caption over its field (a narrow column)."""
+        self.layout_ = self._column()
+        if captions_above:
+            self.layout_.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
 
     def add(self, name: str, label: str, widget: QWidget) -> QWidget:
         box = QWidget()
@@ -84,6 +101,32 @@ class Form(QWidget):
         else:
             self.general.setText(text)
             self.general.show()
+        self.make_room()
+
+    def make_room(self) -> None:
+        """Grow the window to the height its layout needs at its width, so a message wrapped over
+        several lines shows whole (a window keeps its size when a field's content grows); never past
+        the screen."""
+        self._grow()
+        QTimer.singleShot(0, self, self._grow)  # again once a text just set has been laid out
+
+    def _grow(self) -> None:
+        window = self.window()
+        layout = window.layout()
+        if layout is None or not window.isVisible():
+            return
+        layout.activate()
+        need = layout.totalHeightForWidth(window.width()) if layout.hasHeightForWidth() else 0
+        # A wrapped text laid out narrower than the layout reckoned: the lines it lacks.
+        short = max((label.heightForWidth(label.width()) - label.height() for label in self.findChildren(QLabel)
+                     if label.wordWrap() and label.isVisible() and label.text()), default=0)
+        need = max(need, window.height() + short)
+        screen = window.screen()
+        if screen is not None:
+            frame = window.frameGeometry().height() - window.height()
+            need = min(need, screen.availableGeometry().height() - frame)
+        if need > window.height():
+            window.resize(window.width(), need)
 
     def focus_field(self, name: str | None = None) -> None:
         """Put the focus in the field named, or in the first field when it names none shown here;
@@ -112,6 +155,39 @@ def date_edit(value: dt.date | None = None) -> QDateEdit:
     day = value or dt.date.today()
     edit.setDate(QDate(day.year, day.month, day.day))
     return edit
+
+
+class DateField(QLineEdit):
+    """A date typed as dd/mm/yyyy that starts empty, where no date may be proposed (a lot's expiry is
+    copied from the pack, never guessed). `value()` is the text typed, or None while nothing is."""
+
+    def __init__(self, value: dt.date | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setInputMask("99/99/9999;_")
+        self.setMaximumWidth(140)
+        if value is not None:
+            self.set_date(value)
+
+    def value(self) -> str | None:
+        return self.text() if any(c.isdigit() for c in self.text()) else None
+
+    def set_date(self, day: dt.date | None) -> None:
+        self.setText(f"{day:%d/%m/%Y}" if day else "")
+
+    def setDate(self, day: QDate) -> None:  # the QDateEdit call, so one helper sets either kind
+        self.set_date(dt.date(day.year(), day.month(), day.day()))
+
+    def _to_start(self) -> None:
+        if self.value() is None:
+            self.setCursorPosition(0)  # an empty field is typed from its first digit, wherever clicked
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self._to_start()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        self._to_start()
 
 
 def date_of(edit: QDateEdit) -> dt.date:

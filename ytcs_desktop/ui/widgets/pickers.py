@@ -4,16 +4,38 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 from sqlalchemy.orm import Session
 
+from ytcs_desktop.domain.text import fold
 from ytcs_desktop.ui.models.lookups import Choice
 from ytcs_desktop.ui.operations import Operations
 
 
+class FoldedFilter(QSortFilterProxyModel):
+    """The choices whose label holds every word typed, compared without accents and case (đ as d)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._words: list[str] = []
+
+    def set_text(self, text: str) -> None:
+        self.beginFilterChange()
+        self._words = fold(text).split()
+        self.endFilterChange()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        if not self._words:
+            return True
+        model = self.sourceModel()
+        label = fold(str(model.data(model.index(source_row, 0, source_parent)) or ""))
+        return all(w in label for w in self._words)
+
+
 class ChoicePicker(QComboBox):
-    """A searchable combo of Choices. Signals: `loaded()` once its choices are in."""
+    """A searchable combo of Choices: typing shows the choices holding every word typed, with or without
+    accents ("vac xin soi" shows "Vắc xin sởi"). Signals: `loaded()` once its choices are in."""
 
     loaded = Signal()
 
@@ -27,12 +49,26 @@ class ChoicePicker(QComboBox):
         line = self.lineEdit()
         if line is not None:
             line.setPlaceholderText(placeholder)
-        completer = QCompleter(self.model(), self)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.filter = FoldedFilter(self)
+        self.filter.setSourceModel(self.model())
+        completer = QCompleter(self.filter, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.setCompleter(completer)
+        if line is not None:
+            line.textEdited.connect(self._typed)
         self.setMinimumContentsLength(28)
+
+    def _typed(self, text: str) -> None:
+        self.filter.set_text(text)
+        completer = self.completer()
+        if completer is None:
+            return
+        popup = completer.popup()
+        if text.strip():
+            completer.complete()
+        elif popup is not None and popup.isVisible():
+            popup.hide()
 
     def load(self, ops: Operations, fetch: Callable[[Session], Sequence[Choice]]) -> None:
         ops.query(fetch, self.set_choices)
@@ -60,10 +96,15 @@ class ChoicePicker(QComboBox):
             self.setCurrentIndex(index)
 
     def current_id(self) -> str | None:
-        """The chosen id; None when the typed text matches no choice."""
+        """The chosen id; None when the typed text matches no choice (a choice's label typed without its
+        accents, "paracetamol 500 mg", is that choice)."""
         index = self.findText(self.currentText(), Qt.MatchFlag.MatchExactly)
         if index < 0:
-            return None
+            typed = fold(self.currentText().strip())
+            found = [i for i in range(self.count()) if typed and fold(self.itemText(i)) == typed]
+            if len(found) != 1:
+                return None
+            index = found[0]
         data = self.itemData(index)
         return str(data) if data else None
 
