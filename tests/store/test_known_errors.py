@@ -63,8 +63,8 @@ def test_a_damaged_file_names_the_newest_backup(tmp_path: Path) -> None:
     assert f"no backup in {tmp_path / 'backups'}" in found.en
     folder = tmp_path / "backups"
     folder.mkdir()
-    for name, stamp in (("ytcs-2026-01-01-0100.sqlite3", 1_767_229_200), ("ytcs-2026-02-01-0100.sqlite3", 1_769_907_600),
-                        ("notes.txt", 1_800_000_000)):
+    for name, stamp in (("ytcs-2026-01-01-0100.sqlite3", 1_767_229_200),
+                        ("ytcs-2026-02-01-0100.sqlite3", 1_769_907_600), ("notes.txt", 1_800_000_000)):
         (folder / name).write_bytes(b"x")
         os.utime(folder / name, (stamp, stamp))
     found = known_error(sqlite3.DatabaseError("database disk image is malformed"), path)
