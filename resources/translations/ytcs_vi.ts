@@ -3548,4 +3548,12 @@ Tệp: %2</translation>
             <translation>: hãy xin Trung tâm bản cài đặt.</translation>
         </message>
     </context>
+    <context>
+        <name>PlainHttpWarning</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/widgets/link_warning.py" line="19" />
+            <source>This address is not encrypted (http): the password would cross the network in clear. Ask the centre for its https address.</source>
+            <translation>Địa chỉ này không được mã hoá (http): mật khẩu sẽ đi qua mạng dưới dạng chữ thường. Hãy hỏi Trung tâm địa chỉ https.</translation>
+        </message>
+    </context>
 </TS>

@@ -130,10 +130,11 @@ def new_db(path: Path, station_id: str | None = None, role: str = "station") -> 
     return db
 
 
-def start_server(db_url: str, env: dict[str, str] | None = None) -> tuple[subprocess.Popen[str], str]:
+def start_server(db_url: str, env: dict[str, str] | None = None,
+                 extra: tuple[str, ...] = ()) -> tuple[subprocess.Popen[str], str]:
     proc = subprocess.Popen(
         [sys.executable, "-m", "ytcs_desktop", "centre", "serve", "--database", db_url, "--host", "127.0.0.1",
-         "--port", "0"],
+         "--port", "0", *extra],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT, env={**os.environ, **(env or {})})
     assert proc.stdout is not None
     line = proc.stdout.readline()

@@ -89,9 +89,16 @@ def _serve(args: argparse.Namespace) -> int:
         os.environ[RECOMMENDED_CLIENT_ENV] = args.recommend_client
     if args.client_download:
         os.environ[CLIENT_DOWNLOAD_ENV] = args.client_download
+    for name in ("certfile", "keyfile"):
+        given = getattr(args, name)
+        if given and not os.path.isfile(given):
+            raise CliError(f"Không có tệp {given} (--{name}).", f"No file {given} (--{name}).")
+    if args.keyfile and not args.certfile:
+        raise CliError("--keyfile cần đi cùng --certfile.", "--keyfile needs --certfile.")
     url = database_url(args)
     try:
-        return serve(url, host=args.host, port=args.port, log_level=args.log_level)
+        return serve(url, host=args.host, port=args.port, log_level=args.log_level, certfile=args.certfile,
+                     keyfile=args.keyfile)
     except (OperationalError, ArgumentError) as exc:
         raise _unreachable(url, exc) from exc
 
@@ -244,6 +251,8 @@ def register(sub: Any) -> None:
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8470, help="0: any free port (printed on the ready line)")
     p.add_argument("--log-level", default="warning", choices=["critical", "error", "warning", "info", "debug"])
+    p.add_argument("--certfile", metavar="PEM", help="chứng chỉ TLS của máy chủ (HTTPS) / the server's TLS certificate")
+    p.add_argument("--keyfile", metavar="PEM", help="khoá riêng của chứng chỉ / its private key")
     p.add_argument("--recommend-client", metavar="VERSION",
                    help="phiên bản YTCS khuyên các trạm cài (mặc định: phiên bản của máy chủ) / the version stations "
                         "are told to install (default: the server's own)")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import socket
 import sys
 from typing import Any
@@ -56,13 +57,18 @@ def _sync_error(exc: Any) -> CliError:
 def _login(args: argparse.Namespace, db: Database, server: str, username: str, password: str,
            to_file: bool) -> tuple[str, str]:
     from ytcs_desktop.sync import keystore
-    from ytcs_desktop.sync.client import SyncError, login
+    from ytcs_desktop.sync.client import CA_FILE_NAME, SyncError, login, trusted_ca
 
+    ca_file = _ca_file(args)
+    _warn_plain_http(args, server)
     try:
-        answer = login(server, username, password, device_name=args.device_name or socket.gethostname(),
-                       station_id=db.station_id, replica_id=db.replica_id, station_code=own_code(db))
+        answer = login(server, username, password, device_name=getattr(args, "device_name", "") or socket.gethostname(),
+                       station_id=db.station_id, replica_id=db.replica_id, station_code=own_code(db),
+                       verify=ca_file or trusted_ca(db.path.parent))
     except SyncError as exc:  # a refused sign-in is bad input, like a server that is not there
         raise CliError(exc.vi or exc.en, exc.en, EXIT_BAD_INPUT) from exc
+    if ca_file:
+        shutil.copyfile(ca_file, db.path.parent / CA_FILE_NAME)
     if answer.role == "station" and answer.station_id != db.station_id:
         raise CliError("Tài khoản này thuộc trạm khác với cơ sở dữ liệu này.",
                        "This account belongs to another station than this database.")
@@ -74,6 +80,20 @@ def _login(args: argparse.Namespace, db: Database, server: str, username: str, p
              "No OS keyring on this computer: the login token is kept for this session only. Log in again next "
              "time (or use --store-token-in-file to keep it in a file).", err=True)
     return answer.device_id, answer.token
+
+
+def _ca_file(args: argparse.Namespace) -> str | None:
+    given = getattr(args, "ca_file", None)
+    if given and not os.path.isfile(given):
+        raise CliError(f"Không có tệp chứng chỉ {given} (--ca-file).", f"No certificate file {given} (--ca-file).")
+    return str(given) if given else None
+
+
+def _warn_plain_http(args: argparse.Namespace, server: str) -> None:
+    from ytcs_desktop.sync.links import PLAIN_HTTP_EN, PLAIN_HTTP_VI, plain_http_risk
+
+    if plain_http_risk(server):
+        _say(args, PLAIN_HTTP_VI, PLAIN_HTTP_EN, err=True)
 
 
 def _login_cmd(args: argparse.Namespace) -> int:
@@ -96,10 +116,12 @@ def _join(args: argparse.Namespace, password: str) -> int:
     from ytcs_desktop.sync.join import join_centre
 
     path = db_path(args)
+    ca_file = _ca_file(args)
+    _warn_plain_http(args, args.server)
     try:
         joined = join_centre(path, args.server, args.username, password,
                              device_name=args.device_name or socket.gethostname(),
-                             token_to_file=args.store_token_in_file)
+                             token_to_file=args.store_token_in_file, ca_file=ca_file)
     except SyncError as exc:
         raise CliError(exc.vi or exc.en, exc.en) from exc
     joined.db.close()
@@ -276,6 +298,9 @@ def register(sub: Any) -> None:
     p.add_argument("--device-name", default="", help="name shown at the centre (default: the host name)")
     p.add_argument("--store-token-in-file", action="store_true",
                    help="keep the token in a 0600 file in the data folder (when there is no OS keyring)")
+    p.add_argument("--ca-file", metavar="PEM",
+                   help="chứng chỉ gốc (CA) của Trung tâm, khi Trung tâm tự cấp chứng chỉ HTTPS / the centre's "
+                        "certificate authority, when it issues its own HTTPS certificate (kept for later syncs)")
 
     subcommand(sub, "logout", _logout, "đăng xuất / log out")
 

@@ -20,6 +20,7 @@ import gc
 import gzip
 import http.client
 import json
+import os
 import random
 import threading
 import time
@@ -27,6 +28,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
+from pathlib import Path
 from typing import Any, Protocol
 
 import requests
@@ -65,6 +67,36 @@ class ProtocolTooOld(SyncError):
 
 class NetworkError(SyncError):
     """The centre could not be reached or kept failing after the bounded retries."""
+
+
+class CertificateError(SyncError):
+    """The centre's TLS certificate is not trusted here (self-signed, another name, expired)."""
+
+
+CA_FILE_ENV = "YTCS_CA_FILE"
+CA_FILE_NAME = "centre-ca.pem"  # the centre's certificate authority, kept in the data folder by `ytcs login --ca-file`
+
+
+def trusted_ca(data_dir: Path | None) -> str | bool:
+    """What `requests` verifies the centre's certificate against: $YTCS_CA_FILE, else the centre's CA kept
+    in the data folder, else the system's authorities (True)."""
+    env = os.environ.get(CA_FILE_ENV)
+    if env:
+        return env
+    if data_dir is not None and (data_dir / CA_FILE_NAME).is_file():
+        return str(data_dir / CA_FILE_NAME)
+    return True
+
+
+def _certificate(detail: str) -> CertificateError:
+    return CertificateError(
+        "certificate",
+        f"Chứng chỉ bảo mật của máy chủ Trung tâm không được máy này tin cậy ({detail}). Đây là lỗi chứng chỉ, "
+        "không phải lỗi mạng. Nếu Trung tâm dùng chứng chỉ tự cấp, hãy xin tệp chứng chỉ gốc (CA) của Trung tâm "
+        f"rồi đăng nhập lại với --ca-file TỆP (hoặc đặt biến {CA_FILE_ENV}).",
+        f"This computer does not trust the centre server's certificate ({detail}). This is a certificate "
+        "problem, not the network. If the centre uses its own certificate authority, get its CA file and sign "
+        f"in again with --ca-file FILE (or set {CA_FILE_ENV}).")
 
 
 class ServerRefused(SyncError):
@@ -159,6 +191,8 @@ class SyncClient:
         self.progress = progress
         self.cancel = cancel
         self.http = session or requests.Session()
+        # Given on every request: a session's own setting loses to $REQUESTS_CA_BUNDLE.
+        self.verify = trusted_ca(db.path.parent)
         self._own_session = session is None
         self.protocol_version = protocol_version
         self.timeout = timeout
@@ -209,9 +243,11 @@ class SyncClient:
         self.report.requests += 1
         try:
             r = self.http.request(method, self.base + path, params=params, data=body, headers=headers,
-                                  timeout=self.timeout, stream=True)
+                                  timeout=self.timeout, stream=True, verify=self.verify)
             with r:
                 raw = r.raw.read(decode_content=False)
+        except requests.exceptions.SSLError as exc:
+            raise _certificate(_ssl_reason(exc)) from exc  # not retried: waiting does not fix a certificate
         except (requests.RequestException, OSError, urllib3.exceptions.HTTPError, http.client.HTTPException) as exc:
             raise _network(str(exc)) from exc  # a cut link, wherever it was cut
         expected = r.headers.get("Content-Length")
@@ -500,6 +536,15 @@ class _CollectorPolicy:
 _COLLECTOR = _CollectorPolicy()
 
 
+def _ssl_reason(exc: BaseException) -> str:
+    text = str(exc)
+    for reason in ("self-signed certificate", "certificate has expired", "Hostname mismatch",
+                   "unable to get local issuer certificate", "certificate verify failed"):
+        if reason.lower() in text.lower():
+            return reason
+    return text[:200]
+
+
 def _network(detail: str) -> NetworkError:
     return NetworkError("network", f"Không kết nối được với Trung tâm ({detail}). Dữ liệu vẫn an toàn; "
                                    "hãy thử lại khi có mạng.",
@@ -508,6 +553,7 @@ def _network(detail: str) -> NetworkError:
 
 def login(server_url: str, username: str, password: str, *, device_name: str = "", station_id: str | None = None,
           replica_id: str | None = None, station_code: str | None = None, session: requests.Session | None = None,
+          verify: str | bool = True,
           protocol_version: int = p.PROTOCOL_VERSION, timeout: float = 30.0) -> p.LoginResponse:
     """Exchange a password for a device token (the password is not kept)."""
     http = session or requests.Session()
@@ -515,7 +561,9 @@ def login(server_url: str, username: str, password: str, *, device_name: str = "
                           replica_id=replica_id, station_code=station_code).model_dump(exclude_none=True)
     try:
         r = http.post(server_url.rstrip("/") + f"{p.API}/auth/login", json=body, timeout=timeout,
-                      headers={p.PROTOCOL_HEADER: str(protocol_version)})
+                      headers={p.PROTOCOL_HEADER: str(protocol_version)}, verify=verify)
+    except requests.exceptions.SSLError as exc:
+        raise _certificate(_ssl_reason(exc)) from exc
     except requests.RequestException as exc:
         raise _network(str(exc)) from exc
     finally:

@@ -8,6 +8,7 @@ database from the centre's answer (its station, its role). Nothing is left behin
 from __future__ import annotations
 
 import contextlib
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,17 +38,20 @@ def remember_centre(db: Database, server_url: str, device_id: str, username: str
 
 
 def join_centre(path: Path, server_url: str, username: str, password: str, *, device_name: str,
-                token_to_file: bool = False) -> Joined:
+                token_to_file: bool = False, ca_file: str | None = None) -> Joined:
     """Sign in and create the database at `path` (which must not exist). Raises the client's SyncError
     (wrong password, unknown station, no server, certificate) before anything is written."""
     from ytcs_desktop.sync import keystore  # the network and the keyring only when joining
-    from ytcs_desktop.sync.client import login
+    from ytcs_desktop.sync.client import CA_FILE_NAME, login, trusted_ca
 
-    answer = login(server_url, username, password, device_name=device_name)
+    answer = login(server_url, username, password, device_name=device_name,
+                   verify=ca_file or trusted_ca(path.parent))
     folder_made = not path.parent.exists()
     try:
         db = Database.create(path, station_id=answer.station_id, role=answer.role)
         try:
+            if ca_file:  # later syncs trust the centre's own certificate authority too
+                shutil.copyfile(ca_file, path.parent / CA_FILE_NAME)
             remember_centre(db, server_url, answer.device_id, username)
             kept = keystore.save_token(server_url, answer.device_id, answer.token, path.parent,
                                        to_file=token_to_file)
@@ -65,6 +69,9 @@ def join_centre(path: Path, server_url: str, username: str, password: str, *, de
 def remove_database(path: Path) -> None:
     for suffix in ("", "-wal", "-shm", "-journal"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
+    from ytcs_desktop.sync.client import CA_FILE_NAME
+
+    (path.parent / CA_FILE_NAME).unlink(missing_ok=True)
 
 
 def _remove_if_empty(folder: Path) -> None:

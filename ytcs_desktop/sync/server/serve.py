@@ -24,17 +24,21 @@ class _Server(uvicorn.Server):
             for sock in server.sockets:
                 host, port = sock.getsockname()[:2]
                 break
-        print(f"{READY_PREFIX}http://{host}:{port} (protocol {p.PROTOCOL_MIN}–{p.PROTOCOL_MAX})", flush=True)
+        scheme = "https" if self.config.ssl_certfile else "http"
+        print(f"{READY_PREFIX}{scheme}://{host}:{port} (protocol {p.PROTOCOL_MIN}–{p.PROTOCOL_MAX})", flush=True)
 
 
-def serve(database_url: str, host: str = "127.0.0.1", port: int = 8470, log_level: str = "warning") -> int:
+def serve(database_url: str, host: str = "127.0.0.1", port: int = 8470, log_level: str = "warning",
+          certfile: str | None = None, keyfile: str | None = None) -> int:
+    """Serve until stopped; with `certfile` (and its `keyfile`, unless the key is in the same file) over
+    TLS, which uvicorn does."""
     store = ServerStore(database_url)
     store.create_schema()
     app = create_app(store)
     gc.freeze()  # the long-lived startup objects leave the collector's scans: large pushes run faster
     gc.set_threshold(20_000, 50, 100)  # and a batch of thousands of rows starts fewer collections
     config = uvicorn.Config(app, host=host, port=port, log_level=log_level, access_log=False,
-                            timeout_graceful_shutdown=5)
+                            timeout_graceful_shutdown=5, ssl_certfile=certfile, ssl_keyfile=keyfile)
     server = _Server(config)
     try:
         server.run()

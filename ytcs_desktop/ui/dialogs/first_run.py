@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ytcs_desktop.domain.errors import DomainError
 from ytcs_desktop.ui.widgets.form import Form
+from ytcs_desktop.ui.widgets.link_warning import PlainHttpWarning
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,8 @@ class FirstRunDialog(QDialog):
         self.server = QLineEdit()
         self.server.setPlaceholderText("https://ttyt-thuanan.example.vn")
         self.form.add("server_url", self.tr("Centre server address"), self.server)
+        self.http_warning = PlainHttpWarning(self.server)
+        self.form.add_row(self.http_warning)
         self.offline = QCheckBox(self.tr("Work offline for now"))
         self.form.add_row(self.offline)
         self.username = QLineEdit()

@@ -13,6 +13,7 @@ from ytcs_desktop.ui.context import AppContext
 from ytcs_desktop.ui.models.sync_info import SERVER_URL
 from ytcs_desktop.ui.tasks import TaskControl
 from ytcs_desktop.ui.widgets.form import Form
+from ytcs_desktop.ui.widgets.link_warning import PlainHttpWarning
 
 
 def sign_in(db: Database, server_url: str, username: str, password: str) -> str:
@@ -53,6 +54,8 @@ class SignInDialog(QDialog):
         self.server = QLineEdit(str(ctx.db.meta(SERVER_URL) or ctx.settings.value("server_url", "") or ""))
         self.server.setPlaceholderText("https://ttyt-thuanan.example.vn")
         self.form.add("server_url", self.tr("Centre server address"), self.server)
+        self.http_warning = PlainHttpWarning(self.server)
+        self.form.add_row(self.http_warning)
         self.username = QLineEdit(str(ctx.db.meta("sync_username") or ""))
         self.form.add("username", self.tr("User name"), self.username)
         self.password = QLineEdit()
