@@ -16,6 +16,7 @@ with engine.connect() as connection:
     # other rows point at deletes through them and fails; SQLite's procedure for altering a table is to
     # turn the checks off outside the transaction and check the keys before committing.
     raw = connection.connection.driver_connection
+    assert raw is not None
     sqlite = engine.dialect.name == "sqlite"
     if sqlite:
         raw.execute("PRAGMA foreign_keys = OFF")
