@@ -1268,6 +1268,36 @@ Tệp: %2</translation>
     <context>
         <name>MainWindow</name>
         <message>
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="205" />
+            <source>&amp;Diagnostics for the centre…</source>
+            <translation>Thông tin &amp;chẩn đoán cho Trung tâm…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="205" />
+            <source>Save the diagnostics for the centre</source>
+            <translation>Lưu thông tin chẩn đoán gửi Trung tâm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="205" />
+            <source>Zip files (*.zip)</source>
+            <translation>Tệp zip (*.zip)</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="205" />
+            <source>Diagnostics written to %1: send this file to the centre.</source>
+            <translation>Đã ghi thông tin chẩn đoán vào %1: gửi tệp này cho Trung tâm.</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="205" />
+            <source>The diagnostics could not be written: %1</source>
+            <translation>Không ghi được thông tin chẩn đoán: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="205" />
+            <source>Collecting diagnostics…</source>
+            <translation>Đang thu thập thông tin chẩn đoán…</translation>
+        </message>
+        <message>
             <location filename="../../ytcs_desktop/ui/main_window.py" line="133" />
             <source>&amp;File</source>
             <translation>Tệ&amp;p</translation>
@@ -3554,6 +3584,19 @@ Tệp: %2</translation>
             <location filename="../../ytcs_desktop/ui/widgets/link_warning.py" line="19" />
             <source>This address is not encrypted (http): the password would cross the network in clear. Ask the centre for its https address.</source>
             <translation>Địa chỉ này không được mã hoá (http): mật khẩu sẽ đi qua mạng dưới dạng chữ thường. Hãy hỏi Trung tâm địa chỉ https.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Errors</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/app.py" line="140" />
+            <source>Something went wrong that the program did not expect: %1. What you saved before is safe. The details are in the log file %2; File → Diagnostics for the centre collects it for the centre.</source>
+            <translation>Đã xảy ra lỗi mà chương trình không lường trước: %1. Những gì đã lưu trước đó vẫn an toàn. Chi tiết nằm trong tệp nhật ký %2; mục Tệp → Thông tin chẩn đoán cho Trung tâm sẽ gom tệp này để gửi Trung tâm.</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/app.py" line="146" />
+            <source>Close</source>
+            <translation>Đóng</translation>
         </message>
     </context>
 </TS>

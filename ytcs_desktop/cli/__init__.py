@@ -33,6 +33,7 @@ COMMAND_MODULES = (
     "ytcs_desktop.cli.sync",
     "ytcs_desktop.cli.centre",
     "ytcs_desktop.cli.report",
+    "ytcs_desktop.cli.diagnostics",
     "ytcs_desktop.cli.gui",
 )
 

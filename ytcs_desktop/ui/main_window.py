@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -199,6 +201,9 @@ class MainWindow(QMainWindow):
         self.backup_action = QAction(self.tr("&Backups…"), self)
         self.backup_action.triggered.connect(lambda: self.show_page_named("BackupPage"))
         file_menu.addAction(self.backup_action)
+        self.diagnostics_action = QAction(self.tr("&Diagnostics for the centre…"), self)
+        self.diagnostics_action.triggered.connect(lambda: self.save_diagnostics())
+        file_menu.addAction(self.diagnostics_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -259,6 +264,26 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(page)
             page.activate()
             self.page_changed.emit(index)
+
+    def save_diagnostics(self, target: Path | None = None) -> None:
+        """The zip for the centre's support (logs, versions, the file's check; no password or token), built
+        on a worker; the status bar says where it went."""
+        from ytcs_desktop import diagnostics
+
+        if target is None:
+            start = Path.home() / diagnostics.default_name()
+            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save the diagnostics for the centre"), str(start),
+                                                    self.tr("Zip files (*.zip)"))
+            if not chosen:
+                return
+            target = Path(chosen)
+        database = self.ctx.db.path
+        done = self.tr("Diagnostics written to %1: send this file to the centre.")
+        failed = self.tr("The diagnostics could not be written: %1")
+        self.ctx.tasks.read(lambda _control: diagnostics.build(database.parent, target, database),
+                            lambda made: self.statusBar().showMessage(done.replace("%1", str(made)), 15_000),
+                            lambda exc: self.statusBar().showMessage(failed.replace("%1", str(exc)), 15_000),
+                            label=self.tr("Collecting diagnostics…"))
 
     def sign_in(self) -> QWidget:
         from ytcs_desktop.ui.dialogs.sign_in import SignInDialog

@@ -1,0 +1,32 @@
+"""`ytcs diagnostics`: the zip to send to the centre when something goes wrong on this PC."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from ytcs_desktop.cli.common import EXIT_OK, CliError, data_dir
+from ytcs_desktop.cli.setup import say, subcommand
+from ytcs_desktop.paths import default_data_dir
+
+
+def _diagnostics(args: argparse.Namespace) -> int:
+    from ytcs_desktop import diagnostics
+
+    out = Path(args.out) if args.out else Path.cwd() / diagnostics.default_name()
+    try:
+        made = diagnostics.build(data_dir(args) or default_data_dir(), out)
+    except OSError as exc:
+        raise CliError(f"Không ghi được tệp {out}: {exc.strerror or exc}",
+                       f"Cannot write {out}: {exc.strerror or exc}") from exc
+    size = made.stat().st_size
+    say(args, f"Đã ghi {made} ({size:,} byte): gửi tệp này cho Trung tâm. Tệp không chứa mật khẩu hay mã đăng nhập.",
+        f"Wrote {made} ({size:,} bytes): send it to the centre. It holds no password or sign-in token.")
+    return EXIT_OK
+
+
+def register(sub: Any) -> None:
+    p = subcommand(sub, "diagnostics", _diagnostics,
+                   "gói thông tin chẩn đoán gửi Trung tâm / a diagnostics zip to send to the centre")
+    p.add_argument("--out", metavar="FILE", help="tệp .zip (mặc định: ytcs-diagnostics-NGÀY.zip tại đây)")
