@@ -1268,6 +1268,11 @@ Tệp: %2</translation>
     <context>
         <name>MainWindow</name>
         <message>
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="203" />
+            <source>Sync by &amp;USB drive…</source>
+            <translation>Đồng bộ qua &amp;USB…</translation>
+        </message>
+        <message>
             <location filename="../../ytcs_desktop/ui/main_window.py" line="205" />
             <source>&amp;Diagnostics for the centre…</source>
             <translation>Thông tin &amp;chẩn đoán cho Trung tâm…</translation>
@@ -3597,6 +3602,79 @@ Tệp: %2</translation>
             <location filename="../../ytcs_desktop/ui/app.py" line="146" />
             <source>Close</source>
             <translation>Đóng</translation>
+        </message>
+    </context>
+    <context>
+        <name>UsbSyncDialog</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/usb_sync.py" line="50" />
+            <source>Sync by USB drive</source>
+            <translation>Đồng bộ qua ổ USB</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/usb_sync.py" line="50" />
+            <source>A station without a network brings its sync file on a USB drive. Answer it here: the centre&apos;s server takes the station&apos;s changes and writes the answer file beside it, for the station to read back.</source>
+            <translation>Trạm không có mạng mang tệp đồng bộ đến bằng ổ USB. Trả lời tệp đó tại đây: máy chủ Trung tâm nhận các thay đổi của trạm và ghi tệp trả lời ngay cạnh tệp của trạm để trạm đọc lại.</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/usb_sync.py" line="50" />
+            <source>&amp;Answer a station&apos;s file…</source>
+            <translation>&amp;Trả lời tệp của trạm…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/usb_sync.py" line="50" />
+            <source>Without a network: 1. write this computer&apos;s changes to a USB drive and take it to the centre; 2. when it comes back with the centre&apos;s answer, read the answer here.</source>
+            <translation>Khi không có mạng: 1. ghi các thay đổi của máy này vào ổ USB rồi mang tới Trung tâm; 2. khi ổ USB mang về tệp trả lời của Trung tâm, đọc tệp đó tại đây.</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/usb_sync.py" line="50" />
+            <source>1. &amp;Write the file for the centre…</source>
+            <translation>1. &amp;Ghi tệp gửi Trung tâm…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/usb_sync.py" line="50" />
+            <source>2. &amp;Read the centre&apos;s answer…</source>
+            <translation>2. Đọc tệp &amp;trả lời của Trung tâm…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/usb_sync.py" line="50" />
+            <source>Close</source>
+            <translation>Đóng</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/usb_sync.py" line="50" />
+            <source>Write the file for the centre</source>
+            <translation>Ghi tệp gửi Trung tâm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/usb_sync.py" line="50" />
+            <source>Written %1 (%2 KB): take it to the centre.</source>
+            <translation>Đã ghi %1 (%2 KB): mang tệp này tới Trung tâm.</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/usb_sync.py" line="50" />
+            <source>Read the centre&apos;s answer</source>
+            <translation>Đọc tệp trả lời của Trung tâm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/usb_sync.py" line="50" />
+            <source>Read: %1 changes acknowledged by the centre (%2 refused), %3 received.</source>
+            <translation>Đã đọc: Trung tâm đã nhận %1 thay đổi (%2 bị từ chối), nhận về %3 thay đổi.</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/usb_sync.py" line="50" />
+            <source>A station&apos;s sync file</source>
+            <translation>Tệp đồng bộ của trạm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/usb_sync.py" line="50" />
+            <source>The answer is written to %1: give the drive back to the station.</source>
+            <translation>Đã ghi tệp trả lời vào %1: trả ổ USB lại cho trạm.</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/usb_sync.py" line="50" />
+            <source>YTCS sync files (*%1);;All files (*)</source>
+            <translation>Tệp đồng bộ YTCS (*%1);;Mọi tệp (*)</translation>
         </message>
     </context>
 </TS>

@@ -37,6 +37,13 @@ def running_qthreads() -> list[QThread]:
 
 
 @pytest.fixture(autouse=True)
+def vietnamese_after(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """Every test starts in the default language, whatever the one before it switched to."""
+    install_translator(qapp, "vi")
+    yield
+
+
+@pytest.fixture(autouse=True)
 def no_thread_left() -> Iterator[None]:
     """Fails the test that leaves a QThread running (napari's habit)."""
     before = set(map(id, running_qthreads()))

@@ -146,3 +146,30 @@ def _bound_clock(db: Database, made_at_ms: object, server_time_ms: object) -> No
         a.set_meta(conn, a.CLOCK_OFFSET, str(offset))
         a.set_meta(conn, a.CLOCK_SUSPECT, "1" if abs(offset) > p.CLOCK_FUTURE_LIMIT_MS else "0")
     db.clock.offset_ms = offset
+
+
+def answer_through_server(server_url: str, token: str, data: bytes, verify: str | bool = True,
+                          timeout: float = 300.0) -> bytes:
+    """From a centre desktop: hand a station's file to the centre's server, which answers it (the centre's
+    window has no server database of its own)."""
+    import requests
+
+    from ytcs_desktop.sync.client import AuthError, _certificate, _network, _ssl_reason
+
+    try:
+        r = requests.post(f"{server_url.rstrip('/')}{p.API}/centre/bundle", data=data, timeout=timeout,
+                          verify=verify, headers={"Authorization": f"Bearer {token}",
+                                                  p.PROTOCOL_HEADER: str(p.PROTOCOL_VERSION),
+                                                  "Content-Type": "application/octet-stream"})
+    except requests.exceptions.SSLError as exc:
+        raise _certificate(_ssl_reason(exc)) from exc
+    except requests.RequestException as exc:
+        raise _network(str(exc)) from exc
+    if r.status_code == 200:
+        return r.content
+    answer = r.json() if r.headers.get("Content-Type", "").startswith("application/json") else {}
+    code = answer.get("code", f"http_{r.status_code}")
+    vi, en = answer.get("message_vi", ""), answer.get("message_en", "")
+    if r.status_code == 401:
+        raise AuthError(code, vi, en)
+    raise BundleError(code, vi or en or r.text[:200], en or r.text[:200])

@@ -201,6 +201,9 @@ class MainWindow(QMainWindow):
         self.backup_action = QAction(self.tr("&Backups…"), self)
         self.backup_action.triggered.connect(lambda: self.show_page_named("BackupPage"))
         file_menu.addAction(self.backup_action)
+        self.usb_action = QAction(self.tr("Sync by &USB drive…"), self)
+        self.usb_action.triggered.connect(lambda: self.usb_sync())
+        file_menu.addAction(self.usb_action)
         self.diagnostics_action = QAction(self.tr("&Diagnostics for the centre…"), self)
         self.diagnostics_action.triggered.connect(lambda: self.save_diagnostics())
         file_menu.addAction(self.diagnostics_action)
@@ -284,6 +287,14 @@ class MainWindow(QMainWindow):
                             lambda made: self.statusBar().showMessage(done.replace("%1", str(made)), 15_000),
                             lambda exc: self.statusBar().showMessage(failed.replace("%1", str(exc)), 15_000),
                             label=self.tr("Collecting diagnostics…"))
+
+    def usb_sync(self) -> QWidget:
+        from ytcs_desktop.ui.dialogs.usb_sync import UsbSyncDialog
+
+        dialog = UsbSyncDialog(self.ctx, self)
+        self.usb_dialog = dialog
+        dialog.open()
+        return dialog
 
     def sign_in(self) -> QWidget:
         from ytcs_desktop.ui.dialogs.sign_in import SignInDialog

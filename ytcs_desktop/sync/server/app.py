@@ -11,7 +11,7 @@ import zlib
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, Header, Query, Request
+from fastapi import Body, Depends, FastAPI, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from sqlalchemy import select, update
@@ -221,6 +221,18 @@ def create_app(store: ServerStore) -> FastAPI:
         with store.read() as conn:
             found = conn.execute(select(t.stations).order_by(t.stations.c.code)).mappings()
             return [p.StationInfo(id=s["id"], code=s["code"], name=s["name"]) for s in found]
+
+    @app.post("/api/v1/centre/bundle", responses=ERRORS, tags=["centre"],
+              response_class=Response, summary="Answer a station's USB sync file")
+    def bundle_answer(data: Annotated[bytes, Body(media_type="application/octet-stream")],
+                      _d: Annotated[Device, Depends(centre_device)]) -> Response:
+        from ytcs_desktop.sync import bundle
+
+        try:
+            answer = bundle.answer_bundle(store, data)
+        except bundle.BundleError as exc:
+            raise ApiError(422, exc.code, exc.vi, exc.en) from exc
+        return Response(answer, media_type="application/octet-stream")
 
     @app.get("/api/v1/centre/users", response_model=list[p.UserInfo], responses=ERRORS, tags=["centre"])
     def users(_d: Annotated[Device, Depends(centre_device)]) -> list[p.UserInfo]:
