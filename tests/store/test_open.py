@@ -15,6 +15,7 @@ from ytcs_desktop.store import db as store_db
 from ytcs_desktop.store.base import new_id
 from ytcs_desktop.store.db import Database, head_revisions
 from ytcs_desktop.store.migrate import alembic_config
+from ytcs_desktop.store.revisions import script_revisions
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -96,11 +97,11 @@ def test_a_newer_script_makes_a_file_at_the_old_head_migrate(tmp_path: Path, mon
     path = tmp_path / "station.sqlite3"
     Database.create(path, station_id=new_id()).close()
     monkeypatch.setattr(store_db, "VERSIONS", versions)
-    store_db._script_revisions.cache_clear()
+    script_revisions.cache_clear()
     try:
         assert head_revisions() == frozenset({"9999"})
         db = Database(path)
         assert not db.at_head()  # so Database.open would run the migration
         db.close()
     finally:
-        store_db._script_revisions.cache_clear()
+        script_revisions.cache_clear()

@@ -7,7 +7,6 @@ busy timeout instead of failing halfway.
 
 from __future__ import annotations
 
-import ast
 import datetime as dt
 import errno
 import logging
@@ -50,6 +49,7 @@ from ytcs_desktop.store.errors import (
 )
 from ytcs_desktop.store.files import private_database
 from ytcs_desktop.store.hlc import WALL_DIGITS, HybridClock
+from ytcs_desktop.store.revisions import script_heads, script_revisions
 
 log = logging.getLogger(__name__)
 
@@ -83,34 +83,16 @@ def _make_engine(path: Path, begin: str) -> Engine:
 
 
 VERSIONS = Path(__file__).resolve().parent / "migrations" / "versions"
-_REVISION = re.compile(r"^(revision|down_revision)\s*(?::[^=\n]*)?=\s*(.+?)\s*$", re.MULTILINE)
-
-
-@cache
-def _script_revisions() -> tuple[frozenset[str], frozenset[str]]:
-    """Every revision the shipped migration scripts name, and those another script revises, read from
-    their text without importing Alembic."""
-    revisions: set[str] = set()
-    revised: set[str] = set()
-    for script in VERSIONS.glob("*.py"):
-        found = dict(_REVISION.findall(script.read_text(encoding="utf-8")))
-        if "revision" not in found:
-            continue
-        revisions.add(str(ast.literal_eval(found["revision"])))
-        down = ast.literal_eval(found.get("down_revision", "None"))
-        revised.update(down if isinstance(down, tuple | list) else [down] if down else [])
-    return frozenset(revisions), frozenset(revised)
 
 
 def head_revisions() -> frozenset[str]:
     """The head revisions of the shipped scripts: the revisions no other script revises. Empty if the
     scripts cannot be read (then the caller migrates, which is always safe)."""
-    revisions, revised = _script_revisions()
-    return revisions - revised
+    return script_heads(VERSIONS)
 
 
 def known_revisions() -> frozenset[str]:
-    return _script_revisions()[0]
+    return script_revisions(VERSIONS)[0]
 
 
 # ----- what SQLite and the disk say, as the user can act on it ---------------------------------------
