@@ -42,10 +42,10 @@ def demo_database(path: Path | None, work: Path) -> Path:
     if path is None:
         path = work / "demo-cache" / "ytcs.sqlite3"
         if not path.exists():
-            from ytcs_desktop.demo import build_demo
+            from ytcs_desktop.demo.centre import build_demo_world
 
-            print("building the demo database (about a minute)…", flush=True)
-            build_demo(path)
+            print("building the demo station and its centre (about a minute)…", flush=True)
+            build_demo_world(path)  # as `ytcs demo` does: the station's records are the centre's too
     return path
 
 
@@ -209,7 +209,18 @@ def extras(page: object) -> list[tuple[str, Callable[[], object]]]:
                 summary = enrolment_summary(s, ctx.db.station_id or "", ctx.db.replica_id, 0)
             return show_enrolment(page.window(), summary, ctx.lang)  # type: ignore[arg-type]
 
-        return [("enrolment-summary", enrolment)]
+        def usb() -> object:
+            return page.window().usb_sync()  # type: ignore[attr-defined]
+
+        def update_notice() -> object:
+            from PySide6.QtWidgets import QLabel
+
+            notice = page.window().findChild(QLabel, "update_notice")
+            if notice is not None:
+                notice.offer("0.2.0", "https://ttyt-thuanan.example.vn/ytcs/ytcs-0.2.0-setup.exe")  # type: ignore[attr-defined]
+            return None
+
+        return [("enrolment-summary", enrolment), ("usb-sync", usb), ("update-notice", update_notice)]
     if isinstance(page, ReportsPage) and not page.ctx.is_centre:
         def handover() -> object:
             page.list.setCurrentRow(0)  # Biên bản bàn giao

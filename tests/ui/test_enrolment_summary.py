@@ -61,3 +61,12 @@ def test_the_first_sync_says_what_the_station_brought(make_ctx, server: tuple[st
         window.close()
     finally:
         db.close()
+
+
+def test_the_summary_keeps_its_words_and_groups_thousands() -> None:
+    from ytcs_desktop.domain.enrolment import EnrolmentSummary
+
+    kind = ("dòng sổ kho (nhập, xuất, điều chỉnh)", "stock ledger entries (receipts, issues)", 5603)
+    summary = EnrolmentSummary([kind], [], 0)
+    assert summary.lines("vi")[1] == "  5.603 dòng sổ kho (nhập, xuất, điều chỉnh)"
+    assert summary.lines("en")[1] == "  5,603 stock ledger entries (receipts, issues)"

@@ -33,6 +33,12 @@ KINDS: tuple[tuple[type[SyncMixin], str, str], ...] = (
 )
 
 
+def _count(n: int, en: bool) -> str:
+    """1,234 in English, 1.234 in Vietnamese."""
+    text = f"{n:,}"
+    return text if en else text.replace(",", ".")
+
+
 @dataclass(frozen=True)
 class EnrolmentSummary:
     sent: list[tuple[str, str, int]]  # (vi, en, count) of what this PC had recorded and the centre now holds
@@ -43,7 +49,7 @@ class EnrolmentSummary:
         en = lang.startswith("en")
         out = [("The centre now holds what this computer recorded before:" if en else
                 "Trung tâm đã nhận những gì máy này ghi trước đó:")]
-        out += [f"  {n:,} {e if en else v}".replace(",", "." if not en else ",") for v, e, n in self.sent if n]
+        out += [f"  {_count(n, en)} {e if en else v}" for v, e, n in self.sent if n]
         if self.own_items:
             names = ", ".join(f"{code} ({name})" for code, name in self.own_items[:10])
             more = len(self.own_items) - 10
