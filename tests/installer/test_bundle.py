@@ -55,12 +55,13 @@ def test_bundle_holds_what_the_app_reads_and_not_more(bundle: Bundle) -> None:
     internal = bundle.folder / "_internal"
     assert (internal / "resources" / "fonts" / "LiberationSerif-Regular.ttf").is_file()
     assert (internal / "resources" / "translations" / "ytcs_vi.qm").is_file()
-    source = ROOT / "ytcs_desktop" / "store" / "migrations"
-    scripts = {p.relative_to(source) for p in source.rglob("*") if p.suffix in (".py", ".mako")
-               and "__pycache__" not in p.parts}
-    assert {Path("env.py"), Path("script.py.mako")} < scripts
-    for script in scripts:
-        assert (internal / "ytcs_desktop" / "store" / "migrations" / script).is_file(), script
+    for folder in ("ytcs_desktop/store/migrations", "ytcs_desktop/sync/server/migrations"):  # station, server
+        source = ROOT / folder
+        scripts = {p.relative_to(source) for p in source.rglob("*") if p.suffix in (".py", ".mako")
+                   and "__pycache__" not in p.parts}
+        assert {Path("env.py"), Path("script.py.mako")} < scripts
+        for script in scripts:
+            assert (internal / folder / script).is_file(), script
     assert not list(internal.rglob("qtbase_*.qm")), "Qt's own translations are not shipped"
     assert not list(internal.rglob("libqgtk3*")), "no GTK platform theme"
     size = sum(p.stat().st_size for p in bundle.folder.rglob("*") if p.is_file() and not p.is_symlink())

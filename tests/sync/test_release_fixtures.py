@@ -5,7 +5,7 @@ and frozen; manifest.json says what they hold).
 This version opens the station's file (Database.open migrates it), finds nothing wrong with it (`ytcs
 check`), loses none of its unsent changes and re-queues nothing already sent, keeps its conflict and its
 refused row; a real centre server started on the old centre database takes the unsent changes exactly
-once and refuses none.
+once and refuses none (the server stamps the old centre database's schema and brings it to head).
 
 Every later version's tests open, migrate and sync these same files: never regenerate them. A release
 that changes either schema adds its own folder beside this one and keeps this test passing.
@@ -28,6 +28,7 @@ from ytcs_desktop.domain.integrity import check_database
 from ytcs_desktop.store.db import Database
 from ytcs_desktop.sync import apply as a
 from ytcs_desktop.sync.client import SyncClient
+from ytcs_desktop.sync.server import migrate
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "release-0.1"
 MANIFEST: dict[str, Any] = json.loads((FIXTURES / "manifest.json").read_text(encoding="utf-8"))
@@ -145,3 +146,6 @@ def test_the_station_syncs_its_unsent_work_with_the_old_centre_database(field_fi
                             (CENTRE["device_id"],)).fetchone()[0] == STATION["unsent"][-1]["seq"]
         assert conn.execute("SELECT value FROM ytcs_server_meta WHERE key = 'server_id'").fetchone()[0] == (
             CENTRE["server_id"])
+        # the server that started on it stamped its schema (made by create_all) and brought it to head
+        assert {r[0] for r in conn.execute(f"SELECT version_num FROM {migrate.VERSION_TABLE}")} == (
+            migrate.head_revisions())

@@ -1,4 +1,5 @@
-"""Tables of the centre server database (SQLite or PostgreSQL, created with `create_all`).
+"""Tables of the centre server database (SQLite or PostgreSQL), made and changed by the migrations in
+sync/server/migrations/ (a change here needs a new revision there: tests/sync/test_server_migrations.py).
 
 The server stays generic: it does not mirror every station table but keeps one JSON image per row
 with the clock stamp of each field. Every table is keyed by the station partition first

@@ -47,7 +47,7 @@ def _sqlite_engine(url: str, begin: str) -> Engine:
 
 
 class ServerStore:
-    """Engines, schema creation, bookkeeping values and the centre's clock."""
+    """Engines, the schema (migrated), bookkeeping values and the centre's clock."""
 
     def __init__(self, url: str) -> None:
         self.url = url
@@ -71,7 +71,17 @@ class ServerStore:
         self._clock: HybridClock | None = None
 
     def create_schema(self) -> None:
-        t.metadata.create_all(self.engine)
+        """Bring the schema to head (Alembic, sync/server/migrate.py) and add the bookkeeping rows.
+
+        A database already at head (every start but the first after an update) skips Alembic, whose
+        environment takes a good part of a cold start: one read of the version table decides.
+        """
+        from ytcs_desktop.sync.server import migrate
+
+        with self.read_engine.connect() as conn:
+            at_head = migrate.stored_revisions(conn) == migrate.head_revisions()
+        if not at_head:
+            migrate.upgrade_head(self.engine)
         with self.engine.begin() as conn:
             for key, value in (("server_id", new_id()), ("seq", "0"), ("tombstone_horizon", "0")):
                 if conn.scalar(select(t.server_meta.c.value).where(t.server_meta.c.key == key)) is None:
