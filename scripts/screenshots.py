@@ -218,7 +218,7 @@ def extras(page: object) -> list[tuple[str, Callable[[], object]]]:
             notice = page.window().findChild(QLabel, "update_notice")
             if notice is not None:
                 notice.offer("0.2.0", "https://ttyt-thuanan.example.vn/ytcs/ytcs-0.2.0-setup.exe")  # type: ignore[attr-defined]
-            return None
+            return notice  # closed (hidden) after its picture
 
         return [("enrolment-summary", enrolment), ("usb-sync", usb), ("update-notice", update_notice)]
     if isinstance(page, ReportsPage) and not page.ctx.is_centre:
