@@ -144,6 +144,7 @@ def extras(page: object) -> list[tuple[str, Callable[[], object]]]:
     """Dialogs and tabs worth a picture, per page."""
     from PySide6.QtCore import Qt
 
+    from ytcs_desktop.ui.pages.backup import BackupPage
     from ytcs_desktop.ui.pages.centre_stations import StationsOverviewPage
     from ytcs_desktop.ui.pages.overview import OverviewPage
     from ytcs_desktop.ui.pages.reports import ReportsPage
@@ -199,6 +200,19 @@ def extras(page: object) -> list[tuple[str, Callable[[], object]]]:
             return dialog
 
         return [("add-station", add_station), ("station-profile", profile)]
+    if isinstance(page, BackupPage) and not page.ctx.is_centre:
+        def restore_dialog() -> object:
+            from ytcs_desktop.store.backup import make_backup
+
+            make_backup(page.ctx.db.path)
+            page.load()
+            wait_ms(1500)
+            page.table.selectRow(0)
+            page.restore_selected()
+            wait_ms(1500)
+            return page.confirm_box
+
+        return [("restore-dialog", restore_dialog)]
     if isinstance(page, OverviewPage) and not page.ctx.is_centre:
         def enrolment() -> object:
             from ytcs_desktop.domain.enrolment import enrolment_summary
