@@ -133,7 +133,7 @@ def shoot(args: argparse.Namespace) -> int:
                 wait(1200)
                 snap(f"{'1' if role == 'station' else '2'}{n}-{role}-{extra_name}")
                 if widget is not None:
-                    widget.close()
+                    widget.hide()  # not close(): a changed dialog would ask before closing
         window.close()
         ctx.tasks.shutdown()
         db.close()
