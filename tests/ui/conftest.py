@@ -133,3 +133,25 @@ def station_window(station_ctx: AppContext, qtbot) -> MainWindow:  # type: ignor
     qtbot.addWidget(window)
     window.show()
     return window
+
+
+def registered_station(db_url: str, folder: Path, username: str = "lan") -> tuple[Database, str]:
+    """A station registered at the centre with an account, and its first PC's database (station row made
+    as `ytcs init` makes it), not yet signed in. The caller closes the database."""
+    from ytcs_desktop.domain.stations import create_station
+
+    station_id, code = add_station_account(db_url, username)
+    db = Database.create(folder / "ytcs.sqlite3", station_id=station_id, role="station")
+    with db.transaction() as s:
+        create_station(s, code=code, name="Trạm Y tế phường An Phú", station_id=station_id)
+    return db, station_id
+
+
+def sign_in(db: Database, base: str, monkeypatch: pytest.MonkeyPatch, username: str = "lan") -> None:
+    """This PC signs in as `ytcs login` does; the window finds the token in $YTCS_SYNC_TOKEN."""
+    from ytcs_desktop.sync.client import login
+    from ytcs_desktop.sync.join import remember_centre
+
+    answer = login(base, username, PASSWORD, device_name="t", station_id=db.station_id, replica_id=db.replica_id)
+    remember_centre(db, base, answer.device_id, username)
+    monkeypatch.setenv("YTCS_SYNC_TOKEN", answer.token)

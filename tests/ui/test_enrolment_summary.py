@@ -9,37 +9,25 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from tests.ui.conftest import PASSWORD, add_station_account
+from tests.ui.conftest import registered_station, sign_in
 from tests.ui.helpers import seed_items
 from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.inventory import receive
-from ytcs_desktop.domain.stations import create_station
-from ytcs_desktop.store.db import Database
-from ytcs_desktop.sync.apply import remote_write, set_meta
-from ytcs_desktop.sync.client import login
-from ytcs_desktop.ui.models.sync_info import DEVICE_ID, SERVER_URL
 from ytcs_desktop.ui.workspace import build_window
 
 
 def test_the_first_sync_says_what_the_station_brought(make_ctx, server: tuple[str, str], tmp_path: Path,  # type: ignore[no-untyped-def]
                                                       qtbot: QtBot, monkeypatch) -> None:
     base, db_url = server
-    station_id, code = add_station_account(db_url, "lan")
-    db = Database.create(tmp_path / "station" / "ytcs.sqlite3", station_id=station_id, role="station")
+    db, station_id = registered_station(db_url, tmp_path / "station")
     try:
-        with db.transaction() as s:
-            create_station(s, code=code, name="Trạm Y tế phường An Phú", station_id=station_id)
         ids = seed_items(db)  # loaded from a file before the station had a centre: the centre lacks them
         actor, today = Actor("Nguyễn Thị Lan", "station", station_id), dt.date.today()
         with db.transaction() as s:
             for n, code_ in enumerate(("PARA500", "BCG")):
                 receive(s, actor, item_id=ids[code_], lot_no=f"L{n}", expiry=today + dt.timedelta(days=300),
                         quantity=40, txn_date=today)
-        answer = login(base, "lan", PASSWORD, device_name="t", station_id=station_id, replica_id=db.replica_id)
-        with remote_write(db) as conn:
-            set_meta(conn, SERVER_URL, base)
-            set_meta(conn, DEVICE_ID, answer.device_id)
-        monkeypatch.setenv("YTCS_SYNC_TOKEN", answer.token)
+        sign_in(db, base, monkeypatch)
         ctx = make_ctx(db)
         window = build_window(ctx)
         qtbot.addWidget(window)

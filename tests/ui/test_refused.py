@@ -7,13 +7,8 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from tests.ui.conftest import PASSWORD, add_station_account
-from ytcs_desktop.domain.stations import create_station
-from ytcs_desktop.store.db import Database
+from tests.ui.conftest import registered_station, sign_in
 from ytcs_desktop.store.models import Station
-from ytcs_desktop.sync.apply import remote_write, set_meta
-from ytcs_desktop.sync.client import login
-from ytcs_desktop.ui.models.sync_info import DEVICE_ID, SERVER_URL
 from ytcs_desktop.ui.pages.overview import OverviewPage
 from ytcs_desktop.ui.pages.sync_log import SyncLogPage
 from ytcs_desktop.ui.widgets.sync_status import SyncStatusWidget
@@ -23,16 +18,9 @@ from ytcs_desktop.ui.workspace import build_window
 def test_refused_change_shows_with_reason(make_ctx, server: tuple[str, str], tmp_path: Path,  # type: ignore[no-untyped-def]
                                           qtbot: QtBot, monkeypatch) -> None:
     base, db_url = server
-    station_id, code = add_station_account(db_url, "lan")
-    db = Database.create(tmp_path / "station" / "ytcs.sqlite3", station_id=station_id, role="station")
+    db, station_id = registered_station(db_url, tmp_path / "station")
     try:
-        with db.transaction() as s:
-            create_station(s, code=code, name="Trạm Y tế phường An Phú", station_id=station_id)
-        answer = login(base, "lan", PASSWORD, device_name="t", station_id=station_id, replica_id=db.replica_id)
-        with remote_write(db) as conn:
-            set_meta(conn, SERVER_URL, base)
-            set_meta(conn, DEVICE_ID, answer.device_id)
-        monkeypatch.setenv("YTCS_SYNC_TOKEN", answer.token)
+        sign_in(db, base, monkeypatch)
         ctx = make_ctx(db)
         window = build_window(ctx)
         qtbot.addWidget(window)

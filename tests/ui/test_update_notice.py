@@ -11,13 +11,8 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from tests.sync.conftest import start_server, stop_server
-from tests.ui.conftest import PASSWORD, add_station_account
-from ytcs_desktop.domain.stations import create_station
-from ytcs_desktop.store.db import Database
-from ytcs_desktop.sync.apply import remote_write, set_meta
-from ytcs_desktop.sync.client import login
+from tests.ui.conftest import registered_station, sign_in
 from ytcs_desktop.sync.server.store import ServerStore
-from ytcs_desktop.ui.models.sync_info import DEVICE_ID, SERVER_URL
 from ytcs_desktop.ui.workspace import build_window
 
 DOWNLOAD = "https://trungtam.example/ytcs-9.9.0-setup.exe"
@@ -40,16 +35,9 @@ def centre(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[str
 def test_the_window_says_when_the_centre_offers_a_newer_version(  # type: ignore[no-untyped-def]
         make_ctx, centre: tuple[str, str, str], tmp_path: Path, qtbot: QtBot, monkeypatch) -> None:
     base, db_url, case = centre
-    station_id, code = add_station_account(db_url, "lan")
-    db = Database.create(tmp_path / "station" / "ytcs.sqlite3", station_id=station_id, role="station")
+    db, _station_id = registered_station(db_url, tmp_path / "station")
     try:
-        with db.transaction() as s:
-            create_station(s, code=code, name="Trạm Y tế phường An Phú", station_id=station_id)
-        answer = login(base, "lan", PASSWORD, device_name="t", station_id=station_id, replica_id=db.replica_id)
-        with remote_write(db) as conn:
-            set_meta(conn, SERVER_URL, base)
-            set_meta(conn, DEVICE_ID, answer.device_id)
-        monkeypatch.setenv("YTCS_SYNC_TOKEN", answer.token)
+        sign_in(db, base, monkeypatch)
         ctx = make_ctx(db)
         window = build_window(ctx)
         qtbot.addWidget(window)
