@@ -254,3 +254,13 @@ def test_only_the_centre_seeds_the_other_sides_fields_of_a_new_station(centre: C
                   "licence_no": "2/SYT"}
     answer = _push(st, _insert("stations", by_station))
     assert answer["results"] == "r" and answer["details"][0]["code"] == "field_not_owned"
+
+
+def test_the_server_checks_the_domains_own_state_machines() -> None:
+    """Defined once: the server imports the domain's moves, it does not keep a copy that could drift."""
+    from ytcs_desktop.domain import support
+    from ytcs_desktop.domain.inventory import requisitions
+    from ytcs_desktop.sync.server import permissions
+
+    assert permissions.STATUS_MACHINES["requisitions"] is requisitions.TRANSITIONS
+    assert permissions.STATUS_MACHINES["support_requests"] is support.TRANSITIONS

@@ -28,6 +28,20 @@ from ytcs_desktop.domain.inventory.stock import average_monthly_use, on_hand_by_
 from ytcs_desktop.store.base import utc_now
 from ytcs_desktop.store.models import Requisition, RequisitionLine, ShipmentLine, Station, StockLevel
 
+# The requisition's state machine, defined once: (from, to) -> the one side that makes that move. The
+# centre's server re-checks every synced status change against it (sync/server/permissions.py).
+TRANSITIONS: dict[tuple[str, str], str] = {
+    ("draft", "submitted"): "station",
+    ("submitted", "approved"): "centre",
+    ("submitted", "rejected"): "centre",
+    ("approved", "shipped"): "centre",
+}
+
+
+def _sources(to: str) -> tuple[str, ...]:
+    return tuple(old for (old, new), _side in TRANSITIONS.items() if new == to)
+
+
 STATUS_VI = {"draft": "nháp", "submitted": "đã gửi", "approved": "đã duyệt", "rejected": "bị từ chối",
              "shipped": "đã cấp hàng"}
 
@@ -144,7 +158,7 @@ def set_requested(s: Session, actor: Actor, *, line_id: str, requested_qty: int,
 def submit(s: Session, actor: Actor, *, requisition_id: str, notes: str | None = None) -> Requisition:
     station_id = station_of(actor)
     req = load_requisition(s, requisition_id, station_id)
-    _require_status(req, "draft")
+    _require_status(req, *_sources("submitted"))
     if not any(line.requested_qty > 0 for line in lines_of(s, req.id)):
         raise RuleError(
             "requisition_empty",
@@ -164,7 +178,7 @@ def approve(s: Session, actor: Actor, *, requisition_id: str, approved: dict[str
     """The centre sets approved quantities; a line not named is approved as requested."""
     centre_only(actor, "duyệt phiếu dự trù", "approve a requisition")
     req = load_requisition(s, requisition_id, None)
-    _require_status(req, "submitted")
+    _require_status(req, *_sources("approved"))
     lines = {line.id: line for line in lines_of(s, req.id)}
     unknown = [line_id for line_id in approved if line_id not in lines]
     if unknown:
@@ -190,7 +204,7 @@ def reject(s: Session, actor: Actor, *, requisition_id: str, reason: str) -> Req
     centre_only(actor, "từ chối phiếu dự trù", "reject a requisition")
     why = require_reason(reason)
     req = load_requisition(s, requisition_id, None)
-    _require_status(req, "submitted")
+    _require_status(req, *_sources("rejected"))
     req.status = "rejected"
     req.centre_note = why
     req.approved_by = actor.name
@@ -224,7 +238,7 @@ def ship(
     req = None
     if requisition_id is not None:
         req = load_requisition(s, requisition_id, station_id)
-        _require_status(req, "approved", "shipped")
+        _require_status(req, *_sources("shipped"), "shipped")  # a later shipment of the same requisition
     if not lines:
         raise ValidationError(
             "shipment_empty",

@@ -6,16 +6,20 @@
   the row's partition (the station for a station's rows, the centre for reference rows) writes every
   field.
 - Insert-only tables (ledger, readings, comments) refuse updates and deletes.
-- Support request status moves only along `domain.support.TRANSITIONS`, each owned by one side.
+- Support request and requisition statuses move only along the domain's own state machines
+  (`domain.support.TRANSITIONS`, `domain.inventory.requisitions.TRANSITIONS`), each move owned by one side.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Table
 
+from ytcs_desktop.domain.inventory.requisitions import TRANSITIONS as REQUISITION_TRANSITIONS
+from ytcs_desktop.domain.support import TRANSITIONS as SUPPORT_TRANSITIONS
 from ytcs_desktop.store import models  # noqa: F401  (registers every table)
 from ytcs_desktop.store.base import Base
 from ytcs_desktop.store.capture import wire_columns
@@ -67,24 +71,9 @@ def _load_rules() -> dict[str, TableRule]:
 RULES = _load_rules()
 
 
-def _transitions() -> dict[tuple[str, str], str]:
-    try:
-        from ytcs_desktop.domain.support import TRANSITIONS
-    except ImportError:  # the domain module is optional for the server; then no status moves are allowed
-        return {}
-    return dict(TRANSITIONS)
-
-
-TRANSITIONS = _transitions()
-# The moves of domain/inventory/requisitions.py (it keeps them in code, not in a table): the station
-# submits its draft, the centre approves or rejects it and ships what it approved.
-REQUISITION_TRANSITIONS: dict[tuple[str, str], str] = {
-    ("draft", "submitted"): "station",
-    ("submitted", "approved"): "centre",
-    ("submitted", "rejected"): "centre",
-    ("approved", "shipped"): "centre",
-}
-STATUS_MACHINES = {"support_requests": TRANSITIONS, "requisitions": REQUISITION_TRANSITIONS}
+# The domain's own state machines: the server imports them, never copies them.
+STATUS_MACHINES: dict[str, Mapping[tuple[str, str], str]] = {"support_requests": SUPPORT_TRANSITIONS,
+                                                             "requisitions": REQUISITION_TRANSITIONS}
 INITIAL_STATUS = {"support_requests": "draft", "requisitions": "draft"}
 
 
