@@ -2608,8 +2608,8 @@ Tệp: %2</translation>
         </message>
         <message>
             <location filename="../../ytcs_desktop/ui/models/stock.py" line="130" />
-            <source>Expires within 90 days</source>
-            <translation>Hết hạn trong 90 ngày</translation>
+            <source>Expires within %1 days</source>
+            <translation>Hết hạn trong %1 ngày</translation>
         </message>
     </context>
     <context>

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from ytcs_desktop.domain.coldchain import active_quarantines, missing_readings
 from ytcs_desktop.domain.inventory import on_hand_by_item
+from ytcs_desktop.domain.inventory.stock import is_below_minimum
 from ytcs_desktop.domain.support import OPEN_STATUSES, list_requests
 from ytcs_desktop.store.models import Station, StockTransaction
 
@@ -41,7 +42,7 @@ def glance(s: Session, today: dt.date | None = None) -> list[StationGlance]:
             st.id, st.code, st.name, st.status, last,
             sum(1 for r in list_requests(s, st.id) if r.status in OPEN_STATUSES),
             sum(1 for b in items if b.quantity <= 0),
-            sum(1 for b in items if b.min_stock > 0 and b.quantity < b.min_stock),
+            sum(1 for b in items if is_below_minimum(b)),
             len(missing_readings(s, st.id, day)), len(active_quarantines(s, st.id)),
         ))
     return out

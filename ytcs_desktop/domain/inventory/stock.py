@@ -165,18 +165,41 @@ def _as_date(value: dt.date | str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if isinstance(value, str) else value
 
 
+def near_expiry_days(s: Session) -> int:
+    """How many days ahead an expiry counts as near: the station's setting 'near_expiry_days', default 90.
+    The overview, the stock tables' colours and the reports all read it here."""
+    return setting_int(s, "near_expiry_days", DEFAULT_NEAR_EXPIRY_DAYS)
+
+
+def expiry_state(expiry: dt.date | None, today: dt.date, near_days: int, quarantined: bool = False) -> str:
+    """'quarantined', 'expired', 'near' (within `near_days`) or '' for a lot."""
+    if quarantined:
+        return "quarantined"
+    if expiry is None:
+        return ""
+    if expiry < today:
+        return "expired"
+    if expiry <= today + dt.timedelta(days=near_days):
+        return "near"
+    return ""
+
+
+def is_below_minimum(balance: ItemBalance) -> bool:
+    return balance.min_stock > 0 and balance.quantity < balance.min_stock
+
+
 def near_expiry(s: Session, station_id: str, today: dt.date, days: int | None = None) -> list[LotBalance]:
-    """Lots in stock that expire within `days` of `today` (setting 'near_expiry_days', default 90),
-    soonest first; lots already expired are included (they need a disposal)."""
+    """Lots in stock that expire within `days` of `today` (default: `near_expiry_days`), soonest first;
+    lots already expired are included (they need a disposal)."""
     if days is None:
-        days = setting_int(s, "near_expiry_days", DEFAULT_NEAR_EXPIRY_DAYS)
+        days = near_expiry_days(s)
     lots = _lot_balances(s, station_id, expiring_by=today + dt.timedelta(days=days))
     return sorted((b for b in lots if b.quantity > 0), key=lambda b: (b.expiry, b.item_name, b.lot_no))
 
 
 def below_minimum(s: Session, station_id: str) -> list[ItemBalance]:
     """Items whose stock on hand is under their minimum (station level, else catalogue default)."""
-    return [b for b in on_hand_by_item(s, station_id) if b.min_stock > 0 and b.quantity < b.min_stock]
+    return [b for b in on_hand_by_item(s, station_id) if is_below_minimum(b)]
 
 
 def issuable_lots(s: Session, station_id: str, item_id: str, on: dt.date) -> list[tuple[LotBalance, int]]:

@@ -10,7 +10,14 @@ from PySide6.QtGui import QColor
 from sqlalchemy.orm import Session
 
 from ytcs_desktop.domain.inventory import on_hand_by_item, on_hand_by_lot, stock_card
-from ytcs_desktop.domain.inventory.stock import ItemBalance, LotBalance
+from ytcs_desktop.domain.inventory.stock import (
+    DEFAULT_NEAR_EXPIRY_DAYS,
+    ItemBalance,
+    LotBalance,
+    expiry_state,
+    is_below_minimum,
+    near_expiry_days,
+)
 from ytcs_desktop.domain.labels import label
 from ytcs_desktop.store import sync_states
 from ytcs_desktop.ui.models.base import SYNC_COLUMN, Column, RecordTableModel, SyncState, fmt_date, fmt_number
@@ -20,19 +27,6 @@ EXPIRED = QColor("#f8d0cd")
 NEAR_EXPIRY = QColor("#fff0c2")
 QUARANTINED = QColor("#e6dcf5")
 BELOW_MIN = QColor("#fde2e1")
-NEAR_DAYS = 90
-
-
-def expiry_state(expiry: dt.date | None, today: dt.date, quarantined: bool = False) -> str:
-    if quarantined:
-        return "quarantined"
-    if expiry is None:
-        return ""
-    if expiry < today:
-        return "expired"
-    if expiry <= today + dt.timedelta(days=NEAR_DAYS):
-        return "near"
-    return ""
 
 
 class _StationModel(RecordTableModel):
@@ -43,6 +37,7 @@ class _StationModel(RecordTableModel):
         self.station_id = station_id or ""
         self.lang = lang
         self.today = dt.date.today()
+        self.near_days = DEFAULT_NEAR_EXPIRY_DAYS  # the station's own, read with each fetch
         super().__init__(ops, parent)
 
 
@@ -74,27 +69,29 @@ class ItemStockModel(_StationModel):
 
     def fetch(self, session: Session) -> list[Any]:
         self.today = dt.date.today()
+        self.near_days = near_expiry_days(session)
         return on_hand_by_item(session, self.station_id)
 
     def fetch_sync(self, session: Session, rows: list[Any]) -> dict[str, SyncState]:
         return sync_states.item_states(session, self.station_id, _ledger_scan(self, session))
 
     def background(self, row: ItemBalance, column: Column) -> QColor | None:
-        if column.key == "quantity" and row.min_stock > 0 and row.quantity < row.min_stock:
+        if column.key == "quantity" and is_below_minimum(row):
             return BELOW_MIN
         if column.key == "nearest_expiry":
-            state = expiry_state(row.nearest_expiry, self.today)
+            state = expiry_state(row.nearest_expiry, self.today, self.near_days)
             return {"expired": EXPIRED, "near": NEAR_EXPIRY}.get(state)
         return None
 
     def tooltip(self, row: ItemBalance, column: Column) -> str | None:
-        if column.key == "quantity" and row.min_stock > 0 and row.quantity < row.min_stock:
+        if column.key == "quantity" and is_below_minimum(row):
             return QCoreApplication.translate("StockModels", "Below the minimum stock")
         return None
 
 
 class LotStockModel(_StationModel):
-    """Stock on hand per lot, coloured by expiry: expired, expiring within 90 days, quarantined. Sync
+    """Stock on hand per lot, coloured by expiry: expired, expiring within the station's near-expiry days,
+    quarantined. Sync
     shows the worst state among the lot record and its movements."""
 
     sync_key = "lot_id"
@@ -106,28 +103,36 @@ class LotStockModel(_StationModel):
         Column("expiry", QT_TRANSLATE_NOOP("Columns", "Expiry"), fmt=fmt_date),
         Column("quantity", QT_TRANSLATE_NOOP("Columns", "On hand"), numeric=True),
         Column("unit", QT_TRANSLATE_NOOP("Columns", "Unit")),
-        Column("state", QT_TRANSLATE_NOOP("Columns", "State"), getter=lambda r: lot_state_text(r, dt.date.today())),
+        Column("state", QT_TRANSLATE_NOOP("Columns", "State")),
         SYNC_COLUMN,
     )
 
+    def __init__(self, ops: Operations | None, station_id: str | None, lang: str = "vi",
+                 parent: QObject | None = None) -> None:
+        super().__init__(ops, station_id, lang, parent)
+        self.columns = tuple(  # type: ignore[assignment]
+            Column(c.key, c.title, getter=lambda r: lot_state_text(r, self.today, self.near_days))
+            if c.key == "state" else c for c in type(self).columns)
+
     def fetch(self, session: Session) -> list[Any]:
         self.today = dt.date.today()
+        self.near_days = near_expiry_days(session)
         return on_hand_by_lot(session, self.station_id)
 
     def fetch_sync(self, session: Session, rows: list[Any]) -> dict[str, SyncState]:
         return sync_states.lot_states(session, self.station_id, _ledger_scan(self, session))
 
     def background(self, row: LotBalance, column: Column) -> QColor | None:
-        state = expiry_state(row.expiry, self.today, row.quarantined)
+        state = expiry_state(row.expiry, self.today, self.near_days, row.quarantined)
         return {"expired": EXPIRED, "near": NEAR_EXPIRY, "quarantined": QUARANTINED}.get(state)
 
 
-def lot_state_text(row: LotBalance, today: dt.date) -> str:
-    state = expiry_state(row.expiry, today, row.quarantined)
+def lot_state_text(row: LotBalance, today: dt.date, near_days: int = DEFAULT_NEAR_EXPIRY_DAYS) -> str:
+    state = expiry_state(row.expiry, today, near_days, row.quarantined)
     texts = {
         "quarantined": QCoreApplication.translate("StockModels", "Quarantined"),
         "expired": QCoreApplication.translate("StockModels", "Expired"),
-        "near": QCoreApplication.translate("StockModels", "Expires within 90 days"),
+        "near": QCoreApplication.translate("StockModels", "Expires within %1 days").replace("%1", str(near_days)),
     }
     parts = [texts.get(state, "")]
     if row.vvm_stage:
