@@ -1567,8 +1567,8 @@ Tệp: %2</translation>
         </message>
         <message>
             <location filename="../../ytcs_desktop/ui/pages/stock_onhand.py" line="58" />
-            <source>Colours: red = expired · yellow = expires within 90 days · violet = quarantined · red quantity = below minimum</source>
-            <translation>Màu: đỏ = đã hết hạn · vàng = hết hạn trong 90 ngày · tím = đang cách ly · số lượng nền đỏ = dưới mức tối thiểu</translation>
+            <source>Colours: red = expired · yellow = expires within %1 days · violet = quarantined · red quantity = below minimum</source>
+            <translation>Màu: đỏ = đã hết hạn · vàng = hết hạn trong %1 ngày · tím = đang cách ly · số lượng nền đỏ = dưới mức tối thiểu</translation>
         </message>
         <message>
             <location filename="../../ytcs_desktop/ui/pages/stock_onhand.py" line="149" />

@@ -64,9 +64,10 @@ class OnHandTab(QWidget):
         self.receive_button.setToolTip("Ctrl+N")
         layout.addLayout(toolbar_row(self.receive_button, self.issue_button, self.transfer_button,
                                      self.dispose_button, self.card_button, self.levels_button))
-        self.legend = QLabel(self.tr("Colours: red = expired · yellow = expires within 90 days · "
-                                     "violet = quarantined · red quantity = below minimum"))
+        self.legend = QLabel()
         self.legend.setStyleSheet("color: #555;")
+        self._legend()
+        self.lot_model.loaded.connect(self._legend)
         self.table = make_table(self.lot_model, self.lot_proxy)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.legend)
@@ -102,6 +103,12 @@ class OnHandTab(QWidget):
     @property
     def model(self) -> RecordTableModel:
         return self.item_model if self.by_item.isChecked() else self.lot_model
+
+    def _legend(self) -> None:
+        """The colours' meaning, with the station's own near-expiry days."""
+        self.legend.setText(self.tr("Colours: red = expired · yellow = expires within %1 days · violet = "
+                                    "quarantined · red quantity = below minimum")
+                            .replace("%1", str(self.lot_model.near_days)))
 
     def _switch(self) -> None:
         if not self.model._ever_loaded:
