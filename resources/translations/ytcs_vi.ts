@@ -282,6 +282,26 @@
     <context>
         <name>Columns</name>
         <message>
+            <location filename="../../ytcs_desktop/ui/models/sync_info.py" line="80" />
+            <source>How many</source>
+            <translation>Số bản ghi</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/sync_info.py" line="80" />
+            <source>Records</source>
+            <translation>Bản ghi</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/sync_info.py" line="80" />
+            <source>What the centre decided</source>
+            <translation>Trung tâm quyết định</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/sync_info.py" line="80" />
+            <source>What you can do</source>
+            <translation>Bạn có thể làm gì</translation>
+        </message>
+        <message>
             <location filename="../../ytcs_desktop/ui/models/base.py" line="311" />
             <source>Refused by the centre: %1</source>
             <translation>Trung tâm không chấp nhận: %1</translation>

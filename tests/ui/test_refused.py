@@ -45,7 +45,15 @@ def test_refused_change_shows_with_reason(make_ctx, server: tuple[str, str], tmp
         assert isinstance(sync_page, SyncLogPage)
         qtbot.waitUntil(lambda: sync_page.refused.rowCount() >= 1, timeout=5000)
         row = sync_page.refused.row_at(0)
-        assert row.table == "stations" and row.reason
+        assert row.table == "stations" and row.code == "field_not_owned"
+        model = sync_page.refused
+        shown = " | ".join(str(model.index(0, c).data()) for c in range(model.columnCount()))
+        # In the user's words: the record as they know it, the centre's decision, what to do; no table or
+        # column name, no raw value, no row id.
+        assert "Hồ sơ trạm" in shown and "Trạm Y tế phường An Phú" in shown and "Trung tâm quản lý" in shown
+        assert "Không cần làm gì" in shown
+        for technical in ("stations", "licence_no", "field_not_owned", station_id, station_id[:8], "[", "/ The"):
+            assert technical not in shown, (technical, shown)
         widget = window.findChild(SyncStatusWidget)
         assert widget is not None and "bị từ chối" in widget.detail_label.text()
         window.close()

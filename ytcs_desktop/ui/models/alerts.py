@@ -27,7 +27,8 @@ class Alerts:
     open_requests: list[SupportRequest] = field(default_factory=list)
 
 
-def alert_queries(station_id: str, today: dt.date | None = None) -> dict[str, Callable[[Session], list[Any]]]:
+def alert_queries(station_id: str, today: dt.date | None = None,
+                  lang: str = "vi") -> dict[str, Callable[[Session], list[Any]]]:
     """One query per card, so each is a short job on the read queue."""
     day = today or dt.date.today()
     return {
@@ -35,7 +36,7 @@ def alert_queries(station_id: str, today: dt.date | None = None) -> dict[str, Ca
         "below_minimum": lambda s: below_minimum(s, station_id),
         "missing_readings": lambda s: missing_readings(s, station_id, day),
         "quarantined": lambda s: active_quarantines(s, station_id),
-        "refused": lambda s: refused_changes(s),
+        "refused": lambda s: refused_changes(s, lang),
         "open_requests": lambda s: [r for r in list_requests(s, station_id) if r.status in OPEN_STATUSES],
     }
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ytcs_desktop.store.base import Base, SyncMixin
+from ytcs_desktop.domain.refusals import refusal_groups, refused_count
 from ytcs_desktop.store.db import Database
 from ytcs_desktop.store.models import SyncConflict
 from ytcs_desktop.ui.models.base import Column, RecordTableModel, fmt_date
@@ -40,26 +40,12 @@ class RefusedChange:
     what: str
 
 
-def _syncable() -> list[type[Any]]:
-    return [m.class_ for m in Base.registry.mappers if issubclass(m.class_, SyncMixin)]
-
-
-def refused_changes(s: Session, limit: int = 500) -> list[RefusedChange]:
-    out: list[RefusedChange] = []
-    for cls in _syncable():
-        for row in s.scalars(select(cls).where(cls.sync_state == "rejected").limit(limit)):
-            what = next((str(getattr(row, a)) for a in ("number", "title", "name", "full_name", "lot_no", "topic",
-                                                        "kind") if getattr(row, a, None)), row.id[:8])
-            out.append(RefusedChange(cls.__tablename__, row.id, row.sync_reason or "", what))
-    return out
-
-
 def local_status(db: Database) -> LocalStatus:
     """Runs on a worker; the sync package (and pydantic) is imported there, not during start-up."""
     from ytcs_desktop.sync import apply as sync_apply
 
     with db.read() as s:
-        rejected = len(refused_changes(s))
+        rejected = refused_count(s)
         conflicts = len(list(s.scalars(select(SyncConflict.id).where(SyncConflict.resolved == 0))))
     last = db.meta(sync_apply.LAST_SYNC)
     when = None
@@ -72,16 +58,30 @@ def local_status(db: Database) -> LocalStatus:
                        clock_suspect=db.meta(sync_apply.CLOCK_SUSPECT) == "1")
 
 
+def refused_changes(s: Session, lang: str = "vi") -> list[RefusedChange]:
+    """Each refused record as the person knows it, with the centre's decision in plain words."""
+    return [RefusedChange(g.table, "", g.decision, record) for g in refusal_groups(s, lang) for record in g.records]
+
+
 class RefusedModel(RecordTableModel):
+    """Refused changes grouped by kind of record and decision: the records as people know them, what the
+    centre decided, what this person can do (domain/refusals.py). No table name, raw value or row id."""
+
     areas = frozenset({SYNC})
     columns = (
-        Column("table", QT_TRANSLATE_NOOP("Columns", "Record kind")),
-        Column("what", QT_TRANSLATE_NOOP("Columns", "Record")),
-        Column("reason", QT_TRANSLATE_NOOP("Columns", "Centre's reason")),
+        Column("kind", QT_TRANSLATE_NOOP("Columns", "Record kind")),
+        Column("count", QT_TRANSLATE_NOOP("Columns", "How many"), numeric=True, getter=lambda g: len(g.records)),
+        Column("what", QT_TRANSLATE_NOOP("Columns", "Records")),
+        Column("decision", QT_TRANSLATE_NOOP("Columns", "What the centre decided")),
+        Column("action", QT_TRANSLATE_NOOP("Columns", "What you can do")),
     )
 
+    def __init__(self, ops: Operations | None, parent: QObject | None = None, lang: str = "vi") -> None:
+        super().__init__(ops, parent)
+        self.lang = lang
+
     def fetch(self, session: Session) -> list[Any]:
-        return refused_changes(session)
+        return refusal_groups(session, self.lang)
 
 
 class ConflictModel(RecordTableModel):

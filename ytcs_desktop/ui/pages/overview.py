@@ -143,7 +143,7 @@ class OverviewPage(Page):
         station = self.ctx.actor.station_id or ""
         if self.alerts is None:
             self.alerts = Alerts()
-        for key, query in alert_queries(station).items():
+        for key, query in alert_queries(station, lang=self.ctx.lang).items():
             self.ctx.ops.query(query, partial(self._card_loaded, key), priority=-1)
 
     def _card_loaded(self, key: str, rows: list[Any]) -> None:

@@ -22,7 +22,7 @@ class SyncLogPage(Page):
         self.layout_.addLayout(toolbar_row(self.sync_button))
         if ctx.sync is not None:
             self.sync_button.clicked.connect(ctx.sync.sync_now)
-        self.refused = RefusedModel(ctx.ops, self)
+        self.refused = RefusedModel(ctx.ops, self, ctx.lang)
         self.conflicts = ConflictModel(ctx.ops, self)
         box1 = QGroupBox(self.tr("Refused by the centre"))
         col1 = QVBoxLayout(box1)

@@ -1,0 +1,192 @@
+"""Changes the centre refused, told in the words of the person at the station: the record as they know it
+(item, lot, date, request number), what the centre decided, and what they can do, with repeats grouped.
+Never a table name, a column name, a raw value or a row id."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ytcs_desktop.store.base import Base, SyncMixin
+from ytcs_desktop.store.models import (
+    Fridge,
+    Item,
+    Lot,
+    Requisition,
+    RequisitionLine,
+    StockTransaction,
+    TemperatureReading,
+)
+
+# Record kinds as people name them (vi, en); a table not listed is "a record".
+KINDS: dict[str, tuple[str, str]] = {
+    "stock_transactions": ("Dòng sổ kho", "Stock entry"),
+    "lots": ("Lô thuốc, vật tư", "Lot"),
+    "items": ("Mặt hàng", "Item"),
+    "pack_units": ("Quy cách đóng gói", "Pack size"),
+    "stock_levels": ("Mức tồn của trạm", "Station stock level"),
+    "stock_counts": ("Lần kiểm kê", "Stock count"),
+    "stock_count_lines": ("Dòng kiểm kê", "Stock count line"),
+    "requisitions": ("Phiếu dự trù", "Requisition"),
+    "requisition_lines": ("Dòng phiếu dự trù", "Requisition line"),
+    "shipment_lines": ("Hàng Trung tâm cấp", "Shipment line"),
+    "stations": ("Hồ sơ trạm", "Station profile"),
+    "staff": ("Nhân viên", "Staff member"),
+    "fridges": ("Tủ lạnh", "Fridge"),
+    "temperature_readings": ("Lần đo nhiệt độ", "Fridge reading"),
+    "quarantines": ("Lô cách ly", "Quarantine"),
+    "vial_openings": ("Lọ vắc xin đã mở", "Opened vial"),
+    "support_requests": ("Yêu cầu hỗ trợ", "Support request"),
+    "request_comments": ("Trao đổi về yêu cầu", "Request comment"),
+    "request_transitions": ("Bước xử lý yêu cầu", "Request step"),
+    "training_sessions": ("Buổi tập huấn", "Training session"),
+    "training_attendance": ("Người dự tập huấn", "Training attendee"),
+    "rotation_visits": ("Lịch luân phiên", "Rotation visit"),
+    "closed_periods": ("Kỳ sổ đã khoá", "Closed period"),
+}
+
+# What the centre decided and what the person can do, by the server's refusal code (vi, en).
+DECISIONS: dict[str, tuple[str, str, str, str]] = {
+    "field_not_owned": (
+        "Trung tâm quản lý thông tin này, nên thay đổi của trạm không được nhận; giá trị của Trung tâm được giữ.",
+        "The centre keeps this information, so the station's change was not taken; the centre's value stands.",
+        "Không cần làm gì trên máy này. Nếu thông tin của Trung tâm sai, hãy đề nghị Trung tâm sửa.",
+        "Nothing to do on this computer. If the centre's value is wrong, ask the centre to correct it."),
+    "partition": (
+        "Bản ghi này thuộc trạm khác, nên trạm này không gửi được.",
+        "This record belongs to another station, so this station cannot send it.",
+        "Hãy báo Trung tâm (Tệp → Thông tin chẩn đoán cho Trung tâm) để kiểm tra dữ liệu trên máy.",
+        "Tell the centre (File → Diagnostics for the centre) so it can check this computer's data."),
+    "insert_only": (
+        "Sổ đã ghi không sửa hay xoá được.",
+        "A written ledger entry cannot be changed or deleted.",
+        "Hãy ghi một dòng điều chỉnh (đảo bút toán) thay cho việc sửa.",
+        "Record a reversal instead of changing the entry."),
+    "transition": (
+        "Bước chuyển trạng thái này do bên kia thực hiện, nên Trung tâm không nhận.",
+        "This status step is the other side's to take, so the centre did not accept it.",
+        "Không cần làm gì: trạng thái của Trung tâm được giữ trên máy này.",
+        "Nothing to do: the centre's status is kept on this computer."),
+    "unknown_row": (
+        "Trung tâm không có bản ghi gốc (có thể lần tạo bản ghi đã bị từ chối).",
+        "The centre does not hold the original record (its creation may have been refused).",
+        "Xem lý do của bản ghi gốc trong danh sách này; nếu không có, hãy báo Trung tâm.",
+        "See the original record's reason in this list; if there is none, tell the centre."),
+    "unknown_table": (
+        "Phiên bản phần mềm trên máy này gửi loại dữ liệu mà Trung tâm chưa nhận.",
+        "This computer's software sends a kind of record the centre does not take yet.",
+        "Hãy báo Trung tâm: cần nâng cấp phần mềm của máy chủ Trung tâm hoặc của máy này.",
+        "Tell the centre: its server or this computer needs a software update."),
+    "partition_change": (
+        "Không được chuyển một bản ghi sang trạm khác.",
+        "A record may not be moved to another station.",
+        "Hãy báo Trung tâm để kiểm tra.",
+        "Tell the centre so it can check."),
+}
+DECISIONS["unknown_column"] = DECISIONS["unknown_table"]
+
+_REASON = re.compile(r"^(?P<vi>.*?) / (?P<en>.*?) \[(?P<code>[\w-]+)\]$", re.DOTALL)
+_TECHNICAL = re.compile(r"\b[a-z]+(?:_[a-z]+)+\b")  # table_and_column_names
+
+
+@dataclass
+class RefusalGroup:
+    """One kind of record refused for one reason, with the records as people know them."""
+
+    kind: str
+    decision: str
+    action: str
+    records: list[str] = field(default_factory=list)
+    table: str = ""
+    code: str = ""
+
+    @property
+    def what(self) -> str:
+        shown = ", ".join(self.records[:5])
+        more = len(self.records) - 5
+        return shown + (f" (+{more})" if more > 0 else "")
+
+
+def _plain(text: str) -> str:
+    """A server message without table or column names (older answers named them)."""
+    return _TECHNICAL.sub("…", text).strip()
+
+
+def _split_reason(reason: str) -> tuple[str, str, str]:
+    found = _REASON.match(reason.strip())
+    if found is None:
+        return reason, reason, ""
+    return found["vi"], found["en"], found["code"]
+
+
+def _fmt_date(value: Any) -> str:
+    return f"{value:%d/%m/%Y}" if value is not None else ""
+
+
+def describe(s: Session, row: Any, lang: str) -> str:
+    """The record as the person at the station knows it."""
+    en = lang.startswith("en")
+    if isinstance(row, StockTransaction):
+        lot = s.get(Lot, row.lot_id)
+        item = s.get(Item, row.item_id)
+        lot_word = "lot" if en else "lô"
+        quantity = f"{row.quantity:+,}" if en else f"{row.quantity:+,}".replace(",", ".")
+        return (f"{item.name if item else '?'}, {lot_word} {lot.lot_no if lot else '?'}, {_fmt_date(row.txn_date)}, "
+                f"{quantity}")
+    if isinstance(row, Lot):
+        item = s.get(Item, row.item_id)
+        return f"{item.name if item else '?'}, {'lot' if en else 'lô'} {row.lot_no}"
+    if isinstance(row, RequisitionLine):
+        req = s.get(Requisition, row.requisition_id)
+        item = s.get(Item, row.item_id)
+        return f"{req.number if req and req.number else '?'}: {item.name if item else '?'}"
+    if isinstance(row, TemperatureReading):
+        fridge = s.get(Fridge, row.fridge_id)
+        slot = {"morning": ("sáng", "morning"), "afternoon": ("chiều", "afternoon")}.get(row.slot, (row.slot, row.slot))
+        return f"{fridge.name if fridge else '?'}, {_fmt_date(row.reading_date)} {slot[1] if en else slot[0]}"
+    if isinstance(row, Item):
+        return f"{row.code} – {row.name}"
+    for attr in ("number", "title", "name", "full_name", "topic"):
+        value = getattr(row, attr, None)
+        if value:
+            return str(value)
+    return KINDS.get(row.__tablename__, ("Bản ghi", "Record"))[1 if en else 0]
+
+
+def refusal_groups(s: Session, lang: str, limit: int = 2000) -> list[RefusalGroup]:
+    """Every change the centre refused, grouped by kind of record and decision."""
+    en = lang.startswith("en")
+    groups: dict[tuple[str, str, str], RefusalGroup] = {}
+    for mapper in Base.registry.mappers:
+        cls: Any = mapper.class_
+        if not issubclass(cls, SyncMixin):
+            continue
+        for row in s.scalars(select(cls).where(cls.sync_state == "rejected").limit(limit)):
+            vi, en_text, code = _split_reason(row.sync_reason or "")
+            if code in DECISIONS:
+                d_vi, d_en, a_vi, a_en = DECISIONS[code]
+                decision, action = (d_en, a_en) if en else (d_vi, a_vi)
+            else:
+                decision = _plain(en_text if en else vi)
+                action = ("Correct the record; it is sent again." if en else
+                          "Hãy sửa lại bản ghi; bản ghi sẽ được gửi lại.")
+            table = cls.__tablename__
+            kind = KINDS.get(table, ("Bản ghi", "Record"))[1 if en else 0]
+            group = groups.setdefault((table, code, decision), RefusalGroup(kind, decision, action, table=table,
+                                                                            code=code))
+            group.records.append(describe(s, row, lang))
+    return sorted(groups.values(), key=lambda g: (-len(g.records), g.kind))
+
+
+def refused_count(s: Session) -> int:
+    """How many records the centre refused (the status bar's figure: no description needed)."""
+    total = 0
+    for mapper in Base.registry.mappers:
+        cls: Any = mapper.class_
+        if issubclass(cls, SyncMixin):
+            total += int(s.scalar(select(func.count()).select_from(cls).where(cls.sync_state == "rejected")) or 0)
+    return total
