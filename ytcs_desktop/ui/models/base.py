@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
+    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -50,11 +51,12 @@ def fmt_date(value: Any) -> str:
 
 
 def fmt_number(value: Any) -> str:
+    """Through the window's locale: 1.234,5 in Vietnamese, 1,234.5 in English (no hand-made separators)."""
     if value is None:
         return ""
     if isinstance(value, float) and not value.is_integer():
-        return f"{value:,.1f}".replace(",", ".")
-    return f"{int(value):,}".replace(",", ".")
+        return QLocale().toString(value, "f", 1)
+    return QLocale().toString(int(value))
 
 
 def get_value(row: Any, key: str) -> Any:
