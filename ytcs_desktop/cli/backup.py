@@ -10,6 +10,7 @@ from typing import Any
 
 from ytcs_desktop.cli.common import EXIT_OK, db_path, language, print_json, print_table
 from ytcs_desktop.cli.setup import output_format, say, subcommand
+from ytcs_desktop.dates import moment_text
 from ytcs_desktop.store.backup import (
     KEEP_DAILY,
     KEEP_MONTHLY,
@@ -81,10 +82,10 @@ def _list(args: argparse.Namespace) -> int:
             f"No backups yet in {', '.join(map(str, folders))}.")
         return EXIT_OK
     unreadable = "(unreadable)" if en else "(không đọc được)"
-    table = [(f"{copy.made:%Y-%m-%d %H:%M}", KINDS[copy.kind][1 if en else 0], human_size(copy.size, lang),
+    table = [(moment_text(copy.made, lang), KINDS[copy.kind][1 if en else 0], human_size(copy.size, lang),
               contents.who(lang) if contents else unreadable,
               contents.stock_transactions if contents else "",
-              f"{contents.last_change:%Y-%m-%d %H:%M}" if contents and contents.last_change else "",
+              moment_text(contents.last_change if contents else None, lang),
               str(copy.path)) for copy, contents in rows]
     headers = (("Made", "Kind", "Size", "Data of", "Stock transactions", "Last change", "File") if en else
                ("Ngày tạo", "Loại", "Kích thước", "Dữ liệu của", "Giao dịch kho", "Thay đổi cuối", "Tệp"))
@@ -112,7 +113,7 @@ def _restore(args: argparse.Namespace) -> int:
     Database.open(path).close()  # an older copy is upgraded now (a copy of it is kept), not at the next start
     contents, lang = result.contents, language(args)
     when = copy_made(source)
-    date_vi, date_en = f"{when:%d/%m/%Y %H:%M}", f"{when:%Y-%m-%d %H:%M}"
+    date_vi, date_en = moment_text(when), moment_text(when, "en")
     say(args, f"Đã khôi phục dữ liệu từ {source} ({contents.who(lang)}, bản sao ngày {date_vi}, "
               f"{contents.stock_transactions} giao dịch kho).",
         f"Restored the data from {source} ({contents.who(lang)}, the copy of {date_en}, "

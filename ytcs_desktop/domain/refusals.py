@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ytcs_desktop.dates import day_text
 from ytcs_desktop.store.base import Base, SyncMixin
 from ytcs_desktop.store.models import (
     Fridge,
@@ -123,8 +124,6 @@ def _split_reason(reason: str) -> tuple[str, str, str]:
     return found["vi"], found["en"], found["code"]
 
 
-def _fmt_date(value: Any) -> str:
-    return f"{value:%d/%m/%Y}" if value is not None else ""
 
 
 def describe(s: Session, row: Any, lang: str) -> str:
@@ -135,8 +134,8 @@ def describe(s: Session, row: Any, lang: str) -> str:
         item = s.get(Item, row.item_id)
         lot_word = "lot" if en else "lô"
         quantity = f"{row.quantity:+,}" if en else f"{row.quantity:+,}".replace(",", ".")
-        return (f"{item.name if item else '?'}, {lot_word} {lot.lot_no if lot else '?'}, {_fmt_date(row.txn_date)}, "
-                f"{quantity}")
+        lot_no = lot.lot_no if lot else "?"
+        return f"{item.name if item else '?'}, {lot_word} {lot_no}, {day_text(row.txn_date, lang)}, {quantity}"
     if isinstance(row, Lot):
         item = s.get(Item, row.item_id)
         return f"{item.name if item else '?'}, {'lot' if en else 'lô'} {row.lot_no}"
@@ -147,7 +146,7 @@ def describe(s: Session, row: Any, lang: str) -> str:
     if isinstance(row, TemperatureReading):
         fridge = s.get(Fridge, row.fridge_id)
         slot = {"morning": ("sáng", "morning"), "afternoon": ("chiều", "afternoon")}.get(row.slot, (row.slot, row.slot))
-        return f"{fridge.name if fridge else '?'}, {_fmt_date(row.reading_date)} {slot[1] if en else slot[0]}"
+        return f"{fridge.name if fridge else '?'}, {day_text(row.reading_date, lang)} {slot[1] if en else slot[0]}"
     if isinstance(row, Item):
         return f"{row.code} – {row.name}"
     for attr in ("number", "title", "name", "full_name", "topic"):

@@ -15,6 +15,7 @@ from ytcs_desktop.store.backup import copy_made
 from ytcs_desktop.store.db import Database
 from ytcs_desktop.store.errors import KnownStoreError
 from ytcs_desktop.store.restore import RestoreResult, restore_database
+from ytcs_desktop.ui.models.base import fmt_date
 from ytcs_desktop.ui.tasks import TaskControl, TaskManager
 
 if TYPE_CHECKING:
@@ -54,7 +55,7 @@ def restore_in_window(launcher: Launcher, backup: Path) -> TaskManager | None:
     def done(value: tuple[RestoreResult, Database]) -> None:
         result, db = value
         window = reopen(db)
-        when = copy_made(backup).strftime("%d/%m/%Y %H:%M")
+        when = fmt_date(copy_made(backup))
         text = QCoreApplication.translate("Restore", "The data was restored from the copy of %1.").replace(
             "%1", when)
         details = [QCoreApplication.translate(

@@ -8,6 +8,7 @@ objects (dataclasses, ORM rows detached from their session, or dicts).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -16,12 +17,15 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
+    QDate,
+    QDateTime,
     QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QTime,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor
@@ -42,11 +46,24 @@ SYNCED: SyncState = ("synced", None)
 UNKNOWN: SyncState = ("", None)
 
 
+def date_pattern() -> str:
+    """The window locale's short date with a four-digit year and two-digit day and month (Vietnamese:
+    dd/MM/yyyy; English: MM/dd/yyyy): forms and registers need the full year."""
+    pattern = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
+    pattern = re.sub(r"y+", "yyyy", pattern)
+    pattern = re.sub(r"(?<!d)d(?!d)", "dd", pattern)
+    return re.sub(r"(?<!M)M(?!M)", "MM", pattern)
+
+
 def fmt_date(value: Any) -> str:
+    """A date, or a moment in local time, through the window's locale."""
+    locale = QLocale()
     if isinstance(value, dt.datetime):
-        return value.astimezone().strftime("%d/%m/%Y %H:%M")
+        local = value.astimezone() if value.tzinfo else value
+        moment = QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
+        return locale.toString(moment, f"{date_pattern()} {locale.timeFormat(QLocale.FormatType.ShortFormat)}")
     if isinstance(value, dt.date):
-        return value.strftime("%d/%m/%Y")
+        return locale.toString(QDate(value.year, value.month, value.day), date_pattern())
     return "" if value is None else str(value)
 
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from ytcs_desktop.store.errors import KnownStoreError
 from ytcs_desktop.ui.backups import BackupController, BackupOutcome, CopyRow, Listing, is_old
 from ytcs_desktop.ui.context import AppContext
-from ytcs_desktop.ui.models.base import Column, RecordTableModel, fmt_number
+from ytcs_desktop.ui.models.base import Column, RecordTableModel, fmt_date, fmt_number
 from ytcs_desktop.ui.pages.base import Page, fit_columns, make_table, toolbar_row
 
 RED = "#b3261e"
@@ -36,7 +36,7 @@ KIND_TITLES = {
 
 
 def fmt_moment(value: Any) -> str:
-    return value.strftime("%d/%m/%Y %H:%M") if isinstance(value, dt.datetime) else ""
+    return fmt_date(value) if isinstance(value, dt.datetime) else ""
 
 
 def fmt_size(size: int) -> str:

@@ -14,6 +14,7 @@ from ytcs_desktop.domain.labels import label
 from ytcs_desktop.ui.backups import is_old
 from ytcs_desktop.ui.context import AppContext
 from ytcs_desktop.ui.models.alerts import Alerts, alert_queries
+from ytcs_desktop.ui.models.base import fmt_date
 from ytcs_desktop.ui.operations import ALL_AREAS
 from ytcs_desktop.ui.pages.base import Page
 
@@ -119,7 +120,7 @@ class OverviewPage(Page):
         else:
             days = (dt.date.today() - newest.made.date()).days
             text = self.tr("The last backup is %1 days old (%2).").replace("%1", str(days)).replace(
-                "%2", f"{newest.made:%d/%m/%Y %H:%M}")
+                "%2", fmt_date(newest.made))
         self.backup_text.setText(text)
         self.backup_banner.show()
 
