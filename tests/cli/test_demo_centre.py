@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from tests.cli.conftest import YTCS, Runner
-from ytcs_desktop.sync.server.serve import READY_PREFIX
+from tests.sync.conftest import launch_server, stop_server
 
 KEYRING_OFF = {"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
 
@@ -24,25 +24,8 @@ KEYRING_OFF = {"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
 def start_centre(folder: Path) -> tuple[subprocess.Popen[str], str]:
     """`ytcs centre serve --data-dir FOLDER` on a free port (the demo centre's database by default)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("YTCS_") or k == "YTCS_LOG_DIR"}
-    proc = subprocess.Popen([YTCS, "centre", "serve", "--data-dir", str(folder), "--host", "127.0.0.1", "--port", "0"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env={**env, "LANG": "C.UTF-8"})
-    assert proc.stdout is not None
-    line = proc.stdout.readline()
-    if not line.startswith(READY_PREFIX):
-        proc.kill()
-        _, err = proc.communicate(timeout=10)
-        raise AssertionError(f"the centre server did not start: {line!r} {err}")
-    return proc, line[len(READY_PREFIX):].split()[0]
-
-
-def stop(proc: subprocess.Popen[str]) -> None:
-    proc.terminate()
-    try:
-        proc.communicate(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.communicate()
+    return launch_server([YTCS, "centre", "serve", "--data-dir", str(folder), "--host", "127.0.0.1", "--port", "0"],
+                         {**env, "LANG": "C.UTF-8"})
 
 
 def statuses(folder: Path) -> dict[str, str]:
@@ -97,7 +80,7 @@ def test_demo_station_and_centre_agree_from_the_first_sync(ytcs_process: Runner,
         register = ytcs_process("centre", "stations")
         assert register.code == 0 and all(code in register.out for code in codes)
     finally:
-        stop(server)
+        stop_server(server)
 
 
 def test_demo_never_overwrites_a_centre_database_unless_forced(ytcs_process: Runner, data_dir: Path) -> None:

@@ -13,7 +13,7 @@ import sys
 import tempfile
 import uuid
 from collections.abc import Iterator
-from contextlib import closing
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -130,20 +130,24 @@ def new_db(path: Path, station_id: str | None = None, role: str = "station") -> 
     return db
 
 
-def start_server(db_url: str, env: dict[str, str] | None = None,
-                 extra: tuple[str, ...] = ()) -> tuple[subprocess.Popen[str], str]:
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "ytcs_desktop", "centre", "serve", "--database", db_url, "--host", "127.0.0.1",
-         "--port", "0", *extra],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT, env={**os.environ, **(env or {})})
+def launch_server(command: list[str], env: dict[str, str] | None = None,
+                  cwd: Path = ROOT) -> tuple[subprocess.Popen[str], str]:
+    """A `ytcs centre serve` process started by `command`; returns it with the URL of its ready line."""
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=cwd,
+                            env={**os.environ, **(env or {})})
     assert proc.stdout is not None
     line = proc.stdout.readline()
     if not line.startswith(READY_PREFIX):
         proc.kill()
         _, err = proc.communicate(timeout=10)
         raise RuntimeError(f"centre server did not start: {line!r} {err}")
-    url = line[len(READY_PREFIX):].split()[0]
-    return proc, url
+    return proc, line[len(READY_PREFIX):].split()[0]
+
+
+def start_server(db_url: str, env: dict[str, str] | None = None,
+                 extra: tuple[str, ...] = ()) -> tuple[subprocess.Popen[str], str]:
+    return launch_server([sys.executable, "-m", "ytcs_desktop", "centre", "serve", "--database", db_url,
+                          "--host", "127.0.0.1", "--port", "0", *extra], env)
 
 
 def stop_server(proc: subprocess.Popen[str]) -> None:
@@ -160,11 +164,18 @@ def server_db_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempP
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path_factory.mktemp('centre') / 'centre.sqlite3'}"
         return
+    with pg_schema("ytcs_test") as url:
+        yield url
+
+
+@contextmanager
+def pg_schema(prefix: str) -> Iterator[str]:
+    """A PostgreSQL schema of its own (skipped where no server runs), dropped afterwards: its URL."""
     if not _pg_available():
         pytest.skip("PostgreSQL is not running on 127.0.0.1:5432")
     import psycopg
 
-    schema = f"ytcs_test_{uuid.uuid4().hex[:10]}"
+    schema = f"{prefix}_{uuid.uuid4().hex[:10]}"
     with psycopg.connect("host=127.0.0.1 port=5432 user=postgres dbname=test", autocommit=True) as conn:
         conn.execute(f'CREATE SCHEMA "{schema}"')
     try:

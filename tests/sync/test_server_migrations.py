@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-import uuid
 from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
@@ -20,7 +19,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, inspect, text
 
-from tests.sync.conftest import PG_BASE, _pg_available
+from tests.sync.conftest import pg_schema
 from tests.sync.test_release_fixtures import CENTRE, FIXTURES
 from ytcs_desktop.sync.server import migrate
 from ytcs_desktop.sync.server import schema as t
@@ -46,18 +45,8 @@ def _differences(store: ServerStore) -> list[Any]:
 @pytest.fixture
 def pg_url() -> Iterator[str]:
     """A PostgreSQL schema of its own for one test, dropped afterwards."""
-    if not _pg_available():
-        pytest.skip("PostgreSQL is not running on 127.0.0.1:5432")
-    import psycopg
-
-    schema = f"ytcs_mig_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect("host=127.0.0.1 port=5432 user=postgres dbname=test", autocommit=True) as conn:
-        conn.execute(f'CREATE SCHEMA "{schema}"')
-    try:
-        yield f"{PG_BASE}?options=-csearch_path%3D{schema}"
-    finally:
-        with psycopg.connect("host=127.0.0.1 port=5432 user=postgres dbname=test", autocommit=True) as conn:
-            conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
+    with pg_schema("ytcs_mig") as url:
+        yield url
 
 
 def test_the_initial_tables_are_those_of_revision_0001(tmp_path: Path) -> None:
