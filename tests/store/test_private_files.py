@@ -38,11 +38,16 @@ def test_a_new_station_database_and_its_wal_and_shm_are_owner_only(tmp_path: Pat
             s.execute(text("INSERT OR REPLACE INTO sync_meta (key, value) VALUES ('probe', '1')"))
         with db.read() as s:  # the WAL and its index exist while a connection is open
             s.execute(text("SELECT 1"))
-            for suffix in ("", "-wal", "-shm"):
-                side = Path(f"{path}{suffix}")
-                assert side.exists() and _mode(side) == 0o600, suffix
+            _owner_only_with_wal(path)
     finally:
         db.close()
+
+
+def _owner_only_with_wal(path: Path) -> None:
+    """The file, its WAL and its index, while a connection holds them open."""
+    for suffix in ("", "-wal", "-shm"):
+        side = Path(f"{path}{suffix}")
+        assert side.exists() and _mode(side) == 0o600, suffix
 
 
 def test_a_station_file_left_readable_by_others_is_narrowed_when_opened(tmp_path: Path) -> None:
@@ -65,9 +70,7 @@ def test_the_centre_servers_sqlite_file_is_owner_only(tmp_path: Path) -> None:
         store.create_schema()
         with store.read() as conn:
             conn.exec_driver_sql("SELECT 1")
-            for suffix in ("", "-wal", "-shm"):
-                side = Path(f"{path}{suffix}")
-                assert side.exists() and _mode(side) == 0o600, suffix
+            _owner_only_with_wal(path)
     finally:
         store.dispose()
 
