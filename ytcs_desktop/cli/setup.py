@@ -21,6 +21,7 @@ from ytcs_desktop.domain.station_ids import station_id_for
 from ytcs_desktop.domain.validation import required_text
 from ytcs_desktop.store.db import Database
 from ytcs_desktop.store.errors import DamagedDatabaseError
+from ytcs_desktop.store.files import remove_database
 
 T = TypeVar("T")
 
@@ -127,11 +128,6 @@ def refuse_existing(path: Path) -> None:
         raise CliError(
             f"Đã có cơ sở dữ liệu tại {path}: không ghi đè. Chọn thư mục khác bằng --data-dir.",
             f"A database already exists at {path}: not overwriting it. Choose another folder with --data-dir.")
-
-
-def remove_database(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
 def _init(args: argparse.Namespace) -> int:

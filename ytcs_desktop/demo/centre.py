@@ -35,6 +35,7 @@ from ytcs_desktop.demo.people import HOME, STATIONS
 from ytcs_desktop.domain.errors import ValidationError
 from ytcs_desktop.domain.station_ids import station_id_for
 from ytcs_desktop.store.db import Database
+from ytcs_desktop.store.files import remove_database
 from ytcs_desktop.sync import apply as a
 from ytcs_desktop.sync import protocol as p
 from ytcs_desktop.sync.server.auth import Device
@@ -276,14 +277,6 @@ def keep_token(folder: Path, built: CentreBuilt) -> None:
     keystore.save_token(SERVER_URL, built.device_id, built.token, folder, to_file=True)
 
 
-SQLITE_SUFFIXES = ("", "-wal", "-shm", "-journal")
-
-
-def _remove(path: Path) -> None:
-    for suffix in SQLITE_SUFFIXES:
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-
-
 def centre_exists(folder: Path) -> ValidationError:
     server = folder / SERVER_FILE
     return ValidationError(
@@ -310,7 +303,7 @@ def build_demo_world(path: Path, months: int = 12, seed: int = 2026, *, replace_
     building = path.with_name(path.name + ".building")
     server_building = server.with_name(server.name + ".building")
     for leftover in (building, server_building):
-        _remove(leftover)
+        remove_database(leftover)
     folder.mkdir(parents=True, exist_ok=True)
     steps = [0]
 
@@ -326,11 +319,11 @@ def build_demo_world(path: Path, months: int = 12, seed: int = 2026, *, replace_
         built = build_demo_centre(building, server_building)
     except BaseException:
         for leftover in (building, server_building):
-            _remove(leftover)
+            remove_database(leftover)
         raise
-    _remove(path)
+    remove_database(path)
     os.replace(building, path)
-    _remove(server)
+    remove_database(server)
     os.replace(server_building, server)
     keep_token(folder, built)
     if progress is not None:

@@ -41,3 +41,9 @@ def private_database(path: Path) -> None:
             mode = side.stat().st_mode
             if stat.S_ISREG(mode) and mode & 0o077:
                 os.chmod(side, PRIVATE)
+
+
+def remove_database(path: Path) -> None:
+    """Delete a database file with its -wal, -shm and -journal (a half-made one, or one being replaced)."""
+    for suffix in ("", *SIDE_FILES):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)

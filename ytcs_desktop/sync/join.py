@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ytcs_desktop.store.db import Database
+from ytcs_desktop.store.files import remove_database
 from ytcs_desktop.sync.apply import remote_write, set_meta
 
 SERVER_URL = "sync_server_url"
@@ -59,18 +60,18 @@ def join_centre(path: Path, server_url: str, username: str, password: str, *, de
             db.close()
             raise
     except BaseException:
-        remove_database(path)
+        _remove_joined(path)
         if folder_made:
             _remove_if_empty(path.parent)
         raise
     return Joined(db, answer.device_id, answer.token, answer.role, answer.station_code, kept.where)
 
 
-def remove_database(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
+def _remove_joined(path: Path) -> None:
+    """What a failed join made: the database and the centre's certificate authority kept beside it."""
     from ytcs_desktop.sync.client import CA_FILE_NAME
 
+    remove_database(path)
     (path.parent / CA_FILE_NAME).unlink(missing_ok=True)
 
 

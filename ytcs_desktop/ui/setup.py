@@ -8,11 +8,11 @@ from ytcs_desktop.domain.station_ids import station_id_for
 from ytcs_desktop.domain.stations import create_centre, create_station
 from ytcs_desktop.domain.validation import required_text
 from ytcs_desktop.store.db import Database
+from ytcs_desktop.store.files import remove_database
 from ytcs_desktop.ui.dialogs.first_run import FirstRunChoice
 from ytcs_desktop.ui.tasks import Cancelled, TaskControl
 
 DEMO_MONTHS = 12
-SQLITE_SUFFIXES = ("", "-wal", "-shm", "-journal")
 
 
 def create_database(path: Path, choice: FirstRunChoice, control: TaskControl,
@@ -36,15 +36,9 @@ def create_database(path: Path, choice: FirstRunChoice, control: TaskControl,
                 create_centre(s, code=choice.code, name=choice.name)
     except Exception:
         db.close()
-        for leftover in path.parent.glob(path.name + "*"):
-            leftover.unlink(missing_ok=True)
+        remove_database(path)
         raise
     return db
-
-
-def _remove(path: Path) -> None:
-    for suffix in SQLITE_SUFFIXES:
-        Path(str(path) + suffix).unlink(missing_ok=True)
 
 
 def _demo(path: Path, control: TaskControl, months: int) -> Database:
