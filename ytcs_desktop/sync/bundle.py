@@ -154,7 +154,7 @@ def answer_through_server(server_url: str, token: str, data: bytes, verify: str 
     window has no server database of its own)."""
     import requests
 
-    from ytcs_desktop.sync.client import AuthError, _certificate, _network, _ssl_reason
+    from ytcs_desktop.sync.client import AuthError, certificate_error, network_error, ssl_reason
 
     try:
         r = requests.post(f"{server_url.rstrip('/')}{p.API}/centre/bundle", data=data, timeout=timeout,
@@ -162,9 +162,9 @@ def answer_through_server(server_url: str, token: str, data: bytes, verify: str 
                                                   p.PROTOCOL_HEADER: str(p.PROTOCOL_VERSION),
                                                   "Content-Type": "application/octet-stream"})
     except requests.exceptions.SSLError as exc:
-        raise _certificate(_ssl_reason(exc)) from exc
+        raise certificate_error(ssl_reason(exc)) from exc
     except requests.RequestException as exc:
-        raise _network(str(exc)) from exc
+        raise network_error(str(exc)) from exc
     if r.status_code == 200:
         return r.content
     answer = r.json() if r.headers.get("Content-Type", "").startswith("application/json") else {}

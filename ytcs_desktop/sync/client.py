@@ -88,7 +88,7 @@ def trusted_ca(data_dir: Path | None) -> str | bool:
     return True
 
 
-def _certificate(detail: str) -> CertificateError:
+def certificate_error(detail: str) -> CertificateError:
     return CertificateError(
         "certificate",
         f"Chứng chỉ bảo mật của máy chủ Trung tâm không được máy này tin cậy ({detail}). Đây là lỗi chứng chỉ, "
@@ -247,12 +247,12 @@ class SyncClient:
             with r:
                 raw = r.raw.read(decode_content=False)
         except requests.exceptions.SSLError as exc:
-            raise _certificate(_ssl_reason(exc)) from exc  # not retried: waiting does not fix a certificate
+            raise certificate_error(ssl_reason(exc)) from exc  # not retried: waiting does not fix a certificate
         except (requests.RequestException, OSError, urllib3.exceptions.HTTPError, http.client.HTTPException) as exc:
-            raise _network(str(exc)) from exc  # a cut link, wherever it was cut
+            raise network_error(str(exc)) from exc  # a cut link, wherever it was cut
         expected = r.headers.get("Content-Length")
         if expected is not None and expected.isdigit() and int(expected) != len(raw):
-            raise _network(f"answer cut after {len(raw)} of {expected} bytes")
+            raise network_error(f"answer cut after {len(raw)} of {expected} bytes")
         if body is not None:
             self.report.bytes_sent += len(body)
         self.report.bytes_received += len(raw)
@@ -260,10 +260,10 @@ class SyncClient:
             data = gzip.decompress(raw) if r.headers.get("Content-Encoding") == "gzip" else raw
             answer = from_json(data) if data else None  # pydantic's reader: a pulled page decodes faster
         except (OSError, EOFError, ValueError) as exc:
-            raise _network(f"truncated answer: {exc}") from exc
+            raise network_error(f"truncated answer: {exc}") from exc
         if r.status_code == 200:
             if answer is None:
-                raise _network("empty answer")
+                raise network_error("empty answer")
             return answer
         code = answer.get("code", f"http_{r.status_code}") if isinstance(answer, dict) else f"http_{r.status_code}"
         vi = answer.get("message_vi", "") if isinstance(answer, dict) else ""
@@ -275,7 +275,7 @@ class SyncClient:
         if r.status_code == 410:
             raise CursorExpired(code)
         if r.status_code >= 500 or r.status_code in (408, 429):
-            raise _network(f"HTTP {r.status_code}")
+            raise network_error(f"HTTP {r.status_code}")
         raise ServerRefused(code, vi or en, en)
 
     # ----- the protocol ------------------------------------------------------------------------
@@ -371,7 +371,7 @@ class SyncClient:
         try:
             answer = p.PushResponse.model_validate(self.request("POST", f"{p.API}/sync/push", body=body, retry=False))
             if len(answer.results) != len(batch.rows):  # never advance the cursor past an unanswered row
-                raise _network(f"{len(answer.results)} answers for {len(batch.rows)} changes")
+                raise network_error(f"{len(answer.results)} answers for {len(batch.rows)} changes")
         except NetworkError:
             self.push_size.failure()
             self._backoff_once()
@@ -409,7 +409,7 @@ class SyncClient:
         of the whole sync), so one cut late in a long sync costs a short pause."""
         self._failures += 1
         if self.report.retries >= self.max_retries * 2:
-            raise _network("too many failures")
+            raise network_error("too many failures")
         self.report.retries += 1
         time.sleep(min(8.0, self.backoff_s * 2 ** min(self._failures, 6)) * (0.5 + random.random()))
 
@@ -536,7 +536,7 @@ class _CollectorPolicy:
 _COLLECTOR = _CollectorPolicy()
 
 
-def _ssl_reason(exc: BaseException) -> str:
+def ssl_reason(exc: BaseException) -> str:
     text = str(exc)
     for reason in ("self-signed certificate", "certificate has expired", "Hostname mismatch",
                    "unable to get local issuer certificate", "certificate verify failed"):
@@ -545,7 +545,7 @@ def _ssl_reason(exc: BaseException) -> str:
     return text[:200]
 
 
-def _network(detail: str) -> NetworkError:
+def network_error(detail: str) -> NetworkError:
     return NetworkError("network", f"Không kết nối được với Trung tâm ({detail}). Dữ liệu vẫn an toàn; "
                                    "hãy thử lại khi có mạng.",
                         f"Could not reach the centre ({detail}). Your data is safe; try again when the link is up.")
@@ -563,9 +563,9 @@ def login(server_url: str, username: str, password: str, *, device_name: str = "
         r = http.post(server_url.rstrip("/") + f"{p.API}/auth/login", json=body, timeout=timeout,
                       headers={p.PROTOCOL_HEADER: str(protocol_version)}, verify=verify)
     except requests.exceptions.SSLError as exc:
-        raise _certificate(_ssl_reason(exc)) from exc
+        raise certificate_error(ssl_reason(exc)) from exc
     except requests.RequestException as exc:
-        raise _network(str(exc)) from exc
+        raise network_error(str(exc)) from exc
     finally:
         if session is None:
             http.close()
