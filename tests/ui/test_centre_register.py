@@ -107,3 +107,41 @@ def test_a_station_added_in_the_centre_window_is_registered_at_the_server(  # ty
         window.close()
     finally:
         db.close()
+
+
+def test_a_refused_new_station_keeps_what_was_typed(make_ctx, tmp_path: Path, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
+    """A code already used is refused; Enter submits again (never cancels); Esc on the changed dialog asks."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from ytcs_desktop.domain.actor import Actor
+    from ytcs_desktop.domain.stations import create_station
+
+    db = Database.create(tmp_path / "centre" / "ytcs.sqlite3", role="centre")
+    try:
+        with db.transaction() as s:
+            create_station(s, code="TYT-AP", name="Trạm Y tế phường An Phú", actor=Actor("Phòng KH", "centre"))
+        ctx = make_ctx(db, user="Phòng Kế hoạch")
+        window = build_window(ctx)
+        qtbot.addWidget(window)
+        window.show()
+        page = window.open(StationsOverviewPage)
+        assert isinstance(page, StationsOverviewPage)
+        dialog = page.add_station()
+        qtbot.waitExposed(dialog)
+        qtbot.keyClicks(dialog.code, "TYT-AP")
+        dialog.name.setFocus()
+        dialog.name.insert("Trạm trùng mã")
+        for _ in range(2):
+            qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Return)
+            qtbot.waitUntil(lambda: "TYT-AP" in dialog.form.error_text("code"), timeout=5000)
+            assert dialog.isVisible() and dialog.name.text() == "Trạm trùng mã" and dialog.save_button.isDefault()
+        qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox), timeout=3000)
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        qtbot.keyClick(box, Qt.Key.Key_Escape)  # Esc in the question keeps editing
+        qtbot.waitUntil(lambda: not box.isVisible(), timeout=3000)
+        assert dialog.isVisible() and dialog.code.text() == "TYT-AP" and dialog.name.text() == "Trạm trùng mã"
+        window.close()
+    finally:
+        db.close()

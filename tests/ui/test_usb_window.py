@@ -65,7 +65,8 @@ def test_a_station_syncs_by_usb_through_the_centres_window(make_ctx, server: tup
         assert isinstance(dialog, UsbSyncDialog) and dialog.read_button is not None
         request = tmp_path / "usb" / "can-gio.ytcs-sync"
         request.parent.mkdir()
-        assert "take it to the centre" in _run(qtbot, dialog, lambda: dialog.write(request)) or request.exists()
+        written = _run(qtbot, dialog, lambda: dialog.write(request))
+        assert "mang tệp này tới Trung tâm" in written and str(request) in written
         assert request.exists() and pending_count(st) > 0
 
         centre = build_window(make_ctx(hub, user="Phòng Kế hoạch"))

@@ -90,7 +90,8 @@ class AccountsDialog(QDialog):
         ctx.tasks.network(work, self._show, self._failed)
 
     def _failed(self, exc: BaseException) -> None:
-        self.note.setText(self.tr("The centre server could not be reached: %1").replace("%1", str(exc)))
+        said = getattr(exc, "en" if self.ctx.lang == "en" else "vi", None) or str(exc)  # the client's own words
+        self.note.setText(self.tr("The centre server could not be reached: %1").replace("%1", str(said)))
 
     def _show(self, answer: tuple[Any, Any]) -> None:
         users, devices = answer
