@@ -28,6 +28,8 @@ __all__ = [
     "average_monthly_use",
     "below_minimum",
     "fefo_suggestion",
+    "is_below_minimum",
+    "is_stock_out",
     "movement_summary",
     "near_expiry",
     "on_hand_by_item",
@@ -125,10 +127,11 @@ def on_hand_by_lot(s: Session, station_id: str, as_of: dt.date | None = None) ->
     return _lot_balances(s, station_id, as_of)
 
 
-def on_hand_by_item(s: Session, station_id: str) -> list[ItemBalance]:
+def on_hand_by_item(s: Session, station_id: str, as_of: dt.date | None = None) -> list[ItemBalance]:
     """Every item the station has held or has a min/max for, with its total, levels and the nearest
-    expiry among lots in stock. Items at zero are listed: a stock-out is what the nurse must see."""
-    per_lot = lot_sums(station_id)
+    expiry among lots in stock (as of the end of `as_of`, default now). Items at zero are listed: a
+    stock-out is what the nurse must see."""
+    per_lot = lot_sums(station_id, as_of)
     per_item = (
         select(
             per_lot.c.item_id.label("item_id"),
@@ -185,7 +188,13 @@ def expiry_state(expiry: dt.date | None, today: dt.date, near_days: int, quarant
 
 
 def is_below_minimum(balance: ItemBalance) -> bool:
+    """Under the minimum that applies at this station (its own level, else the catalogue's default, as
+    `on_hand_by_item` reads them). The overview, the stock tables and the weekly report ask this."""
     return balance.min_stock > 0 and balance.quantity < balance.min_stock
+
+
+def is_stock_out(balance: ItemBalance) -> bool:
+    return balance.quantity <= 0
 
 
 def near_expiry(s: Session, station_id: str, today: dt.date, days: int | None = None) -> list[LotBalance]:

@@ -8,12 +8,23 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ytcs_desktop.domain.inventory.stock import is_below_minimum, is_stock_out, on_hand_by_item
 from ytcs_desktop.domain.reportdata import ledger
-from ytcs_desktop.domain.reportdata.common import Header, Period, Stations, header, only
+from ytcs_desktop.domain.reportdata.common import (
+    Header,
+    Period,
+    Stations,
+    header,
+    only,
+    short_station_name,
+    station_ids,
+    vi_date,
+)
 from ytcs_desktop.domain.reportdata.registers import VN, _utc_bounds
 from ytcs_desktop.store.models import (
     RequestTransition,
     RotationVisit,
+    Station,
     StockTransaction,
     SupportRequest,
     TrainingSession,
@@ -47,6 +58,25 @@ class WeeklyReport:
     proposals: list[str] = field(default_factory=list)
 
 
+def stock_alerts(s: Session, stations: Stations, day: dt.date) -> list[StockAlert]:
+    """Items out of stock or under the station's own minimum at the end of `day`: the overview's rule
+    (`is_below_minimum` over `on_hand_by_item`), read as of that day. Several stations: named."""
+    ids = station_ids(stations)
+    if ids is None:
+        ids = list(s.scalars(select(Station.id).where(Station.deleted.is_(False)).order_by(Station.code)))
+    names = dict(s.execute(select(Station.id, Station.name).where(Station.id.in_(ids)))) if len(ids) > 1 else {}
+    out: list[StockAlert] = []
+    for sid in ids:
+        where = f"{short_station_name(names[sid])}: " if sid in names else ""
+        for b in on_hand_by_item(s, sid, as_of=day):
+            if is_stock_out(b):
+                out.append(StockAlert(b.code, b.name, b.unit, f"{where}Hết hàng", b.quantity))
+            elif is_below_minimum(b):
+                out.append(StockAlert(b.code, b.name, b.unit, f"{where}Dưới mức tối thiểu ({b.min_stock})",
+                                      b.quantity))
+    return out
+
+
 def weekly_report(s: Session, station_id: Stations, date_from: dt.date, date_to: dt.date,
                   difficulties: list[str] | None = None, proposals: list[str] | None = None,
                   near_days: int = 90) -> WeeklyReport:
@@ -76,20 +106,14 @@ def weekly_report(s: Session, station_id: Stations, date_from: dt.date, date_to:
         StockTransaction.txn_date <= date_to).group_by(StockTransaction.lot_id)
     balances = {lot: int(qty or 0) for lot, qty in s.execute(scoped(q, StockTransaction))}
     info = ledger.lots_with_items(s, balances)
-    per_item: dict[str, int] = {}
-    items: dict[str, ledger.ItemInfo] = {}
     near: list[StockAlert] = []
     for lot_id, (lot, item) in info.items():
-        per_item[item.id] = per_item.get(item.id, 0) + balances[lot_id]
-        items[item.id] = item
         qty = balances[lot_id]
         if qty > 0 and (lot.expiry - date_to).days <= near_days:
             state = "đã hết hạn" if lot.expiry < date_to else "cận hạn"
             near.append(StockAlert(item.code, item.name, item.base_unit,
-                                   f"Lô {lot.lot_no}, hạn dùng {lot.expiry:%d/%m/%Y} ({state})", qty))
-    outs = [StockAlert(items[i].code, items[i].name, items[i].base_unit,
-                       "Hết hàng" if q <= 0 else f"Dưới mức tối thiểu ({items[i].min_stock})", q)
-            for i, q in per_item.items() if q <= 0 or q < (items[i].min_stock or 0)]
+                                   f"Lô {lot.lot_no}, hạn dùng {vi_date(lot.expiry)} ({state})", qty))
+    outs = stock_alerts(s, station_id, date_to)
     outs.sort(key=lambda a: a.code)
     near.sort(key=lambda a: (a.code, a.detail))
     head = header(s, station_id, "BÁO CÁO TIẾN ĐỘ CÔNG VIỆC TUẦN", date=date_to, number="…/BC-TYT",
