@@ -17,7 +17,14 @@ from ytcs_desktop.store.models.inventory import (
 )
 from ytcs_desktop.store.models.local import Setting, SyncCapturePause, SyncConflict, SyncMeta, SyncOutbox
 from ytcs_desktop.store.models.org import Centre, Department, Staff, Station
+from ytcs_desktop.store.models.referrals import Referral
 from ytcs_desktop.store.models.support import RequestComment, RequestTransition, RotationVisit, SupportRequest
+from ytcs_desktop.store.models.supervision import (
+    SupervisionFinding,
+    SupervisionItem,
+    SupervisionScore,
+    SupervisionVisit,
+)
 from ytcs_desktop.store.models.training import TrainingAttendance, TrainingSession
 
 __all__ = [
@@ -29,6 +36,7 @@ __all__ = [
     "Lot",
     "PackUnit",
     "Quarantine",
+    "Referral",
     "RequestComment",
     "RequestTransition",
     "Requisition",
@@ -42,6 +50,10 @@ __all__ = [
     "StockCountLine",
     "StockLevel",
     "StockTransaction",
+    "SupervisionFinding",
+    "SupervisionItem",
+    "SupervisionScore",
+    "SupervisionVisit",
     "SupportRequest",
     "SyncCapturePause",
     "SyncConflict",
