@@ -53,6 +53,21 @@ users = Table(
     Column("created_ms", BigInteger, nullable=False),
 )
 
+sign_in_throttle = Table(
+    # Failed sign-ins per user name (casefolded, known or not) and per client address: kept in the
+    # database, so a lock holds across workers and restarts (sync/server/throttle.py).
+    "ytcs_sign_in_throttle",
+    metadata,
+    Column("scope", String(8), nullable=False),  # user|address
+    Column("key", String(100), nullable=False),
+    Column("failures", Integer, nullable=False, default=0),  # since the last lock or success
+    Column("locks", Integer, nullable=False, default=0),  # locks in a row: each lasts twice the one before
+    Column("last_ms", BigInteger, nullable=False),
+    Column("locked_until_ms", BigInteger),
+    PrimaryKeyConstraint("scope", "key"),
+    Index("ix_ytcs_sign_in_throttle_last", "last_ms"),
+)
+
 devices = Table(
     "ytcs_devices",
     metadata,
