@@ -116,6 +116,7 @@ def packed(request: Request, data: Any) -> Response:
 
 
 def create_app(store: ServerStore) -> FastAPI:
+    store.load_identity()  # now, not under a push's lock (store.py)
     app = FastAPI(title="YTCS centre server", version=str(p.PROTOCOL_VERSION),
                   description="Sync hub of YTCS Desktop: stations push and pull changes (see SYNC.md).")
 

@@ -9,7 +9,7 @@ import uvicorn
 
 from ytcs_desktop.sync import protocol as p
 from ytcs_desktop.sync.server.app import create_app
-from ytcs_desktop.sync.server.store import ServerStore
+from ytcs_desktop.sync.server.store import DEFAULT_CONNECTIONS, DEFAULT_POOL_WAIT_S, ServerStore
 
 READY_PREFIX = "YTCS centre server ready on "
 
@@ -29,10 +29,12 @@ class _Server(uvicorn.Server):
 
 
 def serve(database_url: str, host: str = "127.0.0.1", port: int = 8470, log_level: str = "warning",
-          certfile: str | None = None, keyfile: str | None = None) -> int:
+          certfile: str | None = None, keyfile: str | None = None, *, connections: int = DEFAULT_CONNECTIONS,
+          pool_wait_s: float = DEFAULT_POOL_WAIT_S) -> int:
     """Serve until stopped; with `certfile` (and its `keyfile`, unless the key is in the same file) over
-    TLS, which uvicorn does."""
-    store = ServerStore(database_url)
+    TLS, which uvicorn does. `connections`: the most this process holds to the database; a request that
+    waits `pool_wait_s` for one is answered 503 with Retry-After."""
+    store = ServerStore(database_url, connections=connections, pool_wait_s=pool_wait_s)
     store.create_schema()
     app = create_app(store)
     gc.freeze()  # the long-lived startup objects leave the collector's scans: large pushes run faster

@@ -3,6 +3,14 @@
 Write transactions are serialised on one counter row (`seq`): a push takes it first (BEGIN IMMEDIATE
 on SQLite, SELECT … FOR UPDATE on PostgreSQL) and holds it to commit, so server sequence numbers
 become visible in commit order and a pull cursor can never skip a change committed late.
+
+The server's identity (its id and clock) is read once at start-up (`create_schema`): a push never opens
+a second connection while it holds the counter, which would wait for a free one in a pool full of
+pushes queued behind that very lock.
+
+Connections: a worker holds at most `connections` (its share of the database's limit, see
+`connection_budget`); a request that finds none free within `pool_wait_s` is answered 503 with
+Retry-After (app.py) instead of waiting in line for the 30 s a pool waits by default.
 """
 
 from __future__ import annotations
@@ -16,11 +24,15 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, select, update
 from sqlalchemy.engine import make_url
+from sqlalchemy.pool import NullPool
 
 from ytcs_desktop.store.base import new_id
 from ytcs_desktop.store.files import private_database
 from ytcs_desktop.store.hlc import HybridClock
 from ytcs_desktop.sync.server import schema as t
+
+DEFAULT_CONNECTIONS = 30  # one worker's connections to PostgreSQL (10 kept open, 20 more while busy)
+DEFAULT_POOL_WAIT_S = 5.0  # then the request is answered 503 "busy, come back later"
 
 
 def now_ms() -> int:
@@ -49,8 +61,13 @@ def _sqlite_engine(url: str, begin: str) -> Engine:
 class ServerStore:
     """Engines, the schema (migrated), bookkeeping values and the centre's clock."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, connections: int = DEFAULT_CONNECTIONS,
+                 pool_wait_s: float = DEFAULT_POOL_WAIT_S, pooler: bool = False) -> None:
+        """`pooler`: PostgreSQL is reached through a transaction-mode pooler (PgBouncer), which keeps the
+        server connections itself: this process opens one per request and keeps none."""
         self.url = url
+        self.connections = max(1, connections)
+        self.pool_wait_s = pool_wait_s
         parsed = make_url(url)
         self.is_sqlite = parsed.get_backend_name() == "sqlite"
         if self.is_sqlite:
@@ -64,8 +81,13 @@ class ServerStore:
                 url = str(parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False))
             # No server-side prepared statements: a generic plan made while a table was small (no
             # statistics yet) would keep scanning it whole as it grows.
-            self.engine = create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True,
-                                        connect_args={"prepare_threshold": None})
+            args: dict[str, Any] = {"prepare_threshold": None}
+            if pooler:
+                self.engine = create_engine(url, poolclass=NullPool, connect_args=args)
+            else:
+                kept = min(10, self.connections)
+                self.engine = create_engine(url, pool_size=kept, max_overflow=self.connections - kept,
+                                            pool_timeout=pool_wait_s, pool_pre_ping=True, connect_args=args)
             self.read_engine = self.engine
         self._server_id: str | None = None
         self._clock: HybridClock | None = None
@@ -86,6 +108,17 @@ class ServerStore:
             for key, value in (("server_id", new_id()), ("seq", "0"), ("tombstone_horizon", "0")):
                 if conn.scalar(select(t.server_meta.c.value).where(t.server_meta.c.key == key)) is None:
                     conn.execute(t.server_meta.insert().values(key=key, value=value))
+        self.load_identity()
+
+    def load_identity(self) -> str:
+        """Read the server's id (and so its clock's replica id) now, outside any request."""
+        with self.read() as conn:
+            value = self.meta(conn, "server_id")
+        if value is None:
+            raise RuntimeError("server schema not created")
+        self._server_id = value
+        self._clock = HybridClock(f"centre.{value[-12:]}")
+        return value
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -118,19 +151,14 @@ class ServerStore:
 
     @property
     def server_id(self) -> str:
-        if self._server_id is None:
-            with self.read() as conn:
-                value = self.meta(conn, "server_id")
-            if value is None:
-                raise RuntimeError("server schema not created")
-            self._server_id = value
-        return self._server_id
+        return self._server_id or self.load_identity()  # read at start-up; here only for tools
 
     @property
     def clock(self) -> HybridClock:
         """The centre's clock: stamps re-stamped changes; a station never moves it forward."""
         if self._clock is None:
-            self._clock = HybridClock(f"centre.{self.server_id[-12:]}")
+            self.load_identity()
+        assert self._clock is not None
         return self._clock
 
     def tombstone_horizon(self, conn: Connection) -> int:
