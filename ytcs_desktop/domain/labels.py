@@ -168,6 +168,26 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
     },
 }
 
+# The support programme (the centre's plan, consultation calendar, training plan: domain/programme/).
+LABELS["activity_kind"] = {
+    "rotation": ("Luân phiên", "Staff rotation"),
+    "consultation": ("Hội chẩn", "Case consultation"),
+    "teleconsultation": ("Tư vấn khám chữa bệnh từ xa", "Teleconsultation"),
+    "technique_transfer": ("Chuyển giao kỹ thuật", "Technique transfer"),
+    "training": ("Đào tạo, tập huấn", "Training"),
+    "supervision": ("Giám sát", "Supervision"),
+}
+LABELS["consultation_status"] = {
+    "planned": ("Đã lên lịch", "Scheduled"),
+    "held": ("Đã tổ chức", "Held"),
+    "cancelled": ("Đã hủy", "Cancelled"),
+}
+LABELS["plan_training_format"] = {
+    "in_person": ("Tập trung, trực tiếp", "In person"),
+    "online": ("Trực tuyến", "Online"),
+    "hands_on": ("Cầm tay chỉ việc", "Hands-on"),
+}
+
 # Generic "format" (support and training share the same two codes) for callers that do not say which.
 LABELS["format"] = LABELS["training_format"]
 
@@ -219,6 +239,9 @@ _KIND_NAMES: dict[str, tuple[str, str]] = {
     "txn_kind": ("loại phiếu", "movement kind"),
     "attendance_result": ("kết quả", "result"),
     "slot": ("buổi đo", "reading slot"),
+    "activity_kind": ("loại hoạt động", "activity kind"),
+    "consultation_status": ("trạng thái buổi hội chẩn", "consultation status"),
+    "plan_training_format": ("hình thức tập huấn", "training format"),
 }
 
 

@@ -17,6 +17,17 @@ from ytcs_desktop.store.models.inventory import (
 )
 from ytcs_desktop.store.models.local import Setting, SyncCapturePause, SyncConflict, SyncMeta, SyncOutbox
 from ytcs_desktop.store.models.org import Centre, Department, Staff, Station
+from ytcs_desktop.store.models.programme import (
+    ActivityRating,
+    ConsultationCase,
+    ConsultationSession,
+    PlanActivity,
+    PlanIndicator,
+    RolledOutDocument,
+    SupportPlan,
+    TrainingPlanItem,
+    TrainingPlanSession,
+)
 from ytcs_desktop.store.models.referrals import Referral
 from ytcs_desktop.store.models.support import RequestComment, RequestTransition, RotationVisit, SupportRequest
 from ytcs_desktop.store.models.supervision import (
@@ -28,19 +39,25 @@ from ytcs_desktop.store.models.supervision import (
 from ytcs_desktop.store.models.training import TrainingAttendance, TrainingSession
 
 __all__ = [
+    "ActivityRating",
     "Centre",
     "ClosedPeriod",
+    "ConsultationCase",
+    "ConsultationSession",
     "Department",
     "Fridge",
     "Item",
     "Lot",
     "PackUnit",
+    "PlanActivity",
+    "PlanIndicator",
     "Quarantine",
     "Referral",
     "RequestComment",
     "RequestTransition",
     "Requisition",
     "RequisitionLine",
+    "RolledOutDocument",
     "RotationVisit",
     "Setting",
     "ShipmentLine",
@@ -54,6 +71,7 @@ __all__ = [
     "SupervisionItem",
     "SupervisionScore",
     "SupervisionVisit",
+    "SupportPlan",
     "SupportRequest",
     "SyncCapturePause",
     "SyncConflict",
@@ -61,6 +79,8 @@ __all__ = [
     "SyncOutbox",
     "TemperatureReading",
     "TrainingAttendance",
+    "TrainingPlanItem",
+    "TrainingPlanSession",
     "TrainingSession",
     "VialOpening",
 ]

@@ -1,0 +1,167 @@
+"""Phụ lục II, the training plan: what each department proposes to train, when, how (in person, online,
+hands-on — cầm tay chỉ việc), for whom and how many people; plan against held, counted from the
+training sessions that carried each item out and their attendance. Phụ lục I: the register of
+documents each department rolled out to the stations and the number of forms it guided.
+Both are the centre's reference data (every station reads them)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ytcs_desktop.dates import day_text
+from ytcs_desktop.domain.actor import Actor
+from ytcs_desktop.domain.errors import RuleError, ValidationError
+from ytcs_desktop.domain.labels import parse_code
+from ytcs_desktop.domain.programme.common import non_negative, quarter_of, year_of
+from ytcs_desktop.domain.stations import as_date, get_row, optional_date, require_centre
+from ytcs_desktop.domain.validation import required_text
+from ytcs_desktop.store.base import natural_id
+from ytcs_desktop.store.models import (
+    Department,
+    RolledOutDocument,
+    TrainingAttendance,
+    TrainingPlanItem,
+    TrainingPlanSession,
+    TrainingSession,
+)
+
+
+def _department(s: Session, department_id: str | None) -> str | None:
+    if not department_id:
+        return None
+    return get_row(s, Department, department_id, "khoa/phòng", "department", "department_id").id
+
+
+def add_plan_item(
+    s: Session, actor: Actor, *, year: object, department_id: str | None, content: str, head_count: object,
+    format: str = "in_person", quarter: object = None, expected_time: str | None = None,
+    audience: str | None = None,
+) -> TrainingPlanItem:
+    require_centre(actor, "lập kế hoạch đào tạo", "make the training plan")
+    count = non_negative(head_count, "head_count", "số lượng người tập huấn", "planned head count", 100_000)
+    if count == 0:
+        raise ValidationError("head_count_zero", "Số lượng người tập huấn dự kiến phải lớn hơn 0: hãy nhập số người.",
+                              "The planned head count must be more than 0: enter the number of people.", "head_count")
+    item = TrainingPlanItem(
+        station_id=None, year=year_of(year), quarter=quarter_of(quarter), department_id=_department(s, department_id),
+        content=required_text(content, "content", "nội dung đề xuất tập huấn", "proposed training content", 2000),
+        expected_time=(expected_time or "").strip()[:120] or None,
+        format=parse_code("plan_training_format", format, "format"),
+        audience=(audience or "").strip()[:300] or None, head_count=count)
+    s.add(item)
+    s.flush()
+    return item
+
+
+def link_session(s: Session, actor: Actor, item_id: str, session_id: str) -> TrainingPlanSession:
+    """This training session carried out that planned item."""
+    require_centre(actor, "ghi buổi tập huấn theo kế hoạch", "link a session to the training plan")
+    item = get_row(s, TrainingPlanItem, item_id, "nội dung kế hoạch đào tạo", "training plan item", "item_id")
+    session = get_row(s, TrainingSession, session_id, "buổi tập huấn", "training session", "session_id")
+    if session.station_id is not None:
+        raise RuleError("station_session", "Buổi tập huấn này do trạm tổ chức: kế hoạch đào tạo của Trung tâm chỉ "
+                        "gồm các buổi Trung tâm tổ chức.", "This session is run by a station: the centre's training "
+                        "plan counts the centre's sessions only.", "session_id")
+    link_id = natural_id("training_plan_sessions", item.id, session.id)
+    old = s.get(TrainingPlanSession, link_id)
+    if old is not None:
+        old.deleted = False
+        s.flush()
+        return old
+    link = TrainingPlanSession(id=link_id, station_id=None, item_id=item.id, session_id=session.id)
+    s.add(link)
+    s.flush()
+    return link
+
+
+@dataclass(frozen=True)
+class PlanItemProgress:
+    """One row of Phụ lục II with what was held against it."""
+
+    id: str
+    year: int
+    quarter: int | None
+    department: str
+    content: str
+    expected_time: str
+    format: str
+    audience: str
+    head_count: int
+    sessions_held: int
+    trained: int  # attendance at the held sessions (absent not counted)
+
+    @property
+    def share(self) -> float | None:
+        return self.trained / self.head_count if self.head_count else None
+
+
+def training_plan(s: Session, year: int, department_id: str | None = None) -> list[PlanItemProgress]:
+    q = select(TrainingPlanItem).where(TrainingPlanItem.deleted.is_(False), TrainingPlanItem.year == year)
+    if department_id:
+        q = q.where(TrainingPlanItem.department_id == department_id)
+    items = list(s.scalars(q))
+    names = {d.id: d.name for d in s.scalars(select(Department))}
+    out: list[PlanItemProgress] = []
+    for item in items:
+        held = [sid for (sid,) in s.execute(
+            select(TrainingSession.id).join(TrainingPlanSession, TrainingPlanSession.session_id == TrainingSession.id)
+            .where(TrainingPlanSession.item_id == item.id, TrainingPlanSession.deleted.is_(False),
+                   TrainingSession.deleted.is_(False), TrainingSession.status == "held"))]
+        trained = int(s.scalar(select(func.count()).select_from(TrainingAttendance).where(
+            TrainingAttendance.session_id.in_(held), TrainingAttendance.deleted.is_(False),
+            (TrainingAttendance.result.is_(None)) | (TrainingAttendance.result != "absent"))) or 0) if held else 0
+        out.append(PlanItemProgress(item.id, item.year, item.quarter, names.get(item.department_id or "", ""),
+                                    item.content, item.expected_time or "", item.format, item.audience or "",
+                                    item.head_count, len(held), trained))
+    return sorted(out, key=lambda r: (r.department, r.quarter or 5, r.content))
+
+
+# ----- Phụ lục I ----------------------------------------------------------------------------------
+def add_document(
+    s: Session, actor: Actor, *, department_id: str | None, doc_number: str, doc_date: object, summary: str,
+    forms_guided: object = 0, today: object = None,
+) -> RolledOutDocument:
+    require_centre(actor, "ghi văn bản đã triển khai", "record a document rolled out")
+    day = as_date(doc_date, "doc_date")
+    now = optional_date(today, "today") or dt.date.today()
+    if day > now:
+        raise ValidationError("doc_in_future",
+                              f"Ngày văn bản {day_text(day)} nằm trong tương lai: hãy nhập ngày ghi trên văn bản.",
+                              f"The document date {day_text(day, 'en')} is in the future: enter the date it bears.",
+                              "doc_date")
+    row = RolledOutDocument(
+        station_id=None, department_id=_department(s, department_id),
+        doc_number=required_text(doc_number, "doc_number", "số văn bản", "document number", 80),
+        doc_date=day, summary=required_text(summary, "summary", "trích yếu văn bản", "document summary", 2000),
+        forms_guided=non_negative(forms_guided, "forms_guided", "số biểu mẫu đã hướng dẫn", "number of forms guided",
+                                  10_000))
+    s.add(row)
+    s.flush()
+    return row
+
+
+@dataclass(frozen=True)
+class DocumentLine:
+    id: str
+    department: str
+    doc_number: str
+    doc_date: dt.date
+    summary: str
+    forms_guided: int
+
+
+def list_documents(s: Session, date_from: object = None, date_to: object = None) -> list[DocumentLine]:
+    q = select(RolledOutDocument).where(RolledOutDocument.deleted.is_(False))
+    start, end = optional_date(date_from, "date_from"), optional_date(date_to, "date_to")
+    if start:
+        q = q.where(RolledOutDocument.doc_date >= start)
+    if end:
+        q = q.where(RolledOutDocument.doc_date <= end)
+    names = {d.id: d.name for d in s.scalars(select(Department))}
+    rows = [DocumentLine(d.id, names.get(d.department_id or "", ""), d.doc_number, d.doc_date, d.summary,
+                         d.forms_guided) for d in s.scalars(q)]
+    return sorted(rows, key=lambda r: (r.department, r.doc_date, r.doc_number))
