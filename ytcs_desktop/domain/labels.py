@@ -188,6 +188,30 @@ LABELS["plan_training_format"] = {
     "hands_on": ("Cầm tay chỉ việc", "Hands-on"),
 }
 
+# Referrals and supervision visits (domain/referrals.py, domain/supervision.py).
+LABELS["referral_status"] = {
+    "sent": ("Đã chuyển", "Sent"),
+    "acknowledged": ("Trung tâm đã nhận tin", "Acknowledged"),
+    "arrived": ("Người bệnh đã đến", "Arrived"),
+    "not_arrived": ("Người bệnh không đến", "Did not arrive"),
+    "closed": ("Đã kết thúc theo dõi", "Closed"),
+    "cancelled": ("Đã hủy", "Cancelled"),
+}
+LABELS["supervision_area"] = {
+    "nursing_practice": ("Thực hành điều dưỡng", "Nursing practice"),
+    "infection_control": ("Kiểm soát nhiễm khuẩn", "Infection control"),
+    "hand_hygiene": ("Vệ sinh tay", "Hand hygiene"),
+    "medical_waste": ("Quản lý chất thải y tế", "Medical waste"),
+    "injection_safety": ("An toàn tiêm chích", "Injection safety"),
+    "drug_storage": ("Bảo quản thuốc", "Drug storage"),
+    "village_health_workers": ("Nhân viên y tế thôn, ấp", "Village health workers"),
+}
+LABELS["finding_status"] = {
+    "open": ("Chưa khắc phục", "Open"),
+    "in_progress": ("Đang khắc phục", "In progress"),
+    "closed": ("Đã khắc phục", "Closed"),
+}
+
 # Generic "format" (support and training share the same two codes) for callers that do not say which.
 LABELS["format"] = LABELS["training_format"]
 
@@ -239,6 +263,9 @@ _KIND_NAMES: dict[str, tuple[str, str]] = {
     "txn_kind": ("loại phiếu", "movement kind"),
     "attendance_result": ("kết quả", "result"),
     "slot": ("buổi đo", "reading slot"),
+    "referral_status": ("trạng thái chuyển tuyến", "referral status"),
+    "supervision_area": ("lĩnh vực giám sát", "supervision area"),
+    "finding_status": ("tình trạng khắc phục", "action status"),
     "activity_kind": ("loại hoạt động", "activity kind"),
     "consultation_status": ("trạng thái buổi hội chẩn", "consultation status"),
     "plan_training_format": ("hình thức tập huấn", "training format"),

@@ -19,6 +19,10 @@ from typing import Any
 from sqlalchemy import Table
 
 from ytcs_desktop.domain.inventory.requisitions import TRANSITIONS as REQUISITION_TRANSITIONS
+from ytcs_desktop.domain.referrals import INITIAL_STATUS as REFERRAL_INITIAL
+from ytcs_desktop.domain.referrals import TRANSITIONS as REFERRAL_TRANSITIONS
+from ytcs_desktop.domain.supervision import INITIAL_STATUS as ACTION_INITIAL
+from ytcs_desktop.domain.supervision import TRANSITIONS as ACTION_TRANSITIONS
 from ytcs_desktop.domain.support import TRANSITIONS as SUPPORT_TRANSITIONS
 from ytcs_desktop.store import models  # noqa: F401  (registers every table)
 from ytcs_desktop.store.base import Base
@@ -75,6 +79,12 @@ RULES = _load_rules()
 STATUS_MACHINES: dict[str, Mapping[tuple[str, str], str]] = {"support_requests": SUPPORT_TRANSITIONS,
                                                              "requisitions": REQUISITION_TRANSITIONS}
 INITIAL_STATUS = {"support_requests": "draft", "requisitions": "draft"}
+# Referrals (the station sends, the centre follows up) and supervision actions (the station reports
+# progress, the centre closes).
+STATUS_MACHINES["referrals"] = REFERRAL_TRANSITIONS
+STATUS_MACHINES["supervision_findings"] = ACTION_TRANSITIONS
+INITIAL_STATUS["referrals"] = REFERRAL_INITIAL
+INITIAL_STATUS["supervision_findings"] = ACTION_INITIAL
 
 
 def owned_fields(rule: TableRule, role: str, row_station: str | None) -> frozenset[str] | None:

@@ -1,0 +1,260 @@
+"""Referrals (chuyển tuyến): the station records who it sent where and why; the centre acknowledges,
+follows the patient (arrived or not), sends its advice back and judges whether the referral was needed.
+
+Each move of the state machine belongs to one side (SYNC.md); the server imports TRANSITIONS.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ytcs_desktop.dates import day_text
+from ytcs_desktop.domain.actor import Actor, Role
+from ytcs_desktop.domain.errors import PermissionDenied, RuleError, ValidationError
+from ytcs_desktop.domain.labels import label, parse_code
+from ytcs_desktop.domain.stations import as_date, check_own_station, get_row, optional_date, require_station
+from ytcs_desktop.domain.support import normalise_icd10
+from ytcs_desktop.domain.validation import required_text
+from ytcs_desktop.store.base import utc_now
+from ytcs_desktop.store.models import Referral, Station
+
+INITIAL_STATUS = "sent"
+# Referrals the centre still has to follow up.
+OPEN_STATUSES = ("sent", "acknowledged", "arrived", "not_arrived")
+
+# (from, to) -> the one role that may make that move.
+TRANSITIONS: dict[tuple[str, str], Role] = {
+    ("sent", "cancelled"): "station",  # recorded in error, before the centre took it up
+    ("sent", "acknowledged"): "centre",
+    ("sent", "arrived"): "centre",  # the patient came before the centre read the referral
+    ("acknowledged", "arrived"): "centre",
+    ("acknowledged", "not_arrived"): "centre",
+    ("sent", "not_arrived"): "centre",
+    ("arrived", "closed"): "centre",
+    ("not_arrived", "closed"): "centre",
+}
+
+_ROLE_VI = {"station": "Trạm Y tế", "centre": "Trung tâm Y tế"}
+_ROLE_EN = {"station": "the health station", "centre": "the health centre"}
+
+
+def allowed_moves(referral: Referral, role: str) -> list[str]:
+    return [to for (frm, to), who in TRANSITIONS.items() if frm == referral.status and who == role]
+
+
+def _next_number(s: Session, station_id: str, year: int) -> str:
+    prefix = f"CT-{year}-"
+    numbers = s.scalars(select(Referral.number).where(Referral.station_id == station_id,
+                                                      Referral.number.like(f"{prefix}%")))
+    last = max((int(n[len(prefix):]) for n in numbers if n and n[len(prefix):].isdigit()), default=0)
+    return f"{prefix}{last + 1:04d}"
+
+
+def _not_future(day: dt.date, today: dt.date, field: str, vi_what: str, en_what: str) -> None:
+    if day > today:
+        raise ValidationError(
+            "future_date",
+            f"{vi_what} ({day_text(day)}) ở sau hôm nay ({day_text(today)}): hãy nhập ngày đã xảy ra.",
+            f"The {en_what} ({day_text(day, 'en')}) is after today ({day_text(today, 'en')}): enter the day it "
+            "happened.",
+            field,
+        )
+
+
+def record_referral(
+    s: Session, actor: Actor, *, patient_ref: str, reason: str, destination: str, icd10: str | None = None,
+    urgency: str = "normal", referred_on: object = None, today: object = None,
+) -> Referral:
+    """A referral the station made, numbered CT-<year>-NNNN per station; it starts as sent."""
+    station_id = require_station(actor, "ghi phiếu chuyển tuyến", "record a referral")
+    now = optional_date(today, "today") or dt.date.today()
+    patient = required_text(patient_ref, "patient_ref", "mã hoặc họ tên người bệnh", "patient reference", 80)
+    why = required_text(reason, "reason", "lý do chuyển tuyến (tình trạng người bệnh, vì sao phải chuyển)",
+                        "reason for the referral", 2000)
+    where = required_text(destination, "destination", "nơi chuyển đến (bệnh viện, khoa)",
+                          "where the patient is referred to", 300)
+    day = as_date(referred_on, "referred_on") if referred_on not in (None, "") else now
+    _not_future(day, now, "referred_on", "Ngày chuyển tuyến", "referral date")
+    referral = Referral(
+        station_id=station_id, number=_next_number(s, station_id, day.year), patient_ref=patient, reason=why,
+        destination=where, icd10=normalise_icd10(icd10), urgency=parse_code("urgency", urgency or "normal", "urgency"),
+        referred_on=day, referred_by=actor.name, created_at=utc_now(), status=INITIAL_STATUS)
+    s.add(referral)
+    s.flush()
+    return referral
+
+
+def get_referral(s: Session, actor: Actor, referral_id: str) -> Referral:
+    referral = get_row(s, Referral, referral_id, "phiếu chuyển tuyến", "referral", "referral_id")
+    check_own_station(actor, referral.station_id)
+    return referral
+
+
+def _move(s: Session, actor: Actor, referral_id: str, to_status: str) -> Referral:
+    referral = get_referral(s, actor, referral_id)
+    if TRANSITIONS.get((referral.status, to_status)) == actor.role:
+        return referral
+    frm_vi, to_vi = label("referral_status", referral.status), label("referral_status", to_status)
+    frm_en, to_en = label("referral_status", referral.status, "en"), label("referral_status", to_status, "en")
+    owner = TRANSITIONS.get((referral.status, to_status))
+    if owner is not None:
+        raise PermissionDenied(
+            "transition_role",
+            f"Chỉ {_ROLE_VI[owner]} mới được chuyển phiếu {referral.number} từ “{frm_vi}” sang “{to_vi}”.",
+            f"Only {_ROLE_EN[owner]} may move referral {referral.number} from “{frm_en}” to “{to_en}”.",
+            "status",
+        )
+    mine = allowed_moves(referral, actor.role)
+    vi_hint = ("có thể chuyển sang " + ", ".join(f"“{label('referral_status', t)}”" for t in mine)) if mine \
+        else "bạn không có thao tác nào ở trạng thái này"
+    en_hint = ("it can move to " + ", ".join(f"“{label('referral_status', t, 'en')}”" for t in mine)) if mine \
+        else "you have no move from this status"
+    raise RuleError(
+        "bad_transition",
+        f"Phiếu chuyển tuyến {referral.number} đang ở trạng thái “{frm_vi}”, không thể chuyển sang “{to_vi}”: "
+        f"{vi_hint}.",
+        f"Referral {referral.number} is “{frm_en}” and cannot move to “{to_en}”: {en_hint}.",
+        "status",
+    )
+
+
+def acknowledge(s: Session, actor: Actor, referral_id: str) -> Referral:
+    """The centre has read the referral and follows the patient."""
+    referral = _move(s, actor, referral_id, "acknowledged")
+    referral.acknowledged_at, referral.acknowledged_by = utc_now(), actor.name
+    referral.status = "acknowledged"
+    s.flush()
+    return referral
+
+
+def record_arrival(s: Session, actor: Actor, referral_id: str, *, arrived: bool, arrived_on: object = None,
+                   note: str | None = None, today: object = None) -> Referral:
+    """Whether the patient reached the place referred to (and when), or did not."""
+    target = "arrived" if arrived else "not_arrived"
+    referral = _move(s, actor, referral_id, target)
+    now = optional_date(today, "today") or dt.date.today()
+    if arrived:
+        day = as_date(arrived_on, "arrived_on") if arrived_on not in (None, "") else now
+        _not_future(day, now, "arrived_on", "Ngày người bệnh đến", "arrival date")
+        if day < referral.referred_on:
+            raise ValidationError(
+                "arrived_before_referral",
+                f"Ngày người bệnh đến ({day_text(day)}) trước ngày chuyển tuyến ({day_text(referral.referred_on)}): "
+                "hãy sửa ngày đến.",
+                f"The arrival date ({day_text(day, 'en')}) is before the referral date "
+                f"({day_text(referral.referred_on, 'en')}): correct the arrival date.",
+                "arrived_on",
+            )
+        referral.arrived_on = day
+    else:
+        referral.follow_up_note = required_text(note, "follow_up_note",
+                                                "ghi chú theo dõi (đã liên hệ người bệnh thế nào, vì sao không đến)",
+                                                "follow-up note (how the patient was contacted, why they did not "
+                                                "come)", 2000)
+    if referral.acknowledged_at is None:
+        referral.acknowledged_at, referral.acknowledged_by = utc_now(), actor.name
+    referral.status = target
+    s.flush()
+    return referral
+
+
+def _needed(value: object) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value or "").strip().casefold()
+    if text in ("yes", "y", "true", "1", "có", "cần", "cần thiết"):
+        return True
+    if text in ("no", "n", "false", "0", "không", "không cần", "không cần thiết"):
+        return False
+    raise ValidationError(
+        "needed_required",
+        "Vui lòng chọn việc chuyển tuyến này có cần thiết hay không (Có/Không).",
+        "Please say whether this referral was needed (yes/no).",
+        "needed",
+    )
+
+
+def close_referral(s: Session, actor: Actor, referral_id: str, *, outcome: str, needed: object,
+                   advice: str | None = None) -> Referral:
+    """The end of the follow-up: the outcome, the advice back to the station, and whether it was needed."""
+    referral = _move(s, actor, referral_id, "closed")
+    result = required_text(outcome, "outcome", "kết quả điều trị, theo dõi người bệnh", "outcome of the referral",
+                           4000)
+    referral.needed, referral.outcome = _needed(needed), result
+    referral.advice = (advice or "").strip() or None
+    referral.closed_at, referral.closed_by = utc_now(), actor.name
+    referral.status = "closed"
+    s.flush()
+    return referral
+
+
+def cancel_referral(s: Session, actor: Actor, referral_id: str) -> Referral:
+    """A referral recorded in error, withdrawn by the station before the centre took it up."""
+    referral = _move(s, actor, referral_id, "cancelled")
+    referral.status = "cancelled"
+    s.flush()
+    return referral
+
+
+def list_referrals(s: Session, station_id: str | None = None, date_from: object = None, date_to: object = None,
+                   status: str | None = None, open_only: bool = False) -> list[Referral]:
+    query = select(Referral).where(Referral.deleted.is_(False))
+    if station_id:
+        query = query.where(Referral.station_id == station_id)
+    start, end = optional_date(date_from, "date_from"), optional_date(date_to, "date_to")
+    if start:
+        query = query.where(Referral.referred_on >= start)
+    if end:
+        query = query.where(Referral.referred_on <= end)
+    if status:
+        query = query.where(Referral.status == parse_code("referral_status", status, "status"))
+    if open_only:
+        query = query.where(Referral.status.in_(OPEN_STATUSES))
+    return list(s.scalars(query.order_by(Referral.referred_on, Referral.number, Referral.id)))
+
+
+@dataclass(frozen=True)
+class ReferralCounts:
+    """One station's referrals in a period: the figures the quarterly report carries."""
+
+    station_id: str
+    station: str
+    referred: int  # recorded in the period, cancelled ones left out
+    judged: int  # of those, the ones the centre has judged (closed with needed yes/no)
+    unnecessary: int  # judged not needed
+    open: int  # still followed up
+
+    @property
+    def unnecessary_share(self) -> float | None:
+        """Share of the judged referrals that were not needed (None while none is judged)."""
+        return self.unnecessary / self.judged if self.judged else None
+
+
+def referral_counts(s: Session, date_from: object, date_to: object,
+                    station_id: str | None = None) -> list[ReferralCounts]:
+    """Per station (every active station, by code): referrals in [date_from, date_to] and the share the
+    centre judged unnecessary."""
+    rows = [r for r in list_referrals(s, station_id, date_from, date_to) if r.status != "cancelled"]
+    stations = s.scalars(select(Station).where(Station.deleted.is_(False)).order_by(Station.code))
+    out = []
+    for st in stations:
+        if station_id and st.id != station_id:
+            continue
+        mine = [r for r in rows if r.station_id == st.id]
+        judged = [r for r in mine if r.status == "closed" and r.needed is not None]
+        out.append(ReferralCounts(st.id, st.name, len(mine), len(judged), sum(1 for r in judged if not r.needed),
+                                  sum(1 for r in mine if r.status in OPEN_STATUSES)))
+    return out
+
+
+def referral_json(r: Referral) -> dict[str, Any]:
+    return {"id": r.id, "number": r.number, "station_id": r.station_id, "patient_ref": r.patient_ref,
+            "reason": r.reason, "icd10": r.icd10, "destination": r.destination, "urgency": r.urgency,
+            "referred_on": r.referred_on.isoformat(), "status": r.status,
+            "arrived_on": r.arrived_on.isoformat() if r.arrived_on else None, "outcome": r.outcome,
+            "advice": r.advice, "needed": r.needed}
