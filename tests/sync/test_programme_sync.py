@@ -27,7 +27,7 @@ def test_plan_reaches_the_station_and_its_edit_is_refused(centre: Centre) -> Non
     hub.sync()  # the centre's PC holds the station's profile
     year = TODAY.year
     with hub.db.transaction() as s:
-        p = plan.create_plan(s, CENTRE, station_id=st.station_id, year=year, objectives="Nâng cao chất lượng khám")
+        p = plan.create_plan(s, CENTRE, station_id=str(st.station_id), year=year, objectives="Nâng cao chất lượng khám")
         activity = plan.add_activity(s, CENTRE, p.id, kind="rotation", content="Luân phiên bác sĩ", target_q1=1,
                                      target_q2=2, cost_travel=300_000)
         plan.add_indicator(s, CENTRE, p.id, name="Tỷ lệ kê đơn đúng", measure="Rà soát 30 đơn mỗi quý")
