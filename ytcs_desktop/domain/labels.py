@@ -212,6 +212,38 @@ LABELS["finding_status"] = {
     "closed": ("Đã khắc phục", "Closed"),
 }
 
+# Two-way rotation, scope of practice, visit case lists, techniques (domain/rotations.py, scope.py,
+# visit_cases.py, techniques.py).
+LABELS["visit_direction"] = {
+    "to_station": ("Trung tâm về trạm", "Centre to station"),
+    "to_centre": ("Trạm lên Trung tâm", "Station to centre"),
+}
+LABELS["practice_scope"] = {
+    "general": ("Khám bệnh, chữa bệnh đa khoa", "General medicine"),
+    "internal": ("Nội khoa", "Internal medicine"),
+    "paediatrics": ("Nhi khoa", "Paediatrics"),
+    "obstetrics": ("Sản phụ khoa", "Obstetrics and gynaecology"),
+    "surgery": ("Ngoại khoa", "Surgery"),
+    "traditional": ("Y học cổ truyền", "Traditional medicine"),
+    "nursing": ("Điều dưỡng", "Nursing"),
+    "midwifery": ("Hộ sinh", "Midwifery"),
+    "pharmacy": ("Dược", "Pharmacy"),
+    "laboratory": ("Xét nghiệm", "Laboratory"),
+    "imaging": ("Chẩn đoán hình ảnh", "Diagnostic imaging"),
+    "preventive": ("Y tế dự phòng", "Preventive medicine"),
+    "rehabilitation": ("Phục hồi chức năng", "Rehabilitation"),
+}
+LABELS["case_kind"] = {
+    "case": ("Ca bệnh", "Case"),
+    "need": ("Nhu cầu hỗ trợ", "Support need"),
+}
+LABELS["technique_status"] = {
+    "planned": ("Kế hoạch chuyển giao", "Planned"),
+    "trained": ("Đã đào tạo", "Trained"),
+    "supervised": ("Thực hành có giám sát", "Supervised practice"),
+    "independent": ("Thực hiện độc lập", "Performed independently"),
+}
+
 # Generic "format" (support and training share the same two codes) for callers that do not say which.
 LABELS["format"] = LABELS["training_format"]
 

@@ -1,19 +1,27 @@
-"""Rotation visits (lịch luân phiên): a centre staff member's stay at a station. Written by the centre;
-the row lives in the visited station's partition so that station sees its schedule."""
+"""Rotation visits (lịch luân phiên, Phụ lục III), both ways ("và ngược lại"): a centre staff member's
+stay at a station, or a station staff member's stay at a centre department for hands-on training (đào
+tạo cầm tay chỉ việc). The centre issues the schedule; the row lives in the station's partition so that
+station sees it. A person is never on two overlapping visits, whichever the direction; a visit whose
+purpose lies outside the person's scope of practice is saved with a warning."""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ytcs_desktop.dates import day_text
 from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.errors import RuleError, ValidationError
-from ytcs_desktop.domain.labels import label
+from ytcs_desktop.domain.labels import label, parse_code
+from ytcs_desktop.domain.scope import Notice, scope_notice
 from ytcs_desktop.domain.stations import as_date, check_range, get_row, optional_date, require_centre
 from ytcs_desktop.domain.validation import required_text
-from ytcs_desktop.store.models import RotationVisit, Staff, Station, SupportRequest
+from ytcs_desktop.store.models import Department, RotationVisit, Staff, Station, SupportRequest
+
+DIRECTIONS = ("to_station", "to_centre")
 
 
 def _overlapping(s: Session, staff_id: str, date_from: dt.date, date_to: dt.date,
@@ -27,49 +35,138 @@ def _overlapping(s: Session, staff_id: str, date_from: dt.date, date_to: dt.date
     return s.scalars(query.order_by(RotationVisit.date_from)).first()
 
 
-def plan_visit(
-    s: Session, actor: Actor, *, staff_id: str, station_id: str, date_from: object, date_to: object,
-    purpose: str, request_id: str | None = None,
-) -> RotationVisit:
-    require_centre(actor, "lên lịch luân phiên", "plan rotation visits")
-    start, end = as_date(date_from, "date_from"), as_date(date_to, "date_to")
-    check_range(start, end, "date_to")
-    text = required_text(purpose, "purpose", "mục đích luân phiên", "purpose of the visit", 2000)
+def _refuse_overlap(s: Session, staff: Staff, clash: RotationVisit) -> RuleError:
+    station = s.get(Station, clash.station_id) if clash.station_id else None
+    dept = s.get(Department, clash.department_id) if clash.department_id else None
+    if clash.direction == "to_centre":
+        where_vi = f"lên {dept.name if dept else 'Trung tâm'}"
+        where_en = f"at {dept.name if dept else 'the centre'}"
+    else:
+        where_vi = where_en = station.name if station else ""
+    return RuleError(
+        "visit_overlap",
+        f"{staff.full_name} đã có lịch luân phiên {where_vi} từ {day_text(clash.date_from)} đến "
+        f"{day_text(clash.date_to)}, trùng với khoảng ngày này: hãy chọn ngày khác hoặc người khác.",
+        f"{staff.full_name} is already on a rotation visit {where_en} from {day_text(clash.date_from, 'en')} to "
+        f"{day_text(clash.date_to, 'en')}, which overlaps these dates: choose other dates or another person.",
+        "date_from",
+    )
+
+
+def _check_request(s: Session, request_id: str | None, station: Station) -> None:
+    if not request_id:
+        return
+    request = get_row(s, SupportRequest, request_id, "yêu cầu hỗ trợ", "support request", "request_id")
+    if request.station_id != station.id:
+        raise RuleError(
+            "request_other_station",
+            f"Yêu cầu {request.number} là của trạm khác, không phải {station.name}.",
+            f"Request {request.number} belongs to another station, not {station.name}.",
+            "request_id",
+        )
+
+
+def _staff_for(s: Session, staff_id: str, direction: str) -> Staff:
     staff = get_row(s, Staff, staff_id, "nhân viên", "staff member", "staff_id")
-    if staff.station_id is not None or not staff.active:
+    if direction == "to_station" and (staff.station_id is not None or not staff.active):
         raise RuleError(
             "not_centre_staff",
             f"{staff.full_name} không phải nhân viên đang làm việc của Trung tâm: hãy chọn cán bộ của Trung tâm.",
             f"{staff.full_name} is not an active centre staff member: choose a member of the centre's staff.",
             "staff_id",
         )
-    station = get_row(s, Station, station_id, "trạm", "station", "station_id")
-    if request_id:
-        request = get_row(s, SupportRequest, request_id, "yêu cầu hỗ trợ", "support request", "request_id")
-        if request.station_id != station.id:
-            raise RuleError(
-                "request_other_station",
-                f"Yêu cầu {request.number} là của trạm khác, không phải {station.name}.",
-                f"Request {request.number} belongs to another station, not {station.name}.",
-                "request_id",
-            )
+    if direction == "to_centre" and (staff.station_id is None or not staff.active):
+        raise RuleError(
+            "not_station_staff",
+            f"{staff.full_name} không phải nhân viên đang làm việc của một trạm: lượt luân phiên lên Trung tâm "
+            "dành cho nhân viên trạm, hãy chọn nhân viên của trạm.",
+            f"{staff.full_name} is not an active station staff member: a rotation to the centre is for station "
+            "staff; choose a member of a station's staff.",
+            "staff_id",
+        )
+    return staff
+
+
+def plan_visit(
+    s: Session, actor: Actor, *, staff_id: str, station_id: str | None = None, date_from: object,
+    date_to: object, purpose: str, request_id: str | None = None, direction: str = "to_station",
+    department_id: str | None = None, scope_area: str | None = None,
+) -> RotationVisit:
+    """A visit on the schedule. `to_station`: a centre staff member goes to `station_id`. `to_centre`: a
+    station staff member comes to the centre department `department_id` (their station is the row's
+    partition). `scope_area`: the practice area of the purpose, checked against the person's scope
+    (a warning, see `visit_notices`)."""
+    require_centre(actor, "lên lịch luân phiên", "plan rotation visits")
+    way = parse_code("visit_direction", direction or "to_station", "direction")
+    start, end = as_date(date_from, "date_from"), as_date(date_to, "date_to")
+    check_range(start, end, "date_to")
+    text = required_text(purpose, "purpose", "mục đích luân phiên", "purpose of the visit", 2000)
+    area = parse_code("practice_scope", scope_area, "scope_area") if scope_area else None
+    staff = _staff_for(s, staff_id, way)
+    if way == "to_station":
+        station = get_row(s, Station, station_id, "trạm", "station", "station_id")
+        dept_id = department_id or staff.department_id
+        if department_id:
+            get_row(s, Department, department_id, "khoa/phòng", "department", "department_id")
+    else:
+        if not department_id:
+            raise ValidationError("required", "Vui lòng chọn khoa/phòng của Trung tâm nhận người đến luân phiên.",
+                                  "Please choose the centre department that receives the person.",
+                                  "department_id")
+        dept_id = get_row(s, Department, department_id, "khoa/phòng", "department", "department_id").id
+        station = get_row(s, Station, staff.station_id, "trạm", "station", "station_id")
+        if station_id and station_id != station.id:
+            raise RuleError("staff_other_station",
+                            f"{staff.full_name} là nhân viên của {station.name}: hãy chọn đúng trạm hoặc đúng người.",
+                            f"{staff.full_name} works at {station.name}: choose the right station or person.",
+                            "station_id")
+    _check_request(s, request_id, station)
     clash = _overlapping(s, staff.id, start, end)
     if clash is not None:
-        other = s.get(Station, clash.station_id) if clash.station_id else None
-        where = other.name if other else ""
-        raise RuleError(
-            "visit_overlap",
-            f"{staff.full_name} đã có lịch luân phiên {where} từ {clash.date_from:%d/%m/%Y} đến "
-            f"{clash.date_to:%d/%m/%Y}, trùng với khoảng ngày này: hãy chọn ngày khác hoặc người khác.",
-            f"{staff.full_name} is already on a rotation visit {where} from {clash.date_from} to {clash.date_to}, "
-            "which overlaps these dates: choose other dates or another person.",
-            "date_from",
-        )
+        raise _refuse_overlap(s, staff, clash)
     visit = RotationVisit(station_id=station.id, staff_id=staff.id, request_id=request_id or None,
-                          date_from=start, date_to=end, purpose=text, status="planned")
+                          date_from=start, date_to=end, purpose=text, status="planned", direction=way,
+                          department_id=dept_id, scope_area=area)
     s.add(visit)
     s.flush()
     return visit
+
+
+def scope_preview(s: Session, staff_id: str | None, scope_area: str | None) -> Notice | None:
+    """The scope warning a planner sees while choosing the person and the area, before saving."""
+    staff = s.get(Staff, staff_id) if staff_id else None
+    if staff is None or not scope_area:
+        return None
+    return scope_notice(staff.full_name, staff.scope_of_practice, scope_area)
+
+
+def visit_notices(s: Session, visit: RotationVisit) -> list[Notice]:
+    """Warnings about a visit that was saved anyway: outside the person's scope of practice; a station's
+    staff member away at the centre while a centre team is at that station (or the other way round),
+    who then misses the visiting team."""
+    out: list[Notice] = []
+    staff = s.get(Staff, visit.staff_id)
+    if staff is not None:
+        scope = scope_notice(staff.full_name, staff.scope_of_practice, visit.scope_area)
+        if scope is not None:
+            out.append(scope)
+    other = "to_station" if visit.direction == "to_centre" else "to_centre"
+    crossing = s.scalars(select(RotationVisit).where(
+        RotationVisit.station_id == visit.station_id, RotationVisit.direction == other,
+        RotationVisit.deleted.is_(False), RotationVisit.status != "cancelled",
+        RotationVisit.date_from <= visit.date_to, RotationVisit.date_to >= visit.date_from,
+    ).order_by(RotationVisit.date_from)).first()
+    if crossing is not None:
+        away = crossing if visit.direction == "to_station" else visit
+        person = s.get(Staff, away.staff_id)
+        name = person.full_name if person else ""
+        out.append(Notice(
+            "crossing_visits",
+            f"{name} của trạm đi luân phiên lên Trung tâm từ {day_text(away.date_from)} đến "
+            f"{day_text(away.date_to)}, cùng lúc đoàn Trung tâm về trạm: hãy cân nhắc dời một trong hai lịch.",
+            f"{name} of the station is at the centre from {day_text(away.date_from, 'en')} to "
+            f"{day_text(away.date_to, 'en')}, while a centre team visits the station: consider moving one of them."))
+    return out
 
 
 def _planned(s: Session, actor: Actor, visit_id: str, vi_action: str, en_action: str) -> RotationVisit:
@@ -95,8 +192,9 @@ def record_visit_outcome(
     if visit.date_from > day:
         raise RuleError(
             "visit_not_started",
-            f"Đợt luân phiên bắt đầu ngày {visit.date_from:%d/%m/%Y}, chưa diễn ra: ghi kết quả sau khi đã thực hiện.",
-            f"The visit starts on {visit.date_from} and has not happened yet: record the outcome afterwards.",
+            f"Đợt luân phiên bắt đầu ngày {day_text(visit.date_from)}, chưa diễn ra: ghi kết quả sau khi đã thực hiện.",
+            f"The visit starts on {day_text(visit.date_from, 'en')} and has not happened yet: record the outcome "
+            "afterwards.",
             "visit_id",
         )
     try:
@@ -128,11 +226,14 @@ def cancel_visit(s: Session, actor: Actor, visit_id: str, *, reason: str | None 
 
 
 def list_visits(s: Session, station_id: str | None = None, date_from: object = None,
-                date_to: object = None, include_cancelled: bool = True) -> list[RotationVisit]:
+                date_to: object = None, include_cancelled: bool = True,
+                direction: str | None = None) -> list[RotationVisit]:
     """Visits overlapping [date_from, date_to], by start date."""
     query = select(RotationVisit).where(RotationVisit.deleted.is_(False))
     if station_id:
         query = query.where(RotationVisit.station_id == station_id)
+    if direction:
+        query = query.where(RotationVisit.direction == parse_code("visit_direction", direction, "direction"))
     start, end = optional_date(date_from, "date_from"), optional_date(date_to, "date_to")
     if start:
         query = query.where(RotationVisit.date_to >= start)
@@ -141,3 +242,68 @@ def list_visits(s: Session, station_id: str | None = None, date_from: object = N
     if not include_cancelled:
         query = query.where(RotationVisit.status != "cancelled")
     return list(s.scalars(query.order_by(RotationVisit.date_from, RotationVisit.id)))
+
+
+@dataclass
+class VisitView:
+    """One visit as the schedule shows it: names resolved, its warnings and its case count."""
+
+    visit: RotationVisit
+    staff: str
+    title: str
+    station: str
+    department: str
+    cases: int = 0
+    notices: list[Notice] = field(default_factory=list)
+
+    @property
+    def days(self) -> int:
+        return (self.visit.date_to - self.visit.date_from).days + 1
+
+
+def visit_views(s: Session, station_id: str | None = None, date_from: object = None, date_to: object = None,
+                direction: str | None = None) -> list[VisitView]:
+    """The schedule both ways with names, warnings and the size of each visit's case list."""
+    from ytcs_desktop.domain.visit_cases import case_counts
+
+    visits = list_visits(s, station_id, date_from, date_to, direction=direction)
+    people = {p.id: p for p in s.scalars(select(Staff))}
+    stations = {x.id: x.name for x in s.scalars(select(Station))}
+    depts = {d.id: d.name for d in s.scalars(select(Department))}
+    counts = case_counts(s, [v.id for v in visits])
+    out = []
+    for v in visits:
+        person = people.get(v.staff_id)
+        out.append(VisitView(v, person.full_name if person else "", person.title if person else "",
+                             stations.get(v.station_id or "", ""), depts.get(v.department_id or "", ""),
+                             counts.get(v.id, 0), visit_notices(s, v)))
+    return out
+
+
+@dataclass(frozen=True)
+class RotationTotals:
+    """Per station and direction: visits done and person-days, for the quarterly report."""
+
+    station_id: str
+    direction: str
+    visits: int
+    days: int
+    patients_seen: int
+
+
+def rotation_totals(s: Session, date_from: object, date_to: object,
+                    station_id: str | None = None) -> list[RotationTotals]:
+    """Visits done that ended within [date_from, date_to], both directions, with their days (each visit
+    counted whole in the period it ended in)."""
+    start, end = as_date(date_from, "date_from"), as_date(date_to, "date_to")
+    query = select(RotationVisit).where(RotationVisit.deleted.is_(False), RotationVisit.status == "done",
+                                        RotationVisit.date_to >= start, RotationVisit.date_to <= end)
+    if station_id:
+        query = query.where(RotationVisit.station_id == station_id)
+    sums: dict[tuple[str, str], list[int]] = {}
+    for v in s.scalars(query):
+        acc = sums.setdefault((v.station_id or "", v.direction), [0, 0, 0])
+        acc[0] += 1
+        acc[1] += (v.date_to - v.date_from).days + 1
+        acc[2] += v.patients_seen or 0
+    return [RotationTotals(sid, way, *acc) for (sid, way), acc in sorted(sums.items())]

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.errors import NotFoundError, PermissionDenied, RuleError, ValidationError
 from ytcs_desktop.domain.labels import parse_code, person_sort_key
+from ytcs_desktop.domain.scope import parse_scope
 from ytcs_desktop.domain.station_ids import station_id_for
 from ytcs_desktop.domain.validation import parse_date, required_text
 from ytcs_desktop.store.base import SyncMixin
@@ -442,7 +443,8 @@ def station_profile(s: Session, actor: Actor, station_id: str | None = None) -> 
 
 # ----- staff -----------------------------------------------------------------------------------
 
-_STAFF_FIELDS = frozenset({"full_name", "title", "licence_no", "phone", "birth_year", "department_id"})
+_STAFF_FIELDS = frozenset({"full_name", "title", "licence_no", "phone", "birth_year", "department_id",
+                           "scope_of_practice"})
 
 
 def _clean_staff(s: Session, actor: Actor, fields: Mapping[str, Any]) -> dict[str, Any]:
@@ -459,6 +461,8 @@ def _clean_staff(s: Session, actor: Actor, fields: Mapping[str, Any]) -> dict[st
             out[name] = normalise_phone(value, "phone")
         elif name == "birth_year":
             out[name] = _birth_year(value)
+        elif name == "scope_of_practice":
+            out[name] = parse_scope(value, name)
         elif name == "department_id":
             if value and actor.role != "centre":
                 raise PermissionDenied("field_owner", "Chỉ Trung tâm Y tế mới gán nhân viên vào khoa/phòng.",
@@ -521,10 +525,12 @@ def _check_staff_owner(actor: Actor, staff: Staff) -> None:
 def add_staff(
     s: Session, actor: Actor, *, full_name: str, title: str, licence_no: str | None = None,
     phone: str | None = None, birth_year: int | None = None, department_id: str | None = None,
+    scope_of_practice: object = None,
 ) -> Staff:
     """A station actor adds staff of its own station; the centre adds centre staff."""
     values = _clean_staff(s, actor, {"full_name": full_name, "title": title, "licence_no": licence_no,
-                                     "phone": phone, "birth_year": birth_year, "department_id": department_id})
+                                     "phone": phone, "birth_year": birth_year, "department_id": department_id,
+                                     "scope_of_practice": scope_of_practice})
     _check_licence_unique(s, values["licence_no"])
     station_id = None
     if actor.role == "station":

@@ -15,7 +15,7 @@ from ytcs_desktop.domain.errors import PermissionDenied, RuleError, ValidationEr
 from ytcs_desktop.domain.labels import label, parse_code
 from ytcs_desktop.domain.stations import as_date, check_own_station, check_range, get_row, optional_date
 from ytcs_desktop.domain.validation import positive_quantity, required_text
-from ytcs_desktop.store.models import Staff, TrainingAttendance, TrainingSession
+from ytcs_desktop.store.models import Staff, TrainingAttendance, TrainingSession, VillageHealthWorker
 
 
 def _text(value: str | None, limit: int = 300) -> str | None:
@@ -110,14 +110,19 @@ def cancel_session(s: Session, actor: Actor, session_id: str) -> TrainingSession
 def record_attendance(
     s: Session, actor: Actor, *, session_id: str, staff_id: str | None = None, person_name: str | None = None,
     result: str | None = None, certificate_no: str | None = None, periods: object = None,
+    village_worker_id: str | None = None,
 ) -> TrainingAttendance:
-    """One trainee: a staff member, or a free-text name (village health workers) — exactly one."""
+    """One trainee: a staff member, a village health worker of the station's register, or a free-text
+    name — exactly one."""
     session = _get_session(s, session_id)
     if session.status == "cancelled":
         raise RuleError("session_cancelled", "Buổi tập huấn đã bị hủy: không thể ghi người tham dự.",
                         "The session was cancelled: attendance cannot be recorded.", "session_id")
     name = (person_name or "").strip() or None
-    if bool(staff_id) == bool(name):
+    if village_worker_id:
+        worker = _village_worker(s, actor, session, village_worker_id, name or staff_id)
+        name = worker.full_name
+    elif bool(staff_id) == bool(name):
         raise ValidationError(
             "one_trainee",
             "Hãy chọn một nhân viên HOẶC nhập họ tên người tham dự (không chọn cả hai, không để trống cả hai).",
@@ -146,6 +151,8 @@ def record_attendance(
         )):
             raise RuleError("duplicate_attendance", f"{staff.full_name} đã có trong danh sách tham dự buổi này.",
                             f"{staff.full_name} is already on this session's attendance list.", "staff_id")
+    if village_worker_id:
+        station_id = worker.station_id
     credited = None
     if periods is not None and periods != "":
         credited = positive_quantity(periods, "periods")
@@ -159,11 +166,40 @@ def record_attendance(
     row = TrainingAttendance(
         station_id=station_id, session_id=session.id, staff_id=staff_id or None, person_name=name,
         result=parse_code("attendance_result", result, "result") if result else None,
-        certificate_no=_text(certificate_no, 80), periods=credited,
+        certificate_no=_text(certificate_no, 80), periods=credited, village_worker_id=village_worker_id or None,
     )
     s.add(row)
     s.flush()
     return row
+
+
+def _village_worker(s: Session, actor: Actor, session: TrainingSession, worker_id: str,
+                    other: str | None) -> VillageHealthWorker:
+    """A worker of the register as a trainee: one of the actor's station (any, for the centre at its own
+    session), not on this session's list yet."""
+    worker = get_row(s, VillageHealthWorker, worker_id, "nhân viên y tế thôn/ấp", "village health worker",
+                     "village_worker_id")
+    if other or not worker.active:  # a staff member or a typed name as well
+        raise ValidationError(
+            "one_trainee",
+            "Hãy chọn một nhân viên y tế thôn/ấp đang hoạt động HOẶC nhập họ tên người tham dự (không cả hai).",
+            "Choose an active village health worker OR type the trainee's name (not both).",
+            "village_worker_id")
+    if actor.role == "station" and worker.station_id != actor.station_id:
+        raise PermissionDenied("other_station",
+                               "Nhân viên y tế thôn/ấp này thuộc trạm khác: trạm chỉ ghi người của mình.",
+                               "This village health worker belongs to another station: record only your own.",
+                               "village_worker_id")
+    if actor.role == "centre" and session.station_id is not None:
+        raise PermissionDenied("organiser_only", "Danh sách tham dự buổi tập huấn của trạm do trạm ghi.",
+                               "Attendance at a station's session is recorded by that station.")
+    if s.scalar(select(TrainingAttendance.id).where(
+        TrainingAttendance.session_id == session.id, TrainingAttendance.village_worker_id == worker.id,
+        TrainingAttendance.deleted.is_(False),
+    )):
+        raise RuleError("duplicate_attendance", f"{worker.full_name} đã có trong danh sách tham dự buổi này.",
+                        f"{worker.full_name} is already on this session's attendance list.", "village_worker_id")
+    return worker
 
 
 def list_sessions(

@@ -17,6 +17,7 @@ from ytcs_desktop.store.models.inventory import (
 )
 from ytcs_desktop.store.models.local import Setting, SyncCapturePause, SyncConflict, SyncMeta, SyncOutbox
 from ytcs_desktop.store.models.org import Centre, Department, Staff, Station
+from ytcs_desktop.store.models.outreach import StationTechnique, TechniqueStep, VillageHealthWorker, VisitCase
 from ytcs_desktop.store.models.programme import (
     ActivityRating,
     ConsultationCase,
@@ -63,6 +64,7 @@ __all__ = [
     "ShipmentLine",
     "Staff",
     "Station",
+    "StationTechnique",
     "StockCount",
     "StockCountLine",
     "StockLevel",
@@ -77,10 +79,13 @@ __all__ = [
     "SyncConflict",
     "SyncMeta",
     "SyncOutbox",
+    "TechniqueStep",
     "TemperatureReading",
     "TrainingAttendance",
     "TrainingPlanItem",
     "TrainingPlanSession",
     "TrainingSession",
     "VialOpening",
+    "VillageHealthWorker",
+    "VisitCase",
 ]

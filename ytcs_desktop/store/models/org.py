@@ -79,10 +79,11 @@ class Staff(SyncMixin, Base):
 
     __tablename__ = "staff"
     __station_fields__ = frozenset(
-        {"full_name", "title", "licence_no", "phone", "active", "birth_year", "deleted"}
+        {"full_name", "title", "licence_no", "phone", "active", "birth_year", "scope_of_practice", "deleted"}
     )
     __centre_fields__ = frozenset(
-        {"full_name", "title", "licence_no", "phone", "active", "department_id", "birth_year", "deleted"}
+        {"full_name", "title", "licence_no", "phone", "active", "department_id", "birth_year", "scope_of_practice",
+         "deleted"}
     )
 
     department_id: Mapped[str | None] = mapped_column(String(36), ref("departments"))
@@ -92,3 +93,5 @@ class Staff(SyncMixin, Base):
     phone: Mapped[str | None] = mapped_column(String(40))
     birth_year: Mapped[int | None] = mapped_column(Integer)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Phạm vi hành nghề: practice_scope codes, comma-separated (domain/scope.py)
+    scope_of_practice: Mapped[str | None] = mapped_column(String(300))

@@ -84,12 +84,14 @@ class RequestComment(SyncMixin, Base):
 
 
 class RotationVisit(SyncMixin, Base):
-    """Lịch luân phiên: a centre staff member's stay at a station. Written by the centre."""
+    """Lịch luân phiên (Phụ lục III), both ways: a centre staff member's stay at a station, or a station
+    staff member's stay at a centre department for hands-on training. Written by the centre, in the
+    station's partition."""
 
     __tablename__ = "rotation_visits"
     __centre_fields__ = frozenset(
         {"staff_id", "request_id", "date_from", "date_to", "purpose", "status", "patients_seen",
-         "techniques", "notes", "deleted"}
+         "techniques", "notes", "direction", "department_id", "scope_area", "deleted"}
     )
     __station_fields__ = frozenset()
 
@@ -102,3 +104,6 @@ class RotationVisit(SyncMixin, Base):
     patients_seen: Mapped[int | None] = mapped_column(Integer)
     techniques: Mapped[str | None] = mapped_column(Text)
     notes: Mapped[str | None] = mapped_column(Text)
+    direction: Mapped[str] = mapped_column(String(16), default="to_station", server_default="to_station")
+    department_id: Mapped[str | None] = mapped_column(String(36), ref("departments"))  # the centre's side
+    scope_area: Mapped[str | None] = mapped_column(String(32))  # the purpose's practice_scope code

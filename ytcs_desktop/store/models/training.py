@@ -37,7 +37,7 @@ class TrainingAttendance(SyncMixin, Base):
     # Stations record their own staff; the centre records attendance at its own sessions, also for
     # station staff (the row then lives in that station's partition so the station sees it).
     __station_fields__ = frozenset({"session_id", "staff_id", "person_name", "result", "certificate_no", "periods",
-                                    "note", "deleted"})
+                                    "note", "village_worker_id", "deleted"})
     __centre_fields__ = __station_fields__
 
     session_id: Mapped[str] = mapped_column(String(36), ref("training_sessions"), index=True)
@@ -47,3 +47,5 @@ class TrainingAttendance(SyncMixin, Base):
     certificate_no: Mapped[str | None] = mapped_column(String(80))
     periods: Mapped[int | None] = mapped_column(Integer)  # periods credited; defaults to the session's
     note: Mapped[str | None] = mapped_column(Text)
+    # A village health worker of the station's register (person_name then holds their name as well).
+    village_worker_id: Mapped[str | None] = mapped_column(String(36), ref("village_health_workers"), index=True)

@@ -7,7 +7,8 @@
   field.
 - Insert-only tables (ledger, readings, comments) refuse updates and deletes.
 - Support request and requisition statuses move only along the domain's own state machines
-  (`domain.support.TRANSITIONS`, `domain.inventory.requisitions.TRANSITIONS`), each move owned by one side.
+  (`domain.support.TRANSITIONS`, `domain.inventory.requisitions.TRANSITIONS`), each move owned by one side;
+  so do a technique transfer's stages (`domain.techniques.TRANSITIONS`, `BIRTHS`).
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from ytcs_desktop.domain.referrals import TRANSITIONS as REFERRAL_TRANSITIONS
 from ytcs_desktop.domain.supervision import INITIAL_STATUS as ACTION_INITIAL
 from ytcs_desktop.domain.supervision import TRANSITIONS as ACTION_TRANSITIONS
 from ytcs_desktop.domain.support import TRANSITIONS as SUPPORT_TRANSITIONS
+from ytcs_desktop.domain.techniques import BIRTHS as TECHNIQUE_BIRTHS
+from ytcs_desktop.domain.techniques import TRANSITIONS as TECHNIQUE_TRANSITIONS
 from ytcs_desktop.store import models  # noqa: F401  (registers every table)
 from ytcs_desktop.store.base import Base
 from ytcs_desktop.store.capture import wire_columns
@@ -79,6 +82,11 @@ RULES = _load_rules()
 STATUS_MACHINES: dict[str, Mapping[tuple[str, str], str]] = {"support_requests": SUPPORT_TRANSITIONS,
                                                              "requisitions": REQUISITION_TRANSITIONS}
 INITIAL_STATUS = {"support_requests": "draft", "requisitions": "draft"}
+# Tables whose rows may be born in more than one status: status -> the sides that may write such a birth
+# (a technique the station already performs is born "independent"; domain/techniques.py).
+STATUS_MACHINES["station_techniques"] = TECHNIQUE_TRANSITIONS
+INITIAL_STATUS["station_techniques"] = "planned"
+BIRTH_STATUSES: dict[str, Mapping[str, frozenset[str]]] = {"station_techniques": TECHNIQUE_BIRTHS}
 # Referrals (the station sends, the centre follows up) and supervision actions (the station reports
 # progress, the centre closes).
 STATUS_MACHINES["referrals"] = REFERRAL_TRANSITIONS
@@ -180,7 +188,8 @@ def check_new_row(rule: TableRule, device: Device, image: dict[str, Any]) -> Ref
     if machine is not None and "status" in image:
         initial = INITIAL_STATUS[rule.name]
         status = image["status"]
-        if status != initial and machine.get((initial, status)) != device.role:
+        born = device.role in BIRTH_STATUSES.get(rule.name, {}).get(status, frozenset())
+        if status != initial and not born and machine.get((initial, status)) != device.role:
             return refuse_transition(initial, status, device.role)
     return None
 
