@@ -48,6 +48,8 @@ KINDS: dict[str, tuple[str, str]] = {
     "training_attendance": ("Người dự tập huấn", "Training attendee"),
     "rotation_visits": ("Lịch luân phiên", "Rotation visit"),
     "closed_periods": ("Kỳ sổ đã khoá", "Closed period"),
+    "report_submissions": ("Báo cáo đã gửi", "Sent report"),
+    "report_kinds": ("Lịch báo cáo", "Reporting schedule"),
 }
 
 # What the centre decided and what the person can do, by the server's refusal code (vi, en).
@@ -88,6 +90,11 @@ DECISIONS: dict[str, tuple[str, str, str, str]] = {
         "Hãy báo Trung tâm để kiểm tra.",
         "Tell the centre so it can check."),
 }
+DECISIONS["sealed"] = (
+    "Báo cáo đã gửi không sửa được; bản đã gửi được giữ nguyên ở Trung tâm.",
+    "A sent report cannot be changed; the centre keeps it as it was sent.",
+    "Nếu cần sửa, hãy gửi một bản sửa của báo cáo đó (Báo cáo → Gửi báo cáo, chọn “Gửi bản sửa”).",
+    "To correct it, send a correction of that report (Reports → Submit a report, “Send a correction”).")
 DECISIONS["unknown_column"] = DECISIONS["unknown_table"]
 
 _REASON = re.compile(r"^(?P<vi>.*?) / (?P<en>.*?) \[(?P<code>[\w-]+)\]$", re.DOTALL)

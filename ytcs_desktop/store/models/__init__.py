@@ -30,13 +30,14 @@ from ytcs_desktop.store.models.programme import (
     TrainingPlanSession,
 )
 from ytcs_desktop.store.models.referrals import Referral
-from ytcs_desktop.store.models.support import RequestComment, RequestTransition, RotationVisit, SupportRequest
+from ytcs_desktop.store.models.reporting import ReportKind, ReportSubmission
 from ytcs_desktop.store.models.supervision import (
     SupervisionFinding,
     SupervisionItem,
     SupervisionScore,
     SupervisionVisit,
 )
+from ytcs_desktop.store.models.support import RequestComment, RequestTransition, RotationVisit, SupportRequest
 from ytcs_desktop.store.models.training import TrainingAttendance, TrainingSession
 
 __all__ = [
@@ -54,6 +55,8 @@ __all__ = [
     "PlanIndicator",
     "Quarantine",
     "Referral",
+    "ReportKind",
+    "ReportSubmission",
     "RequestComment",
     "RequestTransition",
     "Requisition",

@@ -22,6 +22,7 @@ from sqlalchemy import Table
 from ytcs_desktop.domain.inventory.requisitions import TRANSITIONS as REQUISITION_TRANSITIONS
 from ytcs_desktop.domain.referrals import INITIAL_STATUS as REFERRAL_INITIAL
 from ytcs_desktop.domain.referrals import TRANSITIONS as REFERRAL_TRANSITIONS
+from ytcs_desktop.domain.reporting import submissions
 from ytcs_desktop.domain.supervision import INITIAL_STATUS as ACTION_INITIAL
 from ytcs_desktop.domain.supervision import TRANSITIONS as ACTION_TRANSITIONS
 from ytcs_desktop.domain.support import TRANSITIONS as SUPPORT_TRANSITIONS
@@ -82,17 +83,21 @@ RULES = _load_rules()
 STATUS_MACHINES: dict[str, Mapping[tuple[str, str], str]] = {"support_requests": SUPPORT_TRANSITIONS,
                                                              "requisitions": REQUISITION_TRANSITIONS}
 INITIAL_STATUS = {"support_requests": "draft", "requisitions": "draft"}
-# Tables whose rows may be born in more than one status: status -> the sides that may write such a birth
-# (a technique the station already performs is born "independent"; domain/techniques.py).
-STATUS_MACHINES["station_techniques"] = TECHNIQUE_TRANSITIONS
-INITIAL_STATUS["station_techniques"] = "planned"
-BIRTH_STATUSES: dict[str, Mapping[str, frozenset[str]]] = {"station_techniques": TECHNIQUE_BIRTHS}
+STATUS_MACHINES["report_submissions"] = submissions.TRANSITIONS
+INITIAL_STATUS["report_submissions"] = submissions.INITIAL_STATUS
+# Fields written once, at birth, and never changed after by either side (a sent report).
+SEALED: dict[str, frozenset[str]] = {"report_submissions": submissions.SEALED_FIELDS}
 # Referrals (the station sends, the centre follows up) and supervision actions (the station reports
 # progress, the centre closes).
 STATUS_MACHINES["referrals"] = REFERRAL_TRANSITIONS
 STATUS_MACHINES["supervision_findings"] = ACTION_TRANSITIONS
 INITIAL_STATUS["referrals"] = REFERRAL_INITIAL
 INITIAL_STATUS["supervision_findings"] = ACTION_INITIAL
+# Tables whose rows may be born in more than one status: status -> the sides that may write such a birth
+# (a technique the station already performs is born "independent"; domain/techniques.py).
+STATUS_MACHINES["station_techniques"] = TECHNIQUE_TRANSITIONS
+INITIAL_STATUS["station_techniques"] = "planned"
+BIRTH_STATUSES: dict[str, Mapping[str, frozenset[str]]] = {"station_techniques": TECHNIQUE_BIRTHS}
 
 
 def owned_fields(rule: TableRule, role: str, row_station: str | None) -> frozenset[str] | None:
@@ -208,6 +213,16 @@ def check_transition(rule: TableRule, device: Device, old: Any, new: Any) -> Ref
     if machine.get((str(old), str(new))) == device.role:
         return None
     return refuse_transition(str(old), str(new), device.role)
+
+
+def check_sealed(rule: TableRule, changed: set[str]) -> Refusal | None:
+    """A change to what was sealed when the row was born (a sent report's content)."""
+    touched = sorted(changed & SEALED.get(rule.name, frozenset()))
+    if not touched:
+        return None
+    return Refusal("sealed",
+                   f"Bản ghi {rule.name} đã gửi không sửa được ({', '.join(touched)}): hãy gửi một bản sửa.",
+                   f"A sent {rule.name} record cannot be changed ({', '.join(touched)}): send a correction.")
 
 
 def refuse_insert_only(rule: TableRule) -> Refusal:

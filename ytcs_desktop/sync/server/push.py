@@ -274,6 +274,9 @@ class Batch:
             if refusal is not None:
                 return Outcome(p.RESULT_REJECTED, refusal)
             mine = {f: v for f, v in mine.items() if f in allowed}
+        refusal = perm.check_sealed(rule, {f for f, v in mine.items() if theirs.get(f) != v})
+        if refusal is not None:
+            return Outcome(p.RESULT_REJECTED, refusal)
         if "status" in mine:
             refusal = perm.check_transition(rule, self.device, theirs.get("status"), mine["status"])
             if refusal is not None:
@@ -354,6 +357,8 @@ class Batch:
             kept = {f for f in changed if f in perm.PROFILE_ADMIN_FIELDS}
             changed = {f: v for f, v in changed.items() if f not in kept}
         refusal = perm.not_owned(rule, self.device, row_station, set(changed))
+        if refusal is None:
+            refusal = perm.check_sealed(rule, set(changed))
         if refusal is None and "status" in changed:
             refusal = perm.check_transition(rule, self.device, state.fields.get("status"), changed["status"])
         if refusal is not None:
