@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from ytcs_desktop.domain.errors import NotFoundError, ValidationError
 from ytcs_desktop.domain.reportdata import coldchain, documents, handover, registers, stock, vaccines, weekly
+from ytcs_desktop.domain.reportdata import referrals as referral_data
 from ytcs_desktop.domain.reportdata.common import Stations, station_ids
 from ytcs_desktop.reports import sheets
 from ytcs_desktop.reports.document import Document
@@ -21,6 +22,7 @@ from ytcs_desktop.reports.excel import Sheet
 from ytcs_desktop.reports.forms import coldchain as f_cold
 from ytcs_desktop.reports.forms import documents as f_docs
 from ytcs_desktop.reports.forms import handover as f_hand
+from ytcs_desktop.reports.forms import referrals as f_refer
 from ytcs_desktop.reports.forms import registers as f_reg
 from ytcs_desktop.reports.forms import stock as f_stock
 from ytcs_desktop.reports.forms import vaccines as f_vax
@@ -141,6 +143,12 @@ REPORTS: dict[str, ReportSpec] = {
                    f_reg.training_document, sheets.training_sheets, by_station=True),
         ReportSpec("weekly", "Báo cáo tiến độ tuần", "Weekly progress report", _weekly, f_week.weekly_document,
                    options=("parties",), by_station=True),
+        ReportSpec("referral-register", "Sổ theo dõi chuyển tuyến", "Referral register",
+                   lambda s, r: referral_data.referral_register(s, r.station_id, r.date_from, r.date_to),
+                   f_refer.referral_document, f_refer.referral_sheets, by_station=True),
+        ReportSpec("supervision-visit", "Biên bản giám sát", "Supervision visit report",
+                   lambda s, r: referral_data.supervision_report(s, r.station_id, r.date_from, r.date_to),
+                   f_refer.supervision_document, f_refer.supervision_sheets, by_station=True),
     )
 }
 
