@@ -109,6 +109,7 @@ def test_a_usb_bundle_bounds_a_clock_set_years_ahead_and_leaves_a_right_one(cent
     offset 0; after the complete push the far-future stamp is dropped, so the next change is kept as
     written."""
     from ytcs_desktop.sync import bundle
+    from ytcs_desktop.sync.server.bundle_answer import answer_bundle
 
     (st,) = centre.station("Đồng hồ sai, không mạng")
     (right,) = centre.station("Đồng hồ đúng, không mạng")
@@ -118,7 +119,7 @@ def test_a_usb_bundle_bounds_a_clock_set_years_ahead_and_leaves_a_right_one(cent
 
     def carry(station: object) -> dict[str, int]:
         request = bundle.request_bundle(station.db, station.device_id, station.token)  # type: ignore[attr-defined]
-        answer = bundle.answer_bundle(centre.store, request)
+        answer = answer_bundle(centre.store, request)
         return bundle.apply_answer(station.db, station.device_id, station.token, answer)  # type: ignore[attr-defined]
 
     assert carry(st)["rejected"] == 0 and carry(right)["rejected"] == 0

@@ -231,6 +231,7 @@ def test_a_lost_push_answer_is_not_taken_for_a_restore(centre: Centre) -> None:
 
 def test_a_usb_bundle_carries_the_push_and_the_pull(centre: Centre) -> None:
     from ytcs_desktop.sync import bundle
+    from ytcs_desktop.sync.server.bundle_answer import answer_bundle
 
     hub = centre.centre_replica()
     item = add_item(hub.db)
@@ -238,20 +239,20 @@ def test_a_usb_bundle_carries_the_push_and_the_pull(centre: Centre) -> None:
     (st,) = centre.station("Côn Đảo")
     fridge = add_fridge(st.db)
     request = bundle.request_bundle(st.db, st.device_id, st.token)
-    answer = bundle.answer_bundle(centre.store, request)
-    again = bundle.answer_bundle(centre.store, request)  # the stick carried twice: nothing doubles
+    answer = answer_bundle(centre.store, request)
+    again = answer_bundle(centre.store, request)  # the stick carried twice: nothing doubles
     assert bundle.apply_answer(st.db, st.device_id, st.token, answer)["pushed"] == 2
     bundle.apply_answer(st.db, st.device_id, st.token, again)
     assert count(st.db, "items", "id = :i", i=item) == 1
     assert count(st.db, "fridges", "id = :i AND sync_state = 'synced'", i=fridge) == 1
     with pytest.raises(bundle.BundleError) as cut:
-        bundle.answer_bundle(centre.store, request[:-8])
+        answer_bundle(centre.store, request[:-8])
     assert cut.value.code == "bundle_bad"
     import gzip as gz
 
     altered = gz.compress(gz.decompress(request).replace(b"TCW 2000", b"TCW 9999", 1))
     with pytest.raises(bundle.BundleError) as forged:
-        bundle.answer_bundle(centre.store, altered)
+        answer_bundle(centre.store, altered)
     assert forged.value.code == "bundle_signature"
     report = st.sync()
     assert report.complete and report.pushed == 0 and not report.restored

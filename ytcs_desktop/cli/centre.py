@@ -220,10 +220,11 @@ def _answer_bundle(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from ytcs_desktop.sync import bundle
+    from ytcs_desktop.sync.server.bundle_answer import answer_bundle
 
     store = _store(args)
     try:
-        answer = bundle.answer_bundle(store, Path(args.request).read_bytes())
+        answer = answer_bundle(store, Path(args.request).read_bytes())
         Path(args.answer).write_bytes(answer)
     except bundle.BundleError as exc:
         raise CliError(exc.vi, exc.en) from exc

@@ -14,6 +14,6 @@ def register(sub: Any) -> None:
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    from ytcs_desktop.ui.app import run
+    from ytcs_desktop.ui.start import run
 
     return run(data_dir(args), getattr(args, "lang", None))

@@ -7,10 +7,8 @@ in a fraction of the time and every break is under our control: no row is ever c
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import QLineF, QRectF, Qt
-from PySide6.QtGui import QFont, QFontMetricsF, QPagedPaintDevice, QPainter, QPen
+from PySide6.QtGui import QFontMetricsF, QPagedPaintDevice, QPainter, QPen
 
 import ytcs_desktop.reports.qtcompat  # noqa: F401  (before any Qt call)
 from ytcs_desktop.domain.errors import ValidationError
@@ -25,33 +23,7 @@ from ytcs_desktop.reports.document import (
     Text,
 )
 from ytcs_desktop.reports.fonts import FormFont
-
-ALIGN = {
-    "left": Qt.AlignmentFlag.AlignLeft,
-    "center": Qt.AlignmentFlag.AlignHCenter,
-    "right": Qt.AlignmentFlag.AlignRight,
-    "justify": Qt.AlignmentFlag.AlignJustify,
-}
-WRAP = int(Qt.TextFlag.TextWordWrap)
-ANYWHERE = int(Qt.TextFlag.TextWrapAnywhere)
-TOP = int(Qt.AlignmentFlag.AlignTop)
-VCENTER = int(Qt.AlignmentFlag.AlignVCenter)
-BIG = 1.0e7
-
-
-@dataclass
-class Style:
-    font: QFont
-    fm: QFontMetricsF
-    line: float
-    widths: dict[str, float]
-
-    def advance(self, text: str) -> float:
-        """Width of one line of text, memoised: reports repeat the same numbers, dates and units."""
-        w = self.widths.get(text)
-        if w is None:
-            w = self.widths[text] = self.fm.horizontalAdvance(text)
-        return w
+from ytcs_desktop.reports.paint import ALIGN, ANYWHERE, BIG, TOP, WRAP, Style
 
 
 class Engine:
@@ -325,6 +297,6 @@ class Engine:
 
     # -- tables -------------------------------------------------------------------------------
     def table(self, t: Table) -> None:
-        from ytcs_desktop.reports.table import TableLayout  # the table module builds on this one
+        from ytcs_desktop.reports.table import TableLayout  # built on this class; imported when first needed
 
         TableLayout(self, t).run()

@@ -4,10 +4,15 @@ the next one."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QLineF, QRectF
 
 from ytcs_desktop.reports.document import Row, Table
-from ytcs_desktop.reports.engine import ALIGN, TOP, VCENTER, Engine, Style
+from ytcs_desktop.reports.paint import ALIGN, TOP, VCENTER, Style
+
+if TYPE_CHECKING:
+    from ytcs_desktop.reports.engine import Engine
 
 
 class TableLayout:

@@ -3,9 +3,10 @@
 1. At the station: `request_bundle` writes every pending change and the pull cursor to a file,
    signed (HMAC-SHA256) with a key only this device and the centre know (the SHA-256 of the device
    token, which is what the centre stores).
-2. At the centre: `answer_bundle` checks the signature and the device, applies the push exactly as
-   the online endpoint does (idempotent: a bundle carried twice is answered `duplicate`), and writes
-   the push answer and every change the device may see past its cursor, signed the same way.
+2. At the centre: `answer_bundle` (sync/server/bundle_answer.py) checks the signature and the device,
+   applies the push exactly as the online endpoint does (idempotent: a bundle carried twice is answered
+   `duplicate`), and writes the push answer and every change the device may see past its cursor, signed
+   the same way.
 3. Back at the station: `apply_answer` checks the signature, records the answer and applies the
    pulled rows, advancing each cursor only as the online client does. Applying an answer twice is
    harmless.
@@ -25,8 +26,6 @@ import hmac
 import json
 from typing import Any
 
-from sqlalchemy import select
-
 from ytcs_desktop.store.db import Database
 from ytcs_desktop.sync import apply as a
 from ytcs_desktop.sync import protocol as p
@@ -41,17 +40,17 @@ class BundleError(Exception):
         self.code, self.vi, self.en = code, vi, en
 
 
-def _key(token_hash: str) -> bytes:
+def bundle_key(token_hash: str) -> bytes:
     return token_hash.encode()
 
 
-def _seal(body: dict[str, Any], key: bytes) -> bytes:
+def seal(body: dict[str, Any], key: bytes) -> bytes:
     raw = p.dumps(body)
     sig = hmac.new(key, raw, hashlib.sha256).hexdigest()
     return gzip.compress(p.dumps({"format": FORMAT, "sig": sig, "body": raw.decode()}), mtime=0)
 
 
-def _open(data: bytes) -> tuple[dict[str, Any], bytes, str]:
+def open_bundle(data: bytes) -> tuple[dict[str, Any], bytes, str]:
     try:
         outer = json.loads(gzip.decompress(data))
         raw = str(outer["body"]).encode()
@@ -63,7 +62,7 @@ def _open(data: bytes) -> tuple[dict[str, Any], bytes, str]:
                           "The sync file is damaged or not a YTCS sync file.") from exc
 
 
-def _check(raw: bytes, sig: str, key: bytes) -> None:
+def check_signature(raw: bytes, sig: str, key: bytes) -> None:
     if not hmac.compare_digest(hmac.new(key, raw, hashlib.sha256).hexdigest(), sig):
         raise BundleError("bundle_signature", "Chữ ký của tệp đồng bộ không đúng: tệp đã bị sửa hoặc của máy khác.",
                           "The sync file's signature is wrong: it was altered or belongs to another device.")
@@ -78,38 +77,12 @@ def request_bundle(db: Database, device_id: str, token: str) -> bytes:
     batch = a.read_outbox(db, cursor, ALL_ROWS)
     body = {"device_id": device_id, "push_from": cursor, "push": a.build_push(batch, batch.last_seq or cursor),
             "pull_cursor": a.get_int(db, a.PULL_CURSOR), "made_at_ms": db.clock.wall_ms()}
-    return _seal(body, _key(token_hash(token)))
-
-
-def answer_bundle(store: Any, data: bytes) -> bytes:
-    """At the centre, on the server's database (`ServerStore`)."""
-    from ytcs_desktop.sync.server import schema as t
-    from ytcs_desktop.sync.server.auth import Device
-    from ytcs_desktop.sync.server.pull import pull
-    from ytcs_desktop.sync.server.push import apply_push
-
-    body, raw, sig = _open(data)
-    with store.write() as conn:
-        row = conn.execute(select(t.devices, t.users.c.role).join(t.users, t.users.c.username == t.devices.c.username)
-                           .where(t.devices.c.id == str(body.get("device_id")))).mappings().first()
-        if row is None or row["revoked"]:
-            raise BundleError("device_revoked", "Máy gửi tệp này không (còn) được phép đồng bộ.",
-                              "The device that made this file may not sync (any more).")
-        key = _key(row["token_hash"])
-        _check(raw, sig, key)
-        device = Device(row["id"], row["username"], row["role"], row["station_key"] or None, row["station_key"],
-                        int(row["acked_seq"] or 0), row["acked_mutation"], bool(row["clock_suspect"]))
-        answer = apply_push(store, conn, device, p.PushRequest.model_validate(body["push"]), p.PROTOCOL_VERSION)
-    with store.read() as conn:
-        page = pull(store, conn, device, int(body.get("pull_cursor") or 0), ALL_ROWS, False)
-    return _seal({"device_id": device.id, "push_from": body["push_from"], "answer": answer.model_dump(mode="json"),
-                  "pull": page, "made_at_ms": body.get("made_at_ms"), "server_time_ms": store.clock.physical_ms()},
-                 key)
+    return seal(body, bundle_key(token_hash(token)))
 
 
 def apply_answer(db: Database, device_id: str, token: str, data: bytes) -> dict[str, int]:
-    body, raw, sig = _open(data)
-    _check(raw, sig, _key(token_hash(token)))
+    body, raw, sig = open_bundle(data)
+    check_signature(raw, sig, bundle_key(token_hash(token)))
     if body.get("device_id") != device_id:
         raise BundleError("bundle_device", "Tệp trả lời này dành cho máy khác.",
                           "This answer file is for another device.")

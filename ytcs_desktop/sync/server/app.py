@@ -228,9 +228,10 @@ def create_app(store: ServerStore) -> FastAPI:
     def bundle_answer(data: Annotated[bytes, Body(media_type="application/octet-stream")],
                       _d: Annotated[Device, Depends(centre_device)]) -> Response:
         from ytcs_desktop.sync import bundle
+        from ytcs_desktop.sync.server.bundle_answer import answer_bundle
 
         try:
-            answer = bundle.answer_bundle(store, data)
+            answer = answer_bundle(store, data)
         except bundle.BundleError as exc:
             raise ApiError(422, exc.code, exc.vi, exc.en) from exc
         return Response(answer, media_type="application/octet-stream")
