@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from ytcs_desktop.domain.errors import NotFoundError, ValidationError
 from ytcs_desktop.domain.reportdata import coldchain, documents, handover, registers, stock, vaccines, weekly
+from ytcs_desktop.domain.reportdata import programme as programme_data
 from ytcs_desktop.domain.reportdata import referrals as referral_data
 from ytcs_desktop.domain.reportdata.common import Stations, station_ids
 from ytcs_desktop.reports import sheets
@@ -22,6 +23,7 @@ from ytcs_desktop.reports.excel import Sheet
 from ytcs_desktop.reports.forms import coldchain as f_cold
 from ytcs_desktop.reports.forms import documents as f_docs
 from ytcs_desktop.reports.forms import handover as f_hand
+from ytcs_desktop.reports.forms import programme as f_prog
 from ytcs_desktop.reports.forms import referrals as f_refer
 from ytcs_desktop.reports.forms import registers as f_reg
 from ytcs_desktop.reports.forms import stock as f_stock
@@ -108,6 +110,11 @@ def _weekly(s: Session, r: ReportRequest) -> weekly.WeeklyReport:
                                 as_list(p.get("proposals")))
 
 
+def _programme(make: Callable[[Session, Stations, dt.date, dt.date], Any]) -> Callable[[Session, ReportRequest], Any]:
+    """The support programme's forms take the stations and the period as they are."""
+    return lambda s, r: make(s, r.station_id, r.date_from, r.date_to)
+
+
 REPORTS: dict[str, ReportSpec] = {
     spec.name: replace(spec, document=issued(spec.document))
     for spec in (
@@ -143,6 +150,21 @@ REPORTS: dict[str, ReportSpec] = {
                    f_reg.training_document, sheets.training_sheets, by_station=True),
         ReportSpec("weekly", "Báo cáo tiến độ tuần", "Weekly progress report", _weekly, f_week.weekly_document,
                    options=("parties",), by_station=True),
+        ReportSpec("support-plan", "Kế hoạch hỗ trợ chuyên môn và tiến độ", "Support plan and progress",
+                   _programme(programme_data.support_plan), f_prog.support_plan_document,
+                   f_prog.support_plan_sheets, by_station=True),
+        ReportSpec("consultation-calendar", "Lịch hội chẩn", "Consultation calendar",
+                   _programme(programme_data.consultation_calendar), f_prog.calendar_document,
+                   f_prog.calendar_sheets, by_station=True),
+        ReportSpec("training-plan", "Kế hoạch đào tạo, tập huấn (Phụ lục II)", "Training plan (Annex II)",
+                   _programme(programme_data.training_plan_annex), f_prog.training_plan_document,
+                   f_prog.training_plan_sheets),
+        ReportSpec("documents-rolled-out", "Văn bản, biểu mẫu đã triển khai (Phụ lục I)",
+                   "Documents rolled out (Annex I)", _programme(programme_data.documents_annex),
+                   f_prog.documents_document, f_prog.documents_sheets),
+        ReportSpec("support-ratings", "Tổng hợp đánh giá hỗ trợ của trạm", "Stations' ratings of support",
+                   _programme(programme_data.ratings_report), f_prog.ratings_document, f_prog.ratings_sheets,
+                   by_station=True),
         ReportSpec("referral-register", "Sổ theo dõi chuyển tuyến", "Referral register",
                    lambda s, r: referral_data.referral_register(s, r.station_id, r.date_from, r.date_to),
                    f_refer.referral_document, f_refer.referral_sheets, by_station=True),
