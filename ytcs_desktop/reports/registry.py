@@ -13,7 +13,16 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from ytcs_desktop.domain.errors import NotFoundError, ValidationError
-from ytcs_desktop.domain.reportdata import coldchain, documents, handover, registers, stock, vaccines, weekly
+from ytcs_desktop.domain.reportdata import (
+    coldchain,
+    documents,
+    handover,
+    outreach,
+    registers,
+    stock,
+    vaccines,
+    weekly,
+)
 from ytcs_desktop.domain.reportdata import programme as programme_data
 from ytcs_desktop.domain.reportdata import referrals as referral_data
 from ytcs_desktop.domain.reportdata.common import Stations, station_ids
@@ -23,6 +32,7 @@ from ytcs_desktop.reports.excel import Sheet
 from ytcs_desktop.reports.forms import coldchain as f_cold
 from ytcs_desktop.reports.forms import documents as f_docs
 from ytcs_desktop.reports.forms import handover as f_hand
+from ytcs_desktop.reports.forms import outreach as f_out
 from ytcs_desktop.reports.forms import programme as f_prog
 from ytcs_desktop.reports.forms import referrals as f_refer
 from ytcs_desktop.reports.forms import registers as f_reg
@@ -171,6 +181,16 @@ REPORTS: dict[str, ReportSpec] = {
         ReportSpec("supervision-visit", "Biên bản giám sát", "Supervision visit report",
                    lambda s, r: referral_data.supervision_report(s, r.station_id, r.date_from, r.date_to),
                    f_refer.supervision_document, f_refer.supervision_sheets, by_station=True),
+        ReportSpec("visit-cases", "Danh mục ca bệnh, nhu cầu cần hỗ trợ", "Case list for rotation visits",
+                   lambda s, r: outreach.case_list(s, r.station_id, r.date_from, r.date_to),
+                   f_out.case_list_document, f_out.case_list_sheets, by_station=True),
+        ReportSpec("technique-register", "Danh mục kỹ thuật và tiến độ chuyển giao",
+                   "Techniques and transfer stages",
+                   lambda s, r: outreach.technique_register(s, r.station_id, r.date_from, r.date_to),
+                   f_out.technique_document, f_out.technique_sheets, by_station=True),
+        ReportSpec("village-health-workers", "Sổ theo dõi nhân viên y tế thôn, ấp", "Village health worker register",
+                   lambda s, r: outreach.worker_register(s, r.station_id, r.date_from, r.date_to),
+                   f_out.worker_document, f_out.worker_sheets, by_station=True),
     )
 }
 

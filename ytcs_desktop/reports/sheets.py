@@ -109,11 +109,12 @@ def support_sheets(r: SupportRegister) -> list[Sheet]:
 
 def rotation_sheets(r: RotationSchedule) -> list[Sheet]:
     columns = cols(("Họ và tên", T), ("Chức danh", T), ("Khoa, phòng", T), ("Trạm y tế", T), ("Từ ngày", D),
-                   ("Đến ngày", D), ("Số ngày", N), ("Mục đích, nội dung", T), ("Trạng thái", T))
-    rows = [(x.staff, x.title, x.department, x.station, x.date_from, x.date_to, x.days, x.purpose, x.status)
-            for x in r.rows]
+                   ("Đến ngày", D), ("Số ngày", N), ("Mục đích, nội dung", T), ("Trạng thái", T),
+                   ("Chiều luân phiên", T))
+    rows = [(x.staff, x.title, x.department, x.station, x.date_from, x.date_to, x.days, x.purpose, x.status,
+             x.direction) for x in r.rows]
     return [Sheet("Lịch luân phiên", columns, rows, ("Tổng cộng", None, None, None, None, None, r.total_days, None,
-                                                      None))]
+                                                      None, None))]
 
 
 def training_sheets(r: TrainingRegister) -> list[Sheet]:

@@ -101,6 +101,7 @@ class RotationRow:
     date_to: dt.date
     purpose: str
     status: str
+    direction: str = ""  # "Trung tâm về trạm" / "Trạm lên Trung tâm"
 
     @property
     def days(self) -> int:
@@ -117,16 +118,19 @@ class RotationSchedule:
 
 def rotation_schedule(s: Session, station_id: Stations, date_from: dt.date, date_to: dt.date) -> RotationSchedule:
     period = Period(date_from, date_to)
+    # Both ways on one schedule: the centre's department is the visit's own (the one that sends or receives),
+    # else the person's.
     q = (select(RotationVisit, Staff, Department.name, Station.name)
          .join(Staff, Staff.id == RotationVisit.staff_id)
-         .outerjoin(Department, Department.id == Staff.department_id)
+         .outerjoin(Department, Department.id == func.coalesce(RotationVisit.department_id, Staff.department_id))
          .outerjoin(Station, Station.id == RotationVisit.station_id)
          .where(RotationVisit.date_from <= date_to, RotationVisit.date_to >= date_from,
                 RotationVisit.deleted.is_(False))
          .order_by(RotationVisit.date_from, Staff.full_name))
     q = only(q, RotationVisit.station_id, station_id)
     rows = [RotationRow(st.full_name, label("staff_title", st.title), dept or "", stn or "", v.date_from, v.date_to,
-                        v.purpose, label("visit_status", v.status)) for v, st, dept, stn in s.execute(q)]
+                        v.purpose, label("visit_status", v.status), label("visit_direction", v.direction))
+            for v, st, dept, stn in s.execute(q)]
     head = header(s, station_id, "LỊCH LUÂN PHIÊN CÁN BỘ VỀ TRẠM Y TẾ", date=date_to,
                   subtitle=f"(Phụ lục III) – {period.line().lower().capitalize()}")
     return RotationSchedule(head, period, rows, sum(r.days for r in rows))

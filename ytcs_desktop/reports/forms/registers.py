@@ -50,16 +50,17 @@ ROTATION_COLUMNS = [
     Column("Từ ngày", 8, "center"),
     Column("Đến ngày", 8, "center"),
     Column("Số ngày", 5, "right"),
-    Column("Mục đích, nội dung", 22),
+    Column("Mục đích, nội dung", 18),
     Column("Trạng thái", 8),
+    Column("Chiều luân phiên", 8),
 ]
 
 
 def rotation_document(r: RotationSchedule) -> Document:
     rows = [Row([str(i), x.staff, x.title, x.department, x.station, day(x.date_from), day(x.date_to), num(x.days),
-                 x.purpose, x.status]) for i, x in enumerate(r.rows, start=1)]
+                 x.purpose, x.status, x.direction]) for i, x in enumerate(r.rows, start=1)]
     if r.rows:
-        rows.append(Row(["Tổng cộng", num(r.total_days), "", ""], bold=True, span=7))
+        rows.append(Row(["Tổng cộng", num(r.total_days), "", "", ""], bold=True, span=7))
     blocks: list[Block] = [Table(ROTATION_COLUMNS, rows, size=10.5),
                            station_signatures(maker="NGƯỜI LẬP BIỂU", head_title="TRƯỞNG TRẠM")]
     return Document(r.header, blocks, landscape=True)
