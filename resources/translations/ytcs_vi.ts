@@ -841,6 +841,11 @@
             <source>Folder</source>
             <translation>Thư mục</translation>
         </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/documents.py" line="1" />
+            <source>Place</source>
+            <translation>Nơi để</translation>
+        </message>
     </context>
     <context>
         <name>ConfirmReceiptDialog</name>
@@ -1265,6 +1270,36 @@ Tệp: %2</translation>
             <location filename="../../ytcs_desktop/ui/dialogs/count_wizard.py" line="122" />
             <source>Save the counted quantities</source>
             <translation>Lưu số lượng thực tế</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/count_wizard.py" line="1" />
+            <source>Search by item, code, lot or place (accents not needed)</source>
+            <translation>Tìm theo mặt hàng, mã, lô hoặc nơi để (gõ không dấu cũng được)</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/count_wizard.py" line="1" />
+            <source>All lines</source>
+            <translation>Tất cả các dòng</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/count_wizard.py" line="1" />
+            <source>Not counted yet</source>
+            <translation>Chưa đếm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/count_wizard.py" line="1" />
+            <source>With a difference</source>
+            <translation>Có chênh lệch</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/count_wizard.py" line="1" />
+            <source>&lt;b&gt;%1&lt;/b&gt; · lot %2 · expiry %3 · book %4 %5</source>
+            <translation>&lt;b&gt;%1&lt;/b&gt; · lô %2 · hạn dùng %3 · sổ sách %4 %5</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/count_wizard.py" line="1" />
+            <source>%1 of %2 lots counted</source>
+            <translation>%1/%2 lô đã đếm</translation>
         </message>
     </context>
     <context>
@@ -2464,6 +2499,16 @@ Tệp: %2</translation>
             <location filename="../../ytcs_desktop/ui/dialogs/count_wizard.py" line="78" />
             <source>Start the count</source>
             <translation>Bắt đầu kiểm kê</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/count_wizard.py" line="1" />
+            <source>Count the whole stock or part of it. The book quantity of each lot counted is frozen when the count starts; a part is approved on its own.</source>
+            <translation>Kiểm kê toàn bộ kho hoặc một phần. Số lượng sổ sách của từng lô được kiểm được chốt khi bắt đầu; một phần kho được duyệt riêng.</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/count_wizard.py" line="1" />
+            <source>What to count</source>
+            <translation>Phạm vi kiểm kê</translation>
         </message>
     </context>
     <context>
@@ -3695,6 +3740,53 @@ Tệp: %2</translation>
             <location filename="../../ytcs_desktop/ui/dialogs/usb_sync.py" line="50" />
             <source>YTCS sync files (*%1);;All files (*)</source>
             <translation>Tệp đồng bộ YTCS (*%1);;Mọi tệp (*)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScopePicker</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/count_scope.py" line="1" />
+            <source>The whole stock</source>
+            <translation>Toàn bộ kho</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/count_scope.py" line="1" />
+            <source>One category</source>
+            <translation>Một nhóm hàng</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/count_scope.py" line="1" />
+            <source>One place</source>
+            <translation>Một nơi để</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/count_scope.py" line="1" />
+            <source>Chosen items</source>
+            <translation>Các mặt hàng chọn</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/count_scope.py" line="1" />
+            <source>Search by name or code (accents not needed)</source>
+            <translation>Tìm theo tên hoặc mã (gõ không dấu cũng được)</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/count_scope.py" line="1" />
+            <source>Outside the fridges (shelves)</source>
+            <translation>Ngoài tủ lạnh (trên kệ)</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ytcs_desktop/ui/dialogs/count_scope.py" line="1" />
+            <source>%n lot(s)</source>
+            <translation>
+                <numerusform>%n lô</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ytcs_desktop/ui/dialogs/count_scope.py" line="1" />
+            <source>%n item(s) chosen</source>
+            <translation>
+                <numerusform>%n mặt hàng đã chọn</numerusform>
+            </translation>
         </message>
     </context>
 </TS>

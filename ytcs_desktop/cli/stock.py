@@ -1,4 +1,4 @@
-"""`ytcs stock receive | issue | on-hand | levels`: the station's ledger from the command line."""
+"""`ytcs stock receive | issue | on-hand | levels | count …`: the station's ledger from the command line."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ytcs_desktop.cli import stock_counts
 from ytcs_desktop.cli.common import EXIT_OK, CliError, language, print_json, print_table
 from ytcs_desktop.cli.setup import group, in_transaction, opened, output_format, say, subcommand
 from ytcs_desktop.domain.actor import Actor
@@ -148,3 +149,4 @@ def register(sub: Any) -> None:
     p.add_argument("--min", help="tối thiểu, đơn vị cơ bản / minimum in base units")
     p.add_argument("--max", help="tối đa (0: không đặt) / maximum (0: none)")
     p.add_argument("--clear", action="store_true", help="dùng lại mức của danh mục / back to the catalogue's levels")
+    stock_counts.register(stock)

@@ -1,13 +1,16 @@
 """Kiểm kê: book quantities frozen when the count starts, physical counts entered line by line, every
-variance explained, and approval posting count corrections dated on the count day."""
+variance explained, and approval posting count corrections dated on the count day. A count covers the
+whole stock or part of it (count_scope.py); counts whose lots do not overlap may run side by side."""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ytcs_desktop.dates import day_text
 from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.errors import NotFoundError, RuleError
 from ytcs_desktop.domain.inventory.common import (
@@ -21,10 +24,11 @@ from ytcs_desktop.domain.inventory.common import (
     text_or_none,
     write_txn,
 )
+from ytcs_desktop.domain.inventory.count_scope import CountScope, check_scope, in_scope, nothing_in_scope
 from ytcs_desktop.domain.inventory.periods import assert_open
 from ytcs_desktop.domain.inventory.stock import lot_sums
 from ytcs_desktop.store.base import utc_now
-from ytcs_desktop.store.models import Lot, StockCount, StockCountLine, StockTransaction
+from ytcs_desktop.store.models import Fridge, Item, Lot, StockCount, StockCountLine, StockTransaction
 
 
 def _load_count(s: Session, station_id: str, count_id: str) -> StockCount:
@@ -58,28 +62,32 @@ def start_count(
     count_date: dt.date,
     team: str | None = None,
     lot_ids: list[str] | None = None,
+    scope: CountScope | None = None,
 ) -> StockCount:
-    """Open a count: one line per lot with stock at the end of `count_date` (plus any lot listed),
-    with that book quantity frozen — movements recorded afterwards do not change it."""
+    """Open a count: one line per lot in `scope` with stock at the end of `count_date` (plus any lot
+    listed), with that book quantity frozen — movements recorded afterwards do not change it. Refused
+    while another open count holds one of these lots (two corrections for one lot)."""
     station_id = station_of(actor)
     day = as_date(count_date, "count_date")
+    scope = scope or CountScope()
     assert_open(s, station_id, day, "count_date")
-    open_count = s.scalar(
-        select(StockCount).where(
-            StockCount.station_id == station_id, StockCount.status == "draft", StockCount.deleted.is_(False)
-        )
-    )
-    if open_count is not None:
-        raise RuleError(
-            "count_in_progress",
-            f"Đang có phiếu kiểm kê {open_count.number} chưa duyệt. Hãy duyệt hoặc hủy phiếu đó trước.",
-            f"Stock count {open_count.number} is still in progress. Approve or cancel it first.",
-        )
+    check_scope(s, station_id, scope)
     per_lot = lot_sums(station_id, as_of=day)
-    sums: dict[str, int] = {lot_id: int(qty) for lot_id, qty in s.execute(select(per_lot.c.lot_id, per_lot.c.qty))}
-    wanted = {lot_id for lot_id, qty in sums.items() if qty}
+    sums: dict[str, int] = {}
+    wanted: dict[str, Lot] = {}
+    held = select(Lot, Item, per_lot.c.qty).join(per_lot, per_lot.c.lot_id == Lot.id).join(
+        Item, Item.id == Lot.item_id).where(per_lot.c.qty != 0)
+    for lot, item, qty in s.execute(held):
+        sums[lot.id] = int(qty)
+        if in_scope(scope, item, lot.fridge_id):
+            wanted[lot.id] = lot
     for lot_id in lot_ids or []:
-        wanted.add(load_lot(s, lot_id, station_id, "lot_ids").id)
+        lot = load_lot(s, lot_id, station_id, "lot_ids")
+        wanted[lot.id] = lot
+        sums.setdefault(lot.id, lot_balance(s, lot.id, as_of=day))
+    if not wanted:
+        raise nothing_in_scope(s, scope, day_text(day))
+    _refuse_overlap(s, station_id, set(wanted))
     seq = (s.scalar(select(func.count()).select_from(StockCount).where(StockCount.station_id == station_id)) or 0) + 1
     count = StockCount(
         station_id=station_id,
@@ -91,8 +99,7 @@ def start_count(
     )
     s.add(count)
     s.flush()
-    lots = s.scalars(select(Lot).where(Lot.id.in_(wanted))).all() if wanted else []
-    for lot in sorted(lots, key=lambda x: (x.item_id, x.expiry, x.lot_no)):
+    for lot in sorted(wanted.values(), key=lambda x: (x.item_id, x.expiry, x.lot_no)):
         s.add(
             StockCountLine(
                 station_id=station_id,
@@ -104,6 +111,62 @@ def start_count(
         )
     s.flush()
     return count
+
+
+def _refuse_overlap(s: Session, station_id: str, lot_ids: set[str]) -> None:
+    shared = s.execute(
+        select(StockCount.number, StockCountLine.lot_id)
+        .join(StockCountLine, StockCountLine.count_id == StockCount.id)
+        .where(StockCount.station_id == station_id, StockCount.status == "draft", StockCount.deleted.is_(False),
+               StockCountLine.deleted.is_(False))
+    ).all()
+    clash = [(number, lot_id) for number, lot_id in shared if lot_id in lot_ids]
+    if clash:
+        number, lot_id = clash[0]
+        lot = load_lot(s, lot_id, station_id)
+        raise RuleError(
+            "count_in_progress",
+            f"Phiếu kiểm kê {number} chưa duyệt đang kiểm {len(clash)} lô trong phạm vi này (như "
+            f"{lot_label(s, lot)}). Hãy duyệt hoặc hủy phiếu đó trước, hoặc chọn phạm vi khác.",
+            f"Stock count {number} is still open and covers {len(clash)} lot(s) in this scope (such as "
+            f"{lot_label(s, lot)}). Approve or cancel it first, or choose another scope.",
+            "scope",
+        )
+
+
+@dataclass(frozen=True)
+class SheetLine:
+    """One line of a count as the count sheet shows it: the item as people know it, where it is kept."""
+
+    id: str
+    item_code: str
+    item: str
+    unit: str
+    category: str
+    lot_no: str
+    expiry: dt.date
+    place: str  # the fridge's name; "" on the shelves
+    book_qty: int
+    physical_qty: int | None
+    reason: str | None
+    sync_state: str
+    sync_reason: str | None
+
+
+def count_sheet(s: Session, count_id: str) -> list[SheetLine]:
+    """The lines of a count in one query, by item name then expiry."""
+    rows = s.execute(
+        select(StockCountLine, Item.code, Item.name, Item.base_unit, Item.category, Lot.lot_no, Lot.expiry,
+               Fridge.name)
+        .join(Item, Item.id == StockCountLine.item_id)
+        .join(Lot, Lot.id == StockCountLine.lot_id)
+        .outerjoin(Fridge, Fridge.id == Lot.fridge_id)
+        .where(StockCountLine.count_id == count_id, StockCountLine.deleted.is_(False))
+        .order_by(Item.name, Lot.expiry, Lot.lot_no)
+    ).all()
+    return [SheetLine(line.id, code, name, unit, category, lot_no, expiry, place or "", line.book_qty,
+                      line.physical_qty, line.reason, line.sync_state, line.sync_reason)
+            for line, code, name, unit, category, lot_no, expiry, place in rows]
 
 
 def count_lines(s: Session, count_id: str) -> list[StockCountLine]:
@@ -204,3 +267,50 @@ def cancel_count(s: Session, actor: Actor, *, count_id: str) -> StockCount:
     count.status = "cancelled"
     s.flush()
     return count
+
+
+def count_numbered(s: Session, actor: Actor, number: str | None) -> StockCount:
+    """A count by its number (KK-…); none given: the station's only open count."""
+    station_id = station_of(actor)
+    where = [StockCount.station_id == station_id, StockCount.deleted.is_(False)]
+    if number:
+        found = s.scalar(select(StockCount).where(*where, StockCount.number == number.strip()))
+    else:
+        open_counts = list(s.scalars(select(StockCount).where(*where, StockCount.status == "draft")))
+        if len(open_counts) > 1:
+            numbers = ", ".join(c.number or "" for c in open_counts)
+            raise RuleError(
+                "count_ambiguous",
+                f"Trạm đang có {len(open_counts)} phiếu kiểm kê chưa duyệt ({numbers}): hãy ghi rõ số phiếu.",
+                f"The station has {len(open_counts)} open stock counts ({numbers}): name the count's number.",
+                "count",
+            )
+        found = open_counts[0] if open_counts else None
+    if found is None:
+        raise NotFoundError(
+            "count_not_found",
+            f"Không tìm thấy phiếu kiểm kê {number or 'chưa duyệt'} của trạm. Hãy xem danh sách phiếu kiểm kê.",
+            f"This station has no {'stock count ' + number if number else 'open stock count'}. "
+            "See the list of counts.",
+            "count",
+        )
+    return found
+
+
+def line_of(s: Session, count: StockCount, item_id: str, lot_no: str) -> StockCountLine:
+    """The line of a count for a lot named as it is written on the box."""
+    line = s.scalar(select(StockCountLine).join(Lot, Lot.id == StockCountLine.lot_id).where(
+        StockCountLine.count_id == count.id, StockCountLine.item_id == item_id, Lot.lot_no == lot_no.strip(),
+        StockCountLine.deleted.is_(False)))
+    if line is None:
+        item = s.get(Item, item_id)
+        name = item.name if item else item_id
+        raise NotFoundError(
+            "count_line_not_found",
+            f"Phiếu kiểm kê {count.number} không có lô “{lot_no}” của {name}. Hãy xem các dòng của phiếu "
+            "và kiểm tra số lô.",
+            f"Stock count {count.number} has no lot “{lot_no}” of {name}. List the count's lines and check "
+            "the lot number.",
+            "lot",
+        )
+    return line

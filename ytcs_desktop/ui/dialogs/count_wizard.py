@@ -1,10 +1,14 @@
-"""Kiểm kê in three steps: start (book quantities frozen), enter what was counted, review and approve."""
+"""Kiểm kê in three steps: start (what to count; book quantities frozen), enter what was counted (searched
+and filtered, the line being typed named above the table), review and approve."""
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
+from PySide6.QtCore import QModelIndex, QTimer
 from PySide6.QtWidgets import (
+    QComboBox,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -16,11 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from ytcs_desktop.domain.errors import DomainError
-from ytcs_desktop.domain.inventory.counts import approve_count, enter_physical, start_count
+from ytcs_desktop.domain.inventory.count_scope import CountChoices, count_choices
+from ytcs_desktop.domain.inventory.counts import SheetLine, approve_count, enter_physical, start_count
 from ytcs_desktop.ui.context import AppContext
+from ytcs_desktop.ui.dialogs.count_scope import ScopePicker
+from ytcs_desktop.ui.models.base import SearchProxy, fmt_date, fmt_number
 from ytcs_desktop.ui.models.documents import CountLinesModel
 from ytcs_desktop.ui.operations import STOCK
-from ytcs_desktop.ui.pages.base import fit_columns, make_table
+from ytcs_desktop.ui.pages.base import fit_columns, make_table, search_box, toolbar_row
 from ytcs_desktop.ui.widgets.form import ErrorLabel, Form, date_edit, date_of
 
 
@@ -32,7 +39,7 @@ class CountWizard(QWizard):
         self.ctx = ctx
         self.count_id = count_id
         self.setWindowTitle(self.tr("Stock count"))
-        self.setMinimumSize(900, 560)
+        self.setMinimumSize(900, 500)  # 125 % of a 1366×768 screen leaves 550 px under the title bar
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         # Qt has no Vietnamese for its own wizard buttons: label them ourselves.
         self.setButtonText(QWizard.WizardButton.NextButton, self.tr("Next >"))
@@ -62,11 +69,14 @@ class CountWizard(QWizard):
 
 
 class StartPage(QWizardPage):
+    SCOPE_FIELDS = ("category", "location", "item_ids")  # refusals about the scope show under it
+
     def __init__(self, wizard: CountWizard) -> None:
         super().__init__()
         self.wiz = wizard
         self.setTitle(self.tr("1. Start the count"))
-        self.setSubTitle(self.tr("The book quantity of every lot in stock is frozen when the count starts."))
+        self.setSubTitle(self.tr("Count the whole stock or part of it. The book quantity of each lot counted is "
+                                 "frozen when the count starts; a part is approved on its own."))
         layout = QVBoxLayout(self)
         self.form = Form()
         self.count_date = date_edit()
@@ -74,19 +84,31 @@ class StartPage(QWizardPage):
         self.team = QLineEdit()
         self.team.setPlaceholderText(self.tr("Names of the count team"))
         self.form.add("team", self.tr("Count team"), self.team)
-        layout.addWidget(self.form)
+        self.scope = ScopePicker(wizard.ctx.lang)
+        self.form.add("scope", self.tr("What to count"), self.scope)
+        layout.addWidget(self.form, 1)
         self.start_button = QPushButton(self.tr("Start the count"))
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(self.start)
         layout.addWidget(self.start_button)
-        layout.addStretch(1)
+        self.count_date.dateChanged.connect(lambda _d: self.load_choices())
+        self.load_choices()
+
+    def load_choices(self) -> None:
+        """The places and the items in stock on the count day, read off the window's thread."""
+        day, station_id = date_of(self.count_date), self.wiz.ctx.actor.station_id or ""
+        self.wiz.ctx.ops.query(lambda s: count_choices(s, station_id, day), self._choices_loaded)
+
+    def _choices_loaded(self, choices: CountChoices) -> None:
+        self.scope.set_choices(choices)
 
     def start(self) -> None:
         self.form.clear_errors()
-        day, team = date_of(self.count_date), self.team.text().strip() or None
+        day, team, scope = date_of(self.count_date), self.team.text().strip() or None, self.scope.scope()
         self.start_button.setEnabled(False)
-        self.wiz.ctx.ops.write("start_count", lambda s, a: start_count(s, a, count_date=day, team=team).id,
-                               {STOCK}, on_done=self._started, on_error=self._refused, parent=self)
+        self.wiz.ctx.ops.write(
+            "start_count", lambda s, a: start_count(s, a, count_date=day, team=team, scope=scope).id,
+            {STOCK}, on_done=self._started, on_error=self._refused, parent=self)
 
     def _started(self, count_id: str) -> None:
         self.wiz.count_id = count_id
@@ -96,6 +118,8 @@ class StartPage(QWizardPage):
 
     def _refused(self, err: DomainError) -> None:
         self.start_button.setEnabled(True)
+        if err.field in self.SCOPE_FIELDS:
+            err = DomainError(err.code, err.vi, err.en, "scope")
         self.form.show_error(err, self.wiz.ctx.lang)
 
     def isComplete(self) -> bool:
@@ -103,6 +127,8 @@ class StartPage(QWizardPage):
 
 
 class LinesPage(QWizardPage):
+    ALL, NOT_COUNTED, DIFFERENT = range(3)
+
     def __init__(self, wizard: CountWizard) -> None:
         super().__init__()
         self.wiz = wizard
@@ -111,10 +137,24 @@ class LinesPage(QWizardPage):
                                  "needs a reason."))
         layout = QVBoxLayout(self)
         self.model = CountLinesModel(wizard.ctx.ops, self)
-        self.table = make_table(self.model)
+        self.proxy = SearchProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.search = search_box(self.tr("Search by item, code, lot or place (accents not needed)"), self.proxy)
+        self.show_only = QComboBox()
+        self.show_only.addItems([self.tr("All lines"), self.tr("Not counted yet"), self.tr("With a difference")])
+        self.show_only.currentIndexChanged.connect(lambda _i: self._filter())
+        self.progress = QLabel()
+        layout.addLayout(toolbar_row(self.search, self.show_only, self.progress, stretch_at=2))
+        # the line being typed, named above the table: its item stays in sight at any scroll
+        self.current = QLabel()
+        self.current.setObjectName("count_current_line")
+        self.current.setWordWrap(True)
+        layout.addWidget(self.current)
+        self.table = make_table(self.model, self.proxy)
         self.table.setEditTriggers(self.table.EditTrigger.DoubleClicked | self.table.EditTrigger.EditKeyPressed
                                    | self.table.EditTrigger.AnyKeyPressed)
         layout.addWidget(self.table, 1)
+        self.table.selectionModel().currentChanged.connect(lambda cur, _prev: self._show_current(cur))
         self.error = ErrorLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b3261e;")
@@ -123,11 +163,56 @@ class LinesPage(QWizardPage):
         self.save_button.clicked.connect(self.save)
         layout.addWidget(self.save_button)
         self.model.loaded.connect(self._loaded)
-        self.model.dataChanged.connect(lambda *_: self.completeChanged.emit())
+        self.model.dataChanged.connect(lambda *_: self._changed())
+
+    def _counted(self, row: SheetLine) -> int | None:
+        value = self.model.edits.get(row.id, {}).get("physical_qty", row.physical_qty)
+        try:
+            return None if value in (None, "") else int(value)
+        except (TypeError, ValueError):
+            return None
+
+    def _filter(self) -> None:
+        """Lines leave a filter when it is chosen again, not while their count is being typed."""
+        mode = self.show_only.currentIndex()
+        if mode == self.NOT_COUNTED:
+            self.proxy.set_predicate(lambda r: self._counted(r) is None)
+        elif mode == self.DIFFERENT:
+            self.proxy.set_predicate(lambda r: (n := self._counted(r)) is not None and n != r.book_qty)
+        else:
+            self.proxy.set_predicate(None)
+
+    def _show_current(self, index: QModelIndex) -> None:
+        source = self.proxy.mapToSource(index)
+        rows = self.model.rows()
+        if not source.isValid() or source.row() >= len(rows):
+            self.current.clear()
+            return
+        row = rows[source.row()]
+        place = f" · {row.place}" if row.place else ""
+        self.current.setText(
+            self.tr("<b>%1</b> · lot %2 · expiry %3 · book %4 %5").replace("%1", html.escape(row.item))
+            .replace("%2", html.escape(row.lot_no))
+            .replace("%3", fmt_date(row.expiry)).replace("%4", fmt_number(row.book_qty)).replace("%5", row.unit)
+            + html.escape(place))
+
+    def _changed(self) -> None:
+        self._show_progress()
+        self.completeChanged.emit()
+
+    def _show_progress(self) -> None:
+        rows = self.model.rows()
+        done = sum(1 for r in rows if self._counted(r) is not None)
+        self.progress.setText(self.tr("%1 of %2 lots counted").replace("%1", fmt_number(done))
+                              .replace("%2", fmt_number(len(rows))))
 
     def _loaded(self) -> None:
         fit_columns(self.table)
+        self._show_progress()
         self.completeChanged.emit()
+        if not self.table.currentIndex().isValid() and self.proxy.rowCount():
+            counted = [c.key for c in self.model.columns].index("physical_qty")
+            QTimer.singleShot(0, self, lambda: self.table.setCurrentIndex(self.proxy.index(0, counted)))
 
     def save(self) -> None:
         """Every edited line in one operation: all saved, or none and the edits stay."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -10,10 +10,11 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ytcs_desktop.domain.inventory.counts import count_lines
+from ytcs_desktop.domain.inventory.counts import count_sheet
 from ytcs_desktop.domain.inventory.requisitions import lines_of
 from ytcs_desktop.domain.inventory.shipments import pending_receipts
-from ytcs_desktop.store.models import Item, Lot, Requisition, Station, StockCount
+from ytcs_desktop.domain.text import fold
+from ytcs_desktop.store.models import Item, Requisition, Station, StockCount
 from ytcs_desktop.ui.models.base import SYNC_COLUMN, Column, EditableTableModel, RecordTableModel, fmt_date
 from ytcs_desktop.ui.operations import REQUISITIONS, STOCK, Operations
 
@@ -51,33 +52,21 @@ class CountsModel(RecordTableModel):
         return list(session.scalars(stmt))
 
 
-@dataclass(frozen=True)
-class CountRow:
-    id: str
-    item: str
-    unit: str
-    lot_no: str
-    expiry: dt.date
-    book_qty: int
-    physical_qty: int | None
-    reason: str | None
-    sync_state: str = "synced"
-    sync_reason: str | None = None
-
-
 class CountLinesModel(EditableTableModel):
-    """The lines of one count: book quantity frozen at start; physical count and reason editable."""
+    """The lines of one count: book quantity frozen at start; physical count and reason editable.
+    The reason sits beside the count so the item's name stays in sight while it is typed."""
 
     columns = (
         Column("item", QT_TRANSLATE_NOOP("Columns", "Item")),
-        Column("unit", QT_TRANSLATE_NOOP("Columns", "Unit")),
         Column("lot_no", QT_TRANSLATE_NOOP("Columns", "Lot")),
         Column("expiry", QT_TRANSLATE_NOOP("Columns", "Expiry"), fmt=fmt_date),
+        Column("unit", QT_TRANSLATE_NOOP("Columns", "Unit")),
         Column("book_qty", QT_TRANSLATE_NOOP("Columns", "Book quantity"), numeric=True),
         Column("physical_qty", QT_TRANSLATE_NOOP("Columns", "Counted"), numeric=True),
         Column("variance", QT_TRANSLATE_NOOP("Columns", "Variance"), numeric=True,
                getter=lambda r: None if r.physical_qty is None else r.physical_qty - r.book_qty),
         Column("reason", QT_TRANSLATE_NOOP("Columns", "Reason for the difference")),
+        Column("place", QT_TRANSLATE_NOOP("Columns", "Place")),
         SYNC_COLUMN,
     )
     editable = frozenset({"physical_qty", "reason"})
@@ -93,15 +82,11 @@ class CountLinesModel(EditableTableModel):
         self.refresh()
 
     def fetch(self, session: Session) -> list[Any]:
-        if not self.count_id:
-            return []
-        out = []
-        for line in count_lines(session, self.count_id):
-            lot, item = session.get(Lot, line.lot_id), session.get(Item, line.item_id)
-            out.append(CountRow(line.id, item.name if item else "", item.base_unit if item else "",
-                                lot.lot_no if lot else "", lot.expiry if lot else dt.date.min, line.book_qty,
-                                line.physical_qty, line.reason, line.sync_state, line.sync_reason))
-        return sorted(out, key=lambda r: (r.item, r.expiry))
+        return count_sheet(session, self.count_id) if self.count_id else []
+
+    def search_keys(self, rows: Sequence[Any]) -> list[str]:
+        # what a counter reads on the shelf: the name, the code, the lot and the place
+        return [fold(f"{r.item} {r.item_code} {r.lot_no} {r.place}") for r in rows]
 
     def data(self, index: Any, role: int = 0) -> Any:
         from PySide6.QtCore import Qt
