@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "ytcs_desktop.cli.stock",
     "ytcs_desktop.cli.requests",
     "ytcs_desktop.cli.referrals",
+    "ytcs_desktop.cli.outreach",
     "ytcs_desktop.cli.items",
     "ytcs_desktop.cli.station",
     "ytcs_desktop.cli.data",
