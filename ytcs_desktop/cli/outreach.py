@@ -28,11 +28,12 @@ def _rotations(args: argparse.Namespace) -> int:
     with opened(args) as db, db.read() as s:
         station_id = db.station_id if db.role == "station" else None
         views = rotations.visit_views(s, station_id, args.date_from, args.date_to, direction=args.direction)
-        rows = [{"id": v.visit.id, "direction": v.visit.direction, "staff": v.staff, "station": v.station,
-                 "department": v.department, "date_from": v.visit.date_from.isoformat(),
-                 "date_to": v.visit.date_to.isoformat(), "days": v.days, "purpose": v.visit.purpose,
-                 "status": v.visit.status, "cases": v.cases, "warnings": [n.message(lang) for n in v.notices]}
-                for v in views]
+        rows: list[dict[str, Any]] = [
+            {"id": v.visit.id, "direction": v.visit.direction, "staff": v.staff, "station": v.station,
+             "department": v.department, "date_from": v.visit.date_from.isoformat(),
+             "date_to": v.visit.date_to.isoformat(), "days": v.days, "purpose": v.visit.purpose,
+             "status": v.visit.status, "cases": v.cases, "warnings": [n.message(lang) for n in v.notices]}
+            for v in views]
     if fmt == "json":
         print_json(rows)
         return EXIT_OK
@@ -82,7 +83,7 @@ def _workers(args: argparse.Namespace) -> int:
     with opened(args) as db, db.read() as s:
         station_id = db.station_id if db.role == "station" else None
         views = village_workers.worker_views(s, station_id, include_inactive=args.all)
-        rows = [{"id": v.worker.id, "full_name": v.worker.full_name, "hamlet": v.worker.hamlet,
+        rows: list[dict[str, Any]] = [{"id": v.worker.id, "full_name": v.worker.full_name, "hamlet": v.worker.hamlet,
                  "phone": v.worker.phone, "birth_year": v.worker.birth_year, "active": v.worker.active,
                  "trainings": [{"date": d.isoformat(), "topic": t, "periods": p} for d, t, p in v.trainings],
                  "periods": v.periods} for v in views]
