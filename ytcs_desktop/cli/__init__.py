@@ -33,6 +33,7 @@ COMMAND_MODULES = (
     "ytcs_desktop.cli.data",
     "ytcs_desktop.cli.backup",
     "ytcs_desktop.cli.sync",
+    "ytcs_desktop.cli.account",
     "ytcs_desktop.cli.centre",
     "ytcs_desktop.cli.report",
     "ytcs_desktop.cli.diagnostics",

@@ -124,6 +124,37 @@ def _add_user(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _disable(args: argparse.Namespace) -> int:
+    from ytcs_desktop.sync.server import admin
+
+    _admin(args, lambda _s, conn: admin.set_active(conn, args.username, False))
+    _say(args, f"Đã khoá tài khoản {args.username}: không đăng nhập được, các máy của tài khoản này ngừng đồng bộ.",
+         f"Disabled account {args.username}: it cannot sign in, and its computers stop syncing.")
+    return EXIT_OK
+
+
+def _enable(args: argparse.Namespace) -> int:
+    from ytcs_desktop.sync.server import admin
+
+    _admin(args, lambda _s, conn: admin.set_active(conn, args.username, True))
+    _say(args, f"Đã mở lại tài khoản {args.username}.", f"Enabled account {args.username} again.")
+    return EXIT_OK
+
+
+def _reset_password(args: argparse.Namespace) -> int:
+    from ytcs_desktop.sync.server import admin
+
+    if not args.password_stdin:
+        raise CliError("Hãy đưa mật khẩu mới qua stdin với --password-stdin.",
+                       "Pass the new password on stdin with --password-stdin.")
+    password = sys.stdin.readline().rstrip("\r\n")
+    _admin(args, lambda _s, conn: admin.reset_password(conn, args.username, password))
+    _say(args, f"Đã đặt mật khẩu mới cho {args.username}; hãy báo cho người dùng và nhắc họ đổi mật khẩu "
+               "(`ytcs passwd`).",
+         f"Set a new password for {args.username}; tell them, and ask them to change it (`ytcs passwd`).")
+    return EXIT_OK
+
+
 def _revoke(args: argparse.Namespace) -> int:
     from ytcs_desktop.sync.server import admin
 
@@ -171,8 +202,10 @@ def _users(args: argparse.Namespace) -> int:
         print_json(found)
         return EXIT_OK
     en = language(args).startswith("en")
-    headers = ["user", "role", "station", "active"] if en else ["tài khoản", "vai trò", "trạm", "hoạt động"]
-    print_table(headers, [[u["username"], u["role"], u["station"] or "—", "x" if u["active"] else ""] for u in found])
+    headers = (["user", "role", "station", "active", "locked until"] if en else
+               ["tài khoản", "vai trò", "trạm", "hoạt động", "khoá đăng nhập đến"])
+    print_table(headers, [[u["username"], u["role"], u["station"] or "—", "x" if u["active"] else "",
+                           u["locked_until"] or ""] for u in found])
     return EXIT_OK
 
 
@@ -288,6 +321,25 @@ def register(sub: Any) -> None:
 
     p = db_option(subcommand(centre, "users", _users, "các tài khoản / the accounts"))
     p.add_argument("--format", choices=["table", "json"], default="table")
+
+    user = group(centre, "user", "quản lý tài khoản / administer accounts")
+    p = db_option(subcommand(user, "list", _users, "các tài khoản / the accounts"))
+    p.add_argument("--format", choices=["table", "json"], default="table")
+    p = db_option(subcommand(user, "disable", _disable,
+                             "khoá tài khoản (các máy của tài khoản ngừng đồng bộ) / disable an account"))
+    p.add_argument("username")
+    p = db_option(subcommand(user, "enable", _enable, "mở lại tài khoản / enable an account again"))
+    p.add_argument("username")
+    p = db_option(subcommand(user, "reset-password", _reset_password,
+                             "đặt mật khẩu mới cho tài khoản / set an account's password"))
+    p.add_argument("username")
+    p.add_argument("--password-stdin", action="store_true", help="read the new password from the first line of stdin")
+
+    device = group(centre, "device", "quản lý các máy / administer computers")
+    p = db_option(subcommand(device, "list", _devices, "các máy đã đăng nhập / logged-in devices"))
+    p.add_argument("--format", choices=["table", "json"], default="table")
+    p = db_option(subcommand(device, "revoke", _revoke, "thu hồi quyền của một máy / revoke a device"))
+    p.add_argument("device_id", metavar="ID")
 
     p = db_option(subcommand(centre, "proposals", _proposals,
                              "mặt hàng trạm đề nghị thêm vào danh mục / items stations offered to the catalogue"))

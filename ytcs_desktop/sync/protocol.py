@@ -172,6 +172,7 @@ class ErrorBody(BaseModel):
     code: str
     message_vi: str
     message_en: str
+    retry_after_s: int | None = Field(default=None, description="429: seconds before trying again")
 
 
 class LoginRequest(BaseModel):
@@ -181,6 +182,19 @@ class LoginRequest(BaseModel):
     station_id: str | None = Field(default=None, max_length=36, description="station id of the local database")
     replica_id: str | None = Field(default=None, max_length=64)
     station_code: str | None = Field(default=None, max_length=32, description="station code of the local database")
+
+
+class PasswordChange(BaseModel):
+    """A person changes their own password (`POST /auth/password`)."""
+
+    current_password: str = Field(min_length=1, max_length=1000)
+    new_password: str = Field(min_length=1, max_length=1000)
+
+
+class PasswordReset(BaseModel):
+    """The centre's administrator sets someone's password (`POST /centre/users/{name}/password`)."""
+
+    new_password: str = Field(min_length=1, max_length=1000)
 
 
 class LoginResponse(BaseModel):
@@ -303,6 +317,7 @@ class UserInfo(BaseModel):
     role: str
     station: str | None
     active: bool
+    locked_until: str | None = Field(default=None, description="UTC ISO time a sign-in lock ends")
 
 
 def version_tuple(version: str) -> tuple[int, ...]:

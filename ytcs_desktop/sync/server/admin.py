@@ -9,13 +9,15 @@ from sqlalchemy import Connection, delete, func, select, update
 
 from ytcs_desktop.sync import protocol as p
 from ytcs_desktop.sync.server import schema as t
-from ytcs_desktop.sync.server.auth import hash_password
+from ytcs_desktop.sync.server import throttle
+from ytcs_desktop.sync.server.auth import checked_hash
 from ytcs_desktop.sync.server.errors import ApiError
 from ytcs_desktop.sync.server.register import add_station
 from ytcs_desktop.sync.server.store import ServerStore, now_ms
 
 ROLES = ("station", "centre")
-__all__ = ["add_station", "add_user", "list_devices", "purge_tombstones", "revoke_device"]
+__all__ = ["add_station", "add_user", "list_devices", "purge_tombstones", "reset_password", "revoke_device",
+           "set_active"]
 
 DEFAULT_TOMBSTONE_DAYS = 180  # > 90: a station offline for 90 days never needs a re-download
 
@@ -29,21 +31,48 @@ def add_user(conn: Connection, username: str, password: str, role: str, station_
             raise ApiError(422, "station_unknown",
                            f"Chưa có trạm mã {station_code}: hãy thêm trạm trước (`ytcs centre add-station`).",
                            f"No station {station_code}: add it first (`ytcs centre add-station`).")
-    if len(password) < 8:
-        raise ApiError(422, "weak_password", "Mật khẩu cần ít nhất 8 ký tự.",
-                       "The password needs at least 8 characters.")
+    digest = checked_hash(password, username, hasher)
     if conn.scalar(select(t.users.c.username).where(t.users.c.username == username)) is not None:
         raise ApiError(409, "user_exists", f"Đã có tài khoản {username}.", f"Account {username} already exists.")
-    digest = hasher.hash(password) if hasher else hash_password(password)
     conn.execute(t.users.insert().values(username=username, password_hash=digest, role=role,
                                          station_code=station_code if role == "station" else None, active=True,
                                          created_ms=now_ms()))
 
 
+def user_unknown(username: str) -> ApiError:
+    return ApiError(404, "user_unknown", f"Không có tài khoản {username}. Xem danh sách: `ytcs centre users`.",
+                    f"No account {username}. See the list: `ytcs centre users`.")
+
+
+def set_active(conn: Connection, username: str, active: bool, acting: str | None = None) -> None:
+    """Disable an account (its sign-in is refused and every token of its computers stops working at once)
+    or enable it again (the same tokens work again; its failed sign-ins are forgotten). `acting` is the
+    administrator's own account, which may not disable itself."""
+    if not active and acting is not None and acting == username:
+        raise ApiError(409, "own_account", "Không thể tự khoá tài khoản đang dùng. Hãy nhờ một quản trị khác.",
+                       "You cannot disable the account you are signed in with. Ask another administrator.")
+    done = conn.execute(update(t.users).where(t.users.c.username == username).values(active=active))
+    if done.rowcount == 0:
+        raise user_unknown(username)
+    if active:
+        throttle.forget_user(conn, username)
+
+
+def reset_password(conn: Connection, username: str, password: str, hasher: PasswordHasher | None = None) -> None:
+    """The centre's administrator sets a new password for someone who forgot theirs (the password rule
+    applies); a lock from failed sign-ins is lifted. Their computers stay signed in."""
+    if conn.scalar(select(t.users.c.username).where(t.users.c.username == username)) is None:
+        raise user_unknown(username)
+    digest = checked_hash(password, username, hasher)
+    conn.execute(update(t.users).where(t.users.c.username == username).values(password_hash=digest))
+    throttle.forget_user(conn, username)
+
+
 def revoke_device(conn: Connection, device_id: str) -> None:
     done = conn.execute(update(t.devices).where(t.devices.c.id == device_id).values(revoked=True))
     if done.rowcount == 0:
-        raise ApiError(404, "device_unknown", f"Không có máy mã {device_id}.", f"No device {device_id}.")
+        raise ApiError(404, "device_unknown", f"Không có máy mã {device_id}. Xem danh sách: `ytcs centre devices`.",
+                       f"No device {device_id}. See the list: `ytcs centre devices`.")
 
 
 def _iso(ms: int | None) -> str | None:
@@ -97,6 +126,11 @@ def list_stations(conn: Connection) -> list[dict[str, object]]:
 
 
 def list_users(conn: Connection) -> list[dict[str, object]]:
-    u = t.users.c
-    return [{"username": r.username, "role": r.role, "station": r.station_code, "active": bool(r.active)}
+    """Every account; `locked_until` when failed sign-ins locked its name (a reset or enable lifts it)."""
+    u, th = t.users.c, t.sign_in_throttle.c
+    now = now_ms()
+    locks = dict(conn.execute(select(th.key, th.locked_until_ms).where(
+        th.scope == throttle.USER, th.locked_until_ms > now)).tuples().all())
+    return [{"username": r.username, "role": r.role, "station": r.station_code, "active": bool(r.active),
+             "locked_until": _iso(locks.get(throttle.user_key(r.username)))}
             for r in conn.execute(select(u.username, u.role, u.station_code, u.active).order_by(u.username))]

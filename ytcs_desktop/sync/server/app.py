@@ -21,7 +21,8 @@ from ytcs_desktop import __version__
 from ytcs_desktop.sync import protocol as p
 from ytcs_desktop.sync.server import admin, errors
 from ytcs_desktop.sync.server import schema as t
-from ytcs_desktop.sync.server.auth import Device, authenticate, login
+from ytcs_desktop.sync.server.accounts_api import add_account_routes, client_address
+from ytcs_desktop.sync.server.auth import Device, authenticate, dummy_hash, sign_in
 from ytcs_desktop.sync.server.errors import ApiError
 from ytcs_desktop.sync.server.pull import pull
 from ytcs_desktop.sync.server.push import apply_push
@@ -41,6 +42,7 @@ CLIENT_DOWNLOAD_ENV = "YTCS_CLIENT_DOWNLOAD"
 ERRORS: dict[int | str, dict[str, Any]] = {
     401: {"model": p.ErrorBody}, 403: {"model": p.ErrorBody}, 410: {"model": p.ErrorBody},
     426: {"model": p.ErrorBody}, 413: {"model": p.ErrorBody}, 422: {"model": p.ErrorBody},
+    404: {"model": p.ErrorBody}, 409: {"model": p.ErrorBody}, 429: {"model": p.ErrorBody},
 }
 
 
@@ -122,7 +124,7 @@ def create_app(store: ServerStore) -> FastAPI:
 
     @app.exception_handler(ApiError)
     async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
-        return JSONResponse(exc.body(), status_code=exc.status)
+        return JSONResponse(exc.body(), status_code=exc.status, headers=exc.headers())
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -164,10 +166,9 @@ def create_app(store: ServerStore) -> FastAPI:
                 "protocol_max": p.PROTOCOL_MAX}
 
     @app.post("/api/v1/auth/login", response_model=p.LoginResponse, responses=ERRORS, tags=["auth"])
-    def login_(body: p.LoginRequest, _v: Annotated[int, Depends(protocol)]) -> p.LoginResponse:
-        with store.write() as conn:
-            token, dev, code = login(store, conn, body.username, body.password, body.device_name,
-                                     body.station_id, body.replica_id, db_code=body.station_code)
+    def login_(body: p.LoginRequest, request: Request, _v: Annotated[int, Depends(protocol)]) -> p.LoginResponse:
+        token, dev, code = sign_in(store, body.username, body.password, body.device_name, body.station_id,
+                                   body.replica_id, address=client_address(request), db_code=body.station_code)
         return p.LoginResponse(token=token, device_id=dev.id, role=dev.role, station_id=dev.station_id,
                                station_code=code, server_id=store.server_id)
 
@@ -241,4 +242,6 @@ def create_app(store: ServerStore) -> FastAPI:
         with store.read() as conn:
             return [p.UserInfo.model_validate(u) for u in admin.list_users(conn)]
 
+    add_account_routes(app, store, device, centre_device, ERRORS)
+    dummy_hash()  # made once at start, so the first unknown user name costs no more than the others
     return app

@@ -7,15 +7,22 @@ from ytcs_desktop.sync.protocol import PROTOCOL_MAX, PROTOCOL_MIN
 
 
 class ApiError(Exception):
-    def __init__(self, status: int, code: str, vi: str, en: str) -> None:
+    def __init__(self, status: int, code: str, vi: str, en: str, *, retry_after: int | None = None) -> None:
         super().__init__(en)
         self.status = status
         self.code = code
         self.vi = vi
         self.en = en
+        self.retry_after = retry_after  # seconds, for a 429: also the Retry-After header
 
-    def body(self) -> dict[str, str]:
-        return {"code": self.code, "message_vi": self.vi, "message_en": self.en}
+    def body(self) -> dict[str, str | int]:
+        out: dict[str, str | int] = {"code": self.code, "message_vi": self.vi, "message_en": self.en}
+        if self.retry_after is not None:
+            out["retry_after_s"] = self.retry_after
+        return out
+
+    def headers(self) -> dict[str, str] | None:
+        return {"Retry-After": str(self.retry_after)} if self.retry_after is not None else None
 
 
 def auth_required() -> ApiError:

@@ -1,0 +1,64 @@
+"""`ytcs passwd`: change one's own password at the centre, from a computer signed in to it.
+
+The current password and then the new one are read from stdin, one a line (`--password-stdin`); the
+new one must pass the same rule as every password the centre sets (domain/password_policy.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Any
+
+from ytcs_desktop.cli.common import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, CliError, language, open_db
+from ytcs_desktop.cli.setup import subcommand
+from ytcs_desktop.paths import default_data_dir
+
+
+def _passwd(args: argparse.Namespace) -> int:
+    from ytcs_desktop.domain.errors import DomainError
+    from ytcs_desktop.domain.password_policy import check_password
+    from ytcs_desktop.sync import keystore
+    from ytcs_desktop.sync.account import change_password
+    from ytcs_desktop.sync.client import NetworkError, SyncError, trusted_ca
+    from ytcs_desktop.sync.join import DEVICE_ID, SERVER_URL, USERNAME
+
+    if not args.password_stdin:
+        raise CliError("Hãy đưa mật khẩu hiện tại rồi mật khẩu mới qua stdin (mỗi mật khẩu một dòng) với "
+                       "--password-stdin.",
+                       "Pass the current password, then the new one, on stdin (one a line) with --password-stdin.")
+    current = sys.stdin.readline().rstrip("\r\n")
+    new = sys.stdin.readline().rstrip("\r\n")
+    if not current or not new:
+        raise CliError("Cần hai dòng trên stdin: mật khẩu hiện tại, rồi mật khẩu mới.",
+                       "Two lines are needed on stdin: the current password, then the new one.")
+    db = open_db(args)
+    try:
+        server, device_id, username = db.meta(SERVER_URL), db.meta(DEVICE_ID), db.meta(USERNAME)
+        folder: Any = getattr(args, "data_dir", None) or default_data_dir()
+        token = os.environ.get("YTCS_SYNC_TOKEN") or (
+            keystore.load_token(server, device_id, folder) if server and device_id else None)
+        verify = trusted_ca(db.path.parent)
+    finally:
+        db.close()
+    if not server or not token:
+        raise CliError("Máy này chưa đăng nhập vào Trung tâm: hãy chạy `ytcs login` trước.",
+                       "This computer is not signed in to the centre: run `ytcs login` first.", EXIT_FAILED)
+    try:
+        check_password(new, username or "")  # the centre checks it too; this says so before the network
+        change_password(server, token, current, new, verify=verify)
+    except DomainError as exc:
+        raise CliError(exc.vi, exc.en, EXIT_BAD_INPUT) from exc
+    except SyncError as exc:
+        code = EXIT_FAILED if isinstance(exc, NetworkError) else EXIT_BAD_INPUT  # a refusal is the input's
+        raise CliError(exc.vi or exc.en, exc.en, code) from exc
+    en = language(args).startswith("en")
+    print(f"Changed the password of {username}." if en else f"Đã đổi mật khẩu của {username}.")
+    return EXIT_OK
+
+
+def register(sub: Any) -> None:
+    p = subcommand(sub, "passwd", _passwd, "đổi mật khẩu của mình ở Trung tâm / change your own password at the centre")
+    p.add_argument("--password-stdin", action="store_true",
+                   help="read the current password, then the new one, from stdin (one a line)")
