@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "ytcs_desktop.cli.setup",
     "ytcs_desktop.cli.stock",
     "ytcs_desktop.cli.requests",
+    "ytcs_desktop.cli.programme",
     "ytcs_desktop.cli.referrals",
     "ytcs_desktop.cli.outreach",
     "ytcs_desktop.cli.items",
