@@ -27,6 +27,9 @@ def register(sub: Any) -> None:
                                                      description="In biểu mẫu, báo cáo ra PDF hoặc Excel.")
     inner = parser.add_subparsers(dest="report_command", metavar="NAME")
     command(inner, "list", _list, "danh sách báo cáo / list the reports")
+    from ytcs_desktop.cli import submissions
+
+    submissions.register(inner)
     from ytcs_desktop.reports.registry import REPORTS
 
     for spec in REPORTS.values():
