@@ -30,7 +30,7 @@ from ytcs_desktop.domain.stations import StationProfile, add_staff, create_stati
 from ytcs_desktop.domain.vaccines import OpenVial
 from ytcs_desktop.store.base import new_id
 from ytcs_desktop.store.db import Database
-from ytcs_desktop.store.models import RotationVisit
+from ytcs_desktop.store.models import Referral, RotationVisit, SupervisionFinding
 from ytcs_desktop.ui.context import AppContext
 from ytcs_desktop.ui.dialogs.coldchain import (
     CloseVialDialog,
@@ -40,12 +40,19 @@ from ytcs_desktop.ui.dialogs.coldchain import (
     QuarantineDialog,
 )
 from ytcs_desktop.ui.dialogs.issue import IssueDialog
+from ytcs_desktop.ui.dialogs.referral import FollowUpDialog, ReferralDialog
 from ytcs_desktop.ui.dialogs.report_input import ReportInputDialog
 from ytcs_desktop.ui.dialogs.request import MoveDialog, NewRequestDialog
 from ytcs_desktop.ui.dialogs.staff import StaffDialog
 from ytcs_desktop.ui.dialogs.station_profile import StationProfileDialog
 from ytcs_desktop.ui.dialogs.stock_level import StockLevelDialog
 from ytcs_desktop.ui.dialogs.stock_moves import DisposeDialog, ReceiveDialog, ReverseDialog, TransferDialog
+from ytcs_desktop.ui.dialogs.supervision import (
+    CloseActionDialog,
+    FindingDialog,
+    ProgressDialog,
+    SupervisionVisitDialog,
+)
 from ytcs_desktop.ui.dialogs.training import AttendeeDialog, SessionDialog
 from ytcs_desktop.ui.main_window import MainWindow
 from ytcs_desktop.ui.models.documents import RequisitionRow
@@ -280,7 +287,20 @@ FACTORIES: dict[str, Factory] = {
     "NewStationDialog": lambda ctx, ids, lots, p: NewStationDialog(ctx, p),
     "CorrectReadingDialog": lambda ctx, ids, lots, p: CorrectReadingDialog(
         ctx, _fridge_read_this_morning(ctx), "Tủ lạnh vắc xin số 1", today, "morning", p),
+    "ReferralDialog": lambda ctx, ids, lots, p: ReferralDialog(ctx, p),
+    "FollowUpDialog": lambda ctx, ids, lots, p: FollowUpDialog(ctx, Referral(
+        id=new_id(), number="CT-2026-0001", patient_ref="BN-1", reason="Đau bụng cấp", destination="BV tỉnh",
+        status="arrived"), p),
+    "SupervisionVisitDialog": lambda ctx, ids, lots, p: SupervisionVisitDialog(ctx, p),
+    "FindingDialog": lambda ctx, ids, lots, p: FindingDialog(ctx, new_id(), ["hand_hygiene"], p),
+    "ProgressDialog": lambda ctx, ids, lots, p: ProgressDialog(ctx, _finding(), p),
+    "CloseActionDialog": lambda ctx, ids, lots, p: CloseActionDialog(ctx, _finding(), p),
 }
+
+
+def _finding() -> SupervisionFinding:
+    return SupervisionFinding(id=new_id(), area="hand_hygiene", finding="Thiếu dung dịch sát khuẩn",
+                              action="Bổ sung tại buồng tiêm", owner="ĐD. Mai", due_date=today, status="open")
 
 
 def _fridge_read_this_morning(ctx: AppContext) -> str:

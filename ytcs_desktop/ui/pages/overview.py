@@ -80,6 +80,7 @@ class OverviewPage(Page):
             "quarantined": AlertCard(self.tr("Quarantined vaccine lots"), "ColdChainPage", "high"),
             "refused": AlertCard(self.tr("Changes refused by the centre"), "SyncLogPage", "high"),
             "open_requests": AlertCard(self.tr("Open support requests"), "SupportPage", "medium"),
+            "open_actions": AlertCard(self.tr("Open supervision actions"), "ReferralsPage", "medium"),
         }
         for n, card in enumerate(self.cards.values()):
             card.open_button.setText(self.tr("Open"))
@@ -169,6 +170,8 @@ class OverviewPage(Page):
             "refused": lambda: [f"{r.what}: {r.reason}" for r in alerts.refused],
             "open_requests": lambda: [f"{r.number or ''} {r.title} — {label('request_status', r.status, lang)}"
                                       for r in alerts.open_requests],
+            "open_actions": lambda: [f"{fmt_date(a.due_date)} — {a.action} ({label('finding_status', a.status, lang)})"
+                                     for a in alerts.open_actions],
         }
         for key, lines in fill.items():
             if only is None or key == only:
