@@ -35,13 +35,14 @@ def test_new_move_list(station: Runner) -> None:
     assert rows[first]["status"] == "draft" and rows[first]["description"].startswith("Bệnh nhân")
     assert rows[first]["number"] != rows[second]["number"]
     moved = station("request", "move", first, "submitted", "--note", "Kính gửi Trung tâm")
-    assert moved.code == 0 and "Đã gửi" in moved.out
+    assert moved.code == 0 and "Chờ gửi" in moved.out  # submitted, but no centre has it yet
     moved = station("request", "move", second, "cancelled", "--lang", "en")
     assert moved.code == 0 and "Cancelled" in moved.out
     rows = listing(station)
     assert (rows[first]["status"], rows[second]["status"]) == ("submitted", "cancelled")
     table = station("request", "list")
-    assert "Hội chẩn" in table.out and "Đã gửi" in table.out and "Đã hủy" in table.out
+    assert "Hội chẩn" in table.out and "Chờ gửi" in table.out and "Đã hủy" in table.out
+    assert "Đã gửi" not in table.out
 
 
 def test_vietnamese_kind_accepted(station: Runner) -> None:

@@ -11,7 +11,7 @@ from ytcs_desktop.cli.common import EXIT_OK, language, print_json, print_table
 from ytcs_desktop.cli.setup import group, in_transaction, opened, output_format, say, subcommand
 from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.labels import codes, label
-from ytcs_desktop.domain.support import create_request, list_requests, move
+from ytcs_desktop.domain.support import create_request, list_requests, move, status_label
 from ytcs_desktop.store.db import Database
 from ytcs_desktop.store.models import SupportRequest
 
@@ -25,16 +25,16 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _move(args: argparse.Namespace) -> int:
-    def work(s: Session, actor: Actor, db: Database) -> tuple[str, str]:
+    def work(s: Session, actor: Actor, db: Database) -> tuple[str, str, str]:
         extra: dict[str, Any] = {}
         if args.rating is not None:  # only the move to "rated" takes these
             extra = {"rating": args.rating, "feedback": args.feedback}
         request = move(s, actor, args.id, args.status, note=args.note, **extra)
-        return request.number or request.id, request.status
+        return request.number or request.id, request.status, request.sync_state
 
-    number, status = in_transaction(args, work)
-    say(args, f"Yêu cầu {number}: {label('request_status', status, 'vi')}",
-        f"Request {number}: {label('request_status', status, 'en')}")
+    number, status, sync_state = in_transaction(args, work)
+    say(args, f"Yêu cầu {number}: {status_label(status, sync_state, 'vi')}",
+        f"Request {number}: {status_label(status, sync_state, 'en')}")
     return EXIT_OK
 
 
@@ -51,7 +51,7 @@ def _list(args: argparse.Namespace) -> int:
     headers = (["Id", "Number", "Kind", "Status", "Title", "Created"] if lang == "en"
                else ["Mã", "Số", "Loại", "Trạng thái", "Tiêu đề", "Ngày tạo"])
     print_table(headers, [[r["id"], r["number"], label("request_kind", r["kind"], lang),
-                           label("request_status", r["status"], lang), r["title"], r["created_at"][:10]]
+                           status_label(r["status"], r["sync_state"], lang), r["title"], r["created_at"][:10]]
                           for r in rows])
     return EXIT_OK
 
@@ -59,7 +59,7 @@ def _list(args: argparse.Namespace) -> int:
 def _request_json(r: SupportRequest) -> dict[str, Any]:
     return {"id": r.id, "number": r.number, "kind": r.kind, "title": r.title, "description": r.description,
             "status": r.status, "urgency": r.urgency, "created_at": r.created_at.isoformat(),
-            "created_by": r.created_by}
+            "created_by": r.created_by, "sync_state": r.sync_state}
 
 
 def register(sub: Any) -> None:

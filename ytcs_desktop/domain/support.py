@@ -329,6 +329,14 @@ def add_comment(s: Session, actor: Actor, request_id: str, body: str) -> Request
 # ----- reading ----------------------------------------------------------------------------------
 
 
+def status_label(status: str, sync_state: str | None, lang: str = "vi") -> str:
+    """The status as the station reads it: a request submitted here but not yet sent to the centre reads
+    “Chờ gửi”, not “Đã gửi” — nobody at the centre has it until the next sync."""
+    if status == "submitted" and sync_state == "pending":
+        return "Waiting to be sent" if lang.startswith("en") else "Chờ gửi"
+    return label("request_status", status, lang)
+
+
 def list_requests(s: Session, station_id: str | None = None, status: str | None = None,
                   kind: str | None = None) -> list[SupportRequest]:
     query = select(SupportRequest).where(SupportRequest.deleted.is_(False))

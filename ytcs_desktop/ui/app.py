@@ -19,6 +19,7 @@ from ytcs_desktop.paths import DB_FILENAME, resources_dir
 from ytcs_desktop.store.db import Database
 from ytcs_desktop.ui.context import AppContext
 from ytcs_desktop.ui.operations import Operations
+from ytcs_desktop.ui.qt_catalogue import qt_translator
 from ytcs_desktop.ui.tasks import TaskManager
 
 log = logging.getLogger(__name__)
@@ -66,6 +67,10 @@ def install_translator(app: QCoreApplication, lang: str) -> bool:
         return False
     app.installTranslator(translator)
     _translators.append(translator)
+    qt_own = qt_translator(app, lang)  # Qt's file, print and message dialogs in the same language
+    if qt_own is not None:
+        app.installTranslator(qt_own)
+        _translators.append(qt_own)
     return True
 
 

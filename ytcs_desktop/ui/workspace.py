@@ -10,9 +10,11 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from ytcs_desktop.domain.enrolment import EnrolmentSummary
+from ytcs_desktop.domain.station_name import own_name
 from ytcs_desktop.ui.app import tune_gc
 from ytcs_desktop.ui.context import AppContext
 from ytcs_desktop.ui.main_window import MainWindow, PageSpec
+from ytcs_desktop.ui.operations import run_sync_query
 from ytcs_desktop.ui.pages.base import Page
 from ytcs_desktop.ui.widgets.sync_status import SyncStatusWidget
 
@@ -96,9 +98,18 @@ class UpdateNotice(QLabel):
         self.show()
 
 
+_ROLE_TITLES = (QT_TRANSLATE_NOOP("MainWindow", "Health station"), QT_TRANSLATE_NOOP("MainWindow", "Health centre"))
+
+
+def window_title(ctx: AppContext) -> str:
+    """“YTCS Desktop — Trạm Y tế phường An Phú”: the station's (or centre's) own name, else its kind."""
+    name = run_sync_query(ctx.db, lambda s: own_name(s, ctx.actor.station_id))
+    role = QCoreApplication.translate("MainWindow", str(_ROLE_TITLES[1 if ctx.is_centre else 0]))
+    return f"YTCS Desktop — {name or role}"
+
+
 def build_window(ctx: AppContext) -> MainWindow:
-    role = "Health centre" if ctx.is_centre else "Health station"
-    title = "YTCS Desktop — " + QCoreApplication.translate("MainWindow", role)
+    title = window_title(ctx)
     window = MainWindow(ctx, page_specs(ctx), title)
     if ctx.sync is not None:
         status = SyncStatusWidget(ctx.sync)

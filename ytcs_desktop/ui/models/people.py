@@ -54,7 +54,8 @@ class AttendanceModel(RecordTableModel):
         self.session_id: str | None = None
         self.columns = (
             Column("name", QT_TRANSLATE_NOOP("Columns", "Name")),
-            Column("title", QT_TRANSLATE_NOOP("Columns", "Job title")),
+            Column("title", QT_TRANSLATE_NOOP("Columns", "Job title"),
+                   getter=lambda r: label("staff_title", r["title"], lang) if r["title"] else ""),
             Column("result", QT_TRANSLATE_NOOP("Columns", "Result"),
                    getter=lambda r: label("attendance_result", r["result"], lang) if r["result"] else ""),
             Column("periods", QT_TRANSLATE_NOOP("Columns", "Periods"), numeric=True),

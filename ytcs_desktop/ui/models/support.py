@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor
 from sqlalchemy.orm import Session
 
 from ytcs_desktop.domain.labels import label
-from ytcs_desktop.domain.support import TimelineEntry, list_requests, timeline
+from ytcs_desktop.domain.support import TimelineEntry, list_requests, status_label, timeline
 from ytcs_desktop.store.models import Station, SupportRequest
 from ytcs_desktop.ui.models.base import SYNC_COLUMN, Column, RecordTableModel, fmt_date
 from ytcs_desktop.ui.operations import REQUESTS, Operations
@@ -37,7 +37,7 @@ class RequestsModel(RecordTableModel):
             Column("urgency", QT_TRANSLATE_NOOP("Columns", "Urgency"),
                    getter=lambda r: label("urgency", r.urgency, lang)),
             Column("status", QT_TRANSLATE_NOOP("Columns", "Status"),
-                   getter=lambda r: label("request_status", r.status, lang)),
+                   getter=lambda r: status_label(r.status, r.sync_state, lang)),
             SYNC_COLUMN,
         ]
         if station_id is None:

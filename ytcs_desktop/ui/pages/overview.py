@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ytcs_desktop.domain.labels import label
+from ytcs_desktop.domain.support import status_label
 from ytcs_desktop.ui.backups import is_old
 from ytcs_desktop.ui.context import AppContext
 from ytcs_desktop.ui.models.alerts import Alerts, alert_queries
@@ -168,7 +169,7 @@ class OverviewPage(Page):
                                          for m in alerts.missing_readings],
             "quarantined": lambda: [f"{q.item_name} — {q.lot_no} ({q.on_hand})" for q in alerts.quarantined],
             "refused": lambda: [f"{r.what}: {r.reason}" for r in alerts.refused],
-            "open_requests": lambda: [f"{r.number or ''} {r.title} — {label('request_status', r.status, lang)}"
+            "open_requests": lambda: [f"{r.number or ''} {r.title} — {status_label(r.status, r.sync_state, lang)}"
                                       for r in alerts.open_requests],
             "open_actions": lambda: [f"{fmt_date(a.due_date)} — {a.action} ({label('finding_status', a.status, lang)})"
                                      for a in alerts.open_actions],

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from ytcs_desktop.domain.errors import DomainError
 from ytcs_desktop.domain.labels import choices, label
-from ytcs_desktop.domain.support import add_comment, allowed_moves, move
+from ytcs_desktop.domain.support import add_comment, allowed_moves, move, status_label
 from ytcs_desktop.store.models import SupportRequest
 from ytcs_desktop.ui.context import AppContext
 from ytcs_desktop.ui.dialogs.request import MoveDialog, NewRequestDialog
@@ -156,7 +156,7 @@ class SupportPage(Page):
         lang = self.ctx.lang
         self.detail_title.setText(f"{request.number or ''} — {request.title}")
         parts = [f"{label('request_kind', request.kind, lang)} · {label('urgency', request.urgency, lang)} · "
-                 f"<b>{label('request_status', request.status, lang)}</b>"]
+                 f"<b>{status_label(request.status, request.sync_state, lang)}</b>"]
         if request.description:
             parts.append(request.description)
         if request.scheduled_from:
