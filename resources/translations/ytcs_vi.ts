@@ -282,6 +282,92 @@
     <context>
         <name>Columns</name>
         <message>
+            <location filename="../../work/main/ytcs_desktop/ui/models/referrals.py" line="47" />
+            <source>Yes</source>
+            <translation>Có</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/models/referrals.py" line="48" />
+            <source>No</source>
+            <translation>Không</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/models/referrals.py" line="52" />
+            <source>Patient</source>
+            <translation>Người bệnh</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/models/referrals.py" line="53" />
+            <source>Reason</source>
+            <translation>Lý do</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/models/outreach.py" line="67" />
+            <location filename="../../work/main/ytcs_desktop/ui/models/referrals.py" line="54" />
+            <source>ICD-10</source>
+            <translation>ICD-10</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/models/referrals.py" line="55" />
+            <source>Referred to</source>
+            <translation>Nơi chuyển đến</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/models/referrals.py" line="60" />
+            <source>Advice from the centre</source>
+            <translation>Hướng dẫn của tuyến trên</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/models/referrals.py" line="61" />
+            <source>Needed</source>
+            <translation>Cần thiết</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/models/referrals.py" line="89" />
+            <source>Supervision team</source>
+            <translation>Đoàn giám sát</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/models/referrals.py" line="90" />
+            <source>Scores by area</source>
+            <translation>Điểm theo lĩnh vực</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/models/referrals.py" line="112" />
+            <source>Due</source>
+            <translation>Hạn</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/models/referrals.py" line="113" />
+            <source>Area</source>
+            <translation>Lĩnh vực</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/models/referrals.py" line="115" />
+            <source>Finding</source>
+            <translation>Tồn tại</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/models/referrals.py" line="116" />
+            <source>Corrective action</source>
+            <translation>Biện pháp khắc phục</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/models/referrals.py" line="117" />
+            <source>Responsible</source>
+            <translation>Người chịu trách nhiệm</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/models/referrals.py" line="120" />
+            <source>Progress</source>
+            <translation>Tiến độ</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/models/referrals.py" line="121" />
+            <source>Evidence</source>
+            <translation>Minh chứng</translation>
+        </message>
+        <message>
             <location filename="../../ytcs_desktop/ui/models/sync_info.py" line="80" />
             <source>How many</source>
             <translation>Số bản ghi</translation>
@@ -1458,6 +1544,21 @@ Tệp: %2</translation>
     <context>
         <name>Navigation</name>
         <message>
+            <location filename="../../work/main/ytcs_desktop/ui/workspace.py" line="28" />
+            <source>Referrals &amp; supervision</source>
+            <translation>Chuyển tuyến &amp; giám sát</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/workspace.py" line="40" />
+            <source>Referral register</source>
+            <translation>Sổ chuyển tuyến</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/workspace.py" line="42" />
+            <source>Supervision visits</source>
+            <translation>Giám sát trạm</translation>
+        </message>
+        <message>
             <location filename="../../ytcs_desktop/ui/workspace.py" line="18" />
             <source>Overview</source>
             <translation>Tổng quan</translation>
@@ -1760,6 +1861,11 @@ Tệp: %2</translation>
     </context>
     <context>
         <name>OverviewPage</name>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/pages/overview.py" line="84" />
+            <source>Open supervision actions</source>
+            <translation>Việc cần khắc phục sau giám sát</translation>
+        </message>
         <message>
             <location filename="../../ytcs_desktop/ui/pages/overview.py" line="73" />
             <source>Near expiry or expired</source>
@@ -3475,6 +3581,36 @@ Tệp: %2</translation>
     <context>
         <name>Saved</name>
         <message>
+            <location filename="../../work/main/ytcs_desktop/ui/main_window.py" line="43" />
+            <source>Finding and corrective action saved</source>
+            <translation>Đã lưu tồn tại và biện pháp khắc phục</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/main_window.py" line="49" />
+            <source>Corrective action closed</source>
+            <translation>Đã xác nhận hoàn thành khắc phục</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/main_window.py" line="57" />
+            <source>Referral follow-up saved</source>
+            <translation>Đã lưu theo dõi chuyển tuyến</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/main_window.py" line="63" />
+            <source>Progress on the action saved</source>
+            <translation>Đã lưu tiến độ khắc phục</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/main_window.py" line="65" />
+            <source>Referral saved</source>
+            <translation>Đã lưu phiếu chuyển tuyến</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/main_window.py" line="66" />
+            <source>Supervision visit saved</source>
+            <translation>Đã lưu biên bản giám sát</translation>
+        </message>
+        <message>
             <location filename="../../ytcs_desktop/ui/main_window.py" line="1" />
             <source>Received %1 %2 %3, lot %4</source>
             <translation>Đã nhập %1 %2 %3, lô %4</translation>
@@ -3797,6 +3933,304 @@ Tệp: %2</translation>
             <translation>
                 <numerusform>%n mặt hàng đã chọn</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>CloseActionDialog</name>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/dialogs/supervision.py" line="191" />
+            <source>Close a corrective action</source>
+            <translation>Xác nhận đã khắc phục</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/dialogs/supervision.py" line="195" />
+            <source>Station&apos;s progress: %1</source>
+            <translation>Tiến độ trạm báo: %1</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/dialogs/supervision.py" line="197" />
+            <source>Evidence (what was checked or seen)</source>
+            <translation>Minh chứng (đã kiểm tra, thấy gì)</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/dialogs/supervision.py" line="199" />
+            <source>Closed on</source>
+            <translation>Ngày xác nhận</translation>
+        </message>
+    </context>
+    <context>
+        <name>FindingDialog</name>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/dialogs/supervision.py" line="137" />
+            <source>Add a finding and its corrective action</source>
+            <translation>Thêm tồn tại và biện pháp khắc phục</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/dialogs/supervision.py" line="143" />
+            <source>Area</source>
+            <translation>Lĩnh vực</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/dialogs/supervision.py" line="145" />
+            <source>Finding</source>
+            <translation>Tồn tại, phát hiện</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/dialogs/supervision.py" line="147" />
+            <source>Corrective action</source>
+            <translation>Biện pháp khắc phục</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/dialogs/supervision.py" line="149" />
+            <source>Responsible</source>
+            <translation>Người chịu trách nhiệm</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/dialogs/supervision.py" line="151" />
+            <source>Due date</source>
+            <translation>Hạn khắc phục</translation>
+        </message>
+    </context>
+    <context>
+        <name>FollowUpDialog</name>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/dialogs/referral.py" line="64" />
+            <source>Follow up a referral</source>
+            <translation>Theo dõi ca chuyển tuyến</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/dialogs/referral.py" line="72" />
+            <source>Next step</source>
+            <translation>Bước tiếp theo</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/dialogs/referral.py" line="74" />
+            <source>Arrived on</source>
+            <translation>Ngày người bệnh đến</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/dialogs/referral.py" line="76" />
+            <source>Follow-up note</source>
+            <translation>Ghi chú theo dõi</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/dialogs/referral.py" line="78" />
+            <source>Outcome</source>
+            <translation>Kết quả điều trị, theo dõi</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/dialogs/referral.py" line="80" />
+            <source>Advice to the station</source>
+            <translation>Hướng dẫn cho trạm</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/dialogs/referral.py" line="83" />
+            <source>Yes, the referral was needed</source>
+            <translation>Có, chuyển tuyến là cần thiết</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/dialogs/referral.py" line="84" />
+            <source>No, the station could have treated it</source>
+            <translation>Không, trạm có thể tự điều trị</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/dialogs/referral.py" line="85" />
+            <source>Was the referral needed?</source>
+            <translation>Chuyển tuyến có cần thiết?</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProgressDialog</name>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/dialogs/supervision.py" line="174" />
+            <source>Record progress on an action</source>
+            <translation>Ghi tiến độ khắc phục</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/dialogs/supervision.py" line="179" />
+            <source>Progress (what was done, what remains)</source>
+            <translation>Tiến độ (đã làm gì, còn gì)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReferralDialog</name>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/dialogs/referral.py" line="31" />
+            <source>Record a referral</source>
+            <translation>Ghi phiếu chuyển tuyến</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/dialogs/referral.py" line="34" />
+            <source>Only a reference, never the patient&apos;s record</source>
+            <translation>Chỉ ghi mã, không ghi hồ sơ bệnh án</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/dialogs/referral.py" line="35" />
+            <source>Patient reference</source>
+            <translation>Mã người bệnh</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/dialogs/referral.py" line="37" />
+            <source>Reason for the referral</source>
+            <translation>Lý do chuyển tuyến</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/dialogs/referral.py" line="40" />
+            <source>ICD-10 code</source>
+            <translation>Mã ICD-10</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/dialogs/referral.py" line="42" />
+            <source>Hospital and department</source>
+            <translation>Bệnh viện và khoa</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/dialogs/referral.py" line="43" />
+            <source>Referred to</source>
+            <translation>Nơi chuyển đến</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/dialogs/referral.py" line="45" />
+            <source>Urgency</source>
+            <translation>Mức độ khẩn</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/dialogs/referral.py" line="47" />
+            <source>Referral date</source>
+            <translation>Ngày chuyển tuyến</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReferralRegisterPage</name>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/pages/centre_referrals.py" line="20" />
+            <source>Follow &amp;up…</source>
+            <translation>&amp;Theo dõi, phản hồi…</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/pages/centre_referrals.py" line="21" />
+            <source>Only referrals still followed up</source>
+            <translation>Chỉ các ca đang theo dõi</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/pages/centre_referrals.py" line="31" />
+            <source>Referral register</source>
+            <translation>Sổ theo dõi chuyển tuyến</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReferralsPage</name>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/pages/referrals.py" line="22" />
+            <source>Record a &amp;referral…</source>
+            <translation>Ghi phiếu &amp;chuyển tuyến…</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/pages/referrals.py" line="26" />
+            <source>Open corrective actions from supervision visits</source>
+            <translation>Việc cần khắc phục sau các đợt giám sát</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/pages/referrals.py" line="30" />
+            <source>Record &amp;progress…</source>
+            <translation>Ghi &amp;tiến độ khắc phục…</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/pages/referrals.py" line="40" />
+            <source>Referrals &amp; supervision</source>
+            <translation>Chuyển tuyến và giám sát</translation>
+        </message>
+    </context>
+    <context>
+        <name>SupervisionPage</name>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/pages/centre_supervision.py" line="22" />
+            <source>&amp;Record a visit…</source>
+            <translation>Ghi &amp;biên bản giám sát…</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/pages/centre_supervision.py" line="23" />
+            <source>Add a fi&amp;nding…</source>
+            <translation>Thêm tồn tại, &amp;khắc phục…</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/pages/centre_supervision.py" line="27" />
+            <source>Corrective actions</source>
+            <translation>Các biện pháp khắc phục</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/pages/centre_supervision.py" line="31" />
+            <source>&amp;Close the action…</source>
+            <translation>&amp;Xác nhận đã khắc phục…</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/pages/centre_supervision.py" line="42" />
+            <source>Supervision visits</source>
+            <translation>Giám sát chuyên môn tại trạm</translation>
+        </message>
+    </context>
+    <context>
+        <name>SupervisionVisitDialog</name>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/dialogs/supervision.py" line="60" />
+            <source>Record a supervision visit</source>
+            <translation>Ghi biên bản giám sát</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/dialogs/supervision.py" line="62" />
+            <location filename="../../work/main/ytcs_desktop/ui/dialogs/supervision.py" line="63" />
+            <source>Station</source>
+            <translation>Trạm</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/dialogs/supervision.py" line="65" />
+            <source>Visit date</source>
+            <translation>Ngày giám sát</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/dialogs/supervision.py" line="67" />
+            <source>Names and departments of the team</source>
+            <translation>Họ tên, khoa/phòng của thành viên đoàn</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/dialogs/supervision.py" line="68" />
+            <source>Supervision team</source>
+            <translation>Đoàn giám sát</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/dialogs/supervision.py" line="79" />
+            <source>Areas checked</source>
+            <translation>Lĩnh vực giám sát</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/dialogs/supervision.py" line="81" />
+            <source>Area</source>
+            <translation>Lĩnh vực</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/dialogs/supervision.py" line="81" />
+            <source>Checklist item</source>
+            <translation>Nội dung kiểm tra</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/dialogs/supervision.py" line="81" />
+            <source>Score</source>
+            <translation>Điểm</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/dialogs/supervision.py" line="85" />
+            <source>Scores (2 met, 1 partly, 0 not met)</source>
+            <translation>Chấm điểm (2 đạt, 1 đạt một phần, 0 không đạt)</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/dialogs/supervision.py" line="87" />
+            <source>General remarks</source>
+            <translation>Nhận xét chung</translation>
+        </message>
+        <message>
+            <location filename="../../work/main/ytcs_desktop/ui/dialogs/supervision.py" line="100" />
+            <source>n/a</source>
+            <translation>Không áp dụng</translation>
         </message>
     </context>
 </TS>
