@@ -6,12 +6,14 @@ list means the database is ok.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from ytcs_desktop.dates import day_text
 from ytcs_desktop.store.capture import syncable_tables
 
 SYNC_STATES = ("pending", "synced", "rejected")
@@ -105,6 +107,24 @@ def ledger(s: Session) -> list[Finding]:
         out.append(Finding("reversal_of_reversal",
                            f"Giao dịch {txn_id} đảo một giao dịch đảo.",
                            f"Transaction {txn_id} reverses a reversal."))
+    return out + carried_balances(s)
+
+
+def carried_balances(s: Session) -> list[Finding]:
+    """Each lot's carried balance equals its ledger through the carried day: store/carried.py's triggers keep
+    it so, and this proves it (only a hand edit of the file could make them differ)."""
+    out: list[Finding] = []
+    for lot_no, code, through, carried, ledger_sum in s.execute(text(
+        "SELECT l.lot_no, i.code, c.through, c.quantity, COALESCE((SELECT SUM(t.quantity) FROM stock_transactions t "
+        "WHERE t.lot_id = c.lot_id AND t.txn_date <= c.through), 0) AS ledger_sum FROM lot_carried_balances c "
+        "LEFT JOIN lots l ON l.id = c.lot_id LEFT JOIN items i ON i.id = l.item_id "
+        "WHERE c.quantity <> ledger_sum ORDER BY i.code, l.lot_no LIMIT :n"), {"n": _LIMIT}):
+        day = dt.date.fromisoformat(str(through))
+        out.append(Finding("carried_balance",
+                           f"Số dư chuyển kỳ của lô {lot_no} ({code}) đến hết ngày {day_text(day)} là {carried}, "
+                           f"nhưng sổ kho cộng lại là {ledger_sum}.",
+                           f"The balance carried for lot {lot_no} ({code}) through {day_text(day, 'en')} is "
+                           f"{carried}, but the ledger adds up to {ledger_sum}."))
     return out
 
 

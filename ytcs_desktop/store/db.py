@@ -37,6 +37,13 @@ from ytcs_desktop.store.capture import (
     syncable_tables,
     trigger_sql,
 )
+from ytcs_desktop.store.carried import TRIGGER_PREFIX as CARRY_PREFIX
+from ytcs_desktop.store.carried import (
+    carried_trigger_sql,
+    carry_all,
+    drop_carried_triggers,
+    install_carried_triggers,
+)
 from ytcs_desktop.store.errors import (
     DamagedDatabaseError,
     DatabaseLockedError,
@@ -238,10 +245,11 @@ def _readable(found: list[str]) -> list[str]:
 
 
 @cache
-def _capture_sql() -> list[str]:
-    """The capture triggers this version makes, as SQLite keeps their text (sorted)."""
+def _trigger_sql() -> list[str]:
+    """The capture and carried-balance triggers this version makes, as SQLite keeps their text (sorted)."""
     insert_only = insert_only_tables()
-    return sorted(stmt for table in syncable_tables() for stmt in trigger_sql(table, table.name in insert_only))
+    return sorted([stmt for table in syncable_tables() for stmt in trigger_sql(table, table.name in insert_only)]
+                  + carried_trigger_sql())
 
 
 class Database:
@@ -316,12 +324,13 @@ class Database:
         if stored and stored == head_revisions():
             with self.read_engine.connect() as conn:  # no write lock unless something must change
                 installed = sorted(conn.exec_driver_sql(
-                    "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE ?",
-                    (f"{TRIGGER_PREFIX}%",)).scalars())
-            if installed != _capture_sql():
+                    "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND (name LIKE ? OR name LIKE ?)",
+                    (f"{TRIGGER_PREFIX}%", f"{CARRY_PREFIX}%")).scalars())
+            if installed != _trigger_sql():
                 self.verify()
                 with self.engine.begin() as conn:
                     install_capture_triggers(conn)
+                    install_carried_triggers(conn)
             return
         if stored - known_revisions():
             raise NewerDatabaseError(str(self.path), self._written_by())
@@ -334,9 +343,12 @@ class Database:
         try:
             with self.engine.begin() as conn:
                 drop_capture_triggers(conn)
+                drop_carried_triggers(conn)
             upgrade_head(self.engine)
             with self.engine.begin() as conn:
                 install_capture_triggers(conn)
+                install_carried_triggers(conn)
+                carry_all(conn)  # the upgrade may have written the ledger with these triggers off
                 conn.exec_driver_sql("INSERT OR REPLACE INTO sync_meta (key, value) VALUES (?, ?)",
                                      (WRITTEN_BY, __version__))
         except BaseException as exc:

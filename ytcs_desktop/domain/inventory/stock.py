@@ -1,4 +1,5 @@
-"""Stock queries. Stock on hand is always a SUM over the ledger, never a stored balance that can drift."""
+"""Stock queries. Stock on hand is always a SUM over the ledger (from a balance carried at the last closed day,
+derived from the ledger and kept true to it by triggers), never a stored balance that can drift."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from ytcs_desktop.domain.inventory.movements import (
     movement_summary,
     stock_card,
 )
-from ytcs_desktop.store.models import Item, Lot, Quarantine, StockLevel, StockTransaction
+from ytcs_desktop.store.models import Item, Lot, LotCarriedBalance, Quarantine, StockLevel, StockTransaction
 
 __all__ = [
     "ItemBalance",
@@ -76,17 +77,26 @@ def lot_sums(
 ) -> CTE:
     """(lot_id, item_id, lot_no, expiry, vvm_stage, qty) for the station's lots.
 
-    Each lot's sum is a correlated lookup in the covering index ix_stock_transactions_lot_date, so only
-    the ledger rows of the lots asked for are read, never the table itself. The CTE is MATERIALIZED:
-    a query that filters on `qty` and also selects it would otherwise run every lot's SUM twice
-    (SQLite flattens a plain subquery into the outer query)."""
-    qty = select(func.coalesce(func.sum(StockTransaction.quantity), 0)).where(StockTransaction.lot_id == Lot.id)
+    A lot's balance is its carried balance through the last closed day (store/carried.py, when there is
+    one on or before `as_of`) plus the ledger rows after it, each sum a range of the covering index
+    ix_stock_transactions_lot_date: only the rows since the last close of the lots asked for are read,
+    whatever the length of the history. The CTE is MATERIALIZED: a query that filters on `qty` and also
+    selects it would otherwise run every lot's SUM twice (SQLite flattens a plain subquery)."""
+    carried_on = LotCarriedBalance.lot_id == Lot.id
     if as_of is not None:
-        qty = qty.where(StockTransaction.txn_date <= as_of)
+        carried_on = and_(carried_on, LotCarriedBalance.through <= as_of)
+    since = select(func.coalesce(func.sum(StockTransaction.quantity), 0)).where(
+        StockTransaction.lot_id == Lot.id,
+        # one range of the index: dates are ISO text, and '' comes before every one of them
+        type_coerce(StockTransaction.txn_date, String)
+        > func.coalesce(type_coerce(LotCarriedBalance.through, String), ""))
+    if as_of is not None:
+        since = since.where(StockTransaction.txn_date <= as_of)
+    qty = func.coalesce(LotCarriedBalance.quantity, 0) + since.scalar_subquery()
     q = select(
         Lot.id.label("lot_id"), Lot.item_id.label("item_id"), Lot.lot_no.label("lot_no"),
-        Lot.expiry.label("expiry"), Lot.vvm_stage.label("vvm_stage"), qty.scalar_subquery().label("qty"),
-    ).where(Lot.station_id == station_id)
+        Lot.expiry.label("expiry"), Lot.vvm_stage.label("vvm_stage"), qty.label("qty"),
+    ).outerjoin(LotCarriedBalance, carried_on).where(Lot.station_id == station_id)
     if item_id is not None:
         q = q.where(Lot.item_id == item_id)
     if expiring_by is not None:

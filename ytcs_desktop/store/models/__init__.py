@@ -15,7 +15,14 @@ from ytcs_desktop.store.models.inventory import (
     StockTransaction,
     VialOpening,
 )
-from ytcs_desktop.store.models.local import Setting, SyncCapturePause, SyncConflict, SyncMeta, SyncOutbox
+from ytcs_desktop.store.models.local import (
+    LotCarriedBalance,
+    Setting,
+    SyncCapturePause,
+    SyncConflict,
+    SyncMeta,
+    SyncOutbox,
+)
 from ytcs_desktop.store.models.org import Centre, Department, Staff, Station
 from ytcs_desktop.store.models.outreach import StationTechnique, TechniqueStep, VillageHealthWorker, VisitCase
 from ytcs_desktop.store.models.programme import (
@@ -50,6 +57,7 @@ __all__ = [
     "Fridge",
     "Item",
     "Lot",
+    "LotCarriedBalance",
     "PackUnit",
     "PlanActivity",
     "PlanIndicator",

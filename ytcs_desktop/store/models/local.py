@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Integer, String, Text
+from sqlalchemy import Date, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ytcs_desktop.store.base import Base, UTCDateTime
@@ -68,3 +68,17 @@ class SyncCapturePause(Base):
     __tablename__ = "sync_capture_pause"
 
     token: Mapped[int] = mapped_column(Integer, primary_key=True)
+
+
+class LotCarriedBalance(Base):
+    """A lot's ledger total through a day (a closed period's last day), so stock on hand sums only the
+    rows after it. Derived from the ledger, never typed: store/carried.py's triggers make it when a
+    period is closed and drop it when a ledger row on or before its day is written, and `ytcs check`
+    compares it with the ledger. Not synced: each file derives its own."""
+
+    __tablename__ = "lot_carried_balances"
+
+    lot_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    station_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    through: Mapped[dt.date] = mapped_column(Date)
+    quantity: Mapped[int] = mapped_column(Integer)
