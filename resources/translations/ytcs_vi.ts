@@ -282,6 +282,156 @@
     <context>
         <name>Columns</name>
         <message>
+            <location filename="../../ytcs_desktop/ui/models/programme.py" line="1" />
+            <source>Activity</source>
+            <translation>Hoạt động</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/programme.py" line="1" />
+            <source>Target</source>
+            <translation>Chỉ tiêu</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/programme.py" line="1" />
+            <source>Done</source>
+            <translation>Đã thực hiện</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/programme.py" line="1" />
+            <source>Cost estimate (VND)</source>
+            <translation>Dự trù kinh phí (đồng)</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/programme.py" line="1" />
+            <source>Content</source>
+            <translation>Nội dung</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/programme.py" line="1" />
+            <source>Q1</source>
+            <translation>Quý I</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/programme.py" line="1" />
+            <source>Q2</source>
+            <translation>Quý II</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/programme.py" line="1" />
+            <source>Q3</source>
+            <translation>Quý III</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/programme.py" line="1" />
+            <source>Q4</source>
+            <translation>Quý IV</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/programme.py" line="1" />
+            <source>Indicator</source>
+            <translation>Chỉ số chuyên môn</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/programme.py" line="1" />
+            <source>How it is measured</source>
+            <translation>Phương thức đánh giá</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/programme.py" line="1" />
+            <source>Time</source>
+            <translation>Giờ</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/programme.py" line="1" />
+            <source>Place or link</source>
+            <translation>Địa điểm / đường dẫn</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/programme.py" line="1" />
+            <source>Experts</source>
+            <translation>Chuyên gia</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/programme.py" line="1" />
+            <source>Cases and conclusions</source>
+            <translation>Ca bệnh và kết luận</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/programme.py" line="1" />
+            <source>Department</source>
+            <translation>Khoa/phòng</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/programme.py" line="1" />
+            <source>Proposed training</source>
+            <translation>Nội dung đề xuất tập huấn</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/programme.py" line="1" />
+            <source>Expected time</source>
+            <translation>Thời gian dự kiến</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/programme.py" line="1" />
+            <source>Audience</source>
+            <translation>Đối tượng</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/programme.py" line="1" />
+            <source>Planned head count</source>
+            <translation>Số người dự kiến</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/programme.py" line="1" />
+            <source>Sessions held</source>
+            <translation>Số buổi đã tổ chức</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/programme.py" line="1" />
+            <source>Trained</source>
+            <translation>Đã tập huấn</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/programme.py" line="1" />
+            <source>Summary</source>
+            <translation>Trích yếu</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/programme.py" line="1" />
+            <source>Forms guided</source>
+            <translation>Số biểu mẫu</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/programme.py" line="1" />
+            <source>Quarter</source>
+            <translation>Quý</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/programme.py" line="1" />
+            <source>Support</source>
+            <translation>Loại hỗ trợ</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/programme.py" line="1" />
+            <source>Ratings</source>
+            <translation>Số lượt đánh giá</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/programme.py" line="1" />
+            <source>Average (1–5)</source>
+            <translation>Điểm trung bình (1–5)</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/programme.py" line="1" />
+            <source>Comments</source>
+            <translation>Ý kiến</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/programme.py" line="1" />
+            <source>Rating</source>
+            <translation>Điểm đánh giá</translation>
+        </message>
+        <message>
             <location filename="../../work/main/ytcs_desktop/ui/models/referrals.py" line="47" />
             <source>Yes</source>
             <translation>Có</translation>
@@ -1543,6 +1693,16 @@ Tệp: %2</translation>
     </context>
     <context>
         <name>Navigation</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/workspace.py" line="1" />
+            <source>Support plan</source>
+            <translation>Kế hoạch hỗ trợ</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/workspace.py" line="1" />
+            <source>Support programme</source>
+            <translation>Chương trình hỗ trợ</translation>
+        </message>
         <message>
             <location filename="../../work/main/ytcs_desktop/ui/workspace.py" line="28" />
             <source>Referrals &amp; supervision</source>
@@ -3581,6 +3741,56 @@ Tệp: %2</translation>
     <context>
         <name>Saved</name>
         <message>
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="1" />
+            <source>Activity added to the plan</source>
+            <translation>Đã thêm hoạt động vào kế hoạch</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="1" />
+            <source>Case added to the consultation</source>
+            <translation>Đã thêm ca bệnh vào buổi hội chẩn</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="1" />
+            <source>Document recorded</source>
+            <translation>Đã ghi văn bản</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="1" />
+            <source>Indicator added to the plan</source>
+            <translation>Đã thêm chỉ số vào kế hoạch</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="1" />
+            <source>Training added to the plan</source>
+            <translation>Đã thêm vào kế hoạch đào tạo</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="1" />
+            <source>Support plan saved</source>
+            <translation>Đã lưu kế hoạch hỗ trợ</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="1" />
+            <source>Consultation marked as held</source>
+            <translation>Đã ghi buổi hội chẩn đã tổ chức</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="1" />
+            <source>Rating saved</source>
+            <translation>Đã lưu đánh giá</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="1" />
+            <source>Conclusion saved</source>
+            <translation>Đã lưu kết luận</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="1" />
+            <source>Consultation scheduled</source>
+            <translation>Đã lên lịch hội chẩn</translation>
+        </message>
+        <message>
             <location filename="../../work/main/ytcs_desktop/ui/main_window.py" line="43" />
             <source>Finding and corrective action saved</source>
             <translation>Đã lưu tồn tại và biện pháp khắc phục</translation>
@@ -4231,6 +4441,497 @@ Tệp: %2</translation>
             <location filename="../../work/main/ytcs_desktop/ui/dialogs/supervision.py" line="100" />
             <source>n/a</source>
             <translation>Không áp dụng</translation>
+        </message>
+    </context>
+    <context>
+        <name>ActivityDialog</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/programme.py" line="1" />
+            <source>Add an activity to the plan</source>
+            <translation>Thêm hoạt động vào kế hoạch</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/programme.py" line="1" />
+            <source>Station's plan</source>
+            <translation>Kế hoạch của trạm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/programme.py" line="1" />
+            <source>Plan</source>
+            <translation>Kế hoạch</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/programme.py" line="1" />
+            <source>Kind of activity</source>
+            <translation>Loại hoạt động</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/programme.py" line="1" />
+            <source>Content</source>
+            <translation>Nội dung</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/programme.py" line="1" />
+            <source>Target, quarter %1</source>
+            <translation>Chỉ tiêu quý %1</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/programme.py" line="1" />
+            <source>Travel (VND)</source>
+            <translation>Đi lại (đồng)</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/programme.py" line="1" />
+            <source>Per diem (VND)</source>
+            <translation>Công tác phí (đồng)</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/programme.py" line="1" />
+            <source>Materials (VND)</source>
+            <translation>Vật tư, tài liệu (đồng)</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseDialog</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/programme.py" line="1" />
+            <source>Add a case to the consultation</source>
+            <translation>Thêm ca bệnh vào buổi hội chẩn</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/programme.py" line="1" />
+            <source>Support request</source>
+            <translation>Yêu cầu hỗ trợ</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/programme.py" line="1" />
+            <source>Case (support request)</source>
+            <translation>Ca bệnh (yêu cầu hỗ trợ)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConclusionDialog</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/programme.py" line="1" />
+            <source>Conclusion of the consultation</source>
+            <translation>Kết luận hội chẩn</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/programme.py" line="1" />
+            <source>Conclusion</source>
+            <translation>Kết luận</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConsultationDialog</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/programme.py" line="1" />
+            <source>Schedule a consultation</source>
+            <translation>Lên lịch hội chẩn</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/programme.py" line="1" />
+            <source>Date</source>
+            <translation>Ngày</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/programme.py" line="1" />
+            <source>Time</source>
+            <translation>Giờ</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/programme.py" line="1" />
+            <source>Format</source>
+            <translation>Hình thức</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/programme.py" line="1" />
+            <source>Place</source>
+            <translation>Địa điểm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/programme.py" line="1" />
+            <source>Meeting link</source>
+            <translation>Đường dẫn phòng họp</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/programme.py" line="1" />
+            <source>Topic</source>
+            <translation>Chủ đề</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/programme.py" line="1" />
+            <source>The centre's experts, one a line</source>
+            <translation>Chuyên gia của Trung tâm, mỗi người một dòng</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/programme.py" line="1" />
+            <source>Experts</source>
+            <translation>Chuyên gia</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/programme.py" line="1" />
+            <source>Every station</source>
+            <translation>Mọi trạm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/programme.py" line="1" />
+            <source>For the station</source>
+            <translation>Cho trạm</translation>
+        </message>
+    </context>
+    <context>
+        <name>DocumentDialog</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/programme.py" line="1" />
+            <source>Record a document rolled out</source>
+            <translation>Ghi văn bản đã triển khai</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/programme.py" line="1" />
+            <source>Department</source>
+            <translation>Khoa/phòng</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/programme.py" line="1" />
+            <source>Document number</source>
+            <translation>Số văn bản</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/programme.py" line="1" />
+            <source>Document date</source>
+            <translation>Ngày văn bản</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/programme.py" line="1" />
+            <source>Summary</source>
+            <translation>Trích yếu</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/programme.py" line="1" />
+            <source>Forms guided</source>
+            <translation>Số biểu mẫu đã hướng dẫn</translation>
+        </message>
+    </context>
+    <context>
+        <name>IndicatorDialog</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/programme.py" line="1" />
+            <source>Add an indicator to follow</source>
+            <translation>Thêm chỉ số chuyên môn theo dõi</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/programme.py" line="1" />
+            <source>Station's plan</source>
+            <translation>Kế hoạch của trạm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/programme.py" line="1" />
+            <source>Plan</source>
+            <translation>Kế hoạch</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/programme.py" line="1" />
+            <source>Indicator</source>
+            <translation>Chỉ số chuyên môn</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/programme.py" line="1" />
+            <source>How it is measured</source>
+            <translation>Phương thức đánh giá</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/programme.py" line="1" />
+            <source>e.g. ≥ 90%</source>
+            <translation>ví dụ ≥ 90%</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/programme.py" line="1" />
+            <source>Target</source>
+            <translation>Mục tiêu</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlanDialog</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/programme.py" line="1" />
+            <source>New support plan</source>
+            <translation>Kế hoạch hỗ trợ chuyên môn mới</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/programme.py" line="1" />
+            <source>Station</source>
+            <translation>Trạm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/programme.py" line="1" />
+            <source>Year</source>
+            <translation>Năm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/programme.py" line="1" />
+            <source>One objective a line</source>
+            <translation>Mỗi mục tiêu một dòng</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/programme.py" line="1" />
+            <source>Objectives</source>
+            <translation>Mục tiêu</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProgrammePage</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_programme.py" line="1" />
+            <source>Period</source>
+            <translation>Kỳ</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_programme.py" line="1" />
+            <source>New &amp;plan…</source>
+            <translation>Lập &amp;kế hoạch…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_programme.py" line="1" />
+            <source>Add an &amp;activity…</source>
+            <translation>Thêm &amp;hoạt động…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_programme.py" line="1" />
+            <source>Add an &amp;indicator…</source>
+            <translation>Thêm &amp;chỉ số…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_programme.py" line="1" />
+            <source>Progress: target against what was recorded</source>
+            <translation>Tiến độ: chỉ tiêu so với số liệu đã ghi nhận</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_programme.py" line="1" />
+            <source>Activities, targets and cost estimates</source>
+            <translation>Hoạt động, chỉ tiêu và dự trù kinh phí</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_programme.py" line="1" />
+            <source>Indicators</source>
+            <translation>Chỉ số chuyên môn</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_programme.py" line="1" />
+            <source>Plan and progress</source>
+            <translation>Kế hoạch và tiến độ</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_programme.py" line="1" />
+            <source>&amp;Schedule a consultation…</source>
+            <translation>&amp;Lên lịch hội chẩn…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_programme.py" line="1" />
+            <source>Add a &amp;case…</source>
+            <translation>Thêm &amp;ca bệnh…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_programme.py" line="1" />
+            <source>&amp;Conclusion…</source>
+            <translation>Kết &amp;luận…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_programme.py" line="1" />
+            <source>Mark &amp;held</source>
+            <translation>Đã &amp;tổ chức</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_programme.py" line="1" />
+            <source>Consultation calendar</source>
+            <translation>Lịch hội chẩn</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_programme.py" line="1" />
+            <source>Add to the &amp;training plan…</source>
+            <translation>Thêm vào kế hoạch &amp;đào tạo…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_programme.py" line="1" />
+            <source>Training plan (Annex II)</source>
+            <translation>Kế hoạch đào tạo (Phụ lục II)</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_programme.py" line="1" />
+            <source>Record a &amp;document…</source>
+            <translation>Ghi &amp;văn bản…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_programme.py" line="1" />
+            <source>Documents rolled out (Annex I)</source>
+            <translation>Văn bản đã triển khai (Phụ lục I)</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_programme.py" line="1" />
+            <source>Stations' ratings</source>
+            <translation>Đánh giá của trạm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_programme.py" line="1" />
+            <source>Support programme</source>
+            <translation>Chương trình hỗ trợ</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_programme.py" line="1" />
+            <source>Year </source>
+            <translation>Năm </translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_programme.py" line="1" />
+            <source>Whole year</source>
+            <translation>Cả năm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_programme.py" line="1" />
+            <source>Quarter %1</source>
+            <translation>Quý %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>RatingDialog</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/programme.py" line="1" />
+            <source>Rate the support received</source>
+            <translation>Đánh giá hỗ trợ đã nhận</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/programme.py" line="1" />
+            <source>1 (poor) … 5 (very good)</source>
+            <translation>1 (kém) … 5 (rất tốt)</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/programme.py" line="1" />
+            <source>Rating</source>
+            <translation>Điểm đánh giá</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/programme.py" line="1" />
+            <source>Comment</source>
+            <translation>Nhận xét</translation>
+        </message>
+    </context>
+    <context>
+        <name>StationProgrammePage</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/station_programme.py" line="1" />
+            <source>Period</source>
+            <translation>Kỳ</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/station_programme.py" line="1" />
+            <source>The centre writes this plan; progress is counted from what was recorded.</source>
+            <translation>Kế hoạch do Trung tâm lập; tiến độ được tính từ số liệu đã ghi nhận.</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/station_programme.py" line="1" />
+            <source>Activities, targets and cost estimates</source>
+            <translation>Hoạt động, chỉ tiêu và dự trù kinh phí</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/station_programme.py" line="1" />
+            <source>Indicators</source>
+            <translation>Chỉ số chuyên môn</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/station_programme.py" line="1" />
+            <source>Plan and progress</source>
+            <translation>Kế hoạch và tiến độ</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/station_programme.py" line="1" />
+            <source>Consultation calendar</source>
+            <translation>Lịch hội chẩn</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/station_programme.py" line="1" />
+            <source>&amp;Rate…</source>
+            <translation>Đánh &amp;giá…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/station_programme.py" line="1" />
+            <source>Support received</source>
+            <translation>Hỗ trợ đã nhận</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/station_programme.py" line="1" />
+            <source>Support plan</source>
+            <translation>Kế hoạch hỗ trợ</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrainingPlanItemDialog</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/programme.py" line="1" />
+            <source>Add to the training plan</source>
+            <translation>Thêm vào kế hoạch đào tạo</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/programme.py" line="1" />
+            <source>Year</source>
+            <translation>Năm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/programme.py" line="1" />
+            <source>Proposing department</source>
+            <translation>Khoa/phòng đề xuất</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/programme.py" line="1" />
+            <source>Department</source>
+            <translation>Khoa/phòng</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/programme.py" line="1" />
+            <source>Proposed training</source>
+            <translation>Nội dung đề xuất tập huấn</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/programme.py" line="1" />
+            <source>Quarter %1</source>
+            <translation>Quý %1</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/programme.py" line="1" />
+            <source>Quarter</source>
+            <translation>Quý</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/programme.py" line="1" />
+            <source>Expected time</source>
+            <translation>Thời gian dự kiến</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/programme.py" line="1" />
+            <source>Format</source>
+            <translation>Hình thức</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/programme.py" line="1" />
+            <source>Audience</source>
+            <translation>Đối tượng</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/programme.py" line="1" />
+            <source>Planned head count</source>
+            <translation>Số lượng người tập huấn</translation>
+        </message>
+    </context>
+    <context>
+        <name>UpcomingConsultations</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/widgets/upcoming.py" line="1" />
+            <source>Calendar…</source>
+            <translation>Lịch hội chẩn…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/widgets/upcoming.py" line="1" />
+            <source>Upcoming consultations: %1</source>
+            <translation>Hội chẩn sắp tới: %1</translation>
         </message>
     </context>
 </TS>

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
+    QComboBox,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
@@ -26,6 +27,8 @@ from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.coldchain import ActiveQuarantine, add_fridge, list_fridges, record_reading
 from ytcs_desktop.domain.inventory import receive
 from ytcs_desktop.domain.inventory.stock import ItemBalance, LotBalance, on_hand_by_lot
+from ytcs_desktop.domain.programme.calendar import CaseLine, SessionLine
+from ytcs_desktop.domain.programme.ratings import Received
 from ytcs_desktop.domain.stations import StationProfile, add_staff, create_station, station_profile
 from ytcs_desktop.domain.vaccines import OpenVial
 from ytcs_desktop.store.base import new_id
@@ -40,6 +43,17 @@ from ytcs_desktop.ui.dialogs.coldchain import (
     QuarantineDialog,
 )
 from ytcs_desktop.ui.dialogs.issue import IssueDialog
+from ytcs_desktop.ui.dialogs.programme import (
+    ActivityDialog,
+    CaseDialog,
+    ConclusionDialog,
+    ConsultationDialog,
+    DocumentDialog,
+    IndicatorDialog,
+    PlanDialog,
+    RatingDialog,
+    TrainingPlanItemDialog,
+)
 from ytcs_desktop.ui.dialogs.referral import FollowUpDialog, ReferralDialog
 from ytcs_desktop.ui.dialogs.report_input import ReportInputDialog
 from ytcs_desktop.ui.dialogs.request import MoveDialog, NewRequestDialog
@@ -287,6 +301,19 @@ FACTORIES: dict[str, Factory] = {
     "NewStationDialog": lambda ctx, ids, lots, p: NewStationDialog(ctx, p),
     "CorrectReadingDialog": lambda ctx, ids, lots, p: CorrectReadingDialog(
         ctx, _fridge_read_this_morning(ctx), "Tủ lạnh vắc xin số 1", today, "morning", p),
+    "PlanDialog": lambda ctx, ids, lots, p: PlanDialog(ctx, None, p),
+    "ActivityDialog": lambda ctx, ids, lots, p: ActivityDialog(ctx, None, None, p),
+    "IndicatorDialog": lambda ctx, ids, lots, p: IndicatorDialog(ctx, None, p),
+    "ConsultationDialog": lambda ctx, ids, lots, p: ConsultationDialog(ctx, p),
+    "CaseDialog": lambda ctx, ids, lots, p: CaseDialog(ctx, SessionLine(
+        new_id(), today, "14:00", "online", None, "https://meet.example.vn/hc", "Hội chẩn tháng này", "BS. Bảy",
+        "planned", "", None, ()), p),
+    "ConclusionDialog": lambda ctx, ids, lots, p: ConclusionDialog(ctx, CaseLine(
+        new_id(), new_id(), "YC-2026-0001", "Ca sốt kéo dài", "Trạm Y tế phường An Phú", ""), p),
+    "RatingDialog": lambda ctx, ids, lots, p: RatingDialog(
+        ctx, Received("rotation", new_id(), today, "Khám bệnh không lây nhiễm", None, ""), p),
+    "TrainingPlanItemDialog": lambda ctx, ids, lots, p: TrainingPlanItemDialog(ctx, None, p),
+    "DocumentDialog": lambda ctx, ids, lots, p: DocumentDialog(ctx, p),
     "ReferralDialog": lambda ctx, ids, lots, p: ReferralDialog(ctx, p),
     "FollowUpDialog": lambda ctx, ids, lots, p: FollowUpDialog(ctx, Referral(
         id=new_id(), number="CT-2026-0001", patient_ref="BN-1", reason="Đau bụng cấp", destination="BV tỉnh",
@@ -327,7 +354,13 @@ def _change_one_field(qtbot: QtBot, dialog: OperationDialog) -> None:
         text.setFocus()
         qtbot.keyClicks(text, "abc")
         return
-    spin = next(w for w in inputs if isinstance(w, QAbstractSpinBox))
+    spin = next((w for w in inputs if isinstance(w, QAbstractSpinBox)), None)
+    if spin is None:  # a dialog of pickers only: type into the first searchable one
+        line = next(w.lineEdit() for w in inputs if isinstance(w, QComboBox) and w.lineEdit() is not None)
+        assert line is not None
+        line.setFocus()
+        qtbot.keyClicks(line, "abc")
+        return
     spin.setFocus()
     qtbot.keyClick(spin, Qt.Key.Key_Up)
 

@@ -72,6 +72,16 @@ SAVED_TEXTS: dict[str, object] = {
     "ship": QT_TRANSLATE_NOOP("Saved", "Shipment sent to the station"),
     "start_count": QT_TRANSLATE_NOOP("Saved", "Stock count started"),
     "update_profile": QT_TRANSLATE_NOOP("Saved", "Station profile saved"),
+    "add_activity": QT_TRANSLATE_NOOP("Saved", "Activity added to the plan"),
+    "add_case": QT_TRANSLATE_NOOP("Saved", "Case added to the consultation"),
+    "add_document": QT_TRANSLATE_NOOP("Saved", "Document recorded"),
+    "add_indicator": QT_TRANSLATE_NOOP("Saved", "Indicator added to the plan"),
+    "add_plan_item": QT_TRANSLATE_NOOP("Saved", "Training added to the plan"),
+    "create_plan": QT_TRANSLATE_NOOP("Saved", "Support plan saved"),
+    "mark_consultation_held": QT_TRANSLATE_NOOP("Saved", "Consultation marked as held"),
+    "rate_activity": QT_TRANSLATE_NOOP("Saved", "Rating saved"),
+    "record_conclusion": QT_TRANSLATE_NOOP("Saved", "Conclusion saved"),
+    "schedule_consultation": QT_TRANSLATE_NOOP("Saved", "Consultation scheduled"),
     "": QT_TRANSLATE_NOOP("Saved", "Saved"),
 }
 SAVED_QUIETLY = frozenset({"remember_report_input"})  # kept for the next print, not a record saved

@@ -194,3 +194,10 @@ def plan_view(s: Session, plan: SupportPlan) -> PlanView:
 def plan_views(s: Session, year: int, station_id: str | None = None) -> list[PlanView]:
     views = [plan_view(s, p) for p in list_plans(s, year, station_id)]
     return sorted(views, key=lambda v: v.station_name)
+
+
+def plan_choices(s: Session, year: int | None = None) -> list[tuple[str, str]]:
+    """(plan id, "station — year") for pickers, by station name."""
+    views = [plan_view(s, p) for p in list_plans(s, year)]
+    return [(v.plan.id, f"{v.station_name} — {v.plan.year}") for v in sorted(views, key=lambda v: (v.plan.year,
+                                                                                                   v.station_name))]

@@ -144,3 +144,35 @@ def rating_summary(s: Session, year: int, quarter: int | None = None,
                        tuple(c for _, c in vals if c))
            for (sid, kind, qtr), vals in groups.items()]
     return sorted(out, key=lambda g: (g.station, g.quarter, g.kind))
+
+
+@dataclass(frozen=True)
+class Received:
+    """A visit done or a session held that the station received, with its rating if given."""
+
+    kind: str  # rotation|consultation
+    activity_id: str
+    day: dt.date
+    what: str
+    rating: int | None
+    comment: str
+
+
+def received(s: Session, station_id: str) -> list[Received]:
+    """What the station may rate, newest first."""
+    given = ratings_of(s, station_id)
+    out: list[Received] = []
+    for v in s.scalars(select(RotationVisit).where(RotationVisit.station_id == station_id,
+                                                   RotationVisit.deleted.is_(False), RotationVisit.status == "done")):
+        r = given.get(("rotation", v.id))
+        out.append(Received("rotation", v.id, v.date_from, v.purpose, r.rating if r else None,
+                            (r.comment or "") if r else ""))
+    with_case = select(ConsultationCase.session_id).where(ConsultationCase.station_id == station_id,
+                                                          ConsultationCase.deleted.is_(False))
+    for x in s.scalars(select(ConsultationSession).where(
+            ConsultationSession.deleted.is_(False), ConsultationSession.status == "held",
+            (ConsultationSession.station_id == station_id) | ConsultationSession.id.in_(with_case))):
+        r = given.get(("consultation", x.id))
+        out.append(Received("consultation", x.id, x.day, x.topic, r.rating if r else None,
+                            (r.comment or "") if r else ""))
+    return sorted(out, key=lambda x: (x.day, x.activity_id), reverse=True)

@@ -165,3 +165,9 @@ def list_documents(s: Session, date_from: object = None, date_to: object = None)
     rows = [DocumentLine(d.id, names.get(d.department_id or "", ""), d.doc_number, d.doc_date, d.summary,
                          d.forms_guided) for d in s.scalars(q)]
     return sorted(rows, key=lambda r: (r.department, r.doc_date, r.doc_number))
+
+
+def departments(s: Session) -> list[tuple[str, str]]:
+    """(id, name) of the centre's departments, for the proposing department of a plan item or document."""
+    return [(d.id, d.name) for d in s.scalars(select(Department).where(Department.deleted.is_(False))
+                                              .order_by(Department.name))]

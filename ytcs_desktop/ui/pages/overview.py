@@ -18,6 +18,7 @@ from ytcs_desktop.ui.models.alerts import Alerts, alert_queries
 from ytcs_desktop.ui.models.base import fmt_date
 from ytcs_desktop.ui.operations import ALL_AREAS
 from ytcs_desktop.ui.pages.base import Page
+from ytcs_desktop.ui.widgets.upcoming import UpcomingConsultations
 
 MAX_LINES = 6
 
@@ -72,6 +73,9 @@ class OverviewPage(Page):
         self.layout_.addWidget(self.subtitle)
         self.backup_banner = self._backup_banner()
         self.layout_.addWidget(self.backup_banner)
+        self.consultations = UpcomingConsultations(ctx)
+        self.consultations.open_page.connect(self.open_page)
+        self.layout_.addWidget(self.consultations)
         grid = QGridLayout()
         grid.setSpacing(12)
         self.cards = {
@@ -131,6 +135,7 @@ class OverviewPage(Page):
 
     def first_load(self) -> None:
         self.refresh()
+        self.consultations.refresh()
         if self.ctx.backups is not None:
             if self.ctx.backups.known:
                 self.show_backup()

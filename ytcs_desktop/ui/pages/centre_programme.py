@@ -1,0 +1,190 @@
+"""Chương trình hỗ trợ: the centre's support plan with its progress, the consultation calendar, the
+training plan (Phụ lục II), the documents rolled out (Phụ lục I) and the stations' ratings."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QSpinBox, QTableView, QTabWidget, QVBoxLayout, QWidget
+
+from ytcs_desktop.domain.programme.calendar import SessionLine, mark_held
+from ytcs_desktop.ui.context import AppContext
+from ytcs_desktop.ui.dialogs.programme import (
+    ActivityDialog,
+    CaseDialog,
+    ConclusionDialog,
+    ConsultationDialog,
+    DocumentDialog,
+    IndicatorDialog,
+    PlanDialog,
+    TrainingPlanItemDialog,
+)
+from ytcs_desktop.ui.models.base import ROW_ROLE, RecordTableModel
+from ytcs_desktop.ui.models.programme import (
+    ActivitiesModel,
+    CalendarModel,
+    DocumentsModel,
+    IndicatorsModel,
+    ProgressModel,
+    RatingsModel,
+    TrainingPlanModel,
+)
+from ytcs_desktop.ui.operations import REQUESTS
+from ytcs_desktop.ui.pages.base import Page, fit_columns, make_table, toolbar_row
+from ytcs_desktop.ui.widgets.dialog import OperationDialog
+
+
+def tab(*parts: QWidget | QTableView | object) -> QWidget:
+    """A tab of widgets and layouts stacked top to bottom; tables take the room."""
+    widget = QWidget()
+    layout = QVBoxLayout(widget)
+    layout.setContentsMargins(0, 6, 0, 0)
+    for part in parts:
+        if isinstance(part, QTableView):
+            layout.addWidget(part, 1)
+        elif isinstance(part, QWidget):
+            layout.addWidget(part)
+        else:
+            layout.addLayout(part)  # type: ignore[arg-type]
+    return widget
+
+
+def table(model: RecordTableModel) -> QTableView:
+    view = make_table(model)
+    model.loaded.connect(lambda: fit_columns(view, 320))
+    return view
+
+
+def period_pickers(owner: QWidget) -> tuple[QSpinBox, QComboBox]:
+    """The year and quarter (or the whole year) a page shows; the centre's and the station's pages share them."""
+    year = QSpinBox(owner)
+    year.setRange(2000, 2100)
+    year.setValue(dt.date.today().year)
+    year.setPrefix(QCoreApplication.translate("ProgrammePage", "Year "))
+    quarter = QComboBox(owner)
+    quarter.addItem(QCoreApplication.translate("ProgrammePage", "Whole year"), None)
+    for q in range(1, 5):
+        quarter.addItem(QCoreApplication.translate("ProgrammePage", "Quarter %1").replace("%1", str(q)), q)
+    return year, quarter
+
+
+class ProgrammePage(Page):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.heading(self.title())
+        self.year, self.quarter = period_pickers(self)
+        self.layout_.addLayout(toolbar_row(QLabel(self.tr("Period")), self.year, self.quarter, stretch_at=3))
+        self.tabs = QTabWidget()
+        self.layout_.addWidget(self.tabs, 1)
+
+        self.progress = ProgressModel(ctx.ops, ctx.lang, None, self)
+        self.activities = ActivitiesModel(ctx.ops, ctx.lang, None, self)
+        self.indicators = IndicatorsModel(ctx.ops, ctx.lang, None, self)
+        self.plan_button = QPushButton(self.tr("New &plan…"))
+        self.activity_button = QPushButton(self.tr("Add an &activity…"))
+        self.indicator_button = QPushButton(self.tr("Add an &indicator…"))
+        self.progress_table, self.activities_table = table(self.progress), table(self.activities)
+        self.tabs.addTab(tab(toolbar_row(self.plan_button, self.activity_button, self.indicator_button),
+                             QLabel(self.tr("Progress: target against what was recorded")), self.progress_table,
+                             QLabel(self.tr("Activities, targets and cost estimates")), self.activities_table,
+                             QLabel(self.tr("Indicators")), table(self.indicators)),
+                         self.tr("Plan and progress"))
+
+        self.calendar = CalendarModel(ctx.ops, ctx.lang, parent=self)
+        self.schedule_button = QPushButton(self.tr("&Schedule a consultation…"))
+        self.case_button = QPushButton(self.tr("Add a &case…"))
+        self.conclusion_button = QPushButton(self.tr("&Conclusion…"))
+        self.held_button = QPushButton(self.tr("Mark &held"))
+        self.calendar_table = table(self.calendar)
+        self.tabs.addTab(tab(toolbar_row(self.schedule_button, self.case_button, self.conclusion_button,
+                                         self.held_button), self.calendar_table), self.tr("Consultation calendar"))
+
+        self.training = TrainingPlanModel(ctx.ops, ctx.lang, None, self)
+        self.item_button = QPushButton(self.tr("Add to the &training plan…"))
+        self.tabs.addTab(tab(toolbar_row(self.item_button), table(self.training)), self.tr("Training plan (Annex II)"))
+
+        self.documents = DocumentsModel(ctx.ops, self)
+        self.document_button = QPushButton(self.tr("Record a &document…"))
+        self.tabs.addTab(tab(toolbar_row(self.document_button), table(self.documents)),
+                         self.tr("Documents rolled out (Annex I)"))
+
+        self.ratings = RatingsModel(ctx.ops, ctx.lang, None, self)
+        self.tabs.addTab(tab(table(self.ratings)), self.tr("Stations' ratings"))
+
+        self.plan_button.clicked.connect(self.new_plan)
+        self.activity_button.clicked.connect(self.add_activity)
+        self.indicator_button.clicked.connect(self.add_indicator)
+        self.schedule_button.clicked.connect(self.schedule)
+        self.case_button.clicked.connect(self.add_case)
+        self.conclusion_button.clicked.connect(self.conclude)
+        self.held_button.clicked.connect(self.mark_held)
+        self.item_button.clicked.connect(self.add_item)
+        self.document_button.clicked.connect(self.add_document)
+        self.year.valueChanged.connect(self._period_changed)
+        self.quarter.currentIndexChanged.connect(self._period_changed)
+
+    def title(self) -> str:
+        return self.tr("Support programme")
+
+    def _period_models(self) -> list[ProgressModel | ActivitiesModel | IndicatorsModel | TrainingPlanModel
+                                     | RatingsModel]:
+        return [self.progress, self.activities, self.indicators, self.training, self.ratings]
+
+    def first_load(self) -> None:
+        self._period_changed()
+        self.calendar.refresh()
+        self.documents.refresh()
+
+    def _period_changed(self) -> None:
+        for model in self._period_models():
+            model.set_period(self.year.value(), self.quarter.currentData())
+
+    def _open(self, dialog: OperationDialog) -> OperationDialog:
+        dialog.open()
+        return dialog
+
+    def new_plan(self) -> OperationDialog:
+        return self._open(PlanDialog(self.ctx, self.year.value(), self))
+
+    def add_activity(self) -> OperationDialog:
+        index = self.activities_table.currentIndex()
+        row = self.activities.data(index, ROW_ROLE) if index.isValid() else None
+        return self._open(ActivityDialog(self.ctx, self.year.value(), row["plan_id"] if row else None, self))
+
+    def add_indicator(self) -> OperationDialog:
+        return self._open(IndicatorDialog(self.ctx, self.year.value(), self))
+
+    def schedule(self) -> OperationDialog:
+        return self._open(ConsultationDialog(self.ctx, self))
+
+    def current_session(self) -> SessionLine | None:
+        index = self.calendar_table.currentIndex()
+        row = self.calendar.data(index, ROW_ROLE) if index.isValid() else None
+        return row if isinstance(row, SessionLine) else None
+
+    def add_case(self) -> OperationDialog | None:
+        session = self.current_session()
+        return self._open(CaseDialog(self.ctx, session, self)) if session else None
+
+    def conclude(self) -> OperationDialog | None:
+        session = self.current_session()
+        if session is None or not session.cases:
+            return None
+        # The first case still without a conclusion, else the first.
+        case = next((c for c in session.cases if not c.conclusion), session.cases[0])
+        return self._open(ConclusionDialog(self.ctx, case, self))
+
+    def mark_held(self) -> None:
+        session = self.current_session()
+        if session is None:
+            return
+        session_id = session.id
+        self.ctx.ops.write("mark_consultation_held", lambda s, a: mark_held(s, a, session_id).id,
+                           frozenset({REQUESTS}), parent=self)
+
+    def add_item(self) -> OperationDialog:
+        return self._open(TrainingPlanItemDialog(self.ctx, self.year.value(), self))
+
+    def add_document(self) -> OperationDialog:
+        return self._open(DocumentDialog(self.ctx, self))
