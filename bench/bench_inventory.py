@@ -41,12 +41,12 @@ N_ITEMS = 2_000
 LOTS_PER_ITEM = 3
 N_ROWS = 100_000
 N_RECEIPTS = 10_000
-N_SINGLE = 1_000
 TODAY = dt.date(2026, 6, 30)
 START = dt.date(2025, 7, 1)
 
 
-def build(path: Path, n_rows: int = N_ROWS, years: int = 1) -> tuple[Database, Actor, list[str]]:
+def build(path: Path, n_rows: int = N_ROWS, years: int = 1, n_items: int = N_ITEMS,
+          ) -> tuple[Database, Actor, list[str]]:
     station_id = new_id()
     db = Database.create(path, station_id=station_id, role="station")
     actor = Actor("Người đo", "station", station_id)
@@ -54,7 +54,7 @@ def build(path: Path, n_rows: int = N_ROWS, years: int = 1) -> tuple[Database, A
     with db.transaction() as s:
         s.add(Station(id=station_id, station_id=station_id, code="TYT-BENCH", name="Trạm Y tế đo hiệu năng"))
         s.flush()
-        item_ids = [new_id() for _ in range(N_ITEMS)]
+        item_ids = [new_id() for _ in range(n_items)]
         s.execute(
             text(
                 "INSERT INTO items (id, station_id, hlc, origin, deleted, sync_state, code, name, base_unit, "
@@ -140,12 +140,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, help="build the database in this folder and keep it")
     parser.add_argument("--rows", type=int, default=N_ROWS, help="ledger rows (default %(default)s)")
     parser.add_argument("--years", type=int, default=1, help="years of history the rows spread over")
+    parser.add_argument("--items", type=int, default=N_ITEMS, help="catalogue items, 3 lots each")
+    parser.add_argument("--receipts", type=int, default=N_RECEIPTS,
+                        help="lines of the bulk receipt (a tenth of them received one by one)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.keep or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
         t0 = time.perf_counter()
-        db, actor, item_ids = build(folder / "bench.sqlite3", args.rows, args.years)
+        db, actor, item_ids = build(folder / "bench.sqlite3", args.rows, args.years, args.items)
+        n_items, n_receipts, n_single = len(item_ids), args.receipts, max(1, args.receipts // 10)
         build_s = time.perf_counter() - t0
         station_id = actor.station_id
         assert station_id
@@ -154,10 +158,10 @@ def main(argv: list[str] | None = None) -> int:
             outbox = s.scalar(text("SELECT count(*) FROM sync_outbox"))
         rows: list[tuple[str, tuple[float, float], str]] = []
         with db.read() as s:
-            n_items = len(on_hand_by_item(s, station_id))
+            n_held = len(on_hand_by_item(s, station_id))
             before = on_hand_by_item(s, station_id)
             rows.append(("on_hand_by_item, no period closed", median_ms(lambda: on_hand_by_item(s, station_id)),
-                         f"{n_items} items"))
+                         f"{n_held} items"))
             rows.append(("on_hand_by_lot, no period closed", median_ms(lambda: on_hand_by_lot(s, station_id)),
                          f"{len(on_hand_by_lot(s, station_id))} lots"))
 
@@ -170,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
         with db.read() as s:
             assert on_hand_by_item(s, station_id) == before  # carried balances change no figure
             rows.append(("on_hand_by_item, all items", median_ms(lambda: on_hand_by_item(s, station_id)),
-                         f"{n_items} items, closed through last month"))
+                         f"{n_held} items, closed through last month"))
             rows.append(("on_hand_by_lot, all lots", median_ms(lambda: on_hand_by_lot(s, station_id)),
                          f"{len(on_hand_by_lot(s, station_id))} lots, closed through last month"))
             item = item_ids[len(item_ids) // 2]
@@ -184,9 +188,9 @@ def main(argv: list[str] | None = None) -> int:
         bulk_runs = []
         for run in range(3):  # best of three: a shared machine adds wall time, never removes it
             lines = [
-                {"item_id": item_ids[i % N_ITEMS], "lot_no": f"NEW{run}-{i:05d}", "expiry": dt.date(2028, 1, 1),
+                {"item_id": item_ids[i % n_items], "lot_no": f"NEW{run}-{i:05d}", "expiry": dt.date(2028, 1, 1),
                  "quantity": 100, "txn_date": TODAY, "doc_no": f"PN-{i // 100:03d}", "source": "centre"}
-                for i in range(N_RECEIPTS)
+                for i in range(n_receipts)
             ]
 
             def bulk() -> None:
@@ -195,19 +199,19 @@ def main(argv: list[str] | None = None) -> int:
 
             bulk_runs.append(once_ms(bulk))
         best = min(bulk_runs)
-        rows.append((f"receive_many, {N_RECEIPTS} lines, one transaction", best, "best of 3 (new lots each)"))
+        rows.append((f"receive_many, {n_receipts} lines, one transaction", best, "best of 3 (new lots each)"))
 
         def single() -> None:  # the one-at-a-time path, for comparison
             with db.transaction() as s:
-                for i in range(N_SINGLE):
-                    receive(s, actor, item_id=item_ids[i % N_ITEMS], lot_no=f"ONE-{i:05d}", expiry=dt.date(2028, 1, 1),
+                for i in range(n_single):
+                    receive(s, actor, item_id=item_ids[i % n_items], lot_no=f"ONE-{i:05d}", expiry=dt.date(2028, 1, 1),
                             quantity=10, txn_date=TODAY)
 
         with db.read() as s:
             assert s.scalar(select(func.count()).select_from(StockTransaction)) == (ledger or 0) + len(written)
-        rows.append((f"receive × {N_SINGLE}, one transaction", once_ms(single), "one call per line"))
+        rows.append((f"receive × {n_single}, one transaction", once_ms(single), "one call per line"))
         db.close()
-    print(f"database: {N_ITEMS} items, {N_ITEMS * LOTS_PER_ITEM} lots, {ledger} ledger rows, "
+    print(f"database: {n_items} items, {n_items * LOTS_PER_ITEM} lots, {ledger} ledger rows, "
           f"{outbox} outbox rows (built in {build_s:.1f} s)")
     print(f"{'measure':<46} {'wall ms':>9} {'cpu ms':>9}  note")
     for name, (wall, cpu), note in rows:

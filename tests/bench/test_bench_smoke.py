@@ -1,0 +1,24 @@
+"""Each benchmark runs once at a tiny size, as its documented command, so a change that breaks one is seen
+in CI. No timing is asserted here: the figures come from full-size runs (README)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _run(*args: str) -> str:
+    done = subprocess.run([sys.executable, "-m", *args], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return done.stdout
+
+
+def test_inventory_benchmark_at_a_tiny_size() -> None:
+    out = _run("bench.bench_inventory", "--rows", "3000", "--years", "3", "--items", "60", "--receipts", "200")
+    assert "180 lots, 3000 ledger rows" in out
+    for measure in ("on_hand_by_item, no period closed", "close the books through", "on_hand_by_lot, all lots",
+                    "receive_many, 200 lines"):
+        assert measure in out
