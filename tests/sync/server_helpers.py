@@ -4,6 +4,7 @@ a station registered at the server and one of its devices signed in, with no sta
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,7 +30,7 @@ class Device:
         return {p.PROTOCOL_HEADER: str(p.PROTOCOL_VERSION), "Authorization": f"Bearer {self.token}", **extra}
 
     def post(self, path: str, body: Any, **kw: Any) -> requests.Response:
-        data = body if isinstance(body, bytes) else p.dumps(body)
+        data = body if isinstance(body, bytes | Iterator) else p.dumps(body)
         headers = self.headers(**{"Content-Type": "application/json", **kw.pop("headers", {})})
         return requests.post(f"{self.url}{p.API}{path}", data=data, headers=headers, timeout=60, **kw)
 

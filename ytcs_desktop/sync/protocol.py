@@ -40,6 +40,8 @@ PROTOCOL_HEADER = "X-YTCS-Protocol"
 API = "/api/v1"
 MAX_BODY_COMPRESSED = 128 * 1024  # a cut costs at most one batch
 MAX_BODY_DECOMPRESSED = 64 * 1024 * 1024  # refuse gzip bombs
+MAX_BODY_PLAIN = 16 * 1024 * 1024  # a body sent without gzip (a sign-in, a USB sync file)
+INT64_MAX = (1 << 63) - 1  # positions and times are 64-bit integers in both databases
 CLOCK_FUTURE_LIMIT_MS = 60_000  # a stamp further ahead of the centre is re-stamped
 
 RESULT_APPLIED = "a"
@@ -225,7 +227,7 @@ class HelloResponse(BaseModel):
 class InsertGroup(BaseModel):
     """Inserts of one table: `q` outbox seqs, then one value list per column of `cols`."""
 
-    t: str
+    t: str = Field(max_length=64)
     cols: list[str]
     q: list[int] | dict[str, Any] = Field(description="outbox seqs (a column, see encode_column)")
     data: list[Any] = Field(description="one encoded column per name in cols")
@@ -235,8 +237,8 @@ class Change(BaseModel):
     """An update or delete: mutation id, outbox seq, table, row id, clock stamp, changed fields."""
 
     m: str = Field(max_length=64)
-    q: int
-    t: str
+    q: int = Field(ge=0, le=INT64_MAX)
+    t: str = Field(max_length=64)
     id: str = Field(max_length=36)
     op: str = Field(pattern="^(update|delete)$")
     h: str = Field(max_length=80)
@@ -246,8 +248,9 @@ class Change(BaseModel):
 
 
 class PushRequest(BaseModel):
-    last_seq: int = Field(description="highest outbox seq in this batch (the push cursor after it)")
-    last_mutation: str | None = Field(default=None, description="mutation id of the outbox row at last_seq")
+    last_seq: int = Field(ge=0, le=INT64_MAX, description="highest outbox seq in this batch (the push cursor after it)")
+    last_mutation: str | None = Field(default=None, max_length=64,
+                                      description="mutation id of the outbox row at last_seq")
     inserts: list[InsertGroup] = []
     changes: list[Change] = []
 

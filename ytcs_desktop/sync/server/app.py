@@ -15,6 +15,8 @@ from fastapi import Body, Depends, FastAPI, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from sqlalchemy import select, update
+from sqlalchemy.exc import DataError, IntegrityError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ytcs_desktop import __version__
@@ -39,15 +41,17 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 RECOMMENDED_CLIENT_ENV = "YTCS_RECOMMENDED_CLIENT"
 CLIENT_DOWNLOAD_ENV = "YTCS_CLIENT_DOWNLOAD"
 
-ERRORS: dict[int | str, dict[str, Any]] = {
-    401: {"model": p.ErrorBody}, 403: {"model": p.ErrorBody}, 410: {"model": p.ErrorBody},
-    426: {"model": p.ErrorBody}, 413: {"model": p.ErrorBody}, 422: {"model": p.ErrorBody},
-    404: {"model": p.ErrorBody}, 409: {"model": p.ErrorBody}, 429: {"model": p.ErrorBody},
-}
+# Every status the server answers besides 200, each with the same body (tests/sync/test_openapi.py,
+# and the schemathesis run in tests/sync/test_bad_input_fuzz.py finds no other).
+ERRORS: dict[int | str, dict[str, Any]] = {status: {"model": p.ErrorBody} for status in (
+    400, 401, 403, 404, 409, 410, 413, 422, 426, 429, 431, 503)}
 
 
-class GzipRequestMiddleware:
-    """Inflates `Content-Encoding: gzip` request bodies (bounded, so no gzip bomb)."""
+class BodyBoundMiddleware:
+    """Bounds every request body: a gzip body is inflated here (to at most MAX_BODY_DECOMPRESSED, so no
+    gzip bomb), any other body may hold MAX_BODY_PLAIN bytes. Over the bound: 413. The rest of a refused
+    body is read and dropped (up to a limit), so the client, still sending, reads the answer instead of
+    a reset connection."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -57,29 +61,43 @@ class GzipRequestMiddleware:
             await self.app(scope, receive, send)
             return
         headers = dict(scope.get("headers") or [])
-        if headers.get(b"content-encoding", b"").lower() != b"gzip":
-            await self.app(scope, receive, send)
+        gzipped = headers.get(b"content-encoding", b"").lower() == b"gzip"
+        bound = p.MAX_BODY_DECOMPRESSED if gzipped else p.MAX_BODY_PLAIN
+        declared = headers.get(b"content-length", b"")
+        if declared.isdigit() and int(declared) > bound:
+            await _drain(receive, bound)
+            await _send_error(send, errors.body_too_large(bound))
             return
         chunks = []
         size = 0
-        while True:
+        more = True
+        while more:
             message = await receive()
+            if message["type"] != "http.request":
+                return  # the client went away
             body = message.get("body", b"")
             size += len(body)
             chunks.append(body)
-            if size > p.MAX_BODY_DECOMPRESSED or not message.get("more_body"):
-                break
-        try:
-            raw = _inflate(b"".join(chunks))
-        except (OSError, EOFError, ValueError, zlib.error):
-            await _send_error(send, ApiError(400, "bad_gzip", "Dữ liệu nén bị hỏng.", "Corrupt gzip body."))
-            return
-        if raw is None:
-            await _send_error(send, ApiError(413, "body_too_large", "Gói dữ liệu quá lớn.", "Request body too large."))
-            return
-        new_headers = [(k, v) for k, v in scope["headers"] if k not in (b"content-encoding", b"content-length")]
-        new_headers.append((b"content-length", str(len(raw)).encode()))
-        scope = dict(scope, headers=new_headers)
+            more = bool(message.get("more_body"))
+            if size > bound:
+                if more:
+                    await _drain(receive, bound)
+                await _send_error(send, errors.body_too_large(bound))
+                return
+        raw = b"".join(chunks)
+        if gzipped:
+            try:
+                inflated = _inflate(raw)
+            except (OSError, EOFError, ValueError, zlib.error):
+                await _send_error(send, ApiError(400, "bad_gzip", "Dữ liệu nén bị hỏng.", "Corrupt gzip body."))
+                return
+            if inflated is None:
+                await _send_error(send, errors.body_too_large(p.MAX_BODY_DECOMPRESSED))
+                return
+            raw = inflated
+            new_headers = [(k, v) for k, v in scope["headers"] if k not in (b"content-encoding", b"content-length")]
+            new_headers.append((b"content-length", str(len(raw)).encode()))
+            scope = dict(scope, headers=new_headers)
         sent = False
 
         async def replay() -> Message:
@@ -90,6 +108,18 @@ class GzipRequestMiddleware:
             return {"type": "http.request", "body": raw, "more_body": False}
 
         await self.app(scope, replay, send)
+
+
+DRAIN_FACTOR = 4  # a refused body is read on up to this many times the bound; past it the connection is cut
+
+
+async def _drain(receive: Receive, bound: int) -> None:
+    size = 0
+    while size <= DRAIN_FACTOR * bound:
+        message = await receive()
+        size += len(message.get("body", b""))
+        if message["type"] != "http.request" or not message.get("more_body"):
+            return
 
 
 def _inflate(data: bytes) -> bytes | None:
@@ -133,13 +163,37 @@ def create_app(store: ServerStore) -> FastAPI:
         return JSONResponse({"code": "invalid_request", "message_vi": f"Yêu cầu không hợp lệ ({where}).",
                              "message_en": f"Invalid request ({where}): {first.get('msg', '')}"}, status_code=422)
 
+    @app.exception_handler(PoolTimeout)
+    async def _busy(_request: Request, _exc: PoolTimeout) -> JSONResponse:
+        exc = errors.busy()  # no free database connection within the pool's wait (store.py)
+        return JSONResponse(exc.body(), status_code=exc.status, headers=exc.headers())
+
+    @app.exception_handler(OperationalError)
+    async def _locked(_request: Request, exc: OperationalError) -> JSONResponse:
+        if "database is locked" not in str(exc.orig):  # SQLite's writer lock, past its busy timeout
+            raise exc
+        busy = errors.busy()
+        return JSONResponse(busy.body(), status_code=busy.status, headers=busy.headers())
+
+    @app.exception_handler(DataError)
+    async def _bad_value(_request: Request, _exc: DataError) -> JSONResponse:
+        # a value the database cannot hold that no check caught first (PostgreSQL refuses a NUL in text)
+        return JSONResponse({"code": "bad_value", "message_vi": "Yêu cầu chứa giá trị không lưu được.",
+                             "message_en": "The request holds a value that cannot be stored."}, status_code=400)
+
+    @app.exception_handler(IntegrityError)
+    async def _conflict(_request: Request, _exc: IntegrityError) -> JSONResponse:
+        # a row another request made first (two sign-ins binding one station id at once): never a 500
+        return JSONResponse({"code": "conflict", "message_vi": "Dữ liệu vừa được thay đổi ở nơi khác; hãy thử lại.",
+                             "message_en": "The data changed elsewhere just now; try again."}, status_code=409)
+
     @app.exception_handler(StarletteHTTPException)
     async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
         code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, f"http_{exc.status_code}")
         return JSONResponse({"code": code, "message_vi": str(exc.detail), "message_en": str(exc.detail)},
                             status_code=exc.status_code)
 
-    app.add_middleware(GzipRequestMiddleware)  # type: ignore[arg-type]
+    app.add_middleware(BodyBoundMiddleware)  # type: ignore[arg-type]
 
     def protocol(x_ytcs_protocol: Annotated[str | None, Header()] = None) -> int:
         try:
@@ -180,7 +234,7 @@ def create_app(store: ServerStore) -> FastAPI:
 
     @app.get("/api/v1/sync/hello", response_model=p.HelloResponse, responses=ERRORS, tags=["sync"])
     def hello(d: Annotated[Device, Depends(device)], v: Annotated[int, Depends(protocol)],
-              x_ytcs_client_time: Annotated[int | None, Header()] = None) -> p.HelloResponse:
+              x_ytcs_client_time: Annotated[int | None, Header(ge=0, le=p.INT64_MAX)] = None) -> p.HelloResponse:
         server_time = store.clock.physical_ms()
         suspect = d.clock_suspect
         with store.write() as conn:
@@ -207,7 +261,8 @@ def create_app(store: ServerStore) -> FastAPI:
 
     @app.get("/api/v1/sync/pull", response_model=p.PullResponse, responses=ERRORS, tags=["sync"])
     def pull_(request: Request, d: Annotated[Device, Depends(device)],
-              cursor: Annotated[int, Query(ge=0)] = 0, limit: Annotated[int, Query(ge=1)] = 1000,
+              cursor: Annotated[int, Query(ge=0, le=p.INT64_MAX)] = 0,
+              limit: Annotated[int, Query(ge=1, le=p.INT64_MAX)] = 1000,
               own: Annotated[bool, Query()] = False) -> Response:
         with store.read() as conn:
             data = pull(store, conn, d, cursor, limit, own)

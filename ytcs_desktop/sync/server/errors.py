@@ -64,3 +64,42 @@ def protocol_unsupported(version: int | None) -> ApiError:
         f"(cần giao thức {PROTOCOL_MIN}–{PROTOCOL_MAX}). Hãy cài YTCS Desktop {__version__} trở lên từ Trung tâm.",
         f"This device's software (protocol {got_en}) can no longer sync with the centre (protocol "
         f"{PROTOCOL_MIN}–{PROTOCOL_MAX} needed). Install YTCS Desktop {__version__} or newer from the centre.")
+
+
+def body_too_large(limit: int) -> ApiError:
+    return ApiError(413, "body_too_large", f"Gói dữ liệu quá lớn (tối đa {limit // 1024} KB).",
+                    f"Request body too large (at most {limit // 1024} KB).")
+
+
+def headers_too_large() -> ApiError:
+    return ApiError(431, "headers_too_large", "Phần đầu yêu cầu quá lớn.", "Request header fields too large.")
+
+
+def bad_request() -> ApiError:
+    return ApiError(400, "bad_http", "Yêu cầu HTTP không hợp lệ.", "Invalid HTTP request.")
+
+
+def bad_value(table: str, column: str, expected: str) -> ApiError:
+    """A value of a pushed row that its column cannot hold (a client bug or a forged request: the station's
+    own database never holds one)."""
+    return ApiError(400, "bad_value", f"Giá trị của trường {column} (bảng {table}) không đúng kiểu: cần {expected}.",
+                    f"The value of {table}.{column} has the wrong type: {expected} expected.")
+
+
+def station_id_taken(station_id: str | None) -> ApiError:
+    shown = station_id or "?"
+    return ApiError(409, "station_id_taken",
+                    f"Mã định danh {shown} của cơ sở dữ liệu trên máy này đã thuộc một trạm khác ở Trung tâm. "
+                    "Hãy đăng nhập bằng tài khoản của trạm đó, hoặc nhờ quản trị Trung tâm kiểm tra đăng ký trạm.",
+                    f"The id {shown} of the database on this computer already belongs to another station at the "
+                    "centre. Sign in with that station's account, or ask the centre's administrator to check the "
+                    "station's registration.")
+
+
+BUSY_RETRY_S = 5  # what a busy server asks the client to wait
+
+
+def busy() -> ApiError:
+    return ApiError(503, "server_busy", "Máy chủ Trung tâm đang bận; phần mềm sẽ tự thử lại sau ít giây.",
+                    "The centre's server is busy; the software tries again in a few seconds.",
+                    retry_after=BUSY_RETRY_S)

@@ -24,7 +24,7 @@ from sqlalchemy import Connection, bindparam, func, select, update
 from ytcs_desktop.store.base import new_id
 from ytcs_desktop.sync import protocol as p
 from ytcs_desktop.sync.server import permissions as perm
-from ytcs_desktop.sync.server import proposals, register
+from ytcs_desktop.sync.server import proposals, register, values
 from ytcs_desktop.sync.server import schema as t
 from ytcs_desktop.sync.server.auth import Device
 from ytcs_desktop.sync.server.errors import ApiError
@@ -82,14 +82,16 @@ def _mutations(req: p.PushRequest) -> list[Mutation]:
         try:
             seqs = p.decode_column(group.q)
             images = p.from_columns(group.cols, group.data) if group.data else []
-        except (ValueError, TypeError, KeyError) as exc:
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
             raise _malformed() from exc
-        if len(images) != len(seqs) or len(group.cols) != len(group.data):
+        if len(images) != len(seqs) or len(group.cols) != len(group.data) or not values.check_positions(seqs):
             raise _malformed()
         for q, image in zip(seqs, images, strict=True):
+            values.check_row(group.t, image)
             out.append(Mutation(q, "insert", group.t, str(image.get("id") or ""), image, str(image.get("hlc") or "")))
     for c in req.changes:
         fields = {"deleted": 1} if c.op == "delete" else dict(c.f)
+        values.check_row(c.t, fields)
         out.append(Mutation(c.q, c.op, c.t, c.id, fields, c.h, c.m, c.ih))
     out.sort(key=lambda m: m.q)
     return out

@@ -12,6 +12,7 @@ from sqlalchemy import Connection, func, select, update
 
 from ytcs_desktop.domain.station_ids import station_id_for
 from ytcs_desktop.sync import protocol as p
+from ytcs_desktop.sync.server import errors
 from ytcs_desktop.sync.server import schema as t
 from ytcs_desktop.sync.server.errors import ApiError
 from ytcs_desktop.sync.server.store import ServerStore, now_ms
@@ -54,6 +55,8 @@ def rebind(store: ServerStore, conn: Connection, code: str, old_id: str, new_id:
     """A station that worked alone before its centre registered it claims its registration with its own
     id. The registered row is retired: a tombstone whose code is freed, so centre desktops that already
     hold it drop it and then take the station's own row under the same code."""
+    if conn.scalar(select(t.stations.c.code).where(t.stations.c.id == new_id, t.stations.c.code != code)) is not None:
+        raise errors.station_id_taken(new_id)  # another station's database: it never takes this registration
     others = conn.scalar(select(func.count()).select_from(t.rows).where(
         t.rows.c.station_key == old_id, t.rows.c.table_name != TABLE))
     if others:

@@ -9,6 +9,7 @@ import uvicorn
 
 from ytcs_desktop.sync import protocol as p
 from ytcs_desktop.sync.server.app import create_app
+from ytcs_desktop.sync.server.http_limits import BoundedH11Protocol
 from ytcs_desktop.sync.server.store import DEFAULT_CONNECTIONS, DEFAULT_POOL_WAIT_S, ServerStore
 
 READY_PREFIX = "YTCS centre server ready on "
@@ -40,7 +41,8 @@ def serve(database_url: str, host: str = "127.0.0.1", port: int = 8470, log_leve
     gc.freeze()  # the long-lived startup objects leave the collector's scans: large pushes run faster
     gc.set_threshold(20_000, 50, 100)  # and a batch of thousands of rows starts fewer collections
     config = uvicorn.Config(app, host=host, port=port, log_level=log_level, access_log=False,
-                            timeout_graceful_shutdown=5, ssl_certfile=certfile, ssl_keyfile=keyfile)
+                            timeout_graceful_shutdown=5, ssl_certfile=certfile, ssl_keyfile=keyfile,
+                            http=BoundedH11Protocol)  # 431 and 400 with a code, not a reset (http_limits.py)
     server = _Server(config)
     try:
         server.run()
