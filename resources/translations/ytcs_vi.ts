@@ -102,6 +102,16 @@
     <context>
         <name>AttendeeDialog</name>
         <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/training.py" line="1" />
+            <source>…or a village health worker…</source>
+            <translation>…hoặc một nhân viên y tế thôn/ấp…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/training.py" line="1" />
+            <source>Village health worker</source>
+            <translation>Nhân viên y tế thôn/ấp</translation>
+        </message>
+        <message>
             <location filename="../../ytcs_desktop/ui/dialogs/training.py" line="56" />
             <source>Add an attendee</source>
             <translation>Thêm người tham dự</translation>
@@ -281,6 +291,81 @@
     </context>
     <context>
         <name>Columns</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/outreach.py" line="1" />
+            <source>Direction</source>
+            <translation>Chiều</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/outreach.py" line="1" />
+            <source>Cases</source>
+            <translation>Số ca</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/outreach.py" line="1" />
+            <source>Warnings</source>
+            <translation>Cảnh báo</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/outreach.py" line="1" />
+            <source>Patient ref.</source>
+            <translation>Mã người bệnh</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/outreach.py" line="1" />
+            <source>What the team did</source>
+            <translation>Kết quả xử lý của đoàn</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/outreach.py" line="1" />
+            <source>Technique</source>
+            <translation>Kỹ thuật</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/outreach.py" line="1" />
+            <source>Specialty</source>
+            <translation>Chuyên khoa</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/outreach.py" line="1" />
+            <source>Stage</source>
+            <translation>Giai đoạn</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/outreach.py" line="1" />
+            <source>Transferred by</source>
+            <translation>Khoa chuyển giao</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/outreach.py" line="1" />
+            <source>Trainings and visits</source>
+            <translation>Tập huấn, luân phiên</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/outreach.py" line="1" />
+            <source>Full name</source>
+            <translation>Họ và tên</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/outreach.py" line="1" />
+            <source>Hamlet</source>
+            <translation>Thôn, ấp</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/outreach.py" line="1" />
+            <source>Year of birth</source>
+            <translation>Năm sinh</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/outreach.py" line="1" />
+            <source>Trainings attended</source>
+            <translation>Số buổi tập huấn</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/outreach.py" line="1" />
+            <source>Last training</source>
+            <translation>Lần tập huấn gần nhất</translation>
+        </message>
         <message>
             <location filename="../../ytcs_desktop/ui/models/programme.py" line="1" />
             <source>Activity</source>
@@ -1695,6 +1780,21 @@ Tệp: %2</translation>
         <name>Navigation</name>
         <message>
             <location filename="../../ytcs_desktop/ui/workspace.py" line="1" />
+            <source>Rotation</source>
+            <translation>Luân phiên</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/workspace.py" line="1" />
+            <source>Techniques</source>
+            <translation>Danh mục kỹ thuật</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/workspace.py" line="1" />
+            <source>Village health workers</source>
+            <translation>Nhân viên y tế thôn/ấp</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/workspace.py" line="1" />
             <source>Support plan</source>
             <translation>Kế hoạch hỗ trợ</translation>
         </message>
@@ -2552,6 +2652,16 @@ Tệp: %2</translation>
     <context>
         <name>RotationsPage</name>
         <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_rotations.py" line="1" />
+            <source>What the team did for a &amp;case…</source>
+            <translation>Kết quả xử lý &amp;ca bệnh…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_rotations.py" line="1" />
+            <source>The station&apos;s case list for this visit</source>
+            <translation>Danh mục ca bệnh, nhu cầu của trạm cho đợt này</translation>
+        </message>
+        <message>
             <location filename="../../ytcs_desktop/ui/pages/centre_rotations.py" line="74" />
             <source>&amp;Plan a visit…</source>
             <translation>&amp;Lên lịch luân phiên…</translation>
@@ -2713,6 +2823,11 @@ Tệp: %2</translation>
     </context>
     <context>
         <name>StaffDialog</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/staff.py" line="1" />
+            <source>Scope of practice</source>
+            <translation>Phạm vi hành nghề</translation>
+        </message>
         <message>
             <location filename="../../ytcs_desktop/ui/dialogs/staff.py" line="20" />
             <source>Add a staff member</source>
@@ -3324,6 +3439,26 @@ Tệp: %2</translation>
     </context>
     <context>
         <name>VisitDialog</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_rotations.py" line="1" />
+            <source>Direction</source>
+            <translation>Chiều luân phiên</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_rotations.py" line="1" />
+            <source>Who goes</source>
+            <translation>Người đi luân phiên</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_rotations.py" line="1" />
+            <source>Centre department</source>
+            <translation>Khoa, phòng của Trung tâm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_rotations.py" line="1" />
+            <source>Area of practice</source>
+            <translation>Lĩnh vực chuyên môn</translation>
+        </message>
         <message>
             <location filename="../../ytcs_desktop/ui/pages/centre_rotations.py" line="26" />
             <source>Plan a rotation visit</source>
@@ -4932,6 +5067,235 @@ Tệp: %2</translation>
             <location filename="../../ytcs_desktop/ui/widgets/upcoming.py" line="1" />
             <source>Upcoming consultations: %1</source>
             <translation>Hội chẩn sắp tới: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseOutcomeDialog</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_rotations.py" line="1" />
+            <source>What the team did for this case</source>
+            <translation>Đoàn đã xử lý ca này thế nào</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_rotations.py" line="1" />
+            <source>Outcome</source>
+            <translation>Kết quả xử lý</translation>
+        </message>
+    </context>
+    <context>
+        <name>StageDialog</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/techniques.py" line="1" />
+            <source>Next stage of a technique transfer</source>
+            <translation>Giai đoạn tiếp theo của chuyển giao kỹ thuật</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/techniques.py" line="1" />
+            <source>Next stage</source>
+            <translation>Giai đoạn tiếp theo</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/techniques.py" line="1" />
+            <source>Reached on</source>
+            <translation>Ngày đạt</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/techniques.py" line="1" />
+            <source>A training session held…</source>
+            <translation>Một buổi tập huấn đã tổ chức…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/techniques.py" line="1" />
+            <source>Training session</source>
+            <translation>Buổi tập huấn</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/techniques.py" line="1" />
+            <source>…or a rotation visit done</source>
+            <translation>…hoặc một đợt luân phiên đã thực hiện</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/techniques.py" line="1" />
+            <source>Rotation visit</source>
+            <translation>Đợt luân phiên</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/techniques.py" line="1" />
+            <source>Note</source>
+            <translation>Ghi chú</translation>
+        </message>
+    </context>
+    <context>
+        <name>StationRotationsPage</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/station_rotations.py" line="1" />
+            <source>&amp;Add a case or need…</source>
+            <translation>&amp;Thêm ca bệnh, nhu cầu…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/station_rotations.py" line="1" />
+            <source>Before a centre team comes, list the cases and needs you want it to see.</source>
+            <translation>Trước khi đoàn Trung tâm về trạm, hãy lập danh mục ca bệnh và nhu cầu cần đoàn hỗ trợ.</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/station_rotations.py" line="1" />
+            <source>Case list for the chosen visit</source>
+            <translation>Danh mục ca bệnh, nhu cầu của đợt đã chọn</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/station_rotations.py" line="1" />
+            <source>Rotation</source>
+            <translation>Luân phiên</translation>
+        </message>
+    </context>
+    <context>
+        <name>TechniqueDialog</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/techniques.py" line="1" />
+            <source>Add a technique</source>
+            <translation>Thêm kỹ thuật</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/techniques.py" line="1" />
+            <source>Station</source>
+            <translation>Trạm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/techniques.py" line="1" />
+            <source>Technique</source>
+            <translation>Tên kỹ thuật</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/techniques.py" line="1" />
+            <source>Specialty</source>
+            <translation>Chuyên khoa</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/techniques.py" line="1" />
+            <source>The station already performs it independently</source>
+            <translation>Trạm đã thực hiện độc lập</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/techniques.py" line="1" />
+            <source>Department that transfers it</source>
+            <translation>Khoa chuyển giao kỹ thuật</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/techniques.py" line="1" />
+            <source>Transferred by</source>
+            <translation>Khoa chuyển giao</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/techniques.py" line="1" />
+            <source>Note</source>
+            <translation>Ghi chú</translation>
+        </message>
+    </context>
+    <context>
+        <name>TechniquesPage</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/techniques.py" line="1" />
+            <source>Search techniques</source>
+            <translation>Tìm kỹ thuật</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/techniques.py" line="1" />
+            <source>&amp;Add a technique…</source>
+            <translation>&amp;Thêm kỹ thuật…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/techniques.py" line="1" />
+            <source>&amp;Next stage…</source>
+            <translation>Giai đoạn &amp;sau…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/techniques.py" line="1" />
+            <source>Techniques</source>
+            <translation>Danh mục kỹ thuật</translation>
+        </message>
+    </context>
+    <context>
+        <name>VillageWorkersPage</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/village_workers.py" line="1" />
+            <source>Search by name or hamlet</source>
+            <translation>Tìm theo tên hoặc thôn, ấp</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/village_workers.py" line="1" />
+            <source>&amp;Add a village health worker…</source>
+            <translation>&amp;Thêm nhân viên y tế thôn/ấp…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/village_workers.py" line="1" />
+            <source>Village health workers</source>
+            <translation>Nhân viên y tế thôn/ấp</translation>
+        </message>
+    </context>
+    <context>
+        <name>VisitCaseDialog</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/station_rotations.py" line="1" />
+            <source>Add to the visit&apos;s case list</source>
+            <translation>Thêm vào danh mục ca bệnh của đợt luân phiên</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/station_rotations.py" line="1" />
+            <source>Kind</source>
+            <translation>Loại</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/station_rotations.py" line="1" />
+            <source>a reference, not the patient&apos;s name</source>
+            <translation>mã tham chiếu, không ghi tên người bệnh</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/station_rotations.py" line="1" />
+            <source>Patient ref.</source>
+            <translation>Mã người bệnh</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/station_rotations.py" line="1" />
+            <source>ICD-10</source>
+            <translation>ICD-10</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/station_rotations.py" line="1" />
+            <source>Case or need</source>
+            <translation>Ca bệnh hoặc nhu cầu</translation>
+        </message>
+    </context>
+    <context>
+        <name>WorkerDialog</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/village_workers.py" line="1" />
+            <source>Add a village health worker</source>
+            <translation>Thêm nhân viên y tế thôn/ấp</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/village_workers.py" line="1" />
+            <source>Full name</source>
+            <translation>Họ và tên</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/village_workers.py" line="1" />
+            <source>hamlet, village or quarter served</source>
+            <translation>thôn, ấp hoặc khu phố phụ trách</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/village_workers.py" line="1" />
+            <source>Hamlet</source>
+            <translation>Thôn, ấp</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/village_workers.py" line="1" />
+            <source>Phone</source>
+            <translation>Điện thoại</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/village_workers.py" line="1" />
+            <source>Year of birth</source>
+            <translation>Năm sinh</translation>
         </message>
     </context>
 </TS>

@@ -30,10 +30,11 @@ from ytcs_desktop.domain.inventory.stock import ItemBalance, LotBalance, on_hand
 from ytcs_desktop.domain.programme.calendar import CaseLine, SessionLine
 from ytcs_desktop.domain.programme.ratings import Received
 from ytcs_desktop.domain.stations import StationProfile, add_staff, create_station, station_profile
+from ytcs_desktop.domain.techniques import TechniqueView
 from ytcs_desktop.domain.vaccines import OpenVial
 from ytcs_desktop.store.base import new_id
 from ytcs_desktop.store.db import Database
-from ytcs_desktop.store.models import Referral, RotationVisit, SupervisionFinding
+from ytcs_desktop.store.models import Referral, RotationVisit, StationTechnique, SupervisionFinding, VisitCase
 from ytcs_desktop.ui.context import AppContext
 from ytcs_desktop.ui.dialogs.coldchain import (
     CloseVialDialog,
@@ -70,11 +71,14 @@ from ytcs_desktop.ui.dialogs.supervision import (
 from ytcs_desktop.ui.dialogs.training import AttendeeDialog, SessionDialog
 from ytcs_desktop.ui.main_window import MainWindow
 from ytcs_desktop.ui.models.documents import RequisitionRow
-from ytcs_desktop.ui.pages.centre_rotations import OutcomeDialog, RotationsPage, VisitDialog
+from ytcs_desktop.ui.pages.centre_rotations import CaseOutcomeDialog, OutcomeDialog, RotationsPage, VisitDialog
 from ytcs_desktop.ui.pages.centre_stations import NewStationDialog
 from ytcs_desktop.ui.pages.centre_supply import ShipDialog
 from ytcs_desktop.ui.pages.receipts import ConfirmReceiptDialog
+from ytcs_desktop.ui.pages.station_rotations import VisitCaseDialog
 from ytcs_desktop.ui.pages.stock import StockPage
+from ytcs_desktop.ui.pages.techniques import StageDialog, TechniqueDialog
+from ytcs_desktop.ui.pages.village_workers import WorkerDialog
 from ytcs_desktop.ui.widgets.dialog import OperationDialog
 
 KEEP, DISCARD = "Tiếp tục nhập", "Bỏ thay đổi"
@@ -301,6 +305,14 @@ FACTORIES: dict[str, Factory] = {
     "NewStationDialog": lambda ctx, ids, lots, p: NewStationDialog(ctx, p),
     "CorrectReadingDialog": lambda ctx, ids, lots, p: CorrectReadingDialog(
         ctx, _fridge_read_this_morning(ctx), "Tủ lạnh vắc xin số 1", today, "morning", p),
+    "VisitCaseDialog": lambda ctx, ids, lots, p: VisitCaseDialog(ctx, new_id(), p),
+    "CaseOutcomeDialog": lambda ctx, ids, lots, p: CaseOutcomeDialog(
+        ctx, VisitCase(id=new_id(), kind="case", patient_ref="BN-1203", description="Tăng huyết áp"), p),
+    "TechniqueDialog": lambda ctx, ids, lots, p: TechniqueDialog(ctx, p),
+    "StageDialog": lambda ctx, ids, lots, p: StageDialog(ctx, TechniqueView(StationTechnique(
+        id=new_id(), name="Khâu vết thương", specialty="surgery", status="planned",
+        station_id=ctx.actor.station_id), "Trạm Y tế phường An Phú", ""), p),
+    "WorkerDialog": lambda ctx, ids, lots, p: WorkerDialog(ctx, p),
     "PlanDialog": lambda ctx, ids, lots, p: PlanDialog(ctx, None, p),
     "ActivityDialog": lambda ctx, ids, lots, p: ActivityDialog(ctx, None, None, p),
     "IndicatorDialog": lambda ctx, ids, lots, p: IndicatorDialog(ctx, None, p),

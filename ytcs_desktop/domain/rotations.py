@@ -169,6 +169,12 @@ def visit_notices(s: Session, visit: RotationVisit) -> list[Notice]:
     return out
 
 
+def notices_for(s: Session, visit_id: str | None) -> list[Notice]:
+    """The warnings about one visit (none for an unknown id)."""
+    visit = s.get(RotationVisit, visit_id) if visit_id else None
+    return visit_notices(s, visit) if visit is not None else []
+
+
 def _planned(s: Session, actor: Actor, visit_id: str, vi_action: str, en_action: str) -> RotationVisit:
     require_centre(actor, vi_action, en_action)
     visit = get_row(s, RotationVisit, visit_id, "lịch luân phiên", "rotation visit", "visit_id")
@@ -260,6 +266,14 @@ class VisitView:
     def days(self) -> int:
         return (self.visit.date_to - self.visit.date_from).days + 1
 
+    @property
+    def sync_state(self) -> str:
+        return self.visit.sync_state
+
+    @property
+    def sync_reason(self) -> str | None:
+        return self.visit.sync_reason
+
 
 def visit_views(s: Session, station_id: str | None = None, date_from: object = None, date_to: object = None,
                 direction: str | None = None) -> list[VisitView]:
@@ -307,3 +321,21 @@ def rotation_totals(s: Session, date_from: object, date_to: object,
         acc[1] += (v.date_to - v.date_from).days + 1
         acc[2] += v.patients_seen or 0
     return [RotationTotals(sid, way, *acc) for (sid, way), acc in sorted(sums.items())]
+
+
+def department_choices(s: Session) -> list[tuple[str, str]]:
+    """(id, name) of the centre's departments, for the planner's picker."""
+    query = select(Department.id, Department.name).where(Department.deleted.is_(False)).order_by(Department.name)
+    return [(i, n) for i, n in s.execute(query)]
+
+
+def staff_choices(s: Session, direction: str) -> list[tuple[str, str, str]]:
+    """(id, name, where) of the people who may go: the centre's staff to a station, a station's staff to
+    the centre (with their station's name)."""
+    way = parse_code("visit_direction", direction, "direction")
+    query = select(Staff).where(Staff.deleted.is_(False), Staff.active.is_(True))
+    query = query.where(Staff.station_id.is_(None) if way == "to_station" else Staff.station_id.is_not(None))
+    names = {x.id: x.name for x in s.scalars(select(Station))}
+    depts = {d.id: d.name for d in s.scalars(select(Department))}
+    return [(p.id, p.full_name, names.get(p.station_id, "") if p.station_id else depts.get(p.department_id or "", ""))
+            for p in s.scalars(query.order_by(Staff.full_name))]

@@ -224,6 +224,18 @@ class TechniqueView:
     reached: dict[str, dt.date] = field(default_factory=dict)  # stage -> date
     sources: list[str] = field(default_factory=list)  # the trainings and visits that moved it
 
+    @property
+    def sync_state(self) -> str:
+        return self.technique.sync_state
+
+    @property
+    def sync_reason(self) -> str | None:
+        return self.technique.sync_reason
+
+    @property
+    def next_stage(self) -> str | None:
+        return next((b for (a, b) in TRANSITIONS if a == self.technique.status), None)
+
 
 def technique_views(s: Session, station_id: str | None = None) -> list[TechniqueView]:
     techs = list_techniques(s, station_id)
@@ -284,3 +296,17 @@ def transfers_by_stage(s: Session, date_from: object, date_to: object,
         at_end[key] = at_end.get(key, 0) + 1
     keys = sorted(set(reached) | set(at_end), key=lambda k: (k[0], STAGES.index(k[1]) if k[1] in STAGES else 9))
     return [StageCount(sid, stage, reached.get((sid, stage), 0), at_end.get((sid, stage), 0)) for sid, stage in keys]
+
+
+def link_choices(s: Session, station_id: str | None) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """What may move a technique of this station: held training sessions (the centre's and the
+    station's own), and the station's visits that took place; (id, text), latest first."""
+    trainings = s.scalars(select(TrainingSession).where(
+        TrainingSession.deleted.is_(False), TrainingSession.status == "held",
+        (TrainingSession.station_id.is_(None)) | (TrainingSession.station_id == station_id),
+    ).order_by(TrainingSession.date_from.desc()))
+    visits = s.scalars(select(RotationVisit).where(
+        RotationVisit.deleted.is_(False), RotationVisit.status == "done", RotationVisit.station_id == station_id,
+    ).order_by(RotationVisit.date_from.desc()))
+    return ([(t.id, f"{day_text(t.date_from)} – {t.topic}") for t in trainings],
+            [(v.id, f"{day_text(v.date_from)}–{day_text(v.date_to)} – {v.purpose}") for v in visits])

@@ -139,6 +139,14 @@ class WorkerView:
     def periods(self) -> int:
         return sum(p for _d, _t, p in self.trainings)
 
+    @property
+    def sync_state(self) -> str:
+        return self.worker.sync_state
+
+    @property
+    def sync_reason(self) -> str | None:
+        return self.worker.sync_reason
+
 
 def worker_views(s: Session, station_id: str | None = None, include_inactive: bool = False) -> list[WorkerView]:
     workers = list_workers(s, station_id, include_inactive)

@@ -9,9 +9,11 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from ytcs_desktop.domain.labels import choices
 from ytcs_desktop.domain.training import create_session, record_attendance
+from ytcs_desktop.domain.village_workers import list_workers
 from ytcs_desktop.ui.context import AppContext
 from ytcs_desktop.ui.dialogs.stock_moves import Op
 from ytcs_desktop.ui.models import lookups
+from ytcs_desktop.ui.models.lookups import Choice
 from ytcs_desktop.ui.operations import PROFILE, TRAINING
 from ytcs_desktop.ui.widgets.dialog import OperationDialog
 from ytcs_desktop.ui.widgets.form import combo, date_edit, date_of
@@ -57,6 +59,8 @@ class AttendeeDialog(OperationDialog):
         self.session_id = session_id
         self.staff = ChoicePicker(self.tr("A staff member…"), allow_empty=True)
         self.form.add("staff_id", self.tr("Staff member"), self.staff)
+        self.village_worker = ChoicePicker(self.tr("…or a village health worker…"), allow_empty=True)
+        self.form.add("village_worker_id", self.tr("Village health worker"), self.village_worker)
         self.person_name = QLineEdit()
         self.person_name.setPlaceholderText(self.tr("…or the name of a village health worker"))
         self.form.add("person_name", self.tr("Other person"), self.person_name)
@@ -66,10 +70,13 @@ class AttendeeDialog(OperationDialog):
         self.form.add("certificate_no", self.tr("Certificate no."), self.certificate)
         station = None if ctx.is_centre else ctx.actor.station_id
         self.staff.load(ctx.ops, lambda s: lookups.staff(s, station))
+        self.village_worker.load(ctx.ops, lambda s: [Choice(w.id, f"{w.full_name} ({w.hamlet})")
+                                                     for w in list_workers(s, station)])
 
     def operation(self) -> Op:
         values: dict[str, Any] = {
             "session_id": self.session_id, "staff_id": self.staff.current_id(),
+            "village_worker_id": self.village_worker.current_id(),
             "person_name": self.person_name.text() or None, "result": self.result_combo.currentData() or None,
             "certificate_no": self.certificate.text() or None,
         }
