@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from tests.domain.conftest import Refuse, write
-from ytcs_desktop.domain import supervision
+from ytcs_desktop.domain import integrity, supervision
 from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.errors import PermissionDenied, RuleError, ValidationError
 from ytcs_desktop.store.db import Database
@@ -40,6 +40,14 @@ def test_the_checklist_is_seeded_for_every_area(station_db: Database) -> None:
     assert {i.area for i in items} == set(supervision.AREAS)
     assert all(not i.text.isascii() and i.max_score == 2 for i in items)
     assert len(items) >= 4 * len(supervision.AREAS)
+
+
+def test_a_new_database_with_the_seeded_checklist_checks_clean(station_db: Database, centre_actor: Actor) -> None:
+    """The seeded rows carry a clock stamp (`ytcs check` asks every row for one), and a visit adds no
+    finding to the check either."""
+    visit(station_db, centre_actor)
+    with station_db.read() as s:
+        assert integrity.check_database(s) == []
 
 
 def test_a_visit_scores_each_area(station_db: Database, centre_actor: Actor) -> None:

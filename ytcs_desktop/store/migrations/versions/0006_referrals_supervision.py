@@ -70,9 +70,13 @@ CHECKLIST: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
+# The seeded rows' clock stamp: before any real write, so an edit the centre makes later always wins.
+SEED_STAMP = "000000000000000-000000-checklist"
+
+
 def seed_rows() -> list[dict[str, object]]:
     return [{"id": natural_id("supervision_items", area, str(n)), "station_id": None, "area": area,
-             "position": n, "text": text, "max_score": 2, "active": True, "hlc": "", "origin": "",
+             "position": n, "text": text, "max_score": 2, "active": True, "hlc": SEED_STAMP, "origin": "checklist",
              "deleted": False, "sync_state": "synced"}
             for area, items in CHECKLIST for n, text in enumerate(items, start=1)]
 
