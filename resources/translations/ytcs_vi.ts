@@ -292,6 +292,46 @@
     <context>
         <name>Columns</name>
         <message>
+            <location filename="../../ytcs_desktop/ui/models/reporting.py" line="1" />
+            <source>Report</source>
+            <translation>Báo cáo</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/reporting.py" line="1" />
+            <source>Period</source>
+            <translation>Kỳ báo cáo</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/reporting.py" line="1" />
+            <source>Sent by</source>
+            <translation>Người gửi</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/reporting.py" line="1" />
+            <source>Correction / centre's comment</source>
+            <translation>Nội dung sửa / ý kiến Trung tâm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/reporting.py" line="1" />
+            <source>Deadline</source>
+            <translation>Hạn nộp</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/reporting.py" line="1" />
+            <source>Days overdue</source>
+            <translation>Số ngày quá hạn</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/centre.py" line="1" />
+            <source>Reports missing</source>
+            <translation>Báo cáo chưa gửi</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/centre.py" line="1" />
+            <source>Reports sent late</source>
+            <translation>Báo cáo gửi trễ</translation>
+        </message>
+        <message>
             <location filename="../../ytcs_desktop/ui/models/outreach.py" line="1" />
             <source>Direction</source>
             <translation>Chiều</translation>
@@ -1780,6 +1820,16 @@ Tệp: %2</translation>
         <name>Navigation</name>
         <message>
             <location filename="../../ytcs_desktop/ui/workspace.py" line="1" />
+            <source>Reports to the centre</source>
+            <translation>Báo cáo gửi Trung tâm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/workspace.py" line="1" />
+            <source>Station reports</source>
+            <translation>Báo cáo của các trạm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/workspace.py" line="1" />
             <source>Rotation</source>
             <translation>Luân phiên</translation>
         </message>
@@ -2121,6 +2171,16 @@ Tệp: %2</translation>
     </context>
     <context>
         <name>OverviewPage</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/overview.py" line="1" />
+            <source>Reports due to the centre</source>
+            <translation>Báo cáo phải gửi Trung tâm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/overview.py" line="1" />
+            <source>%1, %2 – %3: %4 (deadline %5)</source>
+            <translation>%1, %2 – %3: %4 (hạn %5)</translation>
+        </message>
         <message>
             <location filename="../../work/main/ytcs_desktop/ui/pages/overview.py" line="84" />
             <source>Open supervision actions</source>
@@ -3877,6 +3937,21 @@ Tệp: %2</translation>
         <name>Saved</name>
         <message>
             <location filename="../../ytcs_desktop/ui/main_window.py" line="1" />
+            <source>Report acknowledged</source>
+            <translation>Đã xác nhận đã nhận báo cáo</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="1" />
+            <source>Report returned to the station</source>
+            <translation>Đã trả lại báo cáo cho trạm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="1" />
+            <source>Report sent to the centre at the next sync</source>
+            <translation>Đã ghi báo cáo, sẽ gửi lên Trung tâm ở lần đồng bộ tới</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="1" />
             <source>Activity added to the plan</source>
             <translation>Đã thêm hoạt động vào kế hoạch</translation>
         </message>
@@ -5296,6 +5371,198 @@ Tệp: %2</translation>
             <location filename="../../ytcs_desktop/ui/pages/village_workers.py" line="1" />
             <source>Year of birth</source>
             <translation>Năm sinh</translation>
+        </message>
+    </context>
+    <context>
+        <name>Reporting</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/reporting.py" line="1" />
+            <source>Due</source>
+            <translation>Đến hạn</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/reporting.py" line="1" />
+            <source>Missing, overdue</source>
+            <translation>Chưa gửi, quá hạn</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/reporting.py" line="1" />
+            <source>Sent late</source>
+            <translation>Gửi trễ</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/reporting.py" line="1" />
+            <source>On time</source>
+            <translation>Đúng hạn</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewDialog</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/submission.py" line="1" />
+            <source>Return the report to the station</source>
+            <translation>Trả lại báo cáo cho trạm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/submission.py" line="1" />
+            <source>Acknowledge the report</source>
+            <translation>Xác nhận đã nhận báo cáo</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/submission.py" line="1" />
+            <source>Return</source>
+            <translation>Trả lại</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/submission.py" line="1" />
+            <source>Acknowledge</source>
+            <translation>Xác nhận đã nhận</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/submission.py" line="1" />
+            <source>Sent %1 by %2</source>
+            <translation>Gửi lúc %1, người gửi: %2</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/submission.py" line="1" />
+            <source>Difficulties:</source>
+            <translation>Khó khăn, vướng mắc:</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/submission.py" line="1" />
+            <source>Proposals:</source>
+            <translation>Đề xuất, kiến nghị:</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/submission.py" line="1" />
+            <source>What the station should correct</source>
+            <translation>Điều trạm cần sửa</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/submission.py" line="1" />
+            <source>Comment</source>
+            <translation>Ý kiến</translation>
+        </message>
+    </context>
+    <context>
+        <name>SubmissionDialog</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/submission.py" line="1" />
+            <source>Submit a report to the centre</source>
+            <translation>Gửi báo cáo lên Trung tâm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/submission.py" line="1" />
+            <source>Submit</source>
+            <translation>Gửi báo cáo</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/submission.py" line="1" />
+            <source>Report</source>
+            <translation>Báo cáo</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/submission.py" line="1" />
+            <source>A day in the period</source>
+            <translation>Một ngày trong kỳ</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/submission.py" line="1" />
+            <source>one per line</source>
+            <translation>mỗi ý một dòng</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/submission.py" line="1" />
+            <source>Difficulties</source>
+            <translation>Khó khăn, vướng mắc</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/submission.py" line="1" />
+            <source>Proposals</source>
+            <translation>Đề xuất, kiến nghị</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/submission.py" line="1" />
+            <source>This corrects the report already sent for this period</source>
+            <translation>Đây là bản sửa của báo cáo đã gửi cho kỳ này</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/submission.py" line="1" />
+            <source>what was corrected</source>
+            <translation>điều đã sửa so với bản trước</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/submission.py" line="1" />
+            <source>Correction</source>
+            <translation>Nội dung sửa</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/submission.py" line="1" />
+            <source>The centre has not sent its reporting schedule yet: sync first.</source>
+            <translation>Trung tâm chưa gửi lịch báo cáo: hãy đồng bộ trước.</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/submission.py" line="1" />
+            <source>Period %1 – %2, due %3</source>
+            <translation>Kỳ báo cáo %1 – %2, hạn nộp %3</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/submission.py" line="1" />
+            <source>Counted from this station's records:</source>
+            <translation>Số liệu đếm từ sổ sách của trạm:</translation>
+        </message>
+    </context>
+    <context>
+        <name>SubmissionsPage</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/submissions.py" line="1" />
+            <source>&amp;Submit a report…</source>
+            <translation>Gửi &amp;báo cáo…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/submissions.py" line="1" />
+            <source>&amp;Return to the station…</source>
+            <translation>&amp;Trả lại cho trạm…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/submissions.py" line="1" />
+            <source>&amp;Acknowledge…</source>
+            <translation>&amp;Xác nhận đã nhận…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/submissions.py" line="1" />
+            <source>Reports still missing after their deadline</source>
+            <translation>Báo cáo đã quá hạn mà chưa gửi</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/submissions.py" line="1" />
+            <source>Reports due within a week, and those missing</source>
+            <translation>Báo cáo đến hạn trong tuần tới và báo cáo còn thiếu</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/submissions.py" line="1" />
+            <source>Reports sent</source>
+            <translation>Báo cáo đã gửi</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/submissions.py" line="1" />
+            <source>Reports to the centre</source>
+            <translation>Báo cáo gửi Trung tâm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/submissions.py" line="1" />
+            <source>Station reports</source>
+            <translation>Báo cáo của các trạm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/submissions.py" line="1" />
+            <source>Difficulties:</source>
+            <translation>Khó khăn, vướng mắc:</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/submissions.py" line="1" />
+            <source>Proposals:</source>
+            <translation>Đề xuất, kiến nghị:</translation>
         </message>
     </context>
 </TS>

@@ -29,6 +29,7 @@ from ytcs_desktop.domain.inventory import receive
 from ytcs_desktop.domain.inventory.stock import ItemBalance, LotBalance, on_hand_by_lot
 from ytcs_desktop.domain.programme.calendar import CaseLine, SessionLine
 from ytcs_desktop.domain.programme.ratings import Received
+from ytcs_desktop.domain.reporting.submissions import SubmissionRow
 from ytcs_desktop.domain.stations import StationProfile, add_staff, create_station, station_profile
 from ytcs_desktop.domain.techniques import TechniqueView
 from ytcs_desktop.domain.vaccines import OpenVial
@@ -62,6 +63,7 @@ from ytcs_desktop.ui.dialogs.staff import StaffDialog
 from ytcs_desktop.ui.dialogs.station_profile import StationProfileDialog
 from ytcs_desktop.ui.dialogs.stock_level import StockLevelDialog
 from ytcs_desktop.ui.dialogs.stock_moves import DisposeDialog, ReceiveDialog, ReverseDialog, TransferDialog
+from ytcs_desktop.ui.dialogs.submission import ReviewDialog, SubmissionDialog
 from ytcs_desktop.ui.dialogs.supervision import (
     CloseActionDialog,
     FindingDialog,
@@ -334,7 +336,16 @@ FACTORIES: dict[str, Factory] = {
     "FindingDialog": lambda ctx, ids, lots, p: FindingDialog(ctx, new_id(), ["hand_hygiene"], p),
     "ProgressDialog": lambda ctx, ids, lots, p: ProgressDialog(ctx, _finding(), p),
     "CloseActionDialog": lambda ctx, ids, lots, p: CloseActionDialog(ctx, _finding(), p),
+    "SubmissionDialog": lambda ctx, ids, lots, p: SubmissionDialog(ctx, p),
+    "ReviewDialog-returned": lambda ctx, ids, lots, p: ReviewDialog(ctx, _submission(), "returned", p),
+    "ReviewDialog-acknowledged": lambda ctx, ids, lots, p: ReviewDialog(ctx, _submission(), "acknowledged", p),
 }
+
+
+def _submission() -> SubmissionRow:
+    return SubmissionRow(new_id(), new_id(), "TYT-AP", "Trạm Y tế phường An Phú", "weekly", today, today,
+                         now.astimezone(), "Nguyễn Thị Lan", "submitted", None, None, None, None, None,
+                         {"requests_opened": 2}, ["Thiếu nhân lực"], [])
 
 
 def _finding() -> SupervisionFinding:

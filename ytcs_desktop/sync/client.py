@@ -21,7 +21,6 @@ import gzip
 import http.client
 import json
 import os
-import random
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -38,6 +37,7 @@ from pydantic_core import from_json
 from ytcs_desktop.store.db import Database
 from ytcs_desktop.sync import apply as a
 from ytcs_desktop.sync import protocol as p
+from ytcs_desktop.sync import timing
 
 ProgressFn = Callable[[str, int, int | None], None]
 
@@ -66,7 +66,10 @@ class ProtocolTooOld(SyncError):
 
 
 class NetworkError(SyncError):
-    """The centre could not be reached or kept failing after the bounded retries."""
+    """The centre could not be reached, or was busy, and kept failing after the bounded retries.
+    `retry_after`: the seconds the centre asked to wait (503 busy, 429), if it said."""
+
+    retry_after: float | None = None
 
 
 class CertificateError(SyncError):
@@ -227,16 +230,17 @@ class SyncClient:
         if body is not None:
             headers["Content-Encoding"] = "gzip"
             headers["Content-Type"] = "application/json"
-        attempt = 0
         while True:
             try:
-                return self._once(method, path, params, body, headers)
-            except NetworkError:
-                attempt += 1
-                if not retry or attempt > self.max_retries or self._cancelled():
+                answer = self._once(method, path, params, body, headers)
+            except NetworkError as exc:
+                if not retry or self._cancelled():
                     raise  # the caller pauses and counts the retry, if it makes one
-                self.report.retries += 1
-                time.sleep(min(8.0, self.backoff_s * 2 ** (attempt - 1)) * (0.5 + random.random()))
+                self._backoff_once(exc)
+                continue
+            if retry:
+                self._failures = 0
+            return answer
 
     def _once(self, method: str, path: str, params: dict[str, Any] | None, body: bytes | None,
               headers: dict[str, str]) -> Any:
@@ -275,7 +279,9 @@ class SyncClient:
         if r.status_code == 410:
             raise CursorExpired(code)
         if r.status_code >= 500 or r.status_code in (408, 429):
-            raise network_error(f"HTTP {r.status_code}")
+            failed = NetworkError(code, vi, en) if vi and en else network_error(f"HTTP {r.status_code}")
+            failed.retry_after = timing.parse_retry_after(r.headers.get("Retry-After"))
+            raise failed
         raise ServerRefused(code, vi or en, en)
 
     # ----- the protocol ------------------------------------------------------------------------
@@ -372,9 +378,9 @@ class SyncClient:
             answer = p.PushResponse.model_validate(self.request("POST", f"{p.API}/sync/push", body=body, retry=False))
             if len(answer.results) != len(batch.rows):  # never advance the cursor past an unanswered row
                 raise network_error(f"{len(answer.results)} answers for {len(batch.rows)} changes")
-        except NetworkError:
+        except NetworkError as exc:
             self.push_size.failure()
-            self._backoff_once()
+            self._backoff_once(exc)
             return None
         self._failures = 0
         seconds = time.monotonic() - started
@@ -404,14 +410,23 @@ class SyncClient:
                 return batch, body
             batch = batch.head(max(1, int(len(batch.rows) * BODY_FILL * p.MAX_BODY_COMPRESSED / len(body))))
 
-    def _backoff_once(self) -> None:
-        """A pause after a failed exchange: it grows with failures in a row (not with the failures
-        of the whole sync), so one cut late in a long sync costs a short pause."""
+    def _backoff_once(self, failed: NetworkError) -> None:
+        """The one retry policy of a sync (hello, push and pull alike; there were two loops, with two
+        budgets, and neither knew Retry-After): a pause that grows with failures in a row (not with the
+        failures of the whole sync, so one cut late in a long sync costs a short pause), or what a busy
+        centre asked for (sync/timing.py). The sync gives up after 2 × max_retries pauses in all, raising
+        the last failure."""
         self._failures += 1
         if self.report.retries >= self.max_retries * 2:
-            raise network_error("too many failures")
+            raise failed
         self.report.retries += 1
-        time.sleep(min(8.0, self.backoff_s * 2 ** min(self._failures, 6)) * (0.5 + random.random()))
+        self._sleep(timing.retry_delay(self._failures, self.backoff_s, failed.retry_after))
+
+    def _sleep(self, seconds: float) -> None:
+        """Sleep, waking to a cancel (a centre may ask for a wait of a minute or more)."""
+        end = time.monotonic() + seconds
+        while not self._cancelled() and (left := end - time.monotonic()) > 0:
+            time.sleep(min(left, 0.2))
 
     def pull(self) -> bool:
         """Pull until the centre has nothing newer; True when caught up."""
@@ -451,10 +466,10 @@ class SyncClient:
                         ahead[1].exception()  # wait for it; its answer is not used
                     page, seconds, limit = self._fetch(cursor, own or resnapshot)
                 ahead = None
-            except NetworkError:
+            except NetworkError as exc:
                 ahead = None
                 self.pull_size.failure()
-                self._backoff_once()
+                self._backoff_once(exc)
                 continue
             except CursorExpired:
                 ahead = None

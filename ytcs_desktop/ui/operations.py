@@ -33,7 +33,8 @@ COLDCHAIN = "coldchain"
 PROFILE = "profile"
 REQUISITIONS = "requisitions"
 SYNC = "sync"
-ALL_AREAS = frozenset({STOCK, REQUESTS, TRAINING, COLDCHAIN, PROFILE, REQUISITIONS, SYNC})
+REPORTING = "reporting"  # report submissions and the schedule
+ALL_AREAS = frozenset({STOCK, REQUESTS, TRAINING, COLDCHAIN, PROFILE, REQUISITIONS, SYNC, REPORTING})
 
 
 class Operations(QObject):

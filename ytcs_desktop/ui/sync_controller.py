@@ -28,8 +28,17 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# Each wait is drawn ±20 % around these (sync/timing.py): the stations of a province that lost the centre
+# together (a restart, an outage) do not all come back in the same second, nor stay in step after.
 AUTO_INTERVAL_MS = 5 * 60 * 1000
 RETRY_INTERVAL_MS = 60 * 1000
+
+
+def spread(interval_ms: int) -> int:
+    """The next wait of the timer: the interval ±20 %."""
+    from ytcs_desktop.sync.timing import jittered
+
+    return round(jittered(interval_ms))
 
 
 def sync_client_module() -> Any | None:
@@ -190,7 +199,7 @@ class SyncController(QObject):
         if result.update is not None:
             self.update_available.emit(*result.update)
         self.refresh_counts()
-        self.timer.start(AUTO_INTERVAL_MS)
+        self.timer.start(spread(AUTO_INTERVAL_MS))
 
     def _failed(self, exc: BaseException) -> None:
         self._finish()
@@ -204,7 +213,7 @@ class SyncController(QObject):
             self.status.state = "offline" if _is_network_error(exc) else "error"
             self.status.message = _message(exc, self.ctx.lang)
             # Try again soon: this is how a sync happens "when the link comes back".
-            self.timer.start(RETRY_INTERVAL_MS)
+            self.timer.start(spread(RETRY_INTERVAL_MS))
         self.status_changed.emit(self.status)
         self.finished.emit(None)
 

@@ -34,12 +34,14 @@ STATION_PAGES = (
      QT_TRANSLATE_NOOP("Navigation", "Referrals & supervision")),
     ("ytcs_desktop.ui.pages.stock", "StockPage", QT_TRANSLATE_NOOP("Navigation", "Stock")),
     ("ytcs_desktop.ui.pages.coldchain", "ColdChainPage", QT_TRANSLATE_NOOP("Navigation", "Vaccines & cold chain")),
+    ("ytcs_desktop.ui.pages.submissions", "SubmissionsPage", QT_TRANSLATE_NOOP("Navigation", "Reports to the centre")),
     ("ytcs_desktop.ui.pages.reports", "ReportsPage", QT_TRANSLATE_NOOP("Navigation", "Reports")),
     ("ytcs_desktop.ui.pages.sync_log", "SyncLogPage", QT_TRANSLATE_NOOP("Navigation", "Sync")),
     ("ytcs_desktop.ui.pages.backup", "BackupPage", QT_TRANSLATE_NOOP("Navigation", "Backups")),
 )
 CENTRE_PAGES = (
     ("ytcs_desktop.ui.pages.centre_stations", "StationsOverviewPage", QT_TRANSLATE_NOOP("Navigation", "Stations")),
+    ("ytcs_desktop.ui.pages.submissions", "SubmissionsPage", QT_TRANSLATE_NOOP("Navigation", "Station reports")),
     ("ytcs_desktop.ui.pages.centre_inbox", "InboxPage", QT_TRANSLATE_NOOP("Navigation", "Request inbox")),
     ("ytcs_desktop.ui.pages.centre_rotations", "RotationsPage", QT_TRANSLATE_NOOP("Navigation", "Rotation planning")),
     ("ytcs_desktop.ui.pages.techniques", "TechniquesPage", QT_TRANSLATE_NOOP("Navigation", "Techniques")),

@@ -14,11 +14,17 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ytcs_desktop.domain.reporting.schedule import ReportPeriod, list_kinds, periods_due_between
+from ytcs_desktop.store.base import utc_now
 from ytcs_desktop.store.models import ReportKind, ReportSubmission, Station
 
 LOOKBACK_DAYS = 91  # a quarter: what the centre's overview counts as late or missing
 AHEAD_DAYS = 7  # the station's card names what falls due within a week
 VN = dt.timezone(dt.timedelta(hours=7))
+
+
+def reporting_today() -> dt.date:
+    """Today in Việt Nam, where the deadlines are (a demo or a test sets the clock through utc_now)."""
+    return utc_now().astimezone(VN).date()
 
 
 @dataclass(frozen=True)
@@ -71,14 +77,19 @@ def _lines(kinds: list[ReportKind], station_ids: list[str], sent: Sent,
     return out
 
 
-def station_due(s: Session, station_id: str, today: dt.date) -> list[DueLine]:
-    """The station's card: reports missing over the lookback, and those falling due within a week that
-    are not sent yet, by deadline."""
+def station_due(s: Session, station_id: str, today: dt.date | None = None) -> list[DueLine]:
+    """The station's card: reports falling due within a week that are not sent yet, then those missing
+    over the lookback."""
+    today = today or reporting_today()
     start = today - dt.timedelta(days=LOOKBACK_DAYS)
     kinds = list_kinds(s)
     sent = _first_sent(s, [station_id], start - dt.timedelta(days=400))
     found = _lines(kinds, [station_id], sent, start, today + dt.timedelta(days=AHEAD_DAYS), today)
-    return [x for x in found if x.state in ("due", "missing")]
+    # what falls due next first, then what is missing, the latest first (the card shows the first lines)
+    due = sorted((x for x in found if x.state == "due"), key=lambda x: (x.period.deadline, x.kind))
+    missing = sorted((x for x in found if x.state == "missing"), key=lambda x: (x.period.deadline, x.kind),
+                     reverse=True)
+    return due + missing
 
 
 def _active_stations(s: Session) -> list[str]:
@@ -93,8 +104,10 @@ def centre_lines(s: Session, today: dt.date, lookback_days: int = LOOKBACK_DAYS)
     return _lines(list_kinds(s), stations, sent, start, today, today)
 
 
-def reporting_glance(s: Session, today: dt.date, lookback_days: int = LOOKBACK_DAYS) -> dict[str, ReportingGlance]:
+def reporting_glance(s: Session, today: dt.date | None = None,
+                     lookback_days: int = LOOKBACK_DAYS) -> dict[str, ReportingGlance]:
     """Per active station: reports sent late and reports missing over the lookback."""
+    today = today or reporting_today()
     out: dict[str, ReportingGlance] = {sid: ReportingGlance(0, 0) for sid in _active_stations(s)}
     for line in centre_lines(s, today, lookback_days):
         g = out[line.station_id]
@@ -105,7 +118,8 @@ def reporting_glance(s: Session, today: dt.date, lookback_days: int = LOOKBACK_D
     return out
 
 
-def overdue(s: Session, today: dt.date, lookback_days: int = LOOKBACK_DAYS) -> list[DueLine]:
+def overdue(s: Session, today: dt.date | None = None, lookback_days: int = LOOKBACK_DAYS) -> list[DueLine]:
     """What the centre is still waiting for: missing reports, longest overdue first."""
+    today = today or reporting_today()
     lines = [x for x in centre_lines(s, today, lookback_days) if x.state == "missing"]
     return sorted(lines, key=lambda x: (x.period.deadline, x.kind, x.station_id))

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from ytcs_desktop.domain.coldchain import ActiveQuarantine, MissingReading, active_quarantines, missing_readings
 from ytcs_desktop.domain.inventory import below_minimum, near_expiry
 from ytcs_desktop.domain.inventory.stock import ItemBalance, LotBalance
+from ytcs_desktop.domain.reporting.overdue import DueLine, station_due
 from ytcs_desktop.domain.supervision import OpenAction, open_actions
 from ytcs_desktop.domain.support import OPEN_STATUSES, list_requests
 from ytcs_desktop.store.models import SupportRequest
@@ -26,6 +27,7 @@ class Alerts:
     quarantined: list[ActiveQuarantine] = field(default_factory=list)
     refused: list[RefusedChange] = field(default_factory=list)
     open_requests: list[SupportRequest] = field(default_factory=list)
+    reports_due: list[DueLine] = field(default_factory=list)
     open_actions: list[OpenAction] = field(default_factory=list)
 
 
@@ -40,6 +42,7 @@ def alert_queries(station_id: str, today: dt.date | None = None,
         "quarantined": lambda s: active_quarantines(s, station_id),
         "refused": lambda s: refused_changes(s, lang),
         "open_requests": lambda s: [r for r in list_requests(s, station_id) if r.status in OPEN_STATUSES],
+        "reports_due": lambda s: station_due(s, station_id),  # by the reporting clock (Việt Nam's day)
         "open_actions": lambda s: open_actions(s, station_id, day),
     }
 

@@ -13,12 +13,14 @@ from sqlalchemy.orm import Session
 
 from ytcs_desktop.domain.centre_overview import StationGlance, glance
 from ytcs_desktop.domain.labels import label
+from ytcs_desktop.domain.reporting.overdue import ReportingGlance, reporting_glance
 from ytcs_desktop.domain.rotations import list_visits
 from ytcs_desktop.store.models import Staff, Station
 from ytcs_desktop.ui.models.base import SYNC_COLUMN, Column, RecordTableModel, fmt_date
 from ytcs_desktop.ui.operations import ALL_AREAS, Operations
 
 ATTENTION = QColor("#fdecea")
+ATTENTION_COLUMNS = ("stock_outs", "missing_readings", "quarantined", "clock_suspect", "reports_missing")
 
 
 @dataclass(frozen=True)
@@ -65,14 +67,19 @@ class StationsModel(RecordTableModel):
         Column("below_minimum", QT_TRANSLATE_NOOP("Columns", "Below minimum"), numeric=True),
         Column("missing_readings", QT_TRANSLATE_NOOP("Columns", "Missing readings (7 days)"), numeric=True),
         Column("quarantined", QT_TRANSLATE_NOOP("Columns", "Quarantined lots"), numeric=True),
+        Column("reports_missing", QT_TRANSLATE_NOOP("Columns", "Reports missing"), numeric=True),
+        Column("reports_late", QT_TRANSLATE_NOOP("Columns", "Reports sent late"), numeric=True),
     )
 
     def __init__(self, ops: Operations | None, parent: QObject | None = None, lang: str = "vi") -> None:
         super().__init__(ops, parent)
         self.devices = {}
+        self.reporting: dict[str, ReportingGlance] = {}  # per station, read with the rows (one query set)
         self.columns = tuple(  # type: ignore[assignment]
             Column(c.key, c.title, c.numeric, c.fmt, getter=self._device_value(c.key))
             if c.key in ("last_sync", "clock_suspect") else
+            Column(c.key, c.title, c.numeric, getter=self._reporting_value(c.key))
+            if c.key in ("reports_missing", "reports_late") else
             Column(c.key, c.title, getter=lambda r: label("station_status", r.status, lang))
             if c.key == "status" else c
             for c in type(self).columns
@@ -86,16 +93,25 @@ class StationsModel(RecordTableModel):
             return state.last_seen if key == "last_sync" else state.clock_suspect
         return get
 
+    def _reporting_value(self, key: str) -> Any:
+        def get(row: StationGlance) -> Any:
+            found = self.reporting.get(row.id)
+            if found is None:
+                return None  # not an active station: nothing is asked of it
+            return found.missing if key == "reports_missing" else found.late
+        return get
+
     def set_devices(self, devices: dict[str, DeviceState]) -> None:
         self.devices = devices
         self.set_rows(self._rows)
 
     def fetch(self, session: Session) -> list[Any]:
+        self.reporting = reporting_glance(session)
         return glance(session)
 
     def background(self, row: StationGlance, column: Column) -> QColor | None:
         value = column.value(row)
-        if column.key in ("stock_outs", "missing_readings", "quarantined", "clock_suspect") and value:
+        if column.key in ATTENTION_COLUMNS and value:
             return ATTENTION
         return None
 

@@ -16,6 +16,7 @@ from ytcs_desktop.ui.backups import is_old
 from ytcs_desktop.ui.context import AppContext
 from ytcs_desktop.ui.models.alerts import Alerts, alert_queries
 from ytcs_desktop.ui.models.base import fmt_date
+from ytcs_desktop.ui.models.reporting import due_state_text
 from ytcs_desktop.ui.operations import ALL_AREAS
 from ytcs_desktop.ui.pages.base import Page
 from ytcs_desktop.ui.widgets.upcoming import UpcomingConsultations
@@ -85,6 +86,7 @@ class OverviewPage(Page):
             "quarantined": AlertCard(self.tr("Quarantined vaccine lots"), "ColdChainPage", "high"),
             "refused": AlertCard(self.tr("Changes refused by the centre"), "SyncLogPage", "high"),
             "open_requests": AlertCard(self.tr("Open support requests"), "SupportPage", "medium"),
+            "reports_due": AlertCard(self.tr("Reports due to the centre"), "SubmissionsPage", "medium"),
             "open_actions": AlertCard(self.tr("Open supervision actions"), "ReferralsPage", "medium"),
         }
         for n, card in enumerate(self.cards.values()):
@@ -179,6 +181,11 @@ class OverviewPage(Page):
             "open_actions": lambda: [f"{fmt_date(a.due_date)} — {a.action} ({label('finding_status', a.status, lang)})"
                                      for a in alerts.open_actions],
         }
+        fill["reports_due"] = lambda: [
+            self.tr("%1, %2 – %3: %4 (deadline %5)").replace("%1", d.kind_name).replace(
+                "%2", fmt_date(d.period.date_from)).replace("%3", fmt_date(d.period.date_to)).replace(
+                "%4", due_state_text(d.state)).replace("%5", fmt_date(d.period.deadline))
+            for d in alerts.reports_due]
         for key, lines in fill.items():
             if only is None or key == only:
                 self.cards[key].show_items(lines(), more)
