@@ -1,9 +1,10 @@
 """Every benchmark in turn, each in its own process (`make bench`):
 
-    .venv/bin/python -m bench.run_all [--only inventory,reports,ui,sync,sync_link] [--quick]
+    .venv/bin/python -m bench.run_all [--only inventory,reports,ui,sync,sync_link,centre_load] [--quick]
 
 Benchmarks are scripts, not tests: they print their figures and the targets of the issues they
-measure. `--quick` runs the sync ones on 10,000 rows instead of 100,000 (a smoke run, not the figures).
+measure. `--quick` runs the sync ones on 10,000 rows instead of 100,000 and the centre load on 10 and
+100 stations (a smoke run, not the figures).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ BENCHES: dict[str, list[str]] = {
     "ui": ["-m", "bench.bench_ui"],
     "sync": ["bench/bench_sync.py"],
     "sync_link": ["bench/bench_sync_link.py"],
+    "centre_load": ["-m", "bench.bench_centre_load"],  # needs PostgreSQL (scripts/ensure-postgres.sh)
 }
 
 
@@ -40,6 +42,8 @@ def main(argv: list[str] | None = None) -> int:
         command = [sys.executable, *BENCHES[name]]
         if args.quick and name.startswith("sync"):
             command += ["--rows", "10000"]
+        if args.quick and name == "centre_load":
+            command += ["--stations", "10,100"]
         print(f"\n=== {name}: {' '.join(command[1:])}", flush=True)
         started = time.perf_counter()
         code = subprocess.call(command, cwd=ROOT)

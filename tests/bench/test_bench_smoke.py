@@ -3,9 +3,12 @@ in CI. No timing is asserted here: the figures come from full-size runs (README)
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -22,3 +25,13 @@ def test_inventory_benchmark_at_a_tiny_size() -> None:
     for measure in ("on_hand_by_item, no period closed", "close the books through", "on_hand_by_lot, all lots",
                     "receive_many, 200 lines"):
         assert measure in out
+
+
+def test_centre_load_benchmark_at_a_tiny_size() -> None:
+    from tests.sync.conftest import _pg_available
+
+    if not _pg_available():
+        pytest.skip("PostgreSQL is not running on 127.0.0.1:5432")
+    out = _run("bench.bench_centre_load", "--stations", "3", "--workers", "1", "--batches", "2", "--json")
+    (run,) = json.loads(out)
+    assert run["changes"] == 60 and run["errors"] == 0 and run["lost"] == 0 and run["doubled"] == 0
