@@ -26,10 +26,12 @@ from ytcs_desktop.domain.reportdata import (
 from ytcs_desktop.domain.reportdata import programme as programme_data
 from ytcs_desktop.domain.reportdata import referrals as referral_data
 from ytcs_desktop.domain.reportdata.common import Stations, station_ids
+from ytcs_desktop.domain.reportdata.consolidated import consolidated_weekly
 from ytcs_desktop.reports import sheets
 from ytcs_desktop.reports.document import Document
 from ytcs_desktop.reports.excel import Sheet
 from ytcs_desktop.reports.forms import coldchain as f_cold
+from ytcs_desktop.reports.forms import consolidated as f_cons
 from ytcs_desktop.reports.forms import documents as f_docs
 from ytcs_desktop.reports.forms import handover as f_hand
 from ytcs_desktop.reports.forms import outreach as f_out
@@ -160,6 +162,9 @@ REPORTS: dict[str, ReportSpec] = {
                    f_reg.training_document, sheets.training_sheets, by_station=True),
         ReportSpec("weekly", "Báo cáo tiến độ tuần", "Weekly progress report", _weekly, f_week.weekly_document,
                    options=("parties",), by_station=True),
+        ReportSpec("weekly-consolidated", "Báo cáo tổng hợp tuần của các trạm", "Consolidated weekly report of "
+                   "the stations", lambda s, r: consolidated_weekly(s, r.station_id, r.date_to),
+                   f_cons.consolidated_document, f_cons.consolidated_sheets, by_station=True),
         ReportSpec("support-plan", "Kế hoạch hỗ trợ chuyên môn và tiến độ", "Support plan and progress",
                    _programme(programme_data.support_plan), f_prog.support_plan_document,
                    f_prog.support_plan_sheets, by_station=True),
