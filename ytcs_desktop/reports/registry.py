@@ -163,7 +163,7 @@ REPORTS: dict[str, ReportSpec] = {
         ReportSpec("weekly", "Báo cáo tiến độ tuần", "Weekly progress report", _weekly, f_week.weekly_document,
                    options=("parties",), by_station=True),
         ReportSpec("weekly-consolidated", "Báo cáo tổng hợp tuần của các trạm", "Consolidated weekly report of "
-                   "the stations", lambda s, r: consolidated_weekly(s, r.station_id, r.date_to),
+                   "the stations", lambda s, r: consolidated_weekly(s, r.station_id, r.date_from, r.date_to),
                    f_cons.consolidated_document, f_cons.consolidated_sheets, by_station=True),
         ReportSpec("support-plan", "Kế hoạch hỗ trợ chuyên môn và tiến độ", "Support plan and progress",
                    _programme(programme_data.support_plan), f_prog.support_plan_document,

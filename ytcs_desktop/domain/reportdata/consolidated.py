@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from ytcs_desktop.domain.reportdata.common import Header, Period, Stations, header, short_station_name, station_ids
 from ytcs_desktop.domain.reporting.overdue import VN
-from ytcs_desktop.domain.reporting.schedule import get_kind, period_of
+from ytcs_desktop.domain.reporting.schedule import ReportPeriod, list_kinds, period_of
 from ytcs_desktop.domain.reporting.submissions import FIGURES, list_submissions
 from ytcs_desktop.store.models import Station
 
@@ -49,10 +49,12 @@ class ConsolidatedWeekly:
         return len(self.reported) + len(self.missing)
 
 
-def consolidated_weekly(s: Session, stations: Stations, day: dt.date) -> ConsolidatedWeekly:
-    """The week (of the centre's weekly schedule) that `day` falls in, over the active stations (or those
-    named). A station's latest submission of the week counts; late when its first came after the deadline."""
-    week = period_of(get_kind(s, WEEKLY), day)
+def consolidated_weekly(s: Session, stations: Stations, date_from: dt.date, date_to: dt.date) -> ConsolidatedWeekly:
+    """The week of the centre's weekly schedule that `date_to` falls in (without a schedule: the dates
+    given, due on the last), over the active stations (or those named), dated `date_to`. A station's latest
+    submission of the week counts; late when its first came after the deadline."""
+    kind = next((k for k in list_kinds(s) if k.code == WEEKLY), None)
+    week = period_of(kind, date_to) if kind is not None else ReportPeriod(WEEKLY, date_from, date_to, date_to)
     q = select(Station).where(Station.deleted.is_(False), Station.status == "active")
     ids = station_ids(stations)
     if ids is not None:
@@ -73,6 +75,6 @@ def consolidated_weekly(s: Session, stations: Stations, day: dt.date) -> Consoli
                                     sent.astimezone(VN).date() > week.deadline, row.corrects_id is not None,
                                     row.status, row.figures, row.difficulties, row.proposals))
     totals = {key: sum(int(x.figures.get(key) or 0) for x in reported) for key in COUNTS}
-    head = header(s, stations, "BÁO CÁO TỔNG HỢP TIẾN ĐỘ CÔNG VIỆC TUẦN CỦA CÁC TRẠM Y TẾ", date=week.date_to,
+    head = header(s, stations, "BÁO CÁO TỔNG HỢP TIẾN ĐỘ CÔNG VIỆC TUẦN CỦA CÁC TRẠM Y TẾ", date=date_to,
                   number="…/BC-TTYT", subtitle=Period(week.date_from, week.date_to).line())
     return ConsolidatedWeekly(head, Period(week.date_from, week.date_to), week.deadline, reported, missing, totals)
