@@ -98,6 +98,76 @@
             <source>ok</source>
             <translation>đúng</translation>
         </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/accounts.py" line="1" />
+            <source>Sign-in locked until</source>
+            <translation>Khoá đăng nhập đến</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/accounts.py" line="1" />
+            <source>&amp;Disable</source>
+            <translation>&amp;Khoá tài khoản</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/accounts.py" line="1" />
+            <source>&amp;Enable</source>
+            <translation>Mở &amp;khoá tài khoản</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/accounts.py" line="1" />
+            <source>&amp;Reset password…</source>
+            <translation>Đặt &amp;lại mật khẩu…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/accounts.py" line="1" />
+            <source>Re&amp;voke…</source>
+            <translation>Thu &amp;hồi…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/accounts.py" line="1" />
+            <source>Change &amp;my password…</source>
+            <translation>Đổi mật khẩu &amp;của tôi…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/accounts.py" line="1" />
+            <source>Account %1 enabled: it can sign in again and its computers sync again.</source>
+            <translation>Đã mở khoá tài khoản %1: tài khoản đăng nhập được và các máy của tài khoản đồng bộ lại.</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/accounts.py" line="1" />
+            <source>Account %1 disabled: it cannot sign in and its computers stop syncing.</source>
+            <translation>Đã khoá tài khoản %1: tài khoản không đăng nhập được và các máy của tài khoản ngừng đồng bộ.</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/accounts.py" line="1" />
+            <source>Your password was changed.</source>
+            <translation>Đã đổi mật khẩu của bạn.</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/accounts.py" line="1" />
+            <source>New password set for %1: tell them, and ask them to change it.</source>
+            <translation>Đã đặt mật khẩu mới cho %1: hãy báo cho người đó và nhắc họ đổi mật khẩu.</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/accounts.py" line="1" />
+            <source>Revoke computer %1? It stops syncing until someone signs in on it again.</source>
+            <translation>Thu hồi quyền của máy %1? Máy sẽ ngừng đồng bộ cho đến khi có người đăng nhập lại trên máy đó.</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/accounts.py" line="1" />
+            <source>Revoke</source>
+            <translation>Thu hồi</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/accounts.py" line="1" />
+            <source>Keep</source>
+            <translation>Giữ lại</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/accounts.py" line="1" />
+            <source>Computer %1 revoked.</source>
+            <translation>Đã thu hồi quyền của máy %1.</translation>
+        </message>
     </context>
     <context>
         <name>AttendeeDialog</name>
@@ -5563,6 +5633,49 @@ Tệp: %2</translation>
             <location filename="../../ytcs_desktop/ui/pages/submissions.py" line="1" />
             <source>Proposals:</source>
             <translation>Đề xuất, kiến nghị:</translation>
+        </message>
+    </context>
+    <context>
+        <name>PasswordDialog</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/password.py" line="1" />
+            <source>Change my password</source>
+            <translation>Đổi mật khẩu</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/password.py" line="1" />
+            <source>Reset password of %1</source>
+            <translation>Đặt lại mật khẩu cho %1</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/password.py" line="1" />
+            <source>Current password</source>
+            <translation>Mật khẩu hiện tại</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/password.py" line="1" />
+            <source>New password</source>
+            <translation>Mật khẩu mới</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/password.py" line="1" />
+            <source>New password again</source>
+            <translation>Nhập lại mật khẩu mới</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/password.py" line="1" />
+            <source>At least 8 characters; not the user name, not one character repeated, not a password everyone tries first.</source>
+            <translation>Ít nhất 8 ký tự; không trùng tên đăng nhập, không lặp lại một ký tự, không phải mật khẩu ai cũng thử đầu tiên.</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/password.py" line="1" />
+            <source>Save</source>
+            <translation>Lưu</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/password.py" line="1" />
+            <source>Cancel</source>
+            <translation>Hủy bỏ</translation>
         </message>
     </context>
 </TS>

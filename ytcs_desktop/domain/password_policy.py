@@ -50,3 +50,11 @@ def check_password(password: str, username: str = "") -> None:
         raise RuleError("password_common",
                         "Mật khẩu này nằm trong danh sách mật khẩu hay bị dò đầu tiên. Hãy chọn mật khẩu khác.",
                         "This password is on the lists that guessers try first. Choose another password.", FIELD)
+
+
+def check_new_password(password: str, repeated: str, username: str = "") -> None:
+    """A new password typed twice, as a window asks for it: the rule, then the two must agree."""
+    check_password(password, username)
+    if repeated != password:
+        raise RuleError("password_mismatch", "Hai lần nhập mật khẩu mới không giống nhau. Hãy nhập lại lần thứ hai.",
+                        "The new password was typed differently the second time. Type it again.", "repeat")

@@ -15,6 +15,13 @@ from ytcs_desktop.ui.tasks import TaskControl
 from ytcs_desktop.ui.widgets.form import Form
 from ytcs_desktop.ui.widgets.link_warning import PlainHttpWarning
 
+# Where the centre's refusal is shown: under the field to change, or at the top when no field is wrong (too
+# many failed tries: waiting is what to do). Any other refusal is the password's.
+REFUSAL_FIELDS: dict[str, str | None] = {
+    "network": "server_url", "certificate": "server_url", "account_disabled": "username",
+    "station_unknown": "username", "station_mismatch": "username", "too_many_attempts": None,
+}
+
 
 def sign_in(db: Database, server_url: str, username: str, password: str) -> str:
     """Log in through the sync client, keep the device and the token; runs on the network pool."""
@@ -31,8 +38,7 @@ def sign_in(db: Database, server_url: str, username: str, password: str) -> str:
         answer = login(url, username, password, device_name=socket.gethostname(),
                        station_id=db.station_id, replica_id=db.replica_id, station_code=own_code(db))
     except SyncError as exc:
-        raise RuleError(exc.code, exc.vi or exc.en, exc.en,
-                        "server_url" if exc.code == "network" else "password") from exc
+        raise RuleError(exc.code, exc.vi or exc.en, exc.en, REFUSAL_FIELDS.get(exc.code, "password")) from exc
     if db.role == "station" and answer.station_id != db.station_id:
         raise RuleError("other_station", "Tài khoản này thuộc trạm khác với dữ liệu trên máy này.",
                         "This account belongs to another station than the data on this computer.", "username")
@@ -99,6 +105,8 @@ class SignInDialog(QDialog):
         self.note.clear()
         if isinstance(exc, DomainError):
             self.form.show_error(exc, self.ctx.lang)
+            if exc.field == "password":  # kept, and selected: typing again replaces it
+                self.password.selectAll()
         else:
             self.form.general.setText(str(exc))
             self.form.general.show()
