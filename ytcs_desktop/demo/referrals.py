@@ -54,9 +54,9 @@ FINDINGS = {  # area -> (finding, corrective action)
 def referrals_for_month(s: Session, world: World, first: dt.date, last: dt.date) -> None:
     days = workdays(first, last)
     officer = world.as_person(world.centre, world.centre_staff[0][1])
-    for _ in range(world.rng.choice((2, 3, 3, 4))):
+    # Recorded in the order they happen, so the numbers follow the dates.
+    for day in sorted(world.rng.choice(days) for _ in range(world.rng.choice((2, 3, 3, 4)))):
         reason, icd, where, urgency, needed = REFERRALS[world.rng.randrange(len(REFERRALS))]
-        day = world.rng.choice(days)
         world.clock.set(day, world.rng.randint(8, 16), world.rng.randint(0, 59))
         nurse = world.as_person(world.station, world.staff_name())
         rid = referrals.record_referral(s, nurse, patient_ref=f"BN-{world.rng.randrange(10000, 99999)}",
@@ -76,7 +76,7 @@ def referrals_for_month(s: Session, world: World, first: dt.date, last: dt.date)
         if closed > world.end:
             continue
         world.clock.set(closed, 15, 0)
-        advice = world.rng.choice(ADVICE_NEEDED if needed else ADVICE_NOT_NEEDED)
+        advice = world.rng.choice(ADVICE_NEEDED if needed else ADVICE_NOT_NEEDED) if arrived else None
         outcome = world.rng.choice(OUTCOMES) if arrived else "Không theo dõi được tại tuyến trên."
         referrals.close_referral(s, officer, rid, needed=needed, advice=advice, outcome=outcome)
 

@@ -75,7 +75,7 @@ class SupervisionVisitDialog(OperationDialog):
             check.setObjectName(f"area_{code}")
             check.toggled.connect(self._show_rows)
             self.area_boxes[code] = check
-            grid.addWidget(check, n // 4, n % 4)
+            grid.addWidget(check, n // 3, n % 3)
         self.form.add("areas", self.tr("Areas checked"), box)
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels([self.tr("Area"), self.tr("Checklist item"), self.tr("Score")])
