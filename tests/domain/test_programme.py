@@ -4,6 +4,7 @@ consultation calendar, the station's ratings, the training plan (Phụ lục II)
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 
@@ -15,7 +16,7 @@ from ytcs_desktop.domain.programme import calendar, plan, ratings, training_plan
 from ytcs_desktop.domain.programme.common import quarter_days
 from ytcs_desktop.domain.programme.progress import plan_progress
 from ytcs_desktop.store.db import Database
-from ytcs_desktop.store.models import Department, Station
+from ytcs_desktop.store.models import Department, Station, SupervisionVisit
 
 YEAR = 2026
 TODAY = dt.date(2026, 5, 4)
@@ -24,7 +25,7 @@ TODAY = dt.date(2026, 5, 4)
 @pytest.fixture
 def plan_id(station_db: Database, centre_actor: Actor) -> str:
     def make(s):  # type: ignore[no-untyped-def]
-        p = plan.create_plan(s, centre_actor, station_id=station_db.station_id, year=YEAR,
+        p = plan.create_plan(s, centre_actor, station_id=str(station_db.station_id), year=YEAR,
                              objectives="Nâng cao năng lực khám chữa bệnh ban đầu")
         plan.add_activity(s, centre_actor, p.id, kind="rotation", content="Luân phiên bác sĩ về trạm",
                           target_q1=1, target_q2=2, target_q3=2, target_q4=1, cost_travel="1.200.000",
@@ -152,6 +153,9 @@ def test_progress_is_counted_from_the_records(station_db: Database, centre_actor
         session = training.create_session(s, centre_actor, organiser="TTYT", topic="Tiêm an toàn",
                                           programme="epi", date_from="2026-05-20", date_to="2026-05-20", periods=4)
         training.mark_held(s, centre_actor, session.id, today="2026-06-01")
+        s.add(SupervisionVisit(station_id=sid, number="GS-01", visit_date=dt.date(2026, 6, 3),
+                               areas="hand_hygiene", team="Phòng Điều dưỡng", status="done",
+                               created_at=dt.datetime(2026, 6, 3, tzinfo=dt.UTC)))
 
     write(station_db, record)
     with station_db.read() as s:
@@ -163,7 +167,7 @@ def test_progress_is_counted_from_the_records(station_db: Database, centre_actor
         assert (q2["consultation"].target, q2["consultation"].done) == (1, 1)
         # A centre session counts for a station only when its staff attended.
         assert q2["training"].done == 0
-        assert q2["supervision"].done is None and q2["supervision"].share is None
+        assert q2["supervision"].done == 1 and q2["supervision"].met
         assert year["rotation"].cost == 2_000_000 and year["rotation"].station == "Trạm Y tế phường An Phú"
         assert [p.kind for p in plan_progress(s, YEAR)] == ["rotation", "consultation", "training", "supervision"]
         assert plan_progress(s, YEAR, station_id="elsewhere") == []
@@ -186,6 +190,16 @@ def test_training_and_teleconsultation_progress(station_db: Database, centre_act
         assert q2["training"].done == 1
 
 
+def test_a_kind_with_no_record_is_not_recorded_rather_than_zero(
+        station_db: Database, plan_id: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ytcs_desktop.domain.programme import progress
+
+    monkeypatch.delitem(progress.COUNTERS, "supervision")
+    with station_db.read() as s:
+        row = next(p for p in plan_progress(s, YEAR, 2) if p.kind == "supervision")
+        assert (row.target, row.done, row.share, row.met) == (1, None, None, False)
+
+
 def test_quarter_days() -> None:
     assert quarter_days(2026, 1) == (dt.date(2026, 1, 1), dt.date(2026, 3, 31))
     assert quarter_days(2026, 4) == (dt.date(2026, 10, 1), dt.date(2026, 12, 31))
@@ -193,8 +207,8 @@ def test_quarter_days() -> None:
 
 
 # ----- the consultation calendar --------------------------------------------------------------------
-def schedule(db: Database, actor: Actor, **kw: object) -> str:
-    values: dict[str, object] = {"day": "2026-05-20", "start_time": "14:00", "mode": "in_person",
+def schedule(db: Database, actor: Actor, **kw: Any) -> str:
+    values: dict[str, Any] = {"day": "2026-05-20", "start_time": "14:00", "mode": "in_person",
                                  "place": "Phòng họp TTYT", "topic": "Hội chẩn tháng 5",
                                  "experts": "BS. Huỳnh Văn Bảy\nBS. Lê Minh Tâm", "today": TODAY}
     values.update(kw)

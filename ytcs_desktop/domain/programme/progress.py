@@ -3,9 +3,9 @@
 The targets come from the plans; what was done is counted from the records themselves, never typed a
 second time: rotation visits done, consultation sessions held (the station's own, or open ones with a
 case of the station on the agenda), teleconsultation and technique-transfer requests done, training
-sessions held (the station's own, or the centre's with the station's staff attending). Supervision
-has no record here yet: `COUNTERS` is where a counter for it is added, and until then its done count
-is None ("not recorded"), not a misleading 0. The quarterly report (issue 14) calls this function.
+sessions held (the station's own, or the centre's with the station's staff attending), supervision
+visits done. A kind with no counter in `COUNTERS` has its done count None ("not recorded"), never a
+misleading 0. The quarterly report (issue 14) calls this function.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from ytcs_desktop.store.models import (
     ConsultationCase,
     ConsultationSession,
     RotationVisit,
+    SupervisionVisit,
     SupportRequest,
     TrainingAttendance,
     TrainingSession,
@@ -70,6 +71,13 @@ def _trainings(s: Session, station_id: str, first: dt.date, last: dt.date) -> in
         or_(TrainingSession.station_id == station_id, TrainingSession.id.in_(attended)))) or 0)
 
 
+def _supervisions(s: Session, station_id: str, first: dt.date, last: dt.date) -> int:
+    return int(s.scalar(select(func.count()).select_from(SupervisionVisit).where(
+        SupervisionVisit.station_id == station_id, SupervisionVisit.deleted.is_(False),
+        SupervisionVisit.status == "done", SupervisionVisit.visit_date >= first,
+        SupervisionVisit.visit_date <= last)) or 0)
+
+
 def _not_recorded(s: Session, station_id: str, first: dt.date, last: dt.date) -> None:
     return None
 
@@ -80,7 +88,7 @@ COUNTERS: dict[str, Counter] = {
     "teleconsultation": _requests("teleconsultation"),
     "technique_transfer": _requests("technique_transfer"),
     "training": _trainings,
-    "supervision": _not_recorded,
+    "supervision": _supervisions,
 }
 
 

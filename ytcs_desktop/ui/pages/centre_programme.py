@@ -4,6 +4,7 @@ training plan (Phụ lục II), the documents rolled out (Phụ lục I) and the
 from __future__ import annotations
 
 import datetime as dt
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QSpinBox, QTableView, QTabWidget, QVBoxLayout, QWidget
@@ -33,6 +34,8 @@ from ytcs_desktop.ui.models.programme import (
 from ytcs_desktop.ui.operations import REQUESTS
 from ytcs_desktop.ui.pages.base import Page, fit_columns, make_table, toolbar_row
 from ytcs_desktop.ui.widgets.dialog import OperationDialog
+
+D = TypeVar("D", bound=OperationDialog)
 
 
 def tab(*parts: QWidget | QTableView | object) -> QWidget:
@@ -140,22 +143,22 @@ class ProgrammePage(Page):
         for model in self._period_models():
             model.set_period(self.year.value(), self.quarter.currentData())
 
-    def _open(self, dialog: OperationDialog) -> OperationDialog:
+    def _open(self, dialog: D) -> D:
         dialog.open()
         return dialog
 
-    def new_plan(self) -> OperationDialog:
+    def new_plan(self) -> PlanDialog:
         return self._open(PlanDialog(self.ctx, self.year.value(), self))
 
-    def add_activity(self) -> OperationDialog:
+    def add_activity(self) -> ActivityDialog:
         index = self.activities_table.currentIndex()
         row = self.activities.data(index, ROW_ROLE) if index.isValid() else None
         return self._open(ActivityDialog(self.ctx, self.year.value(), row["plan_id"] if row else None, self))
 
-    def add_indicator(self) -> OperationDialog:
+    def add_indicator(self) -> IndicatorDialog:
         return self._open(IndicatorDialog(self.ctx, self.year.value(), self))
 
-    def schedule(self) -> OperationDialog:
+    def schedule(self) -> ConsultationDialog:
         return self._open(ConsultationDialog(self.ctx, self))
 
     def current_session(self) -> SessionLine | None:
@@ -163,11 +166,11 @@ class ProgrammePage(Page):
         row = self.calendar.data(index, ROW_ROLE) if index.isValid() else None
         return row if isinstance(row, SessionLine) else None
 
-    def add_case(self) -> OperationDialog | None:
+    def add_case(self) -> CaseDialog | None:
         session = self.current_session()
         return self._open(CaseDialog(self.ctx, session, self)) if session else None
 
-    def conclude(self) -> OperationDialog | None:
+    def conclude(self) -> ConclusionDialog | None:
         session = self.current_session()
         if session is None or not session.cases:
             return None
@@ -183,8 +186,8 @@ class ProgrammePage(Page):
         self.ctx.ops.write("mark_consultation_held", lambda s, a: mark_held(s, a, session_id).id,
                            frozenset({REQUESTS}), parent=self)
 
-    def add_item(self) -> OperationDialog:
+    def add_item(self) -> TrainingPlanItemDialog:
         return self._open(TrainingPlanItemDialog(self.ctx, self.year.value(), self))
 
-    def add_document(self) -> OperationDialog:
+    def add_document(self) -> DocumentDialog:
         return self._open(DocumentDialog(self.ctx, self))
