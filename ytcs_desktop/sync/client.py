@@ -401,9 +401,14 @@ class SyncClient:
 
     def _bounded_body(self, batch: a.PushBatch, cursor: int) -> tuple[a.PushBatch, bytes]:
         """The batch's compressed body, the batch cut shorter if its body passed the bound."""
+        # What this database has recorded (read now, so at most what it holds when the centre reads it): the
+        # centre prunes its journal of this device's changes up to there. `cursor` may be ahead of it: a
+        # batch is read while the answer to the one before is being recorded.
+        recorded = a.get_int(self.db, a.PUSH_CURSOR)
         while True:
             last = batch.last_seq if batch.rows else cursor
-            body = p.gzip_bytes(p.dumps(a.build_push(batch, last)), 9 if self._slow_link else 4)
+            wire = {**a.build_push(batch, last), "recorded_seq": recorded}
+            body = p.gzip_bytes(p.dumps(wire), 9 if self._slow_link else 4)
             if batch.rows:
                 self.push_size.row_bytes = len(body) / len(batch.rows)
             if len(body) <= p.MAX_BODY_COMPRESSED or len(batch.rows) <= 1:

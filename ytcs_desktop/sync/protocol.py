@@ -251,6 +251,9 @@ class PushRequest(BaseModel):
     last_seq: int = Field(ge=0, le=INT64_MAX, description="highest outbox seq in this batch (the push cursor after it)")
     last_mutation: str | None = Field(default=None, max_length=64,
                                       description="mutation id of the outbox row at last_seq")
+    recorded_seq: int | None = Field(default=None, ge=0, le=INT64_MAX,
+                                     description="the push cursor this database has recorded: it never sends a "
+                                                 "change at or before it again (the centre prunes its journal)")
     inserts: list[InsertGroup] = []
     changes: list[Change] = []
 

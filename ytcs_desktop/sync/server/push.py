@@ -1,7 +1,12 @@
 """Applying a pushed batch: idempotent, checked, merged per field by clock stamp, in one transaction.
 
 Idempotency: an insert is keyed by its row id (ids are never reused), an update or delete by its
-mutation id (kept in `applied_mutations`). A re-sent batch is answered `d` and changes nothing. A row
+mutation id (kept in `applied_mutations`). A re-sent batch is answered `d` and changes nothing.
+The journal is pruned: a device's entries go once it says it has recorded the answers past them
+(`recorded_seq`), so only a restored backup can send one again, late. Such a late re-send is harmless
+without its entry: its stamps are the ones it was merged with, so it wins no field (a field written since
+keeps the later value, reported to the sender as a conflict), and a status it would have moved is not
+checked against the state machine, since it cannot take effect. A row
 born twice (ids derived from a natural key: two PCs gave the same lot number offline) merges the
 second birth like an edit, keyed by a birth id in `applied_mutations`.
 Merge: per-field last-writer-wins on the hybrid clock; a value that loses is logged as a conflict and
@@ -279,7 +284,7 @@ class Batch:
         refusal = perm.check_sealed(rule, {f for f, v in mine.items() if theirs.get(f) != v})
         if refusal is not None:
             return Outcome(p.RESULT_REJECTED, refusal)
-        if "status" in mine:
+        if "status" in mine and m.hlc > state.hlc_of("status"):  # a status that loses cannot move the row
             refusal = perm.check_transition(rule, self.device, theirs.get("status"), mine["status"])
             if refusal is not None:
                 return Outcome(p.RESULT_REJECTED, refusal)
@@ -303,7 +308,7 @@ class Batch:
         self.applied.append({"station_key": self.device.station_key, "mutation_id": m.mutation_id,
                              "device_id": self.device.id, "table_name": m.table, "row_id": m.row_id,
                              "result": p.RESULT_CONFLICT if conflicted else p.RESULT_APPLIED,
-                             "code": None, "at_ms": self.now})
+                             "code": None, "at_ms": self.now, "seq": m.q})
 
     @staticmethod
     def _keep_one(m: Mutation, state: RowState, hlc: str, origin: str, mine: dict[str, Any],
@@ -338,7 +343,17 @@ class Batch:
             state.fields["hlc"], state.fields["origin"] = hlc, origin
         return conflicts
 
+    def _restamped_before(self, m: Mutation) -> bool:
+        """Whether this far-future stamp was re-stamped here once already (a late re-send of it would
+        otherwise be re-stamped again, and win)."""
+        r = t.restamps.c
+        return self.conn.scalar(select(r.id).where(
+            r.station_key == self.device.station_key, r.table_name == m.table, r.row_id == m.row_id,
+            r.original_hlc == m.hlc).limit(1)) is not None
+
     def _update(self, rule: perm.TableRule, m: Mutation, state: RowState, fields: dict[str, Any]) -> Outcome:
+        if m.hlc[:15] > self.limit and self._restamped_before(m):
+            return Outcome(p.RESULT_DUPLICATE)
         row_station = state.station_key or None
         if not perm.may_see(self.device, row_station):
             return Outcome(p.RESULT_REJECTED, perm.check_partition(self.device, row_station))
@@ -361,7 +376,7 @@ class Batch:
         refusal = perm.not_owned(rule, self.device, row_station, set(changed))
         if refusal is None:
             refusal = perm.check_sealed(rule, set(changed))
-        if refusal is None and "status" in changed:
+        if refusal is None and "status" in changed and m.hlc > state.hlc_of("status"):  # else it loses (see top)
             refusal = perm.check_transition(rule, self.device, state.fields.get("status"), changed["status"])
         if refusal is not None:
             return Outcome(p.RESULT_REJECTED, refusal)
@@ -463,6 +478,15 @@ def _insert_all(conn: Connection, table: Any, rows: Iterable[dict[str, Any]]) ->
         conn.execute(table.insert(), rows)
 
 
+def prune_journal(conn: Connection, device: Device, recorded_seq: int) -> int:
+    """Drop the device's journal entries at or before the position it has recorded: it never sends
+    those again (a restored backup may, harmlessly: see the top of this module)."""
+    c = t.applied_mutations.c
+    done = conn.execute(t.applied_mutations.delete().where(
+        c.station_key == device.station_key, c.device_id == device.id, c.seq <= recorded_seq))
+    return int(done.rowcount or 0)
+
+
 def apply_push(store: ServerStore, conn: Connection, device: Device, req: p.PushRequest,
                protocol: int) -> p.PushResponse:
     """Apply one batch in the caller's transaction and answer per mutation."""
@@ -523,6 +547,8 @@ def apply_push(store: ServerStore, conn: Connection, device: Device, req: p.Push
     _insert_all(conn, t.conflicts, conflict_rows)
     store.set_meta(conn, "seq", str(counter))
     suspect = device.clock_suspect or bool(batch.restamps)
+    if req.recorded_seq is not None:
+        prune_journal(conn, device, req.recorded_seq)
     conn.execute(update(t.devices).where(t.devices.c.id == device.id).values(
         acked_seq=req.last_seq, acked_mutation=req.last_mutation, last_seen_ms=batch.now, protocol=protocol,
         clock_suspect=suspect))

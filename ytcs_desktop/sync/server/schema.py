@@ -119,7 +119,10 @@ applied_mutations = Table(
     Column("result", String(1), nullable=False),
     Column("code", String(40)),
     Column("at_ms", BigInteger, nullable=False),
+    # the mutation's outbox position at its device: pruned once the device has recorded past it (push.py)
+    Column("seq", BigInteger, nullable=False, server_default="0"),
     PrimaryKeyConstraint("station_key", "mutation_id"),
+    Index("ix_ytcs_applied_mutations_device_seq", "station_key", "device_id", "seq"),
 )
 
 rejections = Table(
