@@ -1,6 +1,6 @@
 """The support programme through a real `ytcs centre serve`: the centre's plan and calendar reach the
 station; the station's edit of the plan or of a conclusion is refused by the server with its reason;
-the station's rating reaches the centre and the centre cannot rewrite it."""
+the station's rating reaches the centre and the centre cannot rewrite it; a held session stays held."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from ytcs_desktop.domain import support
 from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.programme import calendar, plan, ratings
 from ytcs_desktop.domain.programme.progress import plan_progress
-from ytcs_desktop.store.models import ActivityRating, ConsultationCase, PlanActivity, SupportPlan
+from ytcs_desktop.store.models import ActivityRating, ConsultationCase, ConsultationSession, PlanActivity, SupportPlan
 
 CENTRE = Actor("Phòng Kế hoạch – Nghiệp vụ", "centre")
 TODAY = dt.date.today()
@@ -112,3 +112,12 @@ def test_calendar_reaches_the_station_and_ratings_reach_the_centre(centre: Centr
         assert mine is not None
         mine.rating = 5
     assert hub.sync().rejected == 1
+
+    # A held session does not go back to planned, even from a centre PC (the domain's state machine).
+    with hub.db.transaction() as s:
+        held = s.get(ConsultationSession, session_id)
+        assert held is not None
+        held.status = "planned"
+    assert hub.sync().rejected == 1
+    state, reason = row_state(hub.db, "consultation_sessions", session_id)
+    assert state == "rejected" and reason and "planned" in reason

@@ -15,7 +15,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from ytcs_desktop.dates import day_text
-from ytcs_desktop.domain.actor import Actor
+from ytcs_desktop.domain.actor import Actor, Role
 from ytcs_desktop.domain.errors import RuleError, ValidationError
 from ytcs_desktop.domain.labels import label, parse_code
 from ytcs_desktop.domain.stations import as_date, get_row, optional_date, require_centre
@@ -26,6 +26,9 @@ from ytcs_desktop.store.models import ConsultationCase, ConsultationSession, Sta
 _TIME = re.compile(r"^([01]?\d|2[0-3])[:hH.]([0-5]\d)$")
 _LINK = re.compile(r"^https?://\S+$", re.IGNORECASE)
 CLOSED_REQUESTS = ("cancelled", "rejected", "draft")
+INITIAL_STATUS = "planned"
+# A session's status moves once, by the centre; the server checks pushed sessions against this machine.
+TRANSITIONS: dict[tuple[str, str], Role] = {("planned", "held"): "centre", ("planned", "cancelled"): "centre"}
 
 
 def _time(value: str | None) -> str:
@@ -92,7 +95,7 @@ def _session(s: Session, session_id: str) -> ConsultationSession:
 def _planned(s: Session, actor: Actor, session_id: str, vi_action: str, en_action: str) -> ConsultationSession:
     require_centre(actor, vi_action, en_action)
     session = _session(s, session_id)
-    if session.status != "planned":
+    if not any(frm == session.status for frm, _to in TRANSITIONS):
         raise RuleError("session_closed",
                         f"Buổi hội chẩn đã ở trạng thái “{label('consultation_status', session.status)}”: "
                         f"không thể {vi_action}.",

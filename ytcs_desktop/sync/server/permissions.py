@@ -20,6 +20,8 @@ from typing import Any
 from sqlalchemy import Table
 
 from ytcs_desktop.domain.inventory.requisitions import TRANSITIONS as REQUISITION_TRANSITIONS
+from ytcs_desktop.domain.programme.calendar import INITIAL_STATUS as CONSULTATION_INITIAL
+from ytcs_desktop.domain.programme.calendar import TRANSITIONS as CONSULTATION_TRANSITIONS
 from ytcs_desktop.domain.referrals import INITIAL_STATUS as REFERRAL_INITIAL
 from ytcs_desktop.domain.referrals import TRANSITIONS as REFERRAL_TRANSITIONS
 from ytcs_desktop.domain.reporting import submissions
@@ -93,6 +95,9 @@ STATUS_MACHINES["referrals"] = REFERRAL_TRANSITIONS
 STATUS_MACHINES["supervision_findings"] = ACTION_TRANSITIONS
 INITIAL_STATUS["referrals"] = REFERRAL_INITIAL
 INITIAL_STATUS["supervision_findings"] = ACTION_INITIAL
+# A consultation session is held or cancelled once, by the centre (domain/programme/calendar.py).
+STATUS_MACHINES["consultation_sessions"] = CONSULTATION_TRANSITIONS
+INITIAL_STATUS["consultation_sessions"] = CONSULTATION_INITIAL
 # Tables whose rows may be born in more than one status: status -> the sides that may write such a birth
 # (a technique the station already performs is born "independent"; domain/techniques.py).
 STATUS_MACHINES["station_techniques"] = TECHNIQUE_TRANSITIONS
