@@ -45,6 +45,9 @@ def test_rotation_both_ways_and_the_case_list(centre: Centre) -> None:
                                    scope_of_practice="nursing").id
     assert st.sync().rejected == 0
     assert hub.sync().rejected == 0
+    with hub.db.read() as s:  # the station's record of its nurse's scope reaches the planner
+        assert rotations.scope_preview(s, nurse, "nursing") is None
+        assert rotations.scope_preview(s, nurse, "surgery").code == "outside_scope"  # type: ignore[union-attr]
     with hub.db.transaction() as s:
         up = rotations.plan_visit(s, CENTRE, staff_id=nurse, direction="to_centre", department_id=dept,
                                   date_from=TODAY + dt.timedelta(days=3), date_to=TODAY + dt.timedelta(days=7),
