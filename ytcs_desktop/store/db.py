@@ -12,6 +12,7 @@ import errno
 import logging
 import re
 import shutil
+import socket
 import sqlite3
 import threading
 import urllib.parse
@@ -27,6 +28,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ytcs_desktop import __version__
 from ytcs_desktop.store import models
+from ytcs_desktop.store.audit import TRIGGER_PREFIX as AUDIT_PREFIX
+from ytcs_desktop.store.audit import all_audit_trigger_sql, drop_audit_triggers, install_audit_triggers
 from ytcs_desktop.store.backup import backup_before_migration, backup_folder, put_back
 from ytcs_desktop.store.base import SyncMixin, new_id
 from ytcs_desktop.store.capture import (
@@ -246,10 +249,10 @@ def _readable(found: list[str]) -> list[str]:
 
 @cache
 def _trigger_sql() -> list[str]:
-    """The capture and carried-balance triggers this version makes, as SQLite keeps their text (sorted)."""
+    """The capture, audit and carried-balance triggers this version makes, as SQLite keeps their text (sorted)."""
     insert_only = insert_only_tables()
     return sorted([stmt for table in syncable_tables() for stmt in trigger_sql(table, table.name in insert_only)]
-                  + carried_trigger_sql())
+                  + carried_trigger_sql() + all_audit_trigger_sql())
 
 
 class Database:
@@ -269,6 +272,12 @@ class Database:
         self._meta_cache: dict[str, str] = {}
         self._verified = False
         self._verify_lock = threading.Lock()
+        # The person the audit trail names for writes that do not name one (transaction(person=...)): the
+        # window's or the command line's actor today, the signed-in person once there is sign-in.
+        self.person: str | None = None
+        self.computer = socket.gethostname()[:120] or None
+        event.listen(self.engine, "commit", _forget_person)
+        event.listen(self.engine, "rollback", lambda conn: conn.info.pop("audit_person", None))
 
     # ----- opening and creating -------------------------------------------------------------
     @classmethod
@@ -324,13 +333,14 @@ class Database:
         if stored and stored == head_revisions():
             with self.read_engine.connect() as conn:  # no write lock unless something must change
                 installed = sorted(conn.exec_driver_sql(
-                    "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND (name LIKE ? OR name LIKE ?)",
-                    (f"{TRIGGER_PREFIX}%", f"{CARRY_PREFIX}%")).scalars())
+                    "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND (name LIKE ? OR name LIKE ? "
+                    "OR name LIKE ?)", (f"{TRIGGER_PREFIX}%", f"{CARRY_PREFIX}%", f"{AUDIT_PREFIX}%")).scalars())
             if installed != _trigger_sql():
                 self.verify()
                 with self.engine.begin() as conn:
                     install_capture_triggers(conn)
                     install_carried_triggers(conn)
+                    install_audit_triggers(conn)
             return
         if stored - known_revisions():
             raise NewerDatabaseError(str(self.path), self._written_by())
@@ -344,10 +354,12 @@ class Database:
             with self.engine.begin() as conn:
                 drop_capture_triggers(conn)
                 drop_carried_triggers(conn)
+                drop_audit_triggers(conn)  # an upgrade's own writes are not anyone's changes
             upgrade_head(self.engine)
             with self.engine.begin() as conn:
                 install_capture_triggers(conn)
                 install_carried_triggers(conn)
+                install_audit_triggers(conn)
                 carry_all(conn)  # the upgrade may have written the ledger with these triggers off
                 conn.exec_driver_sql("INSERT OR REPLACE INTO sync_meta (key, value) VALUES (?, ?)",
                                      (WRITTEN_BY, __version__))
@@ -420,12 +432,14 @@ class Database:
 
     # ----- sessions ---------------------------------------------------------------------------
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
+    def transaction(self, person: str | None = None) -> Iterator[Session]:
         """A write transaction: committed when the block ends, rolled back on any exception. The first
-        one checks the file (`verify`): nothing is written to a damaged file."""
+        one checks the file (`verify`): nothing is written to a damaged file. The audit trail names
+        `person` (default: `self.person`) for every write in it."""
         self.verify()
         session = self._writer()
         session.info["db"] = self
+        session.info["person"] = person or self.person
         try:
             with session.begin():
                 yield session
@@ -520,6 +534,25 @@ class Database:
             self.set_meta(s, CLOCK_SETTLED_SEQ, str(int(top or 0)))
             self.set_meta(s, "hlc_high", clock.last)
         return True
+
+
+@event.listens_for(Session, "after_begin")
+def _set_person(session: Session, _transaction: Any, connection: Any) -> None:
+    """Tell the audit triggers who is acting, as the transaction begins (its first statement): a trigger
+    in the main schema cannot read a TEMP table, so it is this file's one-row `audit_person`, cleared again
+    before the commit (`_forget_person`) so a write from another program is never put on this person."""
+    db = session.info.get("db")
+    if db is None or session.info.get("remote"):
+        return
+    connection.exec_driver_sql("INSERT OR REPLACE INTO audit_person (id, person, computer) VALUES (1, ?, ?)",
+                               (session.info.get("person"), db.computer))
+    connection.info["audit_person"] = True
+
+
+def _forget_person(conn: Any) -> None:
+    """Engine commit hook (before the DBAPI commit): empty `audit_person` if this transaction set it."""
+    if conn.info.pop("audit_person", False):
+        conn.connection.driver_connection.execute("DELETE FROM audit_person")
 
 
 @event.listens_for(Session, "before_flush")

@@ -1,5 +1,6 @@
 """Every table of the station database. Importing this package registers them all on Base.metadata."""
 
+from ytcs_desktop.store.models.audit import AuditEntry, AuditPerson
 from ytcs_desktop.store.models.coldchain import Fridge, Quarantine, TemperatureReading
 from ytcs_desktop.store.models.inventory import (
     ClosedPeriod,
@@ -49,6 +50,8 @@ from ytcs_desktop.store.models.training import TrainingAttendance, TrainingSessi
 
 __all__ = [
     "ActivityRating",
+    "AuditEntry",
+    "AuditPerson",
     "Centre",
     "ClosedPeriod",
     "ConsultationCase",

@@ -74,17 +74,20 @@ class Station(SyncMixin, Base):
     status: Mapped[str] = mapped_column(String(20), default="active")
 
 
+STAFF_DIRECTORY_FIELDS = frozenset({"licence_date", "licence_valid_to", "grade", "grade_step", "position", "left_on"})
+
+
 class Staff(SyncMixin, Base):
     """Nhân viên: station staff (station_id set, written by the station) or centre staff (reference)."""
 
     __tablename__ = "staff"
     __station_fields__ = frozenset(
         {"full_name", "title", "licence_no", "phone", "active", "birth_year", "scope_of_practice", "deleted"}
-    )
+    ) | STAFF_DIRECTORY_FIELDS
     __centre_fields__ = frozenset(
         {"full_name", "title", "licence_no", "phone", "active", "department_id", "birth_year", "scope_of_practice",
          "deleted"}
-    )
+    ) | STAFF_DIRECTORY_FIELDS
 
     department_id: Mapped[str | None] = mapped_column(String(36), ref("departments"))
     full_name: Mapped[str] = mapped_column(String(200))
@@ -95,3 +98,11 @@ class Staff(SyncMixin, Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     # Phạm vi hành nghề: practice_scope codes, comma-separated (domain/scope.py)
     scope_of_practice: Mapped[str | None] = mapped_column(String(300))
+    # The staff directory (domain/staff_directory.py): practising licence (CCHN) dates, grade and position,
+    # and the day a person left the station (active is then false).
+    licence_date: Mapped[dt.date | None] = mapped_column(Date)
+    licence_valid_to: Mapped[dt.date | None] = mapped_column(Date)  # as printed; else derived from the date
+    grade: Mapped[str | None] = mapped_column(String(120))  # ngạch (chức danh nghề nghiệp), with its code
+    grade_step: Mapped[int | None] = mapped_column(Integer)  # bậc lương
+    position: Mapped[str | None] = mapped_column(String(200))  # vị trí việc làm
+    left_on: Mapped[dt.date | None] = mapped_column(Date)
