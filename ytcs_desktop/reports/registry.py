@@ -27,6 +27,7 @@ from ytcs_desktop.domain.reportdata import programme as programme_data
 from ytcs_desktop.domain.reportdata import referrals as referral_data
 from ytcs_desktop.domain.reportdata.common import Stations, station_ids
 from ytcs_desktop.domain.reportdata.consolidated import consolidated_weekly
+from ytcs_desktop.domain.reportdata.support_programme import programme_report
 from ytcs_desktop.reports import sheets
 from ytcs_desktop.reports.document import Document
 from ytcs_desktop.reports.excel import Sheet
@@ -39,6 +40,7 @@ from ytcs_desktop.reports.forms import programme as f_prog
 from ytcs_desktop.reports.forms import referrals as f_refer
 from ytcs_desktop.reports.forms import registers as f_reg
 from ytcs_desktop.reports.forms import stock as f_stock
+from ytcs_desktop.reports.forms import support_programme as f_sp
 from ytcs_desktop.reports.forms import vaccines as f_vax
 from ytcs_desktop.reports.forms import weekly as f_week
 from ytcs_desktop.reports.forms.common import issued
@@ -165,6 +167,11 @@ REPORTS: dict[str, ReportSpec] = {
         ReportSpec("weekly-consolidated", "Báo cáo tổng hợp tuần của các trạm", "Consolidated weekly report of "
                    "the stations", lambda s, r: consolidated_weekly(s, r.station_id, r.date_from, r.date_to),
                    f_cons.consolidated_document, f_cons.consolidated_sheets, by_station=True),
+        ReportSpec("support-programme", "Báo cáo kết quả hỗ trợ chuyên môn cho trạm y tế (quý, năm)",
+                   "Support programme report to the health department (quarter, year)",
+                   lambda s, r: programme_report(s, r.station_id, r.date_from, r.date_to,
+                                                 str((r.parties or {}).get("assessment") or "")),
+                   f_sp.programme_document, f_sp.programme_sheets, options=("parties",), by_station=True),
         ReportSpec("support-plan", "Kế hoạch hỗ trợ chuyên môn và tiến độ", "Support plan and progress",
                    _programme(programme_data.support_plan), f_prog.support_plan_document,
                    f_prog.support_plan_sheets, by_station=True),

@@ -49,7 +49,7 @@ class ReportingGlance:
 Sent = dict[tuple[str, str, dt.date], dt.datetime]
 
 
-def _first_sent(s: Session, station_ids: list[str] | None, since: dt.date) -> Sent:
+def first_sent(s: Session, station_ids: list[str] | None, since: dt.date) -> Sent:
     """(station, kind, period start) → when its original was sent, for every station in one query."""
     q = select(ReportSubmission.station_id, ReportSubmission.kind, ReportSubmission.period_from,
                ReportSubmission.submitted_at).where(ReportSubmission.corrects_id.is_(None),
@@ -66,7 +66,7 @@ def state_of(period: ReportPeriod, sent: dt.datetime | None, today: dt.date) -> 
     return "late" if sent.astimezone(VN).date() > period.deadline else "on_time"
 
 
-def _lines(kinds: list[ReportKind], station_ids: list[str], sent: Sent,
+def due_lines(kinds: list[ReportKind], station_ids: list[str], sent: Sent,
            start: dt.date, end: dt.date, today: dt.date) -> list[DueLine]:
     out = []
     for kind in kinds:
@@ -83,8 +83,8 @@ def station_due(s: Session, station_id: str, today: dt.date | None = None) -> li
     today = today or reporting_today()
     start = today - dt.timedelta(days=LOOKBACK_DAYS)
     kinds = list_kinds(s)
-    sent = _first_sent(s, [station_id], start - dt.timedelta(days=400))
-    found = _lines(kinds, [station_id], sent, start, today + dt.timedelta(days=AHEAD_DAYS), today)
+    sent = first_sent(s, [station_id], start - dt.timedelta(days=400))
+    found = due_lines(kinds, [station_id], sent, start, today + dt.timedelta(days=AHEAD_DAYS), today)
     # what falls due next first, then what is missing, the latest first (the card shows the first lines)
     due = sorted((x for x in found if x.state == "due"), key=lambda x: (x.period.deadline, x.kind))
     missing = sorted((x for x in found if x.state == "missing"), key=lambda x: (x.period.deadline, x.kind),
@@ -100,8 +100,8 @@ def centre_lines(s: Session, today: dt.date, lookback_days: int = LOOKBACK_DAYS)
     """Every active station's reports whose deadline fell in the lookback (up to today)."""
     start = today - dt.timedelta(days=lookback_days)
     stations = _active_stations(s)
-    sent = _first_sent(s, None, start - dt.timedelta(days=400))
-    return _lines(list_kinds(s), stations, sent, start, today, today)
+    sent = first_sent(s, None, start - dt.timedelta(days=400))
+    return due_lines(list_kinds(s), stations, sent, start, today, today)
 
 
 def reporting_glance(s: Session, today: dt.date | None = None,
