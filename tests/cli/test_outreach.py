@@ -69,3 +69,15 @@ def test_rotation_list_both_ways(ytcs_process: Runner, station_template: Path, d
     assert "12/05/2026" in up.out
     bad = ytcs_process("rotation", "list", "--direction", "ngang")
     assert bad.code == 2 and "to_station" in bad.err
+
+
+def test_demo_carries_rotation_both_ways_techniques_and_workers(ytcs: Runner, demo_template: Path,
+                                                                data_dir: Path) -> None:
+    copy_database(demo_template, data_dir)
+    visits = json.loads(ytcs("rotation", "list", "--format", "json").out)
+    assert {v["direction"] for v in visits} == {"to_station", "to_centre"}
+    assert any(v["cases"] for v in visits)
+    stages = {t["status"] for t in json.loads(ytcs("technique", "list", "--format", "json").out)}
+    assert {"independent", "trained"} <= stages
+    workers = json.loads(ytcs("village-worker", "list", "--format", "json").out)
+    assert len(workers) == 6 and all(w["hamlet"] and w["trainings"] for w in workers)

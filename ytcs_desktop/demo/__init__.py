@@ -17,7 +17,7 @@ from typing import Protocol
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ytcs_desktop.demo import activity, programme, referrals, reporting, stock
+from ytcs_desktop.demo import activity, outreach, programme, referrals, reporting, stock
 from ytcs_desktop.demo.catalogue_data import CONTROLLED, VACCINES, drugs, supplies
 from ytcs_desktop.demo.clock import DemoClock, simulated
 from ytcs_desktop.demo.people import (
@@ -201,6 +201,7 @@ def _month(s: Session, world: World, index: int, first: dt.date, last: dt.date,
     activity.requests_for_month(s, world, first, last, index)
     activity.rotation_for_month(s, world, first, last)
     activity.training_for_month(s, world, first, last, index)
+    outreach.month(s, world, first, last, index)
     programme.month(s, world, first, last, index)
     referrals.month(s, world, first, last, index)
     reporting.month(s, world, first, last, index)

@@ -187,7 +187,4 @@ def training_for_month(s: Session, world: World, first: dt.date, last: dt.date, 
                                        result=world.rng.choice(["passed", "passed", "attended"]),
                                        certificate_no=f"CN-{end:%Y}-{world.rng.randrange(1000, 9999)}")
             world.tally("attendance")
-    if organiser == "station":
-        for person in world.village_workers:
-            training.record_attendance(s, nurse, session_id=session.id, person_name=person, result="attended")
-            world.tally("attendance")
+    # The station's village health workers attend from its register (demo/outreach.py).
