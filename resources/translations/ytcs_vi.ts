@@ -2538,6 +2538,21 @@ Tệp: %2</translation>
     <context>
         <name>ReportInputDialog</name>
         <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="1" />
+            <source>Every figure is counted from the records; write the centre's assessment of the period (the mid-year evaluation in the third quarter, the year-end review in the fourth).</source>
+            <translation>Mọi số liệu được đếm từ hồ sơ; hãy ghi nhận xét, đánh giá của Trung tâm về kỳ báo cáo (đánh giá giữa năm ở quý III, tổng kết năm ở quý IV).</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="1" />
+            <source>what went well, what did not, what comes next</source>
+            <translation>kết quả đạt được, tồn tại, hạn chế và phương hướng tới</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="1" />
+            <source>The centre's assessment</source>
+            <translation>Nhận xét, đánh giá của Trung tâm</translation>
+        </message>
+        <message>
             <location filename="../../ytcs_desktop/ui/dialogs/report_input.py" line="99" />
             <source>Continue</source>
             <translation>Tiếp tục</translation>

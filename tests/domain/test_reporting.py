@@ -121,3 +121,19 @@ def test_what_is_due_at_the_station_and_late_or_missing_at_the_centre(
     # 13/03 on time; 20/03 missing; the February monthly report (due 05/03) fell outside the 14 days
     assert [(x.period.deadline, x.state) for x in lines] == [(FRIDAY, "on_time"), (dt.date(2026, 3, 20), "missing")]
     assert glance[scheduled.station_id or ""] == overdue.ReportingGlance(late=0, missing=1)
+
+
+def test_the_printed_weekly_report_carries_what_the_station_sent_when_nothing_else_is_typed(
+        scheduled: Database, station_actor: Actor) -> None:
+    from ytcs_desktop.reports.registry import ReportRequest, get
+
+    write(scheduled, submit, station_actor, kind="weekly", day=FRIDAY, today=FRIDAY,
+          difficulties="Thiếu nhân lực trực đêm", proposals="Đề nghị cử bác sĩ luân phiên")
+    week = (dt.date(2026, 3, 7), FRIDAY)
+    with scheduled.read() as s:
+        sent = get("weekly").data(s, ReportRequest(scheduled.station_id, *week))
+        typed = get("weekly").data(s, ReportRequest(scheduled.station_id, *week, parties={"difficulties": "Khác"}))
+        other = get("weekly").data(s, ReportRequest(scheduled.station_id, dt.date(2026, 3, 14), dt.date(2026, 3, 20)))
+    assert (sent.difficulties, sent.proposals) == (["Thiếu nhân lực trực đêm"], ["Đề nghị cử bác sĩ luân phiên"])
+    assert (typed.difficulties, typed.proposals) == (["Khác"], [])
+    assert (other.difficulties, other.proposals) == ([], [])

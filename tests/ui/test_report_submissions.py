@@ -189,3 +189,25 @@ def test_the_centre_sees_a_silent_station_missing_and_returns_a_report(
     finally:
         window.ctx.tasks.shutdown()
         db.close()
+
+
+def test_the_centre_writes_its_assessment_into_the_programme_report(
+        station_window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
+    from tests.ui.test_report_input import choose, open_input
+    from ytcs_desktop.ui.pages.reports import ReportsPage
+
+    page = station_window.open(ReportsPage)
+    assert isinstance(page, ReportsPage)
+    choose(page, "Báo cáo kết quả hỗ trợ chuyên môn cho trạm y tế (quý, năm)")
+    target = tmp_path / "ho-tro.pdf"
+    dialog = open_input(page, qtbot, target)
+    assert "difficulties" not in dialog.form.fields and "assessment" in dialog.form.fields
+    dialog.texts["assessment"].setFocus()
+    dialog.texts["assessment"].insertPlainText("Các trạm đạt phần lớn chỉ tiêu của quý.")
+    with qtbot.waitSignal(page.saved, timeout=30_000):
+        dialog.save_button.click()
+    import subprocess
+
+    text = subprocess.run(["pdftotext", "-layout", str(target), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "Các trạm đạt phần lớn chỉ tiêu của quý." in text and "BÁO CÁO KẾT QUẢ HỖ TRỢ CHUYÊN MÔN" in text

@@ -28,6 +28,7 @@ from ytcs_desktop.domain.reportdata import referrals as referral_data
 from ytcs_desktop.domain.reportdata.common import Stations, station_ids
 from ytcs_desktop.domain.reportdata.consolidated import consolidated_weekly
 from ytcs_desktop.domain.reportdata.support_programme import programme_report
+from ytcs_desktop.domain.reporting.submissions import sent_words
 from ytcs_desktop.reports import sheets
 from ytcs_desktop.reports.document import Document
 from ytcs_desktop.reports.excel import Sheet
@@ -120,8 +121,11 @@ def _handover(s: Session, r: ReportRequest) -> handover.HandoverMinutes:
 def _weekly(s: Session, r: ReportRequest) -> weekly.WeeklyReport:
     p = r.parties or {}
     as_list: Callable[[Any], list[str]] = lambda v: [v] if isinstance(v, str) else [str(x) for x in v or []]  # noqa: E731
-    return weekly.weekly_report(s, r.station_id, r.date_from, r.date_to, as_list(p.get("difficulties")),
-                                as_list(p.get("proposals")))
+    difficulties, proposals = as_list(p.get("difficulties")), as_list(p.get("proposals"))
+    if not (difficulties or proposals):  # nothing typed for this print: what the station sent for the week
+        ids = station_ids(r.station_id)
+        difficulties, proposals = sent_words(s, ids[0] if ids and len(ids) == 1 else None, r.date_from, r.date_to)
+    return weekly.weekly_report(s, r.station_id, r.date_from, r.date_to, difficulties, proposals)
 
 
 def _programme(make: Callable[[Session, Stations, dt.date, dt.date], Any]) -> Callable[[Session, ReportRequest], Any]:

@@ -258,3 +258,14 @@ def check_lines(value: object, field_name: str) -> list[str]:
         raise ValidationError("too_long", "Một dòng dài quá 2000 ký tự: hãy tách thành nhiều dòng.",
                               "A line is longer than 2,000 characters: split it into several lines.", field_name)
     return out
+
+
+def sent_words(s: Session, station_id: str | None, date_from: dt.date, date_to: dt.date) -> tuple[list[str], list[str]]:
+    """The difficulties and proposals of the station's latest report of exactly this period ([] when it sent
+    none): what a printed weekly report carries when nothing else was typed for it."""
+    if not station_id:
+        return [], []
+    rows = [r for r in list_submissions(s, station_id, None, date_from, date_to)
+            if r.period_from == date_from and r.period_to == date_to and not r.superseded]
+    latest = max(rows, key=lambda r: r.submitted_at, default=None)
+    return (latest.difficulties, latest.proposals) if latest else ([], [])

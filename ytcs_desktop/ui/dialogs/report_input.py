@@ -106,6 +106,10 @@ class ReportInputDialog(OperationDialog):
             note = self.tr("Stock on hand by lot and the open support requests are filled in from the records "
                            "at the end of %1.").replace("%1", f"{day:%d/%m/%Y}")
             self._handover_fields()
+        elif report == "support-programme":
+            note = self.tr("Every figure is counted from the records; write the centre's assessment of the period "
+                           "(the mid-year evaluation in the third quarter, the year-end review in the fourth).")
+            self._assessment_fields()
         else:
             note = self.tr("The figures are counted from the records; write what the report cannot count.")
             self._weekly_fields()
@@ -141,6 +145,10 @@ class ReportInputDialog(OperationDialog):
         self.form.add("equipment", self.tr("Equipment, other notes"), self.texts["equipment"])
         self.texts["conclusion"] = _lines_edit(self.tr("the usual sentence, when left empty"))
         self.form.add("conclusion", self.tr("Conclusion"), self.texts["conclusion"])
+
+    def _assessment_fields(self) -> None:
+        self.texts["assessment"] = _lines_edit(self.tr("what went well, what did not, what comes next"), 160)
+        self.form.add("assessment", self.tr("The centre's assessment"), self.texts["assessment"])
 
     def _weekly_fields(self) -> None:
         one_per_line = self.tr("one per line")
