@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from ytcs_desktop.cli import stock_counts
 from ytcs_desktop.cli.common import EXIT_OK, CliError, language, print_json, print_table
 from ytcs_desktop.cli.setup import group, in_transaction, opened, output_format, say, subcommand
+from ytcs_desktop.dates import day_text
 from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.catalogue import get_item
 from ytcs_desktop.domain.errors import NotFoundError
@@ -43,7 +44,7 @@ def _receive(args: argparse.Namespace) -> int:
         qty = _quantity(args.qty)
         (txn,) = receive(s, actor, item_id=item.id, lot_no=lot_no, expiry=expiry, quantity=qty,
                          txn_date=_day(args.date, "txn_date"), doc_no=args.doc, source=args.source)
-        return (f"Đã nhập {qty} {item.base_unit} {item.name}, lô {lot_no} (hạn dùng {expiry:%d/%m/%Y}). "
+        return (f"Đã nhập {qty} {item.base_unit} {item.name}, lô {lot_no} (hạn dùng {day_text(expiry)}). "
                 f"Mã giao dịch: {txn.id}",
                 f"Received {qty} {item.base_unit} of {item.name}, lot {lot_no} (expiry {expiry}). "
                 f"Transaction id: {txn.id}")

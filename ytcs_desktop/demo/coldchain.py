@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from ytcs_desktop.dates import day_text
 from ytcs_desktop.demo.clock import VN
 from ytcs_desktop.demo.world import World, workdays
 from ytcs_desktop.domain import vaccines
@@ -59,7 +60,7 @@ def month(s: Session, world: World, first: dt.date, last: dt.date, receipt_day: 
 
 def _session(s: Session, world: World, day: dt.date) -> None:
     """One immunisation day (buổi tiêm chủng): each vaccine's vials opened in FEFO order."""
-    label = f"Tiêm chủng mở rộng ngày {day:%d/%m/%Y}"
+    label = f"Tiêm chủng mở rộng ngày {day_text(day)}"
     opened_at = dt.datetime(day.year, day.month, day.day, 7, 30, tzinfo=VN)
     end = opened_at.replace(hour=11, minute=30)
     world.clock.set(day, 7, 30)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ytcs_desktop.dates import day_text
 from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.errors import RuleError, ValidationError
 from ytcs_desktop.domain.inventory import ledger
@@ -165,7 +166,7 @@ def record_reading(
     if earlier is not None:
         raise RuleError(
             "duplicate_reading",
-            f"Tủ “{fridge.name}” đã có nhiệt độ buổi {label('slot', slot_code).lower()} ngày {day:%d/%m/%Y} "
+            f"Tủ “{fridge.name}” đã có nhiệt độ buổi {label('slot', slot_code).lower()} ngày {day_text(day)} "
             f"({earlier.celsius:g} °C, do {earlier.recorded_by or 'không rõ'} ghi). Mỗi buổi chỉ ghi một lần; "
             "nếu số đó ghi nhầm, hãy sửa bằng “Sửa số đo…” (số cũ vẫn được giữ lại).",
             f"Fridge “{fridge.name}” already has a {slot_code} reading for {day} ({earlier.celsius:g} °C, by "
@@ -191,7 +192,7 @@ def _after_reading(s: Session, fridge: Fridge, reading: TemperatureReading) -> R
         return ReadingResult(reading, breach=False)
     cause = "freeze" if freeze_alarm or temp < SAFE_MIN else "heat"
     what = "chỉ thị đông băng báo động" if freeze_alarm else f"nhiệt độ {temp:g} °C ngoài khoảng +2…+8 °C"
-    reason = f"Tủ “{fridge.name}”: {what} (buổi {label('slot', slot_code).lower()} ngày {day:%d/%m/%Y})."
+    reason = f"Tủ “{fridge.name}”: {what} (buổi {label('slot', slot_code).lower()} ngày {day_text(day)})."
     lots = _vaccine_lots_in(s, fridge)
     held = _active_quarantine_lots(s, [lot.id for lot, _ in lots])
     created = []
@@ -216,10 +217,11 @@ def check_not_future(day: dt.date, slot: str, now: dt.datetime | None = None) ->
     slot_vi = label("slot", slot).lower()
     raise ValidationError(
         "future_reading",
-        f"Buổi {slot_vi} ngày {day:%d/%m/%Y} chưa tới (đồng hồ máy đang chỉ {local:%H:%M} ngày "
-        f"{local:%d/%m/%Y}): hãy ghi nhiệt độ sau khi đã đo. Nếu đồng hồ máy sai, hãy chỉnh lại giờ của máy.",
-        f"The {slot} of {day:%d/%m/%Y} has not come yet (this PC's clock says {local:%H:%M} on "
-        f"{local:%d/%m/%Y}): record a temperature after taking it. If the clock is wrong, set the PC's time.",
+        f"Buổi {slot_vi} ngày {day_text(day)} chưa tới (đồng hồ máy đang chỉ {local:%H:%M} ngày "
+        f"{day_text(local.date())}): hãy ghi nhiệt độ sau khi đã đo. Nếu đồng hồ máy sai, hãy chỉnh lại giờ của máy.",
+        f"The {slot} of {day_text(day, 'en')} has not come yet (this PC's clock says {local:%H:%M} on "
+        f"{day_text(local.date(), 'en')}): record a temperature after taking it. If the clock is wrong, "
+        "set the PC's time.",
         "reading_date" if day > local.date() else "slot",
     )
 
@@ -418,7 +420,7 @@ def _active(s: Session, actor: Actor, quarantine_id: str, vi_action: str, en_act
         raise RuleError(
             "quarantine_closed",
             f"Lô này đã được xử lý ({label('quarantine_status', q.status).lower()}) ngày "
-            f"{q.resolved_at:%d/%m/%Y} bởi {q.resolved_by}.",
+            f"{day_text(q.resolved_at.date() if q.resolved_at else None)} bởi {q.resolved_by}.",
             f"This quarantine was already closed ({q.status}) on {q.resolved_at:%Y-%m-%d} by {q.resolved_by}.",
             "quarantine_id",
         )

@@ -22,6 +22,7 @@ from typing import Any, Literal, TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ytcs_desktop.dates import day_text
 from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.errors import NotFoundError, PermissionDenied, RuleError, ValidationError
 from ytcs_desktop.domain.labels import parse_code, person_sort_key
@@ -66,7 +67,7 @@ def check_range(date_from: dt.date, date_to: dt.date, field: str = "date_to") ->
     if date_from > date_to:
         raise ValidationError(
             "bad_range",
-            f"Ngày kết thúc ({date_to:%d/%m/%Y}) đứng trước ngày bắt đầu ({date_from:%d/%m/%Y}): "
+            f"Ngày kết thúc ({day_text(date_to)}) đứng trước ngày bắt đầu ({day_text(date_from)}): "
             "hãy sửa lại khoảng ngày.",
             f"The end date ({date_to}) is before the start date ({date_from}): correct the date range.",
             field,
@@ -152,7 +153,7 @@ def _licence_date(value: object, today: dt.date | None = None) -> dt.date | None
     if day is not None and day > (today or dt.date.today()):
         raise ValidationError(
             "future_licence_date",
-            f"Ngày cấp giấy phép ({day:%d/%m/%Y}) nằm trong tương lai: hãy nhập đúng ngày ghi trên giấy phép.",
+            f"Ngày cấp giấy phép ({day_text(day)}) nằm trong tương lai: hãy nhập đúng ngày ghi trên giấy phép.",
             f"The licence date ({day}) is in the future: enter the date printed on the licence.",
             "licence_date",
         )

@@ -10,6 +10,7 @@ import datetime as dt
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from ytcs_desktop.dates import day_text
 from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.errors import PermissionDenied, RuleError, ValidationError
 from ytcs_desktop.domain.labels import label, parse_code
@@ -91,7 +92,7 @@ def mark_held(s: Session, actor: Actor, session_id: str, *, today: object = None
     if session.date_from > day:
         raise RuleError(
             "session_in_future",
-            f"Buổi tập huấn bắt đầu ngày {session.date_from:%d/%m/%Y}, chưa diễn ra: đánh dấu sau khi tổ chức.",
+            f"Buổi tập huấn bắt đầu ngày {day_text(session.date_from)}, chưa diễn ra: đánh dấu sau khi tổ chức.",
             f"The session starts on {session.date_from} and has not happened yet: mark it held afterwards.",
             "session_id",
         )

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ytcs_desktop.dates import moment_text
 from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.errors import NotFoundError, RuleError, ValidationError
 from ytcs_desktop.domain.inventory.common import as_int, load_lot, setting_int, station_of, text_or_none
@@ -138,7 +139,7 @@ def close_vial(s: Session, actor: Actor, *, vial_id: str, doses_given: int, clos
     if vial.closed_at is not None:
         raise RuleError(
             "vial_closed",
-            f"Lọ này đã được đóng lúc {vial.closed_at:%H:%M %d/%m/%Y}.",
+            f"Lọ này đã được đóng lúc {moment_text(vial.closed_at)}.",
             f"This vial was already closed at {vial.closed_at:%Y-%m-%d %H:%M} UTC.",
             "vial_id",
         )

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ytcs_desktop.dates import day_text
 from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.errors import DomainError, RuleError
 from ytcs_desktop.domain.inventory.common import as_date, as_int, load_item, station_of, text_or_none
@@ -124,7 +125,7 @@ def receive_many(s: Session, actor: Actor, lines: Iterable[Mapping[str, Any]]) -
             if lot_expiry != expiry:
                 raise RuleError(
                     "lot_expiry_mismatch",
-                    f"Lô {lot_no} đã có với hạn dùng {lot_expiry:%d/%m/%Y}, khác với {expiry:%d/%m/%Y}. "
+                    f"Lô {lot_no} đã có với hạn dùng {day_text(lot_expiry)}, khác với {day_text(expiry)}. "
                     "Hãy kiểm tra lại số lô và hạn dùng trên bao bì.",
                     f"Lot {lot_no} already has expiry {lot_expiry:%Y-%m-%d}, not {expiry:%Y-%m-%d}. "
                     "Check the lot number and expiry on the pack.",

@@ -8,6 +8,7 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ytcs_desktop.dates import day_text
 from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.errors import DomainError, NotFoundError, RuleError, ValidationError
 from ytcs_desktop.domain.inventory.common import (
@@ -81,8 +82,8 @@ def check_receipt(s: Session, lot_no: str, expiry: dt.date, day: dt.date, today:
     if day > latest:
         raise ValidationError(
             "future_date",
-            f"Ngày nhập {day:%d/%m/%Y} chưa tới: chỉ ghi được đến ngày mai ({latest:%d/%m/%Y}). "
-            f"Hãy kiểm tra lại ngày trên phiếu (hôm nay là {today:%d/%m/%Y} theo đồng hồ máy).",
+            f"Ngày nhập {day_text(day)} chưa tới: chỉ ghi được đến ngày mai ({day_text(latest)}). "
+            f"Hãy kiểm tra lại ngày trên phiếu (hôm nay là {day_text(today)} theo đồng hồ máy).",
             f"The receipt date {day:%Y-%m-%d} has not come yet: it may be tomorrow ({latest:%Y-%m-%d}) at "
             f"the latest. Check the date on the note (today is {today:%Y-%m-%d} by this computer's clock).",
             "txn_date",
@@ -91,7 +92,7 @@ def check_receipt(s: Session, lot_no: str, expiry: dt.date, day: dt.date, today:
         lot = (lot_no or "").strip()
         raise RuleError(
             "expired_on_receipt",
-            f"Lô {lot} đã hết hạn dùng ngày {expiry:%d/%m/%Y}, trước ngày nhập {day:%d/%m/%Y}: không nhập kho "
+            f"Lô {lot} đã hết hạn dùng ngày {day_text(expiry)}, trước ngày nhập {day_text(day)}: không nhập kho "
             "hàng đã hết hạn. Hãy kiểm tra lại hạn dùng trên bao bì; hàng hết hạn thật thì trả lại nơi cấp.",
             f"Lot {lot} expired on {expiry:%Y-%m-%d}, before the receipt date {day:%Y-%m-%d}: expired stock is "
             "not received. Check the expiry on the pack; if it has really expired, return it to the supplier.",
@@ -208,7 +209,7 @@ def issue(
                 if not (override_reason or "").strip():
                     raise RuleError(
                         "fefo_override",
-                        f"Lô {first[0][0].lot_no} hết hạn sớm hơn ({first[0][0].expiry:%d/%m/%Y}) nên cần xuất "
+                        f"Lô {first[0][0].lot_no} hết hạn sớm hơn ({day_text(first[0][0].expiry)}) nên cần xuất "
                         f"trước. Muốn xuất lô {lot.lot_no}, hãy ghi lý do không xuất theo FEFO.",
                         f"Lot {first[0][0].lot_no} expires sooner ({first[0][0].expiry:%Y-%m-%d}) and should go "
                         f"first. To issue lot {lot.lot_no}, give the reason for not following FEFO.",
@@ -397,7 +398,7 @@ def reverse(
     if day < original.txn_date:
         raise RuleError(
             "reverse_before_original",
-            f"Ngày đảo phải từ ngày {original.txn_date:%d/%m/%Y} (ngày của nghiệp vụ gốc) trở đi.",
+            f"Ngày đảo phải từ ngày {day_text(original.txn_date)} (ngày của nghiệp vụ gốc) trở đi.",
             f"The reversal must be dated on or after {original.txn_date:%Y-%m-%d}, the original's date.",
             "txn_date",
         )

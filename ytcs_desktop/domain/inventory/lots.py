@@ -7,6 +7,7 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ytcs_desktop.dates import day_text
 from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.errors import DomainError, RuleError, ValidationError
 from ytcs_desktop.domain.inventory.common import as_date, load_item, station_of, text_or_none
@@ -85,7 +86,7 @@ def find_or_create_lot(
     if lot.expiry != expiry:
         raise RuleError(
             "lot_expiry_mismatch",
-            f"Lô {lot_no} đã có trong kho với hạn dùng {lot.expiry:%d/%m/%Y}, khác với {expiry:%d/%m/%Y}. "
+            f"Lô {lot_no} đã có trong kho với hạn dùng {day_text(lot.expiry)}, khác với {day_text(expiry)}. "
             "Hãy kiểm tra lại số lô và hạn dùng trên bao bì.",
             f"Lot {lot_no} is already held with expiry {lot.expiry:%Y-%m-%d}, not {expiry:%Y-%m-%d}. "
             "Check the lot number and expiry on the pack.",
@@ -123,7 +124,7 @@ def lot_blockers(s: Session, lot: Lot, on: dt.date) -> list[DomainError]:
         out.append(
             RuleError(
                 "lot_expired",
-                f"{name} đã hết hạn dùng ngày {lot.expiry:%d/%m/%Y}: không được xuất sử dụng. "
+                f"{name} đã hết hạn dùng ngày {day_text(lot.expiry)}: không được xuất sử dụng. "
                 "Hãy chọn lô khác và lập biên bản hủy lô này.",
                 f"{name} expired on {lot.expiry:%Y-%m-%d} and may not be issued. "
                 "Choose another lot and record this one's disposal.",

@@ -8,6 +8,7 @@ import datetime as dt
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ytcs_desktop.dates import day_text
 from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.errors import RuleError
 from ytcs_desktop.domain.inventory.common import as_date, station_of
@@ -29,8 +30,8 @@ def assert_open(s: Session, station_id: str, txn_date: dt.date, field: str = "tx
     if last is not None and txn_date <= last:
         raise RuleError(
             "period_closed",
-            f"Kỳ đến hết ngày {last:%d/%m/%Y} đã khóa sổ: không thể ghi nghiệp vụ ngày {txn_date:%d/%m/%Y}. "
-            f"Hãy ghi với ngày từ {last + dt.timedelta(days=1):%d/%m/%Y} trở đi.",
+            f"Kỳ đến hết ngày {day_text(last)} đã khóa sổ: không thể ghi nghiệp vụ ngày {day_text(txn_date)}. "
+            f"Hãy ghi với ngày từ {day_text(last + dt.timedelta(days=1))} trở đi.",
             f"The period through {last:%Y-%m-%d} is closed: nothing can be dated {txn_date:%Y-%m-%d}. "
             f"Date it {last + dt.timedelta(days=1):%Y-%m-%d} or later.",
             field,
@@ -45,7 +46,7 @@ def close_period(s: Session, actor: Actor, *, closed_through: dt.date, today: dt
     if day >= today:
         raise RuleError(
             "close_future",
-            f"Chỉ khóa sổ được các ngày đã qua: ngày {day:%d/%m/%Y} chưa kết thúc. Hãy chọn ngày trước hôm nay.",
+            f"Chỉ khóa sổ được các ngày đã qua: ngày {day_text(day)} chưa kết thúc. Hãy chọn ngày trước hôm nay.",
             f"Only past days can be closed: {day:%Y-%m-%d} has not ended. Choose a day before today.",
             "closed_through",
         )
@@ -53,7 +54,7 @@ def close_period(s: Session, actor: Actor, *, closed_through: dt.date, today: dt
     if last is not None and day <= last:
         raise RuleError(
             "already_closed",
-            f"Sổ đã khóa đến hết ngày {last:%d/%m/%Y}. Hãy chọn một ngày sau ngày đó.",
+            f"Sổ đã khóa đến hết ngày {day_text(last)}. Hãy chọn một ngày sau ngày đó.",
             f"The books are already closed through {last:%Y-%m-%d}. Choose a later day.",
             "closed_through",
         )

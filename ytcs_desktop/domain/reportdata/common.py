@@ -10,6 +10,7 @@ from typing import Any, Literal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ytcs_desktop.dates import day_text
 from ytcs_desktop.domain.errors import NotFoundError, ValidationError
 from ytcs_desktop.store.models import Centre, Station, SyncMeta
 
@@ -50,7 +51,7 @@ class Period:
 
 
 def vi_date(d: dt.date | None) -> str:
-    return "" if d is None else d.strftime("%d/%m/%Y")
+    return day_text(d)
 
 
 def station_row(s: Session, station_id: Stations) -> Station:

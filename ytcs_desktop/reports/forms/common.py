@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
+from ytcs_desktop.dates import day_text
 from ytcs_desktop.reports.document import Document, Signature, Signatures
 
 STATION_HEAD = "TRƯỞNG TRẠM"
@@ -28,7 +29,7 @@ def num(value: int | float | None, signed: bool = False) -> str:
 
 
 def day(d: dt.date | None) -> str:
-    return "" if d is None else d.strftime("%d/%m/%Y")
+    return day_text(d)
 
 
 def station_signatures(head_title: str = "TRƯỞNG TRẠM", maker: str = "NGƯỜI LẬP BIỂU",

@@ -12,6 +12,7 @@ from ytcs_desktop.domain.inventory.stock import LotBalance, fefo_suggestion, iss
 from ytcs_desktop.ui.context import AppContext
 from ytcs_desktop.ui.dialogs.stock_moves import Op
 from ytcs_desktop.ui.models import lookups
+from ytcs_desktop.ui.models.base import fmt_date
 from ytcs_desktop.ui.operations import STOCK
 from ytcs_desktop.ui.widgets.dialog import OperationDialog
 from ytcs_desktop.ui.widgets.form import date_edit, date_of
@@ -72,7 +73,7 @@ class IssueDialog(OperationDialog):
         self.lot.addItem(self.tr("First expiry first (automatic)"), None)
         for bal, avail in lots:
             self.lot.addItem(self.tr("Lot %1 — expiry %2 — %3 available")
-                             .replace("%1", bal.lot_no).replace("%2", f"{bal.expiry:%d/%m/%Y}")
+                             .replace("%1", bal.lot_no).replace("%2", fmt_date(bal.expiry))
                              .replace("%3", str(avail)), bal.lot_id)
         self._suggest()
 
@@ -95,7 +96,7 @@ class IssueDialog(OperationDialog):
     def _show_plan(self, plan: list[tuple[LotBalance, int]], wanted: int) -> None:
         have = sum(take for _, take in plan)
         lines = [self.tr("Take %1 from lot %2 (expiry %3)").replace("%1", str(take)).replace("%2", bal.lot_no)
-                 .replace("%3", f"{bal.expiry:%d/%m/%Y}") for bal, take in plan]
+                 .replace("%3", fmt_date(bal.expiry)) for bal, take in plan]
         if have < wanted:
             lines.append(self.tr("Only %1 available: lower the quantity.").replace("%1", str(have)))
         self.suggestion.setText("\n".join(lines) or self.tr("Nothing of this item may be issued."))

@@ -18,6 +18,7 @@ from ytcs_desktop.domain.reportdata.remembered import NOT_REMEMBERED, remember_i
 from ytcs_desktop.store.db import Database
 from ytcs_desktop.ui.context import AppContext
 from ytcs_desktop.ui.dialogs.stock_moves import Op
+from ytcs_desktop.ui.models.base import fmt_date
 from ytcs_desktop.ui.widgets.dialog import OperationDialog
 
 PARTY_KEYS = ("handing_over", "receiving", "witnesses")
@@ -104,7 +105,7 @@ class ReportInputDialog(OperationDialog):
         self.lines: dict[str, QLineEdit] = {}
         if report == "handover":
             note = self.tr("Stock on hand by lot and the open support requests are filled in from the records "
-                           "at the end of %1.").replace("%1", f"{day:%d/%m/%Y}")
+                           "at the end of %1.").replace("%1", fmt_date(day))
             self._handover_fields()
         elif report == "support-programme":
             note = self.tr("Every figure is counted from the records; write the centre's assessment of the period "
@@ -131,7 +132,7 @@ class ReportInputDialog(OperationDialog):
         self.time = QTimeEdit(QTime.currentTime())
         self.time.setDisplayFormat("HH:mm")
         self.time.setMaximumWidth(110)
-        self.form.add("time", self.tr("Time (on %1)").replace("%1", f"{self.day:%d/%m/%Y}"), self.time)
+        self.form.add("time", self.tr("Time (on %1)").replace("%1", fmt_date(self.day)), self.time)
         self.lines["place"] = QLineEdit()
         self.lines["place"].setPlaceholderText(self.tr("the station, when left empty"))
         self.form.add("place", self.tr("Place"), self.lines["place"])

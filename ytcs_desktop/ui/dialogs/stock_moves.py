@@ -15,6 +15,7 @@ from ytcs_desktop.domain.inventory.stock import LotBalance
 from ytcs_desktop.domain.labels import choices as label_choices
 from ytcs_desktop.ui.context import AppContext
 from ytcs_desktop.ui.models import lookups
+from ytcs_desktop.ui.models.base import fmt_date
 from ytcs_desktop.ui.operations import COLDCHAIN, STOCK
 from ytcs_desktop.ui.widgets.dialog import OperationDialog
 from ytcs_desktop.ui.widgets.form import DateField, combo, date_edit, date_of
@@ -94,7 +95,7 @@ class LotDialog(OperationDialog):
         self.lot = lot
         info = QLabel(
             self.tr("%1 — lot %2, expiry %3, on hand %4 %5")
-            .replace("%1", lot.item_name).replace("%2", lot.lot_no).replace("%3", f"{lot.expiry:%d/%m/%Y}")
+            .replace("%1", lot.item_name).replace("%2", lot.lot_no).replace("%3", fmt_date(lot.expiry))
             .replace("%4", str(lot.quantity)).replace("%5", lot.unit)
         )
         info.setWordWrap(True)

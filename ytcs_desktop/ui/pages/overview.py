@@ -166,10 +166,10 @@ class OverviewPage(Page):
         lang = self.ctx.lang
         today = dt.date.today()
         self.subtitle.setText(self.tr("Today is %1. Everything below is read from this computer's data.")
-                              .replace("%1", f"{today:%d/%m/%Y}"))
+                              .replace("%1", fmt_date(today)))
         more = self.tr("… and %1 more")
         fill: dict[str, Callable[[], list[str]]] = {
-            "near_expiry": lambda: [f"{b.item_name} — {b.lot_no}: {b.expiry:%d/%m/%Y} ({b.quantity} {b.unit})"
+            "near_expiry": lambda: [f"{b.item_name} — {b.lot_no}: {fmt_date(b.expiry)} ({b.quantity} {b.unit})"
                                     for b in alerts.near_expiry],
             "below_minimum": lambda: [f"{b.name}: {b.quantity}/{b.min_stock} {b.unit}" for b in alerts.below_minimum],
             "missing_readings": lambda: [f"{m.fridge_name}: {m.reading_date:%d/%m} {label('slot', m.slot, lang)}"

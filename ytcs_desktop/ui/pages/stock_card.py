@@ -10,7 +10,7 @@ from ytcs_desktop.domain.inventory.movements import StockCardLine
 from ytcs_desktop.ui.context import AppContext
 from ytcs_desktop.ui.dialogs.stock_moves import ReverseDialog
 from ytcs_desktop.ui.models import lookups
-from ytcs_desktop.ui.models.base import ROW_ROLE, fmt_number
+from ytcs_desktop.ui.models.base import ROW_ROLE, fmt_date, fmt_number
 from ytcs_desktop.ui.models.stock import StockCardModel, kind_label
 from ytcs_desktop.ui.pages.base import fit_columns, make_table, toolbar_row
 from ytcs_desktop.ui.widgets.form import date_edit, date_of
@@ -81,7 +81,7 @@ class StockCardTab(QWidget):
         if line is None:
             return None
         qty = line.qty_in or -line.qty_out
-        summary = f"{line.date:%d/%m/%Y} · {kind_label(line.kind, self.ctx.lang)} · {line.lot_no} · {qty:+d}"
+        summary = f"{fmt_date(line.date)} · {kind_label(line.kind, self.ctx.lang)} · {line.lot_no} · {qty:+d}"
         dialog = ReverseDialog(self.ctx, line.txn_id, summary, self)
         dialog.open()
         return dialog

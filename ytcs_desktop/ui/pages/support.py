@@ -21,7 +21,7 @@ from ytcs_desktop.domain.support import add_comment, allowed_moves, move, status
 from ytcs_desktop.store.models import SupportRequest
 from ytcs_desktop.ui.context import AppContext
 from ytcs_desktop.ui.dialogs.request import MoveDialog, NewRequestDialog
-from ytcs_desktop.ui.models.base import ROW_ROLE, SearchProxy
+from ytcs_desktop.ui.models.base import ROW_ROLE, SearchProxy, fmt_date
 from ytcs_desktop.ui.models.support import RequestsModel, TimelineModel
 from ytcs_desktop.ui.operations import REQUESTS
 from ytcs_desktop.ui.pages.base import Page, fit_columns, make_table, search_box, toolbar_row
@@ -160,8 +160,8 @@ class SupportPage(Page):
         if request.description:
             parts.append(request.description)
         if request.scheduled_from:
-            parts.append(self.tr("Scheduled: %1 – %2").replace("%1", f"{request.scheduled_from:%d/%m/%Y}")
-                         .replace("%2", f"{(request.scheduled_to or request.scheduled_from):%d/%m/%Y}"))
+            parts.append(self.tr("Scheduled: %1 – %2").replace("%1", fmt_date(request.scheduled_from))
+                         .replace("%2", fmt_date(request.scheduled_to or request.scheduled_from)))
         if request.reject_reason:
             parts.append(self.tr("Reason for rejecting: %1").replace("%1", request.reject_reason))
         if request.outcome:

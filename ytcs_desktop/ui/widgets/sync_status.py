@@ -6,6 +6,7 @@ import datetime as dt
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
+from ytcs_desktop.ui.models.base import fmt_date
 from ytcs_desktop.ui.sync_controller import SyncController, SyncStatus
 
 
@@ -75,4 +76,4 @@ def _when(moment: dt.datetime) -> str:
     today = dt.datetime.now().astimezone().date()
     if moment.date() == today:
         return moment.strftime("%H:%M")
-    return moment.strftime("%d/%m/%Y %H:%M")
+    return fmt_date(moment)
