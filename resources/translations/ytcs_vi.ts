@@ -2197,6 +2197,11 @@ Tệp: %2</translation>
             <source>Keep editing</source>
             <translation>Tiếp tục nhập</translation>
         </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/widgets/dialog.py" line="1" />
+            <source>Saving…</source>
+            <translation>Đang lưu…</translation>
+        </message>
     </context>
     <context>
         <name>Operations</name>

@@ -94,3 +94,33 @@ def test_qt_dialogs_speak_vietnamese(station_window: MainWindow, qtbot: QtBot) -
                                 options=QFileDialog.Option.DontUseNativeDialog)
     assert {"Tìm t&rong:", "&Loại tệp:", "&Tên tệp:"} <= seen["labels"], seen
     assert "Hủy" in seen["buttons"], seen
+
+
+def test_a_slow_save_shows_it_is_working(station_window: MainWindow, qtbot: QtBot) -> None:
+    """An over-issue refused after a wait (the writer busy with other work, as when it took 3 s): while
+    it runs Save is disabled under a wait cursor and, past a moment, reads “Đang lưu…”; the refusal
+    gives everything back, the quantity typed still there."""
+    import time
+
+    from PySide6.QtCore import Qt
+
+    from tests.ui.test_dialog_input import _seeded, settle
+    from ytcs_desktop.ui.dialogs.issue import IssueDialog
+
+    ctx = station_window.ctx
+    ids, _lots = _seeded(ctx.db)
+    dialog = IssueDialog(ctx, ids["PARA500"], station_window)
+    dialog.open()
+    qtbot.waitExposed(dialog)
+    settle(qtbot, ctx)
+    dialog.quantity.setFocus()
+    qtbot.keyClicks(dialog.quantity, "999999")
+    ctx.ops.write("hold", lambda _s, _a: time.sleep(2.0), frozenset())  # the writer is busy a while
+    qtbot.keyClick(dialog.quantity, Qt.Key.Key_Return)
+    assert not dialog.save_button.isEnabled() and dialog.cursor().shape() == Qt.CursorShape.WaitCursor
+    qtbot.waitUntil(lambda: dialog.save_button.text() == "Đang lưu…", timeout=1500)
+    qtbot.waitUntil(lambda: dialog.save_button.isEnabled(), timeout=10000)
+    assert dialog.isVisible() and dialog.save_button.text() == "Lưu" and dialog.quantity.text() == "999999"
+    assert dialog.cursor().shape() == Qt.CursorShape.ArrowCursor
+    assert dialog.form.error_text("quantity")
+    dialog.done(0)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -55,15 +55,35 @@ class CountWizard(QWizard):
             self.setStartId(1)
             self.lines_page.model.show_count(count_id)
 
+    def busy(self, on: bool) -> None:
+        """The wait cursor while a step is written (a count of hundreds of lots takes a moment)."""
+        if on:
+            self.setCursor(Qt.CursorShape.WaitCursor)
+        else:
+            self.unsetCursor()
+
     def accept(self) -> None:
         """Finish: approve, posting a count correction for every difference."""
         count_id, proposals = self.count_id, self.review_page.proposals.toPlainText().strip() or None
         self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
+        self.busy(True)
         self.ctx.ops.write(
             "approve_count", lambda s, a: approve_count(s, a, count_id=count_id or "", proposals=proposals),
-            {STOCK}, on_done=lambda _r: super(CountWizard, self).accept(), on_error=self._refused, parent=self)
+            {STOCK}, on_done=self._approved, on_error=self._refused, parent=self, on_failed=self.failed)
+
+    def failed(self) -> None:
+        """A write that failed for another reason than a rule (the operation said why): try again."""
+        self.busy(False)
+        self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
+        self.start_page.start_button.setEnabled(True)
+        self.lines_page.save_button.setEnabled(True)
+
+    def _approved(self, _rows: object) -> None:
+        self.busy(False)
+        super().accept()
 
     def _refused(self, err: DomainError) -> None:
+        self.busy(False)
         self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
         self.review_page.error.setText(err.message(self.ctx.lang))
 
@@ -106,17 +126,20 @@ class StartPage(QWizardPage):
         self.form.clear_errors()
         day, team, scope = date_of(self.count_date), self.team.text().strip() or None, self.scope.scope()
         self.start_button.setEnabled(False)
+        self.wiz.busy(True)
         self.wiz.ctx.ops.write(
             "start_count", lambda s, a: start_count(s, a, count_date=day, team=team, scope=scope).id,
-            {STOCK}, on_done=self._started, on_error=self._refused, parent=self)
+            {STOCK}, on_done=self._started, on_error=self._refused, parent=self, on_failed=self.wiz.failed)
 
     def _started(self, count_id: str) -> None:
+        self.wiz.busy(False)
         self.wiz.count_id = count_id
         self.wiz.lines_page.model.show_count(count_id)
         self.completeChanged.emit()
         self.wiz.next()
 
     def _refused(self, err: DomainError) -> None:
+        self.wiz.busy(False)
         self.start_button.setEnabled(True)
         if err.field in self.SCOPE_FIELDS:
             err = DomainError(err.code, err.vi, err.en, "scope")
@@ -236,15 +259,18 @@ class LinesPage(QWizardPage):
 
         self.error.clear()
         self.save_button.setEnabled(False)
+        self.wiz.busy(True)
         self.wiz.ctx.ops.write("enter_counts", write, {STOCK}, on_done=self._saved, on_error=self._refused,
-                               parent=self)
+                               parent=self, on_failed=self.wiz.failed)
 
     def _saved(self, _n: int) -> None:
+        self.wiz.busy(False)
         self.model.take_edits()
         self.save_button.setEnabled(True)
         self.completeChanged.emit()
 
     def _refused(self, err: DomainError) -> None:
+        self.wiz.busy(False)
         self.save_button.setEnabled(True)
         self.error.setText(err.message(self.wiz.ctx.lang))
 

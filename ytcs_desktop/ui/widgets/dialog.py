@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -57,6 +57,7 @@ class OperationDialog(QDialog):
     """
 
     asks_before_discarding = True  # False where a cancelled dialog keeps what was typed elsewhere
+    busy_after_ms = 400  # a save answered sooner needs no cue; a longer one (a refusal took 3 s) shows it works
 
     def __init__(self, ctx: AppContext, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -82,6 +83,11 @@ class OperationDialog(QDialog):
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         self.body = layout
+        self._save_text = ""
+        self._busy_timer = QTimer(self)
+        self._busy_timer.setSingleShot(True)
+        self._busy_timer.setInterval(self.busy_after_ms)
+        self._busy_timer.timeout.connect(lambda: self.save_button.setText(self.tr("Saving…")))
 
     def operation(self) -> tuple[str, Callable[[Session, Actor], Any], frozenset[str]]:
         raise NotImplementedError
@@ -93,13 +99,28 @@ class OperationDialog(QDialog):
         except DomainError as err:  # checked before any write (a bad date typed…)
             self._refused(err)
             return
-        self.save_button.setEnabled(False)
+        self.set_busy(True)
         self.ctx.ops.write(name, fn, areas, on_done=self._saved, on_error=self._refused, parent=self,
                            on_failed=lambda: self._ready_again(None))
 
+    def set_busy(self, busy: bool) -> None:
+        """While a save runs: Save disabled and the wait cursor over the dialog; past `busy_after_ms`
+        Save reads “Saving…”. Everything back as it was when the answer comes."""
+        if busy:
+            self._save_text = self.save_button.text()
+            self.save_button.setEnabled(False)
+            self.setCursor(Qt.CursorShape.WaitCursor)
+            self._busy_timer.start()
+            return
+        self._busy_timer.stop()
+        self.unsetCursor()
+        if self._save_text:
+            self.save_button.setText(self._save_text)
+        self.save_button.setEnabled(True)
+
     def _saved(self, result: Any) -> None:
         self.result_value = result
-        self.save_button.setEnabled(True)
+        self.set_busy(False)
         self.accept()
 
     def _refused(self, err: DomainError) -> None:
@@ -109,7 +130,7 @@ class OperationDialog(QDialog):
     def _ready_again(self, field: str | None) -> None:
         """After a refusal or a failed write: Save enabled and the default again, the focus in the
         field named (or the first one), so Enter submits again and never cancels."""
-        self.save_button.setEnabled(True)
+        self.set_busy(False)
         self.save_button.setDefault(True)
         self.form.focus_field(field)
 
