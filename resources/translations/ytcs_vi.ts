@@ -2932,6 +2932,11 @@ Tệp: %2</translation>
             <source>Ship</source>
             <translation>Xuất cấp</translation>
         </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_supply.py" line="1" />
+            <source>As printed on the pack, dd/mm/yyyy</source>
+            <translation>Như in trên bao bì, dạng ngày/tháng/năm</translation>
+        </message>
     </context>
     <context>
         <name>SignInDialog</name>

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ytcs_desktop.dates import day_text
 from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.errors import NotFoundError, RuleError, ValidationError
 from ytcs_desktop.domain.inventory.common import (
@@ -25,6 +26,7 @@ from ytcs_desktop.domain.inventory.common import (
 )
 from ytcs_desktop.domain.inventory.lots import clean_lot_no
 from ytcs_desktop.domain.inventory.stock import average_monthly_use, on_hand_by_item
+from ytcs_desktop.domain.validation import parse_date
 from ytcs_desktop.store.base import utc_now
 from ytcs_desktop.store.models import Requisition, RequisitionLine, ShipmentLine, Station, StockLevel
 
@@ -250,12 +252,22 @@ def ship(
     for row in lines:
         item_id, lot_no, expiry, quantity = row[:4]
         manufacturer = row[4] if len(row) > 4 else None
-        load_item(s, item_id, station_id, "lines")
+        item = load_item(s, item_id, station_id, "lines")
+        if expiry is None or not str(expiry).strip(" /-_."):  # never guessed: copied from the pack
+            raise ValidationError(
+                "expiry_missing",
+                f"Chưa nhập hạn dùng của {item.name}, lô {lot_no or '(chưa có số lô)'}: hãy chép hạn dùng in "
+                "trên hộp (ví dụ 31/12/2027).",
+                f"The expiry of {item.name}, lot {lot_no or '(no lot number yet)'}, is missing: copy the expiry "
+                "printed on the box (e.g. 31/12/2027).",
+                "expiry",
+            )
+        expiry = expiry if isinstance(expiry, dt.date) else parse_date(str(expiry), "expiry")
         expiry = as_date(expiry, "expiry")
         if expiry < day:
             raise RuleError(
                 "ship_expired",
-                f"Lô {lot_no} đã hết hạn ({expiry:%d/%m/%Y}): không được cấp cho trạm.",
+                f"Lô {lot_no} đã hết hạn ({day_text(expiry)}): không được cấp cho trạm.",
                 f"Lot {lot_no} expired on {expiry:%Y-%m-%d} and may not be shipped.",
                 "expiry",
             )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt
@@ -26,7 +25,7 @@ from ytcs_desktop.ui.models.documents import RequisitionLinesModel, RequisitionR
 from ytcs_desktop.ui.operations import REQUISITIONS, STOCK
 from ytcs_desktop.ui.pages.base import Page, fit_columns, make_table, toolbar_row
 from ytcs_desktop.ui.widgets.dialog import OperationDialog
-from ytcs_desktop.ui.widgets.form import ErrorLabel, date_edit, date_of
+from ytcs_desktop.ui.widgets.form import DateField, ErrorLabel, date_edit, date_of
 
 
 class LinesArea(QScrollArea):
@@ -72,9 +71,11 @@ class ShipDialog(OperationDialog):
             head = QLabel(text)
             head.setStyleSheet("font-weight: 600;")
             grid.addWidget(head, 0, col)
-        self.rows: list[tuple[RequisitionRow, QLineEdit, Any, QSpinBox]] = []
+        self.rows: list[tuple[RequisitionRow, QLineEdit, DateField, QSpinBox]] = []
         for r, line in enumerate((ln for ln in lines if (ln.approved_qty or 0) > 0), start=1):
-            lot, expiry, qty = QLineEdit(), date_edit(dt.date.today() + dt.timedelta(days=540)), QSpinBox()
+            # no expiry proposed: it is copied from the pack, as in Nhập kho
+            lot, expiry, qty = QLineEdit(), DateField(), QSpinBox()
+            expiry.setToolTip(self.tr("As printed on the pack, dd/mm/yyyy"))
             qty.setRange(0, 10_000_000)
             qty.setValue(line.approved_qty or 0)
             grid.addWidget(QLabel(f"{line.item} ({line.unit})"), r, 0)
@@ -87,7 +88,7 @@ class ShipDialog(OperationDialog):
         self.save_button.setText(self.tr("Ship"))
 
     def operation(self) -> Op:
-        lines = [(line.item_id, lot.text(), date_of(expiry), qty.value())
+        lines = [(line.item_id, lot.text(), expiry.value(), qty.value())
                  for line, lot, expiry, qty in self.rows if qty.value() > 0]
         req_id, station_id = self.requisition["id"], self.requisition["station_id"]
         doc_no, day = self.doc_no.text() or None, date_of(self.shipped)
