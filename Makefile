@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 APT_PACKAGES := libgl1 libegl1 libglib2.0-0 libfontconfig1 libdbus-1-3 libxkbcommon0 \
 	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 \
-	libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 poppler-utils xvfb xauth binutils
+	libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 poppler-utils xvfb xauth binutils pgbouncer
 export LANG := C.UTF-8
 
 .PHONY: run test system venv lint translations bench screenshots clean

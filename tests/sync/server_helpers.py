@@ -57,3 +57,33 @@ def centre_device(store: ServerStore, url: str) -> Device:
         admin.add_user(conn, username, PASSWORD, "centre", None, FAST_HASH)
     answer = login(url, username, PASSWORD, device_name="centre", replica_id=new_id())
     return Device(url, answer.token, answer.device_id, None, None)
+
+
+def ledger_batch(device: Device, rows: int, first_q: int = 1) -> tuple[dict[str, Any], list[str]]:
+    """A push of `rows` new stock movements of the device's station (column-major, as the client sends
+    them), with their ids."""
+    ids = [new_id() for _ in range(rows)]
+    base = {"station_id": device.station_id, "item_id": new_id(), "lot_id": new_id(), "txn_date": "2026-11-02",
+            "kind": "receipt", "quantity": 10, "hlc": "001764000000000-000000-abcdef012345",
+            "origin": "abcdef012345", "deleted": 0}
+    cols = sorted([*base, "id"])
+    data = [p.encode_column(ids if c == "id" else [base[c]] * rows) for c in cols]
+    seqs = list(range(first_q, first_q + rows))
+    body = {"last_seq": seqs[-1], "inserts": [{"t": "stock_transactions", "cols": cols,
+                                               "q": p.encode_column(seqs), "data": data}]}
+    return body, ids
+
+
+def pull_all(device: Device, table: str) -> list[str]:
+    """Every row id of `table` the device pulls from cursor 0, in the order served (repeats kept)."""
+    cursor, seen = 0, []
+    while True:
+        r = device.get("/sync/pull", params={"cursor": cursor, "limit": 500})
+        assert r.status_code == 200, r.text[:300]
+        page = r.json()
+        for group in page["tables"]:
+            if group["t"] == table:
+                seen.extend(str(row["id"]) for row in p.from_columns(group["cols"], group["data"]))
+        cursor = page["cursor"]
+        if not page["has_more"]:
+            return seen

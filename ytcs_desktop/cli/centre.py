@@ -98,7 +98,8 @@ def _serve(args: argparse.Namespace) -> int:
     url = database_url(args)
     try:
         return serve(url, host=args.host, port=args.port, log_level=args.log_level, certfile=args.certfile,
-                     keyfile=args.keyfile, connections=args.db_connections, pool_wait_s=args.pool_wait)
+                     keyfile=args.keyfile, workers=args.workers, connections=args.db_connections,
+                     pool_wait_s=args.pool_wait)
     except (OperationalError, ArgumentError) as exc:
         raise _unreachable(url, exc) from exc
 
@@ -272,7 +273,7 @@ def _answer_bundle(args: argparse.Namespace) -> int:
 
 def register(sub: Any) -> None:
     from ytcs_desktop.sync.server.admin import DEFAULT_TOMBSTONE_DAYS
-    from ytcs_desktop.sync.server.store import DEFAULT_CONNECTIONS, DEFAULT_POOL_WAIT_S
+    from ytcs_desktop.sync.server.store import DEFAULT_POOL_WAIT_S
 
     centre = group(sub, "centre", "máy chủ Trung tâm / the centre server")
 
@@ -293,8 +294,13 @@ def register(sub: Any) -> None:
                         "are told to install (default: the server's own)")
     p.add_argument("--client-download", metavar="URL",
                    help="nơi tải phiên bản đó / where stations get that version")
-    p.add_argument("--db-connections", type=int, default=DEFAULT_CONNECTIONS, metavar="N",
-                   help="số kết nối tối đa tới cơ sở dữ liệu / the most database connections the server holds")
+    p.add_argument("--workers", type=int, default=1, metavar="N",
+                   help="số tiến trình phục vụ / worker processes (PostgreSQL: each takes its share of the "
+                        "connections)")
+    p.add_argument("--db-connections", type=int, default=None, metavar="N",
+                   help="số kết nối tối đa tới cơ sở dữ liệu, chia cho các tiến trình / the most database "
+                        "connections the server holds, shared by its workers (default: 30 a worker, at most "
+                        "three quarters of what PostgreSQL has free; behind PgBouncer, its client limit)")
     p.add_argument("--pool-wait", type=float, default=DEFAULT_POOL_WAIT_S, metavar="SECONDS",
                    help="chờ kết nối bấy lâu rồi trả lời 503 (bận) / wait this long for a connection, then "
                         "answer 503 (busy)")

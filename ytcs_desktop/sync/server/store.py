@@ -10,7 +10,9 @@ pushes queued behind that very lock.
 
 Connections: a worker holds at most `connections` (its share of the database's limit, see
 `connection_budget`); a request that finds none free within `pool_wait_s` is answered 503 with
-Retry-After (app.py) instead of waiting in line for the 30 s a pool waits by default.
+Retry-After (app.py) instead of waiting in line for the 30 s a pool waits by default. Nothing depends on
+a session's state (no server-side prepared statements, no session settings), so PostgreSQL may also be
+reached through PgBouncer in transaction mode.
 """
 
 from __future__ import annotations
@@ -22,9 +24,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, select, update
+from sqlalchemy import Connection, Engine, create_engine, event, select, text, update
 from sqlalchemy.engine import make_url
-from sqlalchemy.pool import NullPool
 
 from ytcs_desktop.store.base import new_id
 from ytcs_desktop.store.files import private_database
@@ -62,9 +63,7 @@ class ServerStore:
     """Engines, the schema (migrated), bookkeeping values and the centre's clock."""
 
     def __init__(self, url: str, *, connections: int = DEFAULT_CONNECTIONS,
-                 pool_wait_s: float = DEFAULT_POOL_WAIT_S, pooler: bool = False) -> None:
-        """`pooler`: PostgreSQL is reached through a transaction-mode pooler (PgBouncer), which keeps the
-        server connections itself: this process opens one per request and keeps none."""
+                 pool_wait_s: float = DEFAULT_POOL_WAIT_S) -> None:
         self.url = url
         self.connections = max(1, connections)
         self.pool_wait_s = pool_wait_s
@@ -81,13 +80,10 @@ class ServerStore:
                 url = str(parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False))
             # No server-side prepared statements: a generic plan made while a table was small (no
             # statistics yet) would keep scanning it whole as it grows.
-            args: dict[str, Any] = {"prepare_threshold": None}
-            if pooler:
-                self.engine = create_engine(url, poolclass=NullPool, connect_args=args)
-            else:
-                kept = min(10, self.connections)
-                self.engine = create_engine(url, pool_size=kept, max_overflow=self.connections - kept,
-                                            pool_timeout=pool_wait_s, pool_pre_ping=True, connect_args=args)
+            kept = min(10, self.connections)
+            self.engine = create_engine(url, pool_size=kept, max_overflow=self.connections - kept,
+                                        pool_timeout=pool_wait_s, pool_pre_ping=True,
+                                        connect_args={"prepare_threshold": None})
             self.read_engine = self.engine
         self._server_id: str | None = None
         self._clock: HybridClock | None = None
@@ -160,6 +156,22 @@ class ServerStore:
             self.load_identity()
         assert self._clock is not None
         return self._clock
+
+    def connection_budget(self, workers: int) -> int:
+        """The connections the whole server may hold, over all its workers: 30 a worker, but at most three
+        quarters of what PostgreSQL has free now (max_connections less the superuser reserve and the
+        connections open), leaving room for the admin commands and other clients. At least one a worker.
+        SQLite has no such limit."""
+        wanted = DEFAULT_CONNECTIONS * workers
+        if self.is_sqlite:
+            return wanted
+        with self.engine.connect() as conn:
+            limit, reserved, used = conn.execute(text(
+                "SELECT current_setting('max_connections')::int, "
+                "current_setting('superuser_reserved_connections')::int, "
+                "(SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend')")).one()
+        free = int(limit) - int(reserved) - int(used)
+        return max(workers, min(wanted, free * 3 // 4))
 
     def tombstone_horizon(self, conn: Connection) -> int:
         return int(self.meta(conn, "tombstone_horizon") or 0)
