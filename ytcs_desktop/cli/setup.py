@@ -155,6 +155,7 @@ def _init(args: argparse.Namespace) -> int:
 
 # ----- demo -------------------------------------------------------------------------------------
 def _demo(args: argparse.Namespace) -> int:
+    from ytcs_desktop.cli.demo_progress import DemoProgress
     from ytcs_desktop.demo import centre
 
     months = args.months
@@ -169,7 +170,8 @@ def _demo(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     # Both databases are built beside their targets and moved into place at the end: an interrupted
     # run leaves nothing.
-    summary, built = centre.build_demo_world(path, months=months, seed=args.seed, replace_centre=True)
+    summary, built = centre.build_demo_world(path, months=months, seed=args.seed, replace_centre=True,
+                                             progress=DemoProgress(language(args)))
     took = time.perf_counter() - started
     counts = ", ".join(f"{k}={v}" for k, v in summary.items())
     folder = path.parent

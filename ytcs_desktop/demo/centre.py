@@ -23,7 +23,9 @@ folder (`sync-token`, mode 0600) so `ytcs sync` and the window sync with the dem
 from __future__ import annotations
 
 import bisect
+import json
 import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -215,6 +217,7 @@ class _Replay:
 def build_demo_centre(station_path: Path, server_path: Path) -> CentreBuilt:
     """Create the demo centre's server database at `server_path` (which must not exist) from the demo
     station database at `station_path`, and record in the station database that it has synced."""
+    from ytcs_desktop.sync.client import SyncReport
     from ytcs_desktop.sync.join import remember_centre
     from ytcs_desktop.sync.server import admin, auth
     from ytcs_desktop.sync.server import schema as t
@@ -261,8 +264,12 @@ def build_demo_centre(station_path: Path, server_path: Path) -> CentreBuilt:
             rejected, logged = a.record_push_answer(db, rows, answer)
             if rejected or logged:
                 raise DemoDisagrees(f"{rejected} refused, {logged} conflicts recorded at the station")
+        # The station's last sync, where the window and `ytcs sync status` read it: the demo station
+        # is in sync with its centre, so it must not say “never synced”.
+        report = SyncReport(pushed=len(rows), complete=True)
         with a.remote_write(db) as conn:
             a.set_meta(conn, a.PULL_CURSOR, str(top))
+            a.set_meta(conn, a.LAST_SYNC, json.dumps({**report.as_dict(), "at_ms": int(time.time() * 1000)}))
         remember_centre(db, SERVER_URL, station_device.id, ACCOUNTS[HOME])
         return CentreBuilt(station_device.id, token, len(rows), replay.applied, replay.by_centre, replay.switches)
     finally:
