@@ -86,13 +86,14 @@ def _mutations(req: p.PushRequest) -> list[Mutation]:
     for group in req.inserts:
         try:
             seqs = p.decode_column(group.q)
-            images = p.from_columns(group.cols, group.data) if group.data else []
+            columns = [p.decode_column(col) for col in group.data]
+            images = [dict(zip(group.cols, row, strict=True)) for row in zip(*columns, strict=True)]
         except (ValueError, TypeError, KeyError, AttributeError) as exc:
             raise _malformed() from exc
         if len(images) != len(seqs) or len(group.cols) != len(group.data) or not values.check_positions(seqs):
             raise _malformed()
+        values.check_columns(group.t, group.cols, columns)
         for q, image in zip(seqs, images, strict=True):
-            values.check_row(group.t, image)
             out.append(Mutation(q, "insert", group.t, str(image.get("id") or ""), image, str(image.get("hlc") or "")))
     for c in req.changes:
         fields = {"deleted": 1} if c.op == "delete" else dict(c.f)

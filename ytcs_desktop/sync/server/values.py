@@ -72,6 +72,38 @@ def check_row(table: str, fields: dict[str, Any]) -> None:
             raise errors.bad_value(table, key, f"≤ {KEY_LENGTH} ký tự / at most {KEY_LENGTH} characters")
 
 
+_TEXT_TYPES = frozenset({str, type(None)})
+_NUMBER_TYPES = frozenset({int, float, bool, type(None)})
+
+
+def check_columns(table: str, names: list[str], columns: list[list[Any]]) -> None:
+    """`check_row` for a column-major insert group, a column at a time (the types of a column are
+    gathered in one pass in C: about a tenth of the cost of checking row by row)."""
+    kinds = KINDS.get(table)
+    if kinds is None:
+        return
+    for name, column in zip(names, columns, strict=True):
+        kind = kinds.get(name)
+        if kind is None:
+            continue
+        types = set(map(type, column))
+        if kind == TEXT:
+            fits = types <= _TEXT_TYPES
+        else:
+            fits = types <= _NUMBER_TYPES
+            if fits and int in types:
+                ints = column if len(types) == 1 else [v for v in column if type(v) is int]
+                fits = min(ints) >= -p.INT64_MAX - 1 and max(ints) <= p.INT64_MAX
+            if fits and float in types:
+                fits = all(map(math.isfinite, (v for v in column if type(v) is float)))
+        if not fits:
+            raise errors.bad_value(table, name, EXPECTED[kind])
+        if name in ("id", "station_id") and str in types:
+            texts = column if len(types) == 1 else [v for v in column if type(v) is str]
+            if max(map(len, texts)) > KEY_LENGTH:
+                raise errors.bad_value(table, name, f"≤ {KEY_LENGTH} ký tự / at most {KEY_LENGTH} characters")
+
+
 def check_positions(seqs: list[Any]) -> bool:
     """Whether every outbox position is an integer the databases hold (0 … 2⁶³−1)."""
     return all(type(q) is int and 0 <= q <= p.INT64_MAX for q in seqs)
