@@ -15,6 +15,7 @@ from ytcs_desktop.domain.errors import PermissionDenied, RuleError, ValidationEr
 from ytcs_desktop.domain.reporting import overdue
 from ytcs_desktop.domain.reporting.schedule import (
     get_kind,
+    latest_ended,
     period_of,
     periods_due_between,
     seed_schedule,
@@ -49,6 +50,11 @@ def test_the_plans_schedule_weekly_on_friday_monthly_quarterly_and_annual_before
         year = period_of(annual, dt.date(2026, 5, 1))
         assert (year.date_from, year.date_to, year.deadline) == (dt.date(2026, 1, 1), dt.date(2026, 10, 31),
                                                                 dt.date(2026, 11, 15))
+        assert latest_ended(weekly, dt.date(2026, 3, 11)).date_to == dt.date(2026, 3, 6)  # Wednesday
+        assert latest_ended(weekly, FRIDAY).date_to == FRIDAY
+        assert latest_ended(monthly, dt.date(2026, 3, 11)).date_to == dt.date(2026, 2, 28)
+        assert latest_ended(quarterly, dt.date(2026, 3, 11)).date_to == dt.date(2025, 12, 31)
+        assert latest_ended(annual, dt.date(2026, 3, 11)).date_to == dt.date(2025, 10, 31)
         fridays = periods_due_between(weekly, dt.date(2026, 3, 1), dt.date(2026, 3, 31))
         assert [p.deadline.day for p in fridays] == [6, 13, 20, 27]
         assert [p.date_from for p in periods_due_between(monthly, dt.date(2026, 1, 1), dt.date(2026, 12, 31))] == [

@@ -172,6 +172,15 @@ def period_of(kind: ReportKind, day: dt.date) -> ReportPeriod:
     return ReportPeriod(kind.code, dt.date(day.year, 1, 1), _month_end(day.year, m - 1), deadline)
 
 
+def latest_ended(kind: ReportKind, today: dt.date) -> ReportPeriod:
+    """The last period of this kind that has ended by `today` (what a report can be sent for now)."""
+    p = period_of(kind, today)
+    while p.date_to > today:
+        p = period_of(kind, p.date_from - dt.timedelta(days=1) if kind.period != "year"
+                      else dt.date(p.deadline.year - 1, 6, 30))
+    return p
+
+
 def next_period(kind: ReportKind, p: ReportPeriod) -> ReportPeriod:
     if kind.period == "year":
         return period_of(kind, dt.date(p.deadline.year + 1, 6, 30))

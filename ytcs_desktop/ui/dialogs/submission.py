@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPlainTex
 from sqlalchemy.orm import Session
 
 from ytcs_desktop.domain.reportdata.remembered import remember_input, remembered_input
-from ytcs_desktop.domain.reporting.schedule import ReportPeriod, list_kinds
+from ytcs_desktop.domain.reporting.schedule import ReportPeriod, latest_ended, list_kinds
 from ytcs_desktop.domain.reporting.submissions import FIGURES, SubmissionRow, prepare, review, submit
 from ytcs_desktop.ui.context import AppContext
 from ytcs_desktop.ui.dialogs.stock_moves import Op
@@ -51,13 +51,15 @@ class SubmissionDialog(OperationDialog):
         self.setMinimumWidth(640)
         self.save_button.setText(self.tr("Submit"))
         self.station_id = ctx.actor.station_id or ""
-        kinds, draft = run_sync_query(ctx.db, lambda s: (
-            [(k.code, k.name) for k in list_kinds(s)], remembered_input(s, DRAFT)))  # tiny reads, at opening
+        today = dt.date.today()
+        kinds, draft = run_sync_query(ctx.db, lambda s: (  # tiny reads, at opening
+            [(k.code, k.name, latest_ended(k, today).date_to) for k in list_kinds(s)], remembered_input(s, DRAFT)))
+        self.last_ended = {code: end for code, _name, end in kinds}  # the period a report can be sent for now
         self.kind = QComboBox()
-        for code, name in kinds:
+        for code, name, _end in kinds:
             self.kind.addItem(name, code)
         self.form.add("kind", self.tr("Report"), self.kind)
-        self.day = date_edit(day or dt.date.today())
+        self.day = date_edit(day or today)
         self.form.add("period", self.tr("A day in the period"), self.day)
         self.period_label = QLabel()
         self.period_label.setObjectName("period_label")
@@ -84,7 +86,7 @@ class SubmissionDialog(OperationDialog):
         self._restore(draft, kind, day)
         self.correction_note.setEnabled(self.corrects.isChecked())
         self.corrects.toggled.connect(self.correction_note.setEnabled)
-        self.kind.currentIndexChanged.connect(lambda _i: self.preview())
+        self.kind.currentIndexChanged.connect(lambda _i: self._kind_changed())
         self.day.dateChanged.connect(lambda _d: self.preview())
         self.preview()
 
@@ -99,12 +101,15 @@ class SubmissionDialog(OperationDialog):
         index = self.kind.findData(wanted)
         if index >= 0:
             self.kind.setCurrentIndex(index)
-        if day is None and isinstance(draft.get("day"), str):
+        chosen = day
+        if chosen is None and isinstance(draft.get("day"), str):
             try:
-                saved = dt.date.fromisoformat(draft["day"])
-                self.day.setDate(QDate(saved.year, saved.month, saved.day))
+                chosen = dt.date.fromisoformat(draft["day"])
             except ValueError:
-                pass
+                chosen = None
+        chosen = chosen or self.last_ended.get(str(self.kind.currentData()))
+        if chosen is not None:
+            self.day.setDate(QDate(chosen.year, chosen.month, chosen.day))
         self.difficulties.setPlainText(str(draft.get("difficulties") or ""))
         self.proposals.setPlainText(str(draft.get("proposals") or ""))
         self.corrects.setChecked(bool(draft.get("corrects")))
@@ -118,6 +123,13 @@ class SubmissionDialog(OperationDialog):
         super().reject()
 
     # ----- the period and its figures ------------------------------------------------------------------
+    def _kind_changed(self) -> None:
+        """Another kind: its last ended period, the one a report can be sent for now."""
+        end = self.last_ended.get(str(self.kind.currentData()))
+        if end is not None:
+            self.day.setDate(QDate(end.year, end.month, end.day))  # the preview follows the date
+        self.preview()
+
     def preview(self) -> None:
         kind = self.kind.currentData()
         if not kind:
