@@ -89,7 +89,7 @@ def test_support_plan_with_progress(programme: Fixture) -> None:
     assert_header(text, "KẾ HOẠCH HỖ TRỢ CHUYÊN MÔN CHO TRẠM Y TẾ", "An Phú, ngày 30 tháng 06 năm 2026")
     assert_font_embedded(out)
     for phrase in ("Nâng cao năng lực khám chữa bệnh ban đầu", "Bác sĩ luân phiên khám bệnh tại trạm",
-                   "Tỷ lệ tuân thủ vệ sinh tay", "Quan sát 20 cơ hội vệ sinh tay mỗi quý", "quý ii năm 2026",
+                   "Tỷ lệ tuân thủ vệ sinh tay", "Quan sát 20 cơ hội vệ sinh tay mỗi quý", "quý II năm 2026",
                    "2.000.000", "Dự trù kinh phí"):
         assert phrase in f, phrase
     book = openpyxl.load_workbook(xlsx(programme, "support-plan", r))

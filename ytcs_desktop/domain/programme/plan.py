@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.errors import RuleError, ValidationError
-from ytcs_desktop.domain.labels import parse_code
+from ytcs_desktop.domain.labels import codes, parse_code
 from ytcs_desktop.domain.programme.common import QUARTERS, non_negative, year_of
 from ytcs_desktop.domain.stations import get_row, require_centre
 from ytcs_desktop.domain.validation import required_text
@@ -182,9 +182,10 @@ def list_plans(s: Session, year: int | None = None, station_id: str | None = Non
 
 def plan_view(s: Session, plan: SupportPlan) -> PlanView:
     station = s.get(Station, plan.station_id) if plan.station_id else None
-    activities = list(s.scalars(select(PlanActivity).where(PlanActivity.plan_id == plan.id,
-                                                           PlanActivity.deleted.is_(False))
-                                .order_by(PlanActivity.kind, PlanActivity.id)))
+    order = {k: i for i, k in enumerate(codes("activity_kind"))}
+    activities = sorted(s.scalars(select(PlanActivity).where(PlanActivity.plan_id == plan.id,
+                                                             PlanActivity.deleted.is_(False))),
+                        key=lambda a: (order.get(a.kind, len(order)), a.id))  # in the order kinds are listed
     indicators = list(s.scalars(select(PlanIndicator).where(PlanIndicator.plan_id == plan.id,
                                                             PlanIndicator.deleted.is_(False))
                                 .order_by(PlanIndicator.id)))

@@ -31,6 +31,11 @@ def period_words(year: int, quarter: int | None) -> str:
     return f"Quý {ROMAN[quarter]} năm {year}" if quarter else f"Năm {year}"
 
 
+def progress_words(year: int, quarter: int | None) -> str:
+    """“quý III năm 2026” or “năm 2026”, inside a sentence."""
+    return f"quý {ROMAN[quarter]} năm {year}" if quarter else f"năm {year}"
+
+
 def _one_or_all(station_id: Stations) -> str | None:
     ids = station_ids(station_id)
     return ids[0] if ids and len(ids) == 1 else None
@@ -84,7 +89,7 @@ def support_plan(s: Session, station_id: Stations, date_from: dt.date, date_to: 
                                  lines, [(i.name, i.measure, i.target or "") for i in view.indicators],
                                  plan_progress(s, year, quarter, sid), view.total_cost))
     head = header(s, station_id, "KẾ HOẠCH HỖ TRỢ CHUYÊN MÔN CHO TRẠM Y TẾ", date=date_to,
-                  subtitle=f"{period_words(year, None)} – tiến độ: {period_words(year, quarter).lower()}")
+                  subtitle=f"{period_words(year, None)} – tiến độ {progress_words(year, quarter)}")
     return SupportPlanReport(head, year, quarter, plans)
 
 

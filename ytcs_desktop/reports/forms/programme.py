@@ -14,7 +14,7 @@ from ytcs_desktop.domain.reportdata.programme import (
     SupportPlanReport,
     TrainingPlanAnnex,
     kind_label,
-    period_words,
+    progress_words,
 )
 from ytcs_desktop.reports.document import Block, Column, Document, PageBreak, Row, Table, Text
 from ytcs_desktop.reports.excel import Sheet, XColumn
@@ -76,7 +76,7 @@ def support_plan_document(r: SupportPlanReport) -> Document:
         blocks.append(Text("3. Chỉ số chuyên môn theo dõi", bold=True, size=12, keep_with_next=True))
         blocks.append(Table(INDICATOR_COLUMNS, [Row([str(i), *x]) for i, x in enumerate(p.indicators, start=1)],
                             size=10))
-        blocks.append(Text(f"4. Tiến độ thực hiện ({period_words(r.year, r.quarter).lower()}), tính từ số liệu đã "
+        blocks.append(Text(f"4. Tiến độ thực hiện {progress_words(r.year, r.quarter)}, tính từ số liệu đã "
                            "ghi nhận", bold=True, size=12, keep_with_next=True))
         blocks.append(Table(PROGRESS_COLUMNS, [
             Row([str(i), label("activity_kind", x.kind), num(x.target),
