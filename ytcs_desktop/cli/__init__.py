@@ -38,6 +38,7 @@ COMMAND_MODULES = (
     "ytcs_desktop.cli.centre",
     "ytcs_desktop.cli.report",
     "ytcs_desktop.cli.diagnostics",
+    "ytcs_desktop.cli.audit",
     "ytcs_desktop.cli.gui",
 )
 

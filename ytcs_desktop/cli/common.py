@@ -77,7 +77,9 @@ def db_path(args: argparse.Namespace) -> Path:
 def open_db(args: argparse.Namespace) -> Database:
     """The database, checked by SQLite's quick_check first (once per command; ~30 ms for a year of a
     station's data): a damaged file is refused before anything is read from it or written to it."""
-    return Database.open(db_path(args), verify=True)
+    db = Database.open(db_path(args), verify=True)
+    db.person = actor_for(db).name  # the audit trail names the person acting from the command line
+    return db
 
 
 # Imports grow the database by about this many times the input file's size while they run: the rows,

@@ -104,6 +104,7 @@ def opened(args: argparse.Namespace) -> Iterator[Database]:
         raise DamagedDatabase(
             f"Không mở được cơ sở dữ liệu {path}: tệp bị hỏng hoặc không phải dữ liệu YTCS ({exc.orig}).",
             f"Cannot open the database {path}: the file is damaged or not YTCS data ({exc.orig}).") from exc
+    db.person = actor_for(db).name  # the audit trail names the person acting from the command line
     try:
         yield db
     finally:
@@ -140,6 +141,7 @@ def _init(args: argparse.Namespace) -> int:
     station_id = station_id_for(code)  # the id the centre gives the same code: one station at enrolment
     try:
         db = Database.create(path, station_id=station_id, role="station")
+        db.person = actor_for(db).name
         try:
             with db.transaction() as s:
                 create_station(s, code=code, name=name, station_id=station_id)

@@ -106,6 +106,7 @@ def tune_gc() -> None:
 def make_context(db: Database, settings: QSettings, lang: str) -> AppContext:
     tasks = TaskManager()
     actor = actor_for(db, settings)
+    db.person = actor.name  # the audit trail's person for writes not made through Operations
     ops = Operations(db, actor, tasks, lang)
     ctx = AppContext(db=db, actor=actor, lang=lang, tasks=tasks, ops=ops, settings=settings)
     from ytcs_desktop.ui.sync_controller import SyncController

@@ -89,7 +89,7 @@ class Operations(QObject):
         db, actor = self.db, self.actor
 
         def work(_control: TaskControl) -> T:
-            with db.transaction() as session:
+            with db.transaction(person=actor.name) as session:  # the audit trail names the actor
                 return fn(session, actor)
 
         def done(result: T) -> None:

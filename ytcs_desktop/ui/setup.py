@@ -28,6 +28,7 @@ def create_database(path: Path, choice: FirstRunChoice, control: TaskControl,
     required_text(choice.name, "name", f"tên {kind_vi}", f"{kind_en} name", 300)
     station_id = station_id_for(choice.code) if choice.role == "station" else None
     db = Database.create(path, station_id=station_id, role=choice.role)
+    db.person = choice.user_name  # the first person of the audit trail: whoever set this computer up
     try:
         with db.transaction() as s:
             if choice.role == "station":
