@@ -56,6 +56,14 @@ def test_plan_reaches_the_station_and_its_edit_is_refused(centre: Centre) -> Non
         assert plan_row is not None
         plan_row.objectives = "Trạm tự sửa"
     assert st.sync().rejected == 1
+    # A centre PC that writes a target below zero behind the window's back is refused too (the domain's rule).
+    with hub.db.transaction() as s:
+        bad = s.get(PlanActivity, activity_id)
+        assert bad is not None
+        bad.target_q3 = -3
+    assert hub.sync().rejected == 1
+    state, reason = row_state(hub.db, "plan_activities", activity_id)
+    assert state == "rejected" and reason and "quý 3" in reason
     # The centre still holds its own values.
     hub.sync()
     with hub.db.read() as s:
@@ -92,6 +100,11 @@ def test_calendar_reaches_the_station_and_ratings_reach_the_centre(centre: Centr
     with st.db.transaction() as s:
         rating_id = ratings.rate_activity(s, station, kind="consultation", activity_id=session_id, rating=4,
                                           comment="Kết luận rõ ràng").id
+    # A rating outside 1–5 written behind the window's back is refused by the server with the domain's message.
+    with st.db.transaction() as s:
+        s.add(ActivityRating(station_id=st.station_id, activity_kind="consultation", activity_id=session_id, rating=9,
+                             rated_at=dt.datetime.now(dt.UTC), rated_by="x"))
+    assert st.sync().rejected == 1
     # A tampered station PC rewrites the conclusion: refused.
     with st.db.transaction() as s:
         row = s.get(ConsultationCase, case_id)

@@ -24,7 +24,7 @@ from ytcs_desktop.store.models import Department, PlanActivity, PlanIndicator, S
 
 COST_FIELDS = ("cost_travel", "cost_per_diem", "cost_materials")
 TARGET_FIELDS = tuple(f"target_q{q}" for q in QUARTERS)
-_COST_LABELS = {"cost_travel": ("chi phí đi lại", "travel cost"),
+COST_LABELS = {"cost_travel": ("chi phí đi lại", "travel cost"),
                 "cost_per_diem": ("công tác phí", "per diem"),
                 "cost_materials": ("chi phí vật tư, tài liệu", "materials cost")}
 
@@ -76,7 +76,7 @@ def _targets(values: dict[str, Any]) -> dict[str, int]:
 
 
 def _costs(values: dict[str, Any]) -> dict[str, int]:
-    return {f: non_negative(values.get(f), f, *_COST_LABELS[f]) for f in COST_FIELDS}
+    return {f: non_negative(values.get(f), f, *COST_LABELS[f]) for f in COST_FIELDS}
 
 
 def _activity_fields(s: Session, kind: str, content: str, department_id: str | None,

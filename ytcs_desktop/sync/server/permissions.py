@@ -19,9 +19,11 @@ from typing import Any
 
 from sqlalchemy import Table
 
+from ytcs_desktop.domain.errors import DomainError
 from ytcs_desktop.domain.inventory.requisitions import TRANSITIONS as REQUISITION_TRANSITIONS
 from ytcs_desktop.domain.programme.calendar import INITIAL_STATUS as CONSULTATION_INITIAL
 from ytcs_desktop.domain.programme.calendar import TRANSITIONS as CONSULTATION_TRANSITIONS
+from ytcs_desktop.domain.programme.rows import ROW_CHECKS
 from ytcs_desktop.domain.referrals import INITIAL_STATUS as REFERRAL_INITIAL
 from ytcs_desktop.domain.referrals import TRANSITIONS as REFERRAL_TRANSITIONS
 from ytcs_desktop.domain.reporting import submissions
@@ -201,7 +203,7 @@ def check_new_row(rule: TableRule, device: Device, image: dict[str, Any]) -> Ref
         born = device.role in BIRTH_STATUSES.get(rule.name, {}).get(status, frozenset())
         if status != initial and not born and machine.get((initial, status)) != device.role:
             return refuse_transition(initial, status, device.role)
-    return None
+    return check_values(rule, image)
 
 
 def refuse_transition(old: str, new: str, role: str) -> Refusal:
@@ -228,6 +230,19 @@ def check_sealed(rule: TableRule, changed: set[str]) -> Refusal | None:
     return Refusal("sealed",
                    f"Bản ghi {rule.name} đã gửi không sửa được ({', '.join(touched)}): hãy gửi một bản sửa.",
                    f"A sent {rule.name} record cannot be changed ({', '.join(touched)}): send a correction.")
+
+
+def check_values(rule: TableRule, fields: Mapping[str, Any]) -> Refusal | None:
+    """The domain's value rules for a pushed row (a target below zero, a rating outside 1–5), with the
+    domain's own message."""
+    check = ROW_CHECKS.get(rule.name)
+    if check is None:
+        return None
+    try:
+        check(fields)
+    except DomainError as err:
+        return Refusal(err.code, err.vi, err.en)
+    return None
 
 
 def refuse_insert_only(rule: TableRule) -> Refusal:

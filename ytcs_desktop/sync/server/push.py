@@ -377,6 +377,8 @@ class Batch:
         refusal = perm.not_owned(rule, self.device, row_station, set(changed))
         if refusal is None:
             refusal = perm.check_sealed(rule, set(changed))
+        if refusal is None:
+            refusal = perm.check_values(rule, changed)
         if refusal is None and "status" in changed and m.hlc > state.hlc_of("status"):  # else it loses (see top)
             refusal = perm.check_transition(rule, self.device, state.fields.get("status"), changed["status"])
         if refusal is not None:

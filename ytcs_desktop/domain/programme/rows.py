@@ -1,0 +1,49 @@
+"""The programme's value rules as they apply to a row image that arrives by sync: the server runs these
+on what a device pushes (sync/server/permissions.py `check_values`), with the domain's own checks and
+messages, so a target below zero or a rating of 9 is refused there too, not only in the window."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from ytcs_desktop.domain.programme.common import non_negative
+from ytcs_desktop.domain.programme.plan import COST_LABELS, TARGET_FIELDS
+from ytcs_desktop.domain.programme.ratings import rating_value
+
+RowCheck = Callable[[Mapping[str, Any]], None]
+
+
+def _activity(fields: Mapping[str, Any]) -> None:
+    for name in TARGET_FIELDS:
+        if name in fields:
+            q = name[-1]
+            non_negative(fields[name], name, f"chỉ tiêu quý {q}", f"quarter {q} target", 100_000)
+    for name, (vi, en) in COST_LABELS.items():
+        if name in fields:
+            non_negative(fields[name], name, vi, en)
+
+
+def _rating(fields: Mapping[str, Any]) -> None:
+    if "rating" in fields:
+        rating_value(fields["rating"])
+
+
+def _plan_item(fields: Mapping[str, Any]) -> None:
+    if "head_count" in fields:
+        non_negative(fields["head_count"], "head_count", "số lượng người tập huấn", "planned head count", 100_000)
+
+
+def _document(fields: Mapping[str, Any]) -> None:
+    if "forms_guided" in fields:
+        non_negative(fields["forms_guided"], "forms_guided", "số biểu mẫu đã hướng dẫn", "number of forms guided",
+                     10_000)
+
+
+# table -> the check of a pushed row's fields (raises the domain's ValidationError)
+ROW_CHECKS: dict[str, RowCheck] = {
+    "plan_activities": _activity,
+    "activity_ratings": _rating,
+    "training_plan_items": _plan_item,
+    "rolled_out_documents": _document,
+}
