@@ -362,6 +362,11 @@
     <context>
         <name>Columns</name>
         <message>
+            <location filename="../../ytcs_desktop/ui/models/programme.py" line="1" />
+            <source>Goal</source>
+            <translation>Mục tiêu</translation>
+        </message>
+        <message>
             <location filename="../../ytcs_desktop/ui/models/reporting.py" line="1" />
             <source>Report</source>
             <translation>Báo cáo</translation>
@@ -4032,6 +4037,11 @@ Tệp: %2</translation>
         <name>Saved</name>
         <message>
             <location filename="../../ytcs_desktop/ui/main_window.py" line="1" />
+            <source>Training session linked to the plan</source>
+            <translation>Đã ghi buổi tập huấn theo kế hoạch</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/main_window.py" line="1" />
             <source>Report acknowledged</source>
             <translation>Đã xác nhận đã nhận báo cáo</translation>
         </message>
@@ -4988,6 +4998,11 @@ Tệp: %2</translation>
         <name>ProgrammePage</name>
         <message>
             <location filename="../../ytcs_desktop/ui/pages/centre_programme.py" line="1" />
+            <source>Session &amp;held for it…</source>
+            <translation>Ghi &amp;buổi đã tổ chức…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_programme.py" line="1" />
             <source>Period</source>
             <translation>Kỳ</translation>
         </message>
@@ -5701,6 +5716,24 @@ Tệp: %2</translation>
             <location filename="../../ytcs_desktop/ui/dialogs/password.py" line="1" />
             <source>Cancel</source>
             <translation>Hủy bỏ</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrainingLinkDialog</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/programme.py" line="1" />
+            <source>Session held for the training plan</source>
+            <translation>Buổi tập huấn đã tổ chức theo kế hoạch</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/programme.py" line="1" />
+            <source>Training session</source>
+            <translation>Buổi tập huấn</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/programme.py" line="1" />
+            <source>Session</source>
+            <translation>Buổi tập huấn</translation>
         </message>
     </context>
 </TS>

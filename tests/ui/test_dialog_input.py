@@ -29,6 +29,7 @@ from ytcs_desktop.domain.inventory import receive
 from ytcs_desktop.domain.inventory.stock import ItemBalance, LotBalance, on_hand_by_lot
 from ytcs_desktop.domain.programme.calendar import CaseLine, SessionLine
 from ytcs_desktop.domain.programme.ratings import Received
+from ytcs_desktop.domain.programme.training_plan import PlanItemProgress
 from ytcs_desktop.domain.reporting.submissions import SubmissionRow
 from ytcs_desktop.domain.stations import StationProfile, add_staff, create_station, station_profile
 from ytcs_desktop.domain.techniques import TechniqueView
@@ -54,6 +55,7 @@ from ytcs_desktop.ui.dialogs.programme import (
     IndicatorDialog,
     PlanDialog,
     RatingDialog,
+    TrainingLinkDialog,
     TrainingPlanItemDialog,
 )
 from ytcs_desktop.ui.dialogs.referral import FollowUpDialog, ReferralDialog
@@ -328,6 +330,8 @@ FACTORIES: dict[str, Factory] = {
         ctx, Received("rotation", new_id(), today, "Khám bệnh không lây nhiễm", None, ""), p),
     "TrainingPlanItemDialog": lambda ctx, ids, lots, p: TrainingPlanItemDialog(ctx, None, p),
     "DocumentDialog": lambda ctx, ids, lots, p: DocumentDialog(ctx, p),
+    "TrainingLinkDialog": lambda ctx, ids, lots, p: TrainingLinkDialog(ctx, PlanItemProgress(
+        new_id(), today.year, 2, "Phòng Điều dưỡng", "Vệ sinh tay", "", "hands_on", "", 20, 0, 0), p),
     "ReferralDialog": lambda ctx, ids, lots, p: ReferralDialog(ctx, p),
     "FollowUpDialog": lambda ctx, ids, lots, p: FollowUpDialog(ctx, Referral(
         id=new_id(), number="CT-2026-0001", patient_ref="BN-1", reason="Đau bụng cấp", destination="BV tỉnh",

@@ -1,7 +1,7 @@
 """The support programme in the window, driven by real key presses: the centre adds an activity (a
 target below zero is refused under its field and Enter submits again), schedules a consultation (a day
 past is refused) and sees progress; the station reads its plan, rates a visit it received and sees the
-upcoming consultation on its overview."""
+upcoming consultation on its overview; the centre counts a held session against its training plan."""
 
 from __future__ import annotations
 
@@ -16,9 +16,9 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from tests.ui.helpers import set_date, type_into
-from ytcs_desktop.domain import rotations, stations
+from ytcs_desktop.domain import rotations, stations, training
 from ytcs_desktop.domain.actor import Actor
-from ytcs_desktop.domain.programme import calendar, plan
+from ytcs_desktop.domain.programme import calendar, plan, training_plan
 from ytcs_desktop.store.base import new_id
 from ytcs_desktop.store.db import Database
 from ytcs_desktop.store.models import ActivityRating, ConsultationSession, PlanActivity
@@ -157,3 +157,31 @@ def test_station_reads_its_plan_rates_a_visit_and_sees_upcoming(station_window: 
         rating = s.scalars(select(ActivityRating)).one()
         assert (rating.rating, rating.comment, rating.rated_by) == (5, "Bác sĩ hướng dẫn tận tình", "Nguyễn Thị Lan")
     qtbot.waitUntil(lambda: page.received.rows()[0].rating == 5, timeout=5000)
+
+
+def test_centre_links_a_held_session_to_the_training_plan(centre_window: MainWindow, qtbot: QtBot) -> None:
+    ctx = centre_window.ctx
+    with ctx.db.transaction() as s:
+        training_plan.add_plan_item(s, CENTRE, year=YEAR, department_id=None, content="Thực hành vệ sinh tay",
+                                    head_count=20, format="hands_on", quarter=1)
+        held = training.create_session(s, CENTRE, organiser="Phòng Điều dưỡng", topic="Vệ sinh tay thường quy",
+                                       programme="other", date_from=dt.date(YEAR, 1, 12), date_to=dt.date(YEAR, 1, 12),
+                                       periods=4)
+        training.record_attendance(s, CENTRE, session_id=held.id, person_name="Lê Thị Mai", result="passed")
+        training.mark_held(s, CENTRE, held.id, today=dt.date(YEAR, 1, 13))
+    page = centre_window.open(ProgrammePage)
+    assert isinstance(page, ProgrammePage)
+    page.tabs.setCurrentIndex(2)
+    qtbot.waitUntil(lambda: page.training.rowCount() == 1, timeout=5000)
+    assert page.training.rows()[0].sessions_held == 0
+    page.training_table.setCurrentIndex(page.training.index(0, 0))
+    dialog = page.link_session()
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.session.count() > 0, timeout=5000)
+    settle(qtbot, ctx)
+    assert "Vệ sinh tay thường quy" in dialog.session.currentText()
+    dialog.session.setFocus()
+    press(qtbot, dialog, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: page.training.rows()[0].sessions_held == 1, timeout=5000)
+    assert page.training.rows()[0].trained == 1

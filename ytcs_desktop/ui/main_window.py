@@ -85,6 +85,7 @@ SAVED_TEXTS: dict[str, object] = {
     "rate_activity": QT_TRANSLATE_NOOP("Saved", "Rating saved"),
     "record_conclusion": QT_TRANSLATE_NOOP("Saved", "Conclusion saved"),
     "schedule_consultation": QT_TRANSLATE_NOOP("Saved", "Consultation scheduled"),
+    "link_training": QT_TRANSLATE_NOOP("Saved", "Training session linked to the plan"),
     "": QT_TRANSLATE_NOOP("Saved", "Saved"),
 }
 SAVED_QUIETLY = frozenset({"remember_report_input"})  # kept for the next print, not a record saved

@@ -171,3 +171,13 @@ def departments(s: Session) -> list[tuple[str, str]]:
     """(id, name) of the centre's departments, for the proposing department of a plan item or document."""
     return [(d.id, d.name) for d in s.scalars(select(Department).where(Department.deleted.is_(False))
                                               .order_by(Department.name))]
+
+
+def session_choices(s: Session, year: int) -> list[tuple[str, str]]:
+    """(id, "dd/mm/yyyy — topic") of the centre's training sessions of a year, to link to a plan item."""
+    q = (select(TrainingSession).where(TrainingSession.deleted.is_(False), TrainingSession.station_id.is_(None),
+                                       TrainingSession.status != "cancelled",
+                                       TrainingSession.date_from >= dt.date(year, 1, 1),
+                                       TrainingSession.date_from <= dt.date(year, 12, 31))
+         .order_by(TrainingSession.date_from))
+    return [(x.id, f"{day_text(x.date_from)} — {x.topic}") for x in s.scalars(q)]

@@ -15,7 +15,12 @@ from ytcs_desktop.domain.programme import calendar, plan, ratings, training_plan
 from ytcs_desktop.ui.context import AppContext
 from ytcs_desktop.ui.dialogs.stock_moves import Op
 from ytcs_desktop.ui.models import lookups
-from ytcs_desktop.ui.models.programme import department_choices, open_request_choices, plan_choices
+from ytcs_desktop.ui.models.programme import (
+    department_choices,
+    open_request_choices,
+    plan_choices,
+    training_session_choices,
+)
 from ytcs_desktop.ui.operations import REQUESTS, TRAINING
 from ytcs_desktop.ui.widgets.dialog import OperationDialog
 from ytcs_desktop.ui.widgets.form import combo, date_edit, date_of
@@ -228,6 +233,24 @@ class TrainingPlanItemDialog(OperationDialog):
             "quarter": self.quarter.currentData() or None, "expected_time": self.expected_time.text(),
             "format": self.format.currentData(), "audience": self.audience.text(), "head_count": self.head_count.text()}
         return "add_plan_item", lambda s, a: training_plan.add_plan_item(s, a, **values).id, frozenset({TRAINING})
+
+
+class TrainingLinkDialog(OperationDialog):
+    """A centre session that carried out an item of the training plan (counted as held against it)."""
+
+    def __init__(self, ctx: AppContext, item: training_plan.PlanItemProgress, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, self.tr("Session held for the training plan"), parent)
+        self.item_id = item.id
+        self.form.add_row(QLabel(item.content))
+        self.session = ChoicePicker(self.tr("Training session"))
+        self.form.add("session_id", self.tr("Session"), self.session)
+        year = item.year
+        self.session.load(ctx.ops, lambda s: training_session_choices(s, year))
+
+    def operation(self) -> Op:
+        item_id, session_id = self.item_id, self.session.current_id() or ""
+        return ("link_training", lambda s, a: training_plan.link_session(s, a, item_id, session_id).id,
+                frozenset({TRAINING}))
 
 
 class DocumentDialog(OperationDialog):

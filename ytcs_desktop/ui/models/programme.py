@@ -101,7 +101,7 @@ class IndicatorsModel(_Period):
         Column("station", QT_TRANSLATE_NOOP("Columns", "Station")),
         Column("name", QT_TRANSLATE_NOOP("Columns", "Indicator")),
         Column("measure", QT_TRANSLATE_NOOP("Columns", "How it is measured")),
-        Column("target", QT_TRANSLATE_NOOP("Columns", "Target")),
+        Column("target", QT_TRANSLATE_NOOP("Columns", "Goal")),
     )
 
     def fetch(self, session: Session) -> list[Any]:
@@ -230,6 +230,10 @@ def plan_choices(s: Session, year: int | None = None) -> list[Choice]:
 
 def department_choices(s: Session) -> list[Choice]:
     return [Choice(i, name) for i, name in training_plan.departments(s)]
+
+
+def training_session_choices(s: Session, year: int) -> list[Choice]:
+    return [Choice(i, text) for i, text in training_plan.session_choices(s, year)]
 
 
 def open_request_choices(s: Session, station_id: str | None = None) -> list[Choice]:

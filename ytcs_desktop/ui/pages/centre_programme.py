@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QSpinBox, QTableView, QTabWidget, QVBoxLayout, QWidget
 
 from ytcs_desktop.domain.programme.calendar import SessionLine, mark_held
+from ytcs_desktop.domain.programme.training_plan import PlanItemProgress
 from ytcs_desktop.ui.context import AppContext
 from ytcs_desktop.ui.dialogs.programme import (
     ActivityDialog,
@@ -19,6 +20,7 @@ from ytcs_desktop.ui.dialogs.programme import (
     DocumentDialog,
     IndicatorDialog,
     PlanDialog,
+    TrainingLinkDialog,
     TrainingPlanItemDialog,
 )
 from ytcs_desktop.ui.models.base import ROW_ROLE, RecordTableModel
@@ -105,7 +107,10 @@ class ProgrammePage(Page):
 
         self.training = TrainingPlanModel(ctx.ops, ctx.lang, None, self)
         self.item_button = QPushButton(self.tr("Add to the &training plan…"))
-        self.tabs.addTab(tab(toolbar_row(self.item_button), table(self.training)), self.tr("Training plan (Annex II)"))
+        self.link_button = QPushButton(self.tr("Session &held for it…"))
+        self.training_table = table(self.training)
+        self.tabs.addTab(tab(toolbar_row(self.item_button, self.link_button), self.training_table),
+                         self.tr("Training plan (Annex II)"))
 
         self.documents = DocumentsModel(ctx.ops, self)
         self.document_button = QPushButton(self.tr("Record a &document…"))
@@ -123,6 +128,7 @@ class ProgrammePage(Page):
         self.conclusion_button.clicked.connect(self.conclude)
         self.held_button.clicked.connect(self.mark_held)
         self.item_button.clicked.connect(self.add_item)
+        self.link_button.clicked.connect(self.link_session)
         self.document_button.clicked.connect(self.add_document)
         self.year.valueChanged.connect(self._period_changed)
         self.quarter.currentIndexChanged.connect(self._period_changed)
@@ -188,6 +194,11 @@ class ProgrammePage(Page):
 
     def add_item(self) -> TrainingPlanItemDialog:
         return self._open(TrainingPlanItemDialog(self.ctx, self.year.value(), self))
+
+    def link_session(self) -> TrainingLinkDialog | None:
+        index = self.training_table.currentIndex()
+        row = self.training.data(index, ROW_ROLE) if index.isValid() else None
+        return self._open(TrainingLinkDialog(self.ctx, row, self)) if isinstance(row, PlanItemProgress) else None
 
     def add_document(self) -> DocumentDialog:
         return self._open(DocumentDialog(self.ctx, self))
