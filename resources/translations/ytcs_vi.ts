@@ -362,6 +362,11 @@
     <context>
         <name>Columns</name>
         <message>
+            <location filename="../../ytcs_desktop/ui/models/outreach.py" line="1" />
+            <source>Scope of practice</source>
+            <translation>Phạm vi hành nghề</translation>
+        </message>
+        <message>
             <location filename="../../ytcs_desktop/ui/models/programme.py" line="1" />
             <source>Goal</source>
             <translation>Mục tiêu</translation>

@@ -74,6 +74,7 @@ def test_worker_as_attendee(station_db: Database, station_actor: Actor, centre_a
         assert (rows[0].person_name, rows[0].village_worker_id, rows[0].station_id) == (
             "Lê Thị Mười", worker, station_db.station_id)
         view = village_workers.worker_views(s)[0]
+        assert view.station == "Trạm Y tế phường An Phú"
         assert [t for _d, t, _p in view.trainings] == ["Phòng chống sốt xuất huyết", "Dinh dưỡng"]
         assert view.periods == 10
     err = refuse(RuleError, training.record_attendance, station_actor, session_id=own, village_worker_id=worker)

@@ -23,7 +23,7 @@ from ytcs_desktop.domain.stations import (
 )
 from ytcs_desktop.domain.text import fold
 from ytcs_desktop.domain.validation import required_text
-from ytcs_desktop.store.models import TrainingAttendance, TrainingSession, VillageHealthWorker
+from ytcs_desktop.store.models import Station, TrainingAttendance, TrainingSession, VillageHealthWorker
 
 _FIELDS = frozenset({"full_name", "hamlet", "phone", "birth_year", "since", "note"})
 
@@ -134,6 +134,7 @@ class WorkerView:
 
     worker: VillageHealthWorker
     trainings: list[tuple[dt.date, str, int]]  # (start date, topic, periods)
+    station: str = ""  # the station's name (the centre lists every station's workers)
 
     @property
     def periods(self) -> int:
@@ -161,4 +162,5 @@ def worker_views(s: Session, station_id: str | None = None, include_inactive: bo
                  .order_by(TrainingSession.date_from))
         for a, t in s.execute(query):
             attended.setdefault(a.village_worker_id or "", []).append((t.date_from, t.topic, a.periods or t.periods))
-    return [WorkerView(w, attended.get(w.id, [])) for w in workers]
+    names = {x.id: x.name for x in s.scalars(select(Station))}
+    return [WorkerView(w, attended.get(w.id, []), names.get(w.station_id or "", "")) for w in workers]

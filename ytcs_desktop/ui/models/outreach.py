@@ -113,6 +113,7 @@ class WorkersModel(RecordTableModel):
         self.station_id = station_id
         self.columns = (
             Column("full_name", QT_TRANSLATE_NOOP("Columns", "Full name"), getter=lambda v: v.worker.full_name),
+            Column("station", QT_TRANSLATE_NOOP("Columns", "Station")),
             Column("hamlet", QT_TRANSLATE_NOOP("Columns", "Hamlet"), getter=lambda v: v.worker.hamlet),
             Column("phone", QT_TRANSLATE_NOOP("Columns", "Phone"), getter=lambda v: v.worker.phone),
             Column("birth_year", QT_TRANSLATE_NOOP("Columns", "Year of birth"),

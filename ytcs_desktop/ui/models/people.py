@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from ytcs_desktop.domain.cme import CmeProgress, cme_progress
 from ytcs_desktop.domain.labels import label
+from ytcs_desktop.domain.scope import scope_text
 from ytcs_desktop.domain.stations import list_staff
 from ytcs_desktop.domain.training import attendance, list_sessions
 from ytcs_desktop.store.models import Staff
@@ -92,6 +93,8 @@ class StaffModel(RecordTableModel):
             Column("title", QT_TRANSLATE_NOOP("Columns", "Job title"),
                    getter=lambda r: label("staff_title", r.title, lang)),
             Column("licence_no", QT_TRANSLATE_NOOP("Columns", "Practising licence")),
+            Column("scope_of_practice", QT_TRANSLATE_NOOP("Columns", "Scope of practice"),
+                   getter=lambda r: scope_text(r.scope_of_practice, lang)),
             Column("phone", QT_TRANSLATE_NOOP("Columns", "Phone")),
             Column("active", QT_TRANSLATE_NOOP("Columns", "Active")),
             SYNC_COLUMN,
