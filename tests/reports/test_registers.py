@@ -36,7 +36,8 @@ def test_rotation_schedule(realistic: Fixture) -> None:
     assert [x.staff for x in r.rows] == ["Phạm Đức Hưởng", "Trần Quốc Toản"]
     out, _ = pdf(realistic, "rotation-schedule", r)
     text = pdf_text(out)
-    assert_header(text, "LỊCH LUÂN PHIÊN CÁN BỘ VỀ TRẠM Y TẾ", "An Phú, ngày 31 tháng 01 năm 2026")
+    assert_header(text, "LỊCH LUÂN PHIÊN CÁN BỘ", "An Phú, ngày 31 tháng 01 năm 2026")
+    assert "Trung tâm về trạm và trạm lên Trung tâm" in flat(text)
     assert "Phụ lục III" in text
     for x in r.rows:
         assert x.staff in text and x.date_from.strftime("%d/%m/%Y") in text

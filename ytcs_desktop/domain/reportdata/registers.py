@@ -131,8 +131,9 @@ def rotation_schedule(s: Session, station_id: Stations, date_from: dt.date, date
     rows = [RotationRow(st.full_name, label("staff_title", st.title), dept or "", stn or "", v.date_from, v.date_to,
                         v.purpose, label("visit_status", v.status), label("visit_direction", v.direction))
             for v, st, dept, stn in s.execute(q)]
-    head = header(s, station_id, "LỊCH LUÂN PHIÊN CÁN BỘ VỀ TRẠM Y TẾ", date=date_to,
-                  subtitle=f"(Phụ lục III) – {period.line().lower().capitalize()}")
+    head = header(s, station_id, "LỊCH LUÂN PHIÊN CÁN BỘ", date=date_to,
+                  subtitle=f"(Phụ lục III: Trung tâm về trạm và trạm lên Trung tâm) – "
+                           f"{period.line().lower().capitalize()}")
     return RotationSchedule(head, period, rows, sum(r.days for r in rows))
 
 
