@@ -1287,6 +1287,51 @@
             <source>Place</source>
             <translation>Nơi để</translation>
         </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/audit.py" line="24" />
+            <source>Computer</source>
+            <translation>Máy</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/audit.py" line="25" />
+            <source>Action</source>
+            <translation>Thao tác</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/audit.py" line="26" />
+            <source>Changes</source>
+            <translation>Thay đổi</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/staffing.py" line="28" />
+            <source>Staff</source>
+            <translation>Số nhân viên</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/staffing.py" line="29" />
+            <source>Doctor</source>
+            <translation>Bác sĩ</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/staffing.py" line="30" />
+            <source>By job title</source>
+            <translation>Theo chức danh</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/staffing.py" line="31" />
+            <source>Nobody as</source>
+            <translation>Chưa có</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/staffing.py" line="32" />
+            <source>No licence no.</source>
+            <translation>Chưa có số CCHN</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/models/staffing.py" line="33" />
+            <source>Licence and CME warnings</source>
+            <translation>Cảnh báo chứng chỉ hành nghề, đào tạo liên tục</translation>
+        </message>
     </context>
     <context>
         <name>ConfirmReceiptDialog</name>
@@ -2015,6 +2060,11 @@ Tệp: %2</translation>
             <source>Backups</source>
             <translation>Sao lưu</translation>
         </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/workspace.py" line="40" />
+            <source>Change log</source>
+            <translation>Nhật ký thay đổi</translation>
+        </message>
     </context>
     <context>
         <name>NewRequestDialog</name>
@@ -2145,6 +2195,11 @@ Tệp: %2</translation>
             <location filename="../../ytcs_desktop/ui/pages/stock_onhand.py" line="1" />
             <source>Receive this item…</source>
             <translation>Nhập kho mặt hàng này…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/stock_onhand.py" line="86" />
+            <source>History…</source>
+            <translation>Lịch sử…</translation>
         </message>
     </context>
     <context>
@@ -2394,6 +2449,36 @@ Tệp: %2</translation>
             <location filename="../../ytcs_desktop/ui/pages/profile.py" line="113" />
             <source>Not yet bound to a centre: the station fills in its own parent organisation, commune and licence, which head its printed forms.</source>
             <translation>Chưa gắn với Trung tâm: trạm tự khai cơ quan chủ quản, xã/phường và giấy phép hoạt động để in ở đầu các biểu mẫu.</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/profile.py" line="71" />
+            <source>Edi&amp;t…</source>
+            <translation>&amp;Cập nhật…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/profile.py" line="72" />
+            <source>Left the stati&amp;on…</source>
+            <translation>Ghi &amp;nghỉ việc…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/profile.py" line="73" />
+            <source>&amp;History…</source>
+            <translation>&amp;Lịch sử…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/profile.py" line="166" />
+            <source>Edit…</source>
+            <translation>Cập nhật…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/profile.py" line="167" />
+            <source>Left the station…</source>
+            <translation>Ghi nghỉ việc…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/profile.py" line="170" />
+            <source>History…</source>
+            <translation>Lịch sử…</translation>
         </message>
     </context>
     <context>
@@ -3023,6 +3108,46 @@ Tệp: %2</translation>
             <source>Year of birth</source>
             <translation>Năm sinh</translation>
         </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/staff.py" line="30" />
+            <source>Edit staff member</source>
+            <translation>Cập nhật hồ sơ nhân viên</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/staff.py" line="42" />
+            <source>e.g. Điều dưỡng hạng IV (V.08.05.13)</source>
+            <translation>ví dụ: Điều dưỡng hạng IV (V.08.05.13)</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/staff.py" line="43" />
+            <source>Grade</source>
+            <translation>Ngạch (chức danh nghề nghiệp)</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/staff.py" line="46" />
+            <source>Step</source>
+            <translation>Bậc</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/staff.py" line="48" />
+            <source>Position</source>
+            <translation>Vị trí việc làm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/staff.py" line="53" />
+            <source>Licence issued on</source>
+            <translation>Ngày cấp chứng chỉ hành nghề</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/staff.py" line="55" />
+            <source>Licence valid until</source>
+            <translation>Chứng chỉ có hiệu lực đến</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/staff.py" line="56" />
+            <source>Leave “valid until” empty for a 5-year licence issued since 2024: it is counted from the date issued.</source>
+            <translation>Để trống “hiệu lực đến” với chứng chỉ 5 năm cấp từ năm 2024: hạn được tính từ ngày cấp.</translation>
+        </message>
     </context>
     <context>
         <name>StartPage</name>
@@ -3141,6 +3266,11 @@ Tệp: %2</translation>
             <location filename="../../ytcs_desktop/ui/pages/centre_stations.py" line="31" />
             <source>Stations</source>
             <translation>Các trạm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_stations.py" line="70" />
+            <source>Staffing</source>
+            <translation>Nhân lực các trạm</translation>
         </message>
     </context>
     <context>
@@ -3390,6 +3520,11 @@ Tệp: %2</translation>
             <location filename="../../ytcs_desktop/ui/pages/support.py" line="175" />
             <source>Send to the centre</source>
             <translation>Gửi Trung tâm</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/support.py" line="141" />
+            <source>History…</source>
+            <translation>Lịch sử…</translation>
         </message>
     </context>
     <context>
@@ -5739,6 +5874,112 @@ Tệp: %2</translation>
             <location filename="../../ytcs_desktop/ui/dialogs/programme.py" line="1" />
             <source>Session</source>
             <translation>Buổi tập huấn</translation>
+        </message>
+    </context>
+    <context>
+        <name>AuditLogPage</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/audit_log.py" line="42" />
+            <source>&amp;Period</source>
+            <translation>&amp;Khoảng ngày</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/audit_log.py" line="51" />
+            <source>&amp;Show</source>
+            <translation>&amp;Xem</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/audit_log.py" line="52" />
+            <source>&amp;History of this record…</source>
+            <translation>&amp;Lịch sử của bản ghi này…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/audit_log.py" line="53" />
+            <source>Save as &amp;Excel…</source>
+            <translation>Lưu ra &amp;Excel…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/audit_log.py" line="54" />
+            <source>Person:</source>
+            <translation>Người thực hiện:</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/audit_log.py" line="54" />
+            <source>Record kind:</source>
+            <translation>Loại bản ghi:</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/audit_log.py" line="71" />
+            <source>Change log</source>
+            <translation>Nhật ký thay đổi</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/audit_log.py" line="85" />
+            <source>Everyone</source>
+            <translation>Tất cả mọi người</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/audit_log.py" line="89" />
+            <source>Every kind of record</source>
+            <translation>Mọi loại bản ghi</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ytcs_desktop/ui/pages/audit_log.py" line="118" />
+            <source>%n change(s)</source>
+            <translation>
+                <numerusform>%n thay đổi</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/audit_log.py" line="132" />
+            <source>Save the change log</source>
+            <translation>Lưu nhật ký thay đổi</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/audit_log.py" line="150" />
+            <source>Saving…</source>
+            <translation>Đang lưu…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/audit_log.py" line="154" />
+            <source>Saved: %1</source>
+            <translation>Đã lưu: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>DepartureDialog</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/staff.py" line="94" />
+            <source>Record that %1 left</source>
+            <translation>Ghi nhận %1 nghỉ việc</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/staff.py" line="96" />
+            <source>%1 stays in the station's records (trainings, history) and is no longer listed among those working there.</source>
+            <translation>%1 vẫn được giữ trong hồ sơ của trạm (tập huấn, lịch sử) và không còn trong danh sách đang làm việc.</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/staff.py" line="101" />
+            <source>Left on</source>
+            <translation>Ngày nghỉ việc</translation>
+        </message>
+    </context>
+    <context>
+        <name>HistoryDialog</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/history.py" line="18" />
+            <source>History: %1</source>
+            <translation>Lịch sử: %1</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/history.py" line="21" />
+            <source>%1 “%2”: every change, oldest first.</source>
+            <translation>%1 “%2”: mọi thay đổi, cũ nhất trước.</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/history.py" line="29" />
+            <source>No change of this record has been recorded yet.</source>
+            <translation>Chưa ghi nhận thay đổi nào của bản ghi này.</translation>
         </message>
     </context>
 </TS>

@@ -36,7 +36,14 @@ from ytcs_desktop.domain.techniques import TechniqueView
 from ytcs_desktop.domain.vaccines import OpenVial
 from ytcs_desktop.store.base import new_id
 from ytcs_desktop.store.db import Database
-from ytcs_desktop.store.models import Referral, RotationVisit, StationTechnique, SupervisionFinding, VisitCase
+from ytcs_desktop.store.models import (
+    Referral,
+    RotationVisit,
+    Staff,
+    StationTechnique,
+    SupervisionFinding,
+    VisitCase,
+)
 from ytcs_desktop.ui.context import AppContext
 from ytcs_desktop.ui.dialogs.coldchain import (
     CloseVialDialog,
@@ -61,7 +68,7 @@ from ytcs_desktop.ui.dialogs.programme import (
 from ytcs_desktop.ui.dialogs.referral import FollowUpDialog, ReferralDialog
 from ytcs_desktop.ui.dialogs.report_input import ReportInputDialog
 from ytcs_desktop.ui.dialogs.request import MoveDialog, NewRequestDialog
-from ytcs_desktop.ui.dialogs.staff import StaffDialog
+from ytcs_desktop.ui.dialogs.staff import DepartureDialog, StaffDialog
 from ytcs_desktop.ui.dialogs.station_profile import StationProfileDialog
 from ytcs_desktop.ui.dialogs.stock_level import StockLevelDialog
 from ytcs_desktop.ui.dialogs.stock_moves import DisposeDialog, ReceiveDialog, ReverseDialog, TransferDialog
@@ -270,6 +277,15 @@ def _seeded(db: Database) -> tuple[dict[str, str], list[LotBalance]]:
 
 
 Factory = Callable[[AppContext, dict[str, str], list[LotBalance], QWidget], OperationDialog]
+
+
+def _staff_member(ctx: AppContext) -> Staff:
+    """A midwife of the station's staff directory, as the profile page's list hands her to a dialog."""
+    from ytcs_desktop.domain.staff_directory import save_staff
+
+    with ctx.db.transaction() as s:
+        return save_staff(s, ctx.actor, None, {"full_name": "Lê Thị Mai", "title": "midwife",
+                                               "licence_no": f"CCHN-{new_id()[-12:]}", "grade_step": 3})
 now = dt.datetime.now()
 today = dt.date.today()
 
@@ -282,6 +298,8 @@ FACTORIES: dict[str, Factory] = {
     "StockLevelDialog": lambda ctx, ids, lots, p: StockLevelDialog(
         ctx, ItemBalance(ids["PARA500"], "PARA500", "Paracetamol 500 mg", "viên", "drug", 50, 200, 0, None), p),
     "StaffDialog": lambda ctx, ids, lots, p: StaffDialog(ctx, p),
+    "StaffDialog-edit": lambda ctx, ids, lots, p: StaffDialog(ctx, p, _staff_member(ctx)),
+    "DepartureDialog": lambda ctx, ids, lots, p: DepartureDialog(ctx, _staff_member(ctx), p),
     "SessionDialog": lambda ctx, ids, lots, p: SessionDialog(ctx, p),
     "AttendeeDialog": lambda ctx, ids, lots, p: AttendeeDialog(ctx, new_id(), p),
     "FridgeDialog": lambda ctx, ids, lots, p: FridgeDialog(ctx, p),

@@ -360,7 +360,7 @@ def test_receive_this_item_from_the_rows_menu(station_window: MainWindow, qtbot:
     rect = tab.table.visualRect(tab.table.model().index(0, 1))
     menu = tab._row_menu(rect.center())
     assert menu is not None
-    assert [a.text() for a in menu.actions()] == ["Nhập kho mặt hàng này…"]
+    assert [a.text() for a in menu.actions()] == ["Nhập kho mặt hàng này…", "Lịch sử…"]
     menu.close()
     tab.receive_item_action.trigger()
     qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), ReceiveDialog), timeout=3000)

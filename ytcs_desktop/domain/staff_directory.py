@@ -25,14 +25,16 @@ from ytcs_desktop.domain.cme import REQUIRED_PERIODS, cme_window, credited_perio
 from ytcs_desktop.domain.errors import RuleError, ValidationError
 from ytcs_desktop.domain.labels import codes, label, person_sort_key
 from ytcs_desktop.domain.stations import (
+    _check_licence_unique,
     _check_staff_owner,
-    add_staff,
+    _clean_staff,
     as_date,
     get_row,
     list_stations,
+    require_station,
     update_staff,
 )
-from ytcs_desktop.store.models import Staff
+from ytcs_desktop.store.models import Staff, Station
 
 LICENCE_YEARS = 5
 TERM_LICENCES_FROM = dt.date(2024, 1, 1)  # Luật Khám bệnh, chữa bệnh 2023 in force: 5-year licences
@@ -113,9 +115,21 @@ def save_staff(s: Session, actor: Actor, staff_id: str | None, fields: Mapping[s
     if current is not None:
         _check_staff_owner(actor, current)
     directory = _clean_directory(fields, today, current)  # checked before anything is written
-    staff = add_staff(s, actor, **base) if current is None else update_staff(s, actor, current.id, **base)
-    for name, value in directory.items():
-        setattr(staff, name, value)
+    if current is not None:
+        staff = update_staff(s, actor, current.id, **base)
+        for name, value in directory.items():
+            setattr(staff, name, value)
+        s.flush()
+        return staff
+    # A new person is written once, with every field (its history starts with one "created").
+    values = _clean_staff(s, actor, {"full_name": None, "title": None, **base})
+    _check_licence_unique(s, values.get("licence_no"))
+    station_id = None
+    if actor.role == "station":
+        station_id = require_station(actor, "thêm nhân viên trạm", "add station staff")
+        get_row(s, Station, station_id, "trạm", "station", "station_id")
+    staff = Staff(station_id=station_id, active=True, **values, **directory)
+    s.add(staff)
     s.flush()
     return staff
 

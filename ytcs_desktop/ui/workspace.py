@@ -37,6 +37,7 @@ STATION_PAGES = (
     ("ytcs_desktop.ui.pages.submissions", "SubmissionsPage", QT_TRANSLATE_NOOP("Navigation", "Reports to the centre")),
     ("ytcs_desktop.ui.pages.reports", "ReportsPage", QT_TRANSLATE_NOOP("Navigation", "Reports")),
     ("ytcs_desktop.ui.pages.sync_log", "SyncLogPage", QT_TRANSLATE_NOOP("Navigation", "Sync")),
+    ("ytcs_desktop.ui.pages.audit_log", "AuditLogPage", QT_TRANSLATE_NOOP("Navigation", "Change log")),
     ("ytcs_desktop.ui.pages.backup", "BackupPage", QT_TRANSLATE_NOOP("Navigation", "Backups")),
 )
 CENTRE_PAGES = (
@@ -57,6 +58,7 @@ CENTRE_PAGES = (
     ("ytcs_desktop.ui.pages.centre_supply", "SupplyPage", QT_TRANSLATE_NOOP("Navigation", "Requisitions & supply")),
     ("ytcs_desktop.ui.pages.reports", "ReportsPage", QT_TRANSLATE_NOOP("Navigation", "Reports")),
     ("ytcs_desktop.ui.pages.sync_log", "SyncLogPage", QT_TRANSLATE_NOOP("Navigation", "Sync")),
+    ("ytcs_desktop.ui.pages.audit_log", "AuditLogPage", QT_TRANSLATE_NOOP("Navigation", "Change log")),
     ("ytcs_desktop.ui.pages.backup", "BackupPage", QT_TRANSLATE_NOOP("Navigation", "Backups")),
 )
 

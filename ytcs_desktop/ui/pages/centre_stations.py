@@ -5,15 +5,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QGroupBox, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from ytcs_desktop.domain.centre_overview import StationGlance
 from ytcs_desktop.domain.stations import StationProfile, create_station, station_profile
 from ytcs_desktop.ui.context import AppContext
 from ytcs_desktop.ui.dialogs.accounts import AccountsDialog, centre_call
 from ytcs_desktop.ui.dialogs.station_profile import StationProfileDialog
 from ytcs_desktop.ui.dialogs.stock_moves import Op
 from ytcs_desktop.ui.models.base import ROW_ROLE, SearchProxy
-from ytcs_desktop.ui.models.centre import DeviceState, StationGlance, StationsModel, device_states
+from ytcs_desktop.ui.models.centre import DeviceState, StationsModel, device_states
+from ytcs_desktop.ui.models.staffing import StaffingModel
 from ytcs_desktop.ui.operations import PROFILE
 from ytcs_desktop.ui.pages.base import Page, fit_columns, make_table, search_box, toolbar_row
 from ytcs_desktop.ui.tasks import TaskControl
@@ -64,6 +66,15 @@ class StationsOverviewPage(Page):
         self.table = make_table(self.model, self.proxy)
         self.layout_.addWidget(self.table, 1)
         self.model.loaded.connect(lambda: fit_columns(self.table))
+        # Nhân lực: each station's staff by title, a doctor or not, licence renewals coming.
+        staffing_box = QGroupBox(self.tr("Staffing"))
+        scol = QVBoxLayout(staffing_box)
+        self.staffing = StaffingModel(ctx.ops, ctx.lang, self)
+        self.staffing_table = make_table(self.staffing)
+        self.staffing_table.setWordWrap(True)
+        scol.addWidget(self.staffing_table)
+        self.layout_.addWidget(staffing_box, 1)
+        self.staffing.loaded.connect(self._staffing_loaded)
         self.add_button.clicked.connect(self.add_station)
         self.profile_button.clicked.connect(self.open_profile)
         self.accounts_button.clicked.connect(self.open_accounts)
@@ -104,8 +115,13 @@ class StationsOverviewPage(Page):
         self.dialog = dialog
         dialog.open()
 
+    def _staffing_loaded(self) -> None:
+        fit_columns(self.staffing_table, 420)
+        self.staffing_table.resizeRowsToContents()
+
     def first_load(self) -> None:
         self.model.refresh()
+        self.staffing.refresh()
         self.load_devices()
 
     def load_devices(self) -> None:

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+import datetime as dt
 
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
+
+from ytcs_desktop.domain.staff_directory import LicenceNotice, licence_notices
 from ytcs_desktop.domain.stations import StationProfile, station_profile
+from ytcs_desktop.store.models import Staff
 from ytcs_desktop.ui.context import AppContext
-from ytcs_desktop.ui.dialogs.staff import StaffDialog
+from ytcs_desktop.ui.dialogs.history import HistoryDialog, open_history
+from ytcs_desktop.ui.dialogs.staff import DepartureDialog, StaffDialog
 from ytcs_desktop.ui.dialogs.station_profile import (
     ADMIN_FIELDS,
     CONTACT_FIELDS,
@@ -63,12 +68,29 @@ class ProfilePage(Page):
         scol = QVBoxLayout(staff_box)
         self.staff = StaffModel(ctx.ops, ctx.actor.station_id, ctx.lang, self)
         self.add_staff_button = QPushButton(self.tr("&Add staff member…"))
-        scol.addLayout(toolbar_row(self.add_staff_button))
+        self.edit_staff_button = QPushButton(self.tr("Edi&t…"))
+        self.left_button = QPushButton(self.tr("Left the stati&on…"))
+        self.staff_history_button = QPushButton(self.tr("&History…"))
+        scol.addLayout(toolbar_row(self.add_staff_button, self.edit_staff_button, self.left_button,
+                                   self.staff_history_button))
+        # Licence renewals and the CME periods behind them, before they are due (domain/staff_directory.py).
+        self.licence_warnings = QLabel()
+        self.licence_warnings.setWordWrap(True)
+        self.licence_warnings.setStyleSheet("color: #8a4b00;")
+        self.licence_warnings.hide()
+        scol.addWidget(self.licence_warnings)
         self.staff_table = make_table(self.staff)
+        self.staff_table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.staff_table.customContextMenuRequested.connect(self._staff_menu)
+        self.staff_table.doubleClicked.connect(lambda _i: self.edit_staff())
         scol.addWidget(self.staff_table)
         self.layout_.addWidget(staff_box, 2)
         self.edit_button.clicked.connect(self.edit_profile)
         self.add_staff_button.clicked.connect(self.add_staff)
+        self.edit_staff_button.clicked.connect(self.edit_staff)
+        self.left_button.clicked.connect(self.record_departure)
+        self.staff_history_button.clicked.connect(self.staff_history)
+        self.staff.loaded.connect(self.load_licence_warnings)
         self.staff.loaded.connect(lambda: fit_columns(self.staff_table))
         self.cme.loaded.connect(lambda: fit_columns(self.cme_table))
         ctx.ops.changed.connect(self._changed)
@@ -128,3 +150,55 @@ class ProfilePage(Page):
         dialog = StaffDialog(self.ctx, self)
         dialog.open()
         return dialog
+
+    # ----- the staff directory ----------------------------------------------------------------------
+    def selected_staff(self) -> Staff | None:
+        rows = self.staff_table.selectionModel().selectedRows()
+        row = self.staff.row_at(rows[0].row()) if rows else None
+        return row if isinstance(row, Staff) else None
+
+    def _staff_menu(self, pos: QPoint) -> QMenu | None:
+        index = self.staff_table.indexAt(pos)
+        if not index.isValid():
+            return None
+        self.staff_table.selectRow(index.row())
+        menu = QMenu(self)
+        menu.addAction(self.tr("Edit…"), self.edit_staff)
+        left = menu.addAction(self.tr("Left the station…"), self.record_departure)
+        staff = self.selected_staff()
+        left.setEnabled(staff is not None and staff.active)
+        menu.addAction(self.tr("History…"), self.staff_history)
+        menu.popup(self.staff_table.viewport().mapToGlobal(pos))
+        return menu
+
+    def edit_staff(self) -> StaffDialog | None:
+        staff = self.selected_staff()
+        if staff is None:
+            return None
+        dialog = StaffDialog(self.ctx, self, staff)
+        dialog.open()
+        return dialog
+
+    def record_departure(self) -> DepartureDialog | None:
+        staff = self.selected_staff()
+        if staff is None:
+            return None
+        dialog = DepartureDialog(self.ctx, staff, self)
+        dialog.open()
+        return dialog
+
+    def staff_history(self) -> HistoryDialog | None:
+        staff = self.selected_staff()
+        if staff is None:
+            return None
+        return open_history(self.ctx, "staff", staff.id, staff.full_name, self)
+
+    def load_licence_warnings(self) -> None:
+        station_id = self.ctx.actor.station_id
+        if station_id is None:
+            return
+        self.ctx.ops.query(lambda s: licence_notices(s, station_id, dt.date.today()), self._show_warnings)
+
+    def _show_warnings(self, notices: list[LicenceNotice]) -> None:
+        self.licence_warnings.setText("\n".join("⚠ " + n.message(self.ctx.lang) for n in notices))
+        self.licence_warnings.setVisible(bool(notices))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from ytcs_desktop.domain.inventory.stock import ItemBalance, LotBalance
 from ytcs_desktop.domain.labels import choices as label_choices
 from ytcs_desktop.ui.context import AppContext
+from ytcs_desktop.ui.dialogs.history import HistoryDialog, open_history
 from ytcs_desktop.ui.dialogs.issue import IssueDialog
 from ytcs_desktop.ui.dialogs.stock_level import StockLevelDialog
 from ytcs_desktop.ui.dialogs.stock_moves import DisposeDialog, ReceiveDialog, TransferDialog
@@ -82,6 +83,8 @@ class OnHandTab(QWidget):
         # The row's own actions, on the row the user points at (right click, or the menu key).
         self.receive_item_action = QAction(self.tr("Receive this item…"), self)
         self.receive_item_action.triggered.connect(self.receive_this_item)
+        self.history_action = QAction(self.tr("History…"), self)  # of the lot, or of the item by item
+        self.history_action.triggered.connect(self.history)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._row_menu)
         QShortcut(QKeySequence("Ctrl+F"), self, self.search.setFocus)
@@ -177,10 +180,20 @@ class OnHandTab(QWidget):
         select_row(self.table, index.row())
         menu = QMenu(self)
         menu.addAction(self.receive_item_action)
+        menu.addAction(self.history_action)
         menu.popup(self.table.viewport().mapToGlobal(pos))
         return menu
 
     # ----- actions ----------------------------------------------------------------------------
+    def history(self) -> HistoryDialog | None:
+        """Lịch sử: who changed the selected lot (or item), when and what."""
+        row = self.selected_row()
+        if isinstance(row, LotBalance):
+            return open_history(self.ctx, "lots", row.lot_id, f"{row.item_name}, {row.lot_no}", self)
+        if isinstance(row, ItemBalance):
+            return open_history(self.ctx, "items", row.item_id, f"{row.code} – {row.name}", self)
+        return None
+
     def receive(self) -> ReceiveDialog:
         """Nhập kho from the toolbar (or Ctrl+N): the user chooses the item in the dialog; the row
         selected behind it is not a choice."""

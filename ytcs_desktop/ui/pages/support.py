@@ -3,12 +3,13 @@ moves this role may make now. The centre inbox is the same view over every stati
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -20,6 +21,7 @@ from ytcs_desktop.domain.labels import choices, label
 from ytcs_desktop.domain.support import add_comment, allowed_moves, move, status_label
 from ytcs_desktop.store.models import SupportRequest
 from ytcs_desktop.ui.context import AppContext
+from ytcs_desktop.ui.dialogs.history import HistoryDialog, open_history
 from ytcs_desktop.ui.dialogs.request import MoveDialog, NewRequestDialog
 from ytcs_desktop.ui.models.base import ROW_ROLE, SearchProxy, fmt_date
 from ytcs_desktop.ui.models.support import RequestsModel, TimelineModel
@@ -55,6 +57,8 @@ class SupportPage(Page):
         self.layout_.addLayout(toolbar_row(self.search, self.status_filter, self.kind_filter, self.new_button))
         split = QSplitter(Qt.Orientation.Horizontal)
         self.table = make_table(self.model, self.proxy)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._row_menu)
         split.addWidget(self.table)
         split.addWidget(self._detail_panel())
         split.setSizes([640, 480])
@@ -126,6 +130,25 @@ class SupportPage(Page):
         index = self.table.currentIndex()
         row = self.proxy.data(index, ROW_ROLE) if index.isValid() else None
         return row if isinstance(row, SupportRequest) else None
+
+    def _row_menu(self, pos: QPoint) -> QMenu | None:
+        index = self.table.indexAt(pos)
+        if not index.isValid():
+            return None
+        self.table.selectRow(index.row())
+        self.table.setCurrentIndex(index)
+        menu = QMenu(self)
+        menu.addAction(self.tr("History…"), self.history)
+        menu.popup(self.table.viewport().mapToGlobal(pos))
+        return menu
+
+    def history(self) -> HistoryDialog | None:
+        """Lịch sử: every change of the selected request, by whom, on which computer."""
+        request = self.selected()
+        if request is None:
+            return None
+        return open_history(self.ctx, "support_requests", request.id,
+                            f"{request.number} – {request.title}" if request.number else request.title, self)
 
     def select_request(self, request_id: str) -> None:
         source_row = self.model.index_of(request_id)
