@@ -206,6 +206,9 @@ def test_the_centre_writes_its_assessment_into_the_programme_report(
     dialog.texts["assessment"].insertPlainText("Các trạm đạt phần lớn chỉ tiêu của quý.")
     with qtbot.waitSignal(page.saved, timeout=30_000):
         dialog.save_button.click()
+    from ytcs_desktop.reports import fonts
+
+    fonts.forget()  # the fonts were loaded on the writer's thread: a later PDF on this thread loads its own
     import subprocess
 
     text = subprocess.run(["pdftotext", "-layout", str(target), "-"], capture_output=True, text=True,
