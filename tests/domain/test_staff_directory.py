@@ -8,6 +8,7 @@ import datetime as dt
 from tests.domain.conftest import Refuse, write
 from ytcs_desktop.domain import staff_directory as sd
 from ytcs_desktop.domain.actor import Actor
+from ytcs_desktop.domain.audit import record_history
 from ytcs_desktop.domain.errors import PermissionDenied, RuleError, ValidationError
 from ytcs_desktop.domain.stations import create_station
 from ytcs_desktop.domain.training import create_session, mark_held, record_attendance
@@ -34,6 +35,8 @@ def test_a_staff_record_is_edited_in_full(station_db: Database, station_actor: A
         assert (staff.title, staff.licence_date, staff.grade, staff.grade_step, staff.position) == (
             "nurse", dt.date(2024, 3, 15), "Hộ sinh hạng IV (V.08.06.16)", 4, "Điều dưỡng, phụ trách tiêm chủng")
         assert sd.renewal_due(staff) == dt.date(2029, 3, 15)  # a 5-year licence under the 2023 law
+        # Each save is one write: created once, changed once, in the audit trail.
+        assert [line.op for line in record_history(s, "staff", staff_id)] == ["insert", "update"]
 
 
 def test_bad_input_names_the_field(station_db: Database, station_actor: Actor, refuse: Refuse) -> None:

@@ -32,7 +32,6 @@ from ytcs_desktop.domain.stations import (
     get_row,
     list_stations,
     require_station,
-    update_staff,
 )
 from ytcs_desktop.store.models import Staff, Station
 
@@ -115,13 +114,15 @@ def save_staff(s: Session, actor: Actor, staff_id: str | None, fields: Mapping[s
     if current is not None:
         _check_staff_owner(actor, current)
     directory = _clean_directory(fields, today, current)  # checked before anything is written
+    # Everything is checked before anything is set, and a save is one write: one line in the history.
     if current is not None:
-        staff = update_staff(s, actor, current.id, **base)
-        for name, value in directory.items():
-            setattr(staff, name, value)
+        values = _clean_staff(s, actor, base)
+        if "licence_no" in values:
+            _check_licence_unique(s, values["licence_no"], except_id=current.id)
+        for name, value in {**values, **directory}.items():
+            setattr(current, name, value)
         s.flush()
-        return staff
-    # A new person is written once, with every field (its history starts with one "created").
+        return current
     values = _clean_staff(s, actor, {"full_name": None, "title": None, **base})
     _check_licence_unique(s, values.get("licence_no"))
     station_id = None

@@ -29,6 +29,7 @@ class StaffDialog(OperationDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, staff: Staff | None = None) -> None:
         title = self.tr("Add a staff member") if staff is None else self.tr("Edit staff member")
         super().__init__(ctx, title, parent)
+        self.setMinimumWidth(820)  # two columns of fields, each wide enough for a grade with its code
         self.staff_id = staff.id if staff is not None else None
         self.full_name = QLineEdit(_text(staff.full_name if staff else None))
         self.form.add("full_name", self.tr("Full name"), self.full_name)
