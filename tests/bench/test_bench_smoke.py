@@ -27,6 +27,13 @@ def test_inventory_benchmark_at_a_tiny_size() -> None:
         assert measure in out
 
 
+def test_programme_report_benchmark_at_a_tiny_size() -> None:
+    out = _run("bench.bench_programme_report", "--months", "1", "--stations", "6", "--runs", "1")
+    assert "6 stations:" in out and "report data, 6 stations" in out
+    for measure in ("PDF layout + writing", "workbook writing", "annual report, data + PDF"):
+        assert measure in out
+
+
 def test_centre_load_benchmark_at_a_tiny_size() -> None:
     from tests.sync.conftest import _pg_available
 
