@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import select, text
 
 from tests.sync.conftest import Centre
-from tests.sync.helpers import add_fridge, add_request
+from tests.sync.helpers import add_fridge, add_item, add_request
 from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.audit import record_history
 from ytcs_desktop.domain.support import move
@@ -80,3 +80,13 @@ def test_the_centres_change_to_a_station_record_is_audited_at_the_centre(centre:
     assert trail[-1][:2] == ("update", "Trần Văn Minh") and trail[-1][2] == hub.db.replica_id
     held = [h for h in _at_centre(centre, request) if h["person"] == "Trần Văn Minh"]
     assert len(held) == 1 and held[0]["station_key"] == st.station_id
+
+
+def test_a_catalogue_item_a_station_offers_is_audited_in_the_stations_partition(centre: Centre) -> None:
+    (st,) = centre.station("Bình Chuẩn")
+    st.db.person = "Nguyễn Thị Lan"
+    item = add_item(st.db)  # a reference row (no partition) made at the station: offered to the centre
+    report = st.sync()
+    assert report.complete and report.rejected == 0
+    (held,) = _at_centre(centre, item)
+    assert (held["person"], held["station_key"]) == ("Nguyễn Thị Lan", st.station_id)

@@ -7,6 +7,8 @@ fields as {column: [before, after]}.
 Generated, so a table added later is audited without anyone writing a line for it; triggers, so plain-SQL
 and bulk writes are audited too. Rows applied by sync (capture paused) are not audited again: they were
 audited where they were written and their audit rows arrive by sync too. The trail itself is not audited.
+An audit row belongs to the writer's partition: a station's PC writes its own station's, the centre's
+desktop the partition of the record it changed.
 """
 
 from __future__ import annotations
@@ -50,11 +52,14 @@ def _pairs(table: Table) -> str:
 
 
 def _insert(t: str, op: str, row: str, hlc: str, changes: str) -> str:
+    # The partition is the writer's: a station's own (also for a catalogue row it offers, which has none),
+    # and at the centre the record's (a station's record, or the reference data).
     return f"""INSERT INTO {AUDIT_TABLE} (id, station_id, hlc, origin, deleted, sync_state, table_name, row_id, op,
     person, computer, replica_id, at, changes)
-  SELECT {_UUID7}, {row}.station_id, {hlc}, COALESCE(m.value, ''), 0, 'pending', '{t}', {row}.id, {op},
-    p.person, p.computer, m.value, strftime('%Y-%m-%d %H:%M:%f', 'now'), {changes}
-  FROM (SELECT 1) LEFT JOIN audit_person p ON p.id = 1 LEFT JOIN sync_meta m ON m.key = 'replica_id';"""
+  SELECT {_UUID7}, COALESCE(st.value, {row}.station_id), {hlc}, COALESCE(m.value, ''), 0, 'pending', '{t}', {row}.id,
+    {op}, p.person, p.computer, m.value, strftime('%Y-%m-%d %H:%M:%f', 'now'), {changes}
+  FROM (SELECT 1) LEFT JOIN audit_person p ON p.id = 1 LEFT JOIN sync_meta m ON m.key = 'replica_id'
+    LEFT JOIN sync_meta st ON st.key = 'station_id';"""
 
 
 def audit_trigger_sql(table: Table, insert_only: bool) -> list[str]:

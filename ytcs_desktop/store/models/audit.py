@@ -1,7 +1,8 @@
 """The audit trail: who changed which record, when, on which computer, each field before → after.
 
 `audit_log` rows are written only by the triggers of store/audit.py, in the same transaction as the write
-they describe; they are insert-only and sync to the centre in the partition of the record they describe.
+they describe; they are insert-only and sync to the centre in the writer's partition (a station's own; at the
+centre the partition of the record changed).
 `audit_person` is local: the person acting in the current write transaction (store/db.py sets it when
 the transaction begins and clears it before the commit), since a trigger cannot read a TEMP table.
 """
