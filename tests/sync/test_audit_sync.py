@@ -1,6 +1,7 @@
 """The audit trail reaches the centre through a real `ytcs centre serve`: each audit row once, in the
-partition of the record it describes; rows applied by sync are not audited again on the PC that pulls
-them; the centre's own changes to a station's record are audited at the centre and reach the station."""
+writer's partition (a station's own; at the centre the changed record's); rows applied by sync are not
+audited again on the PC that pulls them; the centre's own changes to a station's record are audited at the
+centre and reach the station."""
 
 from __future__ import annotations
 
