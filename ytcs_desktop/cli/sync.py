@@ -196,7 +196,7 @@ def _status(args: argparse.Namespace, db: Database) -> int:
     last = db.meta(a.LAST_SYNC)
     info: dict[str, Any] = {
         "server": db.meta(SERVER_URL), "device_id": db.meta(DEVICE_ID), "username": db.meta(USERNAME),
-        "pending": a.pending_count(db), "rejected": sum(rejected.values()),
+        "pending": a.waiting_records(db), "rejected": sum(rejected.values()),
         "rejected_by_table": {k: v for k, v in rejected.items() if v}, "conflicts": conflicts,
         "own_items": own_items,
         "push_cursor": a.get_int(db, a.PUSH_CURSOR), "pull_cursor": a.get_int(db, a.PULL_CURSOR),

@@ -18,6 +18,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import Connection, Table, UniqueConstraint, text
 from sqlalchemy.exc import IntegrityError
 
+from ytcs_desktop.store.audit import AUDIT_TABLE
 from ytcs_desktop.store.capture import insert_only_tables, syncable_tables, wire_columns
 from ytcs_desktop.store.db import Database
 from ytcs_desktop.sync import protocol as p
@@ -78,8 +79,22 @@ def get_int(db: Database, key: str) -> int:
 
 # ----- push ---------------------------------------------------------------------------------------
 def pending_count(db: Database) -> int:
+    """Outbox rows not yet acknowledged by the centre (the audit rows that travel with the records included)."""
     with db.read() as s:
         return int(s.scalar(text("SELECT count(*) FROM sync_outbox WHERE seq > :c"), {"c": get_int(db, PUSH_CURSOR)}))
+
+
+def waiting_records(db: Database) -> int:
+    """Changes of records not yet acknowledged, as a person counts them: the audit row each change writes
+    travels with it and is not a change of its own."""
+    with db.read() as s:
+        return int(s.scalar(text("SELECT count(*) FROM sync_outbox WHERE seq > :c AND table_name <> :audit"),
+                            {"c": get_int(db, PUSH_CURSOR), "audit": AUDIT_TABLE}))
+
+
+def record_rows(rows: list[OutboxRow]) -> int:
+    """How many of these outbox rows are changes of records (see `waiting_records`)."""
+    return sum(1 for r in rows if r.table != AUDIT_TABLE)
 
 
 @dataclass

@@ -89,9 +89,10 @@ def apply_answer(db: Database, device_id: str, token: str, data: bytes) -> dict[
     answer = p.PushResponse.model_validate(body["answer"])
     _bound_clock(db, body.get("made_at_ms"), body.get("server_time_ms"))
     start = int(body["push_from"])
-    rejected = 0
+    rejected = pushed = 0
     if a.get_int(db, a.PUSH_CURSOR) == start and answer.results:
         rows = a.read_outbox(db, start, len(answer.results)).rows
+        pushed = a.record_rows(rows)
         if len(rows) == len(answer.results) and rows[-1].seq == answer.acked_seq:
             rejected, _ = a.record_push_answer(db, rows, answer)
     if a.pending_count(db) == 0:  # every change acknowledged, far-ahead ones re-stamped by the centre
@@ -102,7 +103,7 @@ def apply_answer(db: Database, device_id: str, token: str, data: bytes) -> dict[
         pulled, top = a.apply_pull_page(db, page, None)
         if top:
             db.clock.observe(top, max_future_ms=p.CLOCK_FUTURE_LIMIT_MS)
-    return {"pushed": len(answer.results), "rejected": rejected, "pulled": pulled}
+    return {"pushed": pushed, "rejected": rejected, "pulled": pulled}
 
 
 def _bound_clock(db: Database, made_at_ms: object, server_time_ms: object) -> None:

@@ -206,7 +206,7 @@ class SyncClient:
         self.report = SyncReport()
         self._failures = 0  # failed exchanges in a row
         self._slow_link = False  # the last large push body moved slowly
-        self._pending = 0  # outbox rows pending when the push began (progress total)
+        self._pending = 0  # changes of records pending when the push began (progress total)
         self._pushed_before = 0
 
     def close(self) -> None:
@@ -312,7 +312,7 @@ class SyncClient:
 
     def push(self) -> bool:
         """Push the outbox; True when nothing is left pending."""
-        self._pending = a.pending_count(self.db)
+        self._pending = a.waiting_records(self.db)
         self._pushed_before = self.report.pushed
         self._tell("push", 0, self._pending)
         must_ack = self.report.restored
@@ -393,7 +393,7 @@ class SyncClient:
         """Mark the batch's rows and advance the push cursor (one local transaction)."""
         rows = batch.rows
         rejected, conflicts = a.record_push_answer(self.db, rows, answer)
-        self.report.pushed += len(rows)
+        self.report.pushed += a.record_rows(rows)
         self.report.rejected += rejected
         self.report.conflicts += conflicts
         self.report.clock_suspect = self.report.clock_suspect or answer.clock_suspect

@@ -53,7 +53,7 @@ def local_status(db: Database) -> LocalStatus:
         info = json.loads(last)
         if info.get("complete") and info.get("at_ms"):
             when = dt.datetime.fromtimestamp(info["at_ms"] / 1000, dt.UTC)
-    return LocalStatus(pending=sync_apply.pending_count(db), rejected=rejected, conflicts=conflicts,
+    return LocalStatus(pending=sync_apply.waiting_records(db), rejected=rejected, conflicts=conflicts,
                        last_success=when, server_url=db.meta(SERVER_URL), device_id=db.meta(DEVICE_ID),
                        clock_suspect=db.meta(sync_apply.CLOCK_SUSPECT) == "1")
 
