@@ -18,8 +18,10 @@ from ytcs_desktop.store.models import Station, SyncOutbox
 
 
 def outbox_count(db: Database) -> int:
+    """Captured changes of records (the audit row each one writes travels beside it, not counted here)."""
     with db.read() as s:
-        return int(s.scalar(select(func.count()).select_from(SyncOutbox)) or 0)
+        return int(s.scalar(select(func.count()).select_from(SyncOutbox).where(SyncOutbox.table_name != "audit_log"))
+                   or 0)
 
 
 Refuse = Callable[..., DomainError]

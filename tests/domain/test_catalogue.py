@@ -8,11 +8,12 @@ import pytest
 from openpyxl import Workbook
 from sqlalchemy import func, select
 
+from tests.domain.conftest import outbox_count
 from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.catalogue import get_item, import_rows, pack_units, read_rows, upsert_item
 from ytcs_desktop.domain.errors import NotFoundError, ValidationError
 from ytcs_desktop.store.db import Database
-from ytcs_desktop.store.models import Item, SyncOutbox
+from ytcs_desktop.store.models import Item
 
 CENTRE = Actor("Khoa Dược", "centre")
 
@@ -47,15 +48,15 @@ def test_good_rows_created_then_updated_by_code(station_db: Database, tmp_path: 
         assert item.station_id is None
         assert [(p.name, p.factor) for p in pack_units(s, item)] == [("hộp", 100)]
         assert get_item(s, "BCG").doses_per_vial == 20
-    outbox = count(station_db, SyncOutbox)
+    outbox = outbox_count(station_db)
     # The same file again writes nothing (nothing new to sync); a changed name updates one row.
     report = run_import(station_db, path)
     assert (report.created, report.updated, report.unchanged) == (0, 0, 2)
-    assert count(station_db, SyncOutbox) == outbox
+    assert outbox_count(station_db) == outbox
     report = run_import(station_db, write(tmp_path, HEADER + "PARA500,Paracetamol 500 mg,viên,drug,100,1000,,,\n"))
     assert (report.created, report.updated) == (0, 1)
     assert count(station_db, Item) == 2
-    assert count(station_db, SyncOutbox) == outbox + 1
+    assert outbox_count(station_db) == outbox + 1
 
 
 def test_vietnamese_headers_and_semicolons(station_db: Database, tmp_path: Path) -> None:
@@ -88,14 +89,14 @@ def test_vietnamese_headers_and_semicolons(station_db: Database, tmp_path: Path)
 def test_each_bad_row_rejected_and_nothing_written(
     station_db: Database, tmp_path: Path, line: str, reason_en: str
 ) -> None:
-    before = count(station_db, SyncOutbox)
+    before = outbox_count(station_db)
     report = run_import(station_db, write(tmp_path, HEADER + line + "\n"))
     assert report.imported == 0
     assert [r.row for r in report.rejected] == [2]
     assert reason_en in report.rejected[0].en
     assert report.rejected[0].vi and report.rejected[0].vi != report.rejected[0].en
     assert count(station_db, Item) == 0
-    assert count(station_db, SyncOutbox) == before
+    assert outbox_count(station_db) == before
 
 
 def test_duplicate_codes_all_rejected_good_rows_kept(station_db: Database, tmp_path: Path) -> None:
