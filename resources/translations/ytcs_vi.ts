@@ -5193,8 +5193,8 @@ Tệp: %2</translation>
         </message>
         <message>
             <location filename="../../ytcs_desktop/ui/pages/centre_programme.py" line="1" />
-            <source>&amp;Conclusion…</source>
-            <translation>Kết &amp;luận…</translation>
+            <source>Concl&amp;usion…</source>
+            <translation>&amp;Kết luận…</translation>
         </message>
         <message>
             <location filename="../../ytcs_desktop/ui/pages/centre_programme.py" line="1" />
@@ -5310,7 +5310,7 @@ Tệp: %2</translation>
         <message>
             <location filename="../../ytcs_desktop/ui/pages/station_programme.py" line="1" />
             <source>&amp;Rate…</source>
-            <translation>Đánh &amp;giá…</translation>
+            <translation>Đánh g&amp;iá…</translation>
         </message>
         <message>
             <location filename="../../ytcs_desktop/ui/pages/station_programme.py" line="1" />

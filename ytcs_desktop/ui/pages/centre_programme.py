@@ -99,7 +99,7 @@ class ProgrammePage(Page):
         self.calendar = CalendarModel(ctx.ops, ctx.lang, parent=self)
         self.schedule_button = QPushButton(self.tr("&Schedule a consultation…"))
         self.case_button = QPushButton(self.tr("Add a &case…"))
-        self.conclusion_button = QPushButton(self.tr("&Conclusion…"))
+        self.conclusion_button = QPushButton(self.tr("Concl&usion…"))
         self.held_button = QPushButton(self.tr("Mark &held"))
         self.calendar_table = table(self.calendar)
         self.tabs.addTab(tab(toolbar_row(self.schedule_button, self.case_button, self.conclusion_button,
