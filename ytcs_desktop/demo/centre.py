@@ -40,7 +40,7 @@ from ytcs_desktop.store.db import Database
 from ytcs_desktop.store.files import remove_database
 from ytcs_desktop.sync import apply as a
 from ytcs_desktop.sync import protocol as p
-from ytcs_desktop.sync.server.auth import Device
+from ytcs_desktop.sync.server.device import Device
 from ytcs_desktop.sync.server.store import ServerStore
 
 __all__ = ["ACCOUNTS", "CENTRE_ACCOUNT", "DEMO_PASSWORD", "SERVER_FILE", "SERVER_URL", "CentreBuilt",

@@ -11,7 +11,8 @@ from fastapi import Depends, FastAPI, Path, Request
 
 from ytcs_desktop.sync import protocol as p
 from ytcs_desktop.sync.server import admin
-from ytcs_desktop.sync.server.auth import Device, change_own_password
+from ytcs_desktop.sync.server.auth import change_own_password
+from ytcs_desktop.sync.server.device import Device
 from ytcs_desktop.sync.server.store import ServerStore
 
 Ok = dict[str, bool]

@@ -24,7 +24,8 @@ from ytcs_desktop.sync import protocol as p
 from ytcs_desktop.sync.server import admin, errors
 from ytcs_desktop.sync.server import schema as t
 from ytcs_desktop.sync.server.accounts_api import add_account_routes, client_address
-from ytcs_desktop.sync.server.auth import Device, authenticate, dummy_hash, sign_in
+from ytcs_desktop.sync.server.auth import authenticate, dummy_hash, sign_in
+from ytcs_desktop.sync.server.device import Device
 from ytcs_desktop.sync.server.errors import ApiError
 from ytcs_desktop.sync.server.pull import pull
 from ytcs_desktop.sync.server.push import apply_push
@@ -193,7 +194,7 @@ def create_app(store: ServerStore) -> FastAPI:
         return JSONResponse({"code": code, "message_vi": str(exc.detail), "message_en": str(exc.detail)},
                             status_code=exc.status_code)
 
-    app.add_middleware(BodyBoundMiddleware)  # type: ignore[arg-type]
+    app.add_middleware(BodyBoundMiddleware)
 
     def protocol(x_ytcs_protocol: Annotated[str | None, Header()] = None) -> int:
         try:

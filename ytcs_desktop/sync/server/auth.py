@@ -11,7 +11,6 @@ import functools
 import hashlib
 import secrets
 import time
-from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -23,6 +22,7 @@ from ytcs_desktop.domain.station_ids import station_id_for
 from ytcs_desktop.store.base import new_id
 from ytcs_desktop.sync.server import errors, register, throttle
 from ytcs_desktop.sync.server import schema as t
+from ytcs_desktop.sync.server.device import Device
 from ytcs_desktop.sync.server.errors import ApiError
 from ytcs_desktop.sync.server.store import ServerStore, now_ms
 
@@ -62,20 +62,6 @@ def checked_hash(password: str, username: str, hasher: PasswordHasher | None = N
 
 def token_digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
-
-
-@dataclass(frozen=True)
-class Device:
-    """The authenticated caller of a request."""
-
-    id: str
-    username: str
-    role: str  # station|centre
-    station_id: str | None  # the station a station device writes for; None for the centre
-    station_key: str
-    acked_seq: int
-    acked_mutation: str | None
-    clock_suspect: bool
 
 
 def _login_failed() -> ApiError:

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from ytcs_desktop.sync import bundle as b
 from ytcs_desktop.sync import protocol as p
 from ytcs_desktop.sync.server import schema as t
-from ytcs_desktop.sync.server.auth import Device
+from ytcs_desktop.sync.server.device import Device
 from ytcs_desktop.sync.server.pull import pull
 from ytcs_desktop.sync.server.push import apply_push
 

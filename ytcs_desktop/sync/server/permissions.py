@@ -35,7 +35,7 @@ from ytcs_desktop.domain.techniques import TRANSITIONS as TECHNIQUE_TRANSITIONS
 from ytcs_desktop.store import models  # noqa: F401  (registers every table)
 from ytcs_desktop.store.base import Base
 from ytcs_desktop.store.capture import wire_columns
-from ytcs_desktop.sync.server.auth import Device
+from ytcs_desktop.sync.server.device import Device
 
 SYNC_FIELDS = frozenset({"id", "station_id", "hlc", "origin"})
 

@@ -15,7 +15,7 @@ from sqlalchemy import Connection, or_, select
 from ytcs_desktop.sync import protocol as p
 from ytcs_desktop.sync.server import permissions as perm
 from ytcs_desktop.sync.server import schema as t
-from ytcs_desktop.sync.server.auth import Device
+from ytcs_desktop.sync.server.device import Device
 from ytcs_desktop.sync.server.errors import ApiError
 from ytcs_desktop.sync.server.store import ServerStore
 

@@ -24,43 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from ytcs_desktop.domain.labels import label
+from ytcs_desktop.ui.centre_link import centre_call, centre_link
 from ytcs_desktop.ui.context import AppContext
 from ytcs_desktop.ui.tasks import TaskControl
-
-
-def centre_link(ctx: AppContext) -> tuple[str, str, str | bool]:
-    """The centre's address, this desktop's device token and what its certificate is checked against;
-    a refusal in the user's words where this computer is not signed in. Runs on a worker."""
-    from ytcs_desktop.sync.client import AuthError, trusted_ca
-    from ytcs_desktop.ui.models.sync_info import DEVICE_ID, SERVER_URL
-    from ytcs_desktop.ui.sync_controller import load_token
-
-    db = ctx.db
-    url = db.meta(SERVER_URL)
-    token = load_token(url, db.meta(DEVICE_ID), db.path.parent) if url else None
-    if not url or not token:
-        raise AuthError("auth_required", "Máy này chưa đăng nhập vào Trung tâm: hãy đăng nhập trước.",
-                        "This computer is not signed in to the centre: sign in first.")
-    return str(url), token, trusted_ca(db.path.parent)
-
-
-def centre_call(ctx: AppContext, path: str) -> Any:
-    """GET one centre endpoint with this desktop's device token; None when no centre is set up here.
-    Runs on a worker (the network pool), never on the GUI thread."""
-    from ytcs_desktop.sync.client import SyncClient
-    from ytcs_desktop.ui.models.sync_info import DEVICE_ID, SERVER_URL
-    from ytcs_desktop.ui.sync_controller import load_token
-
-    db = ctx.db
-    url = db.meta(SERVER_URL)
-    token = load_token(url, db.meta(DEVICE_ID), db.path.parent) if url else None
-    if not url or not token:
-        return None
-    client = SyncClient(db, url, token, max_retries=1)
-    try:
-        return client.request("GET", path, retry=False)
-    finally:
-        client.close()
 
 
 class AccountsDialog(QDialog):

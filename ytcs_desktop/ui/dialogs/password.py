@@ -62,7 +62,7 @@ class PasswordDialog(QDialog):
         layout.addWidget(buttons)
 
     def submit(self) -> None:
-        from ytcs_desktop.ui.dialogs.accounts import centre_link
+        from ytcs_desktop.ui.centre_link import centre_link
 
         self.form.clear_errors()
         current, new, username = self.current.text(), self.new.text(), self.username

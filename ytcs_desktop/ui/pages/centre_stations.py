@@ -9,8 +9,9 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QLineEdit, QPushButton, QVBoxLa
 
 from ytcs_desktop.domain.centre_overview import StationGlance
 from ytcs_desktop.domain.stations import StationProfile, create_station, station_profile
+from ytcs_desktop.ui.centre_link import centre_call
 from ytcs_desktop.ui.context import AppContext
-from ytcs_desktop.ui.dialogs.accounts import AccountsDialog, centre_call
+from ytcs_desktop.ui.dialogs.accounts import AccountsDialog
 from ytcs_desktop.ui.dialogs.station_profile import StationProfileDialog
 from ytcs_desktop.ui.dialogs.stock_moves import Op
 from ytcs_desktop.ui.models.base import ROW_ROLE, SearchProxy
