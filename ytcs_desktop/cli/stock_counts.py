@@ -89,7 +89,7 @@ def _enter(args: argparse.Namespace) -> int:
         count = count_numbered(s, actor, args.count)
         item = get_item(s, args.item)
         line = line_of(s, count, item.id, args.lot)
-        enter_physical(s, actor, line_id=line.id, physical_qty=args.qty, reason=args.reason)  # type: ignore[arg-type]
+        enter_physical(s, actor, line_id=line.id, physical_qty=args.qty, reason=args.reason)
         diff = (line.physical_qty or 0) - line.book_qty
         return (f"{count.number}: {item.name}, lô {args.lot}: đếm được {line.physical_qty} {item.base_unit} "
                 f"(chênh lệch {diff:+d}).",

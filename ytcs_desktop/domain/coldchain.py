@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
+from sqlalchemy import Subquery, func, select
 from sqlalchemy.orm import Session
 
 from ytcs_desktop.dates import day_text
@@ -115,7 +115,7 @@ def _celsius(value: object) -> float:
     return float(number)
 
 
-def _on_hand_by_lot_subquery():  # type: ignore[no-untyped-def]
+def _on_hand_by_lot_subquery() -> Subquery:
     return (
         select(StockTransaction.lot_id.label("lot_id"), func.sum(StockTransaction.quantity).label("qty"))
         .group_by(StockTransaction.lot_id)

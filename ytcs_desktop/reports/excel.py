@@ -8,7 +8,7 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -83,7 +83,8 @@ def write_xlsx(sheets: list[Sheet], path: Path, title: str = "") -> None:
         tmp.unlink(missing_ok=True)
 
 
-def _cells(ws: object, row: Sequence[Value], kinds: list[Kind], widths: list[float], font: Font | None) -> list:
+def _cells(ws: object, row: Sequence[Value], kinds: list[Kind], widths: list[float], font: Font | None,
+           ) -> list[Any]:
     out = []
     for i, v in enumerate(row):
         kind = kinds[i]

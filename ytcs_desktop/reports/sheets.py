@@ -32,7 +32,7 @@ def stock_card_sheets(cards: list[StockCard]) -> list[Sheet]:
     columns = cols(("Mã", T), ("Tên thuốc, vật tư", T), ("Ngày", D), ("Chứng từ nhập", T), ("Chứng từ xuất", T),
                    ("Số lô", T), ("Hạn dùng", D), ("Diễn giải", T), ("Nhập", N), ("Xuất", N), ("Tồn", N),
                    ("Ghi chú", T))
-    rows: list = []
+    rows: list[Any] = []
     for c in cards:
         rows.append((c.code, c.name, c.period.date_from, None, None, None, None, "Tồn đầu kỳ", None, None, c.opening,
                      None))

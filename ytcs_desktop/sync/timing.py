@@ -26,8 +26,8 @@ def retry_delay(failures: int, base_s: float, retry_after_s: float | None = None
                 rng: random.Random = _rng) -> float:
     """Seconds to wait after the `failures`-th failure in a row (1 for the first)."""
     if retry_after_s is not None and retry_after_s >= 0:
-        return min(RETRY_AFTER_CAP_S, retry_after_s) * (1.0 + JITTER * rng.random())
-    return min(BACKOFF_CAP_S, base_s * 2 ** min(max(failures, 1) - 1, 6)) * (0.5 + rng.random())
+        return float(min(RETRY_AFTER_CAP_S, retry_after_s) * (1.0 + JITTER * rng.random()))
+    return float(min(BACKOFF_CAP_S, base_s * 2 ** min(max(failures, 1) - 1, 6)) * (0.5 + rng.random()))
 
 
 def parse_retry_after(value: str | None) -> float | None:

@@ -141,7 +141,7 @@ def _requests(s: Session, f: dict[str, StationFigures], start: dt.datetime, end:
 def _rotations(s: Session, f: dict[str, StationFigures], p: Period) -> None:
     days = func.julianday(RotationVisit.date_to) - func.julianday(RotationVisit.date_from) + 1
     if s.get_bind().dialect.name != "sqlite":
-        days = RotationVisit.date_to - RotationVisit.date_from + 1  # type: ignore[assignment]
+        days = RotationVisit.date_to - RotationVisit.date_from + 1
     q = select(RotationVisit.station_id, RotationVisit.direction, func.count(), func.sum(days)).where(
         RotationVisit.deleted.is_(False), RotationVisit.status == "done", RotationVisit.date_from >= p.date_from,
         RotationVisit.date_from <= p.date_to, RotationVisit.station_id.in_(f)).group_by(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -83,7 +84,7 @@ def weekly_report(s: Session, station_id: Stations, date_from: dt.date, date_to:
     period = Period(date_from, date_to)
     start, end = _utc_bounds(period)
 
-    def scoped(q, model):  # type: ignore[no-untyped-def]
+    def scoped(q: Any, model: Any) -> Any:
         return only(q, model.station_id, station_id)
 
     opened = s.scalar(scoped(select(func.count()).select_from(SupportRequest).where(

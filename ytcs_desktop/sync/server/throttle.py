@@ -63,7 +63,7 @@ class Limits:
         return 0.0 if failures <= 0 else min(self.delay_cap_s, self.delay_s * 2 ** (failures - 1))
 
     def lock(self, locks: int) -> float:
-        return min(self.lock_cap_s, self.lock_s * 2 ** max(0, locks - 1))
+        return float(min(self.lock_cap_s, self.lock_s * 2 ** max(0, locks - 1)))
 
 
 @dataclass(frozen=True)

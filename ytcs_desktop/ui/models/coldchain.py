@@ -14,7 +14,8 @@ from ytcs_desktop.domain.labels import label
 from ytcs_desktop.domain.vaccines import OpenVial, open_vials
 from ytcs_desktop.store import sync_states
 from ytcs_desktop.store.models import Quarantine, VialOpening
-from ytcs_desktop.ui.models.base import SYNC_COLUMN, Column, RecordTableModel, SyncState, fmt_date
+from ytcs_desktop.store.sync_states import SyncState
+from ytcs_desktop.ui.models.base import SYNC_COLUMN, Column, RecordTableModel, fmt_date
 from ytcs_desktop.ui.operations import COLDCHAIN, STOCK, Operations
 
 EXPIRED = QColor("#f8d0cd")

@@ -20,7 +20,8 @@ from ytcs_desktop.domain.inventory.stock import (
 )
 from ytcs_desktop.domain.labels import label
 from ytcs_desktop.store import sync_states
-from ytcs_desktop.ui.models.base import SYNC_COLUMN, Column, RecordTableModel, SyncState, fmt_date, fmt_number
+from ytcs_desktop.store.sync_states import SyncState
+from ytcs_desktop.ui.models.base import SYNC_COLUMN, Column, RecordTableModel, fmt_date, fmt_number
 from ytcs_desktop.ui.operations import STOCK, Operations
 
 EXPIRED = QColor("#f8d0cd")

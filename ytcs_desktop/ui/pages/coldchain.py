@@ -27,7 +27,7 @@ from ytcs_desktop.domain.coldchain import (
 from ytcs_desktop.domain.errors import DomainError
 from ytcs_desktop.domain.labels import choices
 from ytcs_desktop.domain.vaccines import OpenVial
-from ytcs_desktop.store.sync_states import reading_states
+from ytcs_desktop.store.sync_states import SyncState, reading_states
 from ytcs_desktop.ui.context import AppContext
 from ytcs_desktop.ui.dialogs.coldchain import (
     CloseVialDialog,
@@ -37,7 +37,7 @@ from ytcs_desktop.ui.dialogs.coldchain import (
     QuarantineDialog,
 )
 from ytcs_desktop.ui.models import lookups
-from ytcs_desktop.ui.models.base import ROW_ROLE, SyncState
+from ytcs_desktop.ui.models.base import ROW_ROLE
 from ytcs_desktop.ui.models.coldchain import OpenVialsModel, QuarantineModel
 from ytcs_desktop.ui.operations import COLDCHAIN, STOCK
 from ytcs_desktop.ui.pages.base import Page, fit_columns, make_table, toolbar_row

@@ -153,7 +153,8 @@ class OnHandTab(QWidget):
         index: QModelIndex = self.table.currentIndex()
         if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row(), index.parent()):
             return None
-        return self.table.model().data(index, ROW_ROLE)
+        row: object | None = self.table.model().data(index, ROW_ROLE)
+        return row
 
     def selected_lot(self) -> LotBalance | None:
         row = self.selected_row()

@@ -11,7 +11,8 @@ from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from ytcs_desktop.domain.coldchain import Cell, MonthSheet
-from ytcs_desktop.ui.models.base import SyncState, sync_state_text
+from ytcs_desktop.store.sync_states import SyncState
+from ytcs_desktop.ui.models.base import sync_state_text
 
 LOW, HIGH = 2.0, 8.0
 Y_MIN, Y_MAX = -4.0, 14.0

@@ -12,6 +12,8 @@ Revises: 0004
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -22,10 +24,10 @@ depends_on = None
 
 # Each table: its name, its columns other than the sync ones, [(column, referred table)], the columns
 # indexed besides station_id, and the columns of its unique rule.
-Spec = tuple[str, list[sa.Column], list[tuple[str, str]], list[str], tuple[str, ...]]
+Spec = tuple[str, list[sa.Column[Any]], list[tuple[str, str]], list[str], tuple[str, ...]]
 
 
-def _sync_columns() -> list[sa.Column]:
+def _sync_columns() -> list[sa.Column[Any]]:
     return [
         sa.Column("id", sa.String(length=36), nullable=False),
         sa.Column("station_id", sa.String(length=36), nullable=True),
