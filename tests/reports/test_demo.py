@@ -45,9 +45,14 @@ def ledger_sum(fx: Fixture, upto: dt.date, vaccines: bool = False) -> int:
         return int(s.scalar(q) or 0)
 
 
+IN_TURN = {"supervision-visit", "visit-cases"}
+
+
 @pytest.mark.parametrize("name", list(REPORTS))
 def test_demo_form(demo: tuple[Fixture, dt.date, dt.date], name: str) -> None:
     fx, first, end = demo
+    if name in IN_TURN:  # the centre's teams reach the five stations in turn: the demo station's, every other month
+        first = (first - dt.timedelta(days=1)).replace(day=1)
     try:
         data = build(fx, name, first, end, parties=PARTIES)
     except NotFoundError:
