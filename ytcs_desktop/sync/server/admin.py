@@ -129,8 +129,8 @@ def list_users(conn: Connection) -> list[dict[str, object]]:
     """Every account; `locked_until` when failed sign-ins locked its name (a reset or enable lifts it)."""
     u, th = t.users.c, t.sign_in_throttle.c
     now = now_ms()
-    locks = dict(conn.execute(select(th.key, th.locked_until_ms).where(
-        th.scope == throttle.USER, th.locked_until_ms > now)).tuples().all())
+    locks: dict[str, int] = {key: until for key, until in conn.execute(select(th.key, th.locked_until_ms).where(
+        th.scope == throttle.USER, th.locked_until_ms > now))}
     return [{"username": r.username, "role": r.role, "station": r.station_code, "active": bool(r.active),
              "locked_until": _iso(locks.get(throttle.user_key(r.username)))}
             for r in conn.execute(select(u.username, u.role, u.station_code, u.active).order_by(u.username))]
