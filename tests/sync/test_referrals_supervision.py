@@ -121,3 +121,43 @@ def test_a_supervision_visit_reaches_the_station_which_reports_progress_and_the_
         assert supervision.open_actions(s, st.station_id) == []
         (counts,) = supervision.finding_counts(s, TODAY - dt.timedelta(days=1), TODAY)
         assert (counts.visits, counts.opened, counts.closed) == (1, 1, 1)
+
+
+def test_the_server_requires_a_referrals_reason_and_an_actions_evidence(centre: Centre) -> None:
+    """The domain's required values hold on the server too: a PC that writes around the domain (an old
+    version, plain SQL) gets its row refused with the field named."""
+    (st,) = centre.station("Bắt buộc")
+    hub = centre.centre_replica()
+    nurse = Actor("Nguyễn Thị Lan", "station", st.station_id)
+    with st.db.transaction() as s:
+        rid = referrals.record_referral(s, nurse, patient_ref="BN-1", reason="Sốt cao, co giật",
+                                        destination="Bệnh viện Nhi tỉnh").id
+        row = s.get(Referral, rid)
+        assert row is not None
+        row.reason = "   "  # written around the domain
+    report = st.sync()
+    assert report.rejected == 1
+    with st.db.read() as s:
+        refused = s.get(Referral, rid)
+        assert refused is not None and refused.sync_state == "rejected"
+        assert "lý do chuyển tuyến" in (refused.sync_reason or "")
+
+    hub.sync()
+    with hub.db.transaction() as s:
+        items = supervision.checklist(s, ["medical_waste"])
+        visit = supervision.record_visit(s, CENTRE, station_id=str(st.station_id), visit_date=TODAY,
+                                         areas=["medical_waste"], team="Phòng Điều dưỡng",
+                                         scores={i.id: 2 for i in items})
+        fid = supervision.add_finding(s, CENTRE, visit.id, area="medical_waste", finding="Hộp sắc nhọn đầy",
+                                      action="Thay hộp", owner="ĐD. Mai", due_date=TODAY + dt.timedelta(days=7)).id
+    assert hub.sync().rejected == 0
+    with hub.db.transaction() as s:
+        finding = s.get(SupervisionFinding, fid)
+        assert finding is not None
+        finding.status, finding.closed_on, finding.closed_by = "closed", TODAY, CENTRE.name  # no evidence
+    report = hub.sync()
+    assert report.rejected == 1
+    with hub.db.read() as s:
+        refused_finding = s.get(SupervisionFinding, fid)
+        assert refused_finding is not None and refused_finding.sync_state == "rejected"
+        assert "minh chứng" in (refused_finding.sync_reason or "")

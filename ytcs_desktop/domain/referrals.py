@@ -7,6 +7,7 @@ Each move of the state machine belongs to one side (SYNC.md); the server imports
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -258,3 +259,21 @@ def referral_json(r: Referral) -> dict[str, Any]:
             "referred_on": r.referred_on.isoformat(), "status": r.status,
             "arrived_on": r.arrived_on.isoformat() if r.arrived_on else None, "outcome": r.outcome,
             "advice": r.advice, "needed": r.needed}
+
+
+def check_pushed(fields: Mapping[str, Any]) -> None:
+    """A referral's values as they arrive by sync (the server runs this on what a device pushes): a reason
+    and a destination are required as they are in `record_referral`, and a closing carries its outcome
+    and whether the referral was needed, as `close_referral` writes them in one change."""
+    for name, vi, en, size in (("reason", "lý do chuyển tuyến (tình trạng người bệnh, vì sao phải chuyển)",
+                                "reason for the referral", 2000),
+                               ("destination", "nơi chuyển đến (bệnh viện, khoa)", "destination", 300),
+                               ("patient_ref", "mã hoặc họ tên người bệnh", "patient reference", 80)):
+        if name in fields:
+            required_text(fields[name], name, vi, en, size)
+    if fields.get("status") == "closed":
+        required_text(fields.get("outcome"), "outcome", "kết quả điều trị, theo dõi người bệnh",
+                      "outcome of the referral", 4000)
+        if fields.get("needed") is None:
+            _needed(None)
+

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -374,3 +375,13 @@ def finding_counts(s: Session, date_from: object, date_to: object,
 
 def area_label(code: str, lang: str = "vi") -> str:
     return label("supervision_area", code, lang)
+
+
+def check_pushed_finding(fields: Mapping[str, Any]) -> None:
+    """A finding's values as they arrive by sync (the server runs this on what a device pushes): an action
+    closed carries its evidence note, as `close_action` writes them in one change."""
+    if fields.get("status") == "closed":
+        required_text(fields.get("evidence_note"), "evidence_note",
+                      "minh chứng khắc phục (đã kiểm tra gì, thấy gì, giấy tờ nào)",
+                      "evidence note (what was checked or seen, which document)", 2000)
+

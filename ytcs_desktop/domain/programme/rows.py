@@ -1,6 +1,8 @@
-"""The programme's value rules as they apply to a row image that arrives by sync: the server runs these
-on what a device pushes (sync/server/permissions.py `check_values`), with the domain's own checks and
-messages, so a target below zero or a rating of 9 is refused there too, not only in the window."""
+"""The support programme's value rules (plan, ratings, Phụ lục I and II, referrals, supervision) as they
+apply to a row image that arrives by sync: the server runs these on what a device pushes
+(sync/server/permissions.py `check_values`), with the domain's own checks and messages, so a target below
+zero, a rating of 9, a referral without a reason or an action closed without evidence is refused there
+too, not only in the window."""
 
 from __future__ import annotations
 
@@ -10,6 +12,8 @@ from typing import Any
 from ytcs_desktop.domain.programme.common import non_negative
 from ytcs_desktop.domain.programme.plan import COST_LABELS, TARGET_FIELDS
 from ytcs_desktop.domain.programme.ratings import rating_value
+from ytcs_desktop.domain.referrals import check_pushed
+from ytcs_desktop.domain.supervision import check_pushed_finding
 
 RowCheck = Callable[[Mapping[str, Any]], None]
 
@@ -42,6 +46,8 @@ def _document(fields: Mapping[str, Any]) -> None:
 
 # table -> the check of a pushed row's fields (raises the domain's ValidationError)
 ROW_CHECKS: dict[str, RowCheck] = {
+    "referrals": check_pushed,
+    "supervision_findings": check_pushed_finding,
     "plan_activities": _activity,
     "activity_ratings": _rating,
     "training_plan_items": _plan_item,
