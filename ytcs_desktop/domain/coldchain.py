@@ -10,13 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import Subquery, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ytcs_desktop.dates import day_text
 from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.errors import RuleError, ValidationError
 from ytcs_desktop.domain.inventory import ledger
+from ytcs_desktop.domain.inventory.stock import lot_sums
 from ytcs_desktop.domain.labels import label, parse_code
 from ytcs_desktop.domain.stations import (
     as_date,
@@ -115,16 +116,8 @@ def _celsius(value: object) -> float:
     return float(number)
 
 
-def _on_hand_by_lot_subquery() -> Subquery:
-    return (
-        select(StockTransaction.lot_id.label("lot_id"), func.sum(StockTransaction.quantity).label("qty"))
-        .group_by(StockTransaction.lot_id)
-        .subquery()
-    )
-
-
 def _vaccine_lots_in(s: Session, fridge: Fridge) -> list[tuple[Lot, int]]:
-    stock = _on_hand_by_lot_subquery()
+    stock = lot_sums(fridge.station_id or "")  # from the carried balances: not the whole history
     rows = s.execute(
         select(Lot, stock.c.qty)
         .join(Item, Item.id == Lot.item_id)
@@ -395,7 +388,7 @@ class ActiveQuarantine:
 
 def active_quarantines(s: Session, station_id: str) -> list[ActiveQuarantine]:
     """Lots held after a breach, oldest first, with what is on hand."""
-    stock = _on_hand_by_lot_subquery()
+    stock = lot_sums(station_id)
     rows = s.execute(
         select(Quarantine, Lot, Item.name, Fridge.name, func.coalesce(stock.c.qty, 0))
         .join(Lot, Lot.id == Quarantine.lot_id)
