@@ -84,10 +84,10 @@ def damage(path: Path, where: str) -> None:
         start, end = 0, 100
     elif where == "schema":
         start, end = 100, size
-    elif where == "middle":
+    elif where in ("middle", "cells"):
         page = _middle_btree_page(path, count)
-        # the page's 8-byte header is kept: SQLite then reads the page and names it with its bad cells
-        start, end = (page - 1) * size + 8, page * size
+        # "cells" keeps the page's 8-byte header: SQLite then reads the page and names it with its bad cells
+        start, end = (page - 1) * size + (8 if where == "cells" else 0), page * size
     else:
         start, end = (count - 1) * size, count * size
     data[start:end] = bytes([GARBAGE]) * (end - start)
@@ -154,7 +154,7 @@ def test_a_middle_page_is_reported_by_its_number(ytcs: Runner, station_file: Pat
     shutil.copy(station_file, path)
     _, count = _geometry(path)
     page = _middle_btree_page(path, count)
-    damage(path, "middle")
+    damage(path, "cells")
     result = ytcs("check", "--lang", "en")
     assert result.code == 1
     assert f"page {page} cell" in result.out.lower(), result.out

@@ -384,15 +384,21 @@ def apply_pull_page(db: Database, page: dict[str, Any], seen: dict[str, set[str]
     return count, top
 
 
+# The clock stamp of rows a migration seeds in every database (older than any write; store migrations).
+SEED_STAMP = "000000000000000-000000-"
+
+
 def finish_resnapshot(db: Database, seen: dict[str, set[str]]) -> int:
     """After a full re-download: rows synced here that the centre no longer holds were purged
-    tombstones; mark them deleted (rows still pending are kept: they will be pushed)."""
+    tombstones; mark them deleted (rows still pending are kept: they will be pushed; rows every database
+    is born with, such as the supervision checklist, stamped before any write, never were the centre's)."""
     gone = 0
     with remote_write(db) as conn:
         for name in TABLES:
             ids = seen.get(name, set())
             local = [r[0] for r in conn.exec_driver_sql(
-                f"SELECT id FROM \"{name}\" WHERE sync_state = 'synced' AND deleted = 0")]
+                f"SELECT id FROM \"{name}\" WHERE sync_state = 'synced' AND deleted = 0 "
+                f"AND hlc NOT LIKE '{SEED_STAMP}%'")]
             stale = [i for i in local if i not in ids]
             for i in range(0, len(stale), 500):
                 chunk = stale[i:i + 500]
