@@ -24,6 +24,7 @@ from ytcs_desktop.store.db import Database
 from ytcs_desktop.store.models import ActivityRating, ConsultationSession, PlanActivity
 from ytcs_desktop.ui.context import AppContext
 from ytcs_desktop.ui.main_window import MainWindow
+from ytcs_desktop.ui.operations import ALL_AREAS
 from ytcs_desktop.ui.pages.centre_programme import ProgrammePage
 from ytcs_desktop.ui.pages.overview import OverviewPage
 from ytcs_desktop.ui.pages.station_programme import StationProgrammePage
@@ -126,6 +127,7 @@ def test_station_reads_its_plan_rates_a_visit_and_sees_upcoming(station_window: 
         calendar.schedule_session(s, CENTRE, day=TODAY + dt.timedelta(days=2), start_time="09:00", mode="online",
                                   link="https://meet.example.vn/hc", topic="Hội chẩn tăng huyết áp",
                                   experts="BS. Huỳnh Văn Bảy", station_id=sid)
+    ctx.ops.announce(ALL_AREAS)  # as a finished pull does; the overview may have loaded before the rows came
 
     overview = station_window.open(OverviewPage)
     assert isinstance(overview, OverviewPage)

@@ -123,16 +123,21 @@ def test_centre_sees_when_each_station_last_synced(make_ctx, server: tuple[str, 
         ctx = make_ctx(centre_db, user="BS. Lê Minh Tâm")
         window = build_window(ctx)
         qtbot.addWidget(window)
-        with qtbot.waitSignal(ctx.sync.finished, timeout=30_000):  # type: ignore[union-attr]
+        with qtbot.waitSignal(ctx.sync.finished, timeout=30_000) as synced:  # type: ignore[union-attr]
             ctx.sync.sync_now()  # type: ignore[union-attr]
+        report = synced.args[0] if synced.args else None
+        assert report is not None and report.complete, ctx.sync.status.message  # type: ignore[union-attr]
         page = window.open(StationsOverviewPage)
         assert isinstance(page, StationsOverviewPage)
-        with qtbot.waitSignal(page.model.loaded, timeout=10_000):
-            page.model.refresh()
+        # A load begun before the pull ended may answer first; the pull's announcement loads again.
+        qtbot.waitUntil(lambda: any(page.model.row_at(r).id == station_id for r in range(page.model.rowCount())),
+                        timeout=10_000)
         page.load_devices()
         qtbot.waitUntil(lambda: station_id in page.model.devices, timeout=10_000)
         col = [c.key for c in page.model.columns].index("last_sync")
-        row = next(r for r in range(page.model.rowCount()) if page.model.row_at(r).id == station_id)
+        ids = [page.model.row_at(r).id for r in range(page.model.rowCount())]
+        assert station_id in ids, (station_id, ids)
+        row = ids.index(station_id)
         assert page.model.data(page.model.index(row, col)) != ""
         window.close()
     finally:
