@@ -27,6 +27,7 @@ from ytcs_desktop.domain.inventory.common import (
 from ytcs_desktop.domain.inventory.count_scope import CountScope, check_scope, in_scope, nothing_in_scope
 from ytcs_desktop.domain.inventory.periods import assert_open
 from ytcs_desktop.domain.inventory.stock import lot_sums
+from ytcs_desktop.domain.permissions import require
 from ytcs_desktop.store.base import utc_now
 from ytcs_desktop.store.models import Fridge, Item, Lot, StockCount, StockCountLine, StockTransaction
 
@@ -202,6 +203,7 @@ def approve_count(s: Session, actor: Actor, *, count_id: str, proposals: str | N
     """Post a 'count' correction (physical − book) for every line that differs; every line must be
     counted and every variance explained."""
     station_id = station_of(actor)
+    require(actor, "approve_count")
     count = _load_count(s, station_id, count_id)
     _require_draft(count)
     assert_open(s, station_id, count.count_date, "count_date")

@@ -26,6 +26,7 @@ from ytcs_desktop.domain.inventory.common import (
 from ytcs_desktop.domain.inventory.lots import find_or_create_lot, lot_blockers
 from ytcs_desktop.domain.inventory.periods import assert_open
 from ytcs_desktop.domain.inventory.stock import fefo_suggestion, issuable_lots
+from ytcs_desktop.domain.permissions import require
 from ytcs_desktop.domain.validation import parse_date
 from ytcs_desktop.store.base import natural_id, utc_now
 from ytcs_desktop.store.models import Lot, Station, StockTransaction
@@ -341,6 +342,8 @@ def dispose(
 ) -> list[StockTransaction]:
     """Hủy: expired, damaged, VVM, frozen or other. Expired and quarantined lots may be disposed of —
     that is how they leave stock."""
+    station_of(actor)
+    require(actor, "dispose_stock")
     if reason_code not in DISPOSAL_CODES:
         raise ValidationError(
             "bad_reason_code",

@@ -12,6 +12,7 @@ from ytcs_desktop.dates import day_text
 from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.errors import RuleError
 from ytcs_desktop.domain.inventory.common import as_date, station_of
+from ytcs_desktop.domain.permissions import require
 from ytcs_desktop.store.base import utc_now
 from ytcs_desktop.store.models import ClosedPeriod
 
@@ -41,6 +42,7 @@ def assert_open(s: Session, station_id: str, txn_date: dt.date, field: str = "tx
 def close_period(s: Session, actor: Actor, *, closed_through: dt.date, today: dt.date | None = None) -> ClosedPeriod:
     """Close every day up to and including `closed_through`. Periods only move forward."""
     station_id = station_of(actor)
+    require(actor, "close_period")
     day = as_date(closed_through, "closed_through")
     today = today or dt.date.today()
     if day >= today:

@@ -26,6 +26,7 @@ from ytcs_desktop.domain.inventory.common import (
 )
 from ytcs_desktop.domain.inventory.lots import clean_lot_no
 from ytcs_desktop.domain.inventory.stock import average_monthly_use, on_hand_by_item
+from ytcs_desktop.domain.permissions import require
 from ytcs_desktop.domain.validation import parse_date
 from ytcs_desktop.store.base import utc_now
 from ytcs_desktop.store.models import Requisition, RequisitionLine, ShipmentLine, Station, StockLevel
@@ -179,6 +180,7 @@ def approve(s: Session, actor: Actor, *, requisition_id: str, approved: dict[str
             note: str | None = None) -> Requisition:
     """The centre sets approved quantities; a line not named is approved as requested."""
     centre_only(actor, "duyệt phiếu dự trù", "approve a requisition")
+    require(actor, "approve_requisition")
     req = load_requisition(s, requisition_id, None)
     _require_status(req, *_sources("approved"))
     lines = {line.id: line for line in lines_of(s, req.id)}
@@ -204,6 +206,7 @@ def approve(s: Session, actor: Actor, *, requisition_id: str, approved: dict[str
 
 def reject(s: Session, actor: Actor, *, requisition_id: str, reason: str) -> Requisition:
     centre_only(actor, "từ chối phiếu dự trù", "reject a requisition")
+    require(actor, "approve_requisition")
     why = require_reason(reason)
     req = load_requisition(s, requisition_id, None)
     _require_status(req, *_sources("rejected"))
@@ -228,6 +231,7 @@ def ship(
     """The centre ships lots to a station: each (item_id, lot_no, expiry, quantity, manufacturer)
     becomes a pending receipt there."""
     centre_only(actor, "xuất cấp hàng cho trạm", "ship stock to a station")
+    require(actor, "ship")
     day = as_date(shipped_date, "shipped_date")
     station = s.get(Station, station_id) if station_id else None
     if station is None or station.deleted:

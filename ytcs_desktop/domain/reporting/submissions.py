@@ -22,6 +22,7 @@ from ytcs_desktop.dates import day_text, moment_text
 from ytcs_desktop.domain.actor import Actor, Role
 from ytcs_desktop.domain.errors import RuleError, ValidationError
 from ytcs_desktop.domain.inventory.ledger import station_today
+from ytcs_desktop.domain.permissions import require
 from ytcs_desktop.domain.reportdata.weekly import WeeklyReport, weekly_report
 from ytcs_desktop.domain.reporting.schedule import ReportPeriod, get_kind, period_of
 from ytcs_desktop.domain.stations import get_row, require_centre, require_station
@@ -110,6 +111,7 @@ def submit(s: Session, actor: Actor, *, kind: str, day: dt.date, difficulties: o
     """Send the station's report of the period of `kind` that `day` falls in. Refused: a period that has
     not ended; a second report for a period without saying it corrects the first."""
     station_id = require_station(actor, "gửi báo cáo", "submit a report")
+    require(actor, "submit_report")
     period, figures = prepare(s, station_id, kind, day)
     today = today or station_today(s)
     if period.date_to > today:
