@@ -15,11 +15,11 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
-from sqlalchemy.orm import Session
 
 from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.errors import DomainError
 from ytcs_desktop.store.db import Database, known_error
+from ytcs_desktop.store.session import Session
 from ytcs_desktop.ui.tasks import Cancelled, TaskControl, TaskManager
 
 log = logging.getLogger(__name__)

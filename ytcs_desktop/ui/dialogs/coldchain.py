@@ -7,7 +7,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QSpinBox, QWidget
-from sqlalchemy.orm import Session
 
 from ytcs_desktop.domain.coldchain import (
     ActiveQuarantine,
@@ -18,13 +17,12 @@ from ytcs_desktop.domain.coldchain import (
     reading_history,
     release_quarantine,
 )
-from ytcs_desktop.domain.inventory import on_hand_by_lot
 from ytcs_desktop.domain.labels import choices
+from ytcs_desktop.domain.lookups import vaccine_lots
 from ytcs_desktop.domain.vaccines import OpenVial, close_vial, open_vial
 from ytcs_desktop.ui.context import AppContext
 from ytcs_desktop.ui.dialogs.stock_moves import Op
 from ytcs_desktop.ui.models.base import fmt_date
-from ytcs_desktop.ui.models.lookups import Choice
 from ytcs_desktop.ui.operations import COLDCHAIN, STOCK
 from ytcs_desktop.ui.widgets.dialog import OperationDialog
 from ytcs_desktop.ui.widgets.form import combo, date_edit, date_of
@@ -86,11 +84,6 @@ class QuarantineDialog(OperationDialog):
         return ("dispose_quarantined", lambda s, a: dispose_quarantined(s, a, quarantine_id=qid, txn_date=day,
                                                                         note=note).id,
                 frozenset({COLDCHAIN, STOCK}))
-
-
-def vaccine_lots(s: Session, station_id: str) -> list[Choice]:
-    return [Choice(b.lot_id, f"{b.item_name} — {b.lot_no} ({b.quantity} {b.unit})")
-            for b in on_hand_by_lot(s, station_id) if b.category == "vaccine" and b.quantity > 0]
 
 
 class OpenVialDialog(OperationDialog):

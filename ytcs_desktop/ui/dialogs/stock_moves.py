@@ -7,12 +7,12 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QSpinBox, QWidget
-from sqlalchemy.orm import Session
 
 from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.inventory import dispose, receive, reverse, transfer_out
 from ytcs_desktop.domain.inventory.stock import LotBalance
 from ytcs_desktop.domain.labels import choices as label_choices
+from ytcs_desktop.store.session import Session
 from ytcs_desktop.ui.context import AppContext
 from ytcs_desktop.ui.models import lookups
 from ytcs_desktop.ui.models.base import fmt_date

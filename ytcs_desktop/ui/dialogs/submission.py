@@ -11,11 +11,11 @@ from typing import Any
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
-from sqlalchemy.orm import Session
 
 from ytcs_desktop.domain.reportdata.remembered import remember_input, remembered_input
 from ytcs_desktop.domain.reporting.schedule import ReportPeriod, latest_ended, list_kinds
 from ytcs_desktop.domain.reporting.submissions import FIGURES, SubmissionRow, prepare, review, submit
+from ytcs_desktop.store.session import Session
 from ytcs_desktop.ui.context import AppContext
 from ytcs_desktop.ui.dialogs.stock_moves import Op
 from ytcs_desktop.ui.models.base import fmt_date, fmt_number

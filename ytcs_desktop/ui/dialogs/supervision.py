@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from ytcs_desktop.domain import supervision
 from ytcs_desktop.domain.labels import choices, label
 from ytcs_desktop.store.models import SupervisionFinding
+from ytcs_desktop.store.session import Session
 from ytcs_desktop.ui.context import AppContext
 from ytcs_desktop.ui.dialogs.stock_moves import Op
 from ytcs_desktop.ui.models import lookups

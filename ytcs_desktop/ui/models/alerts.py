@@ -7,8 +7,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from ytcs_desktop.domain.coldchain import ActiveQuarantine, MissingReading, active_quarantines, missing_readings
 from ytcs_desktop.domain.inventory import below_minimum, near_expiry
 from ytcs_desktop.domain.inventory.stock import ItemBalance, LotBalance
@@ -16,6 +14,7 @@ from ytcs_desktop.domain.reporting.overdue import DueLine, station_due
 from ytcs_desktop.domain.supervision import OpenAction, open_actions
 from ytcs_desktop.domain.support import OPEN_STATUSES, list_requests
 from ytcs_desktop.store.models import SupportRequest
+from ytcs_desktop.store.session import Session
 from ytcs_desktop.ui.models.sync_info import RefusedChange, refused_changes
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
-from sqlalchemy.orm import Session
 
 from ytcs_desktop.domain.audit import AuditFilter, AuditLine, audit_log, record_history
+from ytcs_desktop.store.session import Session
 from ytcs_desktop.ui.models.base import Column, RecordTableModel, fmt_date
 from ytcs_desktop.ui.operations import ALL_AREAS, Operations
 

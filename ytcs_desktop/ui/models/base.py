@@ -29,9 +29,9 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor
-from sqlalchemy.orm import Session
 
 from ytcs_desktop.domain.text import fold
+from ytcs_desktop.store.session import Session
 from ytcs_desktop.store.sync_states import SyncState
 from ytcs_desktop.ui.operations import Operations
 

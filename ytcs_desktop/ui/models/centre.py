@@ -8,14 +8,13 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
 from PySide6.QtGui import QColor
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from ytcs_desktop.domain.centre_overview import StationGlance, glance
 from ytcs_desktop.domain.labels import label
 from ytcs_desktop.domain.reporting.overdue import ReportingGlance, reporting_glance
+from ytcs_desktop.domain.lookups import centre_staff_names, station_names
 from ytcs_desktop.domain.rotations import list_visits
-from ytcs_desktop.store.models import Staff, Station
+from ytcs_desktop.store.session import Session
 from ytcs_desktop.ui.models.base import SYNC_COLUMN, Column, RecordTableModel, fmt_date
 from ytcs_desktop.ui.operations import ALL_AREAS, Operations
 
@@ -137,7 +136,5 @@ class VisitsModel(RecordTableModel):
         )
 
     def fetch(self, session: Session) -> list[Any]:
-        names = {st.id: st.name for st in session.scalars(select(Station))}
-        names.update({p.id: p.full_name for p in session.scalars(select(Staff).where(Staff.station_id.is_(None)))})
-        self.names = names
+        self.names = {**station_names(session), **centre_staff_names(session)}
         return list(reversed(list_visits(session)))

@@ -7,13 +7,13 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
 from PySide6.QtGui import QColor
-from sqlalchemy.orm import Session
 
 from ytcs_desktop.domain.coldchain import active_quarantines
 from ytcs_desktop.domain.labels import label
 from ytcs_desktop.domain.vaccines import OpenVial, open_vials
 from ytcs_desktop.store import sync_states
 from ytcs_desktop.store.models import Quarantine, VialOpening
+from ytcs_desktop.store.session import Session
 from ytcs_desktop.store.sync_states import SyncState
 from ytcs_desktop.ui.models.base import SYNC_COLUMN, Column, RecordTableModel, fmt_date
 from ytcs_desktop.ui.operations import COLDCHAIN, STOCK, Operations

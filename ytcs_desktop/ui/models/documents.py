@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
+from ytcs_desktop.domain.documents_list import (
+    RequisitionRow as RequisitionRow,  # named here by the pages and dialogs that show requisition lines
+)
+from ytcs_desktop.domain.documents_list import (
+    pending_receipt_rows,
+    requisition_list,
+    requisition_rows,
+    stock_counts,
+)
 from ytcs_desktop.domain.inventory.counts import count_sheet
-from ytcs_desktop.domain.inventory.requisitions import lines_of
-from ytcs_desktop.domain.inventory.shipments import pending_receipts
 from ytcs_desktop.domain.text import fold
-from ytcs_desktop.store.models import Item, Requisition, Station, StockCount
+from ytcs_desktop.store.session import Session
 from ytcs_desktop.ui.models.base import SYNC_COLUMN, Column, EditableTableModel, RecordTableModel, fmt_date
 from ytcs_desktop.ui.operations import REQUISITIONS, STOCK, Operations
 
@@ -47,9 +51,7 @@ class CountsModel(RecordTableModel):
         super().__init__(ops, parent)
 
     def fetch(self, session: Session) -> list[Any]:
-        stmt = (select(StockCount).where(StockCount.station_id == self.station_id, StockCount.deleted.is_(False))
-                .order_by(StockCount.count_date.desc(), StockCount.id.desc()))
-        return list(session.scalars(stmt))
+        return stock_counts(session, self.station_id)
 
 
 class CountLinesModel(EditableTableModel):
@@ -119,33 +121,7 @@ class RequisitionsModel(RecordTableModel):
         super().__init__(ops, parent)
 
     def fetch(self, session: Session) -> list[Any]:
-        stmt = select(Requisition, Station.name).outerjoin(Station, Station.id == Requisition.station_id).where(
-            Requisition.deleted.is_(False))
-        if self.station_id:
-            stmt = stmt.where(Requisition.station_id == self.station_id)
-        stmt = stmt.order_by(Requisition.created_at.desc())
-        rows = []
-        for req, station in session.execute(stmt):
-            row = {c: getattr(req, c) for c in ("id", "number", "period_from", "period_to", "status", "centre_note",
-                                                 "sync_state", "sync_reason", "station_id")}
-            row["station"] = station or ""
-            rows.append(row)
-        return rows
-
-
-@dataclass(frozen=True)
-class RequisitionRow:
-    id: str
-    code: str
-    item: str
-    unit: str
-    on_hand: int
-    avg_monthly_use: float
-    requested_qty: int
-    approved_qty: int | None
-    item_id: str
-    sync_state: str = "synced"
-    sync_reason: str | None = None
+        return list(requisition_list(session, self.station_id))
 
 
 class RequisitionLinesModel(EditableTableModel):
@@ -176,14 +152,7 @@ class RequisitionLinesModel(EditableTableModel):
     def fetch(self, session: Session) -> list[Any]:
         if not self.requisition_id:
             return []
-        out = []
-        for line in lines_of(session, self.requisition_id):
-            item = session.get(Item, line.item_id)
-            out.append(RequisitionRow(line.id, item.code if item else "", item.name if item else "",
-                                      item.base_unit if item else "", line.on_hand, line.avg_monthly_use,
-                                      line.requested_qty, line.approved_qty, line.item_id, line.sync_state,
-                                      line.sync_reason))
-        return sorted(out, key=lambda r: r.item)
+        return list(requisition_rows(session, self.requisition_id))
 
 
 class PendingReceiptsModel(RecordTableModel):
@@ -204,11 +173,4 @@ class PendingReceiptsModel(RecordTableModel):
         super().__init__(ops, parent)
 
     def fetch(self, session: Session) -> list[Any]:
-        rows = []
-        for line in pending_receipts(session, self.station_id):
-            item = session.get(Item, line.item_id)
-            rows.append({"id": line.id, "doc_no": line.doc_no, "shipped_date": line.shipped_date,
-                         "item": item.name if item else "", "unit": item.base_unit if item else "",
-                         "lot_no": line.lot_no, "expiry": line.expiry, "quantity": line.quantity,
-                         "sync_state": line.sync_state, "sync_reason": line.sync_reason})
-        return rows
+        return list(pending_receipt_rows(session, self.station_id))

@@ -7,10 +7,10 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
 from PySide6.QtGui import QColor
-from sqlalchemy.orm import Session
 
 from ytcs_desktop.domain import rotations, techniques, village_workers, visit_cases
 from ytcs_desktop.domain.labels import label
+from ytcs_desktop.store.session import Session
 from ytcs_desktop.ui.models.base import SYNC_COLUMN, Column, RecordTableModel, fmt_date
 from ytcs_desktop.ui.operations import PROFILE, REQUESTS, TRAINING, Operations
 

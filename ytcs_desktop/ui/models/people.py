@@ -7,14 +7,14 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
 from PySide6.QtGui import QColor
-from sqlalchemy.orm import Session
 
+from ytcs_desktop.domain.attendance_list import attendance_rows
 from ytcs_desktop.domain.cme import CmeProgress, cme_progress
 from ytcs_desktop.domain.labels import label
 from ytcs_desktop.domain.scope import scope_text
 from ytcs_desktop.domain.stations import list_staff
-from ytcs_desktop.domain.training import attendance, list_sessions
-from ytcs_desktop.store.models import Staff
+from ytcs_desktop.domain.training import list_sessions
+from ytcs_desktop.store.session import Session
 from ytcs_desktop.ui.models.base import SYNC_COLUMN, Column, RecordTableModel, fmt_date
 from ytcs_desktop.ui.operations import PROFILE, TRAINING, Operations
 
@@ -71,14 +71,7 @@ class AttendanceModel(RecordTableModel):
     def fetch(self, session: Session) -> list[Any]:
         if not self.session_id:
             return []
-        rows = []
-        for a in attendance(session, self.session_id):
-            staff = session.get(Staff, a.staff_id) if a.staff_id else None
-            rows.append({"id": a.id, "name": staff.full_name if staff else a.person_name,
-                         "title": staff.title if staff else "", "result": a.result, "periods": a.periods,
-                         "certificate_no": a.certificate_no, "sync_state": a.sync_state,
-                         "sync_reason": a.sync_reason})
-        return rows
+        return list(attendance_rows(session, self.session_id))
 
 
 class StaffModel(RecordTableModel):

@@ -9,12 +9,12 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
 from PySide6.QtGui import QColor
-from sqlalchemy.orm import Session
 
 from ytcs_desktop.domain.labels import codes, label
 from ytcs_desktop.domain.programme import calendar, plan, ratings, training_plan
 from ytcs_desktop.domain.programme.progress import KindProgress, plan_progress
 from ytcs_desktop.domain.support import list_requests
+from ytcs_desktop.store.session import Session
 from ytcs_desktop.ui.models.base import Column, RecordTableModel, fmt_date, fmt_number
 from ytcs_desktop.ui.models.lookups import Choice
 from ytcs_desktop.ui.operations import REQUESTS, TRAINING, Operations

@@ -7,12 +7,12 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 from PySide6.QtGui import QColor
-from sqlalchemy.orm import Session
 
 from ytcs_desktop.domain import referrals, supervision
 from ytcs_desktop.domain.labels import label
 from ytcs_desktop.domain.stations import list_stations
 from ytcs_desktop.store.models import Referral, SupervisionFinding, SupervisionVisit
+from ytcs_desktop.store.session import Session
 from ytcs_desktop.ui.models.base import SYNC_COLUMN, Column, RecordTableModel
 from ytcs_desktop.ui.operations import REQUESTS, Operations
 

@@ -7,14 +7,13 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 from PySide6.QtGui import QColor
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
+from ytcs_desktop.domain.lookups import station_names
 from ytcs_desktop.domain.reporting import overdue
 from ytcs_desktop.domain.reporting.overdue import DueLine
 from ytcs_desktop.domain.reporting.schedule import list_kinds
 from ytcs_desktop.domain.reporting.submissions import SubmissionRow, list_submissions
-from ytcs_desktop.store.models import Station
+from ytcs_desktop.store.session import Session
 from ytcs_desktop.ui.models.base import Column, RecordTableModel, fmt_date
 from ytcs_desktop.ui.operations import REPORTING, Operations
 
@@ -94,7 +93,7 @@ class DueModel(RecordTableModel):
         self.today = overdue.reporting_today()
         if self.station_id is not None:
             return overdue.station_due(session, self.station_id, self.today)
-        self.names = {sid: name for sid, name in session.execute(select(Station.id, Station.name))}
+        self.names = station_names(session)
         return overdue.overdue(session, self.today)
 
     def background(self, row: DueLine, column: Column) -> QColor | None:

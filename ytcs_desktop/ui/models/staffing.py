@@ -7,9 +7,9 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
 from PySide6.QtGui import QColor
-from sqlalchemy.orm import Session
 
 from ytcs_desktop.domain.staff_directory import StationStaffing, staffing_summary
+from ytcs_desktop.store.session import Session
 from ytcs_desktop.ui.models.base import Column, RecordTableModel
 from ytcs_desktop.ui.operations import PROFILE, TRAINING, Operations
 

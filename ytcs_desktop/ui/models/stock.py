@@ -7,7 +7,6 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 from PySide6.QtGui import QColor
-from sqlalchemy.orm import Session
 
 from ytcs_desktop.domain.inventory import on_hand_by_item, on_hand_by_lot, stock_card
 from ytcs_desktop.domain.inventory.stock import (
@@ -20,6 +19,7 @@ from ytcs_desktop.domain.inventory.stock import (
 )
 from ytcs_desktop.domain.labels import label
 from ytcs_desktop.store import sync_states
+from ytcs_desktop.store.session import Session
 from ytcs_desktop.store.sync_states import SyncState
 from ytcs_desktop.ui.models.base import SYNC_COLUMN, Column, RecordTableModel, fmt_date, fmt_number
 from ytcs_desktop.ui.operations import STOCK, Operations

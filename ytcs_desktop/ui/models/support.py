@@ -6,11 +6,12 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 from PySide6.QtGui import QColor
-from sqlalchemy.orm import Session
 
 from ytcs_desktop.domain.labels import label
+from ytcs_desktop.domain.lookups import station_names
 from ytcs_desktop.domain.support import TimelineEntry, list_requests, status_label, timeline
-from ytcs_desktop.store.models import Station, SupportRequest
+from ytcs_desktop.store.models import SupportRequest
+from ytcs_desktop.store.session import Session
 from ytcs_desktop.ui.models.base import SYNC_COLUMN, Column, RecordTableModel, fmt_date
 from ytcs_desktop.ui.operations import REQUESTS, Operations
 
@@ -47,7 +48,7 @@ class RequestsModel(RecordTableModel):
 
     def fetch(self, session: Session) -> list[Any]:
         if self.station_id is None:
-            self.station_names = {st.id: st.name for st in session.query(Station).all()}
+            self.station_names = station_names(session)
         rows = list_requests(session, self.station_id)
         return sorted(rows, key=lambda r: r.created_at, reverse=True)
 

@@ -8,12 +8,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from ytcs_desktop.domain.refusals import refusal_groups, refused_count
+from ytcs_desktop.domain.sync_status import recent_conflicts, unresolved_conflicts
 from ytcs_desktop.store.db import Database
-from ytcs_desktop.store.models import SyncConflict
+from ytcs_desktop.store.session import Session
 from ytcs_desktop.ui.models.base import Column, RecordTableModel, fmt_date
 from ytcs_desktop.ui.operations import SYNC, Operations
 
@@ -46,7 +45,7 @@ def local_status(db: Database) -> LocalStatus:
 
     with db.read() as s:
         rejected = refused_count(s)
-        conflicts = len(list(s.scalars(select(SyncConflict.id).where(SyncConflict.resolved == 0))))
+        conflicts = unresolved_conflicts(s)
     last = db.meta(sync_apply.LAST_SYNC)
     when = None
     if last:
@@ -98,4 +97,4 @@ class ConflictModel(RecordTableModel):
         super().__init__(ops, parent)
 
     def fetch(self, session: Session) -> list[Any]:
-        return list(session.scalars(select(SyncConflict).order_by(SyncConflict.id.desc()).limit(2000)))
+        return recent_conflicts(session)

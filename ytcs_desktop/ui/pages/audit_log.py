@@ -7,10 +7,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QFileDialog, QLabel, QPushButton, QWidget
-from sqlalchemy.orm import Session
 
 from ytcs_desktop.domain.audit import AuditFilter, AuditLine, audit_kinds, audit_log, audit_people, check_filter
 from ytcs_desktop.domain.errors import DomainError
+from ytcs_desktop.store.session import Session
 from ytcs_desktop.ui.context import AppContext
 from ytcs_desktop.ui.dialogs.history import open_history
 from ytcs_desktop.ui.models.audit import AuditLogModel

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from ytcs_desktop.domain.coldchain import (
     ActiveQuarantine,
@@ -27,6 +26,7 @@ from ytcs_desktop.domain.coldchain import (
 from ytcs_desktop.domain.errors import DomainError
 from ytcs_desktop.domain.labels import choices
 from ytcs_desktop.domain.vaccines import OpenVial
+from ytcs_desktop.store.session import Session
 from ytcs_desktop.store.sync_states import SyncState, reading_states
 from ytcs_desktop.ui.context import AppContext
 from ytcs_desktop.ui.dialogs.coldchain import (

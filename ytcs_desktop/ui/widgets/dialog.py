@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.errors import DomainError
+from ytcs_desktop.store.session import Session
 from ytcs_desktop.ui.context import AppContext
 from ytcs_desktop.ui.widgets.form import Form
 from ytcs_desktop.ui.widgets.pickers import ChoicePicker

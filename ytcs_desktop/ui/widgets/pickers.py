@@ -6,9 +6,9 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
-from sqlalchemy.orm import Session
 
 from ytcs_desktop.domain.text import fold
+from ytcs_desktop.store.session import Session
 from ytcs_desktop.ui.models.lookups import Choice
 from ytcs_desktop.ui.operations import Operations
 
