@@ -54,6 +54,8 @@ ACTIONS: dict[str, Action] = {a.code: a for a in (
     _action("ship", ("duoc",), "xuất cấp hàng cho trạm", "ship stock to a station"),
     _action("manage_station_accounts", ("truong_tram",), "tạo tài khoản đăng nhập cho nhân viên trạm",
             "create sign-in accounts for the station's staff"),
+    _action("manage_centre_accounts", ("quan_tri",), "tạo tài khoản đăng nhập cho cán bộ Trung tâm",
+            "create sign-in accounts for the centre's staff"),
 )}
 
 

@@ -1,5 +1,6 @@
 """Every table of the station database. Importing this package registers them all on Base.metadata."""
 
+from ytcs_desktop.store.models.accounts import LocalAccount
 from ytcs_desktop.store.models.audit import AuditEntry, AuditPerson
 from ytcs_desktop.store.models.coldchain import Fridge, Quarantine, TemperatureReading
 from ytcs_desktop.store.models.inventory import (
@@ -52,6 +53,7 @@ __all__ = [
     "ActivityRating",
     "AuditEntry",
     "AuditPerson",
+    "LocalAccount",
     "Centre",
     "ClosedPeriod",
     "ConsultationCase",

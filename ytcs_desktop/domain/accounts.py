@@ -1,0 +1,192 @@
+"""The people who may sign in on this computer: accounts, offline sign-in, and the centre's confirmation.
+
+A person signs in with their own user name and password. The password is checked against an argon2 hash
+kept on this PC (never the password), so a person whose password this PC has seen once can sign in here
+offline too. An account made here (by the head of station, also offline) awaits the centre's confirmation:
+the flag is cleared the first time that person signs in to the centre from this PC.
+
+While a database has no account, nobody signs in (the window and the command line act as a system actor,
+domain/actor.py), so databases made before accounts existed keep working as they did."""
+
+from __future__ import annotations
+
+import functools
+import secrets
+from dataclasses import dataclass
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import exists, select
+from sqlalchemy.orm import Session
+
+from ytcs_desktop.domain.actor import Actor, Role
+from ytcs_desktop.domain.errors import RuleError, ValidationError
+from ytcs_desktop.domain.password_policy import check_password
+from ytcs_desktop.domain.permissions import DUTIES, check_duties, require
+from ytcs_desktop.domain.validation import required_text
+from ytcs_desktop.store.base import utc_now
+from ytcs_desktop.store.models import LocalAccount
+
+_hasher = PasswordHasher()
+
+# The duties of the first account on a PC, made at set-up by whoever sets the computer up: the head of
+# station, or at the centre every centre duty (until the centre's people have their own accounts).
+FIRST_DUTIES: dict[str, frozenset[str]] = {
+    "station": frozenset({"truong_tram"}),
+    "centre": frozenset(code for code, duty in DUTIES.items() if duty.side == "centre"),
+}
+
+
+@dataclass(frozen=True)
+class AccountView:
+    """An account as the window and the command line show it (no hash)."""
+
+    username: str
+    full_name: str
+    duties: frozenset[str]
+    staff_id: str | None
+    awaits_confirmation: bool
+    verified_online: bool
+    active: bool
+
+
+def _view(row: LocalAccount) -> AccountView:
+    return AccountView(row.username, row.full_name, duties_of(row), row.staff_id, row.awaits_confirmation,
+                       row.verified_online_at is not None, row.active)
+
+
+def duties_of(row: LocalAccount) -> frozenset[str]:
+    return frozenset(p for p in row.duties.split(",") if p)
+
+
+def has_accounts(s: Session) -> bool:
+    """Whether anyone must sign in to this database (any active account)."""
+    return bool(s.scalar(select(exists().where(LocalAccount.active.is_(True)))))
+
+
+def list_accounts(s: Session) -> list[AccountView]:
+    return [_view(r) for r in s.scalars(select(LocalAccount).order_by(LocalAccount.full_name))]
+
+
+def get_account(s: Session, username: str) -> AccountView | None:
+    row = s.get(LocalAccount, username.strip())
+    return _view(row) if row is not None else None
+
+
+def _username(value: str | None) -> str:
+    name = required_text(value, "username", "tên đăng nhập", "user name", 100)
+    if any(c.isspace() for c in name):
+        raise ValidationError("bad_username", "Tên đăng nhập không được có dấu cách. Ví dụ: lan.nguyen",
+                              "The user name must not contain spaces. For example: lan.nguyen", "username")
+    return name
+
+
+def create_account(s: Session, actor: Actor, *, username: str, full_name: str, password: str,
+                   duties: object, staff_id: str | None = None) -> AccountView:
+    """A new person who may sign in on this PC. The first account of a database is the set-up's (anyone
+    setting the computer up makes it); later ones are made by the head of station (at the centre, the
+    administrator). It awaits the centre's confirmation until that person signs in to the centre."""
+    if has_accounts(s):
+        require(actor, "manage_station_accounts" if actor.role == "station" else "manage_centre_accounts")
+    name = _username(username)
+    person = required_text(full_name, "full_name", "họ và tên", "full name", 200)
+    check_password(password, name)
+    codes = check_duties(actor.role, duties)
+    if s.get(LocalAccount, name) is not None:
+        raise RuleError("username_taken", f"Tên đăng nhập “{name}” đã có trên máy này. Hãy chọn tên khác.",
+                        f"The user name “{name}” is already used on this computer. Choose another.", "username")
+    row = LocalAccount(username=name, full_name=person, staff_id=staff_id, duties=",".join(sorted(codes)),
+                       password_hash=_hasher.hash(password), awaits_confirmation=True,
+                       created_by=actor.name, created_at=utc_now(), active=True)
+    s.add(row)
+    s.flush()
+    return _view(row)
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """What an unknown user name is checked against, so it takes as long as a wrong password."""
+    return _hasher.hash(secrets.token_urlsafe(24))
+
+
+def _matches(stored: str, password: str) -> bool:
+    try:
+        return _hasher.verify(stored, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def wrong_password() -> RuleError:
+    return RuleError("wrong_password",
+                     "Tên đăng nhập hoặc mật khẩu không đúng. Hãy gõ lại mật khẩu (chú ý phím Caps Lock và bộ gõ "
+                     "tiếng Việt); nếu quên, hãy nhờ trạm trưởng đặt lại.",
+                     "The user name or password is wrong. Type the password again (mind Caps Lock and the "
+                     "Vietnamese keyboard); if you forgot it, ask the head of station to reset it.", "password")
+
+
+def verify_password(s: Session, username: str, password: str) -> AccountView:
+    """Offline sign-in: the password checked against the hash kept on this PC. An unknown user name costs
+    the same time and gets the same answer as a wrong password."""
+    row = s.get(LocalAccount, (username or "").strip())
+    if row is None:
+        _matches(_dummy_hash(), password or "")
+        raise wrong_password()
+    if not _matches(row.password_hash, password or ""):
+        raise wrong_password()
+    if not row.active:
+        raise RuleError("account_disabled", "Tài khoản này đã bị khóa. Hãy nhờ trạm trưởng hoặc Trung tâm mở lại.",
+                        "This account is disabled. Ask the head of station or the centre to enable it.",
+                        "username")
+    if _hasher.check_needs_rehash(row.password_hash):
+        row.password_hash = _hasher.hash(password)
+    return _view(row)
+
+
+def record_online_verification(s: Session, *, username: str, password: str, role: Role,
+                               full_name: str | None = None) -> AccountView:
+    """The centre accepted this user name and password (a successful /login from this PC): keep the hash
+    so the person can sign in here offline later, and confirm an account made here. A person new to this
+    PC gets the first duties of its side when the PC has no account yet, else clinical staff (station) or
+    planning (centre) until the head of station changes them."""
+    name = _username(username)
+    row = s.get(LocalAccount, name)
+    if row is None:
+        duties = FIRST_DUTIES[role] if not has_accounts(s) else \
+            frozenset({"lam_sang"} if role == "station" else {"ke_hoach"})
+        row = LocalAccount(username=name, full_name=(full_name or "").strip() or name, duties=",".join(sorted(duties)),
+                           password_hash="", created_by=None, created_at=utc_now(), active=True)
+        s.add(row)
+    row.password_hash = _hasher.hash(password)
+    row.verified_online_at = utc_now()
+    row.awaits_confirmation = False
+    if full_name and full_name.strip():
+        row.full_name = full_name.strip()
+    s.flush()
+    return _view(row)
+
+
+def actor_of(account: AccountView, role: Role, station_id: str | None) -> Actor:
+    """The Actor a signed-in person acts as: their full name on every record, their own duties."""
+    return Actor(name=account.full_name, role=role, station_id=station_id if role == "station" else None,
+                 duties=account.duties, username=account.username)
+
+
+def system_actor(name: str, role: Role, station_id: str | None) -> Actor:
+    """Who acts while a database has no account (set-up, databases made before sign-in existed)."""
+    return Actor(name=name, role=role, station_id=station_id if role == "station" else None)
+
+
+def set_active(s: Session, actor: Actor, username: str, active: bool) -> AccountView:
+    """Disable an account on this PC (the person left) or enable it again: by the head of station (at the
+    centre, the administrator). A person cannot disable their own account (nobody would be left to undo it)."""
+    require(actor, "manage_station_accounts" if actor.role == "station" else "manage_centre_accounts")
+    row = s.get(LocalAccount, (username or "").strip())
+    if row is None:
+        raise RuleError("account_not_found", f"Không có tài khoản “{username}” trên máy này.",
+                        f"There is no account “{username}” on this computer.", "username")
+    if not active and row.username == actor.username:
+        raise RuleError("own_account", "Không thể tự khóa tài khoản của chính mình.",
+                        "You cannot disable your own account.", "username")
+    row.active = active
+    s.flush()
+    return _view(row)
