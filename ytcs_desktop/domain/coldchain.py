@@ -8,6 +8,7 @@ in that fridge with stock on hand is quarantined (the ledger refuses to issue a 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
@@ -346,25 +347,33 @@ def missing_readings(s: Session, station_id: str, today: object, days: int = 7,
                      now: dt.datetime | None = None) -> list[MissingReading]:
     """Fridge/day/slot combinations of the last `days` days with no reading. Today's afternoon counts
     only from 14:00 local time (`now`; default: the clock)."""
+    return missing_readings_by_station(s, [station_id], today, days, now).get(station_id, [])
+
+
+def missing_readings_by_station(s: Session, station_ids: Sequence[str], today: object, days: int = 7,
+                                now: dt.datetime | None = None) -> dict[str, list[MissingReading]]:
+    """`missing_readings` for several stations in two queries (the centre's overview)."""
     end = as_date(today, "today")
     start = end - dt.timedelta(days=max(days, 1) - 1)
     local = local_now(now)
     afternoon_due = local.date() > end or (local.date() == end and local.time() >= AFTERNOON_DUE)
-    fridges = list_fridges(s, station_id)
+    fridges = list(s.scalars(select(Fridge).where(Fridge.station_id.in_(list(station_ids)), Fridge.deleted.is_(False),
+                                                  Fridge.active.is_(True)).order_by(Fridge.name, Fridge.id)))
     seen = {tuple(row) for row in s.execute(select(TemperatureReading.fridge_id, TemperatureReading.reading_date,
                                 TemperatureReading.slot).where(
         TemperatureReading.fridge_id.in_([f.id for f in fridges]),
         TemperatureReading.reading_date >= start, TemperatureReading.reading_date <= end))}
-    out = []
+    out: dict[str, list[MissingReading]] = {}
     for fridge in fridges:
         first = max(start, fridge.in_service_from or start)
         day = first
+        mine = out.setdefault(fridge.station_id or "", [])
         while day <= end:
             for slot in SLOTS:
                 if day == end and slot == "afternoon" and not afternoon_due:
                     continue
                 if (fridge.id, day, slot) not in seen:
-                    out.append(MissingReading(fridge.id, fridge.name, day, slot))
+                    mine.append(MissingReading(fridge.id, fridge.name, day, slot))
             day += dt.timedelta(days=1)
     return out
 
@@ -388,21 +397,30 @@ class ActiveQuarantine:
 
 def active_quarantines(s: Session, station_id: str) -> list[ActiveQuarantine]:
     """Lots held after a breach, oldest first, with what is on hand."""
-    stock = lot_sums(station_id)
+    return active_quarantines_by_station(s, [station_id]).get(station_id, [])
+
+
+def active_quarantines_by_station(s: Session, station_ids: Sequence[str]) -> dict[str, list[ActiveQuarantine]]:
+    """`active_quarantines` for several stations in one query (the centre's overview)."""
+    ids = list(station_ids)
+    if not ids:
+        return {}
+    stock = lot_sums(ids)
     rows = s.execute(
         select(Quarantine, Lot, Item.name, Fridge.name, func.coalesce(stock.c.qty, 0))
         .join(Lot, Lot.id == Quarantine.lot_id)
         .join(Item, Item.id == Lot.item_id)
         .outerjoin(Fridge, Fridge.id == Quarantine.fridge_id)
         .outerjoin(stock, stock.c.lot_id == Lot.id)
-        .where(Quarantine.station_id == station_id, Quarantine.status == "active", Quarantine.deleted.is_(False))
+        .where(Quarantine.station_id.in_(ids), Quarantine.status == "active", Quarantine.deleted.is_(False))
         .order_by(Quarantine.started_at, Quarantine.id)
     ).all()
-    return [
-        ActiveQuarantine(q.id, lot.id, lot.lot_no, item_name, lot.expiry, int(qty), fridge_name, q.reason, q.cause,
-                         q.started_at)
-        for q, lot, item_name, fridge_name, qty in rows
-    ]
+    out: dict[str, list[ActiveQuarantine]] = {}
+    for q, lot, item_name, fridge_name, qty in rows:
+        out.setdefault(q.station_id or "", []).append(
+            ActiveQuarantine(q.id, lot.id, lot.lot_no, item_name, lot.expiry, int(qty), fridge_name, q.reason,
+                             q.cause, q.started_at))
+    return out
 
 
 def _active(s: Session, actor: Actor, quarantine_id: str, vi_action: str, en_action: str) -> Quarantine:

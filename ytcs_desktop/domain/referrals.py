@@ -236,19 +236,34 @@ class ReferralCounts:
         return self.unnecessary / self.judged if self.judged else None
 
 
+def counted_referrals(s: Session, date_from: object, date_to: object,
+                      station_id: str | None = None) -> list[Referral]:
+    """The referrals a period's figures count: recorded in [date_from, date_to], cancelled ones left out."""
+    return [r for r in list_referrals(s, station_id, date_from, date_to) if r.status != "cancelled"]
+
+
+def is_judged(r: Referral) -> bool:
+    """Closed by the centre with a yes or no to "was it needed"."""
+    return r.status == "closed" and r.needed is not None
+
+
+def is_unnecessary(r: Referral) -> bool:
+    return is_judged(r) and not r.needed
+
+
 def referral_counts(s: Session, date_from: object, date_to: object,
                     station_id: str | None = None) -> list[ReferralCounts]:
     """Per station (every active station, by code): referrals in [date_from, date_to] and the share the
     centre judged unnecessary."""
-    rows = [r for r in list_referrals(s, station_id, date_from, date_to) if r.status != "cancelled"]
+    rows = counted_referrals(s, date_from, date_to, station_id)
     stations = s.scalars(select(Station).where(Station.deleted.is_(False)).order_by(Station.code))
     out = []
     for st in stations:
         if station_id and st.id != station_id:
             continue
         mine = [r for r in rows if r.station_id == st.id]
-        judged = [r for r in mine if r.status == "closed" and r.needed is not None]
-        out.append(ReferralCounts(st.id, st.name, len(mine), len(judged), sum(1 for r in judged if not r.needed),
+        out.append(ReferralCounts(st.id, st.name, len(mine), sum(1 for r in mine if is_judged(r)),
+                                  sum(1 for r in mine if is_unnecessary(r)),
                                   sum(1 for r in mine if r.status in OPEN_STATUSES)))
     return out
 

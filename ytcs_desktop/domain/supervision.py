@@ -353,22 +353,45 @@ class FindingCounts:
     overdue_at_end: int  # of those, past their due date
 
 
+@dataclass(frozen=True)
+class PeriodFindings:
+    """The findings a period's figures count: those of visits up to its end, with their visits."""
+
+    start: dt.date
+    end: dt.date
+    visits: dict[str, SupervisionVisit]
+    findings: list[SupervisionFinding]
+
+    def opened(self, f: SupervisionFinding) -> bool:
+        """Found on a visit made in the period."""
+        return self.start <= self.visits[f.visit_id].visit_date <= self.end
+
+    def closed(self, f: SupervisionFinding) -> bool:
+        """Its action closed in the period (whatever visit it came from)."""
+        return f.closed_on is not None and self.start <= f.closed_on <= self.end
+
+
+def period_findings(s: Session, date_from: object, date_to: object,
+                    station_id: str | None = None) -> PeriodFindings:
+    start, end = as_date(date_from, "date_from"), as_date(date_to, "date_to")
+    visits = {v.id: v for v in list_visits(s, station_id, None, end)}
+    return PeriodFindings(start, end, visits, [f for f in list_findings(s, station_id) if f.visit_id in visits])
+
+
 def finding_counts(s: Session, date_from: object, date_to: object,
                    station_id: str | None = None) -> list[FindingCounts]:
     """Per station (every active station, by code): findings opened and closed in [date_from, date_to]."""
-    start, end = as_date(date_from, "date_from"), as_date(date_to, "date_to")
-    visits = {v.id: v for v in list_visits(s, station_id, None, end)}
-    findings = [f for f in list_findings(s, station_id) if f.visit_id in visits]
+    p = period_findings(s, date_from, date_to, station_id)
+    start, end = p.start, p.end
     out = []
     for st in s.scalars(select(Station).where(Station.deleted.is_(False)).order_by(Station.code)):
         if station_id and st.id != station_id:
             continue
-        mine = [f for f in findings if f.station_id == st.id]
-        in_period = [v for v in visits.values() if v.station_id == st.id and start <= v.visit_date <= end]
-        opened = [f for f in mine if start <= visits[f.visit_id].visit_date <= end]
-        closed = [f for f in mine if f.closed_on is not None and start <= f.closed_on <= end]
+        mine = [f for f in p.findings if f.station_id == st.id]
+        in_period = [v for v in p.visits.values() if v.station_id == st.id and start <= v.visit_date <= end]
         still = [f for f in mine if f.closed_on is None or f.closed_on > end]
-        out.append(FindingCounts(st.id, st.name, len(in_period), len(opened), len(closed), len(still),
+        out.append(FindingCounts(st.id, st.name, len(in_period), sum(1 for f in mine if p.opened(f)),
+                                 sum(1 for f in mine if p.closed(f)), len(still),
                                  sum(1 for f in still if f.due_date < end)))
     return out
 

@@ -4,9 +4,10 @@ derived from the ledger and kept true to it by triggers), never a stored balance
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import CTE, String, and_, exists, func, or_, select, type_coerce
+from sqlalchemy import CTE, String, and_, exists, func, select, type_coerce, union
 from sqlalchemy.orm import Session
 
 from ytcs_desktop.domain.inventory.common import available_from, setting_int
@@ -35,6 +36,7 @@ __all__ = [
     "near_expiry",
     "on_hand_by_item",
     "on_hand_by_lot",
+    "on_hand_by_station",
     "stock_card",
 ]
 
@@ -70,12 +72,13 @@ class ItemBalance:
 
 
 def lot_sums(
-    station_id: str,
+    station_id: str | Sequence[str],
     as_of: dt.date | None = None,
     item_id: str | None = None,
     expiring_by: dt.date | None = None,
 ) -> CTE:
-    """(lot_id, item_id, lot_no, expiry, vvm_stage, qty) for the station's lots.
+    """(lot_id, station_id, item_id, lot_no, expiry, vvm_stage, qty) for the station's lots (or the
+    stations' lots, given several: the centre reads every station in one query).
 
     A lot's balance is its carried balance through the last closed day (store/carried.py, when there is
     one on or before `as_of`) plus the ledger rows after it, each sum a range of the covering index
@@ -94,9 +97,11 @@ def lot_sums(
         since = since.where(StockTransaction.txn_date <= as_of)
     qty = func.coalesce(LotCarriedBalance.quantity, 0) + since.scalar_subquery()
     q = select(
-        Lot.id.label("lot_id"), Lot.item_id.label("item_id"), Lot.lot_no.label("lot_no"),
-        Lot.expiry.label("expiry"), Lot.vvm_stage.label("vvm_stage"), qty.label("qty"),
-    ).outerjoin(LotCarriedBalance, carried_on).where(Lot.station_id == station_id)
+        Lot.id.label("lot_id"), Lot.station_id.label("station_id"), Lot.item_id.label("item_id"),
+        Lot.lot_no.label("lot_no"), Lot.expiry.label("expiry"), Lot.vvm_stage.label("vvm_stage"), qty.label("qty"),
+    ).outerjoin(LotCarriedBalance, carried_on)
+    q = q.where(Lot.station_id == station_id) if isinstance(station_id, str) else q.where(
+        Lot.station_id.in_(list(station_id)))
     if item_id is not None:
         q = q.where(Lot.item_id == item_id)
     if expiring_by is not None:
@@ -141,36 +146,52 @@ def on_hand_by_item(s: Session, station_id: str, as_of: dt.date | None = None) -
     """Every item the station has held or has a min/max for, with its total, levels and the nearest
     expiry among lots in stock (as of the end of `as_of`, default now). Items at zero are listed: a
     stock-out is what the nurse must see."""
-    per_lot = lot_sums(station_id, as_of)
+    return on_hand_by_station(s, [station_id], as_of).get(station_id, [])
+
+
+def on_hand_by_station(s: Session, station_ids: Sequence[str],
+                       as_of: dt.date | None = None) -> dict[str, list[ItemBalance]]:
+    """`on_hand_by_item` for several stations in one query (the centre's overview and reports): per
+    station, every item it has held or has a min/max for."""
+    ids = list(station_ids)
+    if not ids:
+        return {}
+    per_lot = lot_sums(ids, as_of)
     per_item = (
         select(
+            per_lot.c.station_id.label("station_id"),
             per_lot.c.item_id.label("item_id"),
             func.sum(per_lot.c.qty).label("qty"),
             func.min(per_lot.c.expiry).filter(per_lot.c.qty > 0).label("nearest"),
         )
-        .group_by(per_lot.c.item_id)
+        .group_by(per_lot.c.station_id, per_lot.c.item_id)
         .subquery()
     )
     levels = (
-        select(StockLevel.item_id, StockLevel.min_stock, StockLevel.max_stock)
-        .where(StockLevel.station_id == station_id, StockLevel.deleted.is_(False))
+        select(StockLevel.station_id, StockLevel.item_id, StockLevel.min_stock, StockLevel.max_stock)
+        .where(StockLevel.station_id.in_(ids), StockLevel.deleted.is_(False))
         .subquery()
     )
+    # the (station, item) pairs listed: a lot held, or a level set
+    keys = union(select(per_lot.c.station_id, per_lot.c.item_id),
+                 select(levels.c.station_id, levels.c.item_id)).subquery()
     q = (
         select(
-            Item.id, Item.code, Item.name, Item.base_unit, Item.category,
+            keys.c.station_id, Item.id, Item.code, Item.name, Item.base_unit, Item.category,
             func.coalesce(per_item.c.qty, 0),
             func.coalesce(levels.c.min_stock, Item.min_stock, 0),
             func.coalesce(levels.c.max_stock, Item.max_stock, 0),
             per_item.c.nearest,
         )
-        .outerjoin(per_item, per_item.c.item_id == Item.id)
-        .outerjoin(levels, levels.c.item_id == Item.id)
-        .where(or_(per_item.c.item_id.is_not(None), levels.c.item_id.is_not(None)))
-        .order_by(Item.name, Item.code)
+        .join(Item, Item.id == keys.c.item_id)
+        .outerjoin(per_item, and_(per_item.c.station_id == keys.c.station_id, per_item.c.item_id == Item.id))
+        .outerjoin(levels, and_(levels.c.station_id == keys.c.station_id, levels.c.item_id == Item.id))
+        .order_by(keys.c.station_id, Item.name, Item.code)
     )
-    rows = s.connection().execute(q).all()
-    return [ItemBalance(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], _as_date(r[8])) for r in rows]
+    out: dict[str, list[ItemBalance]] = {}
+    for r in s.connection().execute(q).all():
+        out.setdefault(r[0], []).append(ItemBalance(r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], _as_date(r[9])))
+    return out
 
 
 def _as_date(value: dt.date | str | None) -> dt.date | None:
