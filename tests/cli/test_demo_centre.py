@@ -71,8 +71,21 @@ def test_demo_station_and_centre_agree_from_the_first_sync(ytcs_process: Runner,
             codes = [r[0] for r in conn.execute("SELECT code FROM stations WHERE deleted = 0 ORDER BY code")]
         assert codes == ["TYT-AP", "TYT-BH", "TYT-LT", "TYT-TA", "TYT-TG"]
         assert statuses(desktop) == before
-        # Every record the same on both sides.
-        assert as_json(ytcs_process("export", data=desktop)) == as_json(ytcs_process("export"))
+        # Every record of the station the same at the centre; the centre holds besides only what the four
+        # neighbour stations sent of their own: referrals, reports, ratings, staff, registers, all five filled.
+        home = as_json(ytcs_process("export"))["tables"]
+        centre = as_json(ytcs_process("export", data=desktop))["tables"]
+        home_station = next(r["id"] for r in home["stations"] if r["code"] == "TYT-AP")
+        extra: dict[str, list[dict[str, Any]]] = {}
+        for table, rows in centre.items():
+            mine = {r["id"]: r for r in home.get(table, [])}
+            assert [r for r in rows if r["id"] in mine] == list(mine.values()), table
+            extra[table] = [r for r in rows if r["id"] not in mine]
+        neighbour_rows = [r for rows in extra.values() for r in rows]
+        assert neighbour_rows and all(r.get("station_id") not in (None, home_station) for r in neighbour_rows), \
+            {t: rows[0] for t, rows in extra.items() if rows}
+        for table in ("referrals", "report_submissions", "village_health_workers", "station_techniques", "staff"):
+            assert len({r["station_id"] for r in centre[table] if r.get("station_id")}) == 5, table
 
         again = as_json(ytcs_process("sync", "--server", url, "--format", "json", env={"YTCS_SYNC_TOKEN": token}))
         assert (again["rejected"], again["conflicts"], again["pulled"]) == (0, 0, 0), again

@@ -178,13 +178,18 @@ def _demo(args: argparse.Namespace) -> int:
     counts = ", ".join(f"{k}={v}" for k, v in summary.items())
     folder = path.parent
     stations = ", ".join(centre.ACCOUNTS.values())
+    sent = {k: sum(c.get(k, 0) for c in built.neighbours.values())
+            for k in ("referrals", "reports_on_time", "ratings", "village_workers", "changes_sent")}
+    neighbours = ", ".join(f"{k}={v}" for k, v in sent.items())
     say(args, f"Đã tạo dữ liệu mẫu (trạm An Phú, {months} tháng) tại {path} trong {took:.1f} giây: {counts}\n"
               f"Máy chủ Trung tâm mẫu ({folder / centre.SERVER_FILE}, đã đồng bộ với trạm: {built.changes} thay đổi, "
               f"0 bị từ chối, 0 xung đột): ytcs centre serve --data-dir {folder}\n"
+              f"Bốn trạm lân cận đã gửi Trung tâm công việc của mình: {neighbours}\n"
               f"Tài khoản mẫu (mật khẩu {centre.DEMO_PASSWORD}): trạm {stations}; Trung tâm {centre.CENTRE_ACCOUNT}",
         f"Created the demo data (An Phú station, {months} months) at {path} in {took:.1f} s: {counts}\n"
         f"Demo centre server ({folder / centre.SERVER_FILE}, in sync with the station: {built.changes} changes, "
         f"0 refused, 0 conflicts): ytcs centre serve --data-dir {folder}\n"
+        f"The four neighbour stations have sent the centre their own work: {neighbours}\n"
         f"Demo accounts (password {centre.DEMO_PASSWORD}): stations {stations}; centre {centre.CENTRE_ACCOUNT}")
     return EXIT_OK
 

@@ -30,7 +30,7 @@ from ytcs_desktop.demo.people import (
     VILLAGE_WORKERS,
     NameMaker,
 )
-from ytcs_desktop.demo.world import DemoItem, World, month_start
+from ytcs_desktop.demo.world import SPAN, DemoItem, World, month_start
 from ytcs_desktop.domain import stations
 from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.catalogue import upsert_item
@@ -97,6 +97,7 @@ def build_demo(path: Path, months: int = 12, seed: int = 2026, today: dt.date | 
             check()
             with db.transaction() as s:
                 stock.pending_requisition(s, world)
+                db.set_meta(s, SPAN, f"{world.start.isoformat()}/{world.end.isoformat()}")  # for the neighbours
         with db.read() as s:
             world.counts["ledger_rows"] = stock.ledger_rows(s)
             world.counts["request_statuses"] = int(

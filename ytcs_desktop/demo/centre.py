@@ -26,13 +26,14 @@ import bisect
 import json
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from argon2 import PasswordHasher
 from sqlalchemy import Connection, func, select
 
-from ytcs_desktop.demo import CancelFlag, DemoCancelled, Progress, build_demo
+from ytcs_desktop.demo import CancelFlag, DemoCancelled, Progress, build_demo, siblings
 from ytcs_desktop.demo.people import HOME, STATIONS
 from ytcs_desktop.domain.errors import ValidationError
 from ytcs_desktop.domain.station_ids import station_id_for
@@ -75,6 +76,7 @@ class CentreBuilt:
     applied: int  # changes applied at the centre, attempts cut by a refusal included
     by_centre: int  # of which sent as the centre
     switches: int  # runs of one side
+    neighbours: dict[str, dict[str, int]]  # the other stations' own work, by station code (siblings.py)
 
 
 class _OneHash(PasswordHasher):
@@ -214,9 +216,31 @@ class _Replay:
             raise DemoDisagrees(f"{len(self.conflicts)} conflicts with the centre, e.g. {self.conflicts[0]}")
 
 
-def build_demo_centre(station_path: Path, server_path: Path) -> CentreBuilt:
+def _login(store: ServerStore, conn: Connection, code: str) -> Callable[[Database], Device]:
+    """A neighbour station's PC signs in with its account (kept: the centre sees each station's PC)."""
+    from ytcs_desktop.sync.server import auth
+
+    def login(db: Database) -> Device:
+        name = next(n for c, n, _m, _p in STATIONS if c == code)
+        return auth.login(store, conn, ACCOUNTS[code], DEMO_PASSWORD, f"Máy {name} (dữ liệu mẫu)",
+                          db.station_id, db.replica_id)[1]
+
+    return login
+
+
+def _replayer(store: ServerStore, conn: Connection, centre: Device) -> Callable[[Database, Device], int]:
+    def replay(db: Database, device: Device) -> int:
+        run = _Replay(store, conn, a.read_outbox(db, 0, 1 << 40), (device, centre))
+        run.run()
+        return len(run.rows)
+
+    return replay
+
+
+def build_demo_centre(station_path: Path, server_path: Path, seed: int = 2026) -> CentreBuilt:
     """Create the demo centre's server database at `server_path` (which must not exist) from the demo
-    station database at `station_path`, and record in the station database that it has synced."""
+    station database at `station_path` and its four neighbours' own work (siblings.py, from `seed`), and
+    record in the station database that it has synced."""
     from ytcs_desktop.sync.client import SyncReport
     from ytcs_desktop.sync.join import remember_centre
     from ytcs_desktop.sync.server import admin, auth
@@ -248,6 +272,11 @@ def build_demo_centre(station_path: Path, server_path: Path) -> CentreBuilt:
             replay = _Replay(store, conn, a.read_outbox(db, 0, 1 << 40), (station_device, centre_device))
             replay.run()
             rows = replay.rows
+            span = siblings.span_of(db)
+            neighbours = {} if span is None else {
+                code: siblings.build_neighbour(store, conn, code, span, seed, _login(store, conn, code),
+                                               _replayer(store, conn, centre_device))
+                for code, _name, _commune, _population in STATIONS if code != HOME}
             last = rows[-1] if rows else None
             # The station's device has acknowledged everything (what `hello` tells it), and no PC holds
             # the token of the device that sent the centre's decisions.
@@ -271,7 +300,8 @@ def build_demo_centre(station_path: Path, server_path: Path) -> CentreBuilt:
             a.set_meta(conn, a.PULL_CURSOR, str(top))
             a.set_meta(conn, a.LAST_SYNC, json.dumps({**report.as_dict(), "at_ms": int(time.time() * 1000)}))
         remember_centre(db, SERVER_URL, station_device.id, ACCOUNTS[HOME])
-        return CentreBuilt(station_device.id, token, len(rows), replay.applied, replay.by_centre, replay.switches)
+        return CentreBuilt(station_device.id, token, len(rows), replay.applied, replay.by_centre, replay.switches,
+                           neighbours)
     finally:
         store.dispose()
         db.close()
@@ -323,7 +353,7 @@ def build_demo_world(path: Path, months: int = 12, seed: int = 2026, *, replace_
         summary = build_demo(building, months=months, seed=seed, progress=station_step, cancel=cancel)
         if cancel is not None and cancel.is_set():
             raise DemoCancelled()
-        built = build_demo_centre(building, server_building)
+        built = build_demo_centre(building, server_building, seed)
     except BaseException:
         for leftover in (building, server_building):
             remove_database(leftover)

@@ -3,8 +3,8 @@
 Centre-owned records cover all five stations (the centre's visits to each station, the transfers it
 plans and moves on); what only a station's own PC may write (its case lists, the techniques it already
 performs, its village health workers and their attendance, its staff's scope of practice) is the demo
-station's own, as in referrals.py. Staff of the demo station also go to the centre for hands-on
-training."""
+station's own here, as in referrals.py; the four neighbours write theirs in siblings.py. Staff of the
+stations also go to the centre for hands-on training."""
 
 from __future__ import annotations
 
@@ -119,8 +119,8 @@ def _move_on(s: Session, world: World, station_id: str, day: dt.date, *, visit_i
         return
 
 
-def _to_centre(s: Session, world: World, first: dt.date, last: dt.date, index: int) -> None:
-    """A staff member of the demo station spends a week at a centre department, hands-on."""
+def to_centre(s: Session, world: World, first: dt.date, last: dt.date, index: int) -> None:
+    """A staff member of the acting station spends a week at a centre department, hands-on."""
     staff_id, _name, title = world.staff[(index // 3) % len(world.staff)]
     dept = "SAN" if title == "midwife" else "KB"
     area = "midwifery" if title == "midwife" else "nursing" if title == "nurse" else "general"
@@ -197,6 +197,6 @@ def month(s: Session, world: World, first: dt.date, last: dt.date, index: int) -
     for n in range(2):
         _centre_visit(s, world, first, last, codes[(2 * index + n) % len(codes)])
     if index % 3 == 1:
-        _to_centre(s, world, first, last, index)
+        to_centre(s, world, first, last, index)
     _transfer_training(s, world, first, last, index)
     _village_workers_trained(s, world, first, last)

@@ -127,7 +127,7 @@ def month(s: Session, world: World, first: dt.date, last: dt.date, index: int) -
     if len(days) > 12:
         _month_sessions(s, world, rng, days, first)
     _link_trainings(s, world, first, last)
-    _rate(s, world, rng, first, last)
+    rate(s, world, rng, first, last)
     if last >= world.end:
         for ahead in UPCOMING_DAYS:
             day = world.end + dt.timedelta(days=ahead)
@@ -173,7 +173,7 @@ def _link_trainings(s: Session, world: World, first: dt.date, last: dt.date) -> 
         training_plan.link_session(s, planner, item.id, session_id)
 
 
-def _rate(s: Session, world: World, rng: random.Random, first: dt.date, last: dt.date) -> None:
+def rate(s: Session, world: World, rng: random.Random, first: dt.date, last: dt.date) -> None:
     """Most of what the station received this month, it rates (4 or 5 mostly)."""
     nurse = world.as_person(world.station, world.staff[0][1])
     got = [(k, i, d) for k, i, d in (

@@ -1,7 +1,7 @@
 """A month of referrals and supervision visits.
 
-Referrals are the demo station's own (its database is the one replayed to the centre, and only a
-station's own PC may send its referrals); the centre acknowledges, follows and closes them. Supervision
+Referrals are the acting station's own (only a station's own PC may send its referrals: the demo
+station's here, its neighbours' in siblings.py); the centre acknowledges, follows and closes them. Supervision
 visits go to all five stations in turn, with findings and corrective actions; the demo station reports
 progress on its own actions and the centre closes those that are done, on evidence.
 """

@@ -43,7 +43,7 @@ def _plan(world: World, weekly: ReportKind) -> dict[dt.date, str]:
     plan: dict[dt.date, str] = {}
     if len(fridays) > 2:  # one recent week missing, so the centre's overview has something to chase
         plan[fridays.pop()] = "missing"
-    rng = random.Random(f"demo-reports-{world.start}")
+    rng = random.Random(f"demo-reports-{world.start}{world.tag}")
     picked = rng.sample(fridays, min(len(fridays), LATE + MISSING - len(plan) + 1))
     fates = ["late"] * LATE + ["missing"] * (MISSING - len(plan)) + ["returned"]
     rng.shuffle(fates)
@@ -52,11 +52,11 @@ def _plan(world: World, weekly: ReportKind) -> dict[dt.date, str]:
 
 
 def month(s: Session, world: World, first: dt.date, last: dt.date, index: int) -> None:
-    if index == 0:
+    if index == 0 and not list_kinds(s):  # a neighbour pulled the schedule the centre set up
         seed_schedule(s, world.centre)
     kinds = {k.code: k for k in list_kinds(s)}
     plan = _plan(world, kinds["weekly"])  # the same each month: drawn from the span, not the month
-    rng = random.Random(f"demo-reports-{first}")
+    rng = random.Random(f"demo-reports-{first}{world.tag}")
     nurse = world.as_person(world.station, world.staff[0][1] if world.staff else "Nguyễn Thị Lan")
     planner = world.as_person(world.centre, "Phòng Kế hoạch – Nghiệp vụ")
     for kind in kinds.values():

@@ -12,6 +12,8 @@ from ytcs_desktop.demo.clock import DemoClock
 from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.store.db import Database
 
+SPAN = "demo_span"  # meta key of the demo station's database: its first and last simulated day, "first/last"
+
 
 @dataclass
 class DemoItem:
@@ -47,6 +49,7 @@ class World:
     fridges: list[str] = field(default_factory=list)
     breaches: dict[tuple[dt.date, str, str], str] = field(default_factory=dict)  # (day, fridge, slot) -> cause
     counts: dict[str, int] = field(default_factory=dict)
+    tag: str = ""  # the acting station's code in the seeds of its own random streams; "" for the demo station
 
     def tally(self, key: str, n: int = 1) -> None:
         self.counts[key] = self.counts.get(key, 0) + n
