@@ -1332,6 +1332,11 @@
             <source>Licence and CME warnings</source>
             <translation>Cảnh báo chứng chỉ hành nghề, đào tạo liên tục</translation>
         </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/figure_records.py" line="1" />
+            <source>Counts for</source>
+            <translation>Tính vào số liệu</translation>
+        </message>
     </context>
     <context>
         <name>ConfirmReceiptDialog</name>
@@ -1470,6 +1475,18 @@
     </context>
     <context>
         <name>FirstRunDialog</name>
+        <message>
+            <source>Password again</source>
+            <translation>Nhập lại mật khẩu</translation>
+        </message>
+        <message>
+            <source>Your user name</source>
+            <translation>Tên đăng nhập của bạn</translation>
+        </message>
+        <message>
+            <source>Choose a password</source>
+            <translation>Chọn mật khẩu</translation>
+        </message>
         <message>
             <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="55" />
             <location filename="../../ytcs_desktop/ui/dialogs/first_run.py" line="58" />
@@ -1809,6 +1826,18 @@ Tệp: %2</translation>
     <context>
         <name>MainWindow</name>
         <message>
+            <source>S&amp;witch user…</source>
+            <translation>Đổi người &amp;dùng…</translation>
+        </message>
+        <message>
+            <source>Loc&amp;k</source>
+            <translation>&amp;Khóa máy</translation>
+        </message>
+        <message>
+            <source>Sign &amp;out</source>
+            <translation>Đăng &amp;xuất</translation>
+        </message>
+        <message>
             <location filename="../../ytcs_desktop/ui/main_window.py" line="203" />
             <source>Sync by &amp;USB drive…</source>
             <translation>Đồng bộ qua &amp;USB…</translation>
@@ -2064,6 +2093,11 @@ Tệp: %2</translation>
             <location filename="../../ytcs_desktop/ui/workspace.py" line="40" />
             <source>Change log</source>
             <translation>Nhật ký thay đổi</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/workspace.py" line="1" />
+            <source>Programme figures</source>
+            <translation>Số liệu chương trình</translation>
         </message>
     </context>
     <context>
@@ -3254,8 +3288,8 @@ Tệp: %2</translation>
         </message>
         <message>
             <location filename="../../ytcs_desktop/ui/pages/centre_stations.py" line="18" />
-            <source>Figures come from what each station has sent; the last sync and the clock come from the centre server. Red: needs a call today.</source>
-            <translation>Số liệu lấy từ dữ liệu các trạm đã gửi; thời điểm đồng bộ và tình trạng đồng hồ lấy từ máy chủ Trung tâm. Ô đỏ: cần gọi điện cho trạm hôm nay.</translation>
+            <source>Figures come from what each station has sent; the last sync and the clock come from the centre server. Red: needs a call today. Double-click a figure (or press Enter on it) to list the records it counts.</source>
+            <translation>Số liệu lấy từ dữ liệu các trạm đã gửi; thời điểm đồng bộ và tình trạng đồng hồ lấy từ máy chủ Trung tâm. Ô đỏ: cần gọi điện cho trạm hôm nay. Nhấp đúp vào một số liệu (hoặc nhấn Enter) để xem danh sách các bản ghi được đếm.</translation>
         </message>
         <message>
             <location filename="../../ytcs_desktop/ui/pages/centre_stations.py" line="25" />
@@ -4945,6 +4979,11 @@ Tệp: %2</translation>
             <source>Materials (VND)</source>
             <translation>Vật tư, tài liệu (đồng)</translation>
         </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/programme.py" line="1" />
+            <source>Change an activity of the plan</source>
+            <translation>Sửa hoạt động của kế hoạch</translation>
+        </message>
     </context>
     <context>
         <name>CaseDialog</name>
@@ -5250,6 +5289,31 @@ Tệp: %2</translation>
             <location filename="../../ytcs_desktop/ui/pages/centre_programme.py" line="1" />
             <source>Quarter %1</source>
             <translation>Quý %1</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_programme.py" line="1" />
+            <source>C&amp;hange the activity…</source>
+            <translation>&amp;Sửa hoạt động…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_programme.py" line="1" />
+            <source>Remo&amp;ve the activity…</source>
+            <translation>&amp;Xóa hoạt động…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_programme.py" line="1" />
+            <source>Remove “%1” from the plan of %2? Its targets no longer count in the progress.</source>
+            <translation>Xóa “%1” khỏi kế hoạch của %2? Chỉ tiêu của hoạt động này sẽ không còn được tính vào tiến độ.</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_programme.py" line="1" />
+            <source>Remove the activity</source>
+            <translation>Xóa hoạt động</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_programme.py" line="1" />
+            <source>&amp;Remove</source>
+            <translation>&amp;Xóa</translation>
         </message>
     </context>
     <context>
@@ -5980,6 +6044,107 @@ Tệp: %2</translation>
             <location filename="../../ytcs_desktop/ui/dialogs/history.py" line="29" />
             <source>No change of this record has been recorded yet.</source>
             <translation>Chưa ghi nhận thay đổi nào của bản ghi này.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PersonSignInDialog</name>
+        <message>
+            <source>The computer is locked</source>
+            <translation>Máy đã khóa</translation>
+        </message>
+        <message>
+            <source>Switch user</source>
+            <translation>Đổi người dùng</translation>
+        </message>
+        <message>
+            <source>Sign in</source>
+            <translation>Đăng nhập</translation>
+        </message>
+        <message>
+            <source>Sign in to YTCS Desktop</source>
+            <translation>Đăng nhập YTCS Desktop</translation>
+        </message>
+        <message>
+            <source>Locked after a time without use. %1, type your password to go on where you were; someone else may sign in instead.</source>
+            <translation>Máy đã tự khóa sau một thời gian không dùng. %1, hãy gõ mật khẩu để làm tiếp chỗ đang dở; người khác cũng có thể đăng nhập.</translation>
+        </message>
+        <message>
+            <source>Each person signs in with their own account: what you record carries your name.</source>
+            <translation>Mỗi người đăng nhập bằng tài khoản của mình: những gì bạn ghi sẽ mang tên bạn.</translation>
+        </message>
+        <message>
+            <source>User name</source>
+            <translation>Tên đăng nhập</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>Mật khẩu</translation>
+        </message>
+        <message>
+            <source>Someone &amp;else</source>
+            <translation>&amp;Người khác</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Hủy</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>Thoát</translation>
+        </message>
+        <message>
+            <source>Checking the password…</source>
+            <translation>Đang kiểm tra mật khẩu…</translation>
+        </message>
+    </context>
+    <context>
+        <name>PersonSession</name>
+        <message>
+            <source>Signed in: %1</source>
+            <translation>Đang đăng nhập: %1</translation>
+        </message>
+        <message>
+            <source>Nobody is signed in</source>
+            <translation>Chưa có ai đăng nhập</translation>
+        </message>
+    </context>
+    <context>
+        <name>Confirm</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/widgets/confirm.py" line="1" />
+            <source>Cancel</source>
+            <translation>Hủy</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProgrammeFiguresPage</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_figures.py" line="1" />
+            <source>Programme figures</source>
+            <translation>Số liệu chương trình</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_figures.py" line="1" />
+            <source>The figures of the quarterly and annual report on the support programme, per station and in total. Double-click a figure (or press Enter on it) to list the records it counts.</source>
+            <translation>Các số liệu của báo cáo quý và năm về chương trình hỗ trợ chuyên môn, theo từng trạm và tổng cộng. Nhấp đúp vào một số liệu (hoặc nhấn Enter) để xem danh sách các bản ghi được đếm.</translation>
+        </message>
+    </context>
+    <context>
+        <name>FigureRecordsDialog</name>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/figure_records.py" line="1" />
+            <source>%1: %2, the sum over the %3 records below.</source>
+            <translation>%1: %2, là tổng của %3 bản ghi dưới đây.</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/figure_records.py" line="1" />
+            <source>%1: %2, the records below.</source>
+            <translation>%1: %2, gồm các bản ghi dưới đây.</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/figure_records.py" line="1" />
+            <source>No record is counted in this figure.</source>
+            <translation>Không có bản ghi nào được đếm trong số liệu này.</translation>
         </message>
     </context>
 </TS>

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -21,8 +21,9 @@ from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.programme import calendar, plan, training_plan
 from ytcs_desktop.store.base import new_id
 from ytcs_desktop.store.db import Database
-from ytcs_desktop.store.models import ActivityRating, ConsultationSession, PlanActivity
+from ytcs_desktop.store.models import ActivityRating, ConsultationSession, PlanActivity, SupportPlan
 from ytcs_desktop.ui.context import AppContext
+from ytcs_desktop.ui.dialogs.programme import ActivityDialog
 from ytcs_desktop.ui.main_window import MainWindow
 from ytcs_desktop.ui.operations import ALL_AREAS
 from ytcs_desktop.ui.pages.centre_programme import ProgrammePage
@@ -187,3 +188,51 @@ def test_centre_links_a_held_session_to_the_training_plan(centre_window: MainWin
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
     qtbot.waitUntil(lambda: page.training.rows()[0].sessions_held == 1, timeout=5000)
     assert page.training.rows()[0].trained == 1
+
+
+def test_centre_changes_an_activity_by_double_click_and_removes_it_after_asking(centre_window: MainWindow,
+                                                                                 qtbot: QtBot) -> None:
+    ctx = centre_window.ctx
+    with ctx.db.transaction() as s:
+        p = s.scalars(select(SupportPlan)).one()
+        plan.add_activity(s, CENTRE, p.id, kind="supervision", content="Giám sát vệ sinh tay", target_q1=1,
+                          cost_travel=300000)
+    page = centre_window.open(ProgrammePage)
+    assert isinstance(page, ProgrammePage)
+    qtbot.waitUntil(lambda: page.activities.rowCount() == 1, timeout=5000)
+    settle(qtbot, ctx)
+    table = page.activities_table
+    rect = table.visualRect(page.activities.index(0, 2))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, ActivityDialog) and w.isVisible())
+    assert dialog.content.text() == "Giám sát vệ sinh tay" and dialog.costs["cost_travel"].text() == "300000"
+    assert dialog.windowTitle() == "Sửa hoạt động của kế hoạch" and not dialog.plan.isEnabled()
+    type_into(qtbot, dialog.targets["target_q3"], "-2")  # refused: the dialog stays with what was typed
+    press(qtbot, dialog, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.form.error_text("target_q3") != "", timeout=5000)
+    assert dialog.isVisible() and dialog.content.text() == "Giám sát vệ sinh tay"
+    type_into(qtbot, dialog.targets["target_q3"], "2")
+    press(qtbot, dialog, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    with ctx.db.read() as s:
+        activity = s.scalars(select(PlanActivity)).one()
+        assert (activity.target_q1, activity.target_q3, activity.cost_travel) == (1, 2, 300000)
+
+    # Removing asks first; Enter answers Cancel, and nothing is removed.
+    box = page.remove_activity()
+    assert box is not None and "Giám sát vệ sinh tay" in box.text()
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not box.isVisible(), timeout=5000)
+    settle(qtbot, ctx)
+    with ctx.db.read() as s:
+        assert not s.scalars(select(PlanActivity)).one().deleted
+    rect = table.visualRect(page.activities.index(0, 2))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    box = page.remove_activity()
+    assert box is not None
+    remove = next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole)
+    qtbot.mouseClick(remove, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.activities.rowCount() == 0, timeout=5000)
+    with ctx.db.read() as s:
+        assert s.scalars(select(PlanActivity)).one().deleted

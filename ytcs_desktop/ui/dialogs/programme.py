@@ -62,11 +62,14 @@ class PlanDialog(OperationDialog):
 
 
 class ActivityDialog(OperationDialog):
-    """An activity of a plan: its kind and content, a target per quarter and the cost estimate (VND)."""
+    """An activity of a plan: its kind and content, a target per quarter and the cost estimate (VND).
+    Given `activity` (a row of the activities list), it changes that activity instead of adding one."""
 
     def __init__(self, ctx: AppContext, year: int | None = None, plan_id: str | None = None,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(ctx, self.tr("Add an activity to the plan"), parent)
+                 parent: QWidget | None = None, activity: dict[str, Any] | None = None) -> None:
+        super().__init__(ctx, self.tr("Change an activity of the plan") if activity else
+                         self.tr("Add an activity to the plan"), parent)
+        self.activity_id = activity["id"] if activity else None
         self.plan = ChoicePicker(self.tr("Station's plan"))
         self.form.add("plan_id", self.tr("Plan"), self.plan)
         self.kind = combo(choices("activity_kind", ctx.lang))
@@ -85,6 +88,15 @@ class ActivityDialog(OperationDialog):
             edit = QLineEdit("0")
             self.costs[name] = edit
             self.form.add(name, text, edit)
+        if activity:
+            plan_id = activity["plan_id"]
+            self.plan.setEnabled(False)  # an activity stays in its station's plan
+            self.kind.setCurrentIndex(max(0, self.kind.findData(activity["kind"])))
+            self.content.setText(activity["content"])
+            for q in range(1, 5):
+                self.targets[f"target_q{q}"].setText(str(activity[f"q{q}"]))
+            for name, edit in self.costs.items():
+                edit.setText(str(activity[name]))
         if plan_id:
             self.plan.select_id(plan_id)
         self.plan.load(ctx.ops, lambda s: plan_choices(s, year))
@@ -94,6 +106,10 @@ class ActivityDialog(OperationDialog):
         values: dict[str, Any] = {"kind": self.kind.currentData(), "content": self.content.text(),
                                   **{k: e.text() for k, e in self.targets.items()},
                                   **{k: e.text() for k, e in self.costs.items()}}
+        if self.activity_id is not None:
+            activity_id = self.activity_id
+            return ("update_activity", lambda s, a: plan.update_activity(s, a, activity_id, **values).id,
+                    frozenset({REQUESTS}))
         return "add_activity", lambda s, a: plan.add_activity(s, a, plan_id, **values).id, frozenset({REQUESTS})
 
 

@@ -91,7 +91,8 @@ class ActivitiesModel(_Period):
     def fetch(self, session: Session) -> list[Any]:
         return [{"id": a.id, "plan_id": v.plan.id, "station": v.station_name, "kind": a.kind, "content": a.content,
                  "q1": a.target_q1, "q2": a.target_q2, "q3": a.target_q3, "q4": a.target_q4,
-                 "cost": plan.activity_cost(a)}
+                 "cost": plan.activity_cost(a), "cost_travel": a.cost_travel, "cost_per_diem": a.cost_per_diem,
+                 "cost_materials": a.cost_materials}
                 for v in plan.plan_views(session, self.year, self.station_id) for a in v.activities]
 
 

@@ -4,11 +4,22 @@ training plan (Phụ lục II), the documents rolled out (Phụ lục I) and the
 from __future__ import annotations
 
 import datetime as dt
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QSpinBox, QTableView, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
+from ytcs_desktop.domain.programme import plan
 from ytcs_desktop.domain.programme.calendar import SessionLine, mark_held
 from ytcs_desktop.domain.programme.training_plan import PlanItemProgress
 from ytcs_desktop.ui.context import AppContext
@@ -35,6 +46,7 @@ from ytcs_desktop.ui.models.programme import (
 )
 from ytcs_desktop.ui.operations import REQUESTS
 from ytcs_desktop.ui.pages.base import Page, fit_columns, make_table, toolbar_row
+from ytcs_desktop.ui.widgets.confirm import ask_first
 from ytcs_desktop.ui.widgets.dialog import OperationDialog
 
 D = TypeVar("D", bound=OperationDialog)
@@ -89,8 +101,11 @@ class ProgrammePage(Page):
         self.plan_button = QPushButton(self.tr("New &plan…"))
         self.activity_button = QPushButton(self.tr("Add an &activity…"))
         self.indicator_button = QPushButton(self.tr("Add an &indicator…"))
+        self.change_button = QPushButton(self.tr("C&hange the activity…"))
+        self.remove_button = QPushButton(self.tr("Remo&ve the activity…"))
         self.progress_table, self.activities_table = table(self.progress), table(self.activities)
-        self.tabs.addTab(tab(toolbar_row(self.plan_button, self.activity_button, self.indicator_button),
+        self.tabs.addTab(tab(toolbar_row(self.plan_button, self.activity_button, self.change_button,
+                                         self.remove_button, self.indicator_button),
                              QLabel(self.tr("Progress: target against what was recorded")), self.progress_table,
                              QLabel(self.tr("Activities, targets and cost estimates")), self.activities_table,
                              QLabel(self.tr("Indicators")), table(self.indicators)),
@@ -123,6 +138,9 @@ class ProgrammePage(Page):
         self.plan_button.clicked.connect(self.new_plan)
         self.activity_button.clicked.connect(self.add_activity)
         self.indicator_button.clicked.connect(self.add_indicator)
+        self.change_button.clicked.connect(self.change_activity)
+        self.remove_button.clicked.connect(self.remove_activity)
+        self.activities_table.doubleClicked.connect(lambda _index: self.change_activity())
         self.schedule_button.clicked.connect(self.schedule)
         self.case_button.clicked.connect(self.add_case)
         self.conclusion_button.clicked.connect(self.conclude)
@@ -160,6 +178,26 @@ class ProgrammePage(Page):
         index = self.activities_table.currentIndex()
         row = self.activities.data(index, ROW_ROLE) if index.isValid() else None
         return self._open(ActivityDialog(self.ctx, self.year.value(), row["plan_id"] if row else None, self))
+
+    def current_activity(self) -> dict[str, Any] | None:
+        index = self.activities_table.currentIndex()
+        row = self.activities.data(index, ROW_ROLE) if index.isValid() else None
+        return row if isinstance(row, dict) else None
+
+    def change_activity(self) -> ActivityDialog | None:
+        row = self.current_activity()
+        return self._open(ActivityDialog(self.ctx, self.year.value(), parent=self, activity=row)) if row else None
+
+    def remove_activity(self) -> QMessageBox | None:
+        row = self.current_activity()
+        if row is None:
+            return None
+        activity_id = row["id"]
+        text = self.tr("Remove “%1” from the plan of %2? Its targets no longer count in the progress.").replace(
+            "%1", row["content"]).replace("%2", row["station"])
+        return ask_first(self, self.tr("Remove the activity"), text, self.tr("&Remove"), lambda: self.ctx.ops.write(
+            "remove_activity", lambda s, a: plan.remove_activity(s, a, activity_id).id, frozenset({REQUESTS}),
+            parent=self))
 
     def add_indicator(self) -> IndicatorDialog:
         return self._open(IndicatorDialog(self.ctx, self.year.value(), self))
