@@ -5536,6 +5536,26 @@ Tệp: %2</translation>
             <source>Rotation</source>
             <translation>Luân phiên</translation>
         </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/station_rotations.py" line="1" />
+            <source>&amp;Remove from the list…</source>
+            <translation>&amp;Bỏ khỏi danh sách…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/station_rotations.py" line="1" />
+            <source>Take “%1” off the case list of this visit?</source>
+            <translation>Bỏ “%1” khỏi danh mục ca bệnh của đợt này?</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/station_rotations.py" line="1" />
+            <source>Remove from the case list</source>
+            <translation>Bỏ khỏi danh mục ca bệnh</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/station_rotations.py" line="1" />
+            <source>&amp;Remove</source>
+            <translation>&amp;Bỏ</translation>
+        </message>
     </context>
     <context>
         <name>TechniqueDialog</name>

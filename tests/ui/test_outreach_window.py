@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtWidgets import QComboBox, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -204,6 +204,22 @@ def test_station_lists_cases_for_a_coming_visit(station_window: MainWindow, visi
         assert (case.visit_id, case.icd10, case.patient_ref, case.station_id) == (
             visit_at_station, "I10", "BN-1203", db.station_id)
     qtbot.waitUntil(lambda: page.cases.rowCount() == 1, timeout=5000)
+
+    # Taken off the list again: the question's default is Cancel (Esc too); Remove takes it off.
+    page.cases_table.selectRow(0)
+    assert page.remove_button.isEnabled()
+    box = page.remove_case()
+    assert box is not None and "Tăng huyết áp khó kiểm soát" in box.text()
+    qtbot.keyClick(box, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not box.isVisible(), timeout=5000)
+    assert page.cases.rowCount() == 1
+    box = page.remove_case()
+    assert box is not None
+    remove = next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole)
+    qtbot.mouseClick(remove, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.cases.rowCount() == 0, timeout=5000)
+    with db.read() as s:
+        assert s.scalars(select(VisitCase)).one().deleted
 
 
 @POPUP

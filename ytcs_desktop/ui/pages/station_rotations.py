@@ -6,17 +6,19 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from ytcs_desktop.domain import rotations
 from ytcs_desktop.domain.labels import choices
-from ytcs_desktop.domain.visit_cases import add_case
+from ytcs_desktop.domain.visit_cases import add_case, remove_case
+from ytcs_desktop.store.models import VisitCase
 from ytcs_desktop.ui.context import AppContext
 from ytcs_desktop.ui.dialogs.stock_moves import Op
 from ytcs_desktop.ui.models.base import ROW_ROLE
 from ytcs_desktop.ui.models.outreach import CasesModel, RotationModel
 from ytcs_desktop.ui.operations import REQUESTS
 from ytcs_desktop.ui.pages.base import Page, fit_columns, make_table, toolbar_row
+from ytcs_desktop.ui.widgets.confirm import ask_first
 from ytcs_desktop.ui.widgets.dialog import OperationDialog
 from ytcs_desktop.ui.widgets.form import combo
 
@@ -51,7 +53,8 @@ class StationRotationsPage(Page):
         self.model = RotationModel(ctx.ops, ctx.actor.station_id, ctx.lang, self)
         self.cases = CasesModel(ctx.ops, ctx.lang, self)
         self.add_button = QPushButton(self.tr("&Add a case or need…"))
-        self.layout_.addLayout(toolbar_row(self.add_button))
+        self.remove_button = QPushButton(self.tr("&Remove from the list…"))
+        self.layout_.addLayout(toolbar_row(self.add_button, self.remove_button))
         hint = QLabel(self.tr("Before a centre team comes, list the cases and needs you want it to see."))
         hint.setWordWrap(True)
         self.layout_.addWidget(hint)
@@ -68,6 +71,9 @@ class StationRotationsPage(Page):
         split.setSizes([320, 240])
         self.layout_.addWidget(split, 1)
         self.add_button.clicked.connect(self.add_case)
+        self.remove_button.clicked.connect(self.remove_case)
+        self.cases_table.selectionModel().selectionChanged.connect(lambda *_: self._case_changed())
+        self.cases.modelReset.connect(self._case_changed)
         self.model.loaded.connect(lambda: fit_columns(self.table, 300))
         self.cases.loaded.connect(lambda: fit_columns(self.cases_table, 300))
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selected_changed())
@@ -89,6 +95,26 @@ class StationRotationsPage(Page):
         self.cases.show(view.visit.id if view else None)
         self.add_button.setEnabled(view is not None and view.visit.status == "planned"
                                    and view.visit.direction == "to_station")
+        self._case_changed()
+
+    def selected_case(self) -> VisitCase | None:
+        index = self.cases_table.currentIndex()
+        row = self.cases.data(index, ROW_ROLE) if index.isValid() else None
+        return row if isinstance(row, VisitCase) else None
+
+    def _case_changed(self) -> None:
+        # A case comes off the list only while its visit is still to come (the domain says the same).
+        self.remove_button.setEnabled(self.add_button.isEnabled() and self.selected_case() is not None)
+
+    def remove_case(self) -> QMessageBox | None:
+        case = self.selected_case()
+        if case is None:
+            return None
+        case_id = case.id
+        text = self.tr("Take “%1” off the case list of this visit?").replace("%1", case.description)
+        return ask_first(self, self.tr("Remove from the case list"), text, self.tr("&Remove"),
+                         lambda: self.ctx.ops.write("remove_case", lambda s, a: remove_case(s, a, case_id).id,
+                                                    frozenset({REQUESTS}), parent=self))
 
     def add_case(self) -> VisitCaseDialog | None:
         view = self.selected()
