@@ -4,20 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ytcs_desktop.dates import parse_typed_day
 from ytcs_desktop.domain.errors import ValidationError
 
 
 def parse_date(text: str, field: str = "date") -> dt.date:
     value = (text or "").strip()
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        pass
-    for fmt in ("%d/%m/%Y", "%d-%m-%Y"):
-        try:
-            return dt.datetime.strptime(value, fmt).date()
-        except ValueError:
-            continue
+    day = parse_typed_day(value)
+    if day is not None:
+        return day
     raise ValidationError(
         "bad_date",
         f"Ngày “{value}” không hợp lệ: hãy nhập theo dạng NNNN-TT-NN (ví dụ 2026-01-05) hoặc NN/TT/NNNN.",

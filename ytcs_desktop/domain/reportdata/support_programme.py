@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ytcs_desktop.dates import span_text
 from ytcs_desktop.domain.figures import Records, figure
 from ytcs_desktop.domain.figures.programme import REQUEST_KINDS, programme_records
 from ytcs_desktop.domain.programme.progress import KindProgress, plan_progress
@@ -144,7 +145,7 @@ def _said(s: Session, ids: list[str], p: Period, names: dict[str, str]) -> list[
             continue
         if r.period_from < p.date_from or r.period_to > p.date_to:
             continue
-        report = f"{kinds.get(r.kind, r.kind)} {r.period_from:%d/%m}–{r.period_to:%d/%m/%Y}"
+        report = f"{kinds.get(r.kind, r.kind)} {span_text(r.period_from, r.period_to)}"
         out.append(Said(names[r.station_id], report, r.difficulties, r.proposals))
     return out
 

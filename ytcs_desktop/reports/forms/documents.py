@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ytcs_desktop.dates import form_moment_text
 from ytcs_desktop.domain.reportdata.documents import CountMinutes, DisposalMinutes, RequisitionForm
 from ytcs_desktop.reports.document import Block, Column, Document, PageBreak, Row, Signature, Signatures, Table, Text
 from ytcs_desktop.reports.forms.common import day, num
@@ -12,7 +13,7 @@ VN = dt.timedelta(hours=7)
 
 
 def _moment(m: dt.datetime | None) -> str:
-    return "" if m is None else (m + VN).strftime("%H giờ %M, ngày %d/%m/%Y")
+    return "" if m is None else form_moment_text(m + VN)
 
 
 COUNT_COLUMNS = [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ytcs_desktop.dates import day_text, form_moment_text
 from ytcs_desktop.domain.reportdata.handover import HandoverMinutes, Party
 from ytcs_desktop.reports.document import Block, Column, Document, Row, Signature, Signatures, Table, Text
 from ytcs_desktop.reports.forms.common import day, num
@@ -39,7 +40,7 @@ def _party_lines(title: str, people: list[Party]) -> list[Block]:
 
 def handover_document(h: HandoverMinutes) -> Document:
     d = h.input
-    when = d.time.strftime("%H giờ %M, ngày %d/%m/%Y") if d.time else f"ngày {h.day:%d/%m/%Y}"
+    when = form_moment_text(d.time) if d.time else f"ngày {day_text(h.day)}"
     blocks: list[Block] = []
     if h.licence:
         blocks.append(Text(f"{h.header.station_name} – {h.licence}.", italic=True, align="justify", before=2))

@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
+from ytcs_desktop.dates import day_text
 from ytcs_desktop.domain.labels import choices, label
 from ytcs_desktop.domain.stations import StationProfile, field_owner, update_profile
 from ytcs_desktop.ui.context import AppContext
@@ -58,7 +59,7 @@ def field_text(profile: StationProfile, name: str, lang: str) -> str:
     """A field's value as the page shows it (and as the dialog's input starts)."""
     station = profile.station
     if name == "licence_date":
-        return f"{station.licence_date:%d/%m/%Y}" if station.licence_date else ""
+        return day_text(station.licence_date, lang)  # the date field's own dd/mm/yyyy
     if name == "status":
         return label("station_status", station.status, lang)
     if name == "satellite_posts":

@@ -67,6 +67,22 @@ def fmt_date(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+def fmt_time(value: dt.datetime) -> str:
+    """The time of a moment (in local time) in the window's locale's short form."""
+    local = value.astimezone() if value.tzinfo else value
+    locale = QLocale()
+    return locale.toString(QTime(local.hour, local.minute), locale.timeFormat(QLocale.FormatType.ShortFormat))
+
+
+def fmt_day_month(value: dt.date | None) -> str:
+    """A day without its year (a chart's point, a missing reading this week) in the window's locale's
+    order: the short date pattern with its year taken off (Vietnamese dd/MM, English MM/dd)."""
+    if value is None:
+        return ""
+    pattern = re.sub(r"^[^dM]*y+[^dM]*|[^dM]*y+[^dM]*$", "", date_pattern())
+    return QLocale().toString(QDate(value.year, value.month, value.day), pattern)
+
+
 def fmt_number(value: Any) -> str:
     """Through the window's locale: 1.234,5 in Vietnamese, 1,234.5 in English (no hand-made separators)."""
     if value is None:

@@ -15,7 +15,7 @@ from ytcs_desktop.domain.support import status_label
 from ytcs_desktop.ui.backups import is_old
 from ytcs_desktop.ui.context import AppContext
 from ytcs_desktop.ui.models.alerts import Alerts, alert_queries
-from ytcs_desktop.ui.models.base import fmt_date
+from ytcs_desktop.ui.models.base import fmt_date, fmt_day_month
 from ytcs_desktop.ui.models.reporting import due_state_text
 from ytcs_desktop.ui.operations import ALL_AREAS
 from ytcs_desktop.ui.pages.base import Page
@@ -172,8 +172,9 @@ class OverviewPage(Page):
             "near_expiry": lambda: [f"{b.item_name} — {b.lot_no}: {fmt_date(b.expiry)} ({b.quantity} {b.unit})"
                                     for b in alerts.near_expiry],
             "below_minimum": lambda: [f"{b.name}: {b.quantity}/{b.min_stock} {b.unit}" for b in alerts.below_minimum],
-            "missing_readings": lambda: [f"{m.fridge_name}: {m.reading_date:%d/%m} {label('slot', m.slot, lang)}"
-                                         for m in alerts.missing_readings],
+            "missing_readings": lambda: [
+                f"{m.fridge_name}: {fmt_day_month(m.reading_date)} {label('slot', m.slot, lang)}"
+                for m in alerts.missing_readings],
             "quarantined": lambda: [f"{q.item_name} — {q.lot_no} ({q.on_hand})" for q in alerts.quarantined],
             "refused": lambda: [f"{r.what}: {r.reason}" for r in alerts.refused],
             "open_requests": lambda: [f"{r.number or ''} {r.title} — {status_label(r.status, r.sync_state, lang)}"

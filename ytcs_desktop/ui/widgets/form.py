@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ytcs_desktop.dates import day_text
 from ytcs_desktop.domain.errors import DomainError
 
 ERROR_STYLE = "color: #b3261e;"
@@ -172,7 +173,7 @@ class DateField(QLineEdit):
         return self.text() if any(c.isdigit() for c in self.text()) else None
 
     def set_date(self, day: dt.date | None) -> None:
-        self.setText(f"{day:%d/%m/%Y}" if day else "")
+        self.setText(day_text(day))  # the field's mask is dd/mm/yyyy, in either language
 
     def setDate(self, day: QDate) -> None:  # the QDateEdit call, so one helper sets either kind
         self.set_date(dt.date(day.year(), day.month(), day.day()))

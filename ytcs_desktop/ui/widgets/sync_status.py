@@ -6,7 +6,7 @@ import datetime as dt
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
-from ytcs_desktop.ui.models.base import fmt_date
+from ytcs_desktop.ui.models.base import fmt_date, fmt_time
 from ytcs_desktop.ui.sync_controller import SyncController, SyncStatus
 
 
@@ -75,5 +75,5 @@ class SyncStatusWidget(QWidget):
 def _when(moment: dt.datetime) -> str:
     today = dt.datetime.now().astimezone().date()
     if moment.date() == today:
-        return moment.strftime("%H:%M")
+        return fmt_time(moment)
     return fmt_date(moment)

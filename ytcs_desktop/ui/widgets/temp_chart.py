@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QLocale, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from ytcs_desktop.domain.coldchain import Cell, MonthSheet
 from ytcs_desktop.store.sync_states import SyncState
-from ytcs_desktop.ui.models.base import sync_state_text
+from ytcs_desktop.ui.models.base import fmt_day_month, sync_state_text
 
 LOW, HIGH = 2.0, 8.0
 Y_MIN, Y_MAX = -4.0, 14.0
@@ -41,7 +41,7 @@ class TemperatureChart(QWidget):
 
     def point_text(self, day: dt.date, slot: int, cell: Cell) -> str:
         when = self.tr("morning") if slot == 0 else self.tr("afternoon")
-        text = f"{day:%d/%m} {when}: {cell.celsius:.1f} °C".replace(".", ",")
+        text = f"{fmt_day_month(day)} {when}: {QLocale().toString(cell.celsius, 'f', 1)} °C"
         state, reason = self.states.get((day, SLOTS[slot]), ("synced", None))
         if state == "rejected":
             return text + " — " + self.tr("refused by the centre: %1").replace("%1", reason or "")
