@@ -58,6 +58,8 @@ CENTRE_PAGES = (
     ("ytcs_desktop.ui.pages.techniques", "TechniquesPage", QT_TRANSLATE_NOOP("Navigation", "Techniques")),
     ("ytcs_desktop.ui.pages.village_workers", "VillageWorkersPage",
      QT_TRANSLATE_NOOP("Navigation", "Village health workers")),
+    ("ytcs_desktop.ui.pages.centre_figures", "ProgrammeFiguresPage",
+     QT_TRANSLATE_NOOP("Navigation", "Programme figures")),
     ("ytcs_desktop.ui.pages.reports", "ReportsPage", QT_TRANSLATE_NOOP("Navigation", "Reports")),
     ("ytcs_desktop.ui.pages.sync_log", "SyncLogPage", QT_TRANSLATE_NOOP("Navigation", "Sync")),
     ("ytcs_desktop.ui.pages.audit_log", "AuditLogPage", QT_TRANSLATE_NOOP("Navigation", "Change log")),

@@ -11,7 +11,6 @@ from PySide6.QtGui import QColor
 
 from ytcs_desktop.domain.centre_overview import StationGlance, glance
 from ytcs_desktop.domain.labels import label
-from ytcs_desktop.domain.reporting.overdue import ReportingGlance, reporting_glance
 from ytcs_desktop.domain.lookups import centre_staff_names, station_names
 from ytcs_desktop.domain.rotations import list_visits
 from ytcs_desktop.store.session import Session
@@ -73,12 +72,9 @@ class StationsModel(RecordTableModel):
     def __init__(self, ops: Operations | None, parent: QObject | None = None, lang: str = "vi") -> None:
         super().__init__(ops, parent)
         self.devices = {}
-        self.reporting: dict[str, ReportingGlance] = {}  # per station, read with the rows (one query set)
         self.columns = tuple(  # type: ignore[assignment]
             Column(c.key, c.title, c.numeric, c.fmt, getter=self._device_value(c.key))
             if c.key in ("last_sync", "clock_suspect") else
-            Column(c.key, c.title, c.numeric, getter=self._reporting_value(c.key))
-            if c.key in ("reports_missing", "reports_late") else
             Column(c.key, c.title, getter=lambda r: label("station_status", r.status, lang))
             if c.key == "status" else c
             for c in type(self).columns
@@ -92,21 +88,12 @@ class StationsModel(RecordTableModel):
             return state.last_seen if key == "last_sync" else state.clock_suspect
         return get
 
-    def _reporting_value(self, key: str) -> Any:
-        def get(row: StationGlance) -> Any:
-            found = self.reporting.get(row.id)
-            if found is None:
-                return None  # not an active station: nothing is asked of it
-            return found.missing if key == "reports_missing" else found.late
-        return get
-
     def set_devices(self, devices: dict[str, DeviceState]) -> None:
         self.devices = devices
         self.set_rows(self._rows)
 
     def fetch(self, session: Session) -> list[Any]:
-        self.reporting = reporting_glance(session)
-        return glance(session)
+        return glance(session)  # the reports columns are blank for a station not active: none is asked of it
 
     def background(self, row: StationGlance, column: Column) -> QColor | None:
         value = column.value(row)

@@ -1,17 +1,21 @@
 """The centre's register of stations: every station at a glance; add a station, open its profile
-(rename, administrative fields, status) from here."""
+(rename, administrative fields, status) from here. A figure of a station's row (double-click or Enter)
+opens the records it counts."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QGroupBox, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from ytcs_desktop.domain.centre_overview import StationGlance
+from ytcs_desktop.domain.centre_overview import FIGURES, StationGlance, figure_title, station_figure_records
+from ytcs_desktop.domain.figures import FigureRecord
 from ytcs_desktop.domain.stations import StationProfile, create_station, station_profile
 from ytcs_desktop.ui.centre_link import centre_call
 from ytcs_desktop.ui.context import AppContext
 from ytcs_desktop.ui.dialogs.accounts import AccountsDialog
+from ytcs_desktop.ui.dialogs.figure_records import FigureRecordsDialog, open_figure_records
 from ytcs_desktop.ui.dialogs.station_profile import StationProfileDialog
 from ytcs_desktop.ui.dialogs.stock_moves import Op
 from ytcs_desktop.ui.models.base import ROW_ROLE, SearchProxy
@@ -53,7 +57,8 @@ class StationsOverviewPage(Page):
         super().__init__(ctx, parent)
         self.heading(self.title())
         note = QLabel(self.tr("Figures come from what each station has sent; the last sync and the clock come "
-                              "from the centre server. Red: needs a call today."))
+                              "from the centre server. Red: needs a call today. Double-click a figure (or "
+                              "press Enter on it) to list the records it counts."))
         note.setWordWrap(True)
         self.layout_.addWidget(note)
         self.model = StationsModel(ctx.ops, self, ctx.lang)
@@ -79,8 +84,10 @@ class StationsOverviewPage(Page):
         self.add_button.clicked.connect(self.add_station)
         self.profile_button.clicked.connect(self.open_profile)
         self.accounts_button.clicked.connect(self.open_accounts)
-        self.table.doubleClicked.connect(lambda _index: self.open_profile())
+        # double-click or Enter: a figure lists its records, any other cell opens the profile
+        self.table.activated.connect(self.activate_cell)
         self.dialog: OperationDialog | None = None
+        self.records: FigureRecordsDialog | None = None
         self.accounts: AccountsDialog | None = None
 
     def title(self) -> str:
@@ -102,6 +109,25 @@ class StationsOverviewPage(Page):
         index = self.table.currentIndex()
         row = self.proxy.data(index, ROW_ROLE) if index.isValid() else None
         return row if isinstance(row, StationGlance) else None
+
+    def activate_cell(self, index: QModelIndex) -> None:
+        column = self.model.columns[index.column()].key if index.isValid() else ""
+        if column in FIGURES:
+            self.open_figure(column)
+        else:
+            self.open_profile()
+
+    def open_figure(self, key: str) -> None:
+        """The records the chosen station's figure counts, read on the worker, then listed."""
+        row = self.selected()
+        if row is None or (key in ("reports_missing", "reports_late") and row.status != "active"):
+            return
+        station_id, name, lang = row.id, row.name, self.ctx.lang
+
+        def show(records: list[FigureRecord]) -> None:
+            self.records = open_figure_records(figure_title(key, lang), name, records, {station_id: name}, self)
+
+        self.ctx.ops.query(lambda s: station_figure_records(s, station_id, key, lang=lang), show)
 
     def open_profile(self) -> None:
         """The chosen station's profile, read on the worker, then its dialog (the centre's fields editable)."""
