@@ -34,12 +34,23 @@ def test_first_run_offline_station_then_english(qapp, tmp_path: Path, qtbot: QtB
 
         dialog.user_name.setText("Nguyễn Thị Lan")
         dialog.name.setText("Trạm Y tế phường An Phú")
+        # the first account of this computer, the head of station's: the password typed twice
+        assert dialog.username.isEnabled() and dialog.repeat.isEnabled()
+        dialog.username.setText("lan")
+        dialog.password.setText("tram y te an phu")
+        dialog.repeat.setText("tram y te an phu!")
+        dialog.start_button.click()
+        qtbot.waitUntil(lambda: dialog.form.error_text("repeat") != "", timeout=5000)
+        assert not (folder / "ytcs.sqlite3").exists() and dialog.username.text() == "lan"
+        dialog.repeat.setText("tram y te an phu")
         dialog.start_button.click()
         qtbot.waitUntil(lambda: launcher.window is not None, timeout=10_000)
         window = launcher.window
         assert window is not None
         assert window.nav.item(0).text() == "Tổng quan"
         assert launcher.ctx is not None and launcher.ctx.actor.name == "Nguyễn Thị Lan"
+        assert (launcher.ctx.actor.username, launcher.ctx.actor.duties) == ("lan", frozenset({"truong_tram"}))
+        assert window.sign_out_action.isEnabled()
 
         launcher.switch_language("en")
         assert launcher.window is not None and launcher.window.nav.item(0).text() == "Overview"

@@ -70,3 +70,12 @@ class NameMaker:
     def phone(self) -> str:
         return self.rng.choice(["090", "091", "093", "097", "098", "083", "035", "038"]) + "".join(
             str(self.rng.randrange(10)) for _ in range(7))
+
+# Sign-in accounts of the demo station's staff (README: the demo run), all with the same password.
+DEMO_PASSWORD = "demo-ytcs-2026"
+DEMO_HEAD_USERNAME = "truongtram"
+DEMO_ACCOUNTS = (  # user name, duties, the staff title the demo person has
+    (DEMO_HEAD_USERNAME, ("truong_tram",), "doctor"),
+    ("thukho", ("thu_kho",), "pharmacist"),
+    ("dieuduong", ("lam_sang",), "nurse"),
+)

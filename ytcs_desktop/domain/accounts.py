@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from ytcs_desktop.domain.actor import Actor, Role
 from ytcs_desktop.domain.errors import RuleError, ValidationError
-from ytcs_desktop.domain.password_policy import check_password
+from ytcs_desktop.domain.password_policy import check_new_password, check_password
 from ytcs_desktop.domain.permissions import DUTIES, check_duties, require
 from ytcs_desktop.domain.validation import required_text
 from ytcs_desktop.store.base import utc_now
@@ -79,6 +79,22 @@ def _username(value: str | None) -> str:
         raise ValidationError("bad_username", "Tên đăng nhập không được có dấu cách. Ví dụ: lan.nguyen",
                               "The user name must not contain spaces. For example: lan.nguyen", "username")
     return name
+
+
+def check_new_account(username: str, full_name: str, password: str, repeat: str) -> str:
+    """The first account's input, checked before anything is made (first run): the name, the user name,
+    the password rule and the repeat. Returns the user name."""
+    required_text(full_name, "user_name", "họ và tên của bạn", "your full name", 200)
+    name = _username(username)
+    check_new_password(password, repeat, name)
+    return name
+
+
+def create_first_account(s: Session, *, role: Role, station_id: str | None, username: str, full_name: str,
+                         password: str) -> AccountView:
+    """The account of whoever sets this computer up: the head of station (at the centre every centre duty)."""
+    return create_account(s, system_actor(full_name, role, station_id), username=username, full_name=full_name,
+                          password=password, duties=FIRST_DUTIES[role])
 
 
 def create_account(s: Session, actor: Actor, *, username: str, full_name: str, password: str,

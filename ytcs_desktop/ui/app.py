@@ -86,10 +86,21 @@ def choose_language(settings: QSettings, requested: str | None = None) -> str:
 
 
 def actor_for(db: Database, settings: QSettings) -> Actor:
+    """Who acts in a database without sign-in accounts (made before accounts existed): a system actor
+    named by the first-run name. A database with accounts never gets here: its window opens only after a
+    person signs in (ui/launcher.py)."""
     name = str(settings.value("user_name", "") or os.environ.get("YTCS_USER") or os.environ.get("USER") or "ytcs")
     if db.role == "centre":
         return Actor(name=name, role="centre", station_id=None)
     return Actor(name=name, role="station", station_id=db.station_id)
+
+
+def set_actor(ctx: AppContext, actor: Actor) -> None:
+    """The person acting in the window from now on (sign-in, switch user): on every write and in the
+    audit trail."""
+    ctx.actor = actor
+    ctx.ops.actor = actor
+    ctx.db.person = actor.name
 
 
 def tune_gc() -> None:
@@ -103,9 +114,11 @@ def tune_gc() -> None:
     gc.set_threshold(20_000, 50, 100)
 
 
-def make_context(db: Database, settings: QSettings, lang: str) -> AppContext:
+def make_context(db: Database, settings: QSettings, lang: str, actor: Actor | None = None) -> AppContext:
+    """The context of an open database; `actor` is the signed-in person (None: a database without
+    accounts, see actor_for)."""
     tasks = TaskManager()
-    actor = actor_for(db, settings)
+    actor = actor or actor_for(db, settings)
     db.person = actor.name  # the audit trail's person for writes not made through Operations
     ops = Operations(db, actor, tasks, lang)
     ctx = AppContext(db=db, actor=actor, lang=lang, tasks=tasks, ops=ops, settings=settings)

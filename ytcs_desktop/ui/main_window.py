@@ -102,11 +102,15 @@ class PageSpec:
 
 class MainWindow(QMainWindow):
     """Signals: `page_changed(int)`; `language_requested(str)` when the user picks a language;
-    `restore_requested(str)` with a backup file the user confirmed restoring."""
+    `restore_requested(str)` with a backup file the user confirmed restoring; `switch_user_requested()`,
+    `sign_out_requested()`, `lock_requested()` from the File menu (enabled once a person is signed in)."""
 
     page_changed = Signal(int)
     language_requested = Signal(str)
     restore_requested = Signal(str)
+    switch_user_requested = Signal()
+    sign_out_requested = Signal()
+    lock_requested = Signal()
 
     def __init__(self, ctx: AppContext, specs: Sequence[PageSpec], title: str,
                  parent: QWidget | None = None) -> None:
@@ -228,6 +232,19 @@ class MainWindow(QMainWindow):
         self.diagnostics_action.triggered.connect(lambda: self.save_diagnostics())
         file_menu.addAction(self.diagnostics_action)
         file_menu.addSeparator()
+        # A person signed in on this PC (a database with accounts): another takes over, or nobody.
+        self.switch_user_action = QAction(self.tr("S&witch user…"), self)
+        self.switch_user_action.triggered.connect(self.switch_user_requested)
+        file_menu.addAction(self.switch_user_action)
+        self.lock_action = QAction(self.tr("Loc&k"), self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.triggered.connect(self.lock_requested)
+        file_menu.addAction(self.lock_action)
+        self.sign_out_action = QAction(self.tr("Sign &out"), self)
+        self.sign_out_action.triggered.connect(self.sign_out_requested)
+        file_menu.addAction(self.sign_out_action)
+        self.enable_person_actions(False)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
@@ -239,6 +256,12 @@ class MainWindow(QMainWindow):
             action.setChecked(self.ctx.lang == code)
             action.triggered.connect(lambda _=False, c=code: self.language_requested.emit(c))
             lang_menu.addAction(action)
+
+    def enable_person_actions(self, enabled: bool) -> None:
+        """Switch user, lock and sign out apply once a person is signed in (a database with accounts)."""
+        for action in (self.switch_user_action, self.lock_action, self.sign_out_action):
+            action.setEnabled(enabled)
+            action.setVisible(enabled)
 
     # ----- what was saved ---------------------------------------------------------------------------
     def confirm_saved(self, name: str, result: object) -> None:

@@ -37,6 +37,7 @@ class FirstRunChoice:
     code: str
     name: str
     demo: bool = False
+    repeat: str = ""  # the password typed again, when it is a new one (offline: the first account)
 
 
 class FirstRunDialog(QDialog):
@@ -98,6 +99,9 @@ class FirstRunDialog(QDialog):
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.form.add("password", self.tr("Password"), self.password)
+        self.repeat = QLineEdit()
+        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.form.add("repeat", self.tr("Password again"), self.repeat)
 
         self.user_name = QLineEdit()
         self.form.add("user_name", self.tr("Your full name"), self.user_name)
@@ -142,8 +146,11 @@ class FirstRunDialog(QDialog):
         offline = self.offline.isChecked()
         centre = self.centre_radio.isChecked()
         self.server.setEnabled(not offline)
-        self.username.setEnabled(not offline)
-        self.password.setEnabled(not offline)
+        # Online: the centre's account. Offline: the first account of this computer (the head of station,
+        # or the centre's first person), made here; either way that person is signed in afterwards.
+        self.repeat.setEnabled(offline)
+        self.form.set_label("username", self.tr("Your user name") if offline else self.tr("User name"))
+        self.form.set_label("password", self.tr("Choose a password") if offline else self.tr("Password"))
         for widget in (self.code, self.name):
             widget.setEnabled(offline)
         self.form.set_label("code", self.tr("Centre code") if centre else self.tr("Station code"))
@@ -156,6 +163,7 @@ class FirstRunDialog(QDialog):
             server_url=self.server.text().strip(),
             username=self.username.text().strip(),
             password=self.password.text(),
+            repeat=self.repeat.text() if self.offline.isChecked() else "",
             user_name=self.user_name.text().strip(),
             code=self.code.text().strip(),
             name=self.name.text().strip(),

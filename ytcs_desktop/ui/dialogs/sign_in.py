@@ -44,7 +44,19 @@ def sign_in(db: Database, server_url: str, username: str, password: str) -> str:
                         "This account belongs to another station than the data on this computer.", "username")
     remember_centre(db, url, answer.device_id, username)
     saved = keystore.save_token(url, answer.device_id, answer.token, db.path.parent)
+    keep_verified_password(db, username, password)
     return str(saved.where)
+
+
+def keep_verified_password(db: Database, username: str, password: str) -> None:
+    """Where people sign in on this PC, the centre's accepted password is kept as a local hash, so that
+    person can sign in here offline too (and an account made here is confirmed)."""
+    from ytcs_desktop.domain.accounts import has_accounts, record_online_verification
+
+    with db.transaction() as s:
+        if has_accounts(s):
+            record_online_verification(s, username=username, password=password,
+                                       role="centre" if db.role == "centre" else "station")
 
 
 class SignInDialog(QDialog):
