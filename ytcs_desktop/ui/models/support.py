@@ -9,7 +9,8 @@ from PySide6.QtGui import QColor
 
 from ytcs_desktop.domain.labels import label
 from ytcs_desktop.domain.lookups import station_names
-from ytcs_desktop.domain.support import TimelineEntry, list_requests, status_label, timeline
+from ytcs_desktop.domain.request_timeline import TimelineLine, move_words, request_timeline
+from ytcs_desktop.domain.support import list_requests, status_label
 from ytcs_desktop.store.models import SupportRequest
 from ytcs_desktop.store.session import Session
 from ytcs_desktop.ui.models.base import SYNC_COLUMN, Column, RecordTableModel, fmt_date
@@ -80,12 +81,10 @@ class TimelineModel(RecordTableModel):
         self.refresh()
 
     def fetch(self, session: Session) -> list[Any]:
-        return timeline(session, self.request_id) if self.request_id else []
+        return request_timeline(session, self.request_id) if self.request_id else []
 
 
-def describe(entry: TimelineEntry, lang: str) -> str:
+def describe(entry: TimelineLine, lang: str) -> str:
     if entry.kind == "comment":
         return QCoreApplication.translate("Columns", "Comment")
-    before = label("request_status", entry.from_status, lang) if entry.from_status else ""
-    after = label("request_status", entry.to_status, lang)
-    return f"{before} → {after}" if before else after
+    return move_words(entry, lang)
