@@ -1,4 +1,4 @@
-"""`ytcs rotation list`, `ytcs technique list | add`, `ytcs village-worker list | add`: the rotation
+"""`ytcs rotation list`, `ytcs technique list | add | advance`, `ytcs village-worker list | add`: the rotation
 schedule both ways with its warnings, the techniques a station performs with their transfer stage, and
 the station's village health workers with the trainings they attended."""
 
@@ -77,6 +77,15 @@ def _add_technique(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _advance(args: argparse.Namespace) -> int:
+    def work(s: Session, actor: Actor, db: Database) -> str:
+        return techniques.advance(s, actor, args.technique, to_status=args.to, on=args.date,
+                                  training_id=args.training, visit_id=args.visit, note=args.note).status
+
+    print(label("technique_status", in_transaction(args, work), _lang(args)))
+    return EXIT_OK
+
+
 def _workers(args: argparse.Namespace) -> int:
     fmt = output_format(args, ("table", "json"))
     lang = _lang(args)
@@ -129,6 +138,14 @@ def register(sub: Any) -> None:
     p.add_argument("--performing", action="store_true",
                    help="trạm đã thực hiện độc lập / the station already performs it")
     p.add_argument("--station", help="mã trạm (Trung tâm) / station id (at the centre)")
+    p.add_argument("--note", help="ghi chú / note")
+    p = subcommand(technique, "advance", _advance,
+                   "chuyển giao sang giai đoạn tiếp theo (Trung tâm) / move a transfer to its next stage")
+    p.add_argument("technique", help="mã kỹ thuật (xem `ytcs technique list --format json`) / technique id")
+    p.add_argument("--to", required=True, help="giai đoạn: " + ", ".join(codes("technique_status")))
+    p.add_argument("--date", help="ngày đạt (mặc định hôm nay) / reached on (default today)")
+    p.add_argument("--training", help="mã buổi tập huấn đã chuyển giao / the training session behind it")
+    p.add_argument("--visit", help="mã đợt luân phiên đã chuyển giao / the rotation visit behind it")
     p.add_argument("--note", help="ghi chú / note")
     worker = group(sub, "village-worker", "nhân viên y tế thôn/ấp / village health workers")
     p = subcommand(worker, "list", _workers, "sổ nhân viên y tế thôn/ấp / the register")

@@ -1,9 +1,11 @@
-"""`ytcs referral new | list | counts` and `ytcs supervision visits | actions | checklist`: referrals and
-supervision visits as lists (the window records and follows them up)."""
+"""`ytcs referral new | list | counts` with the follow-up (`acknowledge`, `arrived`, `not-arrived`, `close`,
+`cancel`), and `ytcs supervision visits | actions | checklist | progress | close`: referrals and supervision
+visits, recorded and followed up as in the window."""
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -16,6 +18,9 @@ from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.labels import codes, label
 from ytcs_desktop.domain.validation import parse_date
 from ytcs_desktop.store.db import Database
+from ytcs_desktop.store.models import Referral
+
+REFERRAL_HELP = "mã phiếu hoặc số phiếu (xem `ytcs referral list`) / the referral's id or number"
 
 
 def _lang(args: argparse.Namespace) -> str:
@@ -29,6 +34,57 @@ def _new(args: argparse.Namespace) -> int:
                                          referred_on=args.date).id
 
     print(in_transaction(args, work))  # the id and nothing else: scripts capture it
+    return EXIT_OK
+
+
+def _followed(args: argparse.Namespace, step: Callable[[Session, Actor, str], Referral]) -> int:
+    """One step of the follow-up on the referral given by its id (or its number, where that is unique)."""
+    lang = _lang(args)
+
+    def work(s: Session, actor: Actor, db: Database) -> tuple[str, str]:
+        referral = step(s, actor, referrals.find_referral(s, actor, args.referral))
+        return referral.number or referral.id, referral.status
+
+    number, status = in_transaction(args, work)
+    print(f"{number}: {label('referral_status', status, lang)}")
+    return EXIT_OK
+
+
+def _acknowledge(args: argparse.Namespace) -> int:
+    return _followed(args, referrals.acknowledge)
+
+
+def _arrived(args: argparse.Namespace) -> int:
+    return _followed(args, lambda s, a, rid: referrals.record_arrival(s, a, rid, arrived=True, arrived_on=args.date))
+
+
+def _not_arrived(args: argparse.Namespace) -> int:
+    return _followed(args, lambda s, a, rid: referrals.record_arrival(s, a, rid, arrived=False, note=args.note))
+
+
+def _close(args: argparse.Namespace) -> int:
+    return _followed(args, lambda s, a, rid: referrals.close_referral(s, a, rid, outcome=args.outcome,
+                                                                      needed=args.needed, advice=args.advice))
+
+
+def _cancel(args: argparse.Namespace) -> int:
+    return _followed(args, referrals.cancel_referral)
+
+
+def _progress(args: argparse.Namespace) -> int:
+    def work(s: Session, actor: Actor, db: Database) -> str:
+        return supervision.record_progress(s, actor, args.finding, note=args.note).status
+
+    print(label("finding_status", in_transaction(args, work), _lang(args)))
+    return EXIT_OK
+
+
+def _close_action(args: argparse.Namespace) -> int:
+    def work(s: Session, actor: Actor, db: Database) -> str:
+        return supervision.close_action(s, actor, args.finding, evidence_note=args.evidence,
+                                        closed_on=args.date).status
+
+    print(label("finding_status", in_transaction(args, work), _lang(args)))
     return EXIT_OK
 
 
@@ -132,6 +188,22 @@ def register(sub: Any) -> None:
     p.add_argument("--icd10", help="mã ICD-10")
     p.add_argument("--urgency", default="normal", help="mức độ: " + ", ".join(codes("urgency")))
     p.add_argument("--date", help="ngày chuyển (mặc định hôm nay) / referral date (default today)")
+    for name, run, text in (
+            ("acknowledge", _acknowledge, "Trung tâm đã nhận phiếu / the centre has taken the referral up"),
+            ("cancel", _cancel, "trạm hủy phiếu ghi nhầm / the station withdraws a referral made in error")):
+        p = subcommand(ref, name, run, text)
+        p.add_argument("referral", help=REFERRAL_HELP)
+    p = subcommand(ref, "arrived", _arrived, "người bệnh đã đến nơi chuyển / the patient arrived")
+    p.add_argument("referral", help=REFERRAL_HELP)
+    p.add_argument("--date", help="ngày đến (mặc định hôm nay) / arrival date (default today)")
+    p = subcommand(ref, "not-arrived", _not_arrived, "người bệnh không đến / the patient did not arrive")
+    p.add_argument("referral", help=REFERRAL_HELP)
+    p.add_argument("--note", required=True, help="đã liên hệ thế nào, vì sao không đến / how followed up, why not")
+    p = subcommand(ref, "close", _close, "kết thúc theo dõi: kết quả, phản hồi, có cần thiết / close the follow-up")
+    p.add_argument("referral", help=REFERRAL_HELP)
+    p.add_argument("--outcome", required=True, help="kết quả điều trị / outcome")
+    p.add_argument("--needed", required=True, help="chuyển tuyến có cần thiết: có/không / needed: yes/no")
+    p.add_argument("--advice", help="hướng dẫn gửi lại trạm / advice back to the station")
     p = subcommand(ref, "list", _list, "sổ chuyển tuyến / the referral register")
     p.add_argument("--from", dest="date_from", help="từ ngày / from")
     p.add_argument("--to", dest="date_to", help="đến ngày / to")
@@ -149,3 +221,10 @@ def register(sub: Any) -> None:
     p.add_argument("--open", action="store_true", help="chỉ những việc chưa khắc phục xong / open ones only")
     p.add_argument("--format", default="table", metavar="{table,json}", help="table (mặc định) | json")
     subcommand(sup, "checklist", _checklist, "bảng kiểm theo lĩnh vực / the checklist per area")
+    p = subcommand(sup, "progress", _progress, "trạm ghi tiến độ khắc phục / the station records its progress")
+    p.add_argument("finding", help="mã tồn tại (xem `ytcs supervision actions --format json`) / finding id")
+    p.add_argument("--note", required=True, help="đã làm được gì / what has been done")
+    p = subcommand(sup, "close", _close_action, "Trung tâm xác nhận đã khắc phục / the centre closes an action")
+    p.add_argument("finding", help="mã tồn tại / finding id")
+    p.add_argument("--evidence", required=True, help="bằng chứng đã khắc phục / evidence seen or received")
+    p.add_argument("--date", help="ngày xác nhận (mặc định hôm nay) / closed on (default today)")

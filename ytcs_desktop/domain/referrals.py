@@ -96,6 +96,27 @@ def get_referral(s: Session, actor: Actor, referral_id: str) -> Referral:
     return referral
 
 
+def find_referral(s: Session, actor: Actor, key: str) -> str:
+    """The id of the referral named by its id or by its number (the number is unique within a station,
+    so at the centre only where one station's referral carries it)."""
+    if s.get(Referral, key) is not None:
+        return key
+    query = select(Referral.id).where(Referral.number == key.strip(), Referral.deleted.is_(False))
+    if actor.station_id:
+        query = query.where(Referral.station_id == actor.station_id)
+    found = list(s.scalars(query.limit(2)))
+    if len(found) == 1:
+        return found[0]
+    raise ValidationError(
+        "referral_not_found" if not found else "referral_number_ambiguous",
+        f"Không tìm thấy phiếu chuyển tuyến “{key}”: hãy xem mã hoặc số phiếu trong sổ chuyển tuyến."
+        if not found else f"Nhiều trạm có phiếu số “{key}”: hãy dùng mã phiếu (ytcs referral list --format json).",
+        f"No referral “{key}”: look up its id or number in the referral register." if not found
+        else f"Several stations have a referral numbered “{key}”: use its id (ytcs referral list --format json).",
+        "referral_id",
+    )
+
+
 def _move(s: Session, actor: Actor, referral_id: str, to_status: str) -> Referral:
     referral = get_referral(s, actor, referral_id)
     if TRANSITIONS.get((referral.status, to_status)) == actor.role:
