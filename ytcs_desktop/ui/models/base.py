@@ -83,6 +83,13 @@ def fmt_day_month(value: dt.date | None) -> str:
     return QLocale().toString(QDate(value.year, value.month, value.day), pattern)
 
 
+def fmt_month(year: int, month: int) -> str:
+    """A month of a year (a chart's month) in the window's locale's order: the short date pattern with its
+    day taken off (Vietnamese MM/yyyy)."""
+    pattern = re.sub(r"^d+[^dMy]*|[^dMy]*d+", "", date_pattern())
+    return QLocale().toString(QDate(year, month, 1), pattern)
+
+
 def fmt_number(value: Any) -> str:
     """Through the window's locale: 1.234,5 in Vietnamese, 1,234.5 in English (no hand-made separators)."""
     if value is None:

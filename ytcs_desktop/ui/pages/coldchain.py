@@ -37,7 +37,7 @@ from ytcs_desktop.ui.dialogs.coldchain import (
     QuarantineDialog,
 )
 from ytcs_desktop.ui.models import lookups
-from ytcs_desktop.ui.models.base import ROW_ROLE
+from ytcs_desktop.ui.models.base import ROW_ROLE, fmt_month
 from ytcs_desktop.ui.models.coldchain import OpenVialsModel, QuarantineModel
 from ytcs_desktop.ui.operations import COLDCHAIN, STOCK
 from ytcs_desktop.ui.pages.base import Page, fit_columns, make_table, toolbar_row
@@ -151,7 +151,7 @@ class ColdChainPage(Page):
         sheet, states = result
         self.chart.set_sheet(sheet, states)
         text = self.tr("%1 — month %2: %3 readings, %4 outside +2…+8 °C")
-        text = (text.replace("%1", sheet.fridge_name).replace("%2", f"{sheet.month:02d}/{sheet.year}")
+        text = (text.replace("%1", sheet.fridge_name).replace("%2", fmt_month(sheet.year, sheet.month))
                 .replace("%3", str(sheet.recorded)).replace("%4", str(sheet.breaches)))
         pending = sum(1 for state, _r in states.values() if state != "rejected")
         refused = len(states) - pending
