@@ -5073,6 +5073,16 @@ Tệp: %2</translation>
             <source>For the station</source>
             <translation>Cho trạm</translation>
         </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/programme.py" line="1" />
+            <source>Choose from the centre's staff…</source>
+            <translation>Chọn trong nhân sự của Trung tâm…</translation>
+        </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/dialogs/programme.py" line="1" />
+            <source>Add an expert</source>
+            <translation>Thêm chuyên gia</translation>
+        </message>
     </context>
     <context>
         <name>DocumentDialog</name>

@@ -86,18 +86,30 @@ def test_centre_adds_an_activity_after_a_refused_target(centre_window: MainWindo
     assert page.progress.rows()[0].target == 2 and page.progress.rows()[0].done == 0
 
 
+@pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing", "propagateSizeHints")
 def test_centre_schedules_a_consultation_not_in_the_past(centre_window: MainWindow, qtbot: QtBot) -> None:
+    with centre_window.ctx.db.transaction() as s:
+        stations.add_staff(s, CENTRE, full_name="Huỳnh Văn Bảy", title="doctor")
     page = centre_window.open(ProgrammePage)
     assert isinstance(page, ProgrammePage)
     page.tabs.setCurrentIndex(1)
     dialog = page.schedule()
-    qtbot.waitUntil(lambda: dialog.station.count() > 1, timeout=5000)
+    qtbot.waitUntil(lambda: dialog.station.count() > 1 and dialog.expert.count() > 1, timeout=5000)
     settle(qtbot, centre_window.ctx)
     set_date(dialog.day, TODAY - dt.timedelta(days=1))
     type_into(qtbot, dialog.start_time, "14:00")
     dialog.place.insert("Phòng họp Trung tâm")
     dialog.topic.insert("Hội chẩn ca bệnh khó tháng này")
     dialog.experts.insertPlainText("BS. Lê Minh Tâm")
+    # An expert chosen from the centre's staff goes on a line of their own, once.
+    dialog.expert.setFocus()
+    type_into(qtbot, dialog.expert, "huynh van bay")
+    popup = dialog.expert.completer().popup()
+    qtbot.waitUntil(lambda: popup.isVisible(), timeout=3000)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert dialog.experts.toPlainText() == "BS. Lê Minh Tâm\nHuỳnh Văn Bảy (Bác sĩ)"
+    assert dialog.isVisible() and dialog.expert.currentIndex() == 0
     dialog.topic.setFocus()
     press(qtbot, dialog, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: dialog.form.error_text("day") != "", timeout=5000)
@@ -111,6 +123,7 @@ def test_centre_schedules_a_consultation_not_in_the_past(centre_window: MainWind
     with centre_window.ctx.db.read() as s:
         session = s.scalars(select(ConsultationSession)).one()
         assert (session.place, session.station_id, session.start_time) == ("Phòng họp Trung tâm", None, "14:00")
+        assert session.experts == "BS. Lê Minh Tâm\nHuỳnh Văn Bảy (Bác sĩ)"
 
 
 def test_station_reads_its_plan_rates_a_visit_and_sees_upcoming(station_window: MainWindow, qtbot: QtBot) -> None:

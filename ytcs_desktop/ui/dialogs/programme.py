@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
-from ytcs_desktop.domain.labels import choices
+from ytcs_desktop.domain.labels import choices, label
 from ytcs_desktop.domain.programme import calendar, plan, ratings, training_plan
 from ytcs_desktop.ui.context import AppContext
 from ytcs_desktop.ui.dialogs.stock_moves import Op
@@ -152,12 +152,31 @@ class ConsultationDialog(OperationDialog):
         self.form.add("link", self.tr("Meeting link"), self.link)
         self.topic = QLineEdit()
         self.form.add("topic", self.tr("Topic"), self.topic)
+        self.expert = ChoicePicker(self.tr("Choose from the centre's staff…"), allow_empty=True)
+        self.form.add("expert", self.tr("Add an expert"), self.expert)
+        self.expert.activated.connect(lambda _index: self.add_expert())
+        completer = self.expert.completer()
+        if completer is not None:  # typed and chosen from the list the typing showed
+            completer.activated.connect(lambda _text: self.add_expert())
         self.experts = _lines()
         self.experts.setPlaceholderText(self.tr("The centre's experts, one a line"))
         self.form.add("experts", self.tr("Experts"), self.experts)
+        self.expert.load(ctx.ops, lambda s: lookups.staff(s, None))
         self.station = ChoicePicker(self.tr("Every station"), allow_empty=True)
         self.form.add("station_id", self.tr("For the station"), self.station)
         self.station.load(ctx.ops, lambda s: lookups.stations(s))
+
+    def add_expert(self) -> None:
+        """The chosen staff member's name on a line of its own (once), with the job title beside."""
+        choice = self.expert.current_choice()
+        if choice is None:
+            return
+        lines = [x for x in self.experts.toPlainText().splitlines() if x.strip()]
+        if not any(x.startswith(choice.label) for x in lines):
+            title = label("staff_title", choice.extra, self.ctx.lang) if choice.extra else ""
+            lines.append(f"{choice.label} ({title})" if title else choice.label)
+            self.experts.setPlainText("\n".join(lines))
+        self.expert.setCurrentIndex(0)
 
     def operation(self) -> Op:
         values: dict[str, Any] = {
