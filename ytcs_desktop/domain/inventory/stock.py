@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import CTE, String, and_, exists, func, select, type_coerce, union
+from sqlalchemy import CTE, String, and_, exists, func, literal, or_, select, true, type_coerce, union_all
 from sqlalchemy.orm import Session
 
 from ytcs_desktop.domain.inventory.common import available_from, setting_int
@@ -156,15 +156,18 @@ def on_hand_by_station(s: Session, station_ids: Sequence[str],
     ids = list(station_ids)
     if not ids:
         return {}
-    per_lot = lot_sums(ids, as_of)
+    # One station (its own stock page) sums per item, as fast as a query for it alone; several per (station, item).
+    one = len(ids) == 1
+    per_lot = lot_sums(ids[0] if one else ids, as_of)
+    station = literal(ids[0], String) if one else per_lot.c.station_id
     per_item = (
         select(
-            per_lot.c.station_id.label("station_id"),
+            station.label("station_id"),
             per_lot.c.item_id.label("item_id"),
             func.sum(per_lot.c.qty).label("qty"),
             func.min(per_lot.c.expiry).filter(per_lot.c.qty > 0).label("nearest"),
         )
-        .group_by(per_lot.c.station_id, per_lot.c.item_id)
+        .group_by(*([] if one else [per_lot.c.station_id]), per_lot.c.item_id)
         .subquery()
     )
     levels = (
@@ -172,21 +175,22 @@ def on_hand_by_station(s: Session, station_ids: Sequence[str],
         .where(StockLevel.station_id.in_(ids), StockLevel.deleted.is_(False))
         .subquery()
     )
-    # the (station, item) pairs listed: a lot held, or a level set
-    keys = union(select(per_lot.c.station_id, per_lot.c.item_id),
-                 select(levels.c.station_id, levels.c.item_id)).subquery()
+    asked = [select(literal(sid, String).label("station_id")) for sid in ids]
+    stations = (asked[0] if one else union_all(*asked)).subquery("asked")
     q = (
         select(
-            keys.c.station_id, Item.id, Item.code, Item.name, Item.base_unit, Item.category,
+            stations.c.station_id, Item.id, Item.code, Item.name, Item.base_unit, Item.category,
             func.coalesce(per_item.c.qty, 0),
             func.coalesce(levels.c.min_stock, Item.min_stock, 0),
             func.coalesce(levels.c.max_stock, Item.max_stock, 0),
             per_item.c.nearest,
         )
-        .join(Item, Item.id == keys.c.item_id)
-        .outerjoin(per_item, and_(per_item.c.station_id == keys.c.station_id, per_item.c.item_id == Item.id))
-        .outerjoin(levels, and_(levels.c.station_id == keys.c.station_id, levels.c.item_id == Item.id))
-        .order_by(keys.c.station_id, Item.name, Item.code)
+        .select_from(stations)
+        .join(Item, true())
+        .outerjoin(per_item, and_(per_item.c.station_id == stations.c.station_id, per_item.c.item_id == Item.id))
+        .outerjoin(levels, and_(levels.c.station_id == stations.c.station_id, levels.c.item_id == Item.id))
+        .where(or_(per_item.c.item_id.is_not(None), levels.c.item_id.is_not(None)))
+        .order_by(stations.c.station_id, Item.name, Item.code)
     )
     out: dict[str, list[ItemBalance]] = {}
     for r in s.connection().execute(q).all():
