@@ -34,6 +34,12 @@ def test_programme_report_benchmark_at_a_tiny_size() -> None:
         assert measure in out
 
 
+def test_centre_glance_benchmark_at_a_tiny_size() -> None:
+    out = _run("bench.bench_centre_glance", "--months", "1", "--stations", "6", "--runs", "1")
+    assert "per station (before), 6 stations" in out and "grouped (glance), 6 stations" in out
+    assert "same rows both ways: 6 stations" in out
+
+
 def test_centre_load_benchmark_at_a_tiny_size() -> None:
     from tests.sync.conftest import _pg_available
 
