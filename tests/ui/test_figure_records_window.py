@@ -75,7 +75,7 @@ def dialog_rows(dialog: FigureRecordsDialog) -> list[list[str]]:
 
 
 def test_a_programme_figure_lists_the_records_it_counts(centre: tuple[MainWindow, Database], qtbot: QtBot,
-                                                        tmp_path: Path) -> None:
+                                                        tmp_path: Path, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
     window, db = centre
     start, end = last_full_quarter(db)
     with db.read() as s:
@@ -95,6 +95,7 @@ def test_a_programme_figure_lists_the_records_it_counts(centre: tuple[MainWindow
             for line, x in zip(lines, [*want.stations, want.total], strict=True))
 
     qtbot.waitUntil(shown, timeout=20_000)
+    qtmodeltester.check(page.model, force_py=True)
     row = next(i for i, line in enumerate(page.model.rows()) if line.station_id == home.station_id)
     participants = figure_value(home, "participants")
     assert participants > 0
@@ -113,6 +114,7 @@ def test_a_programme_figure_lists_the_records_it_counts(centre: tuple[MainWindow
     assert sorted(r[3] for r in rows) == sorted(x.who for x in listed) and all(r[3] for r in rows)
     assert {r[1] for r in rows} == {home.name}
     assert str(participants) in dialog.caption.text()
+    qtmodeltester.check(dialog.model, force_py=True)
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=2000)
 
