@@ -28,7 +28,7 @@ from ytcs_desktop.sync.server.auth import authenticate, dummy_hash, sign_in
 from ytcs_desktop.sync.server.device import Device
 from ytcs_desktop.sync.server.errors import ApiError
 from ytcs_desktop.sync.server.pull import pull
-from ytcs_desktop.sync.server.push import apply_push
+from ytcs_desktop.sync.server.push import push_retrying
 from ytcs_desktop.sync.server.store import ServerStore, now_ms
 
 Scope = MutableMapping[str, Any]
@@ -256,8 +256,7 @@ def create_app(store: ServerStore) -> FastAPI:
     @app.post("/api/v1/sync/push", response_model=p.PushResponse, responses=ERRORS, tags=["sync"])
     def push(request: Request, body: p.PushRequest, d: Annotated[Device, Depends(device)],
              v: Annotated[int, Depends(protocol)]) -> Response:
-        with store.write() as conn:
-            answer = apply_push(store, conn, d, body, v)
+        answer = push_retrying(store, d, body, v)
         return packed(request, answer.model_dump(mode="json"))
 
     @app.get("/api/v1/sync/pull", response_model=p.PullResponse, responses=ERRORS, tags=["sync"])

@@ -13,13 +13,13 @@ from ytcs_desktop.sync import protocol as p
 from ytcs_desktop.sync.server import schema as t
 from ytcs_desktop.sync.server.device import Device
 from ytcs_desktop.sync.server.pull import pull
-from ytcs_desktop.sync.server.push import apply_push
+from ytcs_desktop.sync.server.push import push_retrying
 
 
 def answer_bundle(store: Any, data: bytes) -> bytes:
     """At the centre, on the server's database (`ServerStore`)."""
     body, raw, sig = b.open_bundle(data)
-    with store.write() as conn:
+    with store.read() as conn:
         row = conn.execute(select(t.devices, t.users.c.role).join(t.users, t.users.c.username == t.devices.c.username)
                            .where(t.devices.c.id == str(body.get("device_id")))).mappings().first()
         if row is None or row["revoked"]:
@@ -29,7 +29,7 @@ def answer_bundle(store: Any, data: bytes) -> bytes:
         b.check_signature(raw, sig, key)
         device = Device(row["id"], row["username"], row["role"], row["station_key"] or None, row["station_key"],
                         int(row["acked_seq"] or 0), row["acked_mutation"], bool(row["clock_suspect"]))
-        answer = apply_push(store, conn, device, p.PushRequest.model_validate(body["push"]), p.PROTOCOL_VERSION)
+    answer = push_retrying(store, device, p.PushRequest.model_validate(body["push"]), p.PROTOCOL_VERSION)
     with store.read() as conn:
         page = pull(store, conn, device, int(body.get("pull_cursor") or 0), b.ALL_ROWS, False)
     return b.seal({"device_id": device.id, "push_from": body["push_from"], "answer": answer.model_dump(mode="json"),

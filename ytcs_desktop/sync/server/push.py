@@ -13,6 +13,13 @@ Merge: per-field last-writer-wins on the hybrid clock; a value that loses is log
 returned to the writer, and the row is re-sequenced so the writer pulls the winner.
 Clock: a stamp more than a minute in the centre's future is re-stamped with the centre's clock, the
 original is kept in `restamps`, and the device is flagged "clock suspect".
+Concurrency (PostgreSQL): pushes of different stations are merged side by side and take the counter
+row (`seq`, store.py) only to write: the rows they read are checked unchanged under it (their
+`server_seq` the same, a row new to this push still absent), and a push that finds one changed is
+`Raced`, rolled back and applied again from the start (`push_retrying`). Pushes of one station (its PCs,
+a re-sent batch) queue on an advisory lock of the station's key, so a mutation is never applied twice.
+Sequence numbers are still given out and committed in one order under the counter, so a puller never
+skips a row committed late. On SQLite the whole push holds the database's one write lock.
 """
 
 from __future__ import annotations
@@ -20,11 +27,12 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, func, select, update
+from sqlalchemy import Connection, bindparam, func, select, text, update
 
 from ytcs_desktop.store.base import new_id
 from ytcs_desktop.sync import protocol as p
@@ -32,7 +40,7 @@ from ytcs_desktop.sync.server import permissions as perm
 from ytcs_desktop.sync.server import proposals, register, values
 from ytcs_desktop.sync.server import schema as t
 from ytcs_desktop.sync.server.device import Device
-from ytcs_desktop.sync.server.errors import ApiError
+from ytcs_desktop.sync.server.errors import ApiError, busy
 from ytcs_desktop.sync.server.permissions import Refusal
 from ytcs_desktop.sync.server.store import ServerStore, now_ms
 
@@ -52,6 +60,7 @@ class RowState:
     dirty: bool = False
     echo: str | None = None
     touched: int = 0
+    seq: int = 0  # server_seq as read: checked unchanged under the counter before writing (PostgreSQL)
 
     def hlc_of(self, name: str) -> str:
         return self.fhlc.get(name, self.base_hlc)
@@ -120,12 +129,17 @@ def _malformed() -> ApiError:
 
 # Built once: ids are bound as one expanding parameter, not coerced one literal at a time.
 _HELD = select(t.rows.c.station_key, t.rows.c.row_id, t.rows.c.fields, t.rows.c.field_hlcs, t.rows.c.base_hlc,
-               t.rows.c.echo_device).where(t.rows.c.table_name == bindparam("table"),
-                                           t.rows.c.row_id.in_(bindparam("ids", expanding=True)))
+               t.rows.c.echo_device, t.rows.c.server_seq).where(t.rows.c.table_name == bindparam("table"),
+                                                                t.rows.c.row_id.in_(bindparam("ids", expanding=True)))
 
 
-_HELD_PG = (f"SELECT station_key, row_id, fields, field_hlcs, base_hlc, echo_device FROM {t.rows.name} "
+_HELD_PG = (f"SELECT station_key, row_id, fields, field_hlcs, base_hlc, echo_device, server_seq FROM {t.rows.name} "
             "WHERE table_name = %s AND row_id = ANY(%s)")
+_SEQS_PG = f"SELECT row_id, server_seq FROM {t.rows.name} WHERE table_name = %s AND row_id = ANY(%s)"
+
+
+class Raced(Exception):
+    """A row this push read was written by another push before this one took the counter: apply again."""
 
 
 def _load_rows(conn: Connection, muts: list[Mutation]) -> dict[tuple[str, str], RowState]:
@@ -143,8 +157,32 @@ def _load_rows(conn: Connection, muts: list[Mutation]) -> dict[tuple[str, str], 
                      for row in conn.execute(_HELD, {"table": table, "ids": id_list[i:i + CHUNK]}))
         for row in found:
             states[(table, row.row_id)] = RowState(row.station_key, json.loads(row.fields),
-                                                   json.loads(row.field_hlcs), row.base_hlc, echo=row.echo_device)
+                                                   json.loads(row.field_hlcs), row.base_hlc, echo=row.echo_device,
+                                                   seq=int(row.server_seq))
     return states
+
+
+def _check_unchanged(conn: Connection, states: dict[tuple[str, str], RowState]) -> None:
+    """Under the counter: every row this push read still has the sequence it was read at, and every row
+    it is about to insert is still absent (PostgreSQL; on SQLite nothing can have changed)."""
+    wanted: dict[str, list[str]] = {}
+    for (table, row_id), s in states.items():
+        if s.dirty or not s.new:
+            wanted.setdefault(table, []).append(row_id)
+    for table, ids in wanted.items():
+        now: dict[str, int] = {str(r): int(q) for r, q in conn.exec_driver_sql(_SEQS_PG, (table, ids))}
+        for row_id in ids:
+            s = states[(table, row_id)]
+            if now.get(row_id) != (None if s.new else s.seq):
+                raise Raced()
+
+
+def queue_station(conn: Connection, device: Device) -> None:
+    """Pushes of one station (or of the centre) one after another (PostgreSQL advisory lock, released
+    at commit), so two of them never apply the same mutation."""
+    if conn.dialect.name == "postgresql":
+        key = zlib.crc32(device.station_key.encode()) - (1 << 31)  # a signed 32-bit lock key
+        conn.execute(text("SELECT pg_advisory_xact_lock(0, :key)"), {"key": key})
 
 
 def _seen_mutations(conn: Connection, device: Device, muts: list[Mutation]) -> set[str]:
@@ -490,10 +528,30 @@ def prune_journal(conn: Connection, device: Device, recorded_seq: int) -> int:
     return int(done.rowcount or 0)
 
 
+RACE_ATTEMPTS = 8  # a push raced this many times in a row is answered "busy" (503 with Retry-After)
+
+
+def push_retrying(store: ServerStore, device: Device, req: p.PushRequest, protocol: int) -> p.PushResponse:
+    """`apply_push` in a transaction of its own, applied again from the start while it is `Raced`."""
+    for _ in range(RACE_ATTEMPTS - 1):
+        try:
+            with store.write() as conn:
+                return apply_push(store, conn, device, req, protocol)
+        except Raced:
+            continue
+    try:
+        with store.write() as conn:
+            return apply_push(store, conn, device, req, protocol)
+    except Raced:
+        raise busy() from None
+
+
 def apply_push(store: ServerStore, conn: Connection, device: Device, req: p.PushRequest,
                protocol: int) -> p.PushResponse:
-    """Apply one batch in the caller's transaction and answer per mutation."""
-    counter = int(store.meta(conn, "seq", lock=True) or 0)  # serialises pushes (see store.py)
+    """Apply one batch in the caller's transaction and answer per mutation. On PostgreSQL it raises
+    `Raced` when another push wrote a row it read (see the top of this module): call it through
+    `push_retrying`, or in a transaction that already holds the counter."""
+    queue_station(conn, device)
     muts = _mutations(req)
     batch = Batch(store, conn, device)
     batch.states = _load_rows(conn, muts)
@@ -540,6 +598,9 @@ def apply_push(store: ServerStore, conn: Connection, device: Device, req: p.Push
                     "at_ms": batch.now})
     for detail, state in shown:  # the row as this whole push leaves it: a later write in it may change it
         detail.row = dict(state.fields)
+    counter = int(store.meta(conn, "seq", lock=True) or 0)  # from here to commit, pushes go one at a time
+    if not store.is_sqlite:
+        _check_unchanged(conn, batch.states)
     counter = batch.write(counter)
     if device.role == "centre":
         register.note_profiles(conn, [s.fields for (table, _), s in batch.states.items()

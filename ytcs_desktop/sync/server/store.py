@@ -1,8 +1,9 @@
 """The centre server's database: one engine over SQLite (default) or PostgreSQL, the same code.
 
-Write transactions are serialised on one counter row (`seq`): a push takes it first (BEGIN IMMEDIATE
-on SQLite, SELECT … FOR UPDATE on PostgreSQL) and holds it to commit, so server sequence numbers
-become visible in commit order and a pull cursor can never skip a change committed late.
+Writes of rows are serialised on one counter row (`seq`): a writer takes it (BEGIN IMMEDIATE on SQLite,
+SELECT … FOR UPDATE on PostgreSQL) before it gives out sequence numbers and holds it to commit, so server
+sequence numbers become visible in commit order and a pull cursor can never skip a change committed
+late. On PostgreSQL a push merges before it takes the counter (push.py: concurrency).
 
 The server's identity (its id and clock) is read once at start-up (`create_schema`): a push never opens
 a second connection while it holds the counter, which would wait for a free one in a pool full of

@@ -1,0 +1,138 @@
+"""Pushes of different stations merge side by side and take the counter only to write (push.py):
+through two workers, with pullers pulling all along, every puller ends with every row exactly once; and
+two pushes that read the same row while a third holds the counter both land, neither undoing the other
+(the second finds the row changed under the counter and is applied again). PostgreSQL."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import Counter
+from typing import Any
+
+import psycopg
+import pytest
+
+from tests.sync.conftest import pg_schema, start_server, stop_server
+from tests.sync.server_helpers import Device, centre_device, ledger_batch, station_device
+from ytcs_desktop.sync import protocol as p
+from ytcs_desktop.sync.server.store import ServerStore
+
+STATIONS, PUSHES, ROWS = 6, 8, 10
+
+
+def _pull_page(device: Device, cursor: int, table: str) -> tuple[int, bool, list[str]]:
+    r = device.get("/sync/pull", params={"cursor": cursor, "limit": 37})  # small pages: many cursor steps
+    assert r.status_code == 200, r.text[:300]
+    page = r.json()
+    ids = [str(row["id"]) for group in page["tables"] if group["t"] == table
+           for row in p.from_columns(group["cols"], group["data"])]
+    return int(page["cursor"]), bool(page["has_more"]), ids
+
+
+@pytest.mark.postgres
+def test_pullers_get_every_row_once_while_stations_push_through_two_workers() -> None:
+    with pg_schema("ytcs_side") as url:
+        store = ServerStore(url)
+        store.create_schema()
+        proc, server = start_server(url, extra=("--workers", "2"))
+        try:
+            stations = [station_device(store, server) for _ in range(STATIONS)]
+            pullers = [centre_device(store, server) for _ in range(2)]
+            sent: list[str] = []
+            failures: list[str] = []
+            pushing = threading.Event()
+            pushing.set()
+            held: dict[int, list[str]] = {n: [] for n in range(len(pullers))}
+
+            def push(device: Device) -> None:
+                for n in range(PUSHES):
+                    body, ids = ledger_batch(device, ROWS, first_q=1 + ROWS * n)
+                    r = device.post("/sync/push", body)
+                    if r.status_code != 200 or r.json()["results"] != "a" * ROWS:
+                        failures.append(f"{r.status_code} {r.text[:200]}")
+                    sent.extend(ids)
+
+            def pull(n: int) -> None:
+                cursor, more = 0, True
+                while pushing.is_set() or more:  # pulling all along, then to the end
+                    last_round = not pushing.is_set()
+                    cursor, more, ids = _pull_page(pullers[n], cursor, "stock_transactions")
+                    held[n].extend(ids)
+                    if last_round and not more:
+                        return
+
+            threads = [threading.Thread(target=push, args=(d,)) for d in stations]
+            readers = [threading.Thread(target=pull, args=(n,)) for n in range(len(pullers))]
+            for thread in readers + threads:
+                thread.start()
+            for thread in threads:
+                thread.join(timeout=180)
+            pushing.clear()
+            for thread in readers:
+                thread.join(timeout=60)
+            assert failures == []
+        finally:
+            stop_server(proc)
+            store.dispose()
+    assert len(sent) == STATIONS * PUSHES * ROWS
+    for n, ids in held.items():
+        assert Counter(ids) == Counter(sent), f"puller {n}: {len(ids)} rows held, {len(set(ids))} distinct"
+
+
+def _profile(station: Device, fields: dict[str, Any], stamp: str, q: int, mutation: str) -> dict[str, Any]:
+    assert station.station_id is not None
+    return {"last_seq": q, "changes": [{"m": mutation, "q": q, "t": "stations", "id": station.station_id,
+                                        "op": "update", "h": stamp, "s": station.station_id, "f": fields}]}
+
+
+@pytest.mark.postgres
+def test_two_pushes_that_read_one_row_under_a_held_counter_both_land() -> None:
+    with pg_schema("ytcs_race") as url:
+        store = ServerStore(url)
+        store.create_schema()
+        proc, server = start_server(url, extra=("--workers", "2"))
+        try:
+            station = station_device(store, server)
+            centre = centre_device(store, server)
+            sid = station.station_id
+            born = {"last_seq": 1, "inserts": [{
+                "t": "stations", "cols": ["code", "deleted", "hlc", "id", "name", "origin", "phone", "station_id"],
+                "q": p.encode_column([1]),
+                "data": [p.encode_column([v]) for v in (station.code, 0, "001764000000000-000000-c0ffee000001",
+                                                        sid, "Trạm Y tế cũ", "c0ffee000001", "0900000000", sid)]}]}
+            r = centre.post("/sync/push", born)
+            assert r.status_code == 200 and r.json()["results"] == "a", r.text[:300]
+            answers: dict[str, Any] = {}
+
+            def send(name: str, device: Device, body: dict[str, Any]) -> None:
+                answers[name] = device.post("/sync/push", body)
+
+            # The test holds the counter: both pushes read the row as it is, then queue for the counter.
+            schema_dsn = url.replace("postgresql+psycopg://", "postgresql://")
+            with psycopg.connect(schema_dsn) as holder:
+                holder.execute("SELECT value FROM ytcs_server_meta WHERE key = 'seq' FOR UPDATE")
+                pushes = [
+                    threading.Thread(target=send, args=("station", station, _profile(
+                        station, {"phone": "0916555111"}, "001764000000100-000000-5a11e0000001", 1, "m-phone"))),
+                    threading.Thread(target=send, args=("centre", centre, _profile(
+                        station, {"name": "Trạm Y tế phường Mới"}, "001764000000200-000000-c0ffee000001", 2,
+                        "m-name")))]
+                for thread in pushes:
+                    thread.start()
+                time.sleep(1.5)  # both have read the row and wait for the counter
+                assert not answers
+                holder.rollback()
+            for thread in pushes:
+                thread.join(timeout=60)
+            assert {k: (v.status_code, v.json()["results"]) for k, v in answers.items()} == {
+                "station": (200, "a"), "centre": (200, "a")}
+            with psycopg.connect(schema_dsn) as conn:
+                (fields,) = conn.execute("SELECT fields FROM ytcs_rows WHERE table_name = 'stations'").fetchone()
+        finally:
+            stop_server(proc)
+            store.dispose()
+    import json
+
+    row = json.loads(fields)
+    assert (row["phone"], row["name"]) == ("0916555111", "Trạm Y tế phường Mới")  # neither push undid the other
