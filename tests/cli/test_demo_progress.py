@@ -21,6 +21,11 @@ def test_the_demo_prints_its_steps_and_records_its_sync(ytcs_process: Runner, da
     total = int(steps[0].split("/")[1].split("]")[0])
     assert f"[bước {total}/{total}]" in steps[-1] and len(steps) == total + 1  # the last step: station, centre
     assert "ledger_rows=" in built.out and "[bước" not in built.out  # stdout stays the summary
+    assert "truongtram, thukho, dieuduong" in built.out  # the people who sign in on the demo station's PC
+    refused = ytcs_process("stock", "receive", "--item", "X", "--lot", "L", "--expiry", "2030-01-31", "--qty", "1")
+    assert refused.code == 2 and "ytcs signin" in refused.err  # nobody signed in: a write is refused
+    keeper = ytcs_process("signin", "thukho", env={"YTCS_PASSWORD": "ytcs-demo"})
+    assert keeper.code == 0 and "(thủ kho / dược sĩ)" in keeper.out, keeper.err
     status = ytcs_process("sync", "status", "--format", "json")
     assert status.code == 0, status.err
     last = json.loads(status.out)["last_sync"]

@@ -133,3 +133,24 @@ def test_an_unknown_user_name_costs_as_long_as_a_wrong_password(with_head: Datab
     assert abs(known - unknown) / known < 0.25, (known, unknown)
     with with_head.read() as s:
         assert s.scalars(select(LocalAccount.username)).all() == ["lan"]
+
+
+def test_the_command_lines_sign_in_lasts_its_hours_and_ends_with_the_account(with_head: Database) -> None:
+    import datetime as dt
+
+    from ytcs_desktop.domain.accounts import cli_person, sign_in_cli, sign_out_cli
+
+    start = dt.datetime(2026, 3, 2, 7, 30, tzinfo=dt.UTC)
+    with with_head.transaction() as s:
+        assert cli_person(s, start) is None
+        with pytest.raises(ValidationError):
+            sign_in_cli(s, "lan", HEAD_PASSWORD, hours=30, now=start)
+        with pytest.raises(RuleError):
+            sign_in_cli(s, "lan", "sai mat khau", now=start)
+        sign_in_cli(s, "lan", HEAD_PASSWORD, hours=8, now=start)
+    with with_head.transaction() as s:
+        found = cli_person(s, start + dt.timedelta(hours=7, minutes=59))
+        assert found is not None and found[0].username == "lan"
+        assert cli_person(s, start + dt.timedelta(hours=8)) is None  # a working day, then sign in again
+        assert sign_out_cli(s) and not sign_out_cli(s)
+        assert cli_person(s, start) is None

@@ -8,6 +8,8 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
+from ytcs_desktop.demo.people import DEMO_PASSWORD
+from ytcs_desktop.domain.accounts import verify_password
 from ytcs_desktop.store.db import Database
 from ytcs_desktop.store.models import StockTransaction
 from ytcs_desktop.ui.app import install_translator, settings_for
@@ -45,6 +47,9 @@ def test_demo_build_shows_progress_cancels_cleanly_then_opens(qapp, tmp_path: Pa
         assert sorted(p.name for p in folder.iterdir() if p.name.startswith("ytcs.sqlite3")) in (
             ["ytcs.sqlite3"], ["ytcs.sqlite3", "ytcs.sqlite3-shm", "ytcs.sqlite3-wal"])
         assert launcher.ctx is not None and launcher.ctx.db.station_id is not None
+        # the demo's people sign in on its PC; the one who opened it is its head of station
+        actor = launcher.ctx.actor
+        assert (actor.username, actor.duties) == ("truongtram", frozenset({"truong_tram"}))
     finally:
         launcher.close()
         if launcher.window is not None:
@@ -53,5 +58,8 @@ def test_demo_build_shows_progress_cancels_cleanly_then_opens(qapp, tmp_path: Pa
     try:
         with db.read() as s:
             assert (s.scalar(select(func.count()).select_from(StockTransaction)) or 0) > 100
+        with db.transaction() as s:
+            nurse = verify_password(s, "dieuduong", DEMO_PASSWORD)
+        assert nurse.duties == {"lam_sang"} and nurse.staff_id is not None
     finally:
         db.close()

@@ -24,6 +24,7 @@ EXIT_INTERNAL = 3  # a bug, not the user's input: see the log file
 # Modules that contribute subcommands; each defines register(subparsers).
 COMMAND_MODULES = (
     "ytcs_desktop.cli.setup",
+    "ytcs_desktop.cli.signin",
     "ytcs_desktop.cli.stock",
     "ytcs_desktop.cli.requests",
     "ytcs_desktop.cli.programme",

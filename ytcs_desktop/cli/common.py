@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy.exc import DBAPIError
 
-from ytcs_desktop.domain.actor import Actor
+from ytcs_desktop.domain.actor import Actor, Role
 from ytcs_desktop.domain.errors import DomainError
 from ytcs_desktop.paths import database_path
 from ytcs_desktop.store.db import Database, known_error
@@ -78,7 +78,7 @@ def open_db(args: argparse.Namespace) -> Database:
     """The database, checked by SQLite's quick_check first (once per command; ~30 ms for a year of a
     station's data): a damaged file is refused before anything is read from it or written to it."""
     db = Database.open(db_path(args), verify=True)
-    db.person = actor_for(db).name  # the audit trail names the person acting from the command line
+    db.person = person_name(db)  # the audit trail names the person acting from the command line
     return db
 
 
@@ -99,11 +99,33 @@ def space_needed(args: argparse.Namespace) -> int | None:
 
 
 def actor_for(db: Database) -> Actor:
-    """The person acting from the command line: the OS user, in this database's role."""
-    name = os.environ.get("YTCS_USER") or os.environ.get("USER") or "ytcs"
-    if db.role == "centre":
-        return Actor(name=name, role="centre", station_id=None)
-    return Actor(name=name, role="station", station_id=db.station_id)
+    """The person acting from the command line. In a database with sign-in accounts: the person signed
+    in with `ytcs signin` (until that runs out), with their own duties; nobody signed in refuses the
+    command. In a database without accounts (made before they existed): the OS user, as a system actor
+    of this database's role."""
+    from ytcs_desktop.domain.accounts import actor_of, cli_person, has_accounts
+
+    role: Role = "centre" if db.role == "centre" else "station"
+    with db.read() as s:
+        if not has_accounts(s):
+            name = os.environ.get("YTCS_USER") or os.environ.get("USER") or "ytcs"
+            return Actor(name=name, role=role, station_id=db.station_id if role == "station" else None)
+        signed_in = cli_person(s)
+    if signed_in is None:
+        raise CliError("Máy này có tài khoản đăng nhập: hãy chạy `ytcs signin TÊN_ĐĂNG_NHẬP` trước để lệnh ghi "
+                       "mang tên bạn (mật khẩu được hỏi, hoặc lấy từ $YTCS_PASSWORD).",
+                       "People sign in on this computer: run `ytcs signin USERNAME` first, so what the command "
+                       "writes carries your name (the password is asked, or taken from $YTCS_PASSWORD).")
+    return actor_of(signed_in[0], role, db.station_id)
+
+
+def person_name(db: Database) -> str | None:
+    """Who the audit trail names for this command's writes; None when nobody is signed in (a command that
+    only reads needs nobody; one that writes asks actor_for, which refuses)."""
+    try:
+        return actor_for(db).name
+    except CliError:
+        return None
 
 
 def run_handler(args: argparse.Namespace) -> int:

@@ -15,7 +15,17 @@ from typing import Any, NoReturn, TypeVar
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
-from ytcs_desktop.cli.common import EXIT_BAD_INPUT, EXIT_OK, CliError, Handler, actor_for, command, db_path, language
+from ytcs_desktop.cli.common import (
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    CliError,
+    Handler,
+    actor_for,
+    command,
+    db_path,
+    language,
+    person_name,
+)
 from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.station_ids import station_id_for
 from ytcs_desktop.domain.validation import required_text
@@ -104,7 +114,7 @@ def opened(args: argparse.Namespace) -> Iterator[Database]:
         raise DamagedDatabase(
             f"Không mở được cơ sở dữ liệu {path}: tệp bị hỏng hoặc không phải dữ liệu YTCS ({exc.orig}).",
             f"Cannot open the database {path}: the file is damaged or not YTCS data ({exc.orig}).") from exc
-    db.person = actor_for(db).name  # the audit trail names the person acting from the command line
+    db.person = person_name(db)  # the audit trail names the person acting from the command line
     try:
         yield db
     finally:
@@ -174,6 +184,13 @@ def _demo(args: argparse.Namespace) -> int:
     # run leaves nothing.
     summary, built = centre.build_demo_world(path, months=months, seed=args.seed, replace_centre=True,
                                              progress=DemoProgress(language(args)))
+    from ytcs_desktop.demo.people import DEMO_PASSWORD, add_demo_accounts
+
+    db = Database.open(path)
+    try:
+        people = ", ".join(a.username for a in add_demo_accounts(db))  # who signs in on the station's PC
+    finally:
+        db.close()
     took = time.perf_counter() - started
     counts = ", ".join(f"{k}={v}" for k, v in summary.items())
     folder = path.parent
@@ -185,12 +202,14 @@ def _demo(args: argparse.Namespace) -> int:
               f"Máy chủ Trung tâm mẫu ({folder / centre.SERVER_FILE}, đã đồng bộ với trạm: {built.changes} thay đổi, "
               f"0 bị từ chối, 0 xung đột): ytcs centre serve --data-dir {folder}\n"
               f"Bốn trạm lân cận đã gửi Trung tâm công việc của mình: {neighbours}\n"
-              f"Tài khoản mẫu (mật khẩu {centre.DEMO_PASSWORD}): trạm {stations}; Trung tâm {centre.CENTRE_ACCOUNT}",
+              f"Tài khoản mẫu (mật khẩu {centre.DEMO_PASSWORD}): trạm {stations}; Trung tâm {centre.CENTRE_ACCOUNT}\n"
+              f"Người đăng nhập trên máy trạm (mật khẩu {DEMO_PASSWORD}): {people}; dòng lệnh: ytcs signin TÊN",
         f"Created the demo data (An Phú station, {months} months) at {path} in {took:.1f} s: {counts}\n"
         f"Demo centre server ({folder / centre.SERVER_FILE}, in sync with the station: {built.changes} changes, "
         f"0 refused, 0 conflicts): ytcs centre serve --data-dir {folder}\n"
         f"The four neighbour stations have sent the centre their own work: {neighbours}\n"
-        f"Demo accounts (password {centre.DEMO_PASSWORD}): stations {stations}; centre {centre.CENTRE_ACCOUNT}")
+        f"Demo accounts (password {centre.DEMO_PASSWORD}): stations {stations}; centre {centre.CENTRE_ACCOUNT}\n"
+        f"People who sign in on the station's PC (password {DEMO_PASSWORD}): {people}; command line: ytcs signin NAME")
     return EXIT_OK
 
 

@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import random
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ytcs_desktop.domain.accounts import AccountView
+    from ytcs_desktop.store.db import Database
 
 CENTRE = {
     "code": "TTYT-TA",
@@ -71,11 +76,41 @@ class NameMaker:
         return self.rng.choice(["090", "091", "093", "097", "098", "083", "035", "038"]) + "".join(
             str(self.rng.randrange(10)) for _ in range(7))
 
-# Sign-in accounts of the demo station's staff (README: the demo run), all with the same password.
-DEMO_PASSWORD = "demo-ytcs-2026"
+# Sign-in accounts of the demo station's staff on its PC (README: the demo run), with the password of the
+# demo's centre accounts (demo/centre.py DEMO_PASSWORD).
+DEMO_PASSWORD = "ytcs-demo"
 DEMO_HEAD_USERNAME = "truongtram"
-DEMO_ACCOUNTS = (  # user name, duties, the staff title the demo person has
+DEMO_ACCOUNTS = (  # user name, duties, the staff title of the demo person it belongs to
     (DEMO_HEAD_USERNAME, ("truong_tram",), "doctor"),
     ("thukho", ("thu_kho",), "pharmacist"),
     ("dieuduong", ("lam_sang",), "nurse"),
 )
+
+
+def add_demo_accounts(db: Database) -> list[AccountView]:
+    """The demo station's sign-in accounts, each for a person of its staff list: the doctor is the head of
+    station, the pharmacist the stock keeper, a nurse clinical staff. The head's comes first (the first
+    account of the PC), and makes the others."""
+    from sqlalchemy import select
+
+    from ytcs_desktop.domain.accounts import actor_of, create_account, create_first_account
+    from ytcs_desktop.store.models import Staff
+
+    made: list[AccountView] = []
+    with db.transaction() as s:
+        staff = s.scalars(select(Staff).where(Staff.station_id == db.station_id, Staff.deleted.is_(False),
+                                              Staff.active.is_(True)).order_by(Staff.full_name)).all()
+        first_of: dict[str, Staff] = {}
+        for person in staff:
+            first_of.setdefault(person.title, person)
+        for username, duties, title in DEMO_ACCOUNTS:
+            found = first_of.get(title)
+            name, staff_id = (found.full_name, found.id) if found is not None else (username, None)
+            if not made:
+                made.append(create_first_account(s, role="station", station_id=db.station_id, username=username,
+                                                 full_name=name, password=DEMO_PASSWORD, staff_id=staff_id))
+            else:
+                head = actor_of(made[0], "station", db.station_id)
+                made.append(create_account(s, head, username=username, full_name=name, password=DEMO_PASSWORD,
+                                           duties=duties, staff_id=staff_id))
+    return made

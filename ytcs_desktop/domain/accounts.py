@@ -10,6 +10,7 @@ domain/actor.py), so databases made before accounts existed keep working as they
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import secrets
 from dataclasses import dataclass
@@ -25,7 +26,7 @@ from ytcs_desktop.domain.password_policy import check_new_password, check_passwo
 from ytcs_desktop.domain.permissions import DUTIES, check_duties, require
 from ytcs_desktop.domain.validation import required_text
 from ytcs_desktop.store.base import utc_now
-from ytcs_desktop.store.models import LocalAccount
+from ytcs_desktop.store.models import LocalAccount, Setting
 
 _hasher = PasswordHasher()
 
@@ -91,10 +92,10 @@ def check_new_account(username: str, full_name: str, password: str, repeat: str)
 
 
 def create_first_account(s: Session, *, role: Role, station_id: str | None, username: str, full_name: str,
-                         password: str) -> AccountView:
+                         password: str, staff_id: str | None = None) -> AccountView:
     """The account of whoever sets this computer up: the head of station (at the centre every centre duty)."""
     return create_account(s, system_actor(full_name, role, station_id), username=username, full_name=full_name,
-                          password=password, duties=FIRST_DUTIES[role])
+                          password=password, duties=FIRST_DUTIES[role], staff_id=staff_id)
 
 
 def create_account(s: Session, actor: Actor, *, username: str, full_name: str, password: str,
@@ -206,3 +207,52 @@ def set_active(s: Session, actor: Actor, username: str, active: bool) -> Account
     row.active = active
     s.flush()
     return _view(row)
+
+
+# ----- who is signed in for the command line on this PC ------------------------------------------------
+CLI_PERSON = "cli_person"  # settings key: {"username": …, "until": ISO moment}
+CLI_HOURS = 8  # a working day: the command line asks again the next day
+
+
+def sign_in_cli(s: Session, username: str, password: str, hours: int = CLI_HOURS,
+                now: dt.datetime | None = None) -> AccountView:
+    """The person the `ytcs` commands act as on this PC until `hours` from now (checked like the window's
+    sign-in, offline too)."""
+    import json
+
+    if not 1 <= hours <= 24:
+        raise ValidationError("bad_hours", "Thời gian đăng nhập phải từ 1 đến 24 giờ.",
+                              "The sign-in must last from 1 to 24 hours.", "hours")
+    account = verify_password(s, username, password)
+    until = (now or utc_now()) + dt.timedelta(hours=hours)
+    s.merge(Setting(key=CLI_PERSON, value=json.dumps({"username": account.username, "until": until.isoformat()})))
+    return account
+
+
+def cli_person(s: Session, now: dt.datetime | None = None) -> tuple[AccountView, dt.datetime] | None:
+    """The person signed in for the command line and until when; None once that time has passed, the
+    account is disabled or gone."""
+    import json
+
+    row = s.get(Setting, CLI_PERSON)
+    if row is None:
+        return None
+    try:
+        kept = json.loads(row.value)
+        until = dt.datetime.fromisoformat(kept["until"])
+    except (ValueError, KeyError, TypeError):
+        return None
+    account = s.get(LocalAccount, str(kept.get("username", "")))
+    if account is None or not account.active or until <= (now or utc_now()):
+        return None
+    return _view(account), until
+
+
+def sign_out_cli(s: Session) -> bool:
+    """Nobody is signed in for the command line any more. Returns whether someone was."""
+    row = s.get(Setting, CLI_PERSON)
+    if row is None:
+        return False
+    s.delete(row)
+    s.flush()
+    return True

@@ -13,7 +13,6 @@ from ytcs_desktop.domain.accounts import (
     actor_of,
     check_new_account,
     create_first_account,
-    get_account,
     has_accounts,
     record_online_verification,
 )
@@ -265,10 +264,10 @@ def first_person(db: Database, choice: FirstRunChoice) -> AccountView | None:
     """Who is signed in once the computer is set up (runs on the writer thread): the first account, made
     from what was typed offline, or kept from the centre's accepted sign-in; the demo's head of station."""
     role: Role = "centre" if db.role == "centre" else "station"
-    if choice.demo:
-        from ytcs_desktop.demo.people import DEMO_HEAD_USERNAME
+    if choice.demo:  # the demo's people sign in with its password (README); the head of station is in
+        from ytcs_desktop.demo.people import add_demo_accounts
 
-        return run_sync_query(db, lambda s: get_account(s, DEMO_HEAD_USERNAME))  # type: ignore[no-any-return]
+        return add_demo_accounts(db)[0]
     with db.transaction(person=choice.user_name) as s:
         if choice.offline:
             return create_first_account(s, role=role, station_id=db.station_id, username=choice.username,
