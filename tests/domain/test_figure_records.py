@@ -93,6 +93,43 @@ def test_every_programme_figure_is_its_records_and_a_direct_count(world: Databas
     assert all(start <= rec.day <= end for rec in reports if rec.day is not None)
 
 
+def direct_done(db: Database, sid: str, kind: str, start: dt.date, end: dt.date) -> int:
+    """What the plan's "done" counts, straight from the tables."""
+    p = {"sid": sid, "a": start.isoformat(), "b": end.isoformat(), "kind": kind}
+    sql = {
+        "rotation": """SELECT count(*) FROM rotation_visits WHERE station_id = :sid AND deleted = 0
+            AND status = 'done' AND date_from BETWEEN :a AND :b""",
+        "consultation": """SELECT count(*) FROM consultation_sessions WHERE deleted = 0 AND status = 'held'
+            AND day BETWEEN :a AND :b AND (station_id = :sid OR id IN (SELECT session_id FROM consultation_cases
+            WHERE station_id = :sid AND deleted = 0))""",
+        "training": """SELECT count(*) FROM training_sessions WHERE deleted = 0 AND status = 'held'
+            AND date_from BETWEEN :a AND :b AND (station_id = :sid OR id IN (SELECT session_id
+            FROM training_attendance WHERE station_id = :sid AND deleted = 0))""",
+        "supervision": """SELECT count(*) FROM supervision_visits WHERE station_id = :sid AND deleted = 0
+            AND status = 'done' AND visit_date BETWEEN :a AND :b""",
+    }.get(kind, """SELECT count(*) FROM support_requests WHERE station_id = :sid AND kind = :kind AND deleted = 0
+        AND status IN ('done', 'rated')
+        AND coalesce(scheduled_to, scheduled_from, date(created_at)) BETWEEN :a AND :b""")
+    return int(q(db, sql, **p)[0][0])
+
+
+def test_the_plans_done_is_its_records_and_a_direct_count(world: Database) -> None:
+    start, end = last_full_quarter(world)
+    with world.read() as s:
+        r = programme_report(s, None, start, end)
+    assert r.progress
+    done = 0
+    for p in r.progress:
+        listed = records_of(r.records, f"plan:{p.kind}", [p.station_id])
+        if p.done is None:
+            assert (p.station_id, f"plan:{p.kind}") not in r.records
+            continue
+        assert p.done == len(p.records) == len(listed) == direct_done(world, p.station_id, p.kind, start, end), p
+        assert all(start <= x.day <= end for x in listed if x.day is not None)
+        done += p.done
+    assert done > 0
+
+
 def test_the_records_of_a_figure_say_what_they_are(world: Database) -> None:
     start, end = last_full_quarter(world)
     with world.read() as s:

@@ -118,6 +118,21 @@ def test_a_programme_figure_lists_the_records_it_counts(centre: tuple[MainWindow
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=2000)
 
+    # plan against done: the station's "done" of a planned kind lists what was done
+    planned = next(p for p in want.progress if p.done)
+    row = next(i for i, line in enumerate(page.model.rows()) if line.station_id == planned.station_id)
+    index = cell(page.table, row, f"plan:{planned.kind}")
+    assert page.model.data(index) == f"{planned.done}/{planned.target}"
+    double_click(qtbot, page.table, index)
+    qtbot.waitUntil(lambda: page.records is not dialog and page.records is not None and page.records.isVisible(),
+                    timeout=5000)
+    done = page.records
+    assert done is not None
+    assert [r[2] for r in dialog_rows(done)] == [x.what for x in sorted(
+        planned.records, key=lambda x: (x.day, x.station_id, x.what))]
+    qtbot.keyClick(done, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not done.isVisible(), timeout=2000)
+
     # Enter on the total's CME periods: every station's attendance rows, each with its periods, summing to it
     total_row = len(page.model.rows()) - 1
     assert isinstance(page.model.data(page.model.index(total_row, 0), ROW_ROLE), FigureLine)
@@ -125,7 +140,7 @@ def test_a_programme_figure_lists_the_records_it_counts(centre: tuple[MainWindow
     page.table.setCurrentIndex(index)
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: page.records is not None and page.records is not dialog and page.records.isVisible(),
+    qtbot.waitUntil(lambda: page.records is not None and page.records is not done and page.records.isVisible(),
                     timeout=5000)
     total = page.records
     assert total is not None

@@ -19,7 +19,9 @@ What each figure counts (the period is [date_from, date_to], days in Việt Nam)
 - referrals, referrals_judged, referrals_unnecessary: domain/referrals.py's rules;
 - findings_opened, findings_closed: domain/supervision.py's rules;
 - reports_on_time, reports_late, reports_missing: the station's reports due in the period (the centre's
-  schedule).
+  schedule);
+- plan:<activity kind>: what plan_progress counts as done against the plan (domain/programme/progress.py;
+  the report adds these from its plan against done).
 """
 
 from __future__ import annotations
@@ -97,8 +99,16 @@ def figure_keys() -> list[str]:
     return [*(f"requests:{k}" for k in REQUEST_KINDS), *keys[:at], *(f"techniques:{k}" for k in STAGES), *keys[at:]]
 
 
+def plan_keys() -> list[str]:
+    """The plan against done of each activity kind (the report's section II)."""
+    return [f"plan:{k}" for k in codes("activity_kind")]
+
+
 def figure_title(key: str, lang: str = "vi") -> str:
     en = lang.startswith("en")
+    if key.startswith("plan:"):
+        kind = label("activity_kind", key.split(":", 1)[1], lang)
+        return f"Done / planned: {kind}" if en else f"Thực hiện / kế hoạch: {kind}"
     if key.startswith("requests:"):
         kind = label("request_kind", key.split(":", 1)[1], lang)
         return f"Requests: {kind}" if en else f"Yêu cầu: {kind}"

@@ -4,19 +4,22 @@ The targets come from the plans; what was done is counted from the records thems
 second time: rotation visits done, consultation sessions held (the station's own, or open ones with a
 case of the station on the agenda), teleconsultation and technique-transfer requests done, training
 sessions held (the station's own, or the centre's with the station's staff attending), supervision
-visits done. A kind with no counter in `COUNTERS` has its done count None ("not recorded"), never a
-misleading 0. The quarterly report (issue 14) calls this function.
+visits done. Each is listed record by record (`KindProgress.records`; done is their number, so the window's
+list behind it cannot disagree). A kind with no counter in `COUNTERS` has its done count None ("not
+recorded"), never a misleading 0. The quarterly report (issue 14) calls this function.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from ytcs_desktop.dates import day_text
+from ytcs_desktop.domain.figures import FigureRecord
 from ytcs_desktop.domain.labels import codes
 from ytcs_desktop.domain.programme.common import quarter_days
 from ytcs_desktop.domain.programme.plan import activity_cost, activity_target, plan_views
@@ -24,58 +27,72 @@ from ytcs_desktop.store.models import (
     ConsultationCase,
     ConsultationSession,
     RotationVisit,
+    Staff,
     SupervisionVisit,
     SupportRequest,
     TrainingAttendance,
     TrainingSession,
 )
 
-# Counts of what a station received in [first, last]; None where nothing records that kind yet.
-Counter = Callable[[Session, str, dt.date, dt.date], int | None]
+# What a station received in [first, last], one record each (the count is their number); None where
+# nothing records that kind yet. The window lists the same records behind a "done" figure.
+Counter = Callable[[Session, str, dt.date, dt.date], list[FigureRecord] | None]
 DONE_REQUESTS = ("done", "rated")
 
 
-def _rotations(s: Session, station_id: str, first: dt.date, last: dt.date) -> int:
-    return int(s.scalar(select(func.count()).select_from(RotationVisit).where(
+def _rotations(s: Session, station_id: str, first: dt.date, last: dt.date) -> list[FigureRecord]:
+    rows = s.execute(select(RotationVisit.date_from, RotationVisit.date_to, RotationVisit.purpose, Staff.full_name)
+                     .outerjoin(Staff, Staff.id == RotationVisit.staff_id).where(
         RotationVisit.station_id == station_id, RotationVisit.deleted.is_(False), RotationVisit.status == "done",
-        RotationVisit.date_from >= first, RotationVisit.date_from <= last)) or 0)
+        RotationVisit.date_from >= first, RotationVisit.date_from <= last).order_by(RotationVisit.date_from))
+    return [FigureRecord(a, station_id, f"{purpose} ({day_text(a)}–{day_text(b)})", who or "")
+            for a, b, purpose, who in rows]
 
 
-def _consultations(s: Session, station_id: str, first: dt.date, last: dt.date) -> int:
+def _consultations(s: Session, station_id: str, first: dt.date, last: dt.date) -> list[FigureRecord]:
     with_case = select(ConsultationCase.session_id).where(ConsultationCase.station_id == station_id,
                                                           ConsultationCase.deleted.is_(False))
-    return int(s.scalar(select(func.count()).select_from(ConsultationSession).where(
+    rows = s.execute(select(ConsultationSession.day, ConsultationSession.topic, ConsultationSession.experts).where(
         ConsultationSession.deleted.is_(False), ConsultationSession.status == "held",
         ConsultationSession.day >= first, ConsultationSession.day <= last,
-        or_(ConsultationSession.station_id == station_id, ConsultationSession.id.in_(with_case)))) or 0)
+        or_(ConsultationSession.station_id == station_id, ConsultationSession.id.in_(with_case)))
+        .order_by(ConsultationSession.day))
+    return [FigureRecord(day, station_id, topic, experts or "") for day, topic, experts in rows]
 
 
 def _requests(kind: str) -> Counter:
-    def count(s: Session, station_id: str, first: dt.date, last: dt.date) -> int:
+    def listed(s: Session, station_id: str, first: dt.date, last: dt.date) -> list[FigureRecord]:
         # A request is dated by when it was carried out (scheduled), else by when it was made.
-        rows = s.execute(select(SupportRequest.scheduled_to, SupportRequest.scheduled_from, SupportRequest.created_at)
+        rows = s.execute(select(SupportRequest.scheduled_to, SupportRequest.scheduled_from, SupportRequest.created_at,
+                                SupportRequest.number, SupportRequest.title, SupportRequest.created_by)
                          .where(SupportRequest.station_id == station_id, SupportRequest.kind == kind,
                                 SupportRequest.deleted.is_(False), SupportRequest.status.in_(DONE_REQUESTS)))
-        days = [to or frm or made.date() for to, frm, made in rows]
-        return sum(1 for d in days if first <= d <= last)
+        dated = [(to or frm or made.date(), number, title, by) for to, frm, made, number, title, by in rows]
+        return [FigureRecord(d, station_id, " – ".join(x for x in (number, title) if x), by or "")
+                for d, number, title, by in sorted(dated, key=lambda x: x[0]) if first <= d <= last]
 
-    return count
+    return listed
 
 
-def _trainings(s: Session, station_id: str, first: dt.date, last: dt.date) -> int:
+def _trainings(s: Session, station_id: str, first: dt.date, last: dt.date) -> list[FigureRecord]:
     attended = select(TrainingAttendance.session_id).where(TrainingAttendance.station_id == station_id,
                                                            TrainingAttendance.deleted.is_(False))
-    return int(s.scalar(select(func.count()).select_from(TrainingSession).where(
+    rows = s.execute(select(TrainingSession.date_from, TrainingSession.topic, TrainingSession.organiser).where(
         TrainingSession.deleted.is_(False), TrainingSession.status == "held",
         TrainingSession.date_from >= first, TrainingSession.date_from <= last,
-        or_(TrainingSession.station_id == station_id, TrainingSession.id.in_(attended)))) or 0)
+        or_(TrainingSession.station_id == station_id, TrainingSession.id.in_(attended)))
+        .order_by(TrainingSession.date_from))
+    return [FigureRecord(day, station_id, topic, organiser or "") for day, topic, organiser in rows]
 
 
-def _supervisions(s: Session, station_id: str, first: dt.date, last: dt.date) -> int:
-    return int(s.scalar(select(func.count()).select_from(SupervisionVisit).where(
+def _supervisions(s: Session, station_id: str, first: dt.date, last: dt.date) -> list[FigureRecord]:
+    rows = s.execute(select(SupervisionVisit.visit_date, SupervisionVisit.number, SupervisionVisit.summary,
+                            SupervisionVisit.team).where(
         SupervisionVisit.station_id == station_id, SupervisionVisit.deleted.is_(False),
         SupervisionVisit.status == "done", SupervisionVisit.visit_date >= first,
-        SupervisionVisit.visit_date <= last)) or 0)
+        SupervisionVisit.visit_date <= last).order_by(SupervisionVisit.visit_date))
+    return [FigureRecord(day, station_id, " – ".join(x for x in (number, summary) if x), team or "")
+            for day, number, summary, team in rows]
 
 
 def _not_recorded(s: Session, station_id: str, first: dt.date, last: dt.date) -> None:
@@ -106,6 +123,8 @@ class KindProgress:
     done: int | None  # None: this kind is not recorded in the software yet
     cost: int
     activities: int
+    # what `done` counts, one record each (empty when not recorded)
+    records: tuple[FigureRecord, ...] = field(default=(), compare=False, repr=False)
 
     @property
     def share(self) -> float | None:
@@ -131,8 +150,8 @@ def plan_progress(s: Session, year: int, quarter: int | None = None,
         kinds = sorted({a.kind for a in view.activities}, key=lambda k: order.get(k, len(order)))
         for kind in kinds:
             mine = [a for a in view.activities if a.kind == kind]
-            counter = COUNTERS.get(kind, _not_recorded)
+            done = COUNTERS.get(kind, _not_recorded)(s, sid, first, last)
             out.append(KindProgress(sid, view.station_name, year, quarter, kind,
-                                    sum(activity_target(a, quarter) for a in mine), counter(s, sid, first, last),
-                                    sum(activity_cost(a) for a in mine), len(mine)))
+                                    sum(activity_target(a, quarter) for a in mine), None if done is None else len(done),
+                                    sum(activity_cost(a) for a in mine), len(mine), tuple(done or ())))
     return out

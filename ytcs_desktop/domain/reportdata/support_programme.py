@@ -169,6 +169,9 @@ def programme_report(s: Session, stations: Stations, date_from: dt.date, date_to
     whole_year = (date_from, date_to) == (dt.date(date_from.year, 1, 1), dt.date(date_from.year, 12, 31))
     progress = [x for x in plan_progress(s, date_from.year, quarter) if x.station_id in f] \
         if quarter or whole_year else []
+    for p in progress:  # plan against done: what each "done" counts
+        if p.done is not None:
+            records[(p.station_id, f"plan:{p.kind}")] = list(p.records)
     evaluation = "đánh giá giữa năm" if quarter == 3 else "tổng kết năm" if quarter == 4 or whole_year else ""
     words = period_words(date_from.year, quarter) if quarter or whole_year else period.line()
     head = header(s, stations, "BÁO CÁO KẾT QUẢ HỖ TRỢ CHUYÊN MÔN CHO CÁC TRẠM Y TẾ", date=date_to,

@@ -13,8 +13,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QObject
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ytcs_desktop.domain.figures import FigureRecord, Records, records_of
-from ytcs_desktop.domain.figures.programme import figure_keys, figure_title
+from ytcs_desktop.domain.figures.programme import figure_keys, figure_title, plan_keys
 from ytcs_desktop.domain.programme.common import quarter_days
+from ytcs_desktop.domain.programme.progress import KindProgress
 from ytcs_desktop.domain.reportdata.support_programme import (
     StationFigures,
     figure_value,
@@ -38,6 +39,7 @@ class FigureLine:
     figures: StationFigures
     records: Records  # the whole report's: (station, figure key) -> records
     names: dict[str, str]  # station id -> short name
+    plan: dict[str, tuple[int, int | None]]  # activity kind -> (target, done; None: not recorded)
 
     def records_of(self, key: str) -> list[FigureRecord]:
         """What the figure counts (every station's for the total)."""
@@ -46,6 +48,30 @@ class FigureLine:
 
 def _value_of(key: str) -> Callable[[FigureLine], int]:
     return lambda line: figure_value(line.figures, key)
+
+
+def _plan_of(key: str) -> Callable[[FigureLine], str]:
+    """"done/target" of a kind in the plan ("–" done: not recorded yet); blank when not planned."""
+    kind = key.split(":", 1)[1]
+
+    def cell(line: FigureLine) -> str:
+        if kind not in line.plan:
+            return ""
+        target, done = line.plan[kind]
+        return f"{'–' if done is None else done}/{target}"
+
+    return cell
+
+
+def _plan(progress: list[KindProgress], station_id: str | None) -> dict[str, tuple[int, int | None]]:
+    """Per kind: the station's target and done, or (station None) every station's summed."""
+    out: dict[str, tuple[int, int | None]] = {}
+    for p in progress:
+        if station_id is not None and p.station_id != station_id:
+            continue
+        target, done = out.get(p.kind, (0, None))
+        out[p.kind] = (target + p.target, done if p.done is None else (done or 0) + p.done)
+    return out
 
 
 class ProgrammeFiguresModel(RecordTableModel):
@@ -60,6 +86,7 @@ class ProgrammeFiguresModel(RecordTableModel):
         self.columns = (
             Column("code", QT_TRANSLATE_NOOP("Columns", "Code")),
             Column("name", QT_TRANSLATE_NOOP("Columns", "Station")),
+            *(Column(key, figure_title(key, lang), numeric=True, fmt=str, getter=_plan_of(key)) for key in plan_keys()),
             *(Column(key, figure_title(key, lang), numeric=True, getter=_value_of(key)) for key in figure_keys()),
         )
 
@@ -70,8 +97,9 @@ class ProgrammeFiguresModel(RecordTableModel):
     def fetch(self, session: Any) -> list[Any]:  # the read pool's session (the window names no SQL type)
         r = programme_report(session, None, *self.period, lang=self.lang)
         names = {x.station_id: x.name for x in r.stations}
-        lines = [FigureLine(x.station_id, x.code, x.name, x, r.records, names) for x in r.stations]
-        return [*lines, FigureLine(None, "", r.total.name, r.total, r.records, names)]
+        lines = [FigureLine(x.station_id, x.code, x.name, x, r.records, names, _plan(r.progress, x.station_id))
+                 for x in r.stations]
+        return [*lines, FigureLine(None, "", r.total.name, r.total, r.records, names, _plan(r.progress, None))]
 
 
 class ProgrammeFiguresPage(Page):
@@ -111,6 +139,8 @@ class ProgrammeFiguresPage(Page):
         line = self.model.data(index, ROW_ROLE)
         if not isinstance(line, FigureLine) or key in ("code", "name"):
             return None
+        if key.startswith("plan:") and line.plan.get(key.split(":", 1)[1], (0, None))[1] is None:
+            return None  # not planned, or not recorded: no list to show
         title = figure_title(key, self.ctx.lang)
         self.records = open_figure_records(title, line.name, line.records_of(key), line.names, self)
         return self.records
