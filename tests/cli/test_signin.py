@@ -89,3 +89,30 @@ def test_commands_act_as_the_person_signed_in(station: Runner, ytcs_process: Run
 def test_signin_where_there_are_no_accounts_says_none_is_needed(station: Runner) -> None:
     result = station("signin", "lan")
     assert result.code == 2 and "không cần đăng nhập" in result.err
+
+
+def test_the_head_of_station_makes_and_disables_accounts(station: Runner, ytcs_process: Runner,
+                                                         data_dir: Path) -> None:
+    _accounts(data_dir)
+    assert ytcs_process("signin", "hoa", env={"YTCS_PASSWORD": NURSE_PASSWORD}).code == 0
+    nurse = ytcs_process("accounts", "add", "mai", "--name", "Phạm Thị Mai", "--duties", "thu_kho",
+                         stdin="kho thuoc cua mai\n")
+    assert nurse.code == 2 and "Chỉ trạm trưởng mới được tạo tài khoản" in nurse.err
+
+    assert ytcs_process("signin", "lan", env={"YTCS_PASSWORD": HEAD_PASSWORD}).code == 0
+    weak = ytcs_process("accounts", "add", "mai", "--name", "Phạm Thị Mai", "--duties", "thu_kho", stdin="12345678\n")
+    assert weak.code == 2 and "danh sách mật khẩu" in weak.err
+    made = ytcs_process("accounts", "add", "mai", "--name", "Phạm Thị Mai", "--duties", "thu_kho,lam_sang",
+                        stdin="kho thuoc cua mai\n")
+    assert made.code == 0 and "chờ Trung tâm xác nhận" in made.out, made.err
+    listed = ytcs_process("accounts", "list", env={"YTCS_LANG": "en"})
+    assert listed.code == 0
+    row = next(line for line in listed.out.splitlines() if line.startswith("mai "))
+    assert "Phạm Thị Mai" in row and "stock keeper / pharmacist or clinical staff" in row and " no " in row
+
+    assert ytcs_process("accounts", "disable", "hoa").code == 0
+    refused = ytcs_process("signin", "hoa", env={"YTCS_PASSWORD": NURSE_PASSWORD})
+    assert refused.code == 2 and "đã bị khóa" in refused.err
+    own = ytcs_process("accounts", "disable", "lan")
+    assert own.code == 2 and "chính mình" in own.err
+    assert ytcs_process("signin", "mai", env={"YTCS_PASSWORD": "kho thuoc cua mai"}).code == 0

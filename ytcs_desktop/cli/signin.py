@@ -12,9 +12,18 @@ import getpass
 import os
 import sys
 
-from ytcs_desktop.cli.common import EXIT_OK, CliError, language, open_db
-from ytcs_desktop.cli.setup import subcommand
-from ytcs_desktop.domain.accounts import CLI_HOURS, has_accounts, sign_in_cli, sign_out_cli
+from ytcs_desktop.cli.common import EXIT_OK, CliError, Handler, actor_for, language, open_db, print_table
+from ytcs_desktop.cli.setup import group, subcommand
+from ytcs_desktop.domain.accounts import (
+    CLI_HOURS,
+    create_account,
+    has_accounts,
+    list_accounts,
+    set_active,
+    sign_in_cli,
+    sign_out_cli,
+)
+from ytcs_desktop.domain.password_policy import check_new_password
 from ytcs_desktop.domain.permissions import duty_names
 
 
@@ -62,10 +71,87 @@ def _signout(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _new_password(username: str) -> str:
+    """A new account's password: one line on stdin (scripts), else typed twice at the terminal."""
+    if not sys.stdin.isatty():
+        password = sys.stdin.readline().rstrip("\r\n")
+        check_new_password(password, password, username)
+        return password
+    password = getpass.getpass("Mật khẩu mới / New password: ")
+    check_new_password(password, getpass.getpass("Nhập lại / Again: "), username)
+    return password
+
+
+def _accounts_add(args: argparse.Namespace) -> int:
+    """The head of station (signed in) makes an account for a colleague, offline too; it awaits the
+    centre's confirmation until that person signs in to the centre from this PC."""
+    en = language(args).startswith("en")
+    db = open_db(args)
+    try:
+        actor = actor_for(db)
+        password = _new_password(args.username)
+        with db.transaction() as s:
+            made = create_account(s, actor, username=args.username, full_name=args.name, password=password,
+                                  duties=args.duties, staff_id=args.staff_id)
+    finally:
+        db.close()
+    roles = duty_names(made.duties, "en" if en else "vi")
+    print(f"Made the account {made.username} for {made.full_name} ({roles}); it awaits the centre's confirmation."
+          if en else f"Đã tạo tài khoản {made.username} cho {made.full_name} ({roles}); chờ Trung tâm xác nhận.")
+    return EXIT_OK
+
+
+def _accounts_list(args: argparse.Namespace) -> int:
+    en = language(args).startswith("en")
+    db = open_db(args)
+    try:
+        with db.read() as s:
+            rows = list_accounts(s)
+    finally:
+        db.close()
+    yes, no = ("yes", "no") if en else ("có", "không")
+    print_table(["username", "full_name", "roles", "confirmed", "active"] if en else
+                ["tên đăng nhập", "họ và tên", "vai trò", "đã xác nhận", "đang dùng"],
+                [(a.username, a.full_name, duty_names(a.duties, "en" if en else "vi"),
+                  no if a.awaits_confirmation else yes, yes if a.active else no) for a in rows])
+    return EXIT_OK
+
+
+def _set_active(active: bool) -> Handler:
+    def handler(args: argparse.Namespace) -> int:
+        en = language(args).startswith("en")
+        db = open_db(args)
+        try:
+            actor = actor_for(db)
+            with db.transaction() as s:
+                view = set_active(s, actor, args.username, active)
+        finally:
+            db.close()
+        if en:
+            print(f"{view.username}: {'enabled' if active else 'disabled'}.")
+        else:
+            print(f"{view.username}: {'đã mở lại' if active else 'đã khóa'}.")
+        return EXIT_OK
+    return handler
+
+
 def register(sub: object) -> None:
     parser = subcommand(sub, "signin", _signin, "sign in on this computer: the commands act as you (password "
                                                 "asked, or $YTCS_PASSWORD)")
     parser.add_argument("username", help="your user name on this computer")
     parser.add_argument("--hours", type=int, default=CLI_HOURS, help=f"how long it lasts (default {CLI_HOURS})")
     subcommand(sub, "signout", _signout, "sign out: commands that write are refused until someone signs in")
+    accounts = group(sub, "accounts", "tài khoản đăng nhập trên máy này / the sign-in accounts of this computer")
+    subcommand(accounts, "list", _accounts_list, "ai đăng nhập được trên máy này / who may sign in here")
+    p = subcommand(accounts, "add", _accounts_add, "trạm trưởng tạo tài khoản cho đồng nghiệp (mật khẩu hỏi hai "
+                                                  "lần, hoặc một dòng trên stdin) / the head of station adds one")
+    p.add_argument("username", help="tên đăng nhập / user name")
+    p.add_argument("--name", required=True, help="họ và tên / full name")
+    p.add_argument("--duties", required=True,
+                   help="vai trò, cách nhau bởi dấu phẩy: truong_tram, thu_kho, lam_sang / roles, comma separated")
+    p.add_argument("--staff-id", help="mã nhân viên trong danh sách nhân sự / the staff record's id")
+    for name, active in (("disable", False), ("enable", True)):
+        p = subcommand(accounts, name, _set_active(active), "khóa / mở lại một tài khoản (trạm trưởng) / "
+                                                            f"{name} an account (head of station)")
+        p.add_argument("username", help="tên đăng nhập / user name")
 
