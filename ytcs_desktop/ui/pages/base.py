@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -67,7 +69,59 @@ def make_table(model: RecordTableModel, proxy: SearchProxy | None = None) -> QTa
     header.setStretchLastSection(True)
     header.setHighlightSections(False)
     header.setResizeContentsPrecision(200)  # size columns from the first rows, not all 6,000
+    keep_current_row(view, model, proxy)
     return view
+
+
+def row_key(row: Any) -> str | None:
+    """What names a row across reloads: its id, or the id of the record a view row is about."""
+    if isinstance(row, dict):
+        value = row.get("id")
+        return str(value) if value else None
+    value = getattr(row, "id", None)
+    if isinstance(value, str):
+        return value
+    for name in ("visit", "technique", "request", "plan", "session", "item", "lot", "referral", "finding"):
+        inner = getattr(row, name, None)
+        value = getattr(inner, "id", None)
+        if isinstance(value, str):
+            return value
+    return None
+
+
+def keep_current_row(view: QTableView, model: RecordTableModel, proxy: SearchProxy | None) -> None:
+    """A reload (after a save, a sync, another PC's change) keeps the row the person had chosen, found
+    again by its key, instead of leaving nothing selected."""
+    held: dict[str, Any] = {"key": None, "column": 0}
+
+    shown = proxy if proxy is not None else model
+
+    def remember() -> None:
+        held["key"] = None
+        if view.model() is not shown:  # the view shows another model now (a page that switches lists)
+            return
+        index = view.currentIndex()
+        if proxy is not None and index.isValid():
+            index = proxy.mapToSource(index)
+        held["key"] = row_key(model.row_at(index.row())) if index.isValid() else None
+        held["column"] = max(index.column(), 0)
+
+    def restore() -> None:
+        key = held["key"]
+        if key is None or view.model() is not shown:
+            return
+        for row in range(model.rowCount()):
+            if row_key(model.row_at(row)) == key:
+                index = model.index(row, held["column"])
+                if proxy is not None:
+                    index = proxy.mapFromSource(index)
+                if index.isValid():
+                    view.setCurrentIndex(index)
+                    view.selectRow(index.row())
+                return
+
+    model.modelAboutToBeReset.connect(remember)
+    model.modelReset.connect(restore)
 
 
 def fit_columns(view: QTableView, max_width: int = 320) -> None:
