@@ -1826,6 +1826,10 @@ Tệp: %2</translation>
     <context>
         <name>MainWindow</name>
         <message>
+            <source>&amp;Accounts on this computer…</source>
+            <translation>Tài khoản đăn&amp;g nhập trên máy này…</translation>
+        </message>
+        <message>
             <source>S&amp;witch user…</source>
             <translation>Đổi người &amp;dùng…</translation>
         </message>
@@ -6175,6 +6179,104 @@ Tệp: %2</translation>
             <location filename="../../ytcs_desktop/ui/dialogs/figure_records.py" line="1" />
             <source>No record is counted in this figure.</source>
             <translation>Không có bản ghi nào được đếm trong số liệu này.</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewAccountDialog</name>
+        <message>
+            <source>New account on this computer</source>
+            <translation>Tài khoản mới trên máy này</translation>
+        </message>
+        <message>
+            <source>User name</source>
+            <translation>Tên đăng nhập</translation>
+        </message>
+        <message>
+            <source>Full name</source>
+            <translation>Họ và tên</translation>
+        </message>
+        <message>
+            <source>Roles</source>
+            <translation>Vai trò</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>Mật khẩu</translation>
+        </message>
+        <message>
+            <source>Password again</source>
+            <translation>Nhập lại mật khẩu</translation>
+        </message>
+        <message>
+            <source>The person can sign in on this computer at once. The centre confirms the account when that person first signs in to the centre from here.</source>
+            <translation>Người này đăng nhập được trên máy này ngay. Trung tâm xác nhận tài khoản khi người đó đăng nhập vào Trung tâm lần đầu từ máy này.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LocalAccountsDialog</name>
+        <message>
+            <source>Accounts on this computer</source>
+            <translation>Tài khoản đăng nhập trên máy này</translation>
+        </message>
+        <message>
+            <source>User name</source>
+            <translation>Tên đăng nhập</translation>
+        </message>
+        <message>
+            <source>Full name</source>
+            <translation>Họ và tên</translation>
+        </message>
+        <message>
+            <source>Roles</source>
+            <translation>Vai trò</translation>
+        </message>
+        <message>
+            <source>Confirmed by the centre</source>
+            <translation>Trung tâm đã xác nhận</translation>
+        </message>
+        <message>
+            <source>In use</source>
+            <translation>Đang dùng</translation>
+        </message>
+        <message>
+            <source>&amp;New account…</source>
+            <translation>&amp;Tạo tài khoản…</translation>
+        </message>
+        <message>
+            <source>&amp;Disable</source>
+            <translation>&amp;Khóa</translation>
+        </message>
+        <message>
+            <source>&amp;Enable</source>
+            <translation>&amp;Mở lại</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Đóng</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>có</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>không</translation>
+        </message>
+        <message>
+            <source>Account %1 made for %2: it awaits the centre's confirmation.</source>
+            <translation>Đã tạo tài khoản %1 cho %2: chờ Trung tâm xác nhận.</translation>
+        </message>
+        <message>
+            <source>Choose an account in the list first.</source>
+            <translation>Hãy chọn một tài khoản trong danh sách trước.</translation>
+        </message>
+        <message>
+            <source>%1 can sign in again.</source>
+            <translation>%1 đăng nhập lại được.</translation>
+        </message>
+        <message>
+            <source>%1 can no longer sign in here.</source>
+            <translation>%1 không còn đăng nhập được trên máy này.</translation>
         </message>
     </context>
 </TS>

@@ -229,3 +229,54 @@ def test_after_one_online_sign_in_the_person_signs_in_offline(qapp, server: tupl
         again.close()
         if again.window is not None:
             again.window.close()
+
+
+def test_the_head_makes_an_account_for_a_colleague_in_the_window(launcher: Launcher, qtbot: QtBot) -> None:
+    from ytcs_desktop.ui.dialogs.local_accounts import LocalAccountsDialog
+
+    _signed_in(launcher, qtbot)
+    window, session = launcher.window, launcher.session
+    assert window is not None and session is not None
+    session.idle.stop()
+    assert window.accounts_action.isEnabled()
+    window.accounts_action.trigger()
+    dialog = window.accounts_dialog
+    assert isinstance(dialog, LocalAccountsDialog)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 2, timeout=10_000)
+    new = dialog.add()
+    qtbot.keyClicks(new.username, "hoa")
+    new.full_name.setText("Lê Thị Hoa")
+    new.duties["lam_sang"].setChecked(True)
+    qtbot.keyClicks(new.password, "dieu duong hoa")
+    qtbot.keyClicks(new.repeat, "dieu duong hoaa")
+    qtbot.keyClick(new.repeat, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: new.form.error_text("repeat") != "", timeout=10_000)
+    assert new.isVisible() and new.username.text() == "hoa" and new.duties["lam_sang"].isChecked()
+    new.repeat.selectAll()
+    qtbot.keyClicks(new.repeat, "dieu duong hoa")
+    qtbot.keyClick(new.repeat, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 3, timeout=10_000)
+    assert "chờ Trung tâm xác nhận" in dialog.message.text()
+    hoa = next(r for r in range(3) if dialog.table.item(r, 0).text() == "hoa")
+    assert [dialog.table.item(hoa, c).text() for c in range(1, 5)] == ["Lê Thị Hoa", "nhân viên lâm sàng",
+                                                                      "không", "có"]
+    dialog.table.selectRow(hoa)
+    qtbot.mouseClick(dialog.disable_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "không còn đăng nhập" in dialog.message.text(), timeout=10_000)
+    dialog.close()
+
+    # the stock keeper may not: the refusal says who may
+    window.switch_user_action.trigger()
+    switch = session.dialog
+    assert switch is not None
+    type_in(qtbot, switch, *KEEPER)
+    qtbot.waitUntil(lambda: session.dialog is None, timeout=10_000)
+    window.accounts_action.trigger()
+    dialog = window.accounts_dialog
+    assert isinstance(dialog, LocalAccountsDialog)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 3, timeout=10_000)
+    dialog.table.selectRow(0)
+    qtbot.mouseClick(dialog.enable_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Chỉ trạm trưởng" in dialog.message.text(), timeout=10_000)
+    dialog.close()
+    session.idle.stop()

@@ -243,6 +243,9 @@ class MainWindow(QMainWindow):
         self.sign_out_action = QAction(self.tr("Sign &out"), self)
         self.sign_out_action.triggered.connect(self.sign_out_requested)
         file_menu.addAction(self.sign_out_action)
+        self.accounts_action = QAction(self.tr("&Accounts on this computer…"), self)
+        self.accounts_action.triggered.connect(lambda: self.local_accounts())
+        file_menu.addAction(self.accounts_action)
         self.enable_person_actions(False)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
@@ -259,7 +262,7 @@ class MainWindow(QMainWindow):
 
     def enable_person_actions(self, enabled: bool) -> None:
         """Switch user, lock and sign out apply once a person is signed in (a database with accounts)."""
-        for action in (self.switch_user_action, self.lock_action, self.sign_out_action):
+        for action in (self.switch_user_action, self.lock_action, self.sign_out_action, self.accounts_action):
             action.setEnabled(enabled)
             action.setVisible(enabled)
 
@@ -336,6 +339,14 @@ class MainWindow(QMainWindow):
 
         dialog = UsbSyncDialog(self.ctx, self)
         self.usb_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def local_accounts(self) -> QWidget:
+        from ytcs_desktop.ui.dialogs.local_accounts import LocalAccountsDialog
+
+        dialog = LocalAccountsDialog(self.ctx, self)
+        self.accounts_dialog = dialog
         dialog.open()
         return dialog
 
