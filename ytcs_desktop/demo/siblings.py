@@ -87,6 +87,7 @@ def _setup(s: Session, world: World) -> None:
         for _ in range(n):
             name = names.person()
             staff = stations.add_staff(s, world.station, full_name=name, title=title, phone=names.phone(),
+                                       licence_no=f"00{world.rng.randrange(4000, 9999)}/HCM-CCHN",
                                        birth_year=world.rng.randint(1970, 1999),
                                        scope_of_practice=outreach.SCOPES.get(title))
             world.staff.append((staff.id, name, title))
