@@ -14,6 +14,8 @@ from pathlib import Path
 
 import platformdirs
 
+from ytcs_desktop.settings import settings
+
 LOG_NAME = "ytcs.log"
 MAX_BYTES = 1_000_000
 KEEP = 5
@@ -21,10 +23,7 @@ FORMAT = "%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s"
 
 
 def log_dir() -> Path:
-    env = os.environ.get("YTCS_LOG_DIR")
-    if env:
-        return Path(env)
-    return Path(platformdirs.user_log_dir("ytcs-desktop", "YTCS"))
+    return settings().log_dir or Path(platformdirs.user_log_dir("ytcs-desktop", "YTCS"))
 
 
 def log_file() -> Path:

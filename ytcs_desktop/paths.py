@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import platformdirs
+
+from ytcs_desktop.settings import settings
 
 DB_FILENAME = "ytcs.sqlite3"
 
 
 def default_data_dir() -> Path:
-    env = os.environ.get("YTCS_DATA_DIR")
-    if env:
-        return Path(env)
-    return Path(platformdirs.user_data_dir("ytcs-desktop", "YTCS"))
+    return settings().data_dir or Path(platformdirs.user_data_dir("ytcs-desktop", "YTCS"))
 
 
 def database_path(data_dir: Path | None = None) -> Path:

@@ -7,13 +7,13 @@ new one must pass the same rule as every password the centre sets (domain/passwo
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from typing import Any
 
 from ytcs_desktop.cli.common import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, CliError, language, open_db
 from ytcs_desktop.cli.setup import subcommand
 from ytcs_desktop.paths import default_data_dir
+from ytcs_desktop.settings import settings
 
 
 def _passwd(args: argparse.Namespace) -> int:
@@ -37,7 +37,7 @@ def _passwd(args: argparse.Namespace) -> int:
     try:
         server, device_id, username = db.meta(SERVER_URL), db.meta(DEVICE_ID), db.meta(USERNAME)
         folder: Any = getattr(args, "data_dir", None) or default_data_dir()
-        token = os.environ.get("YTCS_SYNC_TOKEN") or (
+        token = settings().sync_token or (
             keystore.load_token(server, device_id, folder) if server and device_id else None)
         verify = trusted_ca(db.path.parent)
     finally:

@@ -24,6 +24,7 @@ from ytcs_desktop.cli.common import (
 )
 from ytcs_desktop.cli.setup import group, subcommand
 from ytcs_desktop.paths import default_data_dir
+from ytcs_desktop.settings import environment, settings
 
 SERVER_DB_FILENAME = "centre-server.sqlite3"
 
@@ -31,9 +32,8 @@ SERVER_DB_FILENAME = "centre-server.sqlite3"
 def database_url(args: argparse.Namespace) -> str:
     if getattr(args, "database", None):
         return str(args.database)
-    env = os.environ.get("YTCS_CENTRE_DATABASE")
-    if env:
-        return env
+    if given := settings().centre_database:
+        return given
     folder = data_dir(args) or default_data_dir()
     return f"sqlite:///{folder / SERVER_DB_FILENAME}"
 
@@ -82,13 +82,10 @@ def _say(args: argparse.Namespace, vi: str, en: str) -> None:
 def _serve(args: argparse.Namespace) -> int:
     from sqlalchemy.exc import ArgumentError, OperationalError
 
-    from ytcs_desktop.sync.server.app import CLIENT_DOWNLOAD_ENV, RECOMMENDED_CLIENT_ENV
     from ytcs_desktop.sync.server.serve import serve
 
-    if args.recommend_client:  # read by every worker from its environment
-        os.environ[RECOMMENDED_CLIENT_ENV] = args.recommend_client
-    if args.client_download:
-        os.environ[CLIENT_DOWNLOAD_ENV] = args.client_download
+    offer = {"recommended_client": args.recommend_client, "client_download": args.client_download}
+    os.environ.update(environment(**{k: v for k, v in offer.items() if v}))  # read by every worker from there
     for name in ("certfile", "keyfile"):
         given = getattr(args, name)
         if given and not os.path.isfile(given):

@@ -31,6 +31,7 @@ from ytcs_desktop.cli.common import (
 from ytcs_desktop.cli.setup import subcommand
 from ytcs_desktop.domain.station_ids import own_code
 from ytcs_desktop.paths import default_data_dir
+from ytcs_desktop.settings import settings
 from ytcs_desktop.store.db import Database
 from ytcs_desktop.sync.join import DEVICE_ID, SERVER_URL, USERNAME, remember_centre
 
@@ -177,7 +178,7 @@ def _token(args: argparse.Namespace, db: Database) -> tuple[str, str]:
         _, fresh = _login(args, db, server, args.username, _read_password(args), False)
         return server, fresh
     device_id = db.meta(DEVICE_ID)
-    token = os.environ.get("YTCS_SYNC_TOKEN") or (
+    token = settings().sync_token or (
         keystore.load_token(server, device_id, _folder(args)) if server and device_id else None)
     if not server or not token:
         raise CliError("Chưa đăng nhập vào Trung tâm trên máy này: hãy chạy `ytcs login`.",

@@ -7,6 +7,7 @@ Modules
               bytes_received, complete, clock_suspect, restored, resnapshot, requests, retries)`;
               `login(server_url, username, password, ...) -> LoginResponse`; errors `AuthError` (401),
               `ProtocolTooOld` (426), `NetworkError` (after bounded retries), `ServerRefused`.
+- `transport` the HTTP link under the client: headers, gzip, timeouts, the retry policy, status → error.
 - `apply`     the station database side: outbox batches, answers, pulled pages, cursors (sync_meta
               keys `sync_push_cursor`, `sync_pull_cursor`, `clock_offset_ms`, …).
 - `conflicts` the conflict log the user sees (`list_conflicts`, `undo`, `dismiss`).

@@ -12,102 +12,52 @@
 - Errors the user must act on raise `SyncError` subclasses carrying a code and both messages:
   `AuthError` (401: log in again), `ProtocolTooOld` (426: install a newer version), `NetworkError`
   (the link failed after bounded retries).
+
+This module keeps the sync's bookkeeping (batches that follow the link, cursors, what is recorded, the
+report); the HTTP link under it (headers, gzip, timeouts, the retry policy, status → error) is
+`sync/transport.py`, whose errors and helpers are also importable from here.
 """
 
 from __future__ import annotations
 
 import gc
-import gzip
-import http.client
 import json
-import os
 import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
-from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 import requests
-import urllib3
-from pydantic_core import from_json
 
 from ytcs_desktop.store.db import Database
 from ytcs_desktop.sync import apply as a
 from ytcs_desktop.sync import protocol as p
-from ytcs_desktop.sync import timing
+from ytcs_desktop.sync.transport import (
+    CA_FILE_NAME,
+    AuthError,
+    CancelFlag,
+    CertificateError,
+    CursorExpired,
+    NetworkError,
+    ProtocolTooOld,
+    ServerRefused,
+    SyncError,
+    Transport,
+    certificate_error,
+    network_error,
+    ssl_reason,
+    trusted_ca,
+)
+
+# The errors and helpers of the link, importable from here as before the transport had its own module
+__all__ = ["CA_FILE_NAME", "AuthError", "CancelFlag", "CertificateError", "CursorExpired", "NetworkError",
+           "ProgressFn", "ProtocolTooOld", "ServerRefused", "SyncClient", "SyncError", "SyncReport",
+           "certificate_error", "login", "network_error", "ssl_reason", "trusted_ca"]
 
 ProgressFn = Callable[[str, int, int | None], None]
-
-
-class CancelFlag(Protocol):
-    def is_set(self) -> bool: ...
-
-
-class SyncError(Exception):
-    def __init__(self, code: str, vi: str, en: str) -> None:
-        super().__init__(en)
-        self.code = code
-        self.vi = vi
-        self.en = en
-
-    def message(self, lang: str = "vi") -> str:
-        return self.en if lang.startswith("en") else self.vi
-
-
-class AuthError(SyncError):
-    """401: no token, unknown token, revoked device, wrong password."""
-
-
-class ProtocolTooOld(SyncError):
-    """426: this client is outside the centre's protocol window; the message says what to install."""
-
-
-class NetworkError(SyncError):
-    """The centre could not be reached, or was busy, and kept failing after the bounded retries.
-    `retry_after`: the seconds the centre asked to wait (503 busy, 429), if it said."""
-
-    retry_after: float | None = None
-
-
-class CertificateError(SyncError):
-    """The centre's TLS certificate is not trusted here (self-signed, another name, expired)."""
-
-
-CA_FILE_ENV = "YTCS_CA_FILE"
-CA_FILE_NAME = "centre-ca.pem"  # the centre's certificate authority, kept in the data folder by `ytcs login --ca-file`
-
-
-def trusted_ca(data_dir: Path | None) -> str | bool:
-    """What `requests` verifies the centre's certificate against: $YTCS_CA_FILE, else the centre's CA kept
-    in the data folder, else the system's authorities (True)."""
-    env = os.environ.get(CA_FILE_ENV)
-    if env:
-        return env
-    if data_dir is not None and (data_dir / CA_FILE_NAME).is_file():
-        return str(data_dir / CA_FILE_NAME)
-    return True
-
-
-def certificate_error(detail: str) -> CertificateError:
-    return CertificateError(
-        "certificate",
-        f"Chứng chỉ bảo mật của máy chủ Trung tâm không được máy này tin cậy ({detail}). Đây là lỗi chứng chỉ, "
-        "không phải lỗi mạng. Nếu Trung tâm dùng chứng chỉ tự cấp, hãy xin tệp chứng chỉ gốc (CA) của Trung tâm "
-        f"rồi đăng nhập lại với --ca-file TỆP (hoặc đặt biến {CA_FILE_ENV}).",
-        f"This computer does not trust the centre server's certificate ({detail}). This is a certificate "
-        "problem, not the network. If the centre uses its own certificate authority, get its CA file and sign "
-        f"in again with --ca-file FILE (or set {CA_FILE_ENV}).")
-
-
-class ServerRefused(SyncError):
-    """Another 4xx answer (its code tells which)."""
-
-
-class CursorExpired(Exception):
-    """410: the pull cursor is older than the centre's tombstone horizon."""
 
 
 @dataclass
@@ -189,105 +139,36 @@ class SyncClient:
                  protocol_version: int = p.PROTOCOL_VERSION, timeout: float = 60.0, max_retries: int = 6,
                  push_batch: int = 200, pull_limit: int = 1000, backoff_s: float = 0.2) -> None:
         self.db = db
-        self.base = server_url.rstrip("/")
-        self.token = token
         self.progress = progress
-        self.cancel = cancel
-        self.http = session or requests.Session()
-        # Given on every request: a session's own setting loses to $REQUESTS_CA_BUNDLE.
-        self.verify = trusted_ca(db.path.parent)
-        self._own_session = session is None
-        self.protocol_version = protocol_version
-        self.timeout = timeout
-        self.max_retries = max_retries
-        self.backoff_s = backoff_s  # the pause after a failure is this, doubled per failure in a row
+        self.report = SyncReport()
+        self.link = Transport(server_url, token, client_time=db.clock.wall_ms, verify=trusted_ca(db.path.parent),
+                              session=session, protocol_version=protocol_version, timeout=timeout,
+                              max_retries=max_retries, backoff_s=backoff_s, cancel=cancel, traffic=self.report)
         self.push_size = _Adaptive(push_batch, 1, 20_000)
         self.pull_size = _Adaptive(pull_limit, 50, 20_000)
-        self.report = SyncReport()
-        self._failures = 0  # failed exchanges in a row
         self._slow_link = False  # the last large push body moved slowly
         self._pending = 0  # changes of records pending when the push began (progress total)
         self._pushed_before = 0
 
     def close(self) -> None:
-        if self._own_session:
-            self.http.close()
+        self.link.close()
 
-    # ----- HTTP --------------------------------------------------------------------------------
+    def request(self, method: str, path: str, *, params: dict[str, Any] | None = None,
+                body: bytes | None = None, retry: bool = True) -> Any:
+        """One API call through the link (bounded retries unless `retry` is False); the decoded answer."""
+        return self.link.request(method, path, params=params, body=body, retry=retry)
+
     def _cancelled(self) -> bool:
-        return bool(self.cancel is not None and self.cancel.is_set())
+        return self.link.cancelled()
 
     def _tell(self, phase: str, done: int, total: int | None) -> None:
         if self.progress is not None:
             self.progress(phase, done, total)
 
-    def request(self, method: str, path: str, *, params: dict[str, Any] | None = None,
-                body: bytes | None = None, retry: bool = True) -> Any:
-        """One API call with bounded retries and backoff; returns the decoded JSON answer."""
-        headers = {p.PROTOCOL_HEADER: str(self.protocol_version), "Accept-Encoding": "gzip",
-                   "Authorization": f"Bearer {self.token}",
-                   "X-YTCS-Client-Time": str(self.db.clock.wall_ms())}
-        if body is not None:
-            headers["Content-Encoding"] = "gzip"
-            headers["Content-Type"] = "application/json"
-        while True:
-            try:
-                answer = self._once(method, path, params, body, headers)
-            except NetworkError as exc:
-                if not retry or self._cancelled():
-                    raise  # the caller pauses and counts the retry, if it makes one
-                self._backoff_once(exc)
-                continue
-            if retry:
-                self._failures = 0
-            return answer
-
-    def _once(self, method: str, path: str, params: dict[str, Any] | None, body: bytes | None,
-              headers: dict[str, str]) -> Any:
-        self.report.requests += 1
-        try:
-            r = self.http.request(method, self.base + path, params=params, data=body, headers=headers,
-                                  timeout=self.timeout, stream=True, verify=self.verify)
-            with r:
-                raw = r.raw.read(decode_content=False)
-        except requests.exceptions.SSLError as exc:
-            raise certificate_error(ssl_reason(exc)) from exc  # not retried: waiting does not fix a certificate
-        except (requests.RequestException, OSError, urllib3.exceptions.HTTPError, http.client.HTTPException) as exc:
-            raise network_error(str(exc)) from exc  # a cut link, wherever it was cut
-        expected = r.headers.get("Content-Length")
-        if expected is not None and expected.isdigit() and int(expected) != len(raw):
-            raise network_error(f"answer cut after {len(raw)} of {expected} bytes")
-        if body is not None:
-            self.report.bytes_sent += len(body)
-        self.report.bytes_received += len(raw)
-        try:
-            data = gzip.decompress(raw) if r.headers.get("Content-Encoding") == "gzip" else raw
-            answer = from_json(data) if data else None  # pydantic's reader: a pulled page decodes faster
-        except (OSError, EOFError, ValueError) as exc:
-            raise network_error(f"truncated answer: {exc}") from exc
-        if r.status_code == 200:
-            if answer is None:
-                raise network_error("empty answer")
-            return answer
-        code = answer.get("code", f"http_{r.status_code}") if isinstance(answer, dict) else f"http_{r.status_code}"
-        vi = answer.get("message_vi", "") if isinstance(answer, dict) else ""
-        en = answer.get("message_en", "") if isinstance(answer, dict) else ""
-        if r.status_code == 401:
-            raise AuthError(code, vi, en)
-        if r.status_code == 426:
-            raise ProtocolTooOld(code, vi, en)
-        if r.status_code == 410:
-            raise CursorExpired(code)
-        if r.status_code >= 500 or r.status_code in (408, 429):
-            failed = NetworkError(code, vi, en) if vi and en else network_error(f"HTTP {r.status_code}")
-            failed.retry_after = timing.parse_retry_after(r.headers.get("Retry-After"))
-            raise failed
-        raise ServerRefused(code, vi or en, en)
-
     # ----- the protocol ------------------------------------------------------------------------
     def hello(self) -> p.HelloResponse:
         t0 = self.db.clock.wall_ms()
-        answer = p.HelloResponse.model_validate(self.request("GET", f"{p.API}/sync/hello"))
+        answer = p.HelloResponse.model_validate(self.link.get(f"{p.API}/sync/hello"))
         t1 = self.db.clock.wall_ms()
         offset = answer.server_time_ms - (t0 + t1) // 2
         with a.remote_write(self.db) as conn:
@@ -375,14 +256,14 @@ class SyncClient:
         """Send one batch; its answer, or None when the link failed (after a pause)."""
         started = time.monotonic()
         try:
-            answer = p.PushResponse.model_validate(self.request("POST", f"{p.API}/sync/push", body=body, retry=False))
+            answer = p.PushResponse.model_validate(self.link.post(f"{p.API}/sync/push", body, retry=False))
             if len(answer.results) != len(batch.rows):  # never advance the cursor past an unanswered row
                 raise network_error(f"{len(answer.results)} answers for {len(batch.rows)} changes")
         except NetworkError as exc:
             self.push_size.failure()
-            self._backoff_once(exc)
+            self.link.backoff(exc)
             return None
-        self._failures = 0
+        self.link.succeeded()
         seconds = time.monotonic() - started
         self.push_size.success(len(batch.rows), seconds)
         if len(body) >= SLOW_LINK_PROBE:
@@ -415,24 +296,6 @@ class SyncClient:
                 return batch, body
             batch = batch.head(max(1, int(len(batch.rows) * BODY_FILL * p.MAX_BODY_COMPRESSED / len(body))))
 
-    def _backoff_once(self, failed: NetworkError) -> None:
-        """The one retry policy of a sync (hello, push and pull alike; there were two loops, with two
-        budgets, and neither knew Retry-After): a pause that grows with failures in a row (not with the
-        failures of the whole sync, so one cut late in a long sync costs a short pause), or what a busy
-        centre asked for (sync/timing.py). The sync gives up after 2 × max_retries pauses in all, raising
-        the last failure."""
-        self._failures += 1
-        if self.report.retries >= self.max_retries * 2:
-            raise failed
-        self.report.retries += 1
-        self._sleep(timing.retry_delay(self._failures, self.backoff_s, failed.retry_after))
-
-    def _sleep(self, seconds: float) -> None:
-        """Sleep, waking to a cancel (a centre may ask for a wait of a minute or more)."""
-        end = time.monotonic() + seconds
-        while not self._cancelled() and (left := end - time.monotonic()) > 0:
-            time.sleep(min(left, 0.2))
-
     def pull(self) -> bool:
         """Pull until the centre has nothing newer; True when caught up."""
         own = self.db.meta(a.PULL_OWN) == "1"
@@ -456,7 +319,7 @@ class SyncClient:
         started = time.monotonic()
         limit = self.pull_size.size
         params = {"cursor": cursor, "limit": limit, "own": "true" if own else "false"}
-        page = self.request("GET", f"{p.API}/sync/pull", params=params, retry=False)
+        page = self.link.get(f"{p.API}/sync/pull", params, retry=False)
         return page, time.monotonic() - started, limit
 
     def _pull_pages(self, pool: ThreadPoolExecutor, ahead: tuple[int, Future[tuple[Any, float, int]]] | None,
@@ -474,7 +337,7 @@ class SyncClient:
             except NetworkError as exc:
                 ahead = None
                 self.pull_size.failure()
-                self._backoff_once(exc)
+                self.link.backoff(exc)
                 continue
             except CursorExpired:
                 ahead = None
@@ -484,7 +347,7 @@ class SyncClient:
                     a.set_meta(conn, a.RESNAPSHOT, "1")
                     a.set_meta(conn, a.PULL_CURSOR, "0")
                 continue
-            self._failures = 0
+            self.link.succeeded()
             if page["has_more"]:  # a full page: `limit` rows in `seconds`
                 self.pull_size.success(limit, seconds)
                 ahead = int(page["cursor"]), pool.submit(self._fetch, int(page["cursor"]), own or resnapshot)
@@ -509,7 +372,7 @@ class SyncClient:
 
     def _sync(self) -> SyncReport:
         started = time.monotonic()
-        self.report = SyncReport()
+        self.report = self.link.traffic = SyncReport()
         self._tell("hello", 0, None)
         self.hello()
         pushed_all = self.push()
@@ -554,21 +417,6 @@ class _CollectorPolicy:
 
 
 _COLLECTOR = _CollectorPolicy()
-
-
-def ssl_reason(exc: BaseException) -> str:
-    text = str(exc)
-    for reason in ("self-signed certificate", "certificate has expired", "Hostname mismatch",
-                   "unable to get local issuer certificate", "certificate verify failed"):
-        if reason.lower() in text.lower():
-            return reason
-    return text[:200]
-
-
-def network_error(detail: str) -> NetworkError:
-    return NetworkError("network", f"Không kết nối được với Trung tâm ({detail}). Dữ liệu vẫn an toàn; "
-                                   "hãy thử lại khi có mạng.",
-                        f"Could not reach the centre ({detail}). Your data is safe; try again when the link is up.")
 
 
 def login(server_url: str, username: str, password: str, *, device_name: str = "", station_id: str | None = None,

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import gc
 import logging
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.paths import DB_FILENAME, resources_dir
+from ytcs_desktop.settings import settings as from_environment
 from ytcs_desktop.store.db import Database
 from ytcs_desktop.ui.context import AppContext
 from ytcs_desktop.ui.operations import Operations
@@ -81,7 +81,7 @@ def settings_for(data_dir: Path) -> QSettings:
 
 
 def choose_language(settings: QSettings, requested: str | None = None) -> str:
-    lang = requested or os.environ.get("YTCS_LANG") or str(settings.value("lang", "vi"))
+    lang = requested or from_environment().lang or str(settings.value("lang", "vi"))
     return lang if lang in LANGUAGES else "vi"
 
 
@@ -89,7 +89,7 @@ def actor_for(db: Database, settings: QSettings) -> Actor:
     """Who acts in a database without sign-in accounts (made before accounts existed): a system actor
     named by the first-run name. A database with accounts never gets here: its window opens only after a
     person signs in (ui/launcher.py)."""
-    name = str(settings.value("user_name", "") or os.environ.get("YTCS_USER") or os.environ.get("USER") or "ytcs")
+    name = str(settings.value("user_name", "") or from_environment().user_name)
     if db.role == "centre":
         return Actor(name=name, role="centre", station_id=None)
     return Actor(name=name, role="station", station_id=db.station_id)

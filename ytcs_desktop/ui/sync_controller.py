@@ -248,12 +248,11 @@ class NotConfigured(Exception):
 
 def load_token(server_url: str, device_id: str | None, data_dir: Path) -> str | None:
     """The device token: $YTCS_SYNC_TOKEN (scripts), else the sync client's keystore."""
-    import os
-
+    from ytcs_desktop.settings import settings
     from ytcs_desktop.sync import keystore
 
-    if os.environ.get("YTCS_SYNC_TOKEN"):
-        return os.environ["YTCS_SYNC_TOKEN"]
+    if given := settings().sync_token:
+        return given
     if not device_id:
         return None
     try:

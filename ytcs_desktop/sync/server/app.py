@@ -6,7 +6,6 @@ Nothing per station is kept in process memory, so several workers can serve one 
 
 
 import json
-import os
 import zlib
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Annotated, Any
@@ -20,6 +19,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ytcs_desktop import __version__
+from ytcs_desktop.settings import settings
 from ytcs_desktop.sync import protocol as p
 from ytcs_desktop.sync.server import admin, errors
 from ytcs_desktop.sync.server import schema as t
@@ -39,8 +39,6 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 # What `hello` recommends to the stations (`ytcs centre serve --recommend-client V --client-download URL`);
 # by default the server's own version, with no download address.
-RECOMMENDED_CLIENT_ENV = "YTCS_RECOMMENDED_CLIENT"
-CLIENT_DOWNLOAD_ENV = "YTCS_CLIENT_DOWNLOAD"
 
 # Every status the server answers besides 200, each with the same body (tests/sync/test_openapi.py,
 # and the schemathesis run in tests/sync/test_bad_input_fuzz.py finds no other).
@@ -246,12 +244,13 @@ def create_app(store: ServerStore) -> FastAPI:
                 suspect = values["clock_suspect"] = abs(values["clock_offset_ms"]) > p.CLOCK_FUTURE_LIMIT_MS
             conn.execute(update(t.devices).where(t.devices.c.id == d.id).values(**values))
             horizon = store.tombstone_horizon(conn)
+        offer = settings()  # `ytcs centre serve --recommend-client` leaves it in every worker's environment
         return p.HelloResponse(server_id=store.server_id, server_time_ms=server_time, protocol_min=p.PROTOCOL_MIN,
                                protocol_max=p.PROTOCOL_MAX, tombstone_horizon=horizon, device_id=d.id, role=d.role,
                                station_id=d.station_id, acked_seq=d.acked_seq, acked_mutation=d.acked_mutation,
                                clock_suspect=suspect,
-                               recommended_client=os.environ.get(RECOMMENDED_CLIENT_ENV) or __version__,
-                               client_download=os.environ.get(CLIENT_DOWNLOAD_ENV) or None)
+                               recommended_client=offer.recommended_client or __version__,
+                               client_download=offer.client_download)
 
     @app.post("/api/v1/sync/push", response_model=p.PushResponse, responses=ERRORS, tags=["sync"])
     def push(request: Request, body: p.PushRequest, d: Annotated[Device, Depends(device)],

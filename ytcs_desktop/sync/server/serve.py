@@ -17,14 +17,13 @@ import uvicorn
 from fastapi import FastAPI
 from uvicorn.supervisors import Multiprocess
 
+from ytcs_desktop.settings import environment, settings
 from ytcs_desktop.sync import protocol as p
 from ytcs_desktop.sync.server.app import create_app
 from ytcs_desktop.sync.server.http_limits import BoundedH11Protocol
 from ytcs_desktop.sync.server.store import DEFAULT_POOL_WAIT_S, ServerStore
 
 READY_PREFIX = "YTCS centre server ready on "
-WORKER_ENV = {"url": "YTCS_SERVE_DATABASE", "connections": "YTCS_SERVE_CONNECTIONS",
-              "pool_wait": "YTCS_SERVE_POOL_WAIT"}
 WORKER_READY_S = 60.0
 
 
@@ -66,8 +65,11 @@ def _tune_collector() -> None:
 
 def worker_app() -> FastAPI:
     """The app of one worker process, from the settings `serve` left in the environment."""
-    store = ServerStore(os.environ[WORKER_ENV["url"]], connections=int(os.environ[WORKER_ENV["connections"]]),
-                        pool_wait_s=float(os.environ[WORKER_ENV["pool_wait"]]))
+    given = settings()
+    if given.serve_database is None or given.serve_connections is None or given.serve_pool_wait_s is None:
+        raise RuntimeError("worker_app runs in the workers of `ytcs centre serve --workers N`, which sets YTCS_SERVE_*")
+    store = ServerStore(given.serve_database, connections=given.serve_connections,
+                        pool_wait_s=given.serve_pool_wait_s)
     app = create_app(store)  # reads the server's identity now (the parent made the schema)
     _tune_collector()
     return app
@@ -92,8 +94,8 @@ def serve(database_url: str, host: str = "127.0.0.1", port: int = 8470, log_leve
                               "timeout_graceful_shutdown": 5, "ssl_certfile": certfile, "ssl_keyfile": keyfile,
                               "http": BoundedH11Protocol}  # 431 and 400 with a code, not a reset (http_limits.py)
     if workers > 1:
-        os.environ.update({WORKER_ENV["url"]: database_url, WORKER_ENV["connections"]: str(each),
-                           WORKER_ENV["pool_wait"]: str(pool_wait_s)})
+        os.environ.update(environment(serve_database=database_url, serve_connections=each,
+                                      serve_pool_wait_s=pool_wait_s))
         config = uvicorn.Config(f"{__name__}:worker_app", factory=True, workers=workers, **common)
         _Workers(config, sockets=[config.bind_socket()]).run()
         return 0

@@ -7,54 +7,40 @@ reaches the limit locks that user name (or address) for a while, answered 429 wi
 and each lock in a row lasts twice the one before. A success forgets the user name's failures and the
 address's. User names are counted whether or not they exist, so a lock tells nothing about accounts.
 
-The limits come from the environment of `ytcs centre serve` (YTCS_SIGN_IN_* below), read per request
-so every worker agrees.
+The limits come from the environment of `ytcs centre serve` (YTCS_SIGN_IN_*, ytcs_desktop/settings.py),
+read per request so every worker agrees; a malformed value keeps the default rather than opening the door.
 """
 
 from __future__ import annotations
 
 import math
-import os
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, delete, select, update
 from sqlalchemy.exc import IntegrityError
 
+from ytcs_desktop.settings import Settings, settings
 from ytcs_desktop.sync.server import schema as t
 from ytcs_desktop.sync.server.errors import ApiError
 
 USER, ADDRESS = "user", "address"
-ENV = {
-    "user_failures": "YTCS_SIGN_IN_USER_LIMIT",  # failures in a row before a user name is locked
-    "address_failures": "YTCS_SIGN_IN_ADDRESS_LIMIT",  # and before a client address is
-    "delay_s": "YTCS_SIGN_IN_DELAY",  # seconds the first wrong password waits (0: no delay)
-    "lock_s": "YTCS_SIGN_IN_LOCK",  # seconds of the first lock
-}
 
 
 @dataclass(frozen=True)
 class Limits:
-    user_failures: int = 5
-    address_failures: int = 20
-    delay_s: float = 0.25
+    user_failures: int = Settings.sign_in_user_limit
+    address_failures: int = Settings.sign_in_address_limit
+    delay_s: float = Settings.sign_in_delay_s
     delay_cap_s: float = 4.0
-    lock_s: float = 900.0
+    lock_s: float = Settings.sign_in_lock_s
     lock_cap_s: float = 86_400.0
     forget_s: float = 3_600.0  # failures and locks this long after the last one are forgotten
 
     @classmethod
     def from_env(cls) -> Limits:
-        given: dict[str, float] = {}
-        for name, var in ENV.items():
-            raw = os.environ.get(var, "").strip()
-            if raw:
-                try:
-                    given[name] = max(0.0, float(raw))
-                except ValueError:
-                    continue  # a malformed value keeps the default rather than opening the door
-        return cls(user_failures=max(1, int(given.get("user_failures", cls.user_failures))),
-                   address_failures=max(1, int(given.get("address_failures", cls.address_failures))),
-                   delay_s=given.get("delay_s", cls.delay_s), lock_s=given.get("lock_s", cls.lock_s))
+        now = settings()
+        return cls(user_failures=now.sign_in_user_limit, address_failures=now.sign_in_address_limit,
+                   delay_s=now.sign_in_delay_s, lock_s=now.sign_in_lock_s)
 
     def limit(self, scope: str) -> int:
         return self.user_failures if scope == USER else self.address_failures
