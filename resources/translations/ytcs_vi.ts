@@ -5329,6 +5329,11 @@ Tệp: %2</translation>
             <source>&amp;Remove</source>
             <translation>&amp;Xóa</translation>
         </message>
+        <message>
+            <location filename="../../ytcs_desktop/ui/pages/centre_programme.py" line="1" />
+            <source>%1 done</source>
+            <translation>%1 đã thực hiện</translation>
+        </message>
     </context>
     <context>
         <name>RatingDialog</name>

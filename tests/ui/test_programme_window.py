@@ -251,3 +251,30 @@ def test_centre_changes_an_activity_by_double_click_and_removes_it_after_asking(
     qtbot.waitUntil(lambda: page.activities.rowCount() == 0, timeout=5000)
     with ctx.db.read() as s:
         assert s.scalars(select(PlanActivity)).one().deleted
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_centre_opens_what_a_progress_row_counts_as_done(centre_window: MainWindow, qtbot: QtBot) -> None:
+    from ytcs_desktop.ui.dialogs.figure_records import FigureRecordsDialog
+
+    ctx = centre_window.ctx
+    with ctx.db.transaction() as s:
+        p = s.scalars(select(SupportPlan)).one()
+        plan.add_activity(s, CENTRE, p.id, kind="rotation", content="Luân phiên", target_q1=1, target_q2=1,
+                          target_q3=1, target_q4=1)
+        doctor = stations.add_staff(s, CENTRE, full_name="BS. Huỳnh Văn Bảy", title="doctor")
+        start = TODAY - dt.timedelta(days=TODAY.day - 1)  # the first of this month: this quarter
+        visit = rotations.plan_visit(s, CENTRE, staff_id=doctor.id, station_id=p.station_id, date_from=start,
+                                     date_to=start, purpose="Khám bệnh không lây nhiễm")
+        rotations.record_visit_outcome(s, CENTRE, visit.id, patients_seen=25, today=TODAY)
+    page = centre_window.open(ProgrammePage)
+    assert isinstance(page, ProgrammePage)
+    qtbot.waitUntil(lambda: any(r.kind == "rotation" and r.done == 1 for r in page.progress.rows()), timeout=5000)
+    row = next(n for n, r in enumerate(page.progress.rows()) if r.kind == "rotation")
+    page.progress_table.setFocus()
+    page.progress_table.setCurrentIndex(page.progress.index(row, 0))
+    qtbot.keyClick(page.progress_table, Qt.Key.Key_Return)
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, FigureRecordsDialog) and w.isVisible())
+    assert dialog.model.rowCount() == 1 and "Luân phiên đã thực hiện" in dialog.windowTitle()
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=3000)

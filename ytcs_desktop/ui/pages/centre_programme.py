@@ -19,10 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ytcs_desktop.domain.labels import label
 from ytcs_desktop.domain.programme import plan
 from ytcs_desktop.domain.programme.calendar import SessionLine, mark_held
+from ytcs_desktop.domain.programme.progress import KindProgress
 from ytcs_desktop.domain.programme.training_plan import PlanItemProgress
 from ytcs_desktop.ui.context import AppContext
+from ytcs_desktop.ui.dialogs.figure_records import FigureRecordsDialog, open_figure_records
 from ytcs_desktop.ui.dialogs.programme import (
     ActivityDialog,
     CaseDialog,
@@ -141,6 +144,7 @@ class ProgrammePage(Page):
         self.change_button.clicked.connect(self.change_activity)
         self.remove_button.clicked.connect(self.remove_activity)
         self.activities_table.doubleClicked.connect(lambda _index: self.change_activity())
+        self.progress_table.activated.connect(lambda _index: self.show_done())  # double-click or Enter
         self.schedule_button.clicked.connect(self.schedule)
         self.case_button.clicked.connect(self.add_case)
         self.conclusion_button.clicked.connect(self.conclude)
@@ -178,6 +182,15 @@ class ProgrammePage(Page):
         index = self.activities_table.currentIndex()
         row = self.activities.data(index, ROW_ROLE) if index.isValid() else None
         return self._open(ActivityDialog(self.ctx, self.year.value(), row["plan_id"] if row else None, self))
+
+    def show_done(self) -> FigureRecordsDialog | None:
+        """The records a progress row counts as done (plan_progress lists them)."""
+        index = self.progress_table.currentIndex()
+        row = self.progress.data(index, ROW_ROLE) if index.isValid() else None
+        if not isinstance(row, KindProgress) or row.done is None:
+            return None
+        title = self.tr("%1 done").replace("%1", label("activity_kind", row.kind, self.ctx.lang))
+        return open_figure_records(title, row.station, row.records, {row.station_id: row.station}, self)
 
     def current_activity(self) -> dict[str, Any] | None:
         index = self.activities_table.currentIndex()
