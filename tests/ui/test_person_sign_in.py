@@ -22,7 +22,7 @@ from ytcs_desktop.ui.app import database_file
 from ytcs_desktop.ui.dialogs.person_sign_in import PersonSignInDialog
 from ytcs_desktop.ui.launcher import Launcher
 
-HEAD, KEEPER = ("lan", "tram truong an phu"), ("binh", "thu kho an phu")
+HEAD, KEEPER, NURSE = ("lan", "tram truong an phu"), ("binh", "thu kho an phu"), ("ha", "dieu duong an phu")
 
 
 def station_with_accounts(folder: Path) -> None:
@@ -38,6 +38,8 @@ def station_with_accounts(folder: Path) -> None:
             actor = Actor(head.full_name, "station", station_id, head.duties, head.username)
             create_account(s, actor, username=KEEPER[0], full_name="Trần Văn Bình", password=KEEPER[1],
                            duties=["thu_kho"])
+            create_account(s, actor, username=NURSE[0], full_name="Phạm Thu Hà", password=NURSE[1],
+                           duties=["lam_sang"])
     finally:
         db.close()
 
@@ -242,7 +244,7 @@ def test_the_head_makes_an_account_for_a_colleague_in_the_window(launcher: Launc
     window.accounts_action.trigger()
     dialog = window.accounts_dialog
     assert isinstance(dialog, LocalAccountsDialog)
-    qtbot.waitUntil(lambda: dialog.table.rowCount() == 2, timeout=10_000)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 3, timeout=10_000)
     new = dialog.add()
     qtbot.keyClicks(new.username, "hoa")
     new.full_name.setText("Lê Thị Hoa")
@@ -255,9 +257,9 @@ def test_the_head_makes_an_account_for_a_colleague_in_the_window(launcher: Launc
     new.repeat.selectAll()
     qtbot.keyClicks(new.repeat, "dieu duong hoa")
     qtbot.keyClick(new.repeat, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: dialog.table.rowCount() == 3, timeout=10_000)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 4, timeout=10_000)
     assert "chờ Trung tâm xác nhận" in dialog.message.text()
-    hoa = next(r for r in range(3) if dialog.table.item(r, 0).text() == "hoa")
+    hoa = next(r for r in range(4) if dialog.table.item(r, 0).text() == "hoa")
     assert [dialog.table.item(hoa, c).text() for c in range(1, 5)] == ["Lê Thị Hoa", "nhân viên lâm sàng",
                                                                       "không", "có"]
     dialog.table.selectRow(hoa)
@@ -274,9 +276,43 @@ def test_the_head_makes_an_account_for_a_colleague_in_the_window(launcher: Launc
     window.accounts_action.trigger()
     dialog = window.accounts_dialog
     assert isinstance(dialog, LocalAccountsDialog)
-    qtbot.waitUntil(lambda: dialog.table.rowCount() == 3, timeout=10_000)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 4, timeout=10_000)
     dialog.table.selectRow(0)
     qtbot.mouseClick(dialog.enable_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "Chỉ trạm trưởng" in dialog.message.text(), timeout=10_000)
     dialog.close()
     session.idle.stop()
+
+
+def test_a_clinical_person_cannot_dispose_and_is_told_who_may(launcher: Launcher, qtbot: QtBot) -> None:
+    import datetime as dt
+
+    from ytcs_desktop.domain.inventory import receive
+    from ytcs_desktop.domain.inventory.stock import on_hand_by_lot
+    from ytcs_desktop.store.models import Item
+    from ytcs_desktop.ui.dialogs.stock_moves import DisposeDialog
+
+    _signed_in(launcher, qtbot, NURSE)
+    ctx, session = launcher.ctx, launcher.session
+    assert ctx is not None and session is not None
+    session.idle.stop()
+    assert ctx.actor.duties == frozenset({"lam_sang"})
+    with ctx.db.transaction() as s:
+        s.add(Item(id="item-para", code="TH001", name="Paracetamol 500 mg", base_unit="viên", category="drug"))
+    with qtbot.waitSignal(ctx.ops.saved, timeout=10_000):  # receiving is anyone's work
+        ctx.ops.write("receive", lambda s, a: receive(s, a, item_id="item-para", lot_no="P1",
+                                                      expiry=dt.date(2030, 1, 31), quantity=50,
+                                                      txn_date=dt.date.today()), {"stock"})
+    with ctx.db.read() as s:
+        lot = on_hand_by_lot(s, ctx.db.station_id or "")[0]
+    dialog = DisposeDialog(ctx, lot, launcher.window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.quantity.setValue(5)
+    qtbot.keyClicks(dialog.note, "Vo chai")
+    qtbot.keyClick(dialog.note, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.form.error_text() != "", timeout=10_000)
+    assert "Chỉ trạm trưởng hoặc thủ kho / dược sĩ mới được hủy thuốc, vật tư" in dialog.form.error_text()
+    assert dialog.isVisible() and dialog.note.text() == "Vo chai" and dialog.quantity.value() == 5
+    with ctx.db.read() as s:
+        assert on_hand_by_lot(s, ctx.db.station_id or "")[0].quantity == 50
