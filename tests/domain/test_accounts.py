@@ -6,6 +6,7 @@ from __future__ import annotations
 import statistics
 import time
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -154,3 +155,23 @@ def test_the_command_lines_sign_in_lasts_its_hours_and_ends_with_the_account(wit
         assert cli_person(s, start + dt.timedelta(hours=8)) is None  # a working day, then sign in again
         assert sign_out_cli(s) and not sign_out_cli(s)
         assert cli_person(s, start) is None
+
+
+def test_the_first_account_of_a_centre_pc_holds_every_centre_duty(tmp_path: Path) -> None:
+    from ytcs_desktop.domain.accounts import create_first_account
+
+    db = Database.create(tmp_path / "centre.sqlite3", station_id=None, role="centre")
+    try:
+        made = write(db, create_first_account, role="centre", station_id=None, username="hung",
+                     full_name="Trần Văn Hùng", password="trung tam thuan an")
+        assert made.duties == {"ke_hoach", "duoc", "dieu_duong", "quan_tri"}
+        admin = actor_of(made, "centre", None)
+        assert admin.station_id is None
+        nurse_dept = write(db, create_account, admin, username="mai", full_name="Võ Thị Mai",
+                           password="dieu duong trung tam", duties="dieu_duong")
+        with pytest.raises(PermissionDenied) as info, db.transaction() as s:
+            create_account(s, actor_of(nurse_dept, "centre", None), username="x", full_name="X",
+                           password="mot mat khau dai", duties="duoc")
+        assert "quản trị hệ thống" in info.value.vi
+    finally:
+        db.close()

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import os
 import sys
 
 from ytcs_desktop.cli.common import EXIT_OK, CliError, Handler, actor_for, language, open_db, print_table
@@ -25,10 +24,11 @@ from ytcs_desktop.domain.accounts import (
 )
 from ytcs_desktop.domain.password_policy import check_new_password
 from ytcs_desktop.domain.permissions import duty_names
+from ytcs_desktop.settings import settings
 
 
 def _password() -> str:
-    given = os.environ.get("YTCS_PASSWORD")
+    given = settings().password
     if given:
         return given
     if not sys.stdin.isatty():
@@ -136,11 +136,12 @@ def _set_active(active: bool) -> Handler:
 
 
 def register(sub: object) -> None:
-    parser = subcommand(sub, "signin", _signin, "sign in on this computer: the commands act as you (password "
-                                                "asked, or $YTCS_PASSWORD)")
-    parser.add_argument("username", help="your user name on this computer")
-    parser.add_argument("--hours", type=int, default=CLI_HOURS, help=f"how long it lasts (default {CLI_HOURS})")
-    subcommand(sub, "signout", _signout, "sign out: commands that write are refused until someone signs in")
+    parser = subcommand(sub, "signin", _signin, "đăng nhập trên máy này: các lệnh ghi mang tên bạn (mật khẩu được "
+                                                "hỏi, hoặc $YTCS_PASSWORD) / sign in: the commands act as you")
+    parser.add_argument("username", help="tên đăng nhập trên máy này / your user name on this computer")
+    parser.add_argument("--hours", type=int, default=CLI_HOURS,
+                        help=f"số giờ hiệu lực (mặc định {CLI_HOURS}) / how long it lasts (default {CLI_HOURS})")
+    subcommand(sub, "signout", _signout, "đăng xuất: lệnh ghi bị từ chối đến khi có người đăng nhập / sign out")
     accounts = group(sub, "accounts", "tài khoản đăng nhập trên máy này / the sign-in accounts of this computer")
     subcommand(accounts, "list", _accounts_list, "ai đăng nhập được trên máy này / who may sign in here")
     p = subcommand(accounts, "add", _accounts_add, "trạm trưởng tạo tài khoản cho đồng nghiệp (mật khẩu hỏi hai "
