@@ -120,12 +120,16 @@ def test_the_idle_lock_asks_for_the_password_and_keeps_the_open_page(launcher: L
     assert window is not None and session is not None
     window.show_page(2)
     page = window.stack.currentWidget()
+    window.accounts_action.trigger()  # a dialog open with something typed in it when the window locks
+    typed = window.accounts_dialog.add()  # type: ignore[attr-defined]
+    qtbot.keyClicks(typed.username, "mai")
     session.set_idle_ms(150)
     qtbot.waitUntil(lambda: session.dialog is not None, timeout=5000)
     dialog = session.dialog
     assert dialog is not None and dialog.mode == "lock" and dialog.windowTitle() == "Máy đã khóa"
     content = window.centralWidget()
     assert content is not None and not content.isVisible()  # nothing of the data shows while locked
+    assert not typed.isVisible() and not window.accounts_dialog.isVisible()  # type: ignore[attr-defined]
     assert dialog.username.text() == "lan" and dialog.username.isReadOnly()
     qtbot.keyClick(dialog.password, Qt.Key.Key_Escape)  # Esc does not unlock
     assert dialog.isVisible() and session.dialog is dialog
@@ -136,6 +140,7 @@ def test_the_idle_lock_asks_for_the_password_and_keeps_the_open_page(launcher: L
     qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: session.dialog is None, timeout=10_000)
     assert content.isVisible() and window.stack.currentWidget() is page and window.nav.currentRow() == 2
+    assert typed.isVisible() and typed.username.text() == "mai"  # what was typed is still there
     assert launcher.ctx is not None and launcher.ctx.actor.username == "lan"
     session.idle.stop()
 

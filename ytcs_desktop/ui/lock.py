@@ -6,7 +6,7 @@ for the password of the person signed in; the open page, its filters and any dia
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QWidget
 
 from ytcs_desktop.domain.accounts import AccountView, actor_of
 from ytcs_desktop.domain.permissions import duty_names
@@ -36,6 +36,7 @@ class PersonSession(QObject):
         self.ctx = ctx
         self.window = window
         self.dialog: PersonSignInDialog | None = None
+        self._hidden: list[QWidget] = []  # dialogs open over the window when it locked, shown again after
         self.who = QLabel()
         self.who.setObjectName("signed_in_person")
         window.statusBar().addPermanentWidget(self.who)
@@ -86,14 +87,30 @@ class PersonSession(QObject):
         return dialog
 
     def lock(self) -> PersonSignInDialog | None:
-        """Hide the window's content until the person signed in (or another) gives a password."""
+        """Hide the window's content, and any dialog open over it with what was typed in it, until the
+        person signed in (or another) gives a password."""
         if self.dialog is not None:
             return self.dialog if self.dialog.mode == "lock" else None
         self.idle.stop()
+        self._hide_content()
+        return self._ask("lock")
+
+    def _hide_content(self) -> None:
         content = self._content()
         if content is not None:
             content.hide()
-        return self._ask("lock")
+        for dialog in self.window.findChildren(QDialog):
+            if dialog.isVisible() and not isinstance(dialog, PersonSignInDialog):
+                dialog.hide()
+                self._hidden.append(dialog)
+
+    def _show_content(self) -> None:
+        content = self._content()
+        if content is not None:
+            content.show()
+        hidden, self._hidden = self._hidden, []
+        for dialog in hidden:
+            dialog.show()
 
     def switch_user(self) -> PersonSignInDialog:
         """Another person takes the computer; Cancel keeps the one signed in."""
@@ -106,9 +123,7 @@ class PersonSession(QObject):
         if self.dialog is not None and self.dialog.mode != "lock":
             self.dialog.reject()
         self.idle.stop()
-        content = self._content()
-        if content is not None:
-            content.hide()
+        self._hide_content()
         self.who.setText(self.tr("Nobody is signed in"))
         dialog = self._ask("signed_out")
         dialog.rejected.connect(self.window.close)
@@ -124,9 +139,7 @@ class PersonSession(QObject):
             self.dialog = None
         if dialog.mode == "signed_out" and dialog.result() != PersonSignInDialog.DialogCode.Accepted:
             return  # the window closes
-        content = self._content()
-        if content is not None:
-            content.show()
+        self._show_content()
         if lock_minutes(self.ctx):
             self.idle.start()
         dialog.deleteLater()
