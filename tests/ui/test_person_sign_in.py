@@ -321,3 +321,21 @@ def test_a_clinical_person_cannot_dispose_and_is_told_who_may(launcher: Launcher
     assert dialog.isVisible() and dialog.note.text() == "Vo chai" and dialog.quantity.value() == 5
     with ctx.db.read() as s:
         assert on_hand_by_lot(s, ctx.db.station_id or "")[0].quantity == 50
+
+
+def test_data_with_accounts_opened_with_nobody_known_asks_who_signs_in(launcher: Launcher, qtbot: QtBot) -> None:
+    """As after putting back a backup that has accounts on a PC whose window had none: the window opens
+    with nothing shown and nobody acting until a person signs in."""
+    db = Database.open(database_file(launcher.folder))
+    window = launcher.open_workspace(db)
+    session, ctx = launcher.session, launcher.ctx
+    assert session is not None and ctx is not None
+    dialog = session.dialog
+    assert dialog is not None and dialog.mode == "signed_out"
+    content = window.centralWidget()
+    assert content is not None and not content.isVisible()
+    assert ctx.actor.duties == frozenset() and ctx.actor.name == ""
+    type_in(qtbot, dialog, *KEEPER)
+    qtbot.waitUntil(lambda: session.dialog is None, timeout=10_000)
+    assert ctx.actor.username == "binh" and content.isVisible()
+    session.idle.stop()

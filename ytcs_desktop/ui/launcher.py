@@ -184,12 +184,20 @@ class Launcher(QObject):
         accounts)."""
         from ytcs_desktop.ui.workspace import build_window
 
-        if actor is None and self.session is not None and run_sync_query(db, has_accounts):
-            actor = self.session.ctx.actor  # the same data put back from a backup: the same person goes on
+        nobody = False
+        if actor is None and run_sync_query(db, has_accounts):
+            if self.session is not None:  # the same data put back from a backup: the same person goes on
+                actor = self.session.ctx.actor
+            else:  # accounts came with data put back: nobody acts until someone signs in
+                role: Role = "centre" if db.role == "centre" else "station"
+                actor = Actor("", role, db.station_id if role == "station" else None, frozenset(), "")
+                nobody = True
         self.ctx = make_context(db, self.settings, self.lang, actor)
         self.window = build_window(self.ctx)
         self._connect(self.window)
         self.window.show()
+        if nobody and self.session is not None:
+            self.session.sign_out()
         return self.window
 
     def _connect(self, window: MainWindow) -> None:
