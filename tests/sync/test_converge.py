@@ -141,6 +141,16 @@ def test_same_side_concurrent_edits_keep_the_later_and_log_the_loser(centre: Cen
     with pc1.db.read() as s:
         logged = s.execute(text("SELECT field, losing_value, winning_value FROM sync_conflicts")).all()
     assert [tuple(x) for x in logged] == [("location", '"Kho"', '"Phòng tiêm"')]
+    # The log as the window shows it: the record as people know it, the field's name, the values as words
+    from ytcs_desktop.domain.sync_status import conflict_lines
+
+    with pc1.db.read() as s:
+        (line,) = conflict_lines(s, "vi")
+        (english,) = conflict_lines(s, "en")
+    with pc1.db.read() as s:
+        name = s.get(Fridge, fridge).name  # type: ignore[union-attr]
+    assert (line.kind, line.record, line.not_kept, line.kept) == ("Tủ lạnh", name, "Kho", "Phòng tiêm")
+    assert "location" not in (line.field + english.field) and english.kind == "Fridge"
     # the user sees it on the record and undoes it: the losing value comes back and wins everywhere
     from ytcs_desktop.sync import conflicts
 

@@ -79,7 +79,7 @@ def local_time(moment: dt.datetime) -> dt.datetime:
     return moment.astimezone()
 
 
-class _Values:
+class RecordWords:
     """Values as words, with the records that references point at looked up once."""
 
     def __init__(self, s: Session, lang: str) -> None:
@@ -155,7 +155,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _changes(values: _Values, entry: AuditEntry, current: Any | None) -> tuple[FieldChange, ...]:
+def _changes(values: RecordWords, entry: AuditEntry, current: Any | None) -> tuple[FieldChange, ...]:
     t = entry.table_name
     if entry.changes is not None:
         data: dict[str, Any] = json.loads(entry.changes)
@@ -184,7 +184,7 @@ def _changes(values: _Values, entry: AuditEntry, current: Any | None) -> tuple[F
     return tuple(out)
 
 
-def _line(values: _Values, entry: AuditEntry, with_current: bool = True) -> AuditLine:
+def _line(values: RecordWords, entry: AuditEntry, with_current: bool = True) -> AuditLine:
     en = values.en
     cls = _classes().get(entry.table_name)
     current = values.s.get(cls, entry.row_id) if (with_current and cls is not None) else None
@@ -201,7 +201,7 @@ def record_history(s: Session, table: str, row_id: str, lang: str = "vi") -> lis
     """Every change of one record, oldest first."""
     entries = s.scalars(select(AuditEntry).where(AuditEntry.table_name == table, AuditEntry.row_id == row_id)
                         .order_by(AuditEntry.at, AuditEntry.id))
-    values = _Values(s, lang)
+    values = RecordWords(s, lang)
     return [_line(values, e) for e in entries]
 
 
@@ -229,7 +229,7 @@ def audit_log(s: Session, f: AuditFilter, lang: str = "vi", limit: int = LOG_LIM
     if f.until:
         query = query.where(AuditEntry.at < _local_midnight_utc(f.until + dt.timedelta(days=1)))
     entries = s.scalars(query.order_by(AuditEntry.at.desc(), AuditEntry.id.desc()).limit(limit))
-    values = _Values(s, lang)
+    values = RecordWords(s, lang)
     return [_line(values, e) for e in entries]
 
 

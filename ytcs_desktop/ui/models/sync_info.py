@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
 
 from ytcs_desktop.domain.refusals import refusal_groups, refused_count
-from ytcs_desktop.domain.sync_status import recent_conflicts, unresolved_conflicts
+from ytcs_desktop.domain.sync_status import conflict_lines, unresolved_conflicts
 from ytcs_desktop.store.db import Database
 from ytcs_desktop.store.session import Session
 from ytcs_desktop.ui.models.base import Column, RecordTableModel, fmt_date
@@ -84,17 +84,21 @@ class RefusedModel(RecordTableModel):
 
 
 class ConflictModel(RecordTableModel):
-    areas = frozenset({SYNC})
-    columns = (
-        Column("recorded_at", QT_TRANSLATE_NOOP("Columns", "When"), fmt=fmt_date),
-        Column("table_name", QT_TRANSLATE_NOOP("Columns", "Record kind")),
-        Column("field", QT_TRANSLATE_NOOP("Columns", "Field")),
-        Column("losing_value", QT_TRANSLATE_NOOP("Columns", "Value not kept")),
-        Column("winning_value", QT_TRANSLATE_NOOP("Columns", "Value kept")),
-    )
+    """The values that lost to a later edit, as the person knows the records (domain/sync_status.py)."""
 
-    def __init__(self, ops: Operations | None, parent: QObject | None = None) -> None:
+    areas = frozenset({SYNC})
+
+    def __init__(self, ops: Operations | None, parent: QObject | None = None, lang: str = "vi") -> None:
         super().__init__(ops, parent)
+        self.lang = lang
+        self.columns = (
+            Column("at", QT_TRANSLATE_NOOP("Columns", "When"), fmt=fmt_date),
+            Column("kind", QT_TRANSLATE_NOOP("Columns", "Record kind")),
+            Column("record", QT_TRANSLATE_NOOP("Columns", "Record")),
+            Column("field", QT_TRANSLATE_NOOP("Columns", "Field")),
+            Column("not_kept", QT_TRANSLATE_NOOP("Columns", "Value not kept")),
+            Column("kept", QT_TRANSLATE_NOOP("Columns", "Value kept")),
+        )
 
     def fetch(self, session: Session) -> list[Any]:
-        return recent_conflicts(session)
+        return conflict_lines(session, self.lang)

@@ -23,7 +23,7 @@ class SyncLogPage(Page):
         if ctx.sync is not None:
             self.sync_button.clicked.connect(ctx.sync.sync_now)
         self.refused = RefusedModel(ctx.ops, self, ctx.lang)
-        self.conflicts = ConflictModel(ctx.ops, self)
+        self.conflicts = ConflictModel(ctx.ops, self, ctx.lang)
         box1 = QGroupBox(self.tr("Refused by the centre"))
         col1 = QVBoxLayout(box1)
         self.refused_table = make_table(self.refused)
