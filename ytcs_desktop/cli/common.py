@@ -16,6 +16,7 @@ from sqlalchemy.exc import DBAPIError
 from ytcs_desktop.domain.actor import Actor, Role
 from ytcs_desktop.domain.errors import DomainError
 from ytcs_desktop.paths import database_path
+from ytcs_desktop.settings import settings
 from ytcs_desktop.store.db import Database, known_error
 from ytcs_desktop.store.errors import DiskFullError, KnownStoreError
 
@@ -63,7 +64,7 @@ def command(sub: Any, name: str, handler: Handler, help: str) -> argparse.Argume
 
 
 def language(args: argparse.Namespace) -> str:
-    return getattr(args, "lang", None) or os.environ.get("YTCS_LANG", "vi")
+    return getattr(args, "lang", None) or settings().lang or "vi"
 
 
 def data_dir(args: argparse.Namespace) -> Path | None:
@@ -108,7 +109,7 @@ def actor_for(db: Database) -> Actor:
     role: Role = "centre" if db.role == "centre" else "station"
     with db.read() as s:
         if not has_accounts(s):
-            name = os.environ.get("YTCS_USER") or os.environ.get("USER") or "ytcs"
+            name = settings().user_name
             return Actor(name=name, role=role, station_id=db.station_id if role == "station" else None)
         signed_in = cli_person(s)
     if signed_in is None:

@@ -4,7 +4,6 @@ command modules of this contract share (one-line usage errors, formats, one tran
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -29,6 +28,7 @@ from ytcs_desktop.cli.common import (
 from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.station_ids import station_id_for
 from ytcs_desktop.domain.validation import required_text
+from ytcs_desktop.settings import settings
 from ytcs_desktop.store.db import Database
 from ytcs_desktop.store.errors import DamagedDatabaseError
 from ytcs_desktop.store.files import remove_database
@@ -43,7 +43,7 @@ def _lang_from_env() -> str:
         i = argv.index("--lang")
         if i + 1 < len(argv):
             return argv[i + 1]
-    return os.environ.get("YTCS_LANG", "vi")
+    return settings().lang or "vi"
 
 
 def one_line_errors(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
