@@ -432,7 +432,8 @@ def _active(s: Session, actor: Actor, quarantine_id: str, vi_action: str, en_act
             "quarantine_closed",
             f"Lô này đã được xử lý ({label('quarantine_status', q.status).lower()}) ngày "
             f"{day_text(q.resolved_at.date() if q.resolved_at else None)} bởi {q.resolved_by}.",
-            f"This quarantine was already closed ({q.status}) on {q.resolved_at:%Y-%m-%d} by {q.resolved_by}.",
+            f"This quarantine was already closed ({label('quarantine_status', q.status, 'en').lower()}) on "
+            f"{day_text(q.resolved_at.date() if q.resolved_at else None, 'en')} by {q.resolved_by}.",
             "quarantine_id",
         )
     return q

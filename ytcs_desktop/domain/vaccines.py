@@ -140,7 +140,7 @@ def close_vial(s: Session, actor: Actor, *, vial_id: str, doses_given: int, clos
         raise RuleError(
             "vial_closed",
             f"Lọ này đã được đóng lúc {moment_text(vial.closed_at)}.",
-            f"This vial was already closed at {vial.closed_at:%Y-%m-%d %H:%M} UTC.",
+            f"This vial was already closed at {moment_text(vial.closed_at, 'en')}.",
             "vial_id",
         )
     closed = _moment(closed_at, "closed_at")

@@ -127,7 +127,7 @@ def receive_many(s: Session, actor: Actor, lines: Iterable[Mapping[str, Any]]) -
                     "lot_expiry_mismatch",
                     f"Lô {lot_no} đã có với hạn dùng {day_text(lot_expiry)}, khác với {day_text(expiry)}. "
                     "Hãy kiểm tra lại số lô và hạn dùng trên bao bì.",
-                    f"Lot {lot_no} already has expiry {lot_expiry:%Y-%m-%d}, not {expiry:%Y-%m-%d}. "
+                    f"Lot {lot_no} already has expiry {day_text(lot_expiry, 'en')}, not {day_text(expiry, 'en')}. "
                     "Check the lot number and expiry on the pack.",
                     "expiry",
                 )

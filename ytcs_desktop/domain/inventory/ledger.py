@@ -85,8 +85,9 @@ def check_receipt(s: Session, lot_no: str, expiry: dt.date, day: dt.date, today:
             "future_date",
             f"Ngày nhập {day_text(day)} chưa tới: chỉ ghi được đến ngày mai ({day_text(latest)}). "
             f"Hãy kiểm tra lại ngày trên phiếu (hôm nay là {day_text(today)} theo đồng hồ máy).",
-            f"The receipt date {day:%Y-%m-%d} has not come yet: it may be tomorrow ({latest:%Y-%m-%d}) at "
-            f"the latest. Check the date on the note (today is {today:%Y-%m-%d} by this computer's clock).",
+            f"The receipt date {day_text(day, 'en')} has not come yet: it may be tomorrow "
+            f"({day_text(latest, 'en')}) at the latest. Check the date on the note (today is "
+            f"{day_text(today, 'en')} by this computer's clock).",
             "txn_date",
         )
     if expiry < day:
@@ -95,8 +96,9 @@ def check_receipt(s: Session, lot_no: str, expiry: dt.date, day: dt.date, today:
             "expired_on_receipt",
             f"Lô {lot} đã hết hạn dùng ngày {day_text(expiry)}, trước ngày nhập {day_text(day)}: không nhập kho "
             "hàng đã hết hạn. Hãy kiểm tra lại hạn dùng trên bao bì; hàng hết hạn thật thì trả lại nơi cấp.",
-            f"Lot {lot} expired on {expiry:%Y-%m-%d}, before the receipt date {day:%Y-%m-%d}: expired stock is "
-            "not received. Check the expiry on the pack; if it has really expired, return it to the supplier.",
+            f"Lot {lot} expired on {day_text(expiry, 'en')}, before the receipt date {day_text(day, 'en')}: "
+            "expired stock is not received. Check the expiry on the pack; if it has really expired, return it to "
+            "the supplier.",
             "expiry",
         )
 
@@ -212,7 +214,7 @@ def issue(
                         "fefo_override",
                         f"Lô {first[0][0].lot_no} hết hạn sớm hơn ({day_text(first[0][0].expiry)}) nên cần xuất "
                         f"trước. Muốn xuất lô {lot.lot_no}, hãy ghi lý do không xuất theo FEFO.",
-                        f"Lot {first[0][0].lot_no} expires sooner ({first[0][0].expiry:%Y-%m-%d}) and should go "
+                        f"Lot {first[0][0].lot_no} expires sooner ({day_text(first[0][0].expiry, 'en')}) and should go "
                         f"first. To issue lot {lot.lot_no}, give the reason for not following FEFO.",
                         "override_reason",
                     )
@@ -402,7 +404,7 @@ def reverse(
         raise RuleError(
             "reverse_before_original",
             f"Ngày đảo phải từ ngày {day_text(original.txn_date)} (ngày của nghiệp vụ gốc) trở đi.",
-            f"The reversal must be dated on or after {original.txn_date:%Y-%m-%d}, the original's date.",
+            f"The reversal must be dated on or after {day_text(original.txn_date, 'en')}, the original's date.",
             "txn_date",
         )
     assert_open(s, station_id, day)

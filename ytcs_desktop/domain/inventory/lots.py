@@ -88,7 +88,7 @@ def find_or_create_lot(
             "lot_expiry_mismatch",
             f"Lô {lot_no} đã có trong kho với hạn dùng {day_text(lot.expiry)}, khác với {day_text(expiry)}. "
             "Hãy kiểm tra lại số lô và hạn dùng trên bao bì.",
-            f"Lot {lot_no} is already held with expiry {lot.expiry:%Y-%m-%d}, not {expiry:%Y-%m-%d}. "
+            f"Lot {lot_no} is already held with expiry {day_text(lot.expiry, 'en')}, not {day_text(expiry, 'en')}. "
             "Check the lot number and expiry on the pack.",
             "expiry",
         )
@@ -126,7 +126,7 @@ def lot_blockers(s: Session, lot: Lot, on: dt.date) -> list[DomainError]:
                 "lot_expired",
                 f"{name} đã hết hạn dùng ngày {day_text(lot.expiry)}: không được xuất sử dụng. "
                 "Hãy chọn lô khác và lập biên bản hủy lô này.",
-                f"{name} expired on {lot.expiry:%Y-%m-%d} and may not be issued. "
+                f"{name} expired on {day_text(lot.expiry, 'en')} and may not be issued. "
                 "Choose another lot and record this one's disposal.",
                 "lot_id",
             )

@@ -33,8 +33,8 @@ def assert_open(s: Session, station_id: str, txn_date: dt.date, field: str = "tx
             "period_closed",
             f"Kỳ đến hết ngày {day_text(last)} đã khóa sổ: không thể ghi nghiệp vụ ngày {day_text(txn_date)}. "
             f"Hãy ghi với ngày từ {day_text(last + dt.timedelta(days=1))} trở đi.",
-            f"The period through {last:%Y-%m-%d} is closed: nothing can be dated {txn_date:%Y-%m-%d}. "
-            f"Date it {last + dt.timedelta(days=1):%Y-%m-%d} or later.",
+            f"The period through {day_text(last, 'en')} is closed: nothing can be dated {day_text(txn_date, 'en')}. "
+            f"Date it {day_text(last + dt.timedelta(days=1), 'en')} or later.",
             field,
         )
 
@@ -49,7 +49,7 @@ def close_period(s: Session, actor: Actor, *, closed_through: dt.date, today: dt
         raise RuleError(
             "close_future",
             f"Chỉ khóa sổ được các ngày đã qua: ngày {day_text(day)} chưa kết thúc. Hãy chọn ngày trước hôm nay.",
-            f"Only past days can be closed: {day:%Y-%m-%d} has not ended. Choose a day before today.",
+            f"Only past days can be closed: {day_text(day, 'en')} has not ended. Choose a day before today.",
             "closed_through",
         )
     last = last_closed_day(s, station_id)
@@ -57,7 +57,7 @@ def close_period(s: Session, actor: Actor, *, closed_through: dt.date, today: dt
         raise RuleError(
             "already_closed",
             f"Sổ đã khóa đến hết ngày {day_text(last)}. Hãy chọn một ngày sau ngày đó.",
-            f"The books are already closed through {last:%Y-%m-%d}. Choose a later day.",
+            f"The books are already closed through {day_text(last, 'en')}. Choose a later day.",
             "closed_through",
         )
     row = ClosedPeriod(station_id=station_id, closed_through=day, closed_by=actor.name, closed_at=utc_now())

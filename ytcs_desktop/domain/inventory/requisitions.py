@@ -272,7 +272,7 @@ def ship(
             raise RuleError(
                 "ship_expired",
                 f"Lô {lot_no} đã hết hạn ({day_text(expiry)}): không được cấp cho trạm.",
-                f"Lot {lot_no} expired on {expiry:%Y-%m-%d} and may not be shipped.",
+                f"Lot {lot_no} expired on {day_text(expiry, 'en')} and may not be shipped.",
                 "expiry",
             )
         out.append(
