@@ -54,13 +54,15 @@ def test_pullers_get_every_row_once_while_stations_push_through_two_workers() ->
                     sent.extend(ids)
 
             def pull(n: int) -> None:
-                cursor, more = 0, True
-                while pushing.is_set() or more:  # pulling all along, then to the end
+                cursor = 0
+                while True:  # pulling all along; once every push has answered, to the end
                     last_round = not pushing.is_set()
                     cursor, more, ids = _pull_page(pullers[n], cursor, "stock_transactions")
                     held[n].extend(ids)
                     if last_round and not more:
                         return
+                    if not more:
+                        time.sleep(0.02)  # caught up: a station's PC would wait minutes
 
             threads = [threading.Thread(target=push, args=(d,)) for d in stations]
             readers = [threading.Thread(target=pull, args=(n,)) for n in range(len(pullers))]
@@ -68,16 +70,19 @@ def test_pullers_get_every_row_once_while_stations_push_through_two_workers() ->
                 thread.start()
             for thread in threads:
                 thread.join(timeout=180)
+            assert not any(thread.is_alive() for thread in threads), "pushes still running"
             pushing.clear()
             for thread in readers:
-                thread.join(timeout=60)
+                thread.join(timeout=180)
+            assert not any(thread.is_alive() for thread in readers), "pullers still pulling"
             assert failures == []
         finally:
             stop_server(proc)
             store.dispose()
     assert len(sent) == STATIONS * PUSHES * ROWS
     for n, ids in held.items():
-        assert Counter(ids) == Counter(sent), f"puller {n}: {len(ids)} rows held, {len(set(ids))} distinct"
+        missing, doubled = set(sent) - set(ids), [i for i, k in Counter(ids).items() if k > 1]
+        assert Counter(ids) == Counter(sent), f"puller {n}: {len(missing)} rows missing, {len(doubled)} doubled"
 
 
 def _profile(station: Device, fields: dict[str, Any], stamp: str, q: int, mutation: str) -> dict[str, Any]:
