@@ -23,6 +23,7 @@ from ytcs_desktop.store.db import Database
 from ytcs_desktop.store.models import Referral, SupervisionFinding, SupervisionScore, SupervisionVisit
 from ytcs_desktop.ui.context import AppContext
 from ytcs_desktop.ui.main_window import MainWindow
+from ytcs_desktop.ui.operations import ALL_AREAS
 from ytcs_desktop.ui.pages.centre_referrals import ReferralRegisterPage
 from ytcs_desktop.ui.pages.centre_supervision import SupervisionPage
 from ytcs_desktop.ui.pages.overview import OverviewPage
@@ -97,6 +98,7 @@ def _visit_with_action(db: Database) -> str:
 def test_station_sees_its_open_action_and_records_progress(station_window: MainWindow, qtbot: QtBot) -> None:
     db = station_window.ctx.db
     fid = _visit_with_action(db)
+    station_window.ctx.ops.announce(ALL_AREAS)  # as a pull that brought the visit does; the overview may have loaded
     overview = station_window.open(OverviewPage)
     assert isinstance(overview, OverviewPage)
     card = overview.cards["open_actions"]
