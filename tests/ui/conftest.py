@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, QThread
+from PySide6.QtWidgets import QApplication, QDialog
 
 from ytcs_desktop.store.db import Database
 from ytcs_desktop.ui.app import install_translator, make_application, make_context, tune_gc
@@ -41,6 +42,16 @@ def vietnamese_after(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
     """Every test starts in the default language, whatever the one before it switched to."""
     install_translator(qapp, "vi")
     yield
+
+
+@pytest.fixture(autouse=True)
+def no_dialog_left(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """A dialog a test left open (a window closed over a half-typed form) is shut without its question,
+    so the next test does not start under someone else's modal dialog."""
+    yield
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QDialog) and widget.isVisible():
+            QDialog.done(widget, QDialog.DialogCode.Rejected)
 
 
 @pytest.fixture(autouse=True)
