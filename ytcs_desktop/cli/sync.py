@@ -29,6 +29,7 @@ from ytcs_desktop.cli.common import (
     print_json,
 )
 from ytcs_desktop.cli.setup import subcommand
+from ytcs_desktop.domain.accounts import keep_verified_password
 from ytcs_desktop.domain.station_ids import own_code
 from ytcs_desktop.paths import default_data_dir
 from ytcs_desktop.settings import settings
@@ -75,6 +76,9 @@ def _login(args: argparse.Namespace, db: Database, server: str, username: str, p
                        "This account belongs to another station than this database.")
     remember_centre(db, server, answer.device_id, username)
     saved = keystore.save_token(server, answer.device_id, answer.token, _folder(args), to_file=to_file)
+    with db.transaction() as s:  # as the window does: this person can sign in here offline afterwards
+        keep_verified_password(s, username=username, password=password,
+                               role="centre" if db.role == "centre" else "station")
     if saved.where == "session":
         _say(args, "Máy này không có kho khoá của hệ điều hành: mã đăng nhập chỉ được giữ trong phiên này. "
                    "Lần sau hãy đăng nhập lại (hoặc dùng --store-token-in-file để lưu vào tệp).",

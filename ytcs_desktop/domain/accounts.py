@@ -182,6 +182,15 @@ def record_online_verification(s: Session, *, username: str, password: str, role
     return _view(row)
 
 
+def keep_verified_password(s: Session, *, username: str, password: str, role: Role) -> AccountView | None:
+    """After a sign-in to the centre from this PC (the window's "Sign in to the centre", `ytcs login`): where
+    people sign in on this PC, the centre's accepted password is kept as a local hash, so that person can
+    sign in here offline too (and an account made here is confirmed). A PC without accounts stays so."""
+    if not has_accounts(s):
+        return None
+    return record_online_verification(s, username=username, password=password, role=role)
+
+
 def actor_of(account: AccountView, role: Role, station_id: str | None) -> Actor:
     """The Actor a signed-in person acts as: their full name on every record, their own duties."""
     return Actor(name=account.full_name, role=role, station_id=station_id if role == "station" else None,

@@ -51,12 +51,10 @@ def sign_in(db: Database, server_url: str, username: str, password: str) -> str:
 def keep_verified_password(db: Database, username: str, password: str) -> None:
     """Where people sign in on this PC, the centre's accepted password is kept as a local hash, so that
     person can sign in here offline too (and an account made here is confirmed)."""
-    from ytcs_desktop.domain.accounts import has_accounts, record_online_verification
+    from ytcs_desktop.domain.accounts import keep_verified_password as keep
 
     with db.transaction() as s:
-        if has_accounts(s):
-            record_online_verification(s, username=username, password=password,
-                                       role="centre" if db.role == "centre" else "station")
+        keep(s, username=username, password=password, role="centre" if db.role == "centre" else "station")
 
 
 class SignInDialog(QDialog):
