@@ -3,7 +3,10 @@
 A person signs in with their own user name and password. The password is checked against an argon2 hash
 kept on this PC (never the password), so a person whose password this PC has seen once can sign in here
 offline too. An account made here (by the head of station, also offline) awaits the centre's confirmation:
-the flag is cleared the first time that person signs in to the centre from this PC.
+the next sync sends it to the centre (user name, full name, duties and the argon2 hash made here), which
+makes it for this station or refuses it (a user name someone else holds there); the flag is also cleared
+the first time that person signs in to the centre from this PC. Each sync brings back whether the centre
+keeps this station's accounts in use: one disabled there cannot sign in here either, offline too.
 
 While a database has no account, nobody signs in (the window and the command line act as a system actor,
 domain/actor.py), so databases made before accounts existed keep working as they did."""
@@ -49,11 +52,28 @@ class AccountView:
     awaits_confirmation: bool
     verified_online: bool
     active: bool
+    centre_active: bool = True  # False: disabled at the centre (it cannot sign in here either)
+    refusal: tuple[str, str] | None = None  # why the centre refused this account made here (vi, en)
+
+    def refusal_text(self, lang: str) -> str | None:
+        return None if self.refusal is None else self.refusal[1 if lang.startswith("en") else 0]
 
 
 def _view(row: LocalAccount) -> AccountView:
     return AccountView(row.username, row.full_name, duties_of(row), row.staff_id, row.awaits_confirmation,
-                       row.verified_online_at is not None, row.active)
+                       row.verified_online_at is not None, row.active, row.centre_active, _refusal(row))
+
+
+def _refusal(row: LocalAccount) -> tuple[str, str] | None:
+    import json
+
+    if not row.centre_refusal:
+        return None
+    try:
+        kept = json.loads(row.centre_refusal)
+        return str(kept["vi"]), str(kept["en"])
+    except (ValueError, KeyError, TypeError):
+        return ("Trung tâm đã từ chối tài khoản này.", "The centre refused this account.")
 
 
 def duties_of(row: LocalAccount) -> frozenset[str]:
@@ -141,6 +161,14 @@ def wrong_password() -> RuleError:
                      "Vietnamese keyboard); if you forgot it, ask the head of station to reset it.", "password")
 
 
+def centre_disabled(username: str) -> RuleError:
+    return RuleError("account_disabled",
+                     f"Tài khoản {username} đã bị Trung tâm khóa nên không đăng nhập được trên máy này. Hãy liên hệ "
+                     "quản trị Trung tâm để mở lại.",
+                     f"Account {username} has been disabled by the centre, so it cannot sign in on this computer. "
+                     "Ask the centre's administrator to enable it again.", "username")
+
+
 def verify_password(s: Session, username: str, password: str) -> AccountView:
     """Offline sign-in: the password checked against the hash kept on this PC. An unknown user name costs
     the same time and gets the same answer as a wrong password."""
@@ -154,6 +182,8 @@ def verify_password(s: Session, username: str, password: str) -> AccountView:
         raise RuleError("account_disabled", "Tài khoản này đã bị khóa. Hãy nhờ trạm trưởng hoặc Trung tâm mở lại.",
                         "This account is disabled. Ask the head of station or the centre to enable it.",
                         "username")
+    if not row.centre_active:
+        raise centre_disabled(row.username)
     if _hasher.check_needs_rehash(row.password_hash):
         row.password_hash = _hasher.hash(password)
     return _view(row)
@@ -176,6 +206,8 @@ def record_online_verification(s: Session, *, username: str, password: str, role
     row.password_hash = _hasher.hash(password)
     row.verified_online_at = utc_now()
     row.awaits_confirmation = False
+    row.centre_active = True  # the centre just let this person in
+    row.centre_refusal = None
     if full_name and full_name.strip():
         row.full_name = full_name.strip()
     s.flush()
@@ -218,6 +250,65 @@ def set_active(s: Session, actor: Actor, username: str, active: bool) -> Account
     return _view(row)
 
 
+# ----- the accounts of this PC at the centre (the sync, sync/station_accounts.py) -------------------------
+@dataclass(frozen=True)
+class AccountToConfirm:
+    """An account made here, as it is sent to the centre: the hash made here, never the password."""
+
+    username: str
+    full_name: str
+    duties: frozenset[str]
+    password_hash: str
+
+
+def accounts_to_confirm(s: Session) -> list[AccountToConfirm]:
+    """Accounts made here that the centre has not confirmed or refused yet (one disabled here is not sent)."""
+    rows = s.scalars(select(LocalAccount).where(LocalAccount.awaits_confirmation.is_(True),
+                                                LocalAccount.active.is_(True), LocalAccount.centre_refusal.is_(None))
+                     .order_by(LocalAccount.created_at, LocalAccount.username))
+    return [AccountToConfirm(r.username, r.full_name, duties_of(r), r.password_hash) for r in rows]
+
+
+def record_centre_confirmation(s: Session, username: str, active: bool = True) -> None:
+    """The centre made (or already held, the same) account for this station."""
+    row = s.get(LocalAccount, username)
+    if row is not None:
+        row.awaits_confirmation = False
+        row.centre_refusal = None
+        row.centre_active = active
+        s.flush()
+
+
+def record_centre_refusal(s: Session, username: str, code: str, vi: str, en: str) -> None:
+    """The centre refused an account made here; it is shown as refused and not sent again (the head of
+    station makes the account again under another name)."""
+    import json
+
+    row = s.get(LocalAccount, username)
+    if row is None:
+        return
+    if code == "username_taken":
+        vi = (f"Trung tâm từ chối: tên đăng nhập “{username}” đã có người khác dùng. Hãy tạo lại tài khoản này với "
+              "tên đăng nhập khác.")
+        en = f"Refused by the centre: the user name “{username}” is someone else's. Make this account again under " \
+             "another user name."
+    row.centre_refusal = json.dumps({"code": code, "vi": vi, "en": en}, ensure_ascii=False)
+    s.flush()
+
+
+def record_centre_states(s: Session, active: dict[str, bool]) -> list[str]:
+    """Whether the centre keeps each of this station's accounts in use (the sync brings it): an account
+    disabled there cannot sign in here, offline too, until the centre enables it again. Accounts the
+    centre does not know are left as they are. Returns the user names whose state changed."""
+    changed = []
+    for row in s.scalars(select(LocalAccount).where(LocalAccount.username.in_(list(active)))):
+        if row.centre_active != active[row.username]:
+            row.centre_active = active[row.username]
+            changed.append(row.username)
+    s.flush()
+    return changed
+
+
 # ----- who is signed in for the command line on this PC ------------------------------------------------
 CLI_PERSON = "cli_person"  # settings key: {"username": …, "until": ISO moment}
 CLI_HOURS = 8  # a working day: the command line asks again the next day
@@ -252,7 +343,7 @@ def cli_person(s: Session, now: dt.datetime | None = None) -> tuple[AccountView,
     except (ValueError, KeyError, TypeError):
         return None
     account = s.get(LocalAccount, str(kept.get("username", "")))
-    if account is None or not account.active or until <= (now or utc_now()):
+    if account is None or not account.active or not account.centre_active or until <= (now or utc_now()):
         return None
     return _view(account), until
 

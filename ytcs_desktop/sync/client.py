@@ -76,6 +76,8 @@ class SyncReport:
     resnapshot: bool = False  # a full re-download happened (cursor older than the tombstone horizon)
     requests: int = 0
     retries: int = 0
+    accounts_confirmed: int = 0  # accounts made on this PC that the centre made for the station
+    accounts_refused: int = 0  # and those it refused (each shows why)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -379,6 +381,11 @@ class SyncClient:
         if pushed_all:  # the offset is fresh from hello and far-ahead stamps are re-stamped: drop them
             self.db.settle_clock(a.get_int(self.db, a.PUSH_CURSOR), p.CLOCK_FUTURE_LIMIT_MS)
         pulled_all = pushed_all and self.pull()
+        if not self._cancelled():  # the people of this station: sent, confirmed, in use or not
+            from ytcs_desktop.sync.station_accounts import exchange_accounts
+
+            people = exchange_accounts(self.db, self.link)
+            self.report.accounts_confirmed, self.report.accounts_refused = people.confirmed, people.refused
         self.report.complete = pushed_all and pulled_all and not self._cancelled()
         self.report.seconds = round(time.monotonic() - started, 3)
         with a.remote_write(self.db) as conn:

@@ -326,6 +326,26 @@ class UserInfo(BaseModel):
     locked_until: str | None = Field(default=None, description="UTC ISO time a sign-in lock ends")
 
 
+class StationAccount(BaseModel):
+    """An account the head of station made on a PC, sent to be made at the centre for the PC's station
+    (`POST /sync/accounts`): the argon2 hash made on the PC, never a password."""
+
+    username: str = Field(min_length=1, max_length=100, pattern=r"^\S+$")
+    full_name: str = Field(min_length=1, max_length=200)
+    duties: list[str] = Field(min_length=1, max_length=10)
+    password_hash: str = Field(min_length=1, max_length=500, description="argon2 hash ($argon2id$...)")
+
+
+class StationUser(BaseModel):
+    """One account of the device's station at the centre (`GET /sync/accounts`, and the answer to a
+    `POST`): whether it is in use, its full name and duties (null: every duty of its side)."""
+
+    username: str
+    full_name: str | None
+    duties: list[str] | None
+    active: bool
+
+
 def version_tuple(version: str) -> tuple[int, ...]:
     """"0.10.2" -> (0, 10, 2); what is not a number counts as 0 (a local build's suffix)."""
     out = []

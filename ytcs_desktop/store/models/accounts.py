@@ -2,7 +2,9 @@
 
 One row per person: their duties, an argon2 hash of their password (never the password), when the centre
 last confirmed it, and whether an account made here offline still awaits the centre's confirmation. Kept
-per PC on purpose: a hash is what lets a person sign in offline, and it is not sent anywhere."""
+per PC on purpose: a hash is what lets a person sign in offline. The one time a hash leaves the PC is when
+an account made here is sent to the centre to be confirmed (the centre keeps the same argon2 hash, never a
+password); the sync brings back whether the centre keeps each account in use (`centre_active`)."""
 
 from __future__ import annotations
 
@@ -27,3 +29,7 @@ class LocalAccount(Base):
     created_by: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     active: Mapped[bool] = mapped_column(Boolean, default=True, server_default="1")
+    # False once the centre has disabled this account (brought by a sync): it cannot sign in here either
+    centre_active: Mapped[bool] = mapped_column(Boolean, default=True, server_default="1")
+    # Why the centre refused an account made here (JSON {"code", "vi", "en"}); NULL: not refused
+    centre_refusal: Mapped[str | None] = mapped_column(Text)

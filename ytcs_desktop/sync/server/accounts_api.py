@@ -1,5 +1,7 @@
 """The account endpoints beside sign-in: a person changes their own password; the centre's administrator
-disables and enables accounts, resets passwords and revokes computers. Every refusal is a 4xx with a
+disables and enables accounts, resets passwords and revokes computers; a station's computer sends the
+accounts its head of station made and reads whether the station's accounts are in use
+(sync/server/station_accounts.py). Every refusal is a 4xx with a
 machine-readable code (sync/server/errors.py)."""
 
 # No `from __future__ import annotations`: FastAPI reads the routes' annotations, which name the
@@ -10,7 +12,7 @@ from typing import Annotated, Any
 from fastapi import Depends, FastAPI, Path, Request
 
 from ytcs_desktop.sync import protocol as p
-from ytcs_desktop.sync.server import admin
+from ytcs_desktop.sync.server import admin, station_accounts
 from ytcs_desktop.sync.server.auth import change_own_password
 from ytcs_desktop.sync.server.device import Device
 from ytcs_desktop.sync.server.store import ServerStore
@@ -56,3 +58,15 @@ def add_account_routes(app: FastAPI, store: ServerStore, device: Callable[..., D
         with store.write() as conn:
             admin.revoke_device(conn, device_id)
         return {"ok": True}
+
+    @app.post("/api/v1/sync/accounts", response_model=p.StationUser, responses=errors, tags=["sync"],
+              summary="Make at the centre an account the head of station made on a PC")
+    def confirm_account(body: p.StationAccount, d: Annotated[Device, Depends(device)]) -> p.StationUser:
+        with store.write() as conn:
+            return station_accounts.confirm_account(conn, d, body)
+
+    @app.get("/api/v1/sync/accounts", response_model=list[p.StationUser], responses=errors, tags=["sync"],
+             summary="The accounts of this computer's station and whether each is in use")
+    def station_users(d: Annotated[Device, Depends(device)]) -> list[p.StationUser]:
+        with store.read() as conn:
+            return station_accounts.station_users(conn, d)

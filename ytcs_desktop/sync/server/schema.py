@@ -51,6 +51,10 @@ users = Table(
     Column("station_code", String(32)),
     Column("active", Boolean, nullable=False, default=True),
     Column("created_ms", BigInteger, nullable=False),
+    Column("full_name", String(200)),
+    # comma list of domain/permissions.py DUTIES codes; NULL: every duty of its side (accounts made by
+    # `ytcs centre add-user`); set for an account a station's head made on a PC (sync/server/station_accounts.py)
+    Column("duties", Text),
 )
 
 sign_in_throttle = Table(

@@ -1,0 +1,95 @@
+"""A station's people at the centre: the accounts its head of station made on a PC (offline too) are sent
+by the next sync and made here for that station, and each sync brings back whether the centre keeps the
+station's accounts in use.
+
+An account arrives with the argon2 hash made on the PC (never a password; the PC checked the password
+rule when it was typed) and its duties, which must be the station's. A user name held here by anyone else
+(another station, the centre, or the same name with another password) is refused, 409 `username_taken`;
+the same account sent again (an answer lost on the way) is answered as made. Only a station's own
+computers send its accounts, and they are made for the computer's station whatever the body says."""
+
+from __future__ import annotations
+
+from argon2 import extract_parameters
+from argon2.exceptions import InvalidHashError
+from sqlalchemy import Connection, RowMapping, select
+
+from ytcs_desktop.domain.errors import DomainError
+from ytcs_desktop.domain.permissions import check_duties
+from ytcs_desktop.sync import protocol as p
+from ytcs_desktop.sync.server import schema as t
+from ytcs_desktop.sync.server.device import Device
+from ytcs_desktop.sync.server.errors import ApiError
+from ytcs_desktop.sync.server.store import now_ms
+
+
+def _station_code(conn: Connection, device: Device) -> str:
+    """The code of the station the calling computer belongs to; a centre desktop is refused."""
+    if device.role != "station" or not device.station_id:
+        raise ApiError(403, "station_only", "Chỉ máy của trạm mới gửi tài khoản của trạm.",
+                       "Only a station's computer sends the station's accounts.")
+    code = conn.scalar(select(t.stations.c.code).where(t.stations.c.id == device.station_id))
+    if code is None:
+        raise ApiError(409, "station_unknown", "Trung tâm chưa đăng ký trạm của máy này.",
+                       "The centre has not registered this computer's station.")
+    return str(code)
+
+
+def _view(row: RowMapping) -> p.StationUser:
+    duties = row["duties"]
+    return p.StationUser(username=row["username"], full_name=row["full_name"],
+                         duties=sorted(d for d in duties.split(",") if d) if duties else None,
+                         active=bool(row["active"]))
+
+
+def station_users(conn: Connection, device: Device) -> list[p.StationUser]:
+    """Every account of the calling computer's station, with whether it is in use."""
+    code = _station_code(conn, device)
+    u = t.users.c
+    rows = conn.execute(select(u.username, u.full_name, u.duties, u.active)
+                        .where(u.role == "station", u.station_code == code).order_by(u.username)).mappings()
+    return [_view(r) for r in rows]
+
+
+def _checked_hash(value: str) -> str:
+    try:
+        extract_parameters(value)
+    except (InvalidHashError, ValueError) as exc:
+        raise ApiError(422, "bad_password_hash", "Mật khẩu của tài khoản không được gửi đúng dạng (argon2id).",
+                       "The account's password was not sent in the expected form (argon2id).") from exc
+    if not value.startswith("$argon2id$"):
+        raise ApiError(422, "bad_password_hash", "Mật khẩu của tài khoản không được gửi đúng dạng (argon2id).",
+                       "The account's password was not sent in the expected form (argon2id).")
+    return value
+
+
+def taken(username: str) -> ApiError:
+    return ApiError(409, "username_taken",
+                    f"Tên đăng nhập “{username}” đã có người khác dùng ở Trung tâm. Hãy tạo tài khoản này với tên "
+                    "đăng nhập khác.",
+                    f"The user name “{username}” is someone else's at the centre. Make this account under another "
+                    "user name.")
+
+
+def confirm_account(conn: Connection, device: Device, body: p.StationAccount) -> p.StationUser:
+    """Make the account for the calling computer's station, or say why not (4xx with a code)."""
+    code = _station_code(conn, device)
+    try:
+        duties = check_duties("station", body.duties)
+    except DomainError as exc:
+        raise ApiError(422, exc.code, exc.vi, exc.en) from exc
+    digest = _checked_hash(body.password_hash)
+    name, full_name = body.username.strip(), body.full_name.strip()
+    if not full_name:
+        raise ApiError(422, "full_name_missing", "Tài khoản gửi lên chưa có họ và tên.",
+                       "The account sent has no full name.")
+    held = conn.execute(select(t.users).where(t.users.c.username == name)).mappings().first()
+    if held is not None:
+        if held["role"] == "station" and held["station_code"] == code and held["password_hash"] == digest:
+            return _view(held)  # the same account sent again: its first answer was lost
+        raise taken(name)
+    conn.execute(t.users.insert().values(username=name, password_hash=digest, role="station", station_code=code,
+                                         active=True, created_ms=now_ms(), full_name=full_name,
+                                         duties=",".join(sorted(duties))))
+    made = conn.execute(select(t.users).where(t.users.c.username == name)).mappings().one()
+    return _view(made)
