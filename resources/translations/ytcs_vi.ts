@@ -6268,6 +6268,14 @@ Tệp: %2</translation>
             <translation>không</translation>
         </message>
         <message>
+            <source>refused: %1</source>
+            <translation>bị từ chối: %1</translation>
+        </message>
+        <message>
+            <source>no (disabled at the centre)</source>
+            <translation>không (Trung tâm đã khóa)</translation>
+        </message>
+        <message>
             <source>Account %1 made for %2: it awaits the centre's confirmation.</source>
             <translation>Đã tạo tài khoản %1 cho %2: chờ Trung tâm xác nhận.</translation>
         </message>

@@ -80,11 +80,16 @@ def _centre_user(centre: Centre, username: str) -> dict[str, Any] | None:
     return dict(row) if row is not None else None
 
 
+def _ytcs(folder: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """The real `ytcs` in a subprocess on the PC's data folder."""
+    full = {k: v for k, v in os.environ.items() if not k.startswith("YTCS_") or k == "YTCS_LOG_DIR"}
+    full.update({"LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8", **env})
+    return subprocess.run([YTCS, *args, "--data-dir", str(folder)], capture_output=True, text=True,
+                          encoding="utf-8", env=full, timeout=240)
+
+
 def _signin(folder: Path, username: str, password: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("YTCS_") or k == "YTCS_LOG_DIR"}
-    env.update({"LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8", "YTCS_PASSWORD": password})
-    return subprocess.run([YTCS, "signin", username, "--data-dir", str(folder)], capture_output=True, text=True,
-                          encoding="utf-8", env=env, timeout=240)
+    return _ytcs(folder, "signin", username, YTCS_PASSWORD=password)
 
 
 def test_accounts_made_on_the_pc_are_made_at_the_centre(centre: Centre, tmp_path: Path) -> None:
@@ -117,7 +122,8 @@ def test_accounts_made_on_the_pc_are_made_at_the_centre(centre: Centre, tmp_path
 
 
 def test_a_name_someone_else_holds_at_the_centre_is_refused_and_shown(centre: Centre, tmp_path: Path) -> None:
-    pc = _station_pc(centre, tmp_path / "pc")
+    folder = tmp_path / "pc"
+    pc = _station_pc(centre, folder)
     head, _ = _people(pc, uuid.uuid4().hex[:6])
     (other,) = centre.station("binh-hoa")  # another station's account holds the name
     taken = str(centre.admin(lambda c: c.scalar(select(t.devices.c.username)
@@ -135,10 +141,15 @@ def test_a_name_someone_else_holds_at_the_centre_is_refused_and_shown(centre: Ce
     with pc.db.read() as s:
         shown = get_account(s, taken)
     assert shown is not None and shown.awaits_confirmation
-    assert shown.refusal_text("vi") == (f"Trung tâm từ chối: tên đăng nhập “{taken}” đã có người khác dùng. Hãy tạo "
-                                        "lại tài khoản này với tên đăng nhập khác.")
+    assert shown.refusal_text("vi") == (f"Tên đăng nhập “{taken}” đã có người khác dùng ở Trung tâm. Hãy tạo lại "
+                                        "tài khoản này với tên đăng nhập khác.")
     assert "someone else's" in (shown.refusal_text("en") or "")
     assert pc.sync().accounts_refused == 0  # not sent again
+    listed = _ytcs(folder, "accounts", "list")
+    assert listed.returncode == 0, listed
+    row = next(line for line in listed.stdout.splitlines() if line.startswith(taken + " "))
+    assert "bị từ chối" in row
+    assert f"{taken}: Tên đăng nhập “{taken}” đã có người khác dùng ở Trung tâm." in listed.stdout
 
 
 def test_an_account_disabled_at_the_centre_cannot_sign_in_on_the_pc_offline_too(centre: Centre,
@@ -160,6 +171,8 @@ def test_an_account_disabled_at_the_centre_cannot_sign_in_on_the_pc_offline_too(
     cli = _signin(folder, nurse, NURSE_PASSWORD)  # the real command, with no centre involved
     assert cli.returncode == 2 and len([x for x in cli.stderr.splitlines() if x.strip()]) == 1, cli
     assert "bị Trung tâm khóa" in cli.stderr
+    listed = _ytcs(folder, "accounts", "list", YTCS_LANG="en")
+    assert "no (disabled at the centre)" in next(x for x in listed.stdout.splitlines() if x.startswith(nurse + " "))
 
     centre.admin(lambda c: admin.set_active(c, nurse, True))
     pc.sync()

@@ -110,10 +110,16 @@ def _accounts_list(args: argparse.Namespace) -> int:
     finally:
         db.close()
     yes, no = ("yes", "no") if en else ("có", "không")
+    refused, off = ("refused", "no (disabled at the centre)") if en else ("bị từ chối", "không (Trung tâm đã khóa)")
+    lang = "en" if en else "vi"
     print_table(["username", "full_name", "roles", "confirmed", "active"] if en else
                 ["tên đăng nhập", "họ và tên", "vai trò", "đã xác nhận", "đang dùng"],
-                [(a.username, a.full_name, duty_names(a.duties, "en" if en else "vi"),
-                  no if a.awaits_confirmation else yes, yes if a.active else no) for a in rows])
+                [(a.username, a.full_name, duty_names(a.duties, lang),
+                  refused if a.refusal else no if a.awaits_confirmation else yes,
+                  no if not a.active else yes if a.centre_active else off) for a in rows])
+    for a in rows:  # why the centre refused an account made here, in words
+        if a.refusal:
+            print(f"{a.username}: {a.refusal_text(lang)}")
     return EXIT_OK
 
 

@@ -288,10 +288,10 @@ def record_centre_refusal(s: Session, username: str, code: str, vi: str, en: str
     if row is None:
         return
     if code == "username_taken":
-        vi = (f"Trung tâm từ chối: tên đăng nhập “{username}” đã có người khác dùng. Hãy tạo lại tài khoản này với "
-              "tên đăng nhập khác.")
-        en = f"Refused by the centre: the user name “{username}” is someone else's. Make this account again under " \
-             "another user name."
+        vi = (f"Tên đăng nhập “{username}” đã có người khác dùng ở Trung tâm. Hãy tạo lại tài khoản này với tên "
+              "đăng nhập khác.")
+        en = f"The user name “{username}” is someone else's at the centre. Make this account again under another " \
+             "user name."
     row.centre_refusal = json.dumps({"code": code, "vi": vi, "en": en}, ensure_ascii=False)
     s.flush()
 
