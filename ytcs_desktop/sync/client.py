@@ -35,6 +35,7 @@ import requests
 from ytcs_desktop.store.db import Database
 from ytcs_desktop.sync import apply as a
 from ytcs_desktop.sync import protocol as p
+from ytcs_desktop.sync.station_accounts import exchange_accounts
 from ytcs_desktop.sync.transport import (
     CA_FILE_NAME,
     AuthError,
@@ -377,15 +378,14 @@ class SyncClient:
         self.report = self.link.traffic = SyncReport()
         self._tell("hello", 0, None)
         self.hello()
+        # The station's people first: an account made here is at the centre before the changes it signed
+        # (the centre re-checks the signer's duties on push), and the centre's disables are known here.
+        people = exchange_accounts(self.db, self.link)
+        self.report.accounts_confirmed, self.report.accounts_refused = people.confirmed, people.refused
         pushed_all = self.push()
         if pushed_all:  # the offset is fresh from hello and far-ahead stamps are re-stamped: drop them
             self.db.settle_clock(a.get_int(self.db, a.PUSH_CURSOR), p.CLOCK_FUTURE_LIMIT_MS)
         pulled_all = pushed_all and self.pull()
-        if not self._cancelled():  # the people of this station: sent, confirmed, in use or not
-            from ytcs_desktop.sync.station_accounts import exchange_accounts
-
-            people = exchange_accounts(self.db, self.link)
-            self.report.accounts_confirmed, self.report.accounts_refused = people.confirmed, people.refused
         self.report.complete = pushed_all and pulled_all and not self._cancelled()
         self.report.seconds = round(time.monotonic() - started, 3)
         with a.remote_write(self.db) as conn:

@@ -1,5 +1,6 @@
-"""The station's people at the centre, at the end of each sync (the client's half of
-sync/server/station_accounts.py).
+"""The station's people at the centre, at each sync after hello and before the push (the client's half of
+sync/server/station_accounts.py): an account made here is at the centre before the changes it signed, whose
+signer's duties the centre re-checks (sync/server/duties.py).
 
 Accounts the head of station made on this PC (offline too) and the centre has not answered yet are sent
 one by one (`POST /sync/accounts`: user name, full name, duties and the argon2 hash made here, never a

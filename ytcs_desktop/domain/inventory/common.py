@@ -236,6 +236,7 @@ def write_txn(
         ref_table=ref_table,
         ref_id=ref_id,
         actor=actor.name,
+        actor_user=actor.username,
         created_at=utc_now(),
     )
     if txn_id is not None:

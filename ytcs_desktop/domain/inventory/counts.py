@@ -255,6 +255,7 @@ def approve_count(s: Session, actor: Actor, *, count_id: str, proposals: str | N
         )
     count.status = "approved"
     count.approved_by = actor.name
+    count.approved_by_user = actor.username
     count.approved_at = utc_now()
     if proposals:
         count.proposals = text_or_none(proposals, 4000)

@@ -97,6 +97,9 @@ class StockTransaction(SyncMixin, Base):
     ref_table: Mapped[str | None] = mapped_column(String(40))
     ref_id: Mapped[str | None] = mapped_column(String(36))
     actor: Mapped[str | None] = mapped_column(String(200))
+    # the user name of the signed-in person who wrote it (NULL where nobody signs in): the centre re-checks
+    # that person's duties for a count correction or a disposal (sync/server/duties.py)
+    actor_user: Mapped[str | None] = mapped_column(String(100))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
 
 
@@ -123,6 +126,7 @@ class StockCount(SyncMixin, Base):
     team: Mapped[str | None] = mapped_column(Text)
     proposals: Mapped[str | None] = mapped_column(Text)
     approved_by: Mapped[str | None] = mapped_column(String(200))
+    approved_by_user: Mapped[str | None] = mapped_column(String(100))  # user name of who approved (signed in)
     approved_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
 
 

@@ -40,6 +40,7 @@ from ytcs_desktop.sync.server import permissions as perm
 from ytcs_desktop.sync.server import proposals, register, values
 from ytcs_desktop.sync.server import schema as t
 from ytcs_desktop.sync.server.device import Device
+from ytcs_desktop.sync.server.duties import DutyCheck
 from ytcs_desktop.sync.server.errors import ApiError, busy
 from ytcs_desktop.sync.server.permissions import Refusal
 from ytcs_desktop.sync.server.store import ServerStore, now_ms
@@ -210,6 +211,7 @@ class Batch:
         self.applied: list[dict[str, Any]] = []
         self.proposals: list[dict[str, Any]] = []
         self._joined_ms: int | None = None
+        self.duties = DutyCheck(conn, device)
 
     def before_centre(self, hlc: str) -> bool:
         """Whether a stamp predates the station's first sign-in at this centre (its PC worked alone then)."""
@@ -264,6 +266,8 @@ class Batch:
             return Outcome(p.RESULT_REJECTED, refusal)
         if state is None:
             refusal = perm.check_new_row(rule, self.device, m.fields)
+            if refusal is None:
+                refusal = self.duties.refusal(m.table, m.fields, None)
             if refusal is not None:
                 return Outcome(p.RESULT_REJECTED, refusal)
             hlc, origin = self.stamp(m)
@@ -419,6 +423,8 @@ class Batch:
             refusal = perm.check_values(rule, changed)
         if refusal is None and "status" in changed and m.hlc > state.hlc_of("status"):  # else it loses (see top)
             refusal = perm.check_transition(rule, self.device, state.fields.get("status"), changed["status"])
+            if refusal is None:  # a status that needs a duty: the signer's, as the centre holds them
+                refusal = self.duties.refusal(m.table, {**state.fields, **changed}, changed)
         if refusal is not None:
             return Outcome(p.RESULT_REJECTED, refusal)
         if kept:
