@@ -181,6 +181,36 @@ def test_an_account_disabled_at_the_centre_cannot_sign_in_on_the_pc_offline_too(
     assert cli.returncode == 0 and "Lê Thị Hoa" in cli.stdout, cli
 
 
+def test_accounts_wait_while_the_pc_is_signed_in_to_the_centre_as_someone_who_may_not_make_them(
+        centre: Centre, tmp_path: Path) -> None:
+    pc = _station_pc(centre, tmp_path / "pc")
+    tag = uuid.uuid4().hex[:6]
+    head, nurse = _people(pc, tag)
+    assert pc.sync().accounts_confirmed == 2
+    as_nurse = login(centre.url, nurse, NURSE_PASSWORD, device_name="pc", station_id=pc.station_id,
+                     replica_id=pc.db.replica_id)  # the nurse signed in to the centre from this PC
+    nurse_pc = Replica(pc.db, as_nurse.token, as_nurse.device_id, centre.url, pc.station_id, pc.code)
+    newcomer = f"minh.{tag}"
+    with pc.db.transaction() as s:
+        lead = get_account(s, head)
+        assert lead is not None
+        create_account(s, Actor(lead.full_name, "station", pc.station_id, lead.duties, head), username=newcomer,
+                       full_name="Trần Văn Minh", password="mat khau cua minh", duties=["truong_tram"])
+    centre.admin(lambda c: admin.set_active(c, head, False))
+
+    report = nurse_pc.sync()  # a clinical account may not make accounts at the centre: the newcomer waits
+    assert report.complete and report.accounts_confirmed == 0 and report.accounts_refused == 0
+    assert _centre_user(centre, newcomer) is None
+    with pc.db.read() as s:
+        waiting, lead_now = get_account(s, newcomer), get_account(s, head)
+    assert waiting is not None and waiting.awaits_confirmation and waiting.refusal is None
+    assert lead_now is not None and not lead_now.centre_active  # the centre's word still came back
+
+    centre.admin(lambda c: admin.set_active(c, head, True))
+    assert pc.sync().accounts_confirmed == 1  # the PC signed in to the centre as the station's account again
+    assert _centre_user(centre, newcomer)["duties"] == "truong_tram"  # type: ignore[index]
+
+
 def _raw(replica: Replica, method: str, body: dict[str, Any] | None = None) -> requests.Response:
     return requests.request(method, replica.url + p.API + "/sync/accounts", json=body, timeout=30,
                             headers={p.PROTOCOL_HEADER: str(p.PROTOCOL_VERSION),

@@ -25,7 +25,8 @@ from ytcs_desktop.sync import protocol as p
 from ytcs_desktop.sync.transport import ServerRefused, Transport
 
 # The centre's refusals that are about the account sent (it is shown refused and not sent again); any other
-# (an older centre without the call, a computer that is not a station's) leaves it waiting.
+# (an older centre without the call, a computer that is not a station's, or one signed in to the centre as a
+# person who may not make accounts: duty_required) leaves it waiting for a later sync.
 ACCOUNT_REFUSALS = frozenset({"username_taken", "bad_duty", "duty_missing", "bad_password_hash",
                               "full_name_missing", "invalid_request"})
 
@@ -51,7 +52,7 @@ def exchange_accounts(db: Database, link: Transport) -> AccountsReport:
                 link.post(f"{p.API}/sync/accounts", p.gzip_bytes(p.dumps(body.model_dump()))))
         except ServerRefused as exc:
             if exc.code not in ACCOUNT_REFUSALS:
-                return report
+                break  # not about this account (an older centre, a computer not allowed to): they all wait
             with db.transaction() as s:
                 record_centre_refusal(s, account.username, exc.code, exc.vi, exc.en)
             report.refused += 1

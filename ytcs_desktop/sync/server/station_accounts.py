@@ -6,7 +6,10 @@ An account arrives with the argon2 hash made on the PC (never a password; the PC
 rule when it was typed) and its duties, which must be the station's. A user name held here by anyone else
 (another station, the centre, or the same name with another password) is refused, 409 `username_taken`;
 the same account sent again (an answer lost on the way) is answered as made. Only a station's own
-computers send its accounts, and they are made for the computer's station whatever the body says."""
+computers send its accounts, and they are made for the computer's station whatever the body says; the
+account that computer is signed in to the centre with must hold a duty that makes accounts (head of
+station), else 403 `duty_required` and the accounts wait on the PC until the head of station signs in to
+the centre from it."""
 
 from __future__ import annotations
 
@@ -14,8 +17,9 @@ from argon2 import extract_parameters
 from argon2.exceptions import InvalidHashError
 from sqlalchemy import Connection, RowMapping, select
 
-from ytcs_desktop.domain.errors import DomainError
-from ytcs_desktop.domain.permissions import check_duties
+from ytcs_desktop.domain.actor import Actor
+from ytcs_desktop.domain.errors import DomainError, PermissionDenied
+from ytcs_desktop.domain.permissions import check_duties, require
 from ytcs_desktop.sync import protocol as p
 from ytcs_desktop.sync.server import schema as t
 from ytcs_desktop.sync.server.device import Device
@@ -71,9 +75,27 @@ def taken(username: str) -> ApiError:
                     "user name.")
 
 
+def _may_make_accounts(conn: Connection, device: Device) -> None:
+    """The account the computer signed in to the centre with must be allowed to make the station's accounts,
+    by its duties at the centre (domain/permissions.py; none recorded: every duty of its side, as for an
+    account made with `ytcs centre add-user`)."""
+    u = t.users.c
+    held = conn.execute(select(u.full_name, u.duties).where(u.username == device.username)).mappings().first()
+    duties = frozenset(d for d in (held["duties"] or "").split(",") if d) if held is not None else frozenset()
+    if held is None or not held["duties"]:
+        return
+    try:
+        require(Actor(held["full_name"] or device.username, "station", device.station_id, duties, device.username),
+                "manage_station_accounts")
+    except PermissionDenied as exc:
+        raise ApiError(403, exc.code, f"{exc.vi} (Máy này đang đăng nhập Trung tâm bằng tài khoản {device.username}.)",
+                       f"{exc.en} (This computer is signed in to the centre as {device.username}.)") from exc
+
+
 def confirm_account(conn: Connection, device: Device, body: p.StationAccount) -> p.StationUser:
     """Make the account for the calling computer's station, or say why not (4xx with a code)."""
     code = _station_code(conn, device)
+    _may_make_accounts(conn, device)
     try:
         duties = check_duties("station", body.duties)
     except DomainError as exc:
