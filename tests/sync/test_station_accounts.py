@@ -117,6 +117,15 @@ def test_accounts_made_on_the_pc_are_made_at_the_centre(centre: Centre, tmp_path
     # the person signs in to the centre with the password typed on the PC
     assert login(centre.url, nurse, NURSE_PASSWORD, device_name="another pc").role == "station"
 
+    # the centre's list of accounts names the person and her duties (an account made there: none)
+    desk = centre.centre_replica()
+    listed = requests.get(centre.url + p.API + "/centre/users", timeout=30, headers={
+        p.PROTOCOL_HEADER: str(p.PROTOCOL_VERSION), "Authorization": f"Bearer {desk.token}"}).json()
+    mine = {u["username"]: (u["full_name"], u["duties"], u["station"]) for u in listed}
+    assert mine[nurse] == ("Lê Thị Hoa", ["lam_sang", "thu_kho"], pc.code)
+    assert mine[head] == ("Nguyễn Thị Lan", ["truong_tram"], pc.code)
+    assert next(u for u in listed if u["role"] == "centre")["duties"] is None
+
     again = pc.sync()  # nothing is sent twice
     assert again.accounts_confirmed == 0 and again.accounts_refused == 0
 

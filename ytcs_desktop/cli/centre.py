@@ -23,6 +23,7 @@ from ytcs_desktop.cli.common import (
     print_table,
 )
 from ytcs_desktop.cli.setup import group, subcommand
+from ytcs_desktop.domain.permissions import duty_names
 from ytcs_desktop.paths import default_data_dir
 from ytcs_desktop.settings import environment, settings
 
@@ -200,10 +201,11 @@ def _users(args: argparse.Namespace) -> int:
         print_json(found)
         return EXIT_OK
     en = language(args).startswith("en")
-    headers = (["user", "role", "station", "active", "locked until"] if en else
-               ["tài khoản", "vai trò", "trạm", "hoạt động", "khoá đăng nhập đến"])
-    print_table(headers, [[u["username"], u["role"], u["station"] or "—", "x" if u["active"] else "",
-                           u["locked_until"] or ""] for u in found])
+    headers = (["user", "full name", "role", "station", "duties", "active", "locked until"] if en else
+               ["tài khoản", "họ và tên", "vai trò", "trạm", "nhiệm vụ", "hoạt động", "khoá đăng nhập đến"])
+    print_table(headers, [[u["username"], u["full_name"] or "", u["role"], u["station"] or "—",
+                           duty_names(frozenset(u["duties"]), "en" if en else "vi") if u["duties"] else "",
+                           "x" if u["active"] else "", u["locked_until"] or ""] for u in found])
     return EXIT_OK
 
 

@@ -324,6 +324,8 @@ class UserInfo(BaseModel):
     station: str | None
     active: bool
     locked_until: str | None = Field(default=None, description="UTC ISO time a sign-in lock ends")
+    full_name: str | None = None
+    duties: list[str] | None = Field(default=None, description="duty codes; null: every duty of its side")
 
 
 class StationAccount(BaseModel):

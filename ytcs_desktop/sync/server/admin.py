@@ -126,11 +126,14 @@ def list_stations(conn: Connection) -> list[dict[str, object]]:
 
 
 def list_users(conn: Connection) -> list[dict[str, object]]:
-    """Every account; `locked_until` when failed sign-ins locked its name (a reset or enable lifts it)."""
+    """Every account; `locked_until` when failed sign-ins locked its name (a reset or enable lifts it); the full
+    name and duties of an account a station's head of station made (None for one made here: every duty)."""
     u, th = t.users.c, t.sign_in_throttle.c
     now = now_ms()
     locks: dict[str, int] = {key: until for key, until in conn.execute(select(th.key, th.locked_until_ms).where(
         th.scope == throttle.USER, th.locked_until_ms > now))}
     return [{"username": r.username, "role": r.role, "station": r.station_code, "active": bool(r.active),
-             "locked_until": _iso(locks.get(throttle.user_key(r.username)))}
-            for r in conn.execute(select(u.username, u.role, u.station_code, u.active).order_by(u.username))]
+             "locked_until": _iso(locks.get(throttle.user_key(r.username))), "full_name": r.full_name,
+             "duties": sorted(d for d in r.duties.split(",") if d) if r.duties else None}
+            for r in conn.execute(select(u.username, u.role, u.station_code, u.active, u.full_name, u.duties)
+                                  .order_by(u.username))]
