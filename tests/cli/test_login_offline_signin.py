@@ -1,6 +1,8 @@
 """`ytcs login` keeps the centre's accepted password as this PC's hash, as the window's "Sign in to the
 centre" does: a person who logged in once from this PC signs in here with `ytcs signin` afterwards, with
-the centre switched off; a wrong password is refused in one line. A real centre server process."""
+the centre switched off; a wrong password is refused in one line. Accounts the head of station makes with
+`ytcs accounts add` reach the centre with `ytcs sync`, which says how many were confirmed or refused. A real
+centre server process."""
 
 from __future__ import annotations
 
@@ -36,6 +38,7 @@ def centre(tmp_path: Path, ytcs: Runner) -> Iterator[tuple[str, object]]:
     folder.mkdir()
     assert ytcs("centre", "add-station", "TYT-AP", "Trạm Y tế phường An Phú", data=folder).code == 0
     assert _add_user(ytcs, folder, "hoa", NURSE_PASSWORD) == 0
+    assert _add_user(ytcs, folder, "binh", "thu kho an phu 01") == 0  # at the centre only
     proc, base = start_server(f"sqlite:///{folder / 'centre-server.sqlite3'}")
     try:
         yield base, proc
@@ -43,9 +46,7 @@ def centre(tmp_path: Path, ytcs: Runner) -> Iterator[tuple[str, object]]:
         stop_server(proc)
 
 
-def test_a_person_who_logged_in_once_signs_in_offline(centre: tuple[str, object], station: Runner,
-                                                       ytcs_process: Runner, data_dir: Path) -> None:
-    base, proc = centre
+def _head_of_station(data_dir: Path) -> None:
     db = Database.open(data_dir / "ytcs.sqlite3")
     try:
         with db.transaction() as s:  # people sign in on this PC: the head of station's account
@@ -53,6 +54,12 @@ def test_a_person_who_logged_in_once_signs_in_offline(centre: tuple[str, object]
                                  full_name="Nguyễn Thị Lan", password=HEAD_PASSWORD)
     finally:
         db.close()
+
+
+def test_a_person_who_logged_in_once_signs_in_offline(centre: tuple[str, object], station: Runner,
+                                                       ytcs_process: Runner, data_dir: Path) -> None:
+    base, proc = centre
+    _head_of_station(data_dir)
     never = ytcs_process("signin", "hoa", env={"YTCS_PASSWORD": NURSE_PASSWORD})
     assert never.code == 2, never  # this PC has never seen hoa's password
 
@@ -71,3 +78,24 @@ def test_a_person_who_logged_in_once_signs_in_offline(centre: tuple[str, object]
     assert listed.code == 0
     row = next(line for line in listed.out.splitlines() if line.split()[:1] == ["hoa"])
     assert row.split()[-2:] == ["yes", "yes"]  # confirmed by the centre, in use
+
+
+def test_accounts_made_here_reach_the_centre_with_ytcs_sync(centre: tuple[str, object], station: Runner,
+                                                             ytcs_process: Runner, data_dir: Path) -> None:
+    base, _ = centre
+    _head_of_station(data_dir)
+    assert ytcs_process("login", "--server", base, "--username", "hoa", "--password-stdin", "--store-token-in-file",
+                        stdin=NURSE_PASSWORD + "\n").code == 0
+    assert ytcs_process("signin", "lan", env={"YTCS_PASSWORD": HEAD_PASSWORD}).code == 0
+    for name, full_name in (("minh", "Trần Văn Minh"), ("binh", "Phạm Văn Bình")):  # binh: someone else's
+        made = ytcs_process("accounts", "add", name, "--name", full_name, "--duties", "thu_kho",
+                            stdin="thu kho cua tram 01\n")
+        assert made.code == 0, made
+    synced = ytcs_process("sync")
+    assert synced.code == 0, synced
+    assert "Trung tâm đã xác nhận 2 tài khoản tạo trên máy này." in synced.out  # lan and minh
+    assert "Trung tâm từ chối 1 tài khoản tạo trên máy này: xem lý do bằng `ytcs accounts list`." in synced.err
+    listed = ytcs_process("accounts", "list")
+    assert "binh: Tên đăng nhập “binh” đã có người khác dùng ở Trung tâm." in listed.out
+    confirmed = {line.split()[0]: line for line in listed.out.splitlines()[2:] if line.strip() and ":" not in line}
+    assert confirmed["minh"].split()[-2:] == ["có", "có"] and "bị từ chối" in confirmed["binh"]

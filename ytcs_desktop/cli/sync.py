@@ -266,6 +266,14 @@ def _sync(args: argparse.Namespace) -> int:
             _say(args, "Có thay đổi bị Trung tâm từ chối: xem lý do trên từng bản ghi (`ytcs sync status`).",
                  "Some changes were refused by the centre: see the reason on each record (`ytcs sync status`).",
                  err=True)
+        if report.accounts_confirmed:
+            _say(args, f"Trung tâm đã xác nhận {report.accounts_confirmed} tài khoản tạo trên máy này.",
+                 f"The centre confirmed {report.accounts_confirmed} account(s) made on this computer.")
+        if report.accounts_refused:
+            _say(args, f"Trung tâm từ chối {report.accounts_refused} tài khoản tạo trên máy này: xem lý do bằng "
+                       "`ytcs accounts list`.",
+                 f"The centre refused {report.accounts_refused} account(s) made on this computer: see why with "
+                 "`ytcs accounts list`.", err=True)
     return EXIT_OK if report.complete else EXIT_FAILED
 
 
