@@ -141,3 +141,57 @@ def test_two_pushes_that_read_one_row_under_a_held_counter_both_land() -> None:
 
     row = json.loads(fields)
     assert (row["phone"], row["name"]) == ("0916555111", "Trạm Y tế phường Mới")  # neither push undid the other
+
+
+@pytest.mark.postgres
+def test_two_pushes_that_give_birth_to_one_row_under_a_held_counter_both_land() -> None:
+    """Each push finds the row absent and means to insert it; the one that writes second meets the first's
+    row at the unique key, is applied again from the start and merges into it (without that, it answered
+    500)."""
+    with pg_schema("ytcs_birth") as url:
+        store = ServerStore(url)
+        store.create_schema()
+        proc, server = start_server(url, extra=("--workers", "2"))
+        try:
+            station = station_device(store, server)
+            centre = centre_device(store, server)
+            sid = station.station_id
+
+            def born(name: str, phone: str, stamp: str) -> dict[str, Any]:
+                return {"last_seq": 1, "inserts": [{
+                    "t": "stations", "cols": ["code", "deleted", "hlc", "id", "name", "origin", "phone", "station_id"],
+                    "q": p.encode_column([1]),
+                    "data": [p.encode_column([v]) for v in (station.code, 0, stamp, sid, name, stamp[-12:], phone,
+                                                            sid)]}]}
+
+            answers: dict[str, Any] = {}
+
+            def send(who: str, device: Device, body: dict[str, Any]) -> None:
+                answers[who] = device.post("/sync/push", body)
+
+            schema_dsn = url.replace("postgresql+psycopg://", "postgresql://")
+            with psycopg.connect(schema_dsn) as holder:
+                holder.execute("SELECT value FROM ytcs_server_meta WHERE key = 'seq' FOR UPDATE")
+                pushes = [
+                    threading.Thread(target=send, args=("station", station, born(
+                        "Trạm Y tế phường Cũ", "0916555111", "001764000000100-000000-5a11e0000001"))),
+                    threading.Thread(target=send, args=("centre", centre, born(
+                        "Trạm Y tế phường Mới", "0900000000", "001764000000200-000000-c0ffee000001")))]
+                for thread in pushes:
+                    thread.start()
+                time.sleep(1.5)  # both have found the row absent and wait for the counter
+                assert not answers
+                holder.rollback()
+            for thread in pushes:
+                thread.join(timeout=60)
+            assert {k: v.status_code for k, v in answers.items()} == {"station": 200, "centre": 200}, \
+                {k: v.text[:300] for k, v in answers.items()}
+            with psycopg.connect(schema_dsn) as conn:
+                rows = conn.execute("SELECT fields FROM ytcs_rows WHERE table_name = 'stations'").fetchall()
+        finally:
+            stop_server(proc)
+            store.dispose()
+    import json
+
+    assert len(rows) == 1  # one row, never two, and no 500: the second birth merged as any second birth does
+    assert json.loads(rows[0][0])["name"] in ("Trạm Y tế phường Cũ", "Trạm Y tế phường Mới")

@@ -32,6 +32,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from psycopg.errors import UniqueViolation
 from sqlalchemy import Connection, bindparam, func, select, text, update
 
 from ytcs_desktop.store.base import new_id
@@ -164,11 +165,13 @@ def _load_rows(conn: Connection, muts: list[Mutation]) -> dict[tuple[str, str], 
 
 
 def _check_unchanged(conn: Connection, states: dict[tuple[str, str], RowState]) -> None:
-    """Under the counter: every row this push read still has the sequence it was read at, and every row
-    it is about to insert is still absent (PostgreSQL; on SQLite nothing can have changed)."""
+    """Under the counter: every row this push read still has the sequence it was read at (PostgreSQL; on
+    SQLite nothing can have changed). A row it is about to insert is not looked up again: if another push
+    gave birth to it meanwhile, the insert meets that row at the unique key and the push is `Raced`
+    (`_write_postgres`), which costs nothing in the common case of new rows."""
     wanted: dict[str, list[str]] = {}
     for (table, row_id), s in states.items():
-        if s.dirty or not s.new:
+        if not s.new:
             wanted.setdefault(table, []).append(row_id)
     for table, ids in wanted.items():
         now: dict[str, int] = {str(r): int(q) for r, q in conn.exec_driver_sql(_SEQS_PG, (table, ids))}
@@ -504,10 +507,15 @@ def _write_postgres(conn: Connection, inserts: list[tuple[Any, ...]], updates: l
     since each statement is a round trip."""
     if inserts:
         driver: Any = conn.connection.driver_connection  # psycopg 3, inside this transaction
-        with driver.cursor() as cursor, cursor.copy(
-                f"COPY {t.rows.name} ({', '.join(_INSERTED)}) FROM STDIN") as copy:
-            for row in inserts:
-                copy.write_row(row)
+        try:
+            with driver.cursor() as cursor, cursor.copy(
+                    f"COPY {t.rows.name} ({', '.join(_INSERTED)}) FROM STDIN") as copy:
+                for row in inserts:
+                    copy.write_row(row)
+        except UniqueViolation as e:  # born meanwhile by another push: apply this one again, to merge
+            if e.diag.table_name == t.rows.name:
+                raise Raced() from e
+            raise
     row_sql = "(" + ", ".join(f"%s::{kind}" for kind in _PG_TYPES) + ")"
     names = ", ".join((*_UPDATED, "k", "tn", "rid"))
     sets = ", ".join(f"{c} = v.{c}" for c in _UPDATED)
