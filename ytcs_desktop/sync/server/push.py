@@ -15,8 +15,9 @@ Clock: a stamp more than a minute in the centre's future is re-stamped with the 
 original is kept in `restamps`, and the device is flagged "clock suspect".
 Concurrency (PostgreSQL): pushes of different stations are merged side by side and take the counter
 row (`seq`, store.py) only to write: the rows they read are checked unchanged under it (their
-`server_seq` the same, a row new to this push still absent), and a push that finds one changed is
-`Raced`, rolled back and applied again from the start (`push_retrying`). Pushes of one station (its PCs,
+`server_seq` the same; a row new to this push that another push gave birth to meanwhile meets it at the
+unique key as it is written), and a push that finds one changed is `Raced`, rolled back and applied
+again from the start (`push_retrying`). Pushes of one station (its PCs,
 a re-sent batch) queue on an advisory lock of the station's key, so a mutation is never applied twice.
 Sequence numbers are still given out and committed in one order under the counter, so a puller never
 skips a row committed late. On SQLite the whole push holds the database's one write lock.
