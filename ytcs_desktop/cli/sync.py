@@ -266,15 +266,19 @@ def _sync(args: argparse.Namespace) -> int:
             _say(args, "Có thay đổi bị Trung tâm từ chối: xem lý do trên từng bản ghi (`ytcs sync status`).",
                  "Some changes were refused by the centre: see the reason on each record (`ytcs sync status`).",
                  err=True)
-        if report.accounts_confirmed:
-            _say(args, f"Trung tâm đã xác nhận {report.accounts_confirmed} tài khoản tạo trên máy này.",
-                 f"The centre confirmed {report.accounts_confirmed} account(s) made on this computer.")
-        if report.accounts_refused:
-            _say(args, f"Trung tâm từ chối {report.accounts_refused} tài khoản tạo trên máy này: xem lý do bằng "
-                       "`ytcs accounts list`.",
-                 f"The centre refused {report.accounts_refused} account(s) made on this computer: see why with "
-                 "`ytcs accounts list`.", err=True)
+        _say_accounts(args, report.accounts_confirmed, report.accounts_refused)
     return EXIT_OK if report.complete else EXIT_FAILED
+
+
+def _say_accounts(args: argparse.Namespace, confirmed: int, refused: int) -> None:
+    """What the centre answered to the accounts made here (the network's sync and the USB answer's)."""
+    if confirmed:
+        _say(args, f"Trung tâm đã xác nhận {confirmed} tài khoản tạo trên máy này.",
+             f"The centre confirmed {confirmed} account(s) made on this computer.")
+    if refused:
+        _say(args, f"Trung tâm từ chối {refused} tài khoản tạo trên máy này: xem lý do bằng `ytcs accounts list`.",
+             f"The centre refused {refused} account(s) made on this computer: see why with `ytcs accounts list`.",
+             err=True)
 
 
 def _by_file(args: argparse.Namespace, db: Database, token: str) -> int:
@@ -300,6 +304,7 @@ def _by_file(args: argparse.Namespace, db: Database, token: str) -> int:
     else:
         _say(args, "đã gửi {pushed}  bị từ chối {rejected}  đã nhận {pulled}".format(**done),
              "pushed {pushed}  rejected {rejected}  pulled {pulled}".format(**done))
+        _say_accounts(args, done["accounts_confirmed"], done["accounts_refused"])
     return EXIT_OK
 
 

@@ -11,6 +11,14 @@
    pulled rows, advancing each cursor only as the online client does. Applying an answer twice is
    harmless.
 
+The station's accounts travel too (sync/station_accounts.py): the request carries those made here that
+await the centre's word (`accounts`, as `POST /sync/accounts` sends them), the centre answers each with
+the network endpoint's own function (`accounts`: made or refused, with its code and words) and adds
+whether it keeps each of the station's accounts in use (`accounts_in_use`); the station records both as
+the online sync does. The format is extended compatibly, its name unchanged (the file has no version
+number): an older station's request has no `accounts` and is answered as before, and an older centre's
+answer without them reads, the accounts waiting for a later sync.
+
 A stick travels for days, so the answer cannot measure this PC's clock the way `hello` does. It can
 bound it: the request was made before the centre answered and the answer is applied after, so the
 true offset (centre time − this PC's wall) lies between the two. The offset kept is moved into that
@@ -29,6 +37,7 @@ from typing import Any
 from ytcs_desktop.store.db import Database
 from ytcs_desktop.sync import apply as a
 from ytcs_desktop.sync import protocol as p
+from ytcs_desktop.sync.station_accounts import accounts_to_send, apply_carried
 
 FORMAT = "ytcs-sync-bundle"
 ALL_ROWS = 10_000_000
@@ -76,7 +85,8 @@ def request_bundle(db: Database, device_id: str, token: str) -> bytes:
     cursor = a.get_int(db, a.PUSH_CURSOR)
     batch = a.read_outbox(db, cursor, ALL_ROWS)
     body = {"device_id": device_id, "push_from": cursor, "push": a.build_push(batch, batch.last_seq or cursor),
-            "pull_cursor": a.get_int(db, a.PULL_CURSOR), "made_at_ms": db.clock.wall_ms()}
+            "pull_cursor": a.get_int(db, a.PULL_CURSOR), "made_at_ms": db.clock.wall_ms(),
+            "accounts": [account.model_dump() for account in accounts_to_send(db)]}
     return seal(body, bundle_key(token_hash(token)))
 
 
@@ -103,7 +113,9 @@ def apply_answer(db: Database, device_id: str, token: str, data: bytes) -> dict[
         pulled, top = a.apply_pull_page(db, page, None)
         if top:
             db.clock.observe(top, max_future_ms=p.CLOCK_FUTURE_LIMIT_MS)
-    return {"pushed": pushed, "rejected": rejected, "pulled": pulled}
+    people = apply_carried(db, body.get("accounts") or [], body.get("accounts_in_use"))
+    return {"pushed": pushed, "rejected": rejected, "pulled": pulled, "accounts_confirmed": people.confirmed,
+            "accounts_refused": people.refused}
 
 
 def _bound_clock(db: Database, made_at_ms: object, server_time_ms: object) -> None:

@@ -348,6 +348,17 @@ class StationUser(BaseModel):
     active: bool
 
 
+class AccountOutcome(BaseModel):
+    """The centre's answer to one account a USB sync file carried (sync/bundle.py), as `POST /sync/accounts`
+    answers it: made (`user`), or refused with the same code and words."""
+
+    username: str
+    user: StationUser | None = None
+    code: str | None = None
+    message_vi: str = ""
+    message_en: str = ""
+
+
 def version_tuple(version: str) -> tuple[int, ...]:
     """"0.10.2" -> (0, 10, 2); what is not a number counts as 0 (a local build's suffix)."""
     out = []
