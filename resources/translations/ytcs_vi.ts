@@ -1825,6 +1825,14 @@ Tệp: %2</translation>
     </context>
     <context>
         <name>MainWindow</name>
+    <message>
+        <source>Open the stock card</source>
+        <translation>Mở thẻ kho</translation>
+    </message>
+    <message>
+        <source>Open the stock</source>
+        <translation>Xem tồn kho</translation>
+    </message>
         <message>
             <source>&amp;Accounts on this computer…</source>
             <translation>Tài khoản đăn&amp;g nhập trên máy này…</translation>

@@ -326,6 +326,7 @@ def _on_hand_with_paracetamol(window: MainWindow, qtbot: QtBot) -> OnHandTab:
 def test_receive_proposes_no_item_and_no_expiry_and_the_save_is_confirmed(station_window: MainWindow,
                                                                           qtbot: QtBot) -> None:
     tab = _on_hand_with_paracetamol(station_window, qtbot)
+    paracetamol = tab.selected_item_id()
     qtbot.mouseClick(tab.receive_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), ReceiveDialog), timeout=3000)
     dialog = QApplication.activeModalWidget()
@@ -352,6 +353,19 @@ def test_receive_proposes_no_item_and_no_expiry_and_the_save_is_confirmed(statio
     status = station_window.statusBar()
     qtbot.waitUntil(lambda: status.currentMessage() != "", timeout=5000)
     assert status.currentMessage() == "Đã nhập 100 viên Paracetamol 500 mg, lô L1"
+
+    # Beside the line, a link to what was saved: the item's stock card.
+    link = station_window.saved_link
+    assert link.isVisible() and "Mở thẻ kho" in link.text()
+    page = station_window.stack.currentWidget()
+    assert isinstance(page, StockPage)
+    page.tabs.setCurrentIndex(0)
+    qtbot.mouseClick(link, Qt.MouseButton.LeftButton, pos=QPoint(6, link.height() // 2))
+    qtbot.waitUntil(lambda: page.tabs.currentWidget() is page.card, timeout=3000)
+    qtbot.waitUntil(lambda: page.card.model.rowCount() == 2 and page.card.item.current_id() == paracetamol,
+                    timeout=5000)  # the lot received before and the one just saved, on the item's card
+    status.clearMessage()
+    assert not link.isVisible()  # the link goes with its line
 
 
 @pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing", "propagateSizeHints")

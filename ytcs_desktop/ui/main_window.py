@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -151,6 +152,20 @@ class MainWindow(QMainWindow):
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self._menus()
+        # Beside a saved stock movement's line: a link to the stock it changed (the line itself is a message).
+        self.saved_link = QLabel()
+        self.saved_link.setObjectName("saved_link")
+        self.saved_link.setTextFormat(Qt.TextFormat.RichText)
+        self.saved_link.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                                | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.saved_link.linkActivated.connect(self._open_saved)
+        self.saved_link.hide()
+        self._saved_text = ""
+        self._saved_item: str | None = None
+        self.statusBar().insertPermanentWidget(0, self.saved_link)
+        self.statusBar().messageChanged.connect(
+            lambda text: self.saved_link.setVisible(bool(text) and text == self._saved_text
+                                                    and bool(self.saved_link.text())))
         ctx.ops.saved.connect(self.confirm_saved)
         if self.specs:
             self.show_page(0)
@@ -292,10 +307,27 @@ class MainWindow(QMainWindow):
             parts.append(text.replace("%1", fmt_number(sum(abs(line.quantity) for line in group)))
                          .replace("%2", unit).replace("%3", item).replace("%4", lots))
         if parts:
-            self.show_saved("; ".join(parts))
+            items = {line.item_id for line in lines}
+            stock = any(spec.class_name == "StockPage" for spec in self.specs)
+            link = "" if not stock else self.tr("Open the stock card") if len(items) == 1 else \
+                self.tr("Open the stock")
+            self.show_saved("; ".join(parts), link, next(iter(items)) if len(items) == 1 else None)
 
-    def show_saved(self, text: str) -> None:
+    def show_saved(self, text: str, link: str = "", item_id: str | None = None) -> None:
+        """The saved line in the status bar; with `link`, a link beside it to the stock it changed (the
+        item's stock card when `item_id` is given)."""
+        self._saved_text, self._saved_item = text, item_id
+        self.saved_link.setText(f'<a href="stock">{link}</a>' if link else "")
         self.statusBar().showMessage(text, SAVED_MESSAGE_MS)
+        self.saved_link.setVisible(bool(link))
+
+    def _open_saved(self, _href: str) -> None:
+        index = next(n for n, spec in enumerate(self.specs) if spec.class_name == "StockPage")
+        self.show_page(index)
+        page = self.page_at(index)
+        open_card = getattr(page, "open_card", None)
+        if self._saved_item is not None and callable(open_card):
+            open_card(self._saved_item)
 
     def show_page(self, index: int) -> None:
         if 0 <= index < len(self.specs):

@@ -19,6 +19,7 @@ class MovementLine:
     unit: str
     item_name: str
     lot_no: str
+    item_id: str  # the stock card the confirming line links to
 
 
 def movement_lines(s: Session, txn_ids: Iterable[str]) -> list[MovementLine]:
@@ -26,9 +27,10 @@ def movement_lines(s: Session, txn_ids: Iterable[str]) -> list[MovementLine]:
     ids = list(txn_ids)
     if not ids:
         return []
-    rows = {t.id: MovementLine(t.kind, t.quantity, unit, name, lot_no) for t, unit, name, lot_no in s.execute(
+    found = s.execute(
         select(StockTransaction, Item.base_unit, Item.name, Lot.lot_no)
         .join(Item, Item.id == StockTransaction.item_id)
         .join(Lot, Lot.id == StockTransaction.lot_id)
-        .where(StockTransaction.id.in_(ids)))}
+        .where(StockTransaction.id.in_(ids)))
+    rows = {t.id: MovementLine(t.kind, t.quantity, unit, name, lot_no, t.item_id) for t, unit, name, lot_no in found}
     return [rows[i] for i in ids if i in rows]
