@@ -295,6 +295,35 @@ def test_no_mnemonic_is_repeated_in_the_centre_window(lang: str, make_ctx, tmp_p
         db.close()
 
 
+def _names_cut(window: MainWindow) -> list[str]:
+    """The page names in the navigation that do not fit its width (with the item's padding)."""
+    metrics, room = window.nav.fontMetrics(), window.nav.viewport().width() - 2 * 12 - 8
+    return [f"{window.nav.item(n).text()}: {metrics.horizontalAdvance(window.nav.item(n).text())} > {room} px"
+            for n in range(window.nav.count())
+            if metrics.horizontalAdvance(window.nav.item(n).text()) > room]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_every_page_name_shows_whole_in_the_navigation(lang: str, make_ctx, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                       qtbot: QtBot) -> None:
+    from ytcs_desktop.ui.workspace import build_window
+
+    for role in ("station", "centre"):
+        db = Database.create(tmp_path / f"{role}-{lang}.sqlite3", role=role,
+                             **({"station_id": new_id()} if role == "station" else {}))
+        try:
+            window = build_window(make_ctx(db, lang=lang))
+            qtbot.addWidget(window)
+            window.show()
+            qtbot.waitExposed(window)
+            assert window.nav.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+            assert _names_cut(window) == [], role
+            window.close()
+            window.ctx.tasks.shutdown()
+        finally:
+            db.close()
+
+
 @pytest.mark.parametrize("name", sorted(FACTORIES))
 def test_no_mnemonic_is_repeated_in_a_dialog(name: str, station_window: MainWindow, qtbot: QtBot) -> None:
     ctx = station_window.ctx

@@ -124,7 +124,10 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(QSize(1000, 640))
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(228)
+        # Wide enough for the longest page name (Vắc xin & dây chuyền lạnh); never a scroll bar under the
+        # list: at a larger text size a long name is shortened with "…" and shown whole in its tooltip.
+        self.nav.setFixedWidth(248)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.nav.setSpacing(1)
         self.nav.setStyleSheet(
             "QListWidget#navigation { background: #f3f5f7; border: none; font-size: 11pt; padding-top: 8px; }"
@@ -136,7 +139,7 @@ class MainWindow(QMainWindow):
         for number, spec in enumerate(self.specs, start=1):
             self.stack.addWidget(QWidget())  # replaced by the page when first shown
             item = QListWidgetItem(spec.title)
-            item.setToolTip(f"Ctrl+{number}" if number < 10 else "")
+            item.setToolTip(f"{spec.title} (Ctrl+{number})" if number < 10 else spec.title)
             self.nav.addItem(item)
             if number < 10:
                 action = QAction(self)
