@@ -4529,6 +4529,10 @@ Tệp: %2</translation>
     <context>
         <name>UsbSyncDialog</name>
         <message>
+            <source>Sign-in accounts: %1 confirmed by the centre, %2 refused (see File → Accounts on this computer).</source>
+            <translation>Tài khoản đăng nhập: %1 được Trung tâm xác nhận, %2 bị từ chối (xem Tệp → Tài khoản đăng nhập trên máy này).</translation>
+        </message>
+        <message>
             <location filename="../../ytcs_desktop/ui/dialogs/usb_sync.py" line="50" />
             <source>Sync by USB drive</source>
             <translation>Đồng bộ qua ổ USB</translation>

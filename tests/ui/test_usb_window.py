@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import PASSWORD, add_station_account
 from tests.ui.helpers import seed_items
+from ytcs_desktop.domain.accounts import create_account, get_account
 from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.inventory import receive
 from ytcs_desktop.domain.stations import create_station
@@ -56,6 +57,9 @@ def test_a_station_syncs_by_usb_through_the_centres_window(make_ctx, server: tup
         with st.transaction() as s:
             receive(s, Actor("Lê Thị Hoa", "station", station_id), item_id=ids["PARA500"], lot_no="USB1",
                     expiry=dt.date.today() + dt.timedelta(days=400), quantity=120, txn_date=dt.date.today())
+        with st.transaction() as s:  # the head of station makes a colleague's account, offline
+            create_account(s, Actor("Lê Thị Hoa", "station", station_id), username="mai", full_name="Trần Thị Mai",
+                           password="dieu duong mai 2026", duties=["lam_sang"])
         _signed_in(st, base, "lan")
         _signed_in(hub, base, "kehoach")
 
@@ -79,7 +83,11 @@ def test_a_station_syncs_by_usb_through_the_centres_window(make_ctx, server: tup
 
         text = _run(qtbot, dialog, lambda: dialog.read(answer))
         assert "0 bị từ chối" in text or "(0" in text, text
+        assert "Tài khoản đăng nhập: 1 được Trung tâm xác nhận, 0 bị từ chối" in text, text
         assert pending_count(st) == 0
+        with st.read() as s:
+            mai = get_account(s, "mai")
+            assert mai is not None and not mai.awaits_confirmation
 
         bad = tmp_path / "usb" / "ghi-chu.ytcs-sync"
         bad.write_bytes(b"not a sync file")

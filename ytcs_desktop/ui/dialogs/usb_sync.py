@@ -125,9 +125,15 @@ class UsbSyncDialog(QDialog):
 
         def done(counts: dict[str, int]) -> None:
             ctx.ops.announce(ALL_AREAS)
-            self._done(self.tr("Read: %1 changes acknowledged by the centre (%2 refused), %3 received.")
-                       .replace("%1", str(counts["pushed"])).replace("%2", str(counts["rejected"]))
-                       .replace("%3", str(counts["pulled"])))
+            text = (self.tr("Read: %1 changes acknowledged by the centre (%2 refused), %3 received.")
+                    .replace("%1", str(counts["pushed"])).replace("%2", str(counts["rejected"]))
+                    .replace("%3", str(counts["pulled"])))
+            if counts.get("accounts_confirmed") or counts.get("accounts_refused"):
+                text += " " + (self.tr("Sign-in accounts: %1 confirmed by the centre, %2 refused (see File → "
+                                       "Accounts on this computer).")
+                               .replace("%1", str(counts.get("accounts_confirmed", 0)))
+                               .replace("%2", str(counts.get("accounts_refused", 0))))
+            self._done(text)
 
         self._start()
         self.ctx.tasks.write(work, done, self._failed)
