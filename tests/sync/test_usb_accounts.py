@@ -190,3 +190,21 @@ def test_the_commands_carry_accounts_on_a_drive(centre: Centre, tmp_path: Path) 
     round_trip()
     cli = _signin(folder, nurse, NURSE_PASSWORD)  # no centre involved: the PC knows
     assert cli.returncode == 2 and "bị Trung tâm khóa" in cli.stderr, cli
+
+
+def test_an_old_answer_read_after_a_newer_round_does_not_undo_the_centres_word(centre: Centre,
+                                                                               tmp_path: Path) -> None:
+    """A drive answered while the nurse was disabled, read only after a later round that found her enabled
+    again: reading it does not disable her (its flags are older than those the PC holds)."""
+    pc = _station_pc(centre, tmp_path / "pc")
+    _head, nurse = _people(pc, uuid.uuid4().hex[:6])
+    _by_drive(centre, pc)
+    centre.admin(lambda c: admin.set_active(c, nurse, False))
+    desk = centre.centre_replica()
+    old = bundle.answer_through_server(centre.url, desk.token, bundle.request_bundle(pc.db, pc.device_id, pc.token))
+    centre.admin(lambda c: admin.set_active(c, nurse, True))
+    _by_drive(centre, pc)
+    assert _write(pc.db, verify_password, nurse, NURSE_PASSWORD).username == nurse
+
+    bundle.apply_answer(pc.db, pc.device_id, pc.token, old)  # found in a pocket a week later
+    assert _write(pc.db, verify_password, nurse, NURSE_PASSWORD).username == nurse

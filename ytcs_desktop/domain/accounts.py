@@ -296,10 +296,22 @@ def record_centre_refusal(s: Session, username: str, code: str, vi: str, en: str
     s.flush()
 
 
-def record_centre_states(s: Session, active: dict[str, bool]) -> list[str]:
+CENTRE_STATES_AS_OF = "centre_states_as_of"  # settings key: the centre's time (ms) of the flags last recorded
+
+
+def record_centre_states(s: Session, active: dict[str, bool], as_of_ms: int | None = None) -> list[str]:
     """Whether the centre keeps each of this station's accounts in use (the sync brings it): an account
     disabled there cannot sign in here, offline too, until the centre enables it again. Accounts the
-    centre does not know are left as they are. Returns the user names whose state changed."""
+    centre does not know are left as they are. Returns the user names whose state changed.
+
+    `as_of_ms`, the centre's time of the flags: flags older than those already recorded (a USB answer
+    read after a newer sync) are not recorded, so they cannot disable or enable anyone as the centre had
+    them then."""
+    if as_of_ms is not None:
+        known = s.get(Setting, CENTRE_STATES_AS_OF)
+        if known is not None and int(known.value) > as_of_ms:
+            return []
+        s.merge(Setting(key=CENTRE_STATES_AS_OF, value=str(as_of_ms)))
     changed = []
     for row in s.scalars(select(LocalAccount).where(LocalAccount.username.in_(list(active)))):
         if row.centre_active != active[row.username]:

@@ -113,7 +113,9 @@ def apply_answer(db: Database, device_id: str, token: str, data: bytes) -> dict[
         pulled, top = a.apply_pull_page(db, page, None)
         if top:
             db.clock.observe(top, max_future_ms=p.CLOCK_FUTURE_LIMIT_MS)
-    people = apply_carried(db, body.get("accounts") or [], body.get("accounts_in_use"))
+    answered = body.get("server_time_ms")
+    people = apply_carried(db, body.get("accounts") or [], body.get("accounts_in_use"),
+                           answered if isinstance(answered, int) else None)
     return {"pushed": pushed, "rejected": rejected, "pulled": pulled, "accounts_confirmed": people.confirmed,
             "accounts_refused": people.refused}
 

@@ -68,10 +68,11 @@ def record_refused(db: Database, username: str, code: str, vi: str, en: str) -> 
     return True
 
 
-def record_in_use(db: Database, users: list[p.StationUser]) -> int:
-    """The centre's word on which of the station's accounts are in use; how many changed here."""
+def record_in_use(db: Database, users: list[p.StationUser], as_of_ms: int) -> int:
+    """The centre's word on which of the station's accounts are in use, as the centre had them at
+    `as_of_ms` (its clock); how many changed here."""
     with db.transaction() as s:
-        return len(record_centre_states(s, {u.username: u.active for u in users}))
+        return len(record_centre_states(s, {u.username: u.active for u in users}, as_of_ms))
 
 
 def exchange_accounts(db: Database, link: Transport) -> AccountsReport:
@@ -93,14 +94,16 @@ def exchange_accounts(db: Database, link: Transport) -> AccountsReport:
         users = [p.StationUser.model_validate(u) for u in link.get(f"{p.API}/sync/accounts")]
     except ServerRefused:
         return report
-    report.disabled_here = record_in_use(db, users)
+    report.disabled_here = record_in_use(db, users, db.clock.physical_ms())  # now, on the centre's clock
     return report
 
 
-def apply_carried(db: Database, outcomes: list[Any], in_use: list[Any] | None) -> AccountsReport:
+def apply_carried(db: Database, outcomes: list[Any], in_use: list[Any] | None,
+                  as_of_ms: int | None) -> AccountsReport:
     """The centre's answers from a USB answer file (sync/bundle.py), recorded as `exchange_accounts` records
     the network's: each account made or refused (a refusal not about the account leaves it waiting), then the
-    in-use flags. An older centre's answer carries neither and changes nothing; reading it twice is harmless."""
+    in-use flags as of `as_of_ms`, the centre's time in the answer (an older answer's are not recorded). An
+    older centre's answer carries neither and changes nothing; reading it twice is harmless."""
     report = AccountsReport()
     if db.role != "station":
         return report
@@ -112,6 +115,6 @@ def apply_carried(db: Database, outcomes: list[Any], in_use: list[Any] | None) -
         elif outcome.code and record_refused(db, outcome.username, outcome.code, outcome.message_vi,
                                              outcome.message_en):
             report.refused += 1
-    if in_use is not None:
-        report.disabled_here = record_in_use(db, [p.StationUser.model_validate(u) for u in in_use])
+    if in_use is not None and as_of_ms is not None:  # flags without the time the centre answered are not used
+        report.disabled_here = record_in_use(db, [p.StationUser.model_validate(u) for u in in_use], as_of_ms)
     return report
