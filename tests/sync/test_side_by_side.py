@@ -91,6 +91,28 @@ def _profile(station: Device, fields: dict[str, Any], stamp: str, q: int, mutati
                                         "op": "update", "h": stamp, "s": station.station_id, "f": fields}]}
 
 
+def _under_held_counter(url: str, pushes: dict[str, tuple[Device, dict[str, Any]]]) -> dict[str, Any]:
+    """The test holds the push counter while each push is sent: every push reads its rows and queues for
+    the counter; then the counter is let go. The answers, by name."""
+    answers: dict[str, Any] = {}
+
+    def send(name: str, device: Device, body: dict[str, Any]) -> None:
+        answers[name] = device.post("/sync/push", body)
+
+    with psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://")) as holder:
+        holder.execute("SELECT value FROM ytcs_server_meta WHERE key = 'seq' FOR UPDATE")
+        threads = [threading.Thread(target=send, args=(name, device, body))
+                   for name, (device, body) in pushes.items()]
+        for thread in threads:
+            thread.start()
+        time.sleep(1.5)  # each has read its rows and waits for the counter
+        assert not answers
+        holder.rollback()
+    for thread in threads:
+        thread.join(timeout=60)
+    return answers
+
+
 @pytest.mark.postgres
 def test_two_pushes_that_read_one_row_under_a_held_counter_both_land() -> None:
     with pg_schema("ytcs_race") as url:
@@ -108,28 +130,12 @@ def test_two_pushes_that_read_one_row_under_a_held_counter_both_land() -> None:
                                                         sid, "Trạm Y tế cũ", "c0ffee000001", "0900000000", sid)]}]}
             r = centre.post("/sync/push", born)
             assert r.status_code == 200 and r.json()["results"] == "a", r.text[:300]
-            answers: dict[str, Any] = {}
-
-            def send(name: str, device: Device, body: dict[str, Any]) -> None:
-                answers[name] = device.post("/sync/push", body)
-
-            # The test holds the counter: both pushes read the row as it is, then queue for the counter.
+            answers = _under_held_counter(url, {
+                "station": (station, _profile(station, {"phone": "0916555111"},
+                                              "001764000000100-000000-5a11e0000001", 1, "m-phone")),
+                "centre": (centre, _profile(station, {"name": "Trạm Y tế phường Mới"},
+                                            "001764000000200-000000-c0ffee000001", 2, "m-name"))})
             schema_dsn = url.replace("postgresql+psycopg://", "postgresql://")
-            with psycopg.connect(schema_dsn) as holder:
-                holder.execute("SELECT value FROM ytcs_server_meta WHERE key = 'seq' FOR UPDATE")
-                pushes = [
-                    threading.Thread(target=send, args=("station", station, _profile(
-                        station, {"phone": "0916555111"}, "001764000000100-000000-5a11e0000001", 1, "m-phone"))),
-                    threading.Thread(target=send, args=("centre", centre, _profile(
-                        station, {"name": "Trạm Y tế phường Mới"}, "001764000000200-000000-c0ffee000001", 2,
-                        "m-name")))]
-                for thread in pushes:
-                    thread.start()
-                time.sleep(1.5)  # both have read the row and wait for the counter
-                assert not answers
-                holder.rollback()
-            for thread in pushes:
-                thread.join(timeout=60)
             assert {k: (v.status_code, v.json()["results"]) for k, v in answers.items()} == {
                 "station": (200, "a"), "centre": (200, "a")}
             with psycopg.connect(schema_dsn) as conn:
@@ -164,26 +170,10 @@ def test_two_pushes_that_give_birth_to_one_row_under_a_held_counter_both_land() 
                     "data": [p.encode_column([v]) for v in (station.code, 0, stamp, sid, name, stamp[-12:], phone,
                                                             sid)]}]}
 
-            answers: dict[str, Any] = {}
-
-            def send(who: str, device: Device, body: dict[str, Any]) -> None:
-                answers[who] = device.post("/sync/push", body)
-
+            answers = _under_held_counter(url, {
+                "station": (station, born("Trạm Y tế phường Cũ", "0916555111", "001764000000100-000000-5a11e0000001")),
+                "centre": (centre, born("Trạm Y tế phường Mới", "0900000000", "001764000000200-000000-c0ffee000001"))})
             schema_dsn = url.replace("postgresql+psycopg://", "postgresql://")
-            with psycopg.connect(schema_dsn) as holder:
-                holder.execute("SELECT value FROM ytcs_server_meta WHERE key = 'seq' FOR UPDATE")
-                pushes = [
-                    threading.Thread(target=send, args=("station", station, born(
-                        "Trạm Y tế phường Cũ", "0916555111", "001764000000100-000000-5a11e0000001"))),
-                    threading.Thread(target=send, args=("centre", centre, born(
-                        "Trạm Y tế phường Mới", "0900000000", "001764000000200-000000-c0ffee000001")))]
-                for thread in pushes:
-                    thread.start()
-                time.sleep(1.5)  # both have found the row absent and wait for the counter
-                assert not answers
-                holder.rollback()
-            for thread in pushes:
-                thread.join(timeout=60)
             assert {k: v.status_code for k, v in answers.items()} == {"station": 200, "centre": 200}, \
                 {k: v.text[:300] for k, v in answers.items()}
             with psycopg.connect(schema_dsn) as conn:

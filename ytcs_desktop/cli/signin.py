@@ -115,8 +115,8 @@ def _accounts_list(args: argparse.Namespace) -> int:
     print_table(["username", "full_name", "roles", "confirmed", "active"] if en else
                 ["tên đăng nhập", "họ và tên", "vai trò", "đã xác nhận", "đang dùng"],
                 [(a.username, a.full_name, duty_names(a.duties, lang),
-                  refused if a.refusal else no if a.awaits_confirmation else yes,
-                  no if not a.active else yes if a.centre_active else off) for a in rows])
+                  {"refused": refused, "waiting": no, "confirmed": yes}[a.confirmation],
+                  {"off": no, "on": yes, "off_at_centre": off}[a.in_use]) for a in rows])
     for a in rows:  # why the centre refused an account made here, in words
         if a.refusal:
             print(f"{a.username}: {a.refusal_text(lang)}")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 import secrets
 from dataclasses import dataclass
 
@@ -58,6 +59,16 @@ class AccountView:
     def refusal_text(self, lang: str) -> str | None:
         return None if self.refusal is None else self.refusal[1 if lang.startswith("en") else 0]
 
+    @property
+    def confirmation(self) -> str:
+        """refused (by the centre, see refusal) | waiting (for the centre's word) | confirmed."""
+        return "refused" if self.refusal is not None else "waiting" if self.awaits_confirmation else "confirmed"
+
+    @property
+    def in_use(self) -> str:
+        """off (disabled here) | off_at_centre (disabled by the centre: no sign-in here either) | on."""
+        return "off" if not self.active else "on" if self.centre_active else "off_at_centre"
+
 
 def _view(row: LocalAccount) -> AccountView:
     return AccountView(row.username, row.full_name, duties_of(row), row.staff_id, row.awaits_confirmation,
@@ -65,8 +76,6 @@ def _view(row: LocalAccount) -> AccountView:
 
 
 def _refusal(row: LocalAccount) -> tuple[str, str] | None:
-    import json
-
     if not row.centre_refusal:
         return None
     try:
@@ -279,19 +288,24 @@ def record_centre_confirmation(s: Session, username: str, active: bool = True) -
         s.flush()
 
 
+def taken_at_centre(username: str) -> RuleError:
+    """The centre holds this user name for someone else (the centre's refusal, and how the PC shows it)."""
+    return RuleError("username_taken",
+                     f"Tên đăng nhập “{username}” đã có người khác dùng ở Trung tâm. Hãy tạo lại tài khoản này với "
+                     "tên đăng nhập khác.",
+                     f"The user name “{username}” is someone else's at the centre. Make this account again under "
+                     "another user name.", "username")
+
+
 def record_centre_refusal(s: Session, username: str, code: str, vi: str, en: str) -> None:
     """The centre refused an account made here; it is shown as refused and not sent again (the head of
     station makes the account again under another name)."""
-    import json
-
     row = s.get(LocalAccount, username)
     if row is None:
         return
-    if code == "username_taken":
-        vi = (f"Tên đăng nhập “{username}” đã có người khác dùng ở Trung tâm. Hãy tạo lại tài khoản này với tên "
-              "đăng nhập khác.")
-        en = f"The user name “{username}” is someone else's at the centre. Make this account again under another " \
-             "user name."
+    if code == "username_taken":  # the words of this version, whatever a centre of another version said
+        taken = taken_at_centre(username)
+        vi, en = taken.vi, taken.en
     row.centre_refusal = json.dumps({"code": code, "vi": vi, "en": en}, ensure_ascii=False)
     s.flush()
 

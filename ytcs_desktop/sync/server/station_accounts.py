@@ -17,6 +17,7 @@ from argon2 import extract_parameters
 from argon2.exceptions import InvalidHashError
 from sqlalchemy import Connection, RowMapping, select
 
+from ytcs_desktop.domain.accounts import taken_at_centre
 from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.errors import DomainError, PermissionDenied
 from ytcs_desktop.domain.permissions import check_duties, require
@@ -58,21 +59,13 @@ def station_users(conn: Connection, device: Device) -> list[p.StationUser]:
 def _checked_hash(value: str) -> str:
     try:
         extract_parameters(value)
-    except (InvalidHashError, ValueError) as exc:
-        raise ApiError(422, "bad_password_hash", "Mật khẩu của tài khoản không được gửi đúng dạng (argon2id).",
-                       "The account's password was not sent in the expected form (argon2id).") from exc
-    if not value.startswith("$argon2id$"):
+        argon2id = value.startswith("$argon2id$")
+    except (InvalidHashError, ValueError):
+        argon2id = False
+    if not argon2id:
         raise ApiError(422, "bad_password_hash", "Mật khẩu của tài khoản không được gửi đúng dạng (argon2id).",
                        "The account's password was not sent in the expected form (argon2id).")
     return value
-
-
-def taken(username: str) -> ApiError:
-    return ApiError(409, "username_taken",
-                    f"Tên đăng nhập “{username}” đã có người khác dùng ở Trung tâm. Hãy tạo tài khoản này với tên "
-                    "đăng nhập khác.",
-                    f"The user name “{username}” is someone else's at the centre. Make this account under another "
-                    "user name.")
 
 
 def _may_make_accounts(conn: Connection, device: Device) -> None:
@@ -81,9 +74,9 @@ def _may_make_accounts(conn: Connection, device: Device) -> None:
     account made with `ytcs centre add-user`)."""
     u = t.users.c
     held = conn.execute(select(u.full_name, u.duties).where(u.username == device.username)).mappings().first()
-    duties = frozenset(d for d in (held["duties"] or "").split(",") if d) if held is not None else frozenset()
     if held is None or not held["duties"]:
         return
+    duties = frozenset(d for d in held["duties"].split(",") if d)
     try:
         require(Actor(held["full_name"] or device.username, "station", device.station_id, duties, device.username),
                 "manage_station_accounts")
@@ -109,7 +102,8 @@ def confirm_account(conn: Connection, device: Device, body: p.StationAccount) ->
     if held is not None:
         if held["role"] == "station" and held["station_code"] == code and held["password_hash"] == digest:
             return _view(held)  # the same account sent again: its first answer was lost
-        raise taken(name)
+        taken = taken_at_centre(name)
+        raise ApiError(409, taken.code, taken.vi, taken.en)
     conn.execute(t.users.insert().values(username=name, password_hash=digest, role="station", station_code=code,
                                          active=True, created_ms=now_ms(), full_name=full_name,
                                          duties=",".join(sorted(duties))))

@@ -131,11 +131,9 @@ class LocalAccountsDialog(QDialog):
         yes, no = self.tr("yes"), self.tr("no")
         self.table.setRowCount(len(rows))
         for n, account in enumerate(rows):
-            refusal = account.refusal_text(self.ctx.lang)
-            confirmed = self.tr("refused: %1").replace("%1", refusal) if refusal is not None else \
-                no if account.awaits_confirmation else yes
-            in_use = no if not account.active else yes if account.centre_active else \
-                self.tr("no (disabled at the centre)")
+            confirmed = {"refused": self.tr("refused: %1").replace("%1", account.refusal_text(self.ctx.lang) or ""),
+                         "waiting": no, "confirmed": yes}[account.confirmation]
+            in_use = {"off": no, "on": yes, "off_at_centre": self.tr("no (disabled at the centre)")}[account.in_use]
             cells = (account.username, account.full_name, duty_names(account.duties, self.ctx.lang), confirmed,
                      in_use)
             for column, text in enumerate(cells):
