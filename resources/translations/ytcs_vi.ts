@@ -6225,8 +6225,8 @@ Tệp: %2</translation>
             <translation>Nhập lại mật khẩu</translation>
         </message>
         <message>
-            <source>The person can sign in on this computer at once. The centre confirms the account when that person first signs in to the centre from here.</source>
-            <translation>Người này đăng nhập được trên máy này ngay. Trung tâm xác nhận tài khoản khi người đó đăng nhập vào Trung tâm lần đầu từ máy này.</translation>
+            <source>The person can sign in on this computer at once. The next sync sends the account to the centre, which confirms it (or says why not).</source>
+            <translation>Người này đăng nhập được trên máy này ngay. Lần đồng bộ tới sẽ gửi tài khoản lên Trung tâm để xác nhận (hoặc cho biết lý do không nhận).</translation>
         </message>
     </context>
     <context>

@@ -62,8 +62,8 @@ class NewAccountDialog(OperationDialog):
         self.repeat = QLineEdit()
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
         self.form.add("repeat", self.tr("Password again"), self.repeat)
-        note = QLabel(self.tr("The person can sign in on this computer at once. The centre confirms the account "
-                              "when that person first signs in to the centre from here."))
+        note = QLabel(self.tr("The person can sign in on this computer at once. The next sync sends the account "
+                              "to the centre, which confirms it (or says why not)."))
         note.setWordWrap(True)
         self.body.insertWidget(1, note)
 
@@ -89,7 +89,7 @@ class LocalAccountsDialog(QDialog):
         self.ctx = ctx
         self.rows: list[AccountView] = []
         self.setWindowTitle(self.tr("Accounts on this computer"))
-        self.resize(760, 420)
+        self.resize(980, 440)
         layout = QVBoxLayout(self)
         self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels([self.tr("User name"), self.tr("Full name"), self.tr("Roles"),
@@ -97,7 +97,12 @@ class LocalAccountsDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        for column in (0, 1, 2, 4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)  # a refusal's words wrap here, whole
+        self.table.setWordWrap(True)
+        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
         layout.addWidget(self.table)
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -121,7 +126,15 @@ class LocalAccountsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.new_dialog: NewAccountDialog | None = None
+        self.table.itemSelectionChanged.connect(self._show_refusal)
         self.reload()
+
+    def _show_refusal(self) -> None:
+        """The centre's refusal of the chosen account, whole, under the list."""
+        account = self.selected()
+        refusal = account.refusal_text(self.ctx.lang) if account is not None else None
+        if refusal is not None:
+            self.message.setText(refusal)
 
     def reload(self) -> None:
         self.ctx.ops.query(list_accounts, self._fill)
@@ -137,7 +150,10 @@ class LocalAccountsDialog(QDialog):
             cells = (account.username, account.full_name, duty_names(account.duties, self.ctx.lang), confirmed,
                      in_use)
             for column, text in enumerate(cells):
-                self.table.setItem(n, column, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.table.setItem(n, column, item)
+        self.table.resizeRowsToContents()
 
     def selected(self) -> AccountView | None:
         row = self.table.currentRow()
