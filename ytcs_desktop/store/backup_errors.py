@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ytcs_desktop.messages import PerLanguage, msg, plain
 from ytcs_desktop.store.errors import KnownStoreError
 
 
@@ -11,31 +12,23 @@ class NotACopyError(KnownStoreError):
     def __init__(self, path: str, detail: str) -> None:
         super().__init__(
             "backup_not_a_copy",
-            f"Tệp {path} không phải bản sao lưu dữ liệu YTCS ({detail}); không có gì bị thay đổi.",
-            f"The file {path} is not a YTCS backup ({detail}); nothing was changed.",
+            msg("backup_not_a_copy", path=path, detail=detail),
         )
 
 
 class OtherStationCopyError(KnownStoreError):
     """The copy holds another station's data (or the centre's, at a station)."""
 
-    def __init__(self, path: str, theirs: str, ours: str) -> None:
+    def __init__(self, path: str, theirs: PerLanguage, ours: PerLanguage) -> None:
         super().__init__(
             "backup_other_station",
-            f"Tệp {path} là dữ liệu của {theirs}, không phải của {ours}; không có gì bị thay đổi. "
-            "Hãy chọn một bản sao lưu của chính trạm này.",
-            f"The file {path} holds the data of {theirs}, not of {ours}; nothing was changed. "
-            "Choose a backup of this station.",
+            msg("backup_other_station", path=path, theirs=theirs, ours=ours),
         )
 
 
 class RestoreFailedError(KnownStoreError):
     """Putting the copy in place failed; the current data is as it was."""
 
-    def __init__(self, path: str, detail: str, safety: str | None) -> None:
-        kept = (f" Bản sao an toàn: {safety}." if safety else "", f" The safety copy: {safety}." if safety else "")
-        super().__init__(
-            "restore_failed",
-            f"Không khôi phục được dữ liệu vào {path} ({detail}); dữ liệu hiện tại được giữ nguyên.{kept[0]}",
-            f"Could not restore the data into {path} ({detail}); the current data was kept as it was.{kept[1]}",
-        )
+    def __init__(self, path: str, detail: str | PerLanguage, safety: str | None) -> None:
+        kept = msg("restore_failed.kept", safety=safety) if safety else plain("")
+        super().__init__("restore_failed", msg("restore_failed", path=path, detail=detail, kept=kept))

@@ -21,6 +21,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from ytcs_desktop.messages import msg, pick
 from ytcs_desktop.store.backup import BackupCopy, backup_folder, copy_database, free_name, put_back, safety_copy
 from ytcs_desktop.store.backup_errors import NotACopyError, OtherStationCopyError, RestoreFailedError
 from ytcs_desktop.store.db import WRITTEN_BY, known_revisions
@@ -48,10 +49,10 @@ class CopyContents:
     def who(self, lang: str = "vi") -> str:
         """The owner as people say it: "TYT-AP – Trạm Y tế phường An Phú", or the centre."""
         if self.role == "centre":
-            return "the centre" if lang.startswith("en") else "Trung tâm"
+            return msg("copy_owner.centre").text(lang)
         if self.station_code:
             return f"{self.station_code} – {self.station_name or ''}".rstrip(" –")
-        return "a station not set up" if lang.startswith("en") else "một trạm chưa khai báo"
+        return msg("copy_owner.not_set_up").text(lang)
 
 
 @dataclass(frozen=True)
@@ -128,7 +129,7 @@ def check_restore(backup: Path, db_path: Path) -> tuple[CopyContents, CopyConten
     contents = check_copy(backup)
     current = contents_or_none(db_path) if Path(db_path).exists() else None
     if current is not None and not _same_owner(contents, current):
-        raise OtherStationCopyError(str(backup), contents.who(), current.who())
+        raise OtherStationCopyError(str(backup), pick(contents.who), pick(current.who))
     return contents, current
 
 
@@ -160,7 +161,7 @@ def restore_database(backup: Path, db_path: Path, when: dt.datetime | None = Non
         try:
             copy_database(backup, db_path)
         except BackupFailedError as exc:
-            raise RestoreFailedError(str(db_path), exc.en, None) from exc
+            raise RestoreFailedError(str(db_path), exc.text, None) from exc
         return RestoreResult(contents, None, None, False, time.perf_counter() - start)
     if current is not None:
         safety = safety_copy(db_path, when)
