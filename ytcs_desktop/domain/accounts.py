@@ -29,6 +29,7 @@ from ytcs_desktop.domain.errors import RuleError, ValidationError
 from ytcs_desktop.domain.password_policy import check_new_password, check_password
 from ytcs_desktop.domain.permissions import DUTIES, check_duties, require
 from ytcs_desktop.domain.validation import required_text
+from ytcs_desktop.messages import msg
 from ytcs_desktop.store.base import utc_now
 from ytcs_desktop.store.models import LocalAccount, Setting
 
@@ -104,17 +105,16 @@ def get_account(s: Session, username: str) -> AccountView | None:
 
 
 def _username(value: str | None) -> str:
-    name = required_text(value, "username", "tên đăng nhập", "user name", 100)
+    name = required_text(value, "username", msg("word.user_name"), 100)
     if any(c.isspace() for c in name):
-        raise ValidationError("bad_username", "Tên đăng nhập không được có dấu cách. Ví dụ: lan.nguyen",
-                              "The user name must not contain spaces. For example: lan.nguyen", "username")
+        raise ValidationError("bad_username", msg("bad_username"), field="username")
     return name
 
 
 def check_new_account(username: str, full_name: str, password: str, repeat: str) -> str:
     """The first account's input, checked before anything is made (first run): the name, the user name,
     the password rule and the repeat. Returns the user name."""
-    required_text(full_name, "user_name", "họ và tên của bạn", "your full name", 200)
+    required_text(full_name, "user_name", msg("word.your_full_name"), 200)
     name = _username(username)
     check_new_password(password, repeat, name)
     return name
@@ -135,12 +135,11 @@ def create_account(s: Session, actor: Actor, *, username: str, full_name: str, p
     if has_accounts(s):
         require(actor, "manage_station_accounts" if actor.role == "station" else "manage_centre_accounts")
     name = _username(username)
-    person = required_text(full_name, "full_name", "họ và tên", "full name", 200)
+    person = required_text(full_name, "full_name", msg("word.full_name"), 200)
     check_password(password, name)
     codes = check_duties(actor.role, duties)
     if s.get(LocalAccount, name) is not None:
-        raise RuleError("username_taken", f"Tên đăng nhập “{name}” đã có trên máy này. Hãy chọn tên khác.",
-                        f"The user name “{name}” is already used on this computer. Choose another.", "username")
+        raise RuleError("username_taken", msg("username_taken.create_account", name=name), field="username")
     row = LocalAccount(username=name, full_name=person, staff_id=staff_id, duties=",".join(sorted(codes)),
                        password_hash=_hasher.hash(password), awaits_confirmation=True,
                        created_by=actor.name, created_at=utc_now(), active=True)
@@ -164,18 +163,12 @@ def _matches(stored: str, password: str) -> bool:
 
 def wrong_password() -> RuleError:
     return RuleError("wrong_password",
-                     "Tên đăng nhập hoặc mật khẩu không đúng. Hãy gõ lại mật khẩu (chú ý phím Caps Lock và bộ gõ "
-                     "tiếng Việt); nếu quên, hãy nhờ trạm trưởng đặt lại.",
-                     "The user name or password is wrong. Type the password again (mind Caps Lock and the "
-                     "Vietnamese keyboard); if you forgot it, ask the head of station to reset it.", "password")
+                     msg("wrong_password"), field="password")
 
 
 def centre_disabled(username: str) -> RuleError:
     return RuleError("account_disabled",
-                     f"Tài khoản {username} đã bị Trung tâm khóa nên không đăng nhập được trên máy này. Hãy liên hệ "
-                     "quản trị Trung tâm để mở lại.",
-                     f"Account {username} has been disabled by the centre, so it cannot sign in on this computer. "
-                     "Ask the centre's administrator to enable it again.", "username")
+                     msg("account_disabled", username=username), field="username")
 
 
 def verify_password(s: Session, username: str, password: str) -> AccountView:
@@ -188,9 +181,8 @@ def verify_password(s: Session, username: str, password: str) -> AccountView:
     if not _matches(row.password_hash, password or ""):
         raise wrong_password()
     if not row.active:
-        raise RuleError("account_disabled", "Tài khoản này đã bị khóa. Hãy nhờ trạm trưởng hoặc Trung tâm mở lại.",
-                        "This account is disabled. Ask the head of station or the centre to enable it.",
-                        "username")
+        raise RuleError("account_disabled", msg("account_disabled.verify_password"),
+                        field="username")
     if not row.centre_active:
         raise centre_disabled(row.username)
     if _hasher.check_needs_rehash(row.password_hash):
@@ -249,11 +241,9 @@ def set_active(s: Session, actor: Actor, username: str, active: bool) -> Account
     require(actor, "manage_station_accounts" if actor.role == "station" else "manage_centre_accounts")
     row = s.get(LocalAccount, (username or "").strip())
     if row is None:
-        raise RuleError("account_not_found", f"Không có tài khoản “{username}” trên máy này.",
-                        f"There is no account “{username}” on this computer.", "username")
+        raise RuleError("account_not_found", msg("account_not_found", username=username), field="username")
     if not active and row.username == actor.username:
-        raise RuleError("own_account", "Không thể tự khóa tài khoản của chính mình.",
-                        "You cannot disable your own account.", "username")
+        raise RuleError("own_account", msg("own_account"), field="username")
     row.active = active
     s.flush()
     return _view(row)
@@ -291,10 +281,7 @@ def record_centre_confirmation(s: Session, username: str, active: bool = True) -
 def taken_at_centre(username: str) -> RuleError:
     """The centre holds this user name for someone else (the centre's refusal, and how the PC shows it)."""
     return RuleError("username_taken",
-                     f"Tên đăng nhập “{username}” đã có người khác dùng ở Trung tâm. Hãy tạo lại tài khoản này với "
-                     "tên đăng nhập khác.",
-                     f"The user name “{username}” is someone else's at the centre. Make this account again under "
-                     "another user name.", "username")
+                     msg("username_taken", username=username), field="username")
 
 
 def record_centre_refusal(s: Session, username: str, code: str, vi: str, en: str) -> None:
@@ -347,8 +334,7 @@ def sign_in_cli(s: Session, username: str, password: str, hours: int = CLI_HOURS
     import json
 
     if not 1 <= hours <= 24:
-        raise ValidationError("bad_hours", "Thời gian đăng nhập phải từ 1 đến 24 giờ.",
-                              "The sign-in must last from 1 to 24 hours.", "hours")
+        raise ValidationError("bad_hours", msg("bad_hours"), field="hours")
     account = verify_password(s, username, password)
     until = (now or utc_now()) + dt.timedelta(hours=hours)
     s.merge(Setting(key=CLI_PERSON, value=json.dumps({"username": account.username, "until": until.isoformat()})))

@@ -5,7 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from ytcs_desktop.messages import Message, msg
+
 Role = Literal["station", "centre"]
+
+# Each side as named in a sentence ("Only the health centre may …").
+ROLE_NAMES: dict[Role, Message] = {"station": msg("word.role_station"), "centre": msg("word.role_centre")}
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from ytcs_desktop.domain.errors import ValidationError
 from ytcs_desktop.domain.labels import label, person_sort_key, vi_sort_key
 from ytcs_desktop.domain.record_labels import code_kind, field_label, kind_label
 from ytcs_desktop.domain.refusals import describe
+from ytcs_desktop.messages import msg, pick
 from ytcs_desktop.store.base import Base
 from ytcs_desktop.store.models import AuditEntry
 
@@ -209,9 +210,7 @@ def check_filter(f: AuditFilter) -> None:
     if f.since and f.until and f.since > f.until:
         raise ValidationError(
             "bad_range",
-            f"Ngày “đến” ({day_text(f.until)}) đứng trước ngày “từ” ({day_text(f.since)}): hãy sửa lại khoảng ngày.",
-            f"The “to” day ({day_text(f.until, 'en')}) is before the “from” day ({day_text(f.since, 'en')}): "
-            "correct the period.", "until")
+            msg("bad_range", until=pick(day_text, f.until), since=pick(day_text, f.since)), field="until")
 
 
 def audit_log(s: Session, f: AuditFilter, lang: str = "vi", limit: int = LOG_LIMIT) -> list[AuditLine]:

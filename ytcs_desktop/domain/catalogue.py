@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.errors import NotFoundError, ValidationError
+from ytcs_desktop.messages import PerLanguage, capital, msg
 from ytcs_desktop.store.base import natural_id, new_id
 from ytcs_desktop.store.models import Item, PackUnit
 
@@ -55,8 +56,10 @@ _HEADERS: dict[str, tuple[str, ...]] = {
     "pack_factor": ("pack_factor", "factor", "he so", "he so quy doi"),
 }
 _HEADER_LOOKUP = {alias: key for key, aliases in _HEADERS.items() for alias in aliases}
-_INT_FIELDS = {"min_stock": ("tồn tối thiểu", "minimum stock"), "max_stock": ("tồn tối đa", "maximum stock"),
-               "doses_per_vial": ("số liều/lọ", "doses per vial"), "pack_factor": ("hệ số quy đổi", "pack factor")}
+_INT_FIELDS = {"min_stock": msg("word.minimum_stock"), "max_stock": msg("word.maximum_stock"),
+               "doses_per_vial": msg("word.doses_per_vial"), "pack_factor": msg("word.pack_factor")}
+_REQUIRED = {"code": msg("word.item_code"), "name": msg("word.item_name"), "base_unit": msg("word.base_unit"),
+             "category": msg("word.item_category")}
 _MAX_INT = 100_000_000  # beyond any stock level or pack: a typing mistake (and past SQLite's integers)
 _CATEGORY_VI = {"drug": "thuốc", "supply": "vật tư", "vaccine": "vắc xin"}
 
@@ -71,11 +74,18 @@ def fold(text: str) -> str:
 class RejectedRow:
     row: int  # row number as the spreadsheet shows it (the header is row 1)
     code: str
-    vi: str
-    en: str
+    text: PerLanguage
 
     def message(self, lang: str = "vi") -> str:
-        return self.en if lang.startswith("en") else self.vi
+        return self.text.text(lang)
+
+    @property
+    def vi(self) -> str:
+        return self.text.text("vi")
+
+    @property
+    def en(self) -> str:
+        return self.text.text("en")
 
 
 @dataclass
@@ -100,9 +110,8 @@ def get_item(s: Session, code: str) -> Item:
     if item is None:
         raise NotFoundError(
             "unknown_item",
-            f"Không có mặt hàng mã “{code}” trong danh mục. Hãy kiểm tra lại mã hoặc nhập danh mục trước.",
-            f"There is no item with code “{code}” in the catalogue. Check the code or import the catalogue.",
-            "item",
+            msg("unknown_item", code=code),
+            field="item",
         )
     return item
 
@@ -146,8 +155,8 @@ def _free_id(s: Session, model: type[Item] | type[PackUnit], wanted: str) -> str
 def set_pack_unit(s: Session, actor: Actor, item: Item, name: str, factor: int) -> bool:
     """Add or change a pack (hộp = 100 viên). Returns True when something was written."""
     if factor < 1:
-        raise ValidationError("bad_factor", "Hệ số quy đổi phải lớn hơn 0.", "The pack factor must be above 0.",
-                              "pack_factor")
+        raise ValidationError("bad_factor", msg("bad_factor"),
+                              field="pack_factor")
     name = name.strip()
     existing = s.scalar(select(PackUnit).where(PackUnit.item_id == item.id, PackUnit.name == name,
                                                PackUnit.deleted.is_(False)))
@@ -172,8 +181,8 @@ def pack_units(s: Session, item: Item) -> list[PackUnit]:
 
 
 # ----- validation -----------------------------------------------------------------------------
-def _bad(code: str, vi: str, en: str, fld: str) -> ValidationError:
-    return ValidationError(code, vi, en, fld)
+def _bad(code: str, text: PerLanguage, fld: str) -> ValidationError:
+    return ValidationError(code, text, field=fld)
 
 
 def _validated(raw: Mapping[str, Any]) -> dict[str, Any]:
@@ -184,21 +193,18 @@ def _validated(raw: Mapping[str, Any]) -> dict[str, Any]:
         return "" if value is None else str(value).strip()
 
     out: dict[str, Any] = {}
-    for key, vi, en in (("code", "mã", "code"), ("name", "tên", "name"), ("base_unit", "đơn vị tính", "unit"),
-                        ("category", "loại", "category")):
+    for key, what in _REQUIRED.items():
         if not text(key):
-            raise _bad("required", f"Thiếu {vi}.", f"The {en} is missing.", key)
+            raise _bad("required", msg("required.catalogue", what=what), key)
     out["code"] = text("code")
     if len(out["code"]) > 64:
-        raise _bad("too_long", "Mã dài quá 64 ký tự.", "The code is longer than 64 characters.", "code")
+        raise _bad("too_long", msg("domain.catalogue"), "code")
     out["name"] = text("name")
     out["base_unit"] = text("base_unit")
     category = _CATEGORY_WORDS.get(fold(text("category")))
     if category is None:
         raise _bad("bad_category",
-                   f"Loại “{text('category')}” không hợp lệ: dùng thuốc (drug), vật tư (supply) hoặc vắc xin "
-                   "(vaccine).",
-                   f"Category “{text('category')}” is not valid: use drug, supply or vaccine.", "category")
+                   msg("domain.catalogue.validated", category=text('category')), "category")
     out["category"] = category
     for key in ("active_ingredient", "strength", "dosage_form"):
         out[key] = text(key) or None
@@ -208,39 +214,35 @@ def _validated(raw: Mapping[str, Any]) -> dict[str, Any]:
         out["controlled"] = _CONTROLLED.get(fold(controlled))
         if out["controlled"] is None:
             raise _bad("bad_controlled",
-                       f"“{controlled}” không hợp lệ ở cột kiểm soát: dùng gây nghiện, hướng thần hoặc tiền chất.",
-                       f"“{controlled}” is not a valid control class: use narcotic, psychotropic or precursor.",
+                       msg("domain.catalogue.validated.7", controlled=controlled),
                        "controlled")
-    for key, (vi, en) in _INT_FIELDS.items():
-        out[key] = _non_negative_int(raw.get(key), key, vi, en)
+    for key, what in _INT_FIELDS.items():
+        out[key] = _non_negative_int(raw.get(key), key, what)
     out["min_stock"] = out["min_stock"] or 0
     out["max_stock"] = out["max_stock"] or 0
     if out["max_stock"] and out["min_stock"] > out["max_stock"]:
-        raise _bad("min_above_max", "Tồn tối thiểu lớn hơn tồn tối đa.", "The minimum stock is above the maximum.",
+        raise _bad("min_above_max", msg("domain.catalogue.validated.2"),
                    "min_stock")
     out["doses_per_vial"] = out["doses_per_vial"] or None
     form = text("vaccine_form")
     out["vaccine_form"] = _VACCINE_FORMS.get(fold(form)) if form else None
     if form and out["vaccine_form"] is None:
-        raise _bad("bad_vaccine_form", f"Dạng vắc xin “{form}” không hợp lệ: dùng dạng lỏng hoặc đông khô.",
-                   f"Vaccine form “{form}” is not valid: use liquid or lyophilised.", "vaccine_form")
+        raise _bad("bad_vaccine_form", msg("domain.catalogue.validated.3", form=form), "vaccine_form")
     freeze = fold(text("freeze_sensitive"))
     if freeze not in _TRUE | _FALSE:
-        raise _bad("bad_flag", f"“{text('freeze_sensitive')}” không hợp lệ ở cột nhạy cảm đông băng: dùng có/không.",
-                   f"“{text('freeze_sensitive')}” is not valid for freeze-sensitive: use yes/no.", "freeze_sensitive")
+        raise _bad("bad_flag", msg("domain.catalogue.validated.4", freeze_sensitive=text("freeze_sensitive")),
+                   "freeze_sensitive")
     out["freeze_sensitive"] = freeze in _TRUE
     if category != "vaccine" and (out["doses_per_vial"] or out["vaccine_form"]):
-        raise _bad("not_vaccine", "Số liều/lọ và dạng vắc xin chỉ dùng cho loại vắc xin.",
-                   "Doses per vial and vaccine form apply to vaccines only.", "doses_per_vial")
+        raise _bad("not_vaccine", msg("domain.catalogue.validated.5"), "doses_per_vial")
     pack = text("pack_unit")
     out["pack_unit"] = pack or None
     if bool(pack) != bool(out["pack_factor"]):
-        raise _bad("pack_incomplete", "Quy cách đóng gói cần cả tên đơn vị đóng gói và hệ số quy đổi (> 0).",
-                   "A pack needs both the pack unit name and its factor (> 0).", "pack_unit")
+        raise _bad("pack_incomplete", msg("domain.catalogue.validated.6"), "pack_unit")
     return out
 
 
-def _non_negative_int(value: Any, key: str, vi: str, en: str) -> int | None:
+def _non_negative_int(value: Any, key: str, what: PerLanguage) -> int | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     number: int | None = None
@@ -251,8 +253,7 @@ def _non_negative_int(value: Any, key: str, vi: str, en: str) -> int | None:
     elif isinstance(value, str) and _plain_int(value):
         number = int(value.strip().replace(".", "").replace(",", ""))
     if number is None or number < 0 or number > _MAX_INT:
-        raise _bad("bad_integer", f"{vi.capitalize()} “{value}” không hợp lệ: nhập số nguyên từ 0 trở lên.",
-                   f"{en.capitalize()} “{value}” is not valid: enter a whole number of 0 or more.", key)
+        raise _bad("bad_integer", msg("bad_integer.catalogue", what=capital(what), value=value), key)
     return number
 
 
@@ -288,13 +289,12 @@ def import_rows(s: Session, actor: Actor, rows: Iterable[tuple[int, Mapping[str,
         if code and len(seen[code]) > 1:
             others = ", ".join(str(n) for n in seen[code])
             report.rejected.append(RejectedRow(
-                number, code, f"Mã “{code}” lặp lại trong tệp (dòng {others}).",
-                f"Code “{code}” appears more than once in the file (rows {others})."))
+                number, code, msg("domain.catalogue.import_rows", code=code, others=others)))
             continue
         try:
             _validated(raw)
         except ValidationError as exc:
-            report.rejected.append(RejectedRow(number, code, exc.vi, exc.en))
+            report.rejected.append(RejectedRow(number, code, exc.text))
             continue
         good.append((number, raw))
     for _number, raw in good:
@@ -314,19 +314,18 @@ def read_rows(path: Path) -> list[tuple[int, dict[str, Any]]]:
     """Rows of a CSV (UTF-8, with or without BOM; comma or semicolon) or XLSX file."""
     path = Path(path)
     if not path.is_file():
-        raise ValidationError("file_missing", f"Không tìm thấy tệp {path}.", f"File not found: {path}.", "file")
+        raise ValidationError("file_missing", msg("file_missing", path=path), field="file")
     table = _xlsx_cells(path) if path.suffix.lower() in (".xlsx", ".xlsm") else _csv_cells(path)
     if not table:
-        raise ValidationError("empty_file", f"Tệp {path.name} không có dữ liệu.", f"The file {path.name} is empty.",
-                              "file")
+        raise ValidationError("empty_file", msg("empty_file", name=path.name),
+                              field="file")
     keys = map_header(table[0])
     missing = [k for k in ("code", "name", "base_unit", "category") if k not in keys]
     if missing:
         raise ValidationError(
             "bad_header",
-            f"Dòng tiêu đề của {path.name} thiếu cột: {', '.join(missing)} (cần Mã, Tên, Đơn vị, Loại).",
-            f"The header row of {path.name} lacks: {', '.join(missing)} (need code, name, unit, category).",
-            "file")
+            msg("bad_header", name=path.name, missing=', '.join(missing)),
+            field="file")
     rows: list[tuple[int, dict[str, Any]]] = []
     for number, cells in enumerate(table[1:], start=2):
         if all(c is None or str(c).strip() == "" for c in cells):
@@ -341,8 +340,7 @@ def _csv_cells(path: Path) -> list[list[Any]]:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         raise ValidationError(
-            "bad_encoding", f"Tệp {path.name} không phải UTF-8: hãy lưu lại dạng “CSV UTF-8”.",
-            f"The file {path.name} is not UTF-8: save it again as “CSV UTF-8”.", "file") from None
+            "bad_encoding", msg("bad_encoding", name=path.name), field="file") from None
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
     return [list(r) for r in csv.reader(text.splitlines(), delimiter=delimiter)]
@@ -354,8 +352,7 @@ def _xlsx_cells(path: Path) -> list[list[Any]]:
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged or foreign file
-        raise ValidationError("bad_xlsx", f"Không đọc được tệp Excel {path.name}: {exc}.",
-                              f"Cannot read the Excel file {path.name}: {exc}.", "file") from None
+        raise ValidationError("bad_xlsx", msg("bad_xlsx", name=path.name, exc=exc), field="file") from None
     try:
         sheet = book.worksheets[0]
         return [list(r) for r in sheet.iter_rows(values_only=True)]

@@ -19,7 +19,7 @@ from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.errors import RuleError, ValidationError
 from ytcs_desktop.domain.inventory import ledger
 from ytcs_desktop.domain.inventory.stock import lot_sums
-from ytcs_desktop.domain.labels import label, parse_code
+from ytcs_desktop.domain.labels import label, label_lower, parse_code
 from ytcs_desktop.domain.stations import (
     as_date,
     check_own_station,
@@ -28,6 +28,7 @@ from ytcs_desktop.domain.stations import (
     require_station,
 )
 from ytcs_desktop.domain.validation import required_text
+from ytcs_desktop.messages import PerLanguage, msg, pick, plain
 from ytcs_desktop.store.base import natural_id, utc_now
 from ytcs_desktop.store.models import Fridge, Item, Lot, Quarantine, StockTransaction, TemperatureReading
 
@@ -60,12 +61,11 @@ def is_breach(celsius: float, freeze_alarm: bool = False) -> bool:
 
 def add_fridge(s: Session, actor: Actor, *, name: str, model: str | None = None, location: str | None = None,
                in_service_from: object = None) -> Fridge:
-    station_id = require_station(actor, "thêm tủ lạnh", "add a fridge")
-    name = required_text(name, "name", "tên tủ lạnh", "fridge name", 200)
+    station_id = require_station(actor, msg("word.add_a_fridge"))
+    name = required_text(name, "name", msg("word.fridge_name"), 200)
     if s.scalar(select(Fridge.id).where(Fridge.station_id == station_id, Fridge.name == name,
                                         Fridge.deleted.is_(False), Fridge.active.is_(True))):
-        raise RuleError("duplicate_fridge", f"Trạm đã có tủ lạnh tên “{name}”: hãy đặt tên khác (ví dụ “Tủ 2”).",
-                        f"The station already has a fridge named “{name}”: choose another name.", "name")
+        raise RuleError("duplicate_fridge", msg("duplicate_fridge", name=name), field="name")
     fridge = Fridge(station_id=station_id, name=name, model=(model or "").strip() or None,
                     location=(location or "").strip() or None, active=True,
                     in_service_from=optional_date(in_service_from, "in_service_from") or local_now().date())
@@ -81,9 +81,14 @@ def list_fridges(s: Session, station_id: str, include_inactive: bool = False) ->
     return list(s.scalars(query.order_by(Fridge.name, Fridge.id)))
 
 
+def _who(name: str | None) -> PerLanguage:
+    """Who recorded a reading, as a refusal names them."""
+    return plain(name) if name else msg("word.unknown_person")
+
+
 def _own_fridge(s: Session, actor: Actor, fridge_id: str) -> Fridge:
-    require_station(actor, "ghi nhiệt độ tủ lạnh", "record fridge temperatures")
-    fridge = get_row(s, Fridge, fridge_id, "tủ lạnh", "fridge", "fridge_id")
+    require_station(actor, msg("word.record_fridge_temperatures"))
+    fridge = get_row(s, Fridge, fridge_id, msg("word.fridge"), "fridge_id")
     check_own_station(actor, fridge.station_id)
     return fridge
 
@@ -108,11 +113,8 @@ def _celsius(value: object) -> float:
     if isinstance(value, bool) or not PLAUSIBLE_MIN <= number <= PLAUSIBLE_MAX:
         raise ValidationError(
             "bad_temperature",
-            f"Nhiệt độ “{value}” không hợp lý: hãy đọc lại nhiệt kế và nhập số độ C từ −30 đến +50 "
-            "(ví dụ 4,5).",
-            f"Temperature “{value}” is not plausible: read the thermometer again and enter °C between −30 and "
-            "+50 (e.g. 4.5).",
-            "celsius",
+            msg("bad_temperature", value=value),
+            field="celsius",
         )
     return float(number)
 
@@ -154,19 +156,14 @@ def record_reading(
     temp = _celsius(celsius)
     check_not_future(day, slot_code, now)
     if not fridge.active:
-        raise RuleError("fridge_inactive", f"Tủ “{fridge.name}” đã ngừng sử dụng: không ghi nhiệt độ cho tủ này.",
-                        f"Fridge “{fridge.name}” is out of service: no readings are recorded for it.", "fridge_id")
+        raise RuleError("fridge_inactive", msg("fridge_inactive", name=fridge.name), field="fridge_id")
     earlier = current_reading(s, fridge.id, day, slot_code)
     if earlier is not None:
         raise RuleError(
             "duplicate_reading",
-            f"Tủ “{fridge.name}” đã có nhiệt độ buổi {label('slot', slot_code).lower()} ngày {day_text(day)} "
-            f"({earlier.celsius:g} °C, do {earlier.recorded_by or 'không rõ'} ghi). Mỗi buổi chỉ ghi một lần; "
-            "nếu số đó ghi nhầm, hãy sửa bằng “Sửa số đo…” (số cũ vẫn được giữ lại).",
-            f"Fridge “{fridge.name}” already has a {slot_code} reading for {day} ({earlier.celsius:g} °C, by "
-            f"{earlier.recorded_by or 'unknown'}). Each slot is recorded once; if it is wrong, correct it with "
-            "“Correct a reading…” (the original is kept).",
-            "slot",
+            msg("duplicate_reading", fridge=fridge.name, slot=pick(label_lower, "slot", slot_code),
+                day=pick(day_text, day), temp=earlier.celsius, by=_who(earlier.recorded_by)),
+            field="slot",
         )
     reading = TemperatureReading(
         id=reading_id_for(fridge.id, day, slot_code), station_id=fridge.station_id, fridge_id=fridge.id,
@@ -208,15 +205,11 @@ def check_not_future(day: dt.date, slot: str, now: dt.datetime | None = None) ->
     begins = dt.datetime.combine(day, SLOT_STARTS.get(slot, dt.time(0, 0)))
     if begins <= local + CLOCK_TOLERANCE:
         return
-    slot_vi = label("slot", slot).lower()
     raise ValidationError(
         "future_reading",
-        f"Buổi {slot_vi} ngày {day_text(day)} chưa tới (đồng hồ máy đang chỉ {local:%H:%M} ngày "
-        f"{day_text(local.date())}): hãy ghi nhiệt độ sau khi đã đo. Nếu đồng hồ máy sai, hãy chỉnh lại giờ của máy.",
-        f"The {slot} of {day_text(day, 'en')} has not come yet (this PC's clock says {local:%H:%M} on "
-        f"{day_text(local.date(), 'en')}): record a temperature after taking it. If the clock is wrong, "
-        "set the PC's time.",
-        "reading_date" if day > local.date() else "slot",
+        msg("future_reading", slot=pick(label_lower, "slot", slot), day=pick(day_text, day), clock=f"{local:%H:%M}",
+            today=pick(day_text, local.date())),
+        field="reading_date" if day > local.date() else "slot",
     )
 
 
@@ -290,34 +283,27 @@ def correct_reading(
     if not reading_id:
         raise ValidationError(
             "reading_missing",
-            "Buổi này chưa có số đo để sửa: hãy chọn ngày và buổi đã ghi nhiệt độ (số chưa ghi thì ghi ở trang "
-            "Dây chuyền lạnh).",
-            "There is no reading to correct for this time of day: choose a day and time of day with a reading "
-            "(record a missing one on the cold chain page).",
-            "reading_id",
+            msg("reading_missing"),
+            field="reading_id",
         )
-    original = get_row(s, TemperatureReading, reading_id, "số đo nhiệt độ", "temperature reading", "reading_id")
+    original = get_row(s, TemperatureReading, reading_id, msg("word.temperature_reading"), "reading_id")
     fridge = _own_fridge(s, actor, original.fridge_id)
     rows = _slot_rows(s, fridge.id, original.reading_date, original.slot)
     in_force = _current(rows)
     if in_force is not None and in_force.id != original.id:
         raise RuleError(
             "reading_already_corrected",
-            f"Số đo {original.celsius:g} °C đã được sửa thành {in_force.celsius:g} °C (do "
-            f"{in_force.recorded_by or 'không rõ'} sửa): hãy mở lại số đo của buổi này và sửa số mới nhất.",
-            f"The reading {original.celsius:g} °C was already corrected to {in_force.celsius:g} °C (by "
-            f"{in_force.recorded_by or 'unknown'}): open the slot's reading again and correct the latest one.",
-            "reading_id",
+            msg("reading_already_corrected", old=original.celsius, new=in_force.celsius,
+                by=_who(in_force.recorded_by)),
+            field="reading_id",
         )
     temp = _celsius(celsius)
-    why = required_text(reason, "reason", "lý do sửa (ví dụ: gõ nhầm 45 thay cho 4,5)",
-                        "the reason for the correction (e.g. typed 45 for 4.5)", 2000)
+    why = required_text(reason, "reason", msg("domain.coldchain"), 2000)
     if temp == original.celsius and bool(freeze_alarm) == original.freeze_alarm:
         raise ValidationError(
             "correction_unchanged",
-            f"Số đo mới ({temp:g} °C) giống số đã ghi: hãy nhập nhiệt độ đúng đọc trên nhiệt kế.",
-            f"The new value ({temp:g} °C) is the one recorded: enter the temperature the thermometer shows.",
-            "celsius",
+            msg("correction_unchanged", temp=temp),
+            field="celsius",
         )
     correction = TemperatureReading(
         id=correction_id_for(original.id), station_id=fridge.station_id, fridge_id=fridge.id,
@@ -423,18 +409,16 @@ def active_quarantines_by_station(s: Session, station_ids: Sequence[str]) -> dic
     return out
 
 
-def _active(s: Session, actor: Actor, quarantine_id: str, vi_action: str, en_action: str) -> Quarantine:
-    require_station(actor, vi_action, en_action)
-    q = get_row(s, Quarantine, quarantine_id, "lô đang cách ly", "quarantine", "quarantine_id")
+def _active(s: Session, actor: Actor, quarantine_id: str, action: PerLanguage) -> Quarantine:
+    require_station(actor, action)
+    q = get_row(s, Quarantine, quarantine_id, msg("word.quarantine"), "quarantine_id")
     check_own_station(actor, q.station_id)
     if q.status != "active":
         raise RuleError(
             "quarantine_closed",
-            f"Lô này đã được xử lý ({label('quarantine_status', q.status).lower()}) ngày "
-            f"{day_text(q.resolved_at.date() if q.resolved_at else None)} bởi {q.resolved_by}.",
-            f"This quarantine was already closed ({label('quarantine_status', q.status, 'en').lower()}) on "
-            f"{day_text(q.resolved_at.date() if q.resolved_at else None, 'en')} by {q.resolved_by}.",
-            "quarantine_id",
+            msg("quarantine_closed", status=pick(label_lower, "quarantine_status", q.status),
+                day=pick(day_text, q.resolved_at.date() if q.resolved_at else None), by=q.resolved_by),
+            field="quarantine_id",
         )
     return q
 
@@ -449,20 +433,17 @@ def _close(q: Quarantine, actor: Actor, status: str, note: str) -> None:
 def release_quarantine(s: Session, actor: Actor, *, quarantine_id: str, note: str,
                        vvm_stage: int | None = None) -> Quarantine:
     """The lot may be used again (after a shake test / VVM check); the note says why."""
-    q = _active(s, actor, quarantine_id, "cho sử dụng lại lô vắc xin", "release a vaccine lot")
-    text = required_text(note, "note", "lý do cho sử dụng lại (ví dụ: kết quả lắc, VVM)",
-                         "the reason for release (e.g. shake test, VVM)", 2000)
+    q = _active(s, actor, quarantine_id, msg("word.release_a_vaccine_lot"))
+    text = required_text(note, "note", msg("domain.coldchain.release_quarantine"), 2000)
     lot = s.get(Lot, q.lot_id)
     if vvm_stage is not None:
         if isinstance(vvm_stage, bool) or vvm_stage not in (1, 2, 3, 4):
-            raise ValidationError("bad_vvm", f"Giai đoạn VVM “{vvm_stage}” không hợp lệ: hãy chọn 1, 2, 3 hoặc 4.",
-                                  f"VVM stage “{vvm_stage}” is not valid: choose 1, 2, 3 or 4.", "vvm_stage")
+            raise ValidationError("bad_vvm", msg("bad_vvm", vvm_stage=vvm_stage), field="vvm_stage")
         if vvm_stage > 2:
             raise RuleError(
                 "vvm_unusable",
-                f"VVM ở giai đoạn {vvm_stage}: vắc xin không còn dùng được, không thể cho sử dụng lại. Hãy hủy lô.",
-                f"VVM stage {vvm_stage}: the vaccine is no longer usable and cannot be released. Dispose of it.",
-                "vvm_stage",
+                msg("vvm_unusable", vvm_stage=vvm_stage),
+                field="vvm_stage",
             )
         if lot is not None and (lot.vvm_stage is None or vvm_stage > lot.vvm_stage):
             lot.vvm_stage = vvm_stage  # VVM only moves forward
@@ -475,9 +456,8 @@ def release_quarantine(s: Session, actor: Actor, *, quarantine_id: str, note: st
 def dispose_quarantined(s: Session, actor: Actor, *, quarantine_id: str, txn_date: object,
                         note: str) -> Quarantine:
     """Dispose of everything on hand of the lot through the ledger (reason frozen or damaged)."""
-    q = _active(s, actor, quarantine_id, "hủy lô vắc xin", "dispose of a vaccine lot")
-    text = required_text(note, "note", "lý do hủy (ví dụ: kết quả lắc không đạt)",
-                         "the reason for disposal (e.g. failed shake test)", 2000)
+    q = _active(s, actor, quarantine_id, msg("domain.coldchain.dispose_quarantined"))
+    text = required_text(note, "note", msg("domain.coldchain.dispose_quarantined.2"), 2000)
     day = as_date(txn_date, "txn_date")
     on_hand = int(s.scalar(select(func.coalesce(func.sum(StockTransaction.quantity), 0))
                            .where(StockTransaction.lot_id == q.lot_id)) or 0)
@@ -535,10 +515,10 @@ class MonthSheet:
 
 def month_readings(s: Session, fridge_id: str, year: int, month: int) -> MonthSheet:
     """Days 1–28/31 × morning/afternoon for the chart and the printed sheet, breaches flagged."""
-    fridge = get_row(s, Fridge, fridge_id, "tủ lạnh", "fridge", "fridge_id")
+    fridge = get_row(s, Fridge, fridge_id, msg("word.fridge"), "fridge_id")
     if not 1 <= month <= 12 or not 2000 <= year <= 2100:
-        raise ValidationError("bad_month", f"Tháng {month}/{year} không hợp lệ.", f"Month {month}/{year} is not valid.",
-                              "month")
+        raise ValidationError("bad_month", msg("bad_month", month=month, year=year),
+                              field="month")
     first = dt.date(year, month, 1)
     last = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
     slots: dict[tuple[dt.date, str], list[TemperatureReading]] = {}

@@ -1,22 +1,19 @@
-"""Typed refusals of the domain layer, each with a message a station nurse can act on, in Vietnamese
-and English. The UI shows `message(lang)` next to the field named by `field`; the CLI prints it on
-one line and exits 2; the server answers it as a per-mutation `rejected` with `code`."""
+"""Typed refusals of the domain layer, each with a message a station nurse can act on, rendered from
+the message catalogue in Vietnamese or English. The UI shows `message(lang)` next to the field named by
+`field`; the CLI prints it on one line and exits 2; the server answers it as a per-mutation `rejected`
+with `code`."""
 
 from __future__ import annotations
 
+from ytcs_desktop.messages import PerLanguage, Refusal
 
-class DomainError(Exception):
+
+class DomainError(Refusal):
     """A rule refused the input. Nothing was written."""
 
-    def __init__(self, code: str, vi: str, en: str, field: str | None = None) -> None:
-        super().__init__(en)
-        self.code = code
-        self.vi = vi
-        self.en = en
+    def __init__(self, code: str, text: PerLanguage, *, field: str | None = None) -> None:
+        super().__init__(code, text)
         self.field = field
-
-    def message(self, lang: str = "vi") -> str:
-        return self.en if lang.startswith("en") else self.vi
 
 
 class ValidationError(DomainError):

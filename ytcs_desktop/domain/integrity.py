@@ -14,6 +14,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from ytcs_desktop.dates import day_text
+from ytcs_desktop.messages import Message, PerLanguage, msg, pick
 from ytcs_desktop.store.capture import syncable_tables
 
 SYNC_STATES = ("pending", "synced", "rejected")
@@ -24,11 +25,18 @@ _LIMIT = 20  # findings listed per check: enough to act on, never a flood
 @dataclass(frozen=True)
 class Finding:
     check: str
-    vi: str
-    en: str
+    text: PerLanguage
 
     def message(self, lang: str = "vi") -> str:
-        return self.en if lang.startswith("en") else self.vi
+        return self.text.text(lang)
+
+    @property
+    def vi(self) -> str:
+        return self.text.text("vi")
+
+    @property
+    def en(self) -> str:
+        return self.text.text("en")
 
 
 def check_database(s: Session, file_checked: bool = False) -> list[Finding]:
@@ -47,7 +55,7 @@ def sqlite_integrity(s: Session) -> list[Finding]:
     results = [r[0] for r in s.execute(text("PRAGMA integrity_check"))]
     if results == ["ok"]:
         return []
-    return [Finding("integrity", f"Tệp cơ sở dữ liệu bị hỏng: {r}", f"The database file is damaged: {r}")
+    return [Finding("integrity", msg("domain.integrity", problem=r))
             for r in results[:_LIMIT]]
 
 
@@ -55,8 +63,7 @@ def foreign_keys(s: Session) -> list[Finding]:
     rows = s.execute(text("PRAGMA foreign_key_check")).fetchall()
     return [
         Finding("foreign_key",
-                f"Bảng {r[0]} (dòng {r[1]}) trỏ tới một bản ghi không có trong bảng {r[2]}.",
-                f"Table {r[0]} (rowid {r[1]}) refers to a missing row of {r[2]}.")
+                msg("domain.integrity.foreign_keys", table=r[0], rowid=r[1], parent=r[2]))
         for r in rows[:_LIMIT]
     ]
 
@@ -67,46 +74,39 @@ def ledger(s: Session) -> list[Finding]:
         "SELECT l.id, l.lot_no, i.code, SUM(t.quantity) FROM stock_transactions t "
         "JOIN lots l ON l.id = t.lot_id LEFT JOIN items i ON i.id = l.item_id "
         "GROUP BY l.id HAVING SUM(t.quantity) < 0 ORDER BY i.code, l.lot_no LIMIT :n"), {"n": _LIMIT}):
-        out.append(Finding("negative_stock",
-                           f"Lô {lot_no} của mặt hàng {code} có tồn kho âm ({on_hand}).",
-                           f"Lot {lot_no} of item {code} has negative stock on hand ({on_hand}). [{lot_id}]"))
+        out.append(Finding("negative_stock", msg("negative_stock.integrity", lot_no=lot_no, code=code,
+                                                   on_hand=on_hand, lot_id=lot_id)))
     for txn_id, lot_id, txn_item, lot_item in s.execute(text(
         "SELECT t.id, t.lot_id, t.item_id, l.item_id FROM stock_transactions t JOIN lots l ON l.id = t.lot_id "
         "WHERE t.item_id IS NOT l.item_id ORDER BY t.id LIMIT :n"), {"n": _LIMIT}):
-        out.append(Finding("item_mismatch",
-                           f"Giao dịch {txn_id} ghi mặt hàng khác với mặt hàng của lô {lot_id}.",
-                           f"Transaction {txn_id} names another item ({txn_item}) than its lot ({lot_item})."))
+        out.append(Finding("item_mismatch", msg("item_mismatch.integrity", txn_id=txn_id, lot_id=lot_id,
+                                                  txn_item=txn_item, lot_item=lot_item)))
     for txn_id, target in s.execute(text(
         "SELECT t.id, t.reverses_id FROM stock_transactions t LEFT JOIN stock_transactions o "
         "ON o.id = t.reverses_id WHERE t.reverses_id IS NOT NULL AND o.id IS NULL ORDER BY t.id LIMIT :n"),
             {"n": _LIMIT}):
         out.append(Finding("reversal_orphan",
-                           f"Giao dịch đảo {txn_id} trỏ tới giao dịch {target} không tồn tại.",
-                           f"Reversal {txn_id} points to transaction {target}, which does not exist."))
+                           msg("domain.integrity.ledger", txn_id=txn_id, target=target)))
     for txn_id, target, qty, orig_qty, same_lot in s.execute(text(
         "SELECT t.id, o.id, t.quantity, o.quantity, t.lot_id = o.lot_id FROM stock_transactions t "
         "JOIN stock_transactions o ON o.id = t.reverses_id "
         "WHERE t.lot_id IS NOT o.lot_id OR t.quantity <> -o.quantity ORDER BY t.id LIMIT :n"), {"n": _LIMIT}):
         if not same_lot:
             out.append(Finding("reversal_lot",
-                               f"Giao dịch đảo {txn_id} không cùng lô với giao dịch gốc {target}.",
-                               f"Reversal {txn_id} is not on the same lot as the original {target}."))
+                               msg("domain.integrity.ledger.4", txn_id=txn_id, target=target)))
         else:
             out.append(Finding("reversal_quantity",
-                               f"Giao dịch đảo {txn_id} có số lượng {qty}, lẽ ra phải là {-orig_qty}.",
-                               f"Reversal {txn_id} has quantity {qty}; it should be {-orig_qty}."))
+                               msg("domain.integrity.ledger.5", txn_id=txn_id, qty=qty, orig_qty=-orig_qty)))
     for target, times in s.execute(text(
         "SELECT reverses_id, COUNT(*) FROM stock_transactions WHERE reverses_id IS NOT NULL "
         "GROUP BY reverses_id HAVING COUNT(*) > 1 ORDER BY reverses_id LIMIT :n"), {"n": _LIMIT}):
         out.append(Finding("reversed_twice",
-                           f"Giao dịch {target} bị đảo {times} lần.",
-                           f"Transaction {target} is reversed {times} times."))
+                           msg("domain.integrity.ledger.2", target=target, times=times)))
     for txn_id in s.execute(text(
         "SELECT t.id FROM stock_transactions t JOIN stock_transactions o ON o.id = t.reverses_id "
         "WHERE o.reverses_id IS NOT NULL ORDER BY t.id LIMIT :n"), {"n": _LIMIT}).scalars():
         out.append(Finding("reversal_of_reversal",
-                           f"Giao dịch {txn_id} đảo một giao dịch đảo.",
-                           f"Transaction {txn_id} reverses a reversal."))
+                           msg("domain.integrity.ledger.3", txn_id=txn_id)))
     return out + carried_balances(s)
 
 
@@ -121,10 +121,12 @@ def carried_balances(s: Session) -> list[Finding]:
         "WHERE c.quantity <> ledger_sum ORDER BY i.code, l.lot_no LIMIT :n"), {"n": _LIMIT}):
         day = dt.date.fromisoformat(str(through))
         out.append(Finding("carried_balance",
-                           f"Số dư chuyển kỳ của lô {lot_no} ({code}) đến hết ngày {day_text(day)} là {carried}, "
-                           f"nhưng sổ kho cộng lại là {ledger_sum}.",
-                           f"The balance carried for lot {lot_no} ({code}) through {day_text(day, 'en')} is "
-                           f"{carried}, but the ledger adds up to {ledger_sum}."))
+                           msg("domain.integrity.carried_balances",
+                               lot_no=lot_no,
+                               code=code,
+                               day=pick(day_text, day),
+                               carried=carried,
+                               ledger_sum=ledger_sum)))
     return out
 
 
@@ -133,15 +135,12 @@ def sync_bookkeeping(s: Session) -> list[Finding]:
     tables = {t.name for t in syncable_tables()}
     meta: dict[str, str] = {r[0]: r[1] for r in s.execute(text("SELECT key, value FROM sync_meta"))}
     if not meta.get("replica_id"):
-        out.append(Finding("meta", "Thiếu mã bản sao (replica_id) của cơ sở dữ liệu.",
-                           "The database has no replica id."))
+        out.append(Finding("meta", msg("domain.integrity.sync_bookkeeping")))
     if meta.get("role", "station") == "station" and not meta.get("station_id"):
-        out.append(Finding("meta", "Cơ sở dữ liệu của trạm chưa ghi mã trạm.",
-                           "The station database has no station id."))
+        out.append(Finding("meta", msg("domain.integrity.sync_bookkeeping.2")))
     if s.execute(text("SELECT COUNT(*) FROM sync_capture_pause")).scalar_one():
         out.append(Finding("capture_paused",
-                           "Ghi nhận thay đổi đang bị tạm dừng: thay đổi mới sẽ không được đồng bộ.",
-                           "Change capture is paused: new changes would not be synced."))
+                           msg("domain.integrity.sync_bookkeeping.3")))
     names = ", ".join(f"'{t}'" for t in sorted(tables))
     suspects = s.execute(text(  # only rows that may be wrong reach Python: the outbox can be long
         "SELECT seq, table_name, op, hlc, fields FROM sync_outbox WHERE table_name NOT IN (" + names + ") "
@@ -150,8 +149,7 @@ def sync_bookkeeping(s: Session) -> list[Finding]:
     for seq, table, op, hlc, fields in suspects:
         problem = _outbox_problem(table, op, hlc, fields, tables)
         if problem:
-            out.append(Finding("outbox", f"Hàng đợi đồng bộ, mục {seq}: {problem[0]}",
-                               f"Sync queue entry {seq}: {problem[1]}"))
+            out.append(Finding("outbox", msg("outbox.integrity", seq=seq, problem=problem)))
             if len(out) >= _LIMIT:
                 break
     for table in sorted(tables):
@@ -161,28 +159,28 @@ def sync_bookkeeping(s: Session) -> list[Finding]:
             f"OR COALESCE(hlc, '') = '' ORDER BY id LIMIT :n"), {"n": _LIMIT}).fetchall()
         for row_id, state, _reason, hlc in bad:
             if not hlc:
-                out.append(Finding("row_hlc", f"Bản ghi {row_id} của bảng {table} chưa có dấu thời gian đồng bộ.",
-                                   f"Row {row_id} of {table} has no sync clock stamp."))
+                out.append(Finding("row_hlc", msg("domain.integrity.sync_bookkeeping.4",
+                                                  row_id=row_id, table=table)))
             elif state == "rejected":
-                out.append(Finding("row_state", f"Bản ghi {row_id} của bảng {table} bị từ chối mà không có lý do.",
-                                   f"Row {row_id} of {table} is rejected without a reason."))
+                out.append(Finding("row_state", msg("domain.integrity.sync_bookkeeping.5",
+                                                    row_id=row_id, table=table)))
             else:
-                out.append(Finding("row_state", f"Bản ghi {row_id} của bảng {table} có trạng thái lạ “{state}”.",
-                                   f"Row {row_id} of {table} has an unknown sync state “{state}”."))
+                out.append(Finding("row_state", msg("domain.integrity.sync_bookkeeping.6",
+                                                    row_id=row_id, table=table, state=state)))
     return out
 
 
-def _outbox_problem(table: str, op: str, hlc: str, fields: str, tables: set[str]) -> tuple[str, str] | None:
+def _outbox_problem(table: str, op: str, hlc: str, fields: str, tables: set[str]) -> Message | None:
     if table not in tables:
-        return f"bảng “{table}” không đồng bộ được.", f"table “{table}” is not syncable."
+        return msg("outbox.integrity.table", table=table)
     if op not in OUTBOX_OPS:
-        return f"thao tác lạ “{op}”.", f"unknown operation “{op}”."
+        return msg("outbox.integrity.op", op=op)
     if not hlc or hlc.count("-") < 2:
-        return "thiếu dấu thời gian.", "missing clock stamp."
+        return msg("outbox.integrity.hlc")
     try:
         image = json.loads(fields)
     except (TypeError, ValueError):
-        return "dữ liệu không phải JSON.", "the row image is not JSON."
+        return msg("outbox.integrity.json")
     if not isinstance(image, dict) or not image.get("id"):
-        return "dữ liệu không có mã bản ghi.", "the row image has no id."
+        return msg("outbox.integrity.id")
     return None

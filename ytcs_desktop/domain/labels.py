@@ -8,8 +8,10 @@ nurse may type "hội chẩn" where a script types "consultation".
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 
 from ytcs_desktop.domain.errors import ValidationError
+from ytcs_desktop.messages import msg, pick
 
 # kind -> code -> (Vietnamese, English). Order of codes is the order shown in pickers.
 LABELS: dict[str, dict[str, tuple[str, str]]] = {
@@ -267,6 +269,22 @@ def label(kind: str, value: str | None, lang: str = "vi") -> str:
     return entry[1] if lang.startswith("en") else entry[0]
 
 
+def label_in_sentence(kind: str, value: str | None, lang: str = "vi") -> str:
+    """The label inside a sentence: English labels are capitalised as titles, so lower-cased here."""
+    text = label(kind, value, lang)
+    return text.lower() if lang.startswith("en") else text
+
+
+def label_lower(kind: str, value: str | None, lang: str = "vi") -> str:
+    """The label in lower case, in either language (a slot or a status inside a sentence)."""
+    return label(kind, value, lang).lower()
+
+
+def quoted_labels(kind: str, values: Iterable[str], lang: str = "vi") -> str:
+    """The labels of several codes, each in quotes, comma-separated (the moves a record can make)."""
+    return ", ".join(f"“{label(kind, v, lang)}”" for v in values)
+
+
 def choices(kind: str, lang: str = "vi") -> list[tuple[str, str]]:
     """(code, label) pairs for a picker."""
     return [(code, label(kind, code, lang)) for code in LABELS[kind]]
@@ -311,15 +329,22 @@ def parse_code(kind: str, value: object, field: str | None = None) -> str:
     for code, (vi, en) in LABELS[kind].items():
         if text in (code, _fold(vi), _fold(en)):
             return code
-    vi_name, en_name = _KIND_NAMES.get(kind, (kind, kind))
-    vi_list = ", ".join(f"{c} ({vi})" for c, (vi, _) in LABELS[kind].items())
-    en_list = ", ".join(LABELS[kind])
-    raise ValidationError(
-        f"bad_{kind}",
-        f"Giá trị “{value}” không hợp lệ cho {vi_name}: hãy chọn một trong {vi_list}.",
-        f"“{value}” is not a valid {en_name}: choose one of {en_list}.",
-        field or kind,
-    )
+    raise ValidationError(f"bad_{kind}", msg("bad_code", value=value, kind=pick(kind_name, kind),
+                                              choices=pick(_choice_list, kind)), field=field or kind)
+
+
+def kind_name(kind: str, lang: str = "vi") -> str:
+    """What an enumeration is called in a message."""
+    vi, en = _KIND_NAMES.get(kind, (kind, kind))
+    return en if lang.startswith("en") else vi
+
+
+def _choice_list(kind: str, lang: str = "vi") -> str:
+    """The accepted values of an enumeration in a refusal: the codes with their Vietnamese labels in
+    Vietnamese, the bare codes in English."""
+    if lang.startswith("en"):
+        return ", ".join(LABELS[kind])
+    return ", ".join(f"{c} ({vi})" for c, (vi, _) in LABELS[kind].items())
 
 
 # ----- Vietnamese ordering for lists of people and names ---------------------------------------

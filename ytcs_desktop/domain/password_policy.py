@@ -10,6 +10,7 @@ once each.
 from __future__ import annotations
 
 from ytcs_desktop.domain.errors import RuleError
+from ytcs_desktop.messages import msg
 
 MIN_LENGTH = 8
 FIELD = "password"
@@ -33,28 +34,21 @@ def check_password(password: str, username: str = "") -> None:
     """Refuses an obvious password with a RuleError naming the field and what to choose instead."""
     if len(password) < MIN_LENGTH:
         raise RuleError("password_too_short",
-                        f"Mật khẩu cần ít nhất {MIN_LENGTH} ký tự (mật khẩu này có {len(password)}). "
-                        "Hãy chọn một cụm dài hơn, ví dụ vài từ ghép lại.",
-                        f"The password needs at least {MIN_LENGTH} characters (this one has {len(password)}). "
-                        "Choose a longer one, for example a few words together.", FIELD)
+                        msg("password_too_short", min_length=MIN_LENGTH, password=len(password)), field=FIELD)
     plain = _plain(password)
     if username and plain == _plain(username):
-        raise RuleError("password_is_username", "Mật khẩu không được trùng với tên đăng nhập. Hãy chọn mật khẩu khác.",
-                        "The password must not be the user name. Choose another password.", FIELD)
+        raise RuleError("password_is_username", msg("password_is_username"), field=FIELD)
     if len(set(plain)) <= 1:
         raise RuleError("password_one_character",
-                        "Mật khẩu chỉ lặp lại một ký tự nên rất dễ đoán. Hãy chọn mật khẩu khác.",
-                        "The password repeats one character, so it is easy to guess. Choose another password.",
-                        FIELD)
+                        msg("password_one_character"),
+                        field=FIELD)
     if plain in COMMON:
         raise RuleError("password_common",
-                        "Mật khẩu này nằm trong danh sách mật khẩu hay bị dò đầu tiên. Hãy chọn mật khẩu khác.",
-                        "This password is on the lists that guessers try first. Choose another password.", FIELD)
+                        msg("password_common"), field=FIELD)
 
 
 def check_new_password(password: str, repeated: str, username: str = "") -> None:
     """A new password typed twice, as a window asks for it: the rule, then the two must agree."""
     check_password(password, username)
     if repeated != password:
-        raise RuleError("password_mismatch", "Hai lần nhập mật khẩu mới không giống nhau. Hãy nhập lại lần thứ hai.",
-                        "The new password was typed differently the second time. Type it again.", "repeat")
+        raise RuleError("password_mismatch", msg("password_mismatch"), field="repeat")

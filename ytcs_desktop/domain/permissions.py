@@ -11,24 +11,32 @@ from dataclasses import dataclass
 
 from ytcs_desktop.domain.actor import Actor, Role
 from ytcs_desktop.domain.errors import PermissionDenied, ValidationError
+from ytcs_desktop.messages import PerLanguage, msg, pick
 
 
 @dataclass(frozen=True)
 class Duty:
     code: str
     side: Role
-    vi: str
-    en: str
+    name: PerLanguage
+
+    @property
+    def vi(self) -> str:
+        return self.name.text("vi")
+
+    @property
+    def en(self) -> str:
+        return self.name.text("en")
 
 
 DUTIES: dict[str, Duty] = {d.code: d for d in (
-    Duty("truong_tram", "station", "trạm trưởng", "head of station"),
-    Duty("thu_kho", "station", "thủ kho / dược sĩ", "stock keeper / pharmacist"),
-    Duty("lam_sang", "station", "nhân viên lâm sàng", "clinical staff"),
-    Duty("ke_hoach", "centre", "phòng Kế hoạch – Nghiệp vụ", "planning officer"),
-    Duty("duoc", "centre", "khoa Dược", "pharmacy"),
-    Duty("dieu_duong", "centre", "phòng Điều dưỡng", "nursing department"),
-    Duty("quan_tri", "centre", "quản trị hệ thống", "administrator"),
+    Duty("truong_tram", "station", msg("word.head_of_station")),
+    Duty("thu_kho", "station", msg("word.stock_keeper_pharmacist")),
+    Duty("lam_sang", "station", msg("word.clinical_staff")),
+    Duty("ke_hoach", "centre", msg("word.planning_officer")),
+    Duty("duoc", "centre", msg("word.pharmacy")),
+    Duty("dieu_duong", "centre", msg("word.nursing_department")),
+    Duty("quan_tri", "centre", msg("word.administrator")),
 )}
 
 
@@ -36,26 +44,22 @@ DUTIES: dict[str, Duty] = {d.code: d for d in (
 class Action:
     code: str
     duties: frozenset[str]
-    vi: str  # what is done, after "mới được"
-    en: str  # after "may"
+    what: PerLanguage  # what is done, after "mới được" / "may"
 
 
-def _action(code: str, duties: tuple[str, ...], vi: str, en: str) -> Action:
-    return Action(code, frozenset(duties), vi, en)
+def _action(code: str, duties: tuple[str, ...], what: PerLanguage) -> Action:
+    return Action(code, frozenset(duties), what)
 
 
 ACTIONS: dict[str, Action] = {a.code: a for a in (
-    _action("approve_count", ("truong_tram", "thu_kho"), "duyệt biên bản kiểm kê", "approve a stock count"),
-    _action("dispose_stock", ("truong_tram", "thu_kho"), "hủy thuốc, vật tư", "dispose of stock"),
-    _action("close_period", ("truong_tram", "thu_kho"), "khóa sổ kho", "close a stock period"),
-    _action("submit_report", ("truong_tram",), "gửi báo cáo lên Trung tâm", "submit a report to the centre"),
-    _action("approve_requisition", ("duoc",), "duyệt hoặc từ chối phiếu dự trù",
-            "approve or reject a requisition"),
-    _action("ship", ("duoc",), "xuất cấp hàng cho trạm", "ship stock to a station"),
-    _action("manage_station_accounts", ("truong_tram",), "tạo tài khoản đăng nhập cho nhân viên trạm",
-            "create sign-in accounts for the station's staff"),
-    _action("manage_centre_accounts", ("quan_tri",), "tạo tài khoản đăng nhập cho cán bộ Trung tâm",
-            "create sign-in accounts for the centre's staff"),
+    _action("approve_count", ("truong_tram", "thu_kho"), msg("word.approve_a_stock_count")),
+    _action("dispose_stock", ("truong_tram", "thu_kho"), msg("word.dispose_of_stock")),
+    _action("close_period", ("truong_tram", "thu_kho"), msg("word.close_a_stock_period")),
+    _action("submit_report", ("truong_tram",), msg("domain.permissions")),
+    _action("approve_requisition", ("duoc",), msg("domain.permissions.module")),
+    _action("ship", ("duoc",), msg("domain.permissions.module.2")),
+    _action("manage_station_accounts", ("truong_tram",), msg("domain.permissions.module.3")),
+    _action("manage_centre_accounts", ("quan_tri",), msg("domain.permissions.module.4")),
 )}
 
 
@@ -76,7 +80,7 @@ def may(actor: Actor, action: str) -> bool:
 
 def duty_names(codes: frozenset[str] | set[str], lang: str = "vi") -> str:
     """The duties in the order DUTIES lists them, joined with "or"."""
-    names = [(d.en if lang == "en" else d.vi) for code, d in DUTIES.items() if code in codes]
+    names = [d.name.text(lang) for code, d in DUTIES.items() if code in codes]
     joiner = " or " if lang == "en" else " hoặc "
     return joiner.join(names)
 
@@ -86,12 +90,8 @@ def require(actor: Actor, action: str) -> None:
     wanted = ACTIONS[action]
     if may(actor, action):
         return
-    vi, en = duty_names(wanted.duties, "vi"), duty_names(wanted.duties, "en")
-    raise PermissionDenied(
-        "duty_required",
-        f"Chỉ {vi} mới được {wanted.vi}. Hãy nhờ người có vai trò này đăng nhập và làm việc này.",
-        f"Only the {en} may {wanted.en}. Ask a person with this role to sign in and do it.",
-    )
+    raise PermissionDenied("duty_required",
+                           msg("duty_required", duties=pick(duty_names, wanted.duties), action=wanted.what))
 
 
 def check_duties(side: Role, value: object, field: str = "duties") -> frozenset[str]:
@@ -103,9 +103,7 @@ def check_duties(side: Role, value: object, field: str = "duties") -> frozenset[
     unknown = sorted(codes - known)
     if unknown:
         allowed = ", ".join(sorted(known))
-        raise ValidationError("bad_duty", f"Vai trò không hợp lệ: {', '.join(unknown)}. Hãy chọn trong: {allowed}.",
-                              f"Unknown role: {', '.join(unknown)}. Choose from: {allowed}.", field)
+        raise ValidationError("bad_duty", msg("bad_duty", unknown=', '.join(unknown), allowed=allowed), field=field)
     if not codes:
-        raise ValidationError("duty_missing", "Hãy chọn ít nhất một vai trò cho người này.",
-                              "Choose at least one role for this person.", field)
+        raise ValidationError("duty_missing", msg("duty_missing"), field=field)
     return codes

@@ -15,12 +15,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ytcs_desktop.dates import day_text
-from ytcs_desktop.domain.actor import Actor, Role
+from ytcs_desktop.domain.actor import ROLE_NAMES, Actor, Role
 from ytcs_desktop.domain.errors import PermissionDenied, RuleError, ValidationError
-from ytcs_desktop.domain.labels import label, parse_code
+from ytcs_desktop.domain.labels import label, parse_code, quoted_labels
 from ytcs_desktop.domain.stations import as_date, check_own_station, get_row, optional_date, require_station
 from ytcs_desktop.domain.support import normalise_icd10
 from ytcs_desktop.domain.validation import required_text
+from ytcs_desktop.messages import PerLanguage, msg, pick
 from ytcs_desktop.store.base import utc_now
 from ytcs_desktop.store.models import Referral, Station
 
@@ -40,10 +41,6 @@ TRANSITIONS: dict[tuple[str, str], Role] = {
     ("not_arrived", "closed"): "centre",
 }
 
-_ROLE_VI = {"station": "Trạm Y tế", "centre": "Trung tâm Y tế"}
-_ROLE_EN = {"station": "the health station", "centre": "the health centre"}
-
-
 def allowed_moves(referral: Referral, role: str) -> list[str]:
     return [to for (frm, to), who in TRANSITIONS.items() if frm == referral.status and who == role]
 
@@ -56,15 +53,10 @@ def _next_number(s: Session, station_id: str, year: int) -> str:
     return f"{prefix}{last + 1:04d}"
 
 
-def _not_future(day: dt.date, today: dt.date, field: str, vi_what: str, en_what: str) -> None:
+def _not_future(day: dt.date, today: dt.date, field: str, what: PerLanguage) -> None:
     if day > today:
-        raise ValidationError(
-            "future_date",
-            f"{vi_what} ({day_text(day)}) ở sau hôm nay ({day_text(today)}): hãy nhập ngày đã xảy ra.",
-            f"The {en_what} ({day_text(day, 'en')}) is after today ({day_text(today, 'en')}): enter the day it "
-            "happened.",
-            field,
-        )
+        raise ValidationError("future_date", msg("future_date.referral", what=what, day=pick(day_text, day),
+                                                 today=pick(day_text, today)), field=field)
 
 
 def record_referral(
@@ -72,15 +64,13 @@ def record_referral(
     urgency: str = "normal", referred_on: object = None, today: object = None,
 ) -> Referral:
     """A referral the station made, numbered CT-<year>-NNNN per station; it starts as sent."""
-    station_id = require_station(actor, "ghi phiếu chuyển tuyến", "record a referral")
+    station_id = require_station(actor, msg("word.record_a_referral"))
     now = optional_date(today, "today") or dt.date.today()
-    patient = required_text(patient_ref, "patient_ref", "mã hoặc họ tên người bệnh", "patient reference", 80)
-    why = required_text(reason, "reason", "lý do chuyển tuyến (tình trạng người bệnh, vì sao phải chuyển)",
-                        "reason for the referral", 2000)
-    where = required_text(destination, "destination", "nơi chuyển đến (bệnh viện, khoa)",
-                          "where the patient is referred to", 300)
+    patient = required_text(patient_ref, "patient_ref", msg("word.patient_reference"), 80)
+    why = required_text(reason, "reason", msg("word.reason_for_the_referral"), 2000)
+    where = required_text(destination, "destination", msg("domain.referrals"), 300)
     day = as_date(referred_on, "referred_on") if referred_on not in (None, "") else now
-    _not_future(day, now, "referred_on", "Ngày chuyển tuyến", "referral date")
+    _not_future(day, now, "referred_on", msg("word.referral_date"))
     referral = Referral(
         station_id=station_id, number=_next_number(s, station_id, day.year), patient_ref=patient, reason=why,
         destination=where, icd10=normalise_icd10(icd10), urgency=parse_code("urgency", urgency or "normal", "urgency"),
@@ -91,7 +81,7 @@ def record_referral(
 
 
 def get_referral(s: Session, actor: Actor, referral_id: str) -> Referral:
-    referral = get_row(s, Referral, referral_id, "phiếu chuyển tuyến", "referral", "referral_id")
+    referral = get_row(s, Referral, referral_id, msg("word.referral"), "referral_id")
     check_own_station(actor, referral.station_id)
     return referral
 
@@ -107,42 +97,24 @@ def find_referral(s: Session, actor: Actor, key: str) -> str:
     found = list(s.scalars(query.limit(2)))
     if len(found) == 1:
         return found[0]
-    raise ValidationError(
-        "referral_not_found" if not found else "referral_number_ambiguous",
-        f"Không tìm thấy phiếu chuyển tuyến “{key}”: hãy xem mã hoặc số phiếu trong sổ chuyển tuyến."
-        if not found else f"Nhiều trạm có phiếu số “{key}”: hãy dùng mã phiếu (ytcs referral list --format json).",
-        f"No referral “{key}”: look up its id or number in the referral register." if not found
-        else f"Several stations have a referral numbered “{key}”: use its id (ytcs referral list --format json).",
-        "referral_id",
-    )
+    code = "referral_not_found" if not found else "referral_number_ambiguous"
+    raise ValidationError(code, msg(code, key=key), field="referral_id")
 
 
 def _move(s: Session, actor: Actor, referral_id: str, to_status: str) -> Referral:
     referral = get_referral(s, actor, referral_id)
     if TRANSITIONS.get((referral.status, to_status)) == actor.role:
         return referral
-    frm_vi, to_vi = label("referral_status", referral.status), label("referral_status", to_status)
-    frm_en, to_en = label("referral_status", referral.status, "en"), label("referral_status", to_status, "en")
+    frm, to = pick(label, "referral_status", referral.status), pick(label, "referral_status", to_status)
     owner = TRANSITIONS.get((referral.status, to_status))
     if owner is not None:
-        raise PermissionDenied(
-            "transition_role",
-            f"Chỉ {_ROLE_VI[owner]} mới được chuyển phiếu {referral.number} từ “{frm_vi}” sang “{to_vi}”.",
-            f"Only {_ROLE_EN[owner]} may move referral {referral.number} from “{frm_en}” to “{to_en}”.",
-            "status",
-        )
+        raise PermissionDenied("transition_role", msg("transition_role.referral", role=ROLE_NAMES[owner],
+                                                      number=referral.number, frm=frm, to=to), field="status")
     mine = allowed_moves(referral, actor.role)
-    vi_hint = ("có thể chuyển sang " + ", ".join(f"“{label('referral_status', t)}”" for t in mine)) if mine \
-        else "bạn không có thao tác nào ở trạng thái này"
-    en_hint = ("it can move to " + ", ".join(f"“{label('referral_status', t, 'en')}”" for t in mine)) if mine \
-        else "you have no move from this status"
-    raise RuleError(
-        "bad_transition",
-        f"Phiếu chuyển tuyến {referral.number} đang ở trạng thái “{frm_vi}”, không thể chuyển sang “{to_vi}”: "
-        f"{vi_hint}.",
-        f"Referral {referral.number} is “{frm_en}” and cannot move to “{to_en}”: {en_hint}.",
-        "status",
-    )
+    hint = msg("bad_transition.can_move", moves=pick(quoted_labels, "referral_status", mine)) if mine \
+        else msg("bad_transition.no_move")
+    raise RuleError("bad_transition", msg("bad_transition.referral", number=referral.number, frm=frm, to=to,
+                                          hint=hint), field="status")
 
 
 def acknowledge(s: Session, actor: Actor, referral_id: str) -> Referral:
@@ -162,22 +134,18 @@ def record_arrival(s: Session, actor: Actor, referral_id: str, *, arrived: bool,
     now = optional_date(today, "today") or dt.date.today()
     if arrived:
         day = as_date(arrived_on, "arrived_on") if arrived_on not in (None, "") else now
-        _not_future(day, now, "arrived_on", "Ngày người bệnh đến", "arrival date")
+        _not_future(day, now, "arrived_on", msg("word.arrival_date"))
         if day < referral.referred_on:
             raise ValidationError(
                 "arrived_before_referral",
-                f"Ngày người bệnh đến ({day_text(day)}) trước ngày chuyển tuyến ({day_text(referral.referred_on)}): "
-                "hãy sửa ngày đến.",
-                f"The arrival date ({day_text(day, 'en')}) is before the referral date "
-                f"({day_text(referral.referred_on, 'en')}): correct the arrival date.",
-                "arrived_on",
+                msg("arrived_before_referral",
+                    day=pick(day_text, day), referred_on=pick(day_text, referral.referred_on)),
+                field="arrived_on",
             )
         referral.arrived_on = day
     else:
         referral.follow_up_note = required_text(note, "follow_up_note",
-                                                "ghi chú theo dõi (đã liên hệ người bệnh thế nào, vì sao không đến)",
-                                                "follow-up note (how the patient was contacted, why they did not "
-                                                "come)", 2000)
+                                                msg("domain.referrals.record_arrival"), 2000)
     if referral.acknowledged_at is None:
         referral.acknowledged_at, referral.acknowledged_by = utc_now(), actor.name
     referral.status = target
@@ -195,9 +163,8 @@ def _needed(value: object) -> bool:
         return False
     raise ValidationError(
         "needed_required",
-        "Vui lòng chọn việc chuyển tuyến này có cần thiết hay không (Có/Không).",
-        "Please say whether this referral was needed (yes/no).",
-        "needed",
+        msg("needed_required"),
+        field="needed",
     )
 
 
@@ -205,7 +172,7 @@ def close_referral(s: Session, actor: Actor, referral_id: str, *, outcome: str, 
                    advice: str | None = None) -> Referral:
     """The end of the follow-up: the outcome, the advice back to the station, and whether it was needed."""
     referral = _move(s, actor, referral_id, "closed")
-    result = required_text(outcome, "outcome", "kết quả điều trị, theo dõi người bệnh", "outcome of the referral",
+    result = required_text(outcome, "outcome", msg("word.outcome_of_the_referral"),
                            4000)
     referral.needed, referral.outcome = _needed(needed), result
     referral.advice = (advice or "").strip() or None
@@ -301,15 +268,13 @@ def check_pushed(fields: Mapping[str, Any]) -> None:
     """A referral's values as they arrive by sync (the server runs this on what a device pushes): a reason
     and a destination are required as they are in `record_referral`, and a closing carries its outcome
     and whether the referral was needed, as `close_referral` writes them in one change."""
-    for name, vi, en, size in (("reason", "lý do chuyển tuyến (tình trạng người bệnh, vì sao phải chuyển)",
-                                "reason for the referral", 2000),
-                               ("destination", "nơi chuyển đến (bệnh viện, khoa)", "destination", 300),
-                               ("patient_ref", "mã hoặc họ tên người bệnh", "patient reference", 80)):
+    for name, what, size in (("reason", msg("word.reason_for_the_referral"), 2000),
+                             ("destination", msg("word.destination"), 300),
+                             ("patient_ref", msg("word.patient_reference"), 80)):
         if name in fields:
-            required_text(fields[name], name, vi, en, size)
+            required_text(fields[name], name, what, size)
     if fields.get("status") == "closed":
-        required_text(fields.get("outcome"), "outcome", "kết quả điều trị, theo dõi người bệnh",
-                      "outcome of the referral", 4000)
+        required_text(fields.get("outcome"), "outcome", msg("word.outcome_of_the_referral"), 4000)
         if fields.get("needed") is None:
             _needed(None)
 

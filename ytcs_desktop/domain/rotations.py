@@ -15,10 +15,11 @@ from sqlalchemy.orm import Session
 from ytcs_desktop.dates import day_text
 from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.errors import RuleError, ValidationError
-from ytcs_desktop.domain.labels import label, parse_code
+from ytcs_desktop.domain.labels import label_in_sentence, parse_code
 from ytcs_desktop.domain.scope import Notice, scope_notice
 from ytcs_desktop.domain.stations import as_date, check_range, get_row, optional_date, require_centre
 from ytcs_desktop.domain.validation import required_text
+from ytcs_desktop.messages import PerLanguage, msg, pick, plain
 from ytcs_desktop.store.models import Department, RotationVisit, Staff, Station, SupportRequest
 
 DIRECTIONS = ("to_station", "to_centre")
@@ -38,51 +39,41 @@ def _overlapping(s: Session, staff_id: str, date_from: dt.date, date_to: dt.date
 def _refuse_overlap(s: Session, staff: Staff, clash: RotationVisit) -> RuleError:
     station = s.get(Station, clash.station_id) if clash.station_id else None
     dept = s.get(Department, clash.department_id) if clash.department_id else None
+    where: PerLanguage
     if clash.direction == "to_centre":
-        where_vi = f"lên {dept.name if dept else 'Trung tâm'}"
-        where_en = f"at {dept.name if dept else 'the centre'}"
+        where = msg("visit_overlap.department", department=dept.name) if dept else msg("visit_overlap.centre")
     else:
-        where_vi = where_en = station.name if station else ""
-    return RuleError(
-        "visit_overlap",
-        f"{staff.full_name} đã có lịch luân phiên {where_vi} từ {day_text(clash.date_from)} đến "
-        f"{day_text(clash.date_to)}, trùng với khoảng ngày này: hãy chọn ngày khác hoặc người khác.",
-        f"{staff.full_name} is already on a rotation visit {where_en} from {day_text(clash.date_from, 'en')} to "
-        f"{day_text(clash.date_to, 'en')}, which overlaps these dates: choose other dates or another person.",
-        "date_from",
-    )
+        where = plain(station.name if station else "")
+    return RuleError("visit_overlap", msg("visit_overlap", full_name=staff.full_name, where=where,
+                                          date_from=pick(day_text, clash.date_from),
+                                          date_to=pick(day_text, clash.date_to)), field="date_from")
 
 
 def _check_request(s: Session, request_id: str | None, station: Station) -> None:
     if not request_id:
         return
-    request = get_row(s, SupportRequest, request_id, "yêu cầu hỗ trợ", "support request", "request_id")
+    request = get_row(s, SupportRequest, request_id, msg("word.support_request"), "request_id")
     if request.station_id != station.id:
         raise RuleError(
             "request_other_station",
-            f"Yêu cầu {request.number} là của trạm khác, không phải {station.name}.",
-            f"Request {request.number} belongs to another station, not {station.name}.",
-            "request_id",
+            msg("request_other_station.check_request", number=request.number, name=station.name),
+            field="request_id",
         )
 
 
 def _staff_for(s: Session, staff_id: str, direction: str) -> Staff:
-    staff = get_row(s, Staff, staff_id, "nhân viên", "staff member", "staff_id")
+    staff = get_row(s, Staff, staff_id, msg("word.staff_member"), "staff_id")
     if direction == "to_station" and (staff.station_id is not None or not staff.active):
         raise RuleError(
             "not_centre_staff",
-            f"{staff.full_name} không phải nhân viên đang làm việc của Trung tâm: hãy chọn cán bộ của Trung tâm.",
-            f"{staff.full_name} is not an active centre staff member: choose a member of the centre's staff.",
-            "staff_id",
+            msg("not_centre_staff", full_name=staff.full_name),
+            field="staff_id",
         )
     if direction == "to_centre" and (staff.station_id is None or not staff.active):
         raise RuleError(
             "not_station_staff",
-            f"{staff.full_name} không phải nhân viên đang làm việc của một trạm: lượt luân phiên lên Trung tâm "
-            "dành cho nhân viên trạm, hãy chọn nhân viên của trạm.",
-            f"{staff.full_name} is not an active station staff member: a rotation to the centre is for station "
-            "staff; choose a member of a station's staff.",
-            "staff_id",
+            msg("not_station_staff", full_name=staff.full_name),
+            field="staff_id",
         )
     return staff
 
@@ -96,30 +87,28 @@ def plan_visit(
     station staff member comes to the centre department `department_id` (their station is the row's
     partition). `scope_area`: the practice area of the purpose, checked against the person's scope
     (a warning, see `visit_notices`)."""
-    require_centre(actor, "lên lịch luân phiên", "plan rotation visits")
+    require_centre(actor, msg("word.plan_rotation_visits"))
     way = parse_code("visit_direction", direction or "to_station", "direction")
     start, end = as_date(date_from, "date_from"), as_date(date_to, "date_to")
     check_range(start, end, "date_to")
-    text = required_text(purpose, "purpose", "mục đích luân phiên", "purpose of the visit", 2000)
+    text = required_text(purpose, "purpose", msg("word.purpose_of_the_visit"), 2000)
     area = parse_code("practice_scope", scope_area, "scope_area") if scope_area else None
     staff = _staff_for(s, staff_id, way)
     if way == "to_station":
-        station = get_row(s, Station, station_id, "trạm", "station", "station_id")
+        station = get_row(s, Station, station_id, msg("word.station.plan_visit"), "station_id")
         dept_id = department_id or staff.department_id
         if department_id:
-            get_row(s, Department, department_id, "khoa/phòng", "department", "department_id")
+            get_row(s, Department, department_id, msg("word.department"), "department_id")
     else:
         if not department_id:
-            raise ValidationError("required", "Vui lòng chọn khoa/phòng của Trung tâm nhận người đến luân phiên.",
-                                  "Please choose the centre department that receives the person.",
-                                  "department_id")
-        dept_id = get_row(s, Department, department_id, "khoa/phòng", "department", "department_id").id
-        station = get_row(s, Station, staff.station_id, "trạm", "station", "station_id")
+            raise ValidationError("required", msg("required"),
+                                  field="department_id")
+        dept_id = get_row(s, Department, department_id, msg("word.department"), "department_id").id
+        station = get_row(s, Station, staff.station_id, msg("word.station.plan_visit"), "station_id")
         if station_id and station_id != station.id:
             raise RuleError("staff_other_station",
-                            f"{staff.full_name} là nhân viên của {station.name}: hãy chọn đúng trạm hoặc đúng người.",
-                            f"{staff.full_name} works at {station.name}: choose the right station or person.",
-                            "station_id")
+                            msg("staff_other_station", full_name=staff.full_name, name=station.name),
+                            field="station_id")
     _check_request(s, request_id, station)
     clash = _overlapping(s, staff.id, start, end)
     if clash is not None:
@@ -162,10 +151,8 @@ def visit_notices(s: Session, visit: RotationVisit) -> list[Notice]:
         name = person.full_name if person else ""
         out.append(Notice(
             "crossing_visits",
-            f"{name} của trạm đi luân phiên lên Trung tâm từ {day_text(away.date_from)} đến "
-            f"{day_text(away.date_to)}, cùng lúc đoàn Trung tâm về trạm: hãy cân nhắc dời một trong hai lịch.",
-            f"{name} of the station is at the centre from {day_text(away.date_from, 'en')} to "
-            f"{day_text(away.date_to, 'en')}, while a centre team visits the station: consider moving one of them."))
+            msg("domain.rotations",
+                name=name, date_from=pick(day_text, away.date_from), date_to=pick(day_text, away.date_to))))
     return out
 
 
@@ -175,16 +162,12 @@ def notices_for(s: Session, visit_id: str | None) -> list[Notice]:
     return visit_notices(s, visit) if visit is not None else []
 
 
-def _planned(s: Session, actor: Actor, visit_id: str, vi_action: str, en_action: str) -> RotationVisit:
-    require_centre(actor, vi_action, en_action)
-    visit = get_row(s, RotationVisit, visit_id, "lịch luân phiên", "rotation visit", "visit_id")
+def _planned(s: Session, actor: Actor, visit_id: str, action: PerLanguage) -> RotationVisit:
+    require_centre(actor, action)
+    visit = get_row(s, RotationVisit, visit_id, msg("word.rotation_visit"), "visit_id")
     if visit.status != "planned":
-        raise RuleError(
-            "visit_closed",
-            f"Lịch luân phiên này đã ở trạng thái “{label('visit_status', visit.status)}”, không thể {vi_action}.",
-            f"This rotation visit is already {label('visit_status', visit.status, 'en').lower()}: "
-            f"cannot {en_action}.",
-        )
+        raise RuleError("visit_closed", msg("visit_closed", action=action,
+                                            status=pick(label_in_sentence, "visit_status", visit.status)))
     return visit
 
 
@@ -193,15 +176,13 @@ def record_visit_outcome(
     notes: str | None = None, today: object = None,
 ) -> RotationVisit:
     """What was done on the visit: patients seen, techniques transferred; the visit becomes done."""
-    visit = _planned(s, actor, visit_id, "ghi kết quả", "record the outcome")
+    visit = _planned(s, actor, visit_id, msg("word.record_the_outcome"))
     day = optional_date(today, "today") or dt.date.today()
     if visit.date_from > day:
         raise RuleError(
             "visit_not_started",
-            f"Đợt luân phiên bắt đầu ngày {day_text(visit.date_from)}, chưa diễn ra: ghi kết quả sau khi đã thực hiện.",
-            f"The visit starts on {day_text(visit.date_from, 'en')} and has not happened yet: record the outcome "
-            "afterwards.",
-            "visit_id",
+            msg("visit_not_started", date_from=pick(day_text, visit.date_from)),
+            field="visit_id",
         )
     try:
         seen = int(str(patients_seen)) if not isinstance(patients_seen, bool) else -1
@@ -210,9 +191,8 @@ def record_visit_outcome(
     if seen < 0:
         raise ValidationError(
             "bad_count",
-            f"Số người bệnh đã khám “{patients_seen}” không hợp lệ: hãy nhập số nguyên từ 0 trở lên.",
-            f"Patients seen “{patients_seen}” is not valid: enter a whole number of 0 or more.",
-            "patients_seen",
+            msg("bad_count", patients_seen=patients_seen),
+            field="patients_seen",
         )
     visit.patients_seen = seen
     visit.techniques = (techniques or "").strip() or None
@@ -223,7 +203,7 @@ def record_visit_outcome(
 
 
 def cancel_visit(s: Session, actor: Actor, visit_id: str, *, reason: str | None = None) -> RotationVisit:
-    visit = _planned(s, actor, visit_id, "hủy", "cancel it")
+    visit = _planned(s, actor, visit_id, msg("word.cancel_it"))
     visit.status = "cancelled"
     if reason and reason.strip():
         visit.notes = reason.strip()

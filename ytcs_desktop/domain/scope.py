@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ytcs_desktop.domain.labels import codes, label, parse_code
+from ytcs_desktop.messages import PerLanguage, msg, pick
 
 
 @dataclass(frozen=True)
@@ -15,11 +16,18 @@ class Notice:
     """A warning about a record that is saved anyway, in both languages."""
 
     code: str
-    vi: str
-    en: str
+    text: PerLanguage
 
     def message(self, lang: str = "vi") -> str:
-        return self.en if lang.startswith("en") else self.vi
+        return self.text.text(lang)
+
+    @property
+    def vi(self) -> str:
+        return self.text.text("vi")
+
+    @property
+    def en(self) -> str:
+        return self.text.text("en")
 
 
 def parse_scope(value: object, field: str = "scope_of_practice") -> str | None:
@@ -45,17 +53,10 @@ def scope_notice(full_name: str, stored: str | None, area: str | None) -> Notice
     """Why `area` may lie outside this person's scope, or None when it fits (or no area is given)."""
     if not area:
         return None
-    what_vi, what_en = label("practice_scope", area), label("practice_scope", area, "en")
+    what = pick(label, "practice_scope", area)
     if not scope_codes(stored):
-        return Notice("scope_unknown",
-                      f"Chưa ghi phạm vi hành nghề của {full_name}: hãy cập nhật hồ sơ nhân viên để kiểm tra "
-                      f"lĩnh vực “{what_vi}”.",
-                      f"{full_name}'s scope of practice is not recorded: update the staff record to check "
-                      f"the area “{what_en}”.")
+        return Notice("scope_unknown", msg("scope_unknown", full_name=full_name, area=what))
     if area in scope_codes(stored):
         return None
-    return Notice("outside_scope",
-                  f"Lĩnh vực “{what_vi}” nằm ngoài phạm vi hành nghề của {full_name} ({scope_text(stored)}): "
-                  "hãy chọn người khác hoặc kiểm tra lại chứng chỉ hành nghề.",
-                  f"The area “{what_en}” lies outside {full_name}'s scope of practice "
-                  f"({scope_text(stored, 'en')}): choose someone else or check the practising licence.")
+    return Notice("outside_scope", msg("outside_scope", full_name=full_name, area=what,
+                                       scope=pick(scope_text, stored)))

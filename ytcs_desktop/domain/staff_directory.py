@@ -33,6 +33,7 @@ from ytcs_desktop.domain.stations import (
     list_stations,
     require_station,
 )
+from ytcs_desktop.messages import PerLanguage, msg, pick
 from ytcs_desktop.store.models import Staff, Station
 
 LICENCE_YEARS = 5
@@ -51,11 +52,10 @@ def _optional_day(value: object, name: str) -> dt.date | None:
     return as_date(value, name)
 
 
-def _text(value: object, name: str, vi: str, en: str, limit: int) -> str | None:
+def _text(value: object, name: str, what: PerLanguage, limit: int) -> str | None:
     text = (str(value).strip() if value is not None else "") or None
     if text is not None and len(text) > limit:
-        raise ValidationError("too_long", f"{vi} dài quá {limit} ký tự: hãy viết ngắn lại.",
-                              f"{en} is longer than {limit} characters: shorten it.", name)
+        raise ValidationError("too_long", msg("too_long.staff_directory", what=what, limit=limit), field=name)
     return text
 
 
@@ -68,9 +68,8 @@ def _grade_step(value: object) -> int | None:
         step = 0
     if not 1 <= step <= MAX_GRADE_STEP:
         raise ValidationError("bad_grade_step",
-                              f"Bậc “{value}” không hợp lệ: hãy nhập một số từ 1 đến {MAX_GRADE_STEP}.",
-                              f"Step “{value}” is not valid: enter a number from 1 to {MAX_GRADE_STEP}.",
-                              "grade_step")
+                              msg("bad_grade_step", value=value, max_grade_step=MAX_GRADE_STEP),
+                              field="grade_step")
     return step
 
 
@@ -81,10 +80,8 @@ def _clean_directory(fields: Mapping[str, Any], today: dt.date, current: Staff |
         if day is not None and day > today:
             raise ValidationError(
                 "future_licence_date",
-                f"Ngày cấp chứng chỉ hành nghề ({day_text(day)}) nằm trong tương lai: hãy nhập đúng ngày ghi "
-                "trên chứng chỉ.",
-                f"The licence date ({day_text(day, 'en')}) is in the future: enter the date printed on the licence.",
-                "licence_date")
+                msg("future_licence_date", day=pick(day_text, day)),
+                field="licence_date")
         out["licence_date"] = day
     if "licence_valid_to" in fields:
         out["licence_valid_to"] = _optional_day(fields["licence_valid_to"], "licence_valid_to")
@@ -93,15 +90,14 @@ def _clean_directory(fields: Mapping[str, Any], today: dt.date, current: Staff |
     if issued and valid_to and valid_to <= issued:
         raise ValidationError(
             "bad_range",
-            f"Ngày hết hiệu lực ({day_text(valid_to)}) phải sau ngày cấp ({day_text(issued)}): hãy sửa lại.",
-            f"The end of validity ({day_text(valid_to, 'en')}) must be after the date issued "
-            f"({day_text(issued, 'en')}): correct it.", "licence_valid_to")
+            msg("bad_range.clean_directory", valid_to=pick(day_text, valid_to), issued=pick(day_text, issued)),
+            field="licence_valid_to")
     if "grade" in fields:
-        out["grade"] = _text(fields["grade"], "grade", "Ngạch", "The grade", 120)
+        out["grade"] = _text(fields["grade"], "grade", msg("word.the_grade"), 120)
     if "grade_step" in fields:
         out["grade_step"] = _grade_step(fields["grade_step"])
     if "position" in fields:
-        out["position"] = _text(fields["position"], "position", "Vị trí việc làm", "The position", 200)
+        out["position"] = _text(fields["position"], "position", msg("word.the_position"), 200)
     return out
 
 
@@ -110,7 +106,7 @@ def save_staff(s: Session, actor: Actor, staff_id: str | None, fields: Mapping[s
     """Add a staff member (staff_id None) or change one, every field of the directory at once."""
     today = today or dt.date.today()
     base = {k: v for k, v in fields.items() if k not in _DIRECTORY_FIELDS}
-    current = get_row(s, Staff, staff_id, "nhân viên", "staff member", "staff_id") if staff_id else None
+    current = get_row(s, Staff, staff_id, msg("word.staff_member"), "staff_id") if staff_id else None
     if current is not None:
         _check_staff_owner(actor, current)
     directory = _clean_directory(fields, today, current)  # checked before anything is written
@@ -127,8 +123,8 @@ def save_staff(s: Session, actor: Actor, staff_id: str | None, fields: Mapping[s
     _check_licence_unique(s, values.get("licence_no"))
     station_id = None
     if actor.role == "station":
-        station_id = require_station(actor, "thêm nhân viên trạm", "add station staff")
-        get_row(s, Station, station_id, "trạm", "station", "station_id")
+        station_id = require_station(actor, msg("word.add_station_staff"))
+        get_row(s, Station, station_id, msg("word.station.save_staff"), "station_id")
     staff = Staff(station_id=station_id, active=True, **values, **directory)
     s.add(staff)
     s.flush()
@@ -140,21 +136,19 @@ def record_departure(s: Session, actor: Actor, staff_id: str, left_on: object,
     """A person who left the station: kept in the records (trainings, history), no longer listed as
     working there, with the day they left."""
     today = today or dt.date.today()
-    staff = get_row(s, Staff, staff_id, "nhân viên", "staff member", "staff_id")
+    staff = get_row(s, Staff, staff_id, msg("word.staff_member"), "staff_id")
     _check_staff_owner(actor, staff)
     if left_on is None or left_on == "":
-        raise ValidationError("required", "Hãy nhập ngày nghỉ việc.", "Enter the day the person left.", "left_on")
+        raise ValidationError("required", msg("required.record_departure"), field="left_on")
     day = as_date(left_on, "left_on")
     if day > today:
         raise ValidationError(
             "future_left_on",
-            f"Ngày nghỉ việc ({day_text(day)}) chưa tới: hãy ghi khi người đó đã nghỉ.",
-            f"The day left ({day_text(day, 'en')}) has not come yet: record it once the person has left.", "left_on")
+            msg("future_left_on", day=pick(day_text, day)), field="left_on")
     if not staff.active:
-        raise RuleError("already_inactive",
-                        f"{staff.full_name} đã được ghi nghỉ việc từ {day_text(staff.left_on) or 'trước'}.",
-                        f"{staff.full_name} is already recorded as having left"
-                        f"{' on ' + day_text(staff.left_on, 'en') if staff.left_on else ''}.", "left_on")
+        text = msg("already_inactive.left_on", full_name=staff.full_name, day=pick(day_text, staff.left_on)) \
+            if staff.left_on else msg("already_inactive.left", full_name=staff.full_name)
+        raise RuleError("already_inactive", text, field="left_on")
     staff.active = False
     staff.left_on = day
     s.flush()

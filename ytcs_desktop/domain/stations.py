@@ -29,6 +29,7 @@ from ytcs_desktop.domain.labels import parse_code, person_sort_key
 from ytcs_desktop.domain.scope import parse_scope
 from ytcs_desktop.domain.station_ids import station_id_for
 from ytcs_desktop.domain.validation import parse_date, required_text
+from ytcs_desktop.messages import PerLanguage, msg, pick, plain
 from ytcs_desktop.store.base import SyncMixin
 from ytcs_desktop.store.models import Centre, Department, Staff, Station, SyncMeta
 
@@ -37,16 +38,11 @@ T = TypeVar("T", bound=SyncMixin)
 # ----- helpers shared by the other domain modules of this area --------------------------------
 
 
-def get_row(s: Session, model: type[T], row_id: str | None, vi_name: str, en_name: str, field: str = "id") -> T:
+def get_row(s: Session, model: type[T], row_id: str | None, what: PerLanguage, field: str = "id") -> T:
     """The live (not tombstoned) row with this id, or NotFoundError naming what was looked for."""
     row = s.get(model, row_id) if row_id else None
     if row is None or row.deleted:
-        raise NotFoundError(
-            "not_found",
-            f"Không tìm thấy {vi_name} có mã “{row_id}”: hãy kiểm tra lại mã hoặc chọn từ danh sách.",
-            f"No {en_name} with id “{row_id}”: check the id or pick one from the list.",
-            field,
-        )
+        raise NotFoundError("not_found", msg("not_found.get_row", what=what, row_id=row_id), field=field)
     return row
 
 
@@ -67,30 +63,20 @@ def check_range(date_from: dt.date, date_to: dt.date, field: str = "date_to") ->
     if date_from > date_to:
         raise ValidationError(
             "bad_range",
-            f"Ngày kết thúc ({day_text(date_to)}) đứng trước ngày bắt đầu ({day_text(date_from)}): "
-            "hãy sửa lại khoảng ngày.",
-            f"The end date ({date_to}) is before the start date ({date_from}): correct the date range.",
-            field,
+            msg("bad_range.check_range", date_to=pick(day_text, date_to), date_from=pick(day_text, date_from)),
+            field=field,
         )
 
 
-def require_centre(actor: Actor, vi_action: str, en_action: str) -> None:
+def require_centre(actor: Actor, action: PerLanguage) -> None:
     if actor.role != "centre":
-        raise PermissionDenied(
-            "centre_only",
-            f"Chỉ Trung tâm Y tế mới được {vi_action}. Hãy liên hệ Trung tâm nếu cần.",
-            f"Only the health centre may {en_action}. Contact the centre if this is needed.",
-        )
+        raise PermissionDenied("centre_only", msg("centre_only.require_centre", action=action))
 
 
-def require_station(actor: Actor, vi_action: str, en_action: str) -> str:
+def require_station(actor: Actor, action: PerLanguage) -> str:
     """The acting station's id; refuses a centre actor or a station actor without a station."""
     if actor.role != "station" or not actor.station_id:
-        raise PermissionDenied(
-            "station_only",
-            f"Chỉ Trạm Y tế mới được {vi_action}.",
-            f"Only a health station may {en_action}.",
-        )
+        raise PermissionDenied("station_only", msg("station_only.require_station", action=action))
     return actor.station_id
 
 
@@ -99,8 +85,7 @@ def check_own_station(actor: Actor, station_id: str | None) -> None:
     if actor.role == "station" and station_id != actor.station_id:
         raise PermissionDenied(
             "other_station",
-            "Bản ghi này thuộc một trạm khác: trạm chỉ được thao tác trên dữ liệu của chính mình.",
-            "This record belongs to another station: a station may act only on its own records.",
+            msg("other_station.check_own_station"),
         )
 
 
@@ -123,11 +108,8 @@ def normalise_phone(value: str | None, field: str = "phone") -> str | None:
         return digits
     raise ValidationError(
         "bad_phone",
-        f"Số điện thoại “{value}” không hợp lệ: hãy nhập số di động 10 chữ số (ví dụ 0912 345 678) "
-        "hoặc số cố định 11 chữ số kèm mã vùng (ví dụ 0274 3822 123).",
-        f"Phone number “{value}” is not valid: enter a 10-digit mobile number (e.g. 0912 345 678) or an "
-        "11-digit landline with its area code (e.g. 0274 3822 123).",
-        field,
+        msg("bad_phone", value=value),
+        field=field,
     )
 
 
@@ -141,9 +123,8 @@ def _population(value: object) -> int | None:
     if number < 0:
         raise ValidationError(
             "bad_population",
-            f"Dân số “{value}” không hợp lệ: hãy nhập một số nguyên từ 0 trở lên.",
-            f"Population “{value}” is not valid: enter a whole number of 0 or more.",
-            "population",
+            msg("bad_population", value=value),
+            field="population",
         )
     return number
 
@@ -151,12 +132,8 @@ def _population(value: object) -> int | None:
 def _licence_date(value: object, today: dt.date | None = None) -> dt.date | None:
     day = optional_date(value, "licence_date")
     if day is not None and day > (today or dt.date.today()):
-        raise ValidationError(
-            "future_licence_date",
-            f"Ngày cấp giấy phép ({day_text(day)}) nằm trong tương lai: hãy nhập đúng ngày ghi trên giấy phép.",
-            f"The licence date ({day}) is in the future: enter the date printed on the licence.",
-            "licence_date",
-        )
+        raise ValidationError("future_licence_date", msg("future_licence_date.station", day=pick(day_text, day)),
+                              field="licence_date")
     return day
 
 
@@ -183,6 +160,14 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "status": ("Tình trạng hoạt động", "Status"),
     "centre_id": ("Trung tâm quản lý", "Managing centre"),
 }
+
+
+def field_label(name: str, lang: str = "vi") -> str:
+    """What a station profile field is called (its own name when it has no label)."""
+    vi, en = FIELD_LABELS.get(name, (name, name))
+    return en if lang.startswith("en") else vi
+
+
 # Administrative fields a station with no centre yet writes itself (see the module docstring).
 BEFORE_CENTRE = frozenset({"name", "commune", "parent_org", "licence_no", "licence_date", "licence_issuer"})
 # The sync meta keys that show this database has met a centre (written by the sync layer).
@@ -203,16 +188,14 @@ def _satellite_posts(value: object) -> str | None:
         if len(post) > SATELLITE_POST_LIMIT:
             raise ValidationError(
                 "too_long",
-                f"Điểm trạm “{post[:40]}…” dài quá {SATELLITE_POST_LIMIT} ký tự: hãy rút gọn.",
-                f"The satellite post “{post[:40]}…” is longer than {SATELLITE_POST_LIMIT} characters: shorten it.",
-                "satellite_posts",
+                msg("too_long.satellite_posts.2", post=post[:40], satellite_post_limit=SATELLITE_POST_LIMIT),
+                field="satellite_posts",
             )
     text = "\n".join(posts)
     if len(text) > _TEXT_LIMITS["satellite_posts"]:
         limit = _TEXT_LIMITS["satellite_posts"]
-        raise ValidationError("too_long", f"Danh sách điểm trạm dài quá {limit} ký tự: hãy rút gọn.",
-                              f"The list of satellite posts is longer than {limit} characters: shorten it.",
-                              "satellite_posts")
+        raise ValidationError("too_long", msg("too_long.satellite_posts", limit=limit),
+                              field="satellite_posts")
     return text or None
 
 
@@ -224,9 +207,8 @@ def _clean_profile(fields: Mapping[str, Any]) -> dict[str, Any]:
         if name not in known or name == "deleted":
             raise ValidationError(
                 "unknown_field",
-                f"Hồ sơ trạm không có trường “{name}”.",
-                f"The station profile has no field “{name}”.",
-                name,
+                msg("unknown_field.clean_profile", name=name),
+                field=name,
             )
         if name in ("phone", "contact_phone"):
             out[name] = normalise_phone(value, name)
@@ -237,8 +219,8 @@ def _clean_profile(fields: Mapping[str, Any]) -> dict[str, Any]:
         elif name == "status":
             out[name] = parse_code("station_status", value, "status")
         elif name in ("code", "name"):
-            out[name] = required_text(value, name, "mã trạm" if name == "code" else "tên trạm",
-                                      "station code" if name == "code" else "station name", _TEXT_LIMITS[name])
+            out[name] = required_text(value, name, msg("word.station_code" if name == "code" else "word.station_name"),
+                                      _TEXT_LIMITS[name])
         elif name == "centre_id":
             out[name] = value or None
         elif name == "satellite_posts":
@@ -247,9 +229,8 @@ def _clean_profile(fields: Mapping[str, Any]) -> dict[str, Any]:
             text = (str(value).strip() if value is not None else "") or None
             limit = _TEXT_LIMITS.get(name, 300)
             if text and len(text) > limit:
-                vi, en = FIELD_LABELS.get(name, (name, name))
-                raise ValidationError("too_long", f"{vi} dài quá {limit} ký tự: hãy rút gọn.",
-                                      f"{en} is longer than {limit} characters: shorten it.", name)
+                raise ValidationError("too_long", msg("too_long.station", what=pick(field_label, name), limit=limit),
+                                      field=name)
             out[name] = text
     return out
 
@@ -262,12 +243,12 @@ def create_centre(
     province: str | None = None, actor: Actor | None = None,
 ) -> Centre:
     if actor is not None:
-        require_centre(actor, "tạo trung tâm", "create a centre")
-    code = required_text(code, "code", "mã trung tâm", "centre code", 32)
+        require_centre(actor, msg("word.create_a_centre"))
+    code = required_text(code, "code", msg("word.centre_code"), 32)
     if s.scalar(select(Centre.id).where(Centre.code == code)):
-        raise RuleError("duplicate_code", f"Mã trung tâm “{code}” đã tồn tại.", f"Centre code “{code}” exists.",
-                        "code")
-    centre = Centre(code=code, name=required_text(name, "name", "tên trung tâm", "centre name"),
+        raise RuleError("duplicate_code", msg("duplicate_code", code=code),
+                        field="code")
+    centre = Centre(code=code, name=required_text(name, "name", msg("word.centre_name")),
                     address=(address or "").strip() or None, phone=normalise_phone(phone),
                     province=(province or "").strip() or None)
     s.add(centre)
@@ -279,10 +260,10 @@ def create_department(
     s: Session, *, centre_id: str, code: str, name: str, kind: str = "admin", actor: Actor | None = None
 ) -> Department:
     if actor is not None:
-        require_centre(actor, "tạo khoa/phòng", "create a department")
-    get_row(s, Centre, centre_id, "trung tâm", "centre", "centre_id")
-    dept = Department(centre_id=centre_id, code=required_text(code, "code", "mã khoa/phòng", "department code", 32),
-                      name=required_text(name, "name", "tên khoa/phòng", "department name"),
+        require_centre(actor, msg("word.create_a_department"))
+    get_row(s, Centre, centre_id, msg("word.centre.create_department"), "centre_id")
+    dept = Department(centre_id=centre_id, code=required_text(code, "code", msg("word.department_code"), 32),
+                      name=required_text(name, "name", msg("word.department_name")),
                       kind=parse_code("department_kind", kind, "kind"))
     s.add(dept)
     s.flush()
@@ -298,16 +279,15 @@ def create_station(
 ) -> Station:
     """A station row; its id is its own partition key (station_id == id)."""
     if actor is not None:
-        require_centre(actor, "tạo trạm mới", "create a station")
+        require_centre(actor, msg("word.create_a_station"))
     values = _clean_profile({"code": code, "name": name, **profile})
     if centre_id:
-        get_row(s, Centre, centre_id, "trung tâm", "centre", "centre_id")
+        get_row(s, Centre, centre_id, msg("word.centre.create_station"), "centre_id")
     if s.scalar(select(Station.id).where(Station.code == values["code"])):
         raise RuleError(
             "duplicate_code",
-            f"Mã trạm “{values['code']}” đã được dùng cho một trạm khác: hãy chọn mã khác.",
-            f"Station code “{values['code']}” is already used by another station: choose another code.",
-            "code",
+            msg("duplicate_code.create_station", code=values['code']),
+            field="code",
         )
     sid = station_id or station_id_for(values["code"])  # the id the station gets from its code
     station = Station(id=sid, station_id=sid, centre_id=centre_id, **values)
@@ -324,12 +304,9 @@ def station_by_code(s: Session, code: str) -> Station:
         station = s.scalar(select(Station).where(Station.code.ilike(wanted), Station.deleted.is_(False)))
     if station is None:
         known = ", ".join(s.scalars(select(Station.code).where(Station.deleted.is_(False)).order_by(Station.code)))
-        raise NotFoundError(
-            "station_not_found",
-            f"Không có trạm mã “{wanted}”. Các trạm: {known or 'chưa có'}.",
-            f"No station with code “{wanted}”. Stations: {known or 'none yet'}.",
-            "station",
-        )
+        stations = plain(known) if known else msg("word.none_yet")
+        raise NotFoundError("station_not_found", msg("station_not_found.by_code", code=wanted, known=stations),
+                            field="station")
     return station
 
 
@@ -365,20 +342,10 @@ def editable_fields(s: Session, actor: Actor, station: Station) -> frozenset[str
 
 
 def _refuse_field(name: str) -> PermissionDenied:
-    vi, en = FIELD_LABELS.get(name, (name, name))
+    what = pick(field_label, name)
     if field_owner(name) == "centre":
-        return PermissionDenied(
-            "field_owner",
-            f"{vi} ({name}) do Trung tâm Y tế quản lý: trạm không sửa được, hãy đề nghị Trung tâm cập nhật.",
-            f"{en} ({name}) is kept by the health centre: the station cannot change it; ask the centre to.",
-            name,
-        )
-    return PermissionDenied(
-        "field_owner",
-        f"{vi} ({name}) do Trạm Y tế tự cập nhật: Trung tâm không sửa được, hãy đề nghị trạm sửa.",
-        f"{en} ({name}) is kept by the station itself: the centre cannot change it; ask the station to.",
-        name,
-    )
+        return PermissionDenied("field_owner", msg("field_owner.centre", what=what, name=name), field=name)
+    return PermissionDenied("field_owner", msg("field_owner.station", what=what, name=name), field=name)
 
 
 def update_profile(s: Session, actor: Actor, station_id: str, **fields: Any) -> Station:
@@ -387,7 +354,7 @@ def update_profile(s: Session, actor: Actor, station_id: str, **fields: Any) -> 
     A station actor changes its contact fields (and, before it has a centre, `BEFORE_CENTRE`); a
     centre actor the administrative ones. A field the actor may not change is refused with a
     PermissionDenied naming it and its owner; nothing is written."""
-    station = get_row(s, Station, station_id, "trạm", "station", "station_id")
+    station = get_row(s, Station, station_id, msg("word.station.update_profile"), "station_id")
     check_own_station(actor, station.id)
     values = _clean_profile(fields)
     own = editable_fields(s, actor, station)
@@ -397,10 +364,9 @@ def update_profile(s: Session, actor: Actor, station_id: str, **fields: Any) -> 
     if "code" in values and values["code"] != station.code and s.scalar(
         select(Station.id).where(Station.code == values["code"])
     ):
-        raise RuleError("duplicate_code", f"Mã trạm “{values['code']}” đã được dùng.",
-                        f"Station code “{values['code']}” is already used.", "code")
+        raise RuleError("duplicate_code", msg("duplicate_code.update_profile", code=values['code']), field="code")
     if values.get("centre_id"):
-        get_row(s, Centre, values["centre_id"], "trung tâm", "centre", "centre_id")
+        get_row(s, Centre, values["centre_id"], msg("word.centre.update_profile"), "centre_id")
     for name, value in values.items():
         setattr(station, name, value)
     s.flush()
@@ -436,7 +402,7 @@ class StationProfile:
 def station_profile(s: Session, actor: Actor, station_id: str | None = None) -> StationProfile:
     """The profile of `station_id` (default: the actor's own station) and what the actor may change."""
     sid = station_id or actor.station_id
-    station = get_row(s, Station, sid, "trạm", "station", "station_id")
+    station = get_row(s, Station, sid, msg("word.station.station_profile"), "station_id")
     centre = s.get(Centre, station.centre_id) if station.centre_id else None
     return StationProfile(station, centre.name if centre else None, editable_fields(s, actor, station),
                           centre_bound(s, station))
@@ -452,10 +418,9 @@ def _clean_staff(s: Session, actor: Actor, fields: Mapping[str, Any]) -> dict[st
     out: dict[str, Any] = {}
     for name, value in fields.items():
         if name not in _STAFF_FIELDS:
-            raise ValidationError("unknown_field", f"Hồ sơ nhân viên không có trường “{name}”.",
-                                  f"The staff record has no field “{name}”.", name)
+            raise ValidationError("unknown_field", msg("unknown_field.clean_staff", name=name), field=name)
         if name == "full_name":
-            out[name] = required_text(value, name, "họ và tên", "full name", 200)
+            out[name] = required_text(value, name, msg("word.full_name"), 200)
         elif name == "title":
             out[name] = parse_code("staff_title", value, "title")
         elif name == "phone":
@@ -466,10 +431,9 @@ def _clean_staff(s: Session, actor: Actor, fields: Mapping[str, Any]) -> dict[st
             out[name] = parse_scope(value, name)
         elif name == "department_id":
             if value and actor.role != "centre":
-                raise PermissionDenied("field_owner", "Chỉ Trung tâm Y tế mới gán nhân viên vào khoa/phòng.",
-                                       "Only the health centre assigns staff to a department.", name)
+                raise PermissionDenied("field_owner", msg("field_owner.clean_staff"), field=name)
             if value:
-                get_row(s, Department, value, "khoa/phòng", "department", name)
+                get_row(s, Department, value, msg("word.department"), name)
             out[name] = value or None
         else:  # licence_no
             out[name] = (str(value).strip() if value else "") or None
@@ -487,9 +451,8 @@ def _birth_year(value: object) -> int | None:
     if not 1930 <= year <= this_year - 16:
         raise ValidationError(
             "bad_birth_year",
-            f"Năm sinh “{value}” không hợp lệ: hãy nhập năm có 4 chữ số, từ 1930 đến {this_year - 16}.",
-            f"Birth year “{value}” is not valid: enter a 4-digit year from 1930 to {this_year - 16}.",
-            "birth_year",
+            msg("bad_birth_year", value=value, this_year=this_year - 16),
+            field="birth_year",
         )
     return year
 
@@ -504,20 +467,18 @@ def _check_licence_unique(s: Session, licence_no: str | None, except_id: str | N
     if holder:
         raise RuleError(
             "duplicate_licence",
-            f"Số chứng chỉ hành nghề “{licence_no}” đã ghi cho {holder}: hãy kiểm tra lại số.",
-            f"Practising licence “{licence_no}” is already recorded for {holder}: check the number.",
-            "licence_no",
+            msg("duplicate_licence", licence_no=licence_no, holder=holder),
+            field="licence_no",
         )
 
 
 def _check_staff_owner(actor: Actor, staff: Staff) -> None:
     if staff.station_id is None:
-        require_centre(actor, "sửa hồ sơ nhân viên của Trung tâm", "change a centre staff record")
+        require_centre(actor, msg("domain.stations"))
     elif actor.role == "centre":
         raise PermissionDenied(
             "field_owner",
-            "Hồ sơ nhân viên trạm do trạm tự cập nhật: hãy đề nghị trạm sửa.",
-            "Station staff records are kept by the station: ask the station to change them.",
+            msg("field_owner"),
         )
     else:
         check_own_station(actor, staff.station_id)
@@ -535,8 +496,8 @@ def add_staff(
     _check_licence_unique(s, values["licence_no"])
     station_id = None
     if actor.role == "station":
-        station_id = require_station(actor, "thêm nhân viên trạm", "add station staff")
-        get_row(s, Station, station_id, "trạm", "station", "station_id")
+        station_id = require_station(actor, msg("word.add_station_staff"))
+        get_row(s, Station, station_id, msg("word.station.add_staff"), "station_id")
     staff = Staff(station_id=station_id, active=True, **values)
     s.add(staff)
     s.flush()
@@ -544,7 +505,7 @@ def add_staff(
 
 
 def update_staff(s: Session, actor: Actor, staff_id: str, **fields: Any) -> Staff:
-    staff = get_row(s, Staff, staff_id, "nhân viên", "staff member", "staff_id")
+    staff = get_row(s, Staff, staff_id, msg("word.staff_member"), "staff_id")
     _check_staff_owner(actor, staff)
     values = _clean_staff(s, actor, fields)
     if "licence_no" in values:
@@ -557,11 +518,10 @@ def update_staff(s: Session, actor: Actor, staff_id: str, **fields: Any) -> Staf
 
 def deactivate_staff(s: Session, actor: Actor, staff_id: str) -> Staff:
     """Staff who leave stay in the records (training history, transitions) but are no longer listed."""
-    staff = get_row(s, Staff, staff_id, "nhân viên", "staff member", "staff_id")
+    staff = get_row(s, Staff, staff_id, msg("word.staff_member"), "staff_id")
     _check_staff_owner(actor, staff)
     if not staff.active:
-        raise RuleError("already_inactive", f"{staff.full_name} đã ngừng làm việc từ trước.",
-                        f"{staff.full_name} is already inactive.")
+        raise RuleError("already_inactive", msg("already_inactive", full_name=staff.full_name))
     staff.active = False
     s.flush()
     return staff

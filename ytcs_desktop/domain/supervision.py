@@ -31,6 +31,7 @@ from ytcs_desktop.domain.stations import (
     require_station,
 )
 from ytcs_desktop.domain.validation import required_text
+from ytcs_desktop.messages import msg, pick
 from ytcs_desktop.store.base import utc_now
 from ytcs_desktop.store.models import (
     Department,
@@ -70,8 +71,7 @@ def _areas(value: Iterable[str] | str) -> list[str]:
     raw = [value] if isinstance(value, str) else list(value)
     parts = [p.strip() for v in raw for p in str(v).split(",") if p.strip()]
     if not parts:
-        raise ValidationError("required", "Vui lòng chọn ít nhất một lĩnh vực giám sát.",
-                              "Please choose at least one area to supervise.", "areas")
+        raise ValidationError("required", msg("required.areas"), field="areas")
     out: list[str] = []
     for p in parts:
         code = parse_code("supervision_area", p, "areas")
@@ -90,10 +90,8 @@ def _score(value: object, item: SupervisionItem) -> int | None:
     if not 0 <= score <= item.max_score:
         raise ValidationError(
             "bad_score",
-            f"Điểm “{value}” của mục “{item.text}” không hợp lệ: hãy chấm từ 0 đến {item.max_score} "
-            "(để trống nếu không áp dụng).",
-            f"Score “{value}” for “{item.text}” is not valid: give 0 to {item.max_score} (blank if not applicable).",
-            "scores",
+            msg("bad_score", value=value, text=item.text, max_score=item.max_score),
+            field="scores",
         )
     return score
 
@@ -115,30 +113,28 @@ def record_visit(
     today: object = None,
 ) -> SupervisionVisit:
     """A visit made, with the score of each checklist item of the areas checked (item id -> score)."""
-    require_centre(actor, "ghi kết quả giám sát", "record a supervision visit")
-    station = get_row(s, Station, station_id, "trạm", "station", "station_id")
+    require_centre(actor, msg("word.record_a_supervision_visit"))
+    station = get_row(s, Station, station_id, msg("word.station.record_visit"), "station_id")
     day = as_date(visit_date, "visit_date")
     now = optional_date(today, "today") or dt.date.today()
     if day > now:
         raise ValidationError(
             "future_date",
-            f"Ngày giám sát ({day_text(day)}) ở sau hôm nay: hãy ghi kết quả sau khi đã giám sát.",
-            f"The visit date ({day_text(day, 'en')}) is after today: record the visit once it has taken place.",
-            "visit_date",
+            msg("future_date.record_visit", day=pick(day_text, day)),
+            field="visit_date",
         )
     chosen = _areas(areas)
-    who = required_text(team, "team", "thành phần đoàn giám sát", "supervision team", 300)
+    who = required_text(team, "team", msg("word.supervision_team"), 300)
     if department_id:
-        get_row(s, Department, department_id, "khoa/phòng", "department", "department_id")
+        get_row(s, Department, department_id, msg("word.department"), "department_id")
     items = {i.id: i for i in checklist(s, chosen)}
     given = dict(scores or {})
     for item_id in given:
         if item_id not in items:
             raise ValidationError(
                 "unknown_item",
-                "Có mục chấm điểm không thuộc các lĩnh vực đã chọn: hãy chọn lại lĩnh vực hoặc bỏ điểm mục đó.",
-                "A scored item is not in the areas chosen: choose the areas again or remove that score.",
-                "scores",
+                msg("unknown_item.record_visit"),
+                field="scores",
             )
     values = {item_id: _score(given.get(item_id), item) for item_id, item in items.items()}
     visit = SupervisionVisit(
@@ -171,7 +167,7 @@ class AreaScore:
 
 def area_scores(s: Session, visit_id: str) -> list[AreaScore]:
     """Per area checked: points over the maximum of the items that applied."""
-    visit = get_row(s, SupervisionVisit, visit_id, "đợt giám sát", "supervision visit", "visit_id")
+    visit = get_row(s, SupervisionVisit, visit_id, msg("word.supervision_visit"), "visit_id")
     rows = s.execute(select(SupervisionScore, SupervisionItem)
                      .join(SupervisionItem, SupervisionItem.id == SupervisionScore.item_id)
                      .where(SupervisionScore.visit_id == visit.id, SupervisionScore.deleted.is_(False)))
@@ -213,21 +209,18 @@ def list_visits(s: Session, station_id: str | None = None, date_from: object = N
 def add_finding(s: Session, actor: Actor, visit_id: str, *, area: str, finding: str, action: str, owner: str,
                 due_date: object) -> SupervisionFinding:
     """A finding of the visit and the corrective action it asks for, with who does it and by when."""
-    require_centre(actor, "ghi phát hiện giám sát", "record a supervision finding")
-    visit = get_row(s, SupervisionVisit, visit_id, "đợt giám sát", "supervision visit", "visit_id")
+    require_centre(actor, msg("word.record_a_supervision_finding"))
+    visit = get_row(s, SupervisionVisit, visit_id, msg("word.supervision_visit"), "visit_id")
     code = parse_code("supervision_area", area, "area")
-    what = required_text(finding, "finding", "nội dung phát hiện (tồn tại, thiếu sót)", "finding", 2000)
-    todo = required_text(action, "action", "biện pháp khắc phục", "corrective action", 2000)
-    who = required_text(owner, "owner", "người chịu trách nhiệm khắc phục", "person responsible", 200)
+    what = required_text(finding, "finding", msg("word.finding"), 2000)
+    todo = required_text(action, "action", msg("word.corrective_action"), 2000)
+    who = required_text(owner, "owner", msg("word.person_responsible"), 200)
     due = as_date(due_date, "due_date")
     if due < visit.visit_date:
         raise ValidationError(
             "due_before_visit",
-            f"Hạn khắc phục ({day_text(due)}) trước ngày giám sát ({day_text(visit.visit_date)}): "
-            "hãy chọn hạn từ ngày giám sát trở đi.",
-            f"The due date ({day_text(due, 'en')}) is before the visit ({day_text(visit.visit_date, 'en')}): "
-            "choose a due date on or after the visit.",
-            "due_date",
+            msg("due_before_visit", due=pick(day_text, due), visit_date=pick(day_text, visit.visit_date)),
+            field="due_date",
         )
     row = SupervisionFinding(station_id=visit.station_id, visit_id=visit.id, area=code, finding=what, action=todo,
                              owner=who, due_date=due, status=INITIAL_STATUS, created_at=utc_now())
@@ -237,7 +230,7 @@ def add_finding(s: Session, actor: Actor, visit_id: str, *, area: str, finding: 
 
 
 def _action(s: Session, actor: Actor, finding_id: str) -> SupervisionFinding:
-    row = get_row(s, SupervisionFinding, finding_id, "biện pháp khắc phục", "corrective action", "finding_id")
+    row = get_row(s, SupervisionFinding, finding_id, msg("word.corrective_action"), "finding_id")
     check_own_station(actor, row.station_id)
     return row
 
@@ -245,22 +238,18 @@ def _action(s: Session, actor: Actor, finding_id: str) -> SupervisionFinding:
 def _closed(row: SupervisionFinding) -> RuleError:
     return RuleError(
         "action_closed",
-        f"Biện pháp khắc phục này đã được Trung tâm xác nhận hoàn thành ngày {day_text(row.closed_on)}: "
-        "không ghi thêm được. Hãy báo Trung tâm nếu vấn đề tái diễn.",
-        f"This corrective action was closed by the centre on {day_text(row.closed_on, 'en')}: nothing more can be "
-        "recorded. Tell the centre if the problem is back.",
-        "status",
+        msg("action_closed", closed_on=pick(day_text, row.closed_on)),
+        field="status",
     )
 
 
 def record_progress(s: Session, actor: Actor, finding_id: str, *, note: str) -> SupervisionFinding:
     """The station says how far it has got on an action; an open action becomes "in progress"."""
-    require_station(actor, "ghi tiến độ khắc phục", "record progress on an action")
+    require_station(actor, msg("domain.supervision"))
     row = _action(s, actor, finding_id)
     if row.status == "closed":
         raise _closed(row)
-    row.progress_note = required_text(note, "progress_note", "tiến độ khắc phục (đã làm gì, còn gì)",
-                                      "progress (what was done, what remains)", 2000)
+    row.progress_note = required_text(note, "progress_note", msg("domain.supervision.record_progress"), 2000)
     row.progress_at, row.progress_by = utc_now(), actor.name
     if row.status == "open":
         row.status = "in_progress"
@@ -274,27 +263,22 @@ def close_action(s: Session, actor: Actor, finding_id: str, *, evidence_note: st
     if actor.role != "centre":
         raise PermissionDenied(
             "centre_only",
-            "Chỉ Trung tâm Y tế mới xác nhận một biện pháp khắc phục đã hoàn thành. Trạm hãy ghi tiến độ để "
-            "Trung tâm kiểm tra.",
-            "Only the health centre confirms a corrective action is done. The station records its progress for "
-            "the centre to check.",
-            "status",
+            msg("centre_only"),
+            field="status",
         )
     row = _action(s, actor, finding_id)
     if row.status == "closed":
         raise _closed(row)
     evidence = required_text(evidence_note, "evidence_note",
-                             "minh chứng khắc phục (đã kiểm tra gì, thấy gì, giấy tờ nào)",
-                             "evidence note (what was checked or seen, which document)", 2000)
+                             msg("domain.supervision.close_action"), 2000)
     now = optional_date(today, "today") or dt.date.today()
     day = as_date(closed_on, "closed_on") if closed_on not in (None, "") else now
     visit = s.get(SupervisionVisit, row.visit_id)
     if day > now or (visit is not None and day < visit.visit_date):
         raise ValidationError(
             "bad_close_date",
-            f"Ngày xác nhận hoàn thành ({day_text(day)}) phải từ ngày giám sát đến hôm nay.",
-            f"The closing date ({day_text(day, 'en')}) must be between the visit and today.",
-            "closed_on",
+            msg("bad_close_date", day=pick(day_text, day)),
+            field="closed_on",
         )
     row.evidence_note, row.closed_on, row.closed_by = evidence, day, actor.name
     row.status = "closed"
@@ -405,6 +389,5 @@ def check_pushed_finding(fields: Mapping[str, Any]) -> None:
     closed carries its evidence note, as `close_action` writes them in one change."""
     if fields.get("status") == "closed":
         required_text(fields.get("evidence_note"), "evidence_note",
-                      "minh chứng khắc phục (đã kiểm tra gì, thấy gì, giấy tờ nào)",
-                      "evidence note (what was checked or seen, which document)", 2000)
+                      msg("domain.supervision.check_pushed_finding"), 2000)
 

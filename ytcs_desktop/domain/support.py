@@ -17,9 +17,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ytcs_desktop.domain.actor import Actor, Role
+from ytcs_desktop.domain.actor import ROLE_NAMES, Actor, Role
 from ytcs_desktop.domain.errors import PermissionDenied, RuleError, ValidationError
-from ytcs_desktop.domain.labels import codes, label, parse_code
+from ytcs_desktop.domain.labels import codes, label, label_in_sentence, parse_code, quoted_labels
 from ytcs_desktop.domain.stations import (
     check_own_station,
     check_range,
@@ -28,6 +28,7 @@ from ytcs_desktop.domain.stations import (
     require_station,
 )
 from ytcs_desktop.domain.validation import required_text
+from ytcs_desktop.messages import PerLanguage, msg, pick
 from ytcs_desktop.store.base import utc_now
 from ytcs_desktop.store.models import Department, RequestComment, RequestTransition, Staff, SupportRequest
 
@@ -64,8 +65,6 @@ EDITABLE_FIELDS = frozenset({"kind", "title", "description", "urgency", "wanted_
                              "patient_ref", "icd10", "attachments"})
 
 _ICD10 = re.compile(r"^[A-Z][0-9]{2}(\.[0-9A-Z]{1,4})?$")
-_ROLE_VI = {"station": "Trạm Y tế", "centre": "Trung tâm Y tế"}
-_ROLE_EN = {"station": "the health station", "centre": "the health centre"}
 
 
 def allowed_moves(request: SupportRequest, role: str) -> list[str]:
@@ -86,11 +85,8 @@ def normalise_icd10(value: str | None) -> str | None:
     if not _ICD10.match(text):
         raise ValidationError(
             "bad_icd10",
-            f"Mã ICD-10 “{value}” không hợp lệ: hãy nhập 1 chữ cái và 2 chữ số, có thể thêm phần sau dấu "
-            "chấm (ví dụ J18.9, A09).",
-            f"ICD-10 code “{value}” is not valid: enter a letter and 2 digits, optionally a dot and more "
-            "(e.g. J18.9, A09).",
-            "icd10",
+            msg("bad_icd10", value=value),
+            field="icd10",
         )
     return text
 
@@ -102,8 +98,7 @@ def _attachments(value: object) -> str | None:
     names = [value] if isinstance(value, str) else list(value)  # type: ignore[call-overload]
     clean = [PureWindowsPath(str(n).strip()).name for n in names if str(n).strip()]
     if any(len(n) > 255 for n in clean):
-        raise ValidationError("bad_attachment", "Tên tệp đính kèm dài quá 255 ký tự.",
-                              "An attachment file name is longer than 255 characters.", "attachments")
+        raise ValidationError("bad_attachment", msg("bad_attachment"), field="attachments")
     return json.dumps(clean, ensure_ascii=False) if clean else None
 
 
@@ -115,14 +110,13 @@ def _clean_fields(values: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name, value in values.items():
         if name not in EDITABLE_FIELDS:
-            raise ValidationError("unknown_field", f"Không thể sửa trường “{name}” của yêu cầu.",
-                                  f"The request field “{name}” cannot be edited.", name)
+            raise ValidationError("unknown_field", msg("unknown_field.clean_fields", name=name), field=name)
         if name == "kind":
             out[name] = parse_code("request_kind", value, "kind")
         elif name == "urgency":
             out[name] = parse_code("urgency", value or "normal", "urgency")
         elif name == "title":
-            out[name] = required_text(value, "title", "tiêu đề yêu cầu", "request title")
+            out[name] = required_text(value, "title", msg("word.request_title"))
         elif name in ("wanted_from", "wanted_to"):
             out[name] = optional_date(value, name)
         elif name == "icd10":
@@ -132,8 +126,7 @@ def _clean_fields(values: dict[str, Any]) -> dict[str, Any]:
         elif name == "patient_ref":
             ref = (str(value).strip() if value else "") or None
             if ref and len(ref) > 80:
-                raise ValidationError("too_long", "Mã người bệnh dài quá 80 ký tự.",
-                                      "The patient reference is longer than 80 characters.", name)
+                raise ValidationError("too_long", msg("too_long.clean_fields"), field=name)
             out[name] = ref
         else:
             out[name] = (str(value).strip() if value else "") or None
@@ -164,7 +157,7 @@ def create_request(
     icd10: str | None = None, attachments: object = None,
 ) -> SupportRequest:
     """A new draft request of the actor's station, numbered YC-<year>-NNNN per station."""
-    station_id = require_station(actor, "tạo yêu cầu hỗ trợ", "create a support request")
+    station_id = require_station(actor, msg("word.create_a_support_request"))
     values = _clean_fields({"kind": kind, "title": title, "description": description, "urgency": urgency,
                             "wanted_from": wanted_from, "wanted_to": wanted_to, "patient_ref": patient_ref,
                             "icd10": icd10, "attachments": attachments})
@@ -178,7 +171,7 @@ def create_request(
 
 
 def get_request(s: Session, actor: Actor, request_id: str) -> SupportRequest:
-    request = get_row(s, SupportRequest, request_id, "yêu cầu hỗ trợ", "support request", "request_id")
+    request = get_row(s, SupportRequest, request_id, msg("word.support_request"), "request_id")
     check_own_station(actor, request.station_id)
     return request
 
@@ -186,15 +179,10 @@ def get_request(s: Session, actor: Actor, request_id: str) -> SupportRequest:
 def update_request(s: Session, actor: Actor, request_id: str, **fields: Any) -> SupportRequest:
     """Edit the station's fields of a request; only while it is a draft."""
     request = get_request(s, actor, request_id)
-    require_station(actor, "sửa nội dung yêu cầu", "edit a request")
+    require_station(actor, msg("word.edit_a_request"))
     if request.status != "draft":
-        raise RuleError(
-            "not_draft",
-            f"Yêu cầu {request.number} đã ở trạng thái “{label('request_status', request.status)}”: chỉ sửa "
-            "được khi còn là bản nháp. Hãy thêm bình luận để bổ sung thông tin.",
-            f"Request {request.number} is {label('request_status', request.status, 'en').lower()}: it can be "
-            "edited only as a draft. Add a comment to give more information.",
-        )
+        raise RuleError("not_draft", msg("not_draft.support", number=request.number,
+                                         status=pick(label_in_sentence, "request_status", request.status)))
     values = _clean_fields(fields)
     _check_wanted(values.get("wanted_from", request.wanted_from), values.get("wanted_to", request.wanted_to))
     for name, value in values.items():
@@ -208,32 +196,19 @@ def update_request(s: Session, actor: Actor, request_id: str, **fields: Any) -> 
 
 def _refuse_move(request: SupportRequest, actor: Actor, to_status: str) -> None:
     owner = TRANSITIONS.get((request.status, to_status))
-    frm_vi, to_vi = label("request_status", request.status), label("request_status", to_status)
-    frm_en, to_en = label("request_status", request.status, "en"), label("request_status", to_status, "en")
+    frm, to = pick(label, "request_status", request.status), pick(label, "request_status", to_status)
     if owner is not None and owner != actor.role:
-        raise PermissionDenied(
-            "transition_role",
-            f"Chỉ {_ROLE_VI[owner]} mới được chuyển yêu cầu từ “{frm_vi}” sang “{to_vi}”.",
-            f"Only {_ROLE_EN[owner]} may move a request from “{frm_en}” to “{to_en}”.",
-            "status",
-        )
+        raise PermissionDenied("transition_role", msg("transition_role.support", role=ROLE_NAMES[owner],
+                                                      frm=frm, to=to), field="status")
     mine = allowed_moves(request, actor.role)
-    if mine:
-        vi_list = ", ".join(f"“{label('request_status', t)}”" for t in mine)
-        en_list = ", ".join(f"“{label('request_status', t, 'en')}”" for t in mine)
-        vi_hint, en_hint = f"có thể chuyển sang {vi_list}", f"it can move to {en_list}"
-    else:
-        vi_hint, en_hint = "bạn không có thao tác nào ở trạng thái này", "you have no move from this status"
-    raise RuleError(
-        "bad_transition",
-        f"Không thể chuyển yêu cầu {request.number} từ “{frm_vi}” sang “{to_vi}”: {vi_hint}.",
-        f"Request {request.number} cannot move from “{frm_en}” to “{to_en}”: {en_hint}.",
-        "status",
-    )
+    hint = msg("bad_transition.can_move", moves=pick(quoted_labels, "request_status", mine)) if mine \
+        else msg("bad_transition.no_move")
+    raise RuleError("bad_transition", msg("bad_transition.support", number=request.number, frm=frm, to=to,
+                                          hint=hint), field="status")
 
 
-def _missing(field: str, vi: str, en: str) -> ValidationError:
-    return ValidationError("required", f"Vui lòng nhập {vi}.", f"Please enter {en}.", field)
+def _missing(field: str, what: PerLanguage) -> ValidationError:
+    return ValidationError("required", msg("required.support", what=what), field=field)
 
 
 def _apply_move_fields(s: Session, request: SupportRequest, to_status: str, note: str | None,
@@ -243,29 +218,28 @@ def _apply_move_fields(s: Session, request: SupportRequest, to_status: str, note
         if name not in allowed:
             raise ValidationError(
                 "unknown_field",
-                f"Trường “{name}” không dùng khi chuyển sang “{label('request_status', to_status)}”.",
-                f"The field “{name}” does not apply when moving to “{label('request_status', to_status, 'en')}”.",
-                name,
+                msg("unknown_field.apply_move_fields",
+                    name=name, to_status=pick(label, 'request_status', to_status)),
+                field=name,
             )
     if to_status == "rejected":
         reason = (fields.get("reason") or fields.get("reject_reason") or note or "").strip()
         if not reason:
-            raise _missing("reason", "lý do từ chối để trạm biết cần làm gì tiếp", "the reason for rejecting")
+            raise _missing("reason", msg("word.the_reason_for_rejecting"))
         request.reject_reason = reason
     elif to_status == "scheduled":
         start = optional_date(fields.get("scheduled_from"), "scheduled_from")
         end = optional_date(fields.get("scheduled_to"), "scheduled_to") or start
         if start is None or end is None:
-            raise _missing("scheduled_from", "ngày bắt đầu hỗ trợ (lịch)", "the scheduled start date")
+            raise _missing("scheduled_from", msg("word.the_scheduled_start_date"))
         check_range(start, end, "scheduled_to")
         staff_id, dept_id = fields.get("assigned_staff_id"), fields.get("assigned_department_id")
         if not staff_id and not dept_id:
-            raise _missing("assigned_staff_id", "người hoặc khoa/phòng được phân công hỗ trợ",
-                           "the staff member or department assigned")
+            raise _missing("assigned_staff_id", msg("domain.support"))
         if staff_id:
-            get_row(s, Staff, staff_id, "nhân viên", "staff member", "assigned_staff_id")
+            get_row(s, Staff, staff_id, msg("word.staff_member"), "assigned_staff_id")
         if dept_id:
-            get_row(s, Department, dept_id, "khoa/phòng", "department", "assigned_department_id")
+            get_row(s, Department, dept_id, msg("word.department"), "assigned_department_id")
         fmt = fields.get("support_format")
         request.support_format = parse_code("support_format", fmt, "support_format") if fmt else None
         request.scheduled_from, request.scheduled_to = start, end
@@ -273,7 +247,7 @@ def _apply_move_fields(s: Session, request: SupportRequest, to_status: str, note
     elif to_status == "done":
         outcome = (fields.get("outcome") or "").strip()
         if not outcome:
-            raise _missing("outcome", "kết quả hỗ trợ (đã làm gì, kết luận)", "the outcome (what was done)")
+            raise _missing("outcome", msg("domain.support.apply_move_fields"))
         request.outcome = outcome
     elif to_status == "rated":
         request.rating = _rating(fields.get("rating"))
@@ -288,9 +262,8 @@ def _rating(value: object) -> int:
     if not 1 <= rating <= 5:
         raise ValidationError(
             "bad_rating",
-            f"Điểm đánh giá “{value}” không hợp lệ: hãy chọn từ 1 (kém) đến 5 (rất tốt).",
-            f"Rating “{value}” is not valid: choose from 1 (poor) to 5 (very good).",
-            "rating",
+            msg("bad_rating.rating", value=value),
+            field="rating",
         )
     return rating
 
@@ -319,8 +292,7 @@ def rate(s: Session, actor: Actor, request_id: str, *, rating: int, feedback: st
 def add_comment(s: Session, actor: Actor, request_id: str, body: str) -> RequestComment:
     request = get_request(s, actor, request_id)
     comment = RequestComment(station_id=request.station_id, request_id=request.id, author=actor.name,
-                             role=actor.role, body=required_text(body, "body", "nội dung bình luận",
-                                                                 "comment", 4000), at=utc_now())
+                             role=actor.role, body=required_text(body, "body", msg("word.comment"), 4000), at=utc_now())
     s.add(comment)
     s.flush()
     return comment
@@ -363,7 +335,7 @@ class TimelineEntry:
 
 def timeline(s: Session, request_id: str) -> list[TimelineEntry]:
     """Transitions and comments of one request, oldest first."""
-    get_row(s, SupportRequest, request_id, "yêu cầu hỗ trợ", "support request", "request_id")
+    get_row(s, SupportRequest, request_id, msg("word.support_request"), "request_id")
     entries = [
         TimelineEntry(t.at, "transition", t.actor, t.role, t.note, t.from_status, t.to_status, t.id)
         for t in s.scalars(select(RequestTransition).where(RequestTransition.request_id == request_id))

@@ -23,6 +23,7 @@ from ytcs_desktop.domain.labels import label, parse_code
 from ytcs_desktop.domain.stations import as_date, get_row, optional_date, require_centre
 from ytcs_desktop.domain.text import fold
 from ytcs_desktop.domain.validation import required_text
+from ytcs_desktop.messages import msg, pick
 from ytcs_desktop.store.base import utc_now
 from ytcs_desktop.store.models import (
     Department,
@@ -52,10 +53,9 @@ BIRTHS: Mapping[str, frozenset[str]] = {
 def _station_for(s: Session, actor: Actor, station_id: str | None) -> Station:
     if actor.role == "station":
         if not actor.station_id or (station_id and station_id != actor.station_id):
-            raise PermissionDenied("other_station", "Trạm chỉ ghi danh mục kỹ thuật của chính mình.",
-                                   "A station records only its own techniques.", "station_id")
+            raise PermissionDenied("other_station", msg("other_station.station_for"), field="station_id")
         station_id = actor.station_id
-    return get_row(s, Station, station_id, "trạm", "station", "station_id")
+    return get_row(s, Station, station_id, msg("word.station.station_for"), "station_id")
 
 
 def _step(s: Session, actor: Actor, tech: StationTechnique, old: str | None, new: str, on: dt.date,
@@ -75,26 +75,24 @@ def add_technique(
     """A technique on a station's list: planned for transfer, or (`performing`) already performed
     independently. The department that transfers it and the target date are the centre's to set."""
     station = _station_for(s, actor, station_id)
-    text = required_text(name, "name", "tên kỹ thuật", "technique name", 300)
+    text = required_text(name, "name", msg("word.technique_name"), 300)
     area = parse_code("practice_scope", specialty, "specialty")
     if actor.role == "station" and (department_id or target_date):
         raise PermissionDenied("field_owner",
-                               "Khoa chuyển giao và ngày dự kiến do Trung tâm Y tế ghi: hãy để trống hai ô này.",
-                               "The transferring department and target date are set by the health centre: "
-                               "leave them empty.", "department_id")
+                               msg("field_owner.add_technique"), field="department_id")
     if department_id:
-        get_row(s, Department, department_id, "khoa/phòng", "department", "department_id")
+        get_row(s, Department, department_id, msg("word.department"), "department_id")
     key = fold(" ".join(text.split()))
     for other in s.scalars(select(StationTechnique).where(StationTechnique.station_id == station.id,
                                                          StationTechnique.deleted.is_(False))):
         if fold(" ".join(other.name.split())) == key:
             raise RuleError(
                 "duplicate_technique",
-                f"Kỹ thuật “{other.name}” đã có trong danh mục của {station.name} "
-                f"({label('technique_status', other.status)}): hãy chuyển giai đoạn của dòng đó thay vì thêm mới.",
-                f"“{other.name}” is already on {station.name}'s list ({label('technique_status', other.status, 'en')}):"
-                " move that row to its next stage instead of adding it again.",
-                "name")
+                msg("duplicate_technique",
+                    name=other.name,
+                    station_name=station.name,
+                    status=pick(label, 'technique_status', other.status)),
+                field="name")
     status = "independent" if performing else "planned"
     tech = StationTechnique(
         station_id=station.id, name=text, specialty=area, status=status,
@@ -113,46 +111,35 @@ def _check_link(s: Session, tech: StationTechnique, on: dt.date, training_id: st
     if not training_id and not visit_id:
         raise ValidationError(
             "step_needs_link",
-            "Hãy chọn buổi tập huấn hoặc đợt luân phiên đã giúp trạm đạt giai đoạn này.",
-            "Choose the training session or rotation visit that brought the station to this stage.",
-            "training_id")
+            msg("step_needs_link"),
+            field="training_id")
     if training_id:
-        session = get_row(s, TrainingSession, training_id, "buổi tập huấn", "training session", "training_id")
+        session = get_row(s, TrainingSession, training_id, msg("word.training_session"), "training_id")
         if session.status != "held":
             raise RuleError(
                 "training_not_held",
-                f"Buổi tập huấn “{session.topic}” chưa được đánh dấu đã tổ chức: hãy chọn buổi đã tổ chức.",
-                f"The session “{session.topic}” is not marked held: choose a session that took place.",
-                "training_id")
+                msg("training_not_held", topic=session.topic),
+                field="training_id")
         if session.station_id not in (None, tech.station_id):
-            raise RuleError("training_other_station", "Buổi tập huấn này do một trạm khác tổ chức: hãy chọn buổi khác.",
-                            "That session was run by another station: choose another one.", "training_id")
+            raise RuleError("training_other_station", msg("training_other_station"), field="training_id")
         if session.date_from > on:
             raise RuleError(
                 "step_before_link",
-                f"Buổi tập huấn bắt đầu ngày {day_text(session.date_from)}, sau ngày ghi giai đoạn "
-                f"({day_text(on)}): hãy sửa ngày.",
-                f"The session starts on {day_text(session.date_from, 'en')}, after the stage's date "
-                f"({day_text(on, 'en')}): correct the date.", "on")
+                msg("step_before_link", date_from=pick(day_text, session.date_from), on=pick(day_text, on)), field="on")
     if visit_id:
-        visit = get_row(s, RotationVisit, visit_id, "đợt luân phiên", "rotation visit", "visit_id")
+        visit = get_row(s, RotationVisit, visit_id, msg("word.rotation_visit.check_link"), "visit_id")
         if visit.station_id != tech.station_id:
-            raise RuleError("visit_other_station", "Đợt luân phiên này là của trạm khác: hãy chọn đợt của trạm này.",
-                            "That rotation visit belongs to another station: choose one of this station's.",
-                            "visit_id")
+            raise RuleError("visit_other_station", msg("visit_other_station"),
+                            field="visit_id")
         if visit.status != "done":
             raise RuleError(
                 "visit_not_done",
-                "Đợt luân phiên này chưa ghi kết quả: hãy chọn đợt đã thực hiện, hoặc ghi kết quả đợt đó trước.",
-                "That rotation visit has no outcome recorded yet: choose a visit that took place, or record its "
-                "outcome first.", "visit_id")
+                msg("visit_not_done"), field="visit_id")
         if visit.date_from > on:
             raise RuleError(
                 "step_before_link",
-                f"Đợt luân phiên bắt đầu ngày {day_text(visit.date_from)}, sau ngày ghi giai đoạn ({day_text(on)}): "
-                "hãy sửa ngày.",
-                f"The visit starts on {day_text(visit.date_from, 'en')}, after the stage's date ({day_text(on, 'en')}):"
-                " correct the date.", "on")
+                msg("step_before_link.check_link",
+                    date_from=pick(day_text, visit.date_from), on=pick(day_text, on)), field="on")
 
 
 def advance(
@@ -161,38 +148,29 @@ def advance(
     today: object = None,
 ) -> StationTechnique:
     """The next stage, reached on `on` thanks to a training session or a rotation visit (or both)."""
-    tech = get_row(s, StationTechnique, technique_id, "kỹ thuật", "technique", "technique_id")
+    tech = get_row(s, StationTechnique, technique_id, msg("word.technique"), "technique_id")
     new = parse_code("technique_status", to_status, "to_status")
     owner = TRANSITIONS.get((tech.status, new))
     if owner is None:
         nxt = next((b for (a, b) in TRANSITIONS if a == tech.status), None)
-        hint_vi = (f"giai đoạn tiếp theo là “{label('technique_status', nxt)}”" if nxt
-                   else "kỹ thuật đã ở giai đoạn cuối")
-        hint_en = (f"the next stage is “{label('technique_status', nxt, 'en')}”" if nxt
-                   else "the technique is at its last stage")
-        raise RuleError(
-            "bad_stage",
-            f"Không chuyển được “{tech.name}” từ “{label('technique_status', tech.status)}” sang "
-            f"“{label('technique_status', new)}”: {hint_vi}.",
-            f"“{tech.name}” cannot move from “{label('technique_status', tech.status, 'en')}” to "
-            f"“{label('technique_status', new, 'en')}”: {hint_en}.", "to_status")
+        hint = msg("bad_stage.next", stage=pick(label, "technique_status", nxt)) if nxt \
+            else msg("bad_stage.last")
+        raise RuleError("bad_stage", msg("bad_stage", name=tech.name, frm=pick(label, "technique_status", tech.status),
+                                         to=pick(label, "technique_status", new), hint=hint), field="to_status")
     if owner == "centre":
-        require_centre(actor, "xác nhận giai đoạn chuyển giao kỹ thuật", "confirm a technique transfer stage")
+        require_centre(actor, msg("domain.techniques"))
     day = optional_date(on, "on") or dt.date.today()
     now = optional_date(today, "today") or dt.date.today()
     if day > now:
         raise ValidationError("date_in_future",
-                              f"Ngày đạt giai đoạn ({day_text(day)}) chưa đến: hãy ghi sau khi đã đạt.",
-                              f"The stage's date ({day_text(day, 'en')}) has not come yet: record it once reached.",
-                              "on")
+                              msg("date_in_future", day=pick(day_text, day)),
+                              field="on")
     last = s.scalar(select(TechniqueStep.on_date).where(TechniqueStep.technique_id == tech.id)
                     .order_by(TechniqueStep.on_date.desc()).limit(1))
     if last is not None and day < last:
         raise ValidationError(
             "date_before_last",
-            f"Ngày đạt giai đoạn ({day_text(day)}) trước ngày của giai đoạn trước ({day_text(last)}): hãy sửa ngày.",
-            f"The stage's date ({day_text(day, 'en')}) is before the previous stage's ({day_text(last, 'en')}): "
-            "correct the date.", "on")
+            msg("date_before_last", day=pick(day_text, day), last=pick(day_text, last)), field="on")
     _check_link(s, tech, day, training_id, visit_id)
     _step(s, actor, tech, tech.status, new, day, training_id or None, visit_id or None, note)
     tech.status = new

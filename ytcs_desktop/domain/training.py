@@ -13,9 +13,10 @@ from sqlalchemy.orm import Session
 from ytcs_desktop.dates import day_text
 from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.errors import PermissionDenied, RuleError, ValidationError
-from ytcs_desktop.domain.labels import label, parse_code
+from ytcs_desktop.domain.labels import label_in_sentence, parse_code
 from ytcs_desktop.domain.stations import as_date, check_own_station, check_range, get_row, optional_date
 from ytcs_desktop.domain.validation import positive_quantity, required_text
+from ytcs_desktop.messages import PerLanguage, msg, pick
 from ytcs_desktop.store.models import Staff, TrainingAttendance, TrainingSession, VillageHealthWorker
 
 
@@ -34,15 +35,14 @@ def create_session(
     check_range(start, end, "date_to")
     if actor.role == "station":
         if not actor.station_id:
-            raise PermissionDenied("station_only", "Tài khoản trạm chưa gắn với trạm nào.",
-                                   "This station account is not linked to a station.")
+            raise PermissionDenied("station_only", msg("station_only.create_session"))
         station_id, kind = actor.station_id, "station"
     else:
         station_id, kind = None, "centre"
     session = TrainingSession(
         station_id=station_id, organiser_kind=kind,
-        organiser=required_text(organiser, "organiser", "đơn vị tổ chức", "organiser"),
-        topic=required_text(topic, "topic", "nội dung tập huấn", "topic", 2000),
+        organiser=required_text(organiser, "organiser", msg("word.organiser")),
+        topic=required_text(topic, "topic", msg("word.topic"), 2000),
         programme=parse_code("programme", programme, "programme"),
         date_from=start, date_to=end, periods=positive_quantity(periods, "periods"),
         format=parse_code("training_format", format, "format"),
@@ -58,51 +58,42 @@ def _check_organiser(actor: Actor, session: TrainingSession) -> None:
         if actor.role != "centre":
             raise PermissionDenied(
                 "organiser_only",
-                "Buổi tập huấn này do Trung tâm Y tế tổ chức: chỉ Trung tâm được sửa.",
-                "This session is run by the health centre: only the centre may change it.",
+                msg("organiser_only.check_organiser"),
             )
     elif actor.role != "station" or actor.station_id != session.station_id:
         raise PermissionDenied(
             "organiser_only",
-            "Buổi tập huấn này do trạm tổ chức: chỉ trạm đó được sửa.",
-            "This session is run by a station: only that station may change it.",
+            msg("organiser_only.check_organiser.2"),
         )
 
 
 def _get_session(s: Session, session_id: str) -> TrainingSession:
-    return get_row(s, TrainingSession, session_id, "buổi tập huấn", "training session", "session_id")
+    return get_row(s, TrainingSession, session_id, msg("word.training_session"), "session_id")
 
 
-def _planned(s: Session, actor: Actor, session_id: str, vi_action: str, en_action: str) -> TrainingSession:
+def _planned(s: Session, actor: Actor, session_id: str, action: PerLanguage) -> TrainingSession:
     session = _get_session(s, session_id)
     _check_organiser(actor, session)
     if session.status != "planned":
-        raise RuleError(
-            "session_closed",
-            f"Buổi tập huấn đã ở trạng thái “{label('session_status', session.status)}”, không thể {vi_action}.",
-            f"The session is already {label('session_status', session.status, 'en').lower()}: cannot {en_action}.",
-        )
+        raise RuleError("session_closed", msg("session_closed", action=action,
+                                              status=pick(label_in_sentence, "session_status", session.status)))
     return session
 
 
 def mark_held(s: Session, actor: Actor, session_id: str, *, today: object = None) -> TrainingSession:
     """The session took place: from now on its attendance counts toward CME."""
-    session = _planned(s, actor, session_id, "đánh dấu đã tổ chức", "mark it held")
+    session = _planned(s, actor, session_id, msg("word.mark_it_held"))
     day = optional_date(today, "today") or dt.date.today()
     if session.date_from > day:
-        raise RuleError(
-            "session_in_future",
-            f"Buổi tập huấn bắt đầu ngày {day_text(session.date_from)}, chưa diễn ra: đánh dấu sau khi tổ chức.",
-            f"The session starts on {session.date_from} and has not happened yet: mark it held afterwards.",
-            "session_id",
-        )
+        raise RuleError("session_in_future", msg("session_in_future", day=pick(day_text, session.date_from)),
+                        field="session_id")
     session.status = "held"
     s.flush()
     return session
 
 
 def cancel_session(s: Session, actor: Actor, session_id: str) -> TrainingSession:
-    session = _planned(s, actor, session_id, "hủy", "cancel it")
+    session = _planned(s, actor, session_id, msg("word.cancel_it"))
     session.status = "cancelled"
     s.flush()
     return session
@@ -117,8 +108,7 @@ def record_attendance(
     name — exactly one."""
     session = _get_session(s, session_id)
     if session.status == "cancelled":
-        raise RuleError("session_cancelled", "Buổi tập huấn đã bị hủy: không thể ghi người tham dự.",
-                        "The session was cancelled: attendance cannot be recorded.", "session_id")
+        raise RuleError("session_cancelled", msg("session_cancelled.record_attendance"), field="session_id")
     name = (person_name or "").strip() or None
     if village_worker_id:
         worker = _village_worker(s, actor, session, village_worker_id, name or staff_id)
@@ -126,9 +116,8 @@ def record_attendance(
     elif bool(staff_id) == bool(name):
         raise ValidationError(
             "one_trainee",
-            "Hãy chọn một nhân viên HOẶC nhập họ tên người tham dự (không chọn cả hai, không để trống cả hai).",
-            "Choose a staff member OR type the trainee's name (not both, not neither).",
-            "staff_id",
+            msg("one_trainee.record_attendance"),
+            field="staff_id",
         )
     if actor.role == "station":
         if session.station_id is not None:
@@ -136,22 +125,20 @@ def record_attendance(
         station_id = actor.station_id
     else:
         if session.station_id is not None:
-            raise PermissionDenied("organiser_only", "Danh sách tham dự buổi tập huấn của trạm do trạm ghi.",
-                                   "Attendance at a station's session is recorded by that station.")
+            raise PermissionDenied("organiser_only", msg("organiser_only"))
         station_id = None
     if staff_id:
-        staff = get_row(s, Staff, staff_id, "nhân viên", "staff member", "staff_id")
+        staff = get_row(s, Staff, staff_id, msg("word.staff_member"), "staff_id")
         if actor.role == "station" and staff.station_id != actor.station_id:
-            raise PermissionDenied("other_station", "Nhân viên này thuộc đơn vị khác: trạm chỉ ghi nhân viên của mình.",
-                                   "This staff member belongs elsewhere: a station records only its own staff.",
-                                   "staff_id")
+            raise PermissionDenied("other_station", msg("other_station.record_attendance"),
+                                   field="staff_id")
         station_id = staff.station_id
         if s.scalar(select(TrainingAttendance.id).where(
             TrainingAttendance.session_id == session.id, TrainingAttendance.staff_id == staff.id,
             TrainingAttendance.deleted.is_(False),
         )):
-            raise RuleError("duplicate_attendance", f"{staff.full_name} đã có trong danh sách tham dự buổi này.",
-                            f"{staff.full_name} is already on this session's attendance list.", "staff_id")
+            raise RuleError("duplicate_attendance", msg("duplicate_attendance", full_name=staff.full_name),
+                            field="staff_id")
     if village_worker_id:
         station_id = worker.station_id
     credited = None
@@ -160,9 +147,8 @@ def record_attendance(
         if credited > session.periods:
             raise ValidationError(
                 "too_many_periods",
-                f"Số tiết được tính ({credited}) lớn hơn số tiết của buổi tập huấn ({session.periods}).",
-                f"Periods credited ({credited}) exceed the session's periods ({session.periods}).",
-                "periods",
+                msg("too_many_periods", credited=credited, periods=session.periods),
+                field="periods",
             )
     row = TrainingAttendance(
         station_id=station_id, session_id=session.id, staff_id=staff_id or None, person_name=name,
@@ -178,28 +164,25 @@ def _village_worker(s: Session, actor: Actor, session: TrainingSession, worker_i
                     other: str | None) -> VillageHealthWorker:
     """A worker of the register as a trainee: one of the actor's station (any, for the centre at its own
     session), not on this session's list yet."""
-    worker = get_row(s, VillageHealthWorker, worker_id, "nhân viên y tế thôn/ấp", "village health worker",
+    worker = get_row(s, VillageHealthWorker, worker_id, msg("word.village_health_worker"),
                      "village_worker_id")
     if other or not worker.active:  # a staff member or a typed name as well
         raise ValidationError(
             "one_trainee",
-            "Hãy chọn một nhân viên y tế thôn/ấp đang hoạt động HOẶC nhập họ tên người tham dự (không cả hai).",
-            "Choose an active village health worker OR type the trainee's name (not both).",
-            "village_worker_id")
+            msg("one_trainee"),
+            field="village_worker_id")
     if actor.role == "station" and worker.station_id != actor.station_id:
         raise PermissionDenied("other_station",
-                               "Nhân viên y tế thôn/ấp này thuộc trạm khác: trạm chỉ ghi người của mình.",
-                               "This village health worker belongs to another station: record only your own.",
-                               "village_worker_id")
+                               msg("other_station.village_worker"),
+                               field="village_worker_id")
     if actor.role == "centre" and session.station_id is not None:
-        raise PermissionDenied("organiser_only", "Danh sách tham dự buổi tập huấn của trạm do trạm ghi.",
-                               "Attendance at a station's session is recorded by that station.")
+        raise PermissionDenied("organiser_only", msg("organiser_only"))
     if s.scalar(select(TrainingAttendance.id).where(
         TrainingAttendance.session_id == session.id, TrainingAttendance.village_worker_id == worker.id,
         TrainingAttendance.deleted.is_(False),
     )):
-        raise RuleError("duplicate_attendance", f"{worker.full_name} đã có trong danh sách tham dự buổi này.",
-                        f"{worker.full_name} is already on this session's attendance list.", "village_worker_id")
+        raise RuleError("duplicate_attendance", msg("duplicate_attendance", full_name=worker.full_name),
+                        field="village_worker_id")
     return worker
 
 

@@ -15,6 +15,7 @@ from ytcs_desktop.domain.errors import NotFoundError, RuleError, ValidationError
 from ytcs_desktop.domain.inventory.common import as_int, load_lot, setting_int, station_of, text_or_none
 from ytcs_desktop.domain.inventory.ledger import issue, reverse
 from ytcs_desktop.domain.inventory.movements import movement_summary
+from ytcs_desktop.messages import msg, pick
 from ytcs_desktop.store.base import new_id
 from ytcs_desktop.store.models import Item, Lot, StockTransaction, VialOpening
 
@@ -25,9 +26,8 @@ def _moment(value: object, field: str) -> dt.datetime:
     if not isinstance(value, dt.datetime) or value.tzinfo is None:
         raise ValidationError(
             "bad_datetime",
-            "Thời điểm không hợp lệ: hãy nhập ngày và giờ (kèm múi giờ), ví dụ 2026-03-15 08:30.",
-            "The time is not valid: enter a date and time with its time zone, e.g. 2026-03-15 08:30.",
-            field,
+            msg("bad_datetime"),
+            field=field,
         )
     return value
 
@@ -59,11 +59,8 @@ def open_vial(
     if item is None or item.category != "vaccine" or not item.doses_per_vial:
         raise RuleError(
             "not_a_vaccine_vial",
-            f"Lô {lot.lot_no} không phải vắc xin có số liều mỗi lọ: không ghi mở lọ được. "
-            "Hãy dùng phiếu xuất kho thông thường, hoặc nhờ Trung tâm khai báo số liều/lọ trong danh mục.",
-            f"Lot {lot.lot_no} is not a vaccine with a known number of doses per vial, so no vial can be opened. "
-            "Use an ordinary issue, or ask the centre to set the doses per vial in the catalogue.",
-            "lot_id",
+            msg("not_a_vaccine_vial", lot_no=lot.lot_no),
+            field="lot_id",
         )
     expires = opened + dt.timedelta(hours=open_vial_hours(s, item))
     if session_end is not None:
@@ -71,9 +68,8 @@ def open_vial(
         if end <= opened:
             raise ValidationError(
                 "bad_session_end",
-                "Giờ kết thúc buổi tiêm phải sau giờ mở lọ.",
-                "The end of the session must be after the vial was opened.",
-                "session_end",
+                msg("bad_session_end"),
+                field="session_end",
             )
         expires = min(expires, end)
     vial = VialOpening(
@@ -109,9 +105,8 @@ def cancel_vial(s: Session, actor: Actor, *, vial_id: str, txn_date: dt.date, re
     if vial.closed_at is not None:
         raise RuleError(
             "vial_closed",
-            "Lọ này đã được đóng (đã ghi số liều tiêm): không thể hủy ghi nhận mở lọ.",
-            "This vial has been closed with its doses given: its opening can no longer be cancelled.",
-            "vial_id",
+            msg("vial_closed"),
+            field="vial_id",
         )
     if vial.issue_txn_id:
         reverse(s, actor, txn_id=vial.issue_txn_id, txn_date=txn_date, reason=reason, _from_vial=True)
@@ -125,9 +120,8 @@ def _load_vial(s: Session, station_id: str, vial_id: str) -> VialOpening:
     if vial is None or vial.deleted or vial.station_id != station_id:
         raise NotFoundError(
             "vial_not_found",
-            "Không tìm thấy lọ vắc xin đã mở này. Hãy chọn lại trong danh sách lọ đang mở.",
-            "This opened vial was not found. Choose it again from the list of open vials.",
-            "vial_id",
+            msg("vial_not_found"),
+            field="vial_id",
         )
     return vial
 
@@ -139,26 +133,23 @@ def close_vial(s: Session, actor: Actor, *, vial_id: str, doses_given: int, clos
     if vial.closed_at is not None:
         raise RuleError(
             "vial_closed",
-            f"Lọ này đã được đóng lúc {moment_text(vial.closed_at)}.",
-            f"This vial was already closed at {moment_text(vial.closed_at, 'en')}.",
-            "vial_id",
+            msg("vial_closed.close_vial", closed_at=pick(moment_text, vial.closed_at)),
+            field="vial_id",
         )
     closed = _moment(closed_at, "closed_at")
     if closed < vial.opened_at:
         raise ValidationError(
             "bad_closed_at",
-            "Giờ đóng lọ phải sau giờ mở lọ.",
-            "The vial must be closed after it was opened.",
-            "closed_at",
+            msg("bad_closed_at"),
+            field="closed_at",
         )
     doses = _doses_in(s, vial)
-    given = as_int(doses_given, "doses_given", allow_zero=True, what=("Số liều đã tiêm", "Doses given"))
+    given = as_int(doses_given, "doses_given", allow_zero=True, what=msg("word.doses_given"))
     if given > doses:
         raise ValidationError(
             "too_many_doses",
-            f"Lọ chỉ có {doses} liều: số liều đã tiêm ({given}) không thể lớn hơn.",
-            f"The vial holds {doses} doses: doses given ({given}) cannot be more.",
-            "doses_given",
+            msg("too_many_doses", doses=doses, given=given),
+            field="doses_given",
         )
     vial.doses_given = given
     vial.doses_wasted = doses - given

@@ -6,6 +6,7 @@ import datetime as dt
 
 from ytcs_desktop.dates import parse_typed_day
 from ytcs_desktop.domain.errors import ValidationError
+from ytcs_desktop.messages import PerLanguage, capital, msg
 
 
 def parse_date(text: str, field: str = "date") -> dt.date:
@@ -15,9 +16,8 @@ def parse_date(text: str, field: str = "date") -> dt.date:
         return day
     raise ValidationError(
         "bad_date",
-        f"Ngày “{value}” không hợp lệ: hãy nhập theo dạng NNNN-TT-NN (ví dụ 2026-01-05) hoặc NN/TT/NNNN.",
-        f"“{value}” is not a valid date: use YYYY-MM-DD (e.g. 2026-01-05) or DD/MM/YYYY.",
-        field,
+        msg("bad_date.parse_date", value=value),
+        field=field,
     )
 
 
@@ -31,24 +31,17 @@ def positive_quantity(value: object, field: str = "quantity") -> int:
     if qty is None or qty <= 0:
         raise ValidationError(
             "bad_quantity",
-            f"Số lượng “{value}” không hợp lệ: hãy nhập một số nguyên lớn hơn 0.",
-            f"Quantity “{value}” is not valid: enter a whole number greater than 0.",
-            field,
+            msg("bad_quantity", value=value),
+            field=field,
         )
     return qty
 
 
-def required_text(value: str | None, field: str, vi_label: str, en_label: str, max_len: int = 300) -> str:
+def required_text(value: str | None, field: str, label: PerLanguage, max_len: int = 300) -> str:
     text = (value or "").strip()
     if not text:
-        raise ValidationError(
-            "required", f"Vui lòng nhập {vi_label}.", f"Please enter the {en_label}.", field
-        )
+        raise ValidationError("required", msg("required.required_text", label=label), field=field)
     if len(text) > max_len:
-        raise ValidationError(
-            "too_long",
-            f"{vi_label.capitalize()} dài quá {max_len} ký tự.",
-            f"The {en_label} is longer than {max_len} characters.",
-            field,
-        )
+        raise ValidationError("too_long", msg("too_long.required_text", label=label, label_capital=capital(label),
+                                              max_len=max_len), field=field)
     return text

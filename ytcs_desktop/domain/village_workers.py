@@ -23,6 +23,7 @@ from ytcs_desktop.domain.stations import (
 )
 from ytcs_desktop.domain.text import fold
 from ytcs_desktop.domain.validation import required_text
+from ytcs_desktop.messages import msg
 from ytcs_desktop.store.models import Station, TrainingAttendance, TrainingSession, VillageHealthWorker
 
 _FIELDS = frozenset({"full_name", "hamlet", "phone", "birth_year", "since", "note"})
@@ -37,8 +38,7 @@ def _year(value: object) -> int | None:
         year = 0
     if not 1930 <= year <= dt.date.today().year - 15:
         raise ValidationError("bad_birth_year",
-                              f"Năm sinh “{value}” không hợp lệ: hãy nhập năm có 4 chữ số, ví dụ 1985.",
-                              f"Year of birth “{value}” is not valid: enter a 4-digit year, e.g. 1985.", "birth_year")
+                              msg("bad_birth_year.year", value=value), field="birth_year")
     return year
 
 
@@ -46,12 +46,11 @@ def _clean(fields: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name, value in fields.items():
         if name not in _FIELDS:
-            raise ValidationError("unknown_field", f"Sổ nhân viên y tế thôn/ấp không có trường “{name}”.",
-                                  f"The village health worker register has no field “{name}”.", name)
+            raise ValidationError("unknown_field", msg("unknown_field.clean", name=name), field=name)
         if name == "full_name":
-            out[name] = required_text(value, name, "họ và tên", "full name", 200)
+            out[name] = required_text(value, name, msg("word.full_name"), 200)
         elif name == "hamlet":
-            out[name] = required_text(value, name, "thôn, ấp hoặc khu phố phụ trách", "hamlet", 200)
+            out[name] = required_text(value, name, msg("word.hamlet"), 200)
         elif name == "phone":
             out[name] = normalise_phone(value, name)
         elif name == "birth_year":
@@ -69,16 +68,15 @@ def _check_unique(s: Session, station_id: str, full_name: str, hamlet: str, exce
     for other in s.scalars(query):
         if other.id != except_id and fold(other.full_name) == fold(full_name) and fold(other.hamlet) == fold(hamlet):
             raise RuleError("duplicate_worker",
-                            f"{other.full_name} ({other.hamlet}) đã có trong sổ: hãy sửa dòng đó thay vì thêm mới.",
-                            f"{other.full_name} ({other.hamlet}) is already on the register: edit that row instead.",
-                            "full_name")
+                            msg("duplicate_worker", full_name=other.full_name, hamlet=other.hamlet),
+                            field="full_name")
 
 
 def add_worker(
     s: Session, actor: Actor, *, full_name: str, hamlet: str, phone: str | None = None,
     birth_year: object = None, since: object = None, note: str | None = None,
 ) -> VillageHealthWorker:
-    station_id = require_station(actor, "ghi sổ nhân viên y tế thôn/ấp", "keep the village health worker register")
+    station_id = require_station(actor, msg("domain.village_workers"))
     values = _clean({"full_name": full_name, "hamlet": hamlet, "phone": phone, "birth_year": birth_year,
                      "since": since, "note": note})
     _check_unique(s, station_id, values["full_name"], values["hamlet"])
@@ -89,8 +87,8 @@ def add_worker(
 
 
 def _own(s: Session, actor: Actor, worker_id: str) -> VillageHealthWorker:
-    require_station(actor, "sửa sổ nhân viên y tế thôn/ấp", "change the village health worker register")
-    worker = get_row(s, VillageHealthWorker, worker_id, "nhân viên y tế thôn/ấp", "village health worker",
+    require_station(actor, msg("domain.village_workers.own"))
+    worker = get_row(s, VillageHealthWorker, worker_id, msg("word.village_health_worker"),
                      "worker_id")
     check_own_station(actor, worker.station_id)
     return worker
@@ -111,8 +109,8 @@ def deactivate_worker(s: Session, actor: Actor, worker_id: str) -> VillageHealth
     """One who stops stays in the trainings recorded, and leaves the list."""
     worker = _own(s, actor, worker_id)
     if not worker.active:
-        raise RuleError("already_inactive", f"{worker.full_name} đã ngừng hoạt động từ trước.",
-                        f"{worker.full_name} is already inactive.")
+        raise RuleError("already_inactive", msg("already_inactive.deactivate_worker",
+                                                full_name=worker.full_name))
     worker.active = False
     s.flush()
     return worker

@@ -13,26 +13,23 @@ from sqlalchemy.orm import Session
 
 from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.errors import RuleError
-from ytcs_desktop.domain.labels import label, parse_code
+from ytcs_desktop.domain.labels import label_in_sentence, parse_code
 from ytcs_desktop.domain.stations import check_own_station, get_row, require_centre, require_station
 from ytcs_desktop.domain.support import normalise_icd10
 from ytcs_desktop.domain.validation import required_text
+from ytcs_desktop.messages import msg, pick
 from ytcs_desktop.store.models import RotationVisit, VisitCase
 
 
 def _open_visit(s: Session, actor: Actor, visit_id: str) -> RotationVisit:
-    station_id = require_station(actor, "lập danh mục ca bệnh cho đợt luân phiên",
-                                 "prepare the case list of a rotation visit")
-    visit = get_row(s, RotationVisit, visit_id, "lịch luân phiên", "rotation visit", "visit_id")
+    station_id = require_station(actor, msg("domain.visit_cases"))
+    visit = get_row(s, RotationVisit, visit_id, msg("word.rotation_visit"), "visit_id")
     check_own_station(actor, visit.station_id)
     if visit.station_id != station_id or visit.status != "planned":
         raise RuleError(
             "visit_closed",
-            f"Đợt luân phiên này đã “{label('visit_status', visit.status)}”: danh mục ca bệnh chỉ lập cho đợt "
-            "sắp tới, hãy chọn một đợt đã lên kế hoạch.",
-            f"This rotation visit is already {label('visit_status', visit.status, 'en').lower()}: the case list "
-            "is prepared for a coming visit; choose a planned one.",
-            "visit_id",
+            msg("visit_closed.case_list", status=pick(label_in_sentence, "visit_status", visit.status)),
+            field="visit_id",
         )
     return visit
 
@@ -44,7 +41,7 @@ def add_case(
     """One case (a patient reference, ICD-10) or need (what the station wants help with) on the list."""
     visit = _open_visit(s, actor, visit_id)
     code = parse_code("case_kind", kind or "case", "kind")
-    text = required_text(description, "description", "mô tả ca bệnh hoặc nhu cầu", "description of the case or need",
+    text = required_text(description, "description", msg("domain.visit_cases.add_case"),
                          2000)
     ref = (patient_ref or "").strip()[:80] or None
     row = VisitCase(station_id=visit.station_id, visit_id=visit.id, kind=code, patient_ref=ref,
@@ -55,7 +52,7 @@ def add_case(
 
 
 def remove_case(s: Session, actor: Actor, case_id: str) -> VisitCase:
-    case = get_row(s, VisitCase, case_id, "ca bệnh trong danh mục", "case on the list", "case_id")
+    case = get_row(s, VisitCase, case_id, msg("word.case_on_the_list"), "case_id")
     _open_visit(s, actor, case.visit_id)
     case.deleted = True
     s.flush()
@@ -64,9 +61,9 @@ def remove_case(s: Session, actor: Actor, case_id: str) -> VisitCase:
 
 def record_case_outcome(s: Session, actor: Actor, case_id: str, *, outcome: str) -> VisitCase:
     """What the visiting team did for one case (the centre's field)."""
-    require_centre(actor, "ghi kết quả xử lý ca bệnh", "record what was done for a case")
-    case = get_row(s, VisitCase, case_id, "ca bệnh trong danh mục", "case on the list", "case_id")
-    case.outcome = required_text(outcome, "outcome", "kết quả xử lý", "outcome", 2000)
+    require_centre(actor, msg("domain.visit_cases.record_case_outcome"))
+    case = get_row(s, VisitCase, case_id, msg("word.case_on_the_list"), "case_id")
+    case.outcome = required_text(outcome, "outcome", msg("word.outcome"), 2000)
     s.flush()
     return case
 
