@@ -17,6 +17,7 @@ from typing import NoReturn
 from ytcs_desktop.cli.common import CliError, add_common_options, language, run_handler
 from ytcs_desktop.cli.setup import _lang_from_env, one_line_errors
 from ytcs_desktop.logs import setup_logging
+from ytcs_desktop.messages import msg
 
 log = logging.getLogger(__name__)
 EXIT_INTERNAL = 3  # a bug, not the user's input: see the log file
@@ -70,10 +71,7 @@ def _name_unknown_commands(parser: argparse.ArgumentParser) -> None:
         unknown = re.match(r"argument COMMAND: invalid choice: '([^']*)'", message)
         if unknown:
             names = ", ".join(sub_actions(parser))
-            if _lang_from_env().startswith("en"):
-                message = f"there is no command “{unknown[1]}”; the commands are: {names}"
-            else:
-                message = f"không có lệnh “{unknown[1]}”; các lệnh là: {names}"
+            message = msg("cli.unknown_command", name=unknown[1], names=names).text(_lang_from_env())
         plain(message)
 
     parser.error = error  # type: ignore[method-assign]
@@ -98,12 +96,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # a bug: the traceback goes to the log file, the user gets one line
         log.exception("ytcs %s failed", getattr(args, "command", ""))
         where = str(log_path) if log_path else "-"
-        if language(args).startswith("en"):
-            print(f"ytcs: unexpected error ({type(exc).__name__}: {exc}); details in the log file {where}. "
-                  "Send it to the centre.", file=sys.stderr)
-        else:
-            print(f"ytcs: lỗi không mong đợi ({type(exc).__name__}: {exc}); chi tiết trong tệp nhật ký {where}. "
-                  "Hãy gửi tệp này cho trung tâm.", file=sys.stderr)
+        print(msg("cli.unexpected_error", kind=type(exc).__name__, error=exc, where=where).text(language(args)),
+              file=sys.stderr)
         return EXIT_INTERNAL
 
 

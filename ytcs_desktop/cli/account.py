@@ -12,6 +12,7 @@ from typing import Any
 
 from ytcs_desktop.cli.common import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, CliError, language, open_db
 from ytcs_desktop.cli.setup import subcommand
+from ytcs_desktop.messages import msg
 from ytcs_desktop.paths import default_data_dir
 from ytcs_desktop.settings import settings
 
@@ -25,14 +26,11 @@ def _passwd(args: argparse.Namespace) -> int:
     from ytcs_desktop.sync.join import DEVICE_ID, SERVER_URL, USERNAME
 
     if not args.password_stdin:
-        raise CliError("Hãy đưa mật khẩu hiện tại rồi mật khẩu mới qua stdin (mỗi mật khẩu một dòng) với "
-                       "--password-stdin.",
-                       "Pass the current password, then the new one, on stdin (one a line) with --password-stdin.")
+        raise CliError(msg("cli.account"))
     current = sys.stdin.readline().rstrip("\r\n")
     new = sys.stdin.readline().rstrip("\r\n")
     if not current or not new:
-        raise CliError("Cần hai dòng trên stdin: mật khẩu hiện tại, rồi mật khẩu mới.",
-                       "Two lines are needed on stdin: the current password, then the new one.")
+        raise CliError(msg("cli.account.passwd"))
     db = open_db(args)
     try:
         server, device_id, username = db.meta(SERVER_URL), db.meta(DEVICE_ID), db.meta(USERNAME)
@@ -43,18 +41,16 @@ def _passwd(args: argparse.Namespace) -> int:
     finally:
         db.close()
     if not server or not token:
-        raise CliError("Máy này chưa đăng nhập vào Trung tâm: hãy chạy `ytcs login` trước.",
-                       "This computer is not signed in to the centre: run `ytcs login` first.", EXIT_FAILED)
+        raise CliError(msg("cli.account.passwd.2"), exit_code=EXIT_FAILED)
     try:
         check_password(new, username or "")  # the centre checks it too; this says so before the network
         change_password(server, token, current, new, verify=verify)
     except DomainError as exc:
-        raise CliError(exc.vi, exc.en, EXIT_BAD_INPUT) from exc
+        raise CliError(exc.text, EXIT_BAD_INPUT, code=exc.code) from exc
     except SyncError as exc:
-        code = EXIT_FAILED if isinstance(exc, NetworkError) else EXIT_BAD_INPUT  # a refusal is the input's
-        raise CliError(exc.vi or exc.en, exc.en, code) from exc
-    en = language(args).startswith("en")
-    print(f"Changed the password of {username}." if en else f"Đã đổi mật khẩu của {username}.")
+        exit_code = EXIT_FAILED if isinstance(exc, NetworkError) else EXIT_BAD_INPUT  # a refusal is the input's
+        raise CliError(exc.text, exit_code, code=exc.code) from exc
+    print(msg("cli.account.passwd.done", username=username).text(language(args)))
     return EXIT_OK
 
 

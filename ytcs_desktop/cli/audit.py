@@ -12,6 +12,7 @@ from ytcs_desktop.dates import moment_text
 from ytcs_desktop.domain.audit import AuditFilter, audit_log, kind_choices, local_time, record_history
 from ytcs_desktop.domain.text import fold
 from ytcs_desktop.domain.validation import parse_date
+from ytcs_desktop.messages import msg
 
 
 def _lang(args: argparse.Namespace) -> str:
@@ -28,8 +29,7 @@ def _table(value: str | None, lang: str) -> str | None:
         if wanted in (table, fold(words)):
             return table
     names = "; ".join(f"{t} ({w})" for t, w in kinds)
-    raise CliError(f"Không có loại bản ghi “{value}”: hãy dùng một trong: {names}.",
-                   f"There is no kind of record “{value}”: use one of: {names}.")
+    raise CliError(msg("cli.audit", value=value, names=names))
 
 
 def _audit(args: argparse.Namespace) -> int:
@@ -41,8 +41,7 @@ def _audit(args: argparse.Namespace) -> int:
     with opened(args) as db, db.read() as s:
         if args.record:
             if table is None:
-                raise CliError("Hãy cho biết loại bản ghi (--table) cùng với --record.",
-                               "Name the kind of record (--table) with --record.")
+                raise CliError(msg("cli.audit.audit"))
             lines = list(reversed(record_history(s, table, args.record, lang)))
         else:
             lines = audit_log(s, AuditFilter(person=args.person, table=table, since=since, until=until), lang,

@@ -8,9 +8,10 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from ytcs_desktop.cli.common import EXIT_OK, db_path, language, print_json, print_table
+from ytcs_desktop.cli.common import EXIT_OK, db_path, language, print_json, print_table, seconds_text
 from ytcs_desktop.cli.setup import output_format, say, subcommand
 from ytcs_desktop.dates import moment_text
+from ytcs_desktop.messages import msg, pick
 from ytcs_desktop.store.backup import (
     KEEP_DAILY,
     KEEP_MONTHLY,
@@ -52,17 +53,15 @@ def _backup(args: argparse.Namespace) -> int:
         return _list(args)
     path = _database(args)
     made = make_backup(path, args.to)
-    lang = language(args)
-    seconds = f"{made.seconds:.1f}"
-    say(args, f"Đã sao lưu vào {made.path} ({human_size(made.size, lang)}, {seconds.replace('.', ',')} giây); "
-              "bản sao đã được kiểm tra.",
-        f"Backed up to {made.path} ({human_size(made.size, lang)}, {seconds} s); the copy was checked.")
+    say(args, msg("cli.backup.backup", path=made.path, size=pick(human_size, made.size),
+                  seconds=pick(seconds_text, made.seconds)))
     deleted = rotate(made.path.parent)
     if deleted:
-        say(args, f"Đã xoá {len(deleted)} bản sao cũ (giữ {KEEP_DAILY} ngày, {KEEP_WEEKLY} tuần, "
-                  f"{KEEP_MONTHLY} tháng gần nhất).",
-            f"Deleted {len(deleted)} old copies (keeping the last {KEEP_DAILY} days, {KEEP_WEEKLY} weeks, "
-            f"{KEEP_MONTHLY} months).")
+        say(args, msg("cli.backup",
+                      deleted=len(deleted),
+                      keep_daily=KEEP_DAILY,
+                      keep_weekly=KEEP_WEEKLY,
+                      keep_monthly=KEEP_MONTHLY))
     return EXIT_OK
 
 
@@ -78,8 +77,7 @@ def _list(args: argparse.Namespace) -> int:
         print_json([_as_dict(copy, contents) for copy, contents in rows])
         return EXIT_OK
     if not rows:
-        say(args, f"Chưa có bản sao lưu nào trong {', '.join(map(str, folders))}.",
-            f"No backups yet in {', '.join(map(str, folders))}.")
+        say(args, msg("cli.backup.list", folders=', '.join(map(str, folders))))
         return EXIT_OK
     unreadable = "(unreadable)" if en else "(không đọc được)"
     table = [(moment_text(copy.made, lang), KINDS[copy.kind][1 if en else 0], human_size(copy.size, lang),
@@ -111,30 +109,21 @@ def _restore(args: argparse.Namespace) -> int:
     source: Path = args.file
     result = restore_database(source, path)
     Database.open(path).close()  # an older copy is upgraded now (a copy of it is kept), not at the next start
-    contents, lang = result.contents, language(args)
+    contents = result.contents
     when = copy_made(source)
-    date_vi, date_en = moment_text(when), moment_text(when, "en")
-    say(args, f"Đã khôi phục dữ liệu từ {source} ({contents.who(lang)}, bản sao ngày {date_vi}, "
-              f"{contents.stock_transactions} giao dịch kho).",
-        f"Restored the data from {source} ({contents.who(lang)}, the copy of {date_en}, "
-        f"{contents.stock_transactions} stock transactions).")
+    made = pick(moment_text, when)
+    say(args, msg("cli.backup.restore.done", source=source, who=pick(contents.who), made=made,
+                  transactions=contents.stock_transactions))
     if result.safety is not None:
-        say(args, f"Dữ liệu trước khi khôi phục được giữ trong {result.safety.path}.",
-            f"The data as it was before is kept in {result.safety.path}.")
+        say(args, msg("cli.backup.restore", path=result.safety.path))
     if result.replaced is not None and result.replaced.unsent:
         n = result.replaced.unsent
-        say(args, f"Chú ý: {n} thay đổi chưa gửi về Trung tâm chỉ còn trong bản sao đó.",
-            f"Note: {n} changes not yet sent to the centre are only in that copy.")
+        say(args, msg("cli.backup.restore.2", n=n))
     if result.replaced is not None and not result.same_pc:
-        say(args, "Bản sao này được tạo trên một máy khác của trạm: đừng tiếp tục nhập liệu trên máy kia.",
-            "This copy was made on another PC of the station: stop entering data on that PC.")
+        say(args, msg("cli.backup.restore.3"))
     if result.replaced is None:
-        say(args, "Máy này chưa có dữ liệu trước đó: hãy đăng nhập lại Trung tâm (`ytcs login`) trước khi đồng bộ.",
-            "This PC had no data before: sign in to the centre again (`ytcs login`) before syncing.")
-    say(args, f"Lần đồng bộ tiếp theo sẽ đối chiếu với Trung tâm: những gì đã gửi sau {date_vi} được lấy lại "
-              "từ Trung tâm, những gì Trung tâm còn thiếu được gửi lại; không có gì bị nhân đôi.",
-        f"The next sync reconciles with the centre: what was sent after {date_en} is taken back from the "
-        "centre, and what the centre lacks is sent again; nothing is doubled.")
+        say(args, msg("cli.backup.restore.4"))
+    say(args, msg("cli.backup.restore.next_sync", made=made))
     return EXIT_OK
 
 

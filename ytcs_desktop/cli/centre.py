@@ -24,6 +24,7 @@ from ytcs_desktop.cli.common import (
 )
 from ytcs_desktop.cli.setup import group, subcommand
 from ytcs_desktop.domain.permissions import duty_names
+from ytcs_desktop.messages import PerLanguage, msg
 from ytcs_desktop.paths import default_data_dir
 from ytcs_desktop.settings import environment, settings
 
@@ -45,8 +46,7 @@ def _unreachable(url: str, exc: Exception) -> CliError:
     code = EXIT_BAD_INPUT if isinstance(exc, ArgumentError) else EXIT_FAILED  # a malformed URL is bad input
     shown = url.split("@")[-1] if "@" in url else url  # never echo a password given in the URL
     first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return CliError(f"Không mở được cơ sở dữ liệu của máy chủ ({shown}): {first}",
-                    f"Cannot open the server's database ({shown}): {first}", code)
+    return CliError(msg("cli.centre", shown=shown, first=first), exit_code=code)
 
 
 def _store(args: argparse.Namespace) -> Any:
@@ -71,13 +71,13 @@ def _admin(args: argparse.Namespace, work: Any) -> Any:
         with store.write() as conn:
             return work(store, conn)
     except ApiError as exc:
-        raise CliError(exc.vi, exc.en) from exc
+        raise CliError(exc.text, code=exc.code) from exc
     finally:
         store.dispose()
 
 
-def _say(args: argparse.Namespace, vi: str, en: str) -> None:
-    print(en if language(args).startswith("en") else vi)
+def _say(args: argparse.Namespace, text: PerLanguage) -> None:
+    print(text.text(language(args)))
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -90,9 +90,9 @@ def _serve(args: argparse.Namespace) -> int:
     for name in ("certfile", "keyfile"):
         given = getattr(args, name)
         if given and not os.path.isfile(given):
-            raise CliError(f"Không có tệp {given} (--{name}).", f"No file {given} (--{name}).")
+            raise CliError(msg("cli.centre.serve.2", given=given, name=name))
     if args.keyfile and not args.certfile:
-        raise CliError("--keyfile cần đi cùng --certfile.", "--keyfile needs --certfile.")
+        raise CliError(msg("cli.centre.serve"))
     url = database_url(args)
     try:
         return serve(url, host=args.host, port=args.port, log_level=args.log_level, certfile=args.certfile,
@@ -106,8 +106,7 @@ def _add_station(args: argparse.Namespace) -> int:
     from ytcs_desktop.sync.server import admin
 
     sid = _admin(args, lambda store, conn: admin.add_station(conn, args.code, args.name, args.id, store=store))
-    _say(args, f"Đã thêm trạm {args.code} – {args.name} (mã định danh {sid})",
-         f"Added station {args.code} – {args.name} (id {sid})")
+    _say(args, msg("cli.centre.add_station", code=args.code, name=args.name, sid=sid))
     return EXIT_OK
 
 
@@ -115,11 +114,10 @@ def _add_user(args: argparse.Namespace) -> int:
     from ytcs_desktop.sync.server import admin
 
     if not args.password_stdin:
-        raise CliError("Hãy đưa mật khẩu qua stdin với --password-stdin.",
-                       "Pass the password on stdin with --password-stdin.")
+        raise CliError(msg("cli.centre.add_user"))
     password = sys.stdin.readline().rstrip("\r\n")
     _admin(args, lambda _s, conn: admin.add_user(conn, args.username, password, args.role, args.station))
-    _say(args, f"Đã thêm tài khoản {args.username} ({args.role})", f"Added account {args.username} ({args.role})")
+    _say(args, msg("cli.centre.add_user.2", username=args.username, role=args.role))
     return EXIT_OK
 
 
@@ -127,8 +125,7 @@ def _disable(args: argparse.Namespace) -> int:
     from ytcs_desktop.sync.server import admin
 
     _admin(args, lambda _s, conn: admin.set_active(conn, args.username, False))
-    _say(args, f"Đã khoá tài khoản {args.username}: không đăng nhập được, các máy của tài khoản này ngừng đồng bộ.",
-         f"Disabled account {args.username}: it cannot sign in, and its computers stop syncing.")
+    _say(args, msg("cli.centre.disable", username=args.username))
     return EXIT_OK
 
 
@@ -136,7 +133,7 @@ def _enable(args: argparse.Namespace) -> int:
     from ytcs_desktop.sync.server import admin
 
     _admin(args, lambda _s, conn: admin.set_active(conn, args.username, True))
-    _say(args, f"Đã mở lại tài khoản {args.username}.", f"Enabled account {args.username} again.")
+    _say(args, msg("cli.centre.enable", username=args.username))
     return EXIT_OK
 
 
@@ -144,13 +141,10 @@ def _reset_password(args: argparse.Namespace) -> int:
     from ytcs_desktop.sync.server import admin
 
     if not args.password_stdin:
-        raise CliError("Hãy đưa mật khẩu mới qua stdin với --password-stdin.",
-                       "Pass the new password on stdin with --password-stdin.")
+        raise CliError(msg("cli.centre.reset_password"))
     password = sys.stdin.readline().rstrip("\r\n")
     _admin(args, lambda _s, conn: admin.reset_password(conn, args.username, password))
-    _say(args, f"Đã đặt mật khẩu mới cho {args.username}; hãy báo cho người dùng và nhắc họ đổi mật khẩu "
-               "(`ytcs passwd`).",
-         f"Set a new password for {args.username}; tell them, and ask them to change it (`ytcs passwd`).")
+    _say(args, msg("cli.centre.reset_password.2", username=args.username))
     return EXIT_OK
 
 
@@ -158,7 +152,7 @@ def _revoke(args: argparse.Namespace) -> int:
     from ytcs_desktop.sync.server import admin
 
     _admin(args, lambda _s, conn: admin.revoke_device(conn, args.device_id))
-    _say(args, f"Đã thu hồi quyền của máy {args.device_id}", f"Revoked device {args.device_id}")
+    _say(args, msg("cli.centre.revoke", device_id=args.device_id))
     return EXIT_OK
 
 
@@ -227,8 +221,7 @@ def _adopt(args: argparse.Namespace) -> int:
     from ytcs_desktop.sync.server import proposals
 
     _admin(args, lambda store, conn: proposals.adopt(store, conn, args.code))
-    _say(args, f"Đã thêm mặt hàng {args.code} vào danh mục của Trung tâm: mọi trạm sẽ nhận ở lần đồng bộ tới.",
-         f"Item {args.code} is now in the centre's catalogue: every station receives it at its next sync.")
+    _say(args, msg("cli.centre.adopt", code=args.code))
     return EXIT_OK
 
 
@@ -236,8 +229,7 @@ def _decline(args: argparse.Namespace) -> int:
     from ytcs_desktop.sync.server import proposals
 
     _admin(args, lambda _s, conn: proposals.decline(conn, args.code))
-    _say(args, f"Không thêm mặt hàng {args.code}: trạm đề nghị vẫn giữ mặt hàng của mình.",
-         f"Item {args.code} declined: the station that offered it keeps it as its own.")
+    _say(args, msg("cli.centre.decline", code=args.code))
     return EXIT_OK
 
 
@@ -245,7 +237,7 @@ def _purge(args: argparse.Namespace) -> int:
     from ytcs_desktop.sync.server import admin
 
     purged, horizon = _admin(args, lambda s, conn: admin.purge_tombstones(s, conn, args.older_than_days))
-    _say(args, f"Đã dọn {purged} bản ghi đã xoá; mốc mới {horizon}", f"Purged {purged} tombstones; horizon {horizon}")
+    _say(args, msg("cli.centre.purge", purged=purged, horizon=horizon))
     return EXIT_OK
 
 
@@ -260,13 +252,12 @@ def _answer_bundle(args: argparse.Namespace) -> int:
         answer = answer_bundle(store, Path(args.request).read_bytes())
         Path(args.answer).write_bytes(answer)
     except bundle.BundleError as exc:
-        raise CliError(exc.vi, exc.en) from exc
+        raise CliError(exc.text, code=exc.code) from exc
     except OSError as exc:
-        raise CliError(f"Không đọc/ghi được tệp: {exc}", f"Cannot read or write the file: {exc}") from exc
+        raise CliError(msg("cli.centre.answer_bundle", exc=exc)) from exc
     finally:
         store.dispose()
-    _say(args, f"Đã ghi tệp trả lời {args.answer}: mang tệp này về trạm (`ytcs sync --from-file`).",
-         f"Wrote the answer {args.answer}: take it back to the station (`ytcs sync --from-file`).")
+    _say(args, msg("cli.centre.answer_bundle.2", answer=args.answer))
     return EXIT_OK
 
 

@@ -15,6 +15,7 @@ from sqlalchemy.exc import DBAPIError
 
 from ytcs_desktop.domain.actor import Actor, Role
 from ytcs_desktop.domain.errors import DomainError
+from ytcs_desktop.messages import PerLanguage, Refusal, msg
 from ytcs_desktop.paths import database_path
 from ytcs_desktop.settings import settings
 from ytcs_desktop.store.db import Database, known_error
@@ -27,17 +28,13 @@ EXIT_FAILED = 1  # the command ran and found a problem (check failed, sync incom
 EXIT_BAD_INPUT = 2  # refused input: nothing was written
 
 
-class CliError(Exception):
-    """An error to print as one line on stderr."""
+class CliError(Refusal):
+    """An error to print as one line on stderr, in the language of the command. `code` is the refused
+    error's own code when it comes from one (a domain or store refusal), else "cli"."""
 
-    def __init__(self, vi: str, en: str, exit_code: int = EXIT_BAD_INPUT) -> None:
-        super().__init__(en)
-        self.vi = vi
-        self.en = en
+    def __init__(self, text: PerLanguage, exit_code: int = EXIT_BAD_INPUT, *, code: str = "cli") -> None:
+        super().__init__(code, text)
         self.exit_code = exit_code
-
-    def message(self, lang: str) -> str:
-        return self.en if lang.startswith("en") else self.vi
 
 
 def add_common_options(parser: argparse.ArgumentParser) -> None:
@@ -113,10 +110,7 @@ def actor_for(db: Database) -> Actor:
             return Actor(name=name, role=role, station_id=db.station_id if role == "station" else None)
         signed_in = cli_person(s)
     if signed_in is None:
-        raise CliError("Máy này có tài khoản đăng nhập: hãy chạy `ytcs signin TÊN_ĐĂNG_NHẬP` trước để lệnh ghi "
-                       "mang tên bạn (mật khẩu được hỏi, hoặc lấy từ $YTCS_PASSWORD).",
-                       "People sign in on this computer: run `ytcs signin USERNAME` first, so what the command "
-                       "writes carries your name (the password is asked, or taken from $YTCS_PASSWORD).")
+        raise CliError(msg("cli.common"))
     return actor_of(signed_in[0], role, db.station_id)
 
 
@@ -134,18 +128,24 @@ def run_handler(args: argparse.Namespace) -> int:
     try:
         return handler(args)
     except DomainError as exc:
-        raise CliError(exc.vi, exc.en, EXIT_BAD_INPUT) from exc
+        raise CliError(exc.text, EXIT_BAD_INPUT, code=exc.code) from exc
     except KnownStoreError as exc:
         known: KnownStoreError = exc
         if isinstance(exc, DiskFullError) and exc.needed is None and (needed := space_needed(args)):
             known = DiskFullError(exc.folder, exc.free, needed)  # full already when the file was opened
-        raise CliError(known.vi, known.en, EXIT_BAD_INPUT) from exc
+        raise CliError(known.text, EXIT_BAD_INPUT, code=known.code) from exc
     except (DBAPIError, sqlite3.Error, OSError) as exc:
         # Mid-command: a damaged page met while reading, a full disk, a file another program holds.
         found = known_error(exc, db_path(args), space_needed(args))
         if found is None:
             raise
-        raise CliError(found.vi, found.en, EXIT_BAD_INPUT) from exc
+        raise CliError(found.text, EXIT_BAD_INPUT, code=found.code) from exc
+
+
+def seconds_text(seconds: float, lang: str = "vi") -> str:
+    """Seconds with one decimal, the decimal mark of the language (1,5 in Vietnamese)."""
+    text = f"{seconds:.1f}"
+    return text if lang.startswith("en") else text.replace(".", ",")
 
 
 def print_json(data: Any) -> None:

@@ -12,6 +12,7 @@ from typing import Any
 from ytcs_desktop.cli.common import EXIT_FAILED, EXIT_OK, CliError, db_path, language
 from ytcs_desktop.cli.setup import DamagedDatabase, opened, output_format, subcommand
 from ytcs_desktop.domain.integrity import check_database
+from ytcs_desktop.messages import msg
 from ytcs_desktop.store.db import damaged, disk_full, file_integrity
 from ytcs_desktop.store.export import dumps, export_data
 
@@ -25,7 +26,7 @@ def _export(args: argparse.Namespace) -> int:
         return EXIT_OK
     out = Path(args.out)
     if not out.parent.is_dir():
-        raise CliError(f"Không có thư mục {out.parent} để ghi tệp xuất.", f"No folder {out.parent} to write to.")
+        raise CliError(msg("cli.data", parent=out.parent))
     partial = out.with_name(out.name + ".part")  # a cut leaves the old file, never half of a new one
     data = text.encode("utf-8")
     try:
@@ -57,22 +58,18 @@ def _check(args: argparse.Namespace) -> int:
     if not findings:
         print("ok")
         return EXIT_OK
-    head = (f"{len(findings)} problems found:" if lang == "en" else f"Phát hiện {len(findings)} vấn đề:")
-    print(head)
+    print(msg("cli.data.check.found", n=len(findings)).text(lang))
     for f in findings:
         print(f"  [{f.check}] {f.message(lang)}")
     return EXIT_FAILED
 
 
 def _report_damage(path: Path, damage: list[str], lang: str) -> int:
-    if lang == "en":
-        print(f"The database file {path} is damaged: SQLite's integrity check reports {len(damage)} problem(s):")
-    else:
-        print(f"Tệp cơ sở dữ liệu {path} bị hỏng: kiểm tra của SQLite báo {len(damage)} lỗi:")
+    print(msg("cli.data.check.damaged", path=path, n=len(damage)).text(lang))
     for line in damage:
         print(f"  [integrity] {' '.join(line.split())}")
     advice = damaged(path, damage[0])
-    print(advice.en if lang == "en" else advice.vi)
+    print(advice.message(lang))
     return EXIT_FAILED
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from ytcs_desktop.cli.common import EXIT_OK, CliError, data_dir
 from ytcs_desktop.cli.setup import say, subcommand
+from ytcs_desktop.messages import msg
 from ytcs_desktop.paths import default_data_dir
 
 
@@ -18,11 +19,9 @@ def _diagnostics(args: argparse.Namespace) -> int:
     try:
         made = diagnostics.build(data_dir(args) or default_data_dir(), out)
     except OSError as exc:
-        raise CliError(f"Không ghi được tệp {out}: {exc.strerror or exc}",
-                       f"Cannot write {out}: {exc.strerror or exc}") from exc
+        raise CliError(msg("cli.diagnostics", out=out, exc=exc.strerror or exc)) from exc
     size = made.stat().st_size
-    say(args, f"Đã ghi {made} ({size:,} byte): gửi tệp này cho Trung tâm. Tệp không chứa mật khẩu hay mã đăng nhập.",
-        f"Wrote {made} ({size:,} bytes): send it to the centre. It holds no password or sign-in token.")
+    say(args, msg("cli.diagnostics.diagnostics", made=made, size=size))
     return EXIT_OK
 
 

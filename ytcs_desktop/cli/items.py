@@ -13,6 +13,7 @@ from ytcs_desktop.cli.common import EXIT_BAD_INPUT, EXIT_OK, language
 from ytcs_desktop.cli.setup import group, in_transaction, subcommand
 from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.catalogue import ImportReport, import_rows, read_rows
+from ytcs_desktop.messages import msg
 from ytcs_desktop.store.db import Database
 
 IMPORT_HELP = """\
@@ -38,24 +39,15 @@ def _import(args: argparse.Namespace) -> int:
         return import_rows(s, actor, rows)
 
     report = in_transaction(args, work)
-    en = language(args).startswith("en")
-    if en:
-        print(f"{report.imported} rows imported ({report.created} new, {report.updated} updated, "
-              f"{report.unchanged} unchanged), {len(report.rejected)} rejected.")
-    else:
-        print(f"Đã nhập {report.imported} dòng ({report.created} mới, {report.updated} cập nhật, "
-              f"{report.unchanged} không đổi), {len(report.rejected)} dòng bị từ chối.")
+    lang = language(args)
+    print(msg("cli.items.import", imported=report.imported, created=report.created, updated=report.updated,
+              unchanged=report.unchanged, rejected=len(report.rejected)).text(lang))
     if not report.rejected:
         return EXIT_OK
     for r in report.rejected:
-        where = f"row {r.row}" if en else f"dòng {r.row}"
-        print(f"  {where}{f' ({r.code})' if r.code else ''}: {r.message('en' if en else 'vi')}")
-    if en:
-        summary = (f"{len(report.rejected)} rows rejected (see the report above); the other {report.imported} rows "
-                   "were imported.")
-    else:
-        summary = (f"{len(report.rejected)} dòng bị từ chối (xem báo cáo ở trên); {report.imported} dòng còn lại "
-                   "đã được nhập.")
+        where = msg("cli.items.import.row", row=r.row).text(lang)
+        print(f"  {where}{f' ({r.code})' if r.code else ''}: {r.message(lang)}")
+    summary = msg("cli.items.import.rejected", rejected=len(report.rejected), imported=report.imported).text(lang)
     print(f"ytcs: {summary}", file=sys.stderr)
     return EXIT_BAD_INPUT
 

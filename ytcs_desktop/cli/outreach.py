@@ -15,6 +15,7 @@ from ytcs_desktop.dates import day_text
 from ytcs_desktop.domain import rotations, techniques, village_workers
 from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.labels import codes, label
+from ytcs_desktop.messages import msg
 from ytcs_desktop.store.db import Database
 
 
@@ -113,7 +114,7 @@ def _add_worker(args: argparse.Namespace) -> int:
         return worker.id, worker.full_name
 
     worker_id, name = in_transaction(args, work)
-    say(args, f"Đã ghi {name} vào sổ nhân viên y tế thôn/ấp.", f"{name} added to the village health worker register.")
+    say(args, msg("cli.outreach", name=name))
     print(worker_id)
     return EXIT_OK
 

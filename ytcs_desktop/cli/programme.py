@@ -23,6 +23,7 @@ from ytcs_desktop.domain.programme import calendar, plan, ratings, training_plan
 from ytcs_desktop.domain.programme.common import quarter_of, year_of
 from ytcs_desktop.domain.programme.progress import plan_progress
 from ytcs_desktop.domain.stations import station_by_code
+from ytcs_desktop.messages import msg
 from ytcs_desktop.store.db import Database
 from ytcs_desktop.store.models import Department
 
@@ -122,13 +123,13 @@ def _consult_case(args: argparse.Namespace) -> int:
 
 def _consult_conclude(args: argparse.Namespace) -> int:
     in_transaction(args, lambda s, actor, db: calendar.record_conclusion(s, actor, args.case, args.conclusion))
-    say(args, "Đã ghi kết luận hội chẩn.", "Conclusion recorded.")
+    say(args, msg("word.conclusion_recorded"))
     return EXIT_OK
 
 
 def _consult_held(args: argparse.Namespace) -> int:
     in_transaction(args, lambda s, actor, db: calendar.mark_held(s, actor, args.session))
-    say(args, "Buổi hội chẩn đã được ghi là đã tổ chức.", "The consultation is recorded as held.")
+    say(args, msg("cli.programme"))
     return EXIT_OK
 
 
@@ -180,8 +181,7 @@ def _department_id(s: Session, name: str | None) -> str | None:
     found = s.scalar(select(Department.id).where(Department.deleted.is_(False),
                                                  (Department.code == name) | (Department.name == name)))
     if found is None:
-        raise NotFoundError("not_found", f"Không có khoa/phòng “{name}”: hãy nhập mã hoặc tên đúng như danh mục.",
-                            f"No department “{name}”: enter its code or name as listed.", "department")
+        raise NotFoundError("not_found", msg("not_found", name=name), field="department")
     return str(found)
 
 
@@ -194,7 +194,7 @@ def _tp_add(args: argparse.Namespace) -> int:
 
 def _tp_link(args: argparse.Namespace) -> int:
     in_transaction(args, lambda s, actor, db: training_plan.link_session(s, actor, args.item, args.session))
-    say(args, "Đã ghi buổi tập huấn theo kế hoạch.", "The session is linked to the plan.")
+    say(args, msg("cli.programme.tp_link"))
     return EXIT_OK
 
 

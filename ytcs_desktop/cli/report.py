@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from ytcs_desktop.cli.common import EXIT_OK, CliError, command, language, open_db, print_table
 from ytcs_desktop.domain.validation import parse_date
+from ytcs_desktop.messages import msg
 from ytcs_desktop.store.db import Database
 
 
@@ -33,7 +34,7 @@ def register(sub: Any) -> None:
     from ytcs_desktop.reports.registry import REPORTS
 
     for spec in REPORTS.values():
-        p = command(inner, spec.name, _make, f"{spec.title_vi} / {spec.title_en}")
+        p = command(inner, spec.name, _make, f"{spec.title.text('vi')} / {spec.title.text('en')}")
         p.add_argument("--from", dest="date_from", required=True, help="từ ngày (YYYY-MM-DD hoặc DD/MM/YYYY)")
         p.add_argument("--to", dest="date_to", required=True, help="đến ngày")
         p.add_argument("--out", type=Path, help="tệp ra: .pdf (mặc định) hoặc .xlsx")
@@ -63,9 +64,9 @@ def _help(parser: argparse.ArgumentParser) -> Any:
 def _list(args: argparse.Namespace) -> int:
     from ytcs_desktop.reports.registry import REPORTS
 
-    en = language(args).startswith("en")
+    lang = language(args)
     print_table(["NAME", "TITLE", "EXCEL"],
-                [[s.name, s.title_en if en else s.title_vi, "xlsx" if s.sheets else ""] for s in REPORTS.values()])
+                [[s.name, s.title.text(lang), "xlsx" if s.sheets else ""] for s in REPORTS.values()])
     return EXIT_OK
 
 
@@ -75,12 +76,11 @@ def _parties(path: Path | None) -> dict[str, Any]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
-        raise CliError(f"Không tìm thấy tệp “{path}”.", f"File “{path}” not found.") from exc
+        raise CliError(msg("cli.report.parties", path=path)) from exc
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise CliError(f"Tệp “{path}” không phải JSON hợp lệ (UTF-8): {exc}.",
-                       f"File “{path}” is not valid UTF-8 JSON: {exc}.") from exc
+        raise CliError(msg("cli.report.parties.2", path=path, exc=exc)) from exc
     if not isinstance(data, dict):
-        raise CliError(f"Tệp “{path}” phải chứa một đối tượng JSON.", f"File “{path}” must hold a JSON object.")
+        raise CliError(msg("cli.report", path=path))
     return data
 
 
@@ -92,8 +92,7 @@ def _stations(s: Session, db: Database, codes: list[str]) -> str | tuple[str, ..
     if db.role == "centre":
         return chosen or None
     if any(sid != db.station_id for sid in chosen):
-        raise CliError("Máy của trạm chỉ in biểu mẫu của chính trạm mình: bỏ --station hoặc dùng mã của trạm này.",
-                       "A station prints only its own forms: drop --station or give this station's code.")
+        raise CliError(msg("cli.report.stations"))
     return db.station_id
 
 
@@ -106,11 +105,11 @@ def _make(args: argparse.Namespace) -> int:
     out: Path = args.out or Path(f"{spec.name}_{date_from:%Y%m%d}_{date_to:%Y%m%d}.pdf")
     suffix = out.suffix.lower()
     if suffix not in (".pdf", ".xlsx"):
-        raise CliError("Tệp ra phải có đuôi .pdf hoặc .xlsx.", "The output file must end in .pdf or .xlsx.")
+        raise CliError(msg("cli.report.make"))
     if not out.parent.is_dir():
-        raise CliError(f"Thư mục “{out.parent}” không tồn tại.", f"The folder “{out.parent}” does not exist.")
+        raise CliError(msg("cli.report.make.2", parent=out.parent))
     if suffix == ".xlsx" and spec.sheets is None:
-        raise CliError(f"Báo cáo “{spec.name}” chỉ in ra PDF.", f"The report “{spec.name}” is PDF only.")
+        raise CliError(msg("cli.report.make.3", name=spec.name))
     db = open_db(args)
     try:
         with db.read() as s:
@@ -124,7 +123,7 @@ def _make(args: argparse.Namespace) -> int:
                 from ytcs_desktop.reports.excel import write_xlsx
 
                 assert spec.sheets is not None
-                write_xlsx(spec.sheets(data), out, spec.title_vi)
+                write_xlsx(spec.sheets(data), out, spec.title.text("vi"))
                 print(out)
                 return EXIT_OK
             from ytcs_desktop.reports.output import ensure_gui_app, write_pdf
@@ -133,5 +132,5 @@ def _make(args: argparse.Namespace) -> int:
             pages = write_pdf(spec.document(data), out)  # a FontError is a DomainError: one line, exit 2
     finally:
         db.close()
-    print(f"{out} ({pages} trang)" if not language(args).startswith("en") else f"{out} ({pages} pages)")
+    print(msg("cli.report.pages", out=out, pages=pages).text(language(args)))
     return EXIT_OK

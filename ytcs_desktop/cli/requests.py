@@ -12,6 +12,7 @@ from ytcs_desktop.cli.setup import group, in_transaction, opened, output_format,
 from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.labels import codes, label
 from ytcs_desktop.domain.support import create_request, list_requests, move, status_label
+from ytcs_desktop.messages import msg, pick
 from ytcs_desktop.store.db import Database
 from ytcs_desktop.store.models import SupportRequest
 
@@ -33,8 +34,7 @@ def _move(args: argparse.Namespace) -> int:
         return request.number or request.id, request.status, request.sync_state
 
     number, status, sync_state = in_transaction(args, work)
-    say(args, f"Yêu cầu {number}: {status_label(status, sync_state, 'vi')}",
-        f"Request {number}: {status_label(status, sync_state, 'en')}")
+    say(args, msg("cli.requests", number=number, sync_state=pick(status_label, status, sync_state)))
     return EXIT_OK
 
 

@@ -28,6 +28,7 @@ from ytcs_desktop.cli.common import (
 from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.station_ids import station_id_for
 from ytcs_desktop.domain.validation import required_text
+from ytcs_desktop.messages import PerLanguage, msg, pick
 from ytcs_desktop.settings import settings
 from ytcs_desktop.store.db import Database
 from ytcs_desktop.store.errors import DamagedDatabaseError
@@ -50,11 +51,7 @@ def one_line_errors(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     """Usage mistakes (a missing option, a bad number) print one line on stderr and exit 2."""
 
     def error(message: str) -> NoReturn:
-        if _lang_from_env().startswith("en"):
-            line = f"{parser.prog}: {message} (see `{parser.prog} --help`)"
-        else:
-            line = f"{parser.prog}: lệnh không hợp lệ — {message} (xem `{parser.prog} --help`)"
-        print(line, file=sys.stderr)
+        print(msg("cli.usage_error", prog=parser.prog, message=message).text(_lang_from_env()), file=sys.stderr)
         raise SystemExit(EXIT_BAD_INPUT)
 
     parser.error = error  # type: ignore[method-assign]
@@ -83,17 +80,19 @@ def group(sub: Any, name: str, help: str) -> Any:
 
 def _missing_subcommand(name: str) -> Handler:
     def handler(args: argparse.Namespace) -> int:
-        raise CliError(f"Hãy chọn một lệnh con: `ytcs {name} --help` liệt kê các lệnh.",
-                       f"Choose a subcommand: `ytcs {name} --help` lists them.")
+        raise CliError(msg("cli.setup", name=name))
 
     return handler
+
+
+def _either(choices: tuple[str, ...], lang: str) -> str:
+    return msg("cli.or").text(lang).join(choices)
 
 
 def output_format(args: argparse.Namespace, allowed: tuple[str, ...]) -> str:
     value = getattr(args, "format", None) or allowed[0]
     if value not in allowed:
-        raise CliError(f"Định dạng “{value}” không hỗ trợ: dùng {' hoặc '.join(allowed)}.",
-                       f"Unknown format “{value}”: use {' or '.join(allowed)}.")
+        raise CliError(msg("cli.unknown_format", value=value, choices=pick(_either, allowed)))
     return value
 
 
@@ -109,11 +108,10 @@ def opened(args: argparse.Namespace) -> Iterator[Database]:
     try:
         db = Database.open(path, verify=True)
     except DamagedDatabaseError as exc:
-        raise DamagedDatabase(exc.vi, exc.en) from exc
+        raise DamagedDatabase(exc.text, code=exc.code) from exc
     except DatabaseError as exc:  # a SQLite file that is not YTCS data
         raise DamagedDatabase(
-            f"Không mở được cơ sở dữ liệu {path}: tệp bị hỏng hoặc không phải dữ liệu YTCS ({exc.orig}).",
-            f"Cannot open the database {path}: the file is damaged or not YTCS data ({exc.orig}).") from exc
+            msg("cli.setup.opened", path=path, orig=exc.orig)) from exc
     db.person = person_name(db)  # the audit trail names the person acting from the command line
     try:
         yield db
@@ -129,23 +127,22 @@ def in_transaction(args: argparse.Namespace, work: Callable[[Session, Actor, Dat
             return work(s, actor, db)
 
 
-def say(args: argparse.Namespace, vi: str, en: str) -> None:
-    print(en if language(args).startswith("en") else vi)
+def say(args: argparse.Namespace, text: PerLanguage) -> None:
+    print(text.text(language(args)))
 
 
 # ----- init -------------------------------------------------------------------------------------
 def refuse_existing(path: Path) -> None:
     if path.exists():
         raise CliError(
-            f"Đã có cơ sở dữ liệu tại {path}: không ghi đè. Chọn thư mục khác bằng --data-dir.",
-            f"A database already exists at {path}: not overwriting it. Choose another folder with --data-dir.")
+            msg("cli.setup.refuse_existing", path=path))
 
 
 def _init(args: argparse.Namespace) -> int:
     from ytcs_desktop.domain.stations import create_station
 
-    code = required_text(args.station_code, "code", "mã trạm", "station code", 32)
-    name = required_text(args.station_name, "name", "tên trạm", "station name")
+    code = required_text(args.station_code, "code", msg("word.station_code"), 32)
+    name = required_text(args.station_name, "name", msg("word.station_name"))
     path = db_path(args)
     refuse_existing(path)
     station_id = station_id_for(code)  # the id the centre gives the same code: one station at enrolment
@@ -160,8 +157,7 @@ def _init(args: argparse.Namespace) -> int:
     except BaseException:
         remove_database(path)  # nothing half-made stays behind
         raise
-    say(args, f"Đã tạo cơ sở dữ liệu của trạm {code} – {name} tại {path}",
-        f"Created the database of station {code} – {name} at {path}")
+    say(args, msg("cli.setup.init", code=code, name=name, path=path))
     return EXIT_OK
 
 
@@ -172,13 +168,12 @@ def _demo(args: argparse.Namespace) -> int:
 
     months = args.months
     if months < 1 or months > 36:
-        raise CliError("Số tháng phải từ 1 đến 36.", "--months must be between 1 and 36.")
+        raise CliError(msg("cli.setup.demo"))
     path = db_path(args)
     if not args.force:
         refuse_existing(path)
         if (path.parent / centre.SERVER_FILE).exists():
-            raise CliError(centre.centre_exists(path.parent).vi + " (hoặc dùng --force)",
-                           centre.centre_exists(path.parent).en + " (or use --force)")
+            raise CliError(msg("cli.setup.demo.force", refusal=centre.centre_exists(path.parent).text))
     started = time.perf_counter()
     # Both databases are built beside their targets and moved into place at the end: an interrupted
     # run leaves nothing.
@@ -198,18 +193,20 @@ def _demo(args: argparse.Namespace) -> int:
     sent = {k: sum(c.get(k, 0) for c in built.neighbours.values())
             for k in ("referrals", "reports_on_time", "ratings", "village_workers", "changes_sent")}
     neighbours = ", ".join(f"{k}={v}" for k, v in sent.items())
-    say(args, f"Đã tạo dữ liệu mẫu (trạm An Phú, {months} tháng) tại {path} trong {took:.1f} giây: {counts}\n"
-              f"Máy chủ Trung tâm mẫu ({folder / centre.SERVER_FILE}, đã đồng bộ với trạm: {built.changes} thay đổi, "
-              f"0 bị từ chối, 0 xung đột): ytcs centre serve --data-dir {folder}\n"
-              f"Bốn trạm lân cận đã gửi Trung tâm công việc của mình: {neighbours}\n"
-              f"Tài khoản mẫu (mật khẩu {centre.DEMO_PASSWORD}): trạm {stations}; Trung tâm {centre.CENTRE_ACCOUNT}\n"
-              f"Người đăng nhập trên máy trạm (mật khẩu {DEMO_PASSWORD}): {people}; dòng lệnh: ytcs signin TÊN",
-        f"Created the demo data (An Phú station, {months} months) at {path} in {took:.1f} s: {counts}\n"
-        f"Demo centre server ({folder / centre.SERVER_FILE}, in sync with the station: {built.changes} changes, "
-        f"0 refused, 0 conflicts): ytcs centre serve --data-dir {folder}\n"
-        f"The four neighbour stations have sent the centre their own work: {neighbours}\n"
-        f"Demo accounts (password {centre.DEMO_PASSWORD}): stations {stations}; centre {centre.CENTRE_ACCOUNT}\n"
-        f"People who sign in on the station's PC (password {DEMO_PASSWORD}): {people}; command line: ytcs signin NAME")
+    say(args, msg("cli.setup.demo.2",
+                  months=months,
+                  path=path,
+                  took=took,
+                  counts=counts,
+                  server_file=folder / centre.SERVER_FILE,
+                  changes=built.changes,
+                  folder=folder,
+                  neighbours=neighbours,
+                  demo_password=centre.DEMO_PASSWORD,
+                  stations=stations,
+                  centre_account=centre.CENTRE_ACCOUNT,
+                  demo_password_2=DEMO_PASSWORD,
+                  people=people))
     return EXIT_OK
 
 

@@ -24,6 +24,7 @@ from ytcs_desktop.domain.accounts import (
 )
 from ytcs_desktop.domain.password_policy import check_new_password
 from ytcs_desktop.domain.permissions import duty_names
+from ytcs_desktop.messages import msg, pick
 from ytcs_desktop.settings import settings
 
 
@@ -38,36 +39,29 @@ def _password() -> str:
 
 
 def _signin(args: argparse.Namespace) -> int:
-    en = language(args).startswith("en")
     db = open_db(args)
     try:
         with db.read() as s:
             if not has_accounts(s):
-                raise CliError("Máy này chưa có tài khoản đăng nhập nào: các lệnh chạy không cần đăng nhập.",
-                               "This computer has no sign-in accounts: commands run without signing in.")
+                raise CliError(msg("cli.signin"))
         password = _password()
         with db.transaction() as s:
             account = sign_in_cli(s, args.username, password, args.hours)
     finally:
         db.close()
-    roles = duty_names(account.duties, "en" if en else "vi")
-    print(f"Signed in as {account.full_name} ({roles}) for {args.hours} hours." if en else
-          f"Đã đăng nhập: {account.full_name} ({roles}), trong {args.hours} giờ.")
+    print(msg("cli.signin.done", name=account.full_name, roles=pick(duty_names, account.duties),
+              hours=args.hours).text(language(args)))
     return EXIT_OK
 
 
 def _signout(args: argparse.Namespace) -> int:
-    en = language(args).startswith("en")
     db = open_db(args)
     try:
         with db.transaction() as s:
             was = sign_out_cli(s)
     finally:
         db.close()
-    if en:
-        print("Signed out." if was else "Nobody was signed in.")
-    else:
-        print("Đã đăng xuất." if was else "Không có ai đang đăng nhập.")
+    print((msg("cli.signout.done") if was else msg("cli.signout.nobody")).text(language(args)))
     return EXIT_OK
 
 
@@ -85,7 +79,6 @@ def _new_password(username: str) -> str:
 def _accounts_add(args: argparse.Namespace) -> int:
     """The head of station (signed in) makes an account for a colleague, offline too; it awaits the
     centre's confirmation until that person signs in to the centre from this PC."""
-    en = language(args).startswith("en")
     db = open_db(args)
     try:
         actor = actor_for(db)
@@ -95,9 +88,8 @@ def _accounts_add(args: argparse.Namespace) -> int:
                                   duties=args.duties, staff_id=args.staff_id)
     finally:
         db.close()
-    roles = duty_names(made.duties, "en" if en else "vi")
-    print(f"Made the account {made.username} for {made.full_name} ({roles}); it awaits the centre's confirmation."
-          if en else f"Đã tạo tài khoản {made.username} cho {made.full_name} ({roles}); chờ Trung tâm xác nhận.")
+    print(msg("cli.accounts.add.done", username=made.username, name=made.full_name,
+              roles=pick(duty_names, made.duties)).text(language(args)))
     return EXIT_OK
 
 
@@ -125,7 +117,6 @@ def _accounts_list(args: argparse.Namespace) -> int:
 
 def _set_active(active: bool) -> Handler:
     def handler(args: argparse.Namespace) -> int:
-        en = language(args).startswith("en")
         db = open_db(args)
         try:
             actor = actor_for(db)
@@ -133,10 +124,9 @@ def _set_active(active: bool) -> Handler:
                 view = set_active(s, actor, args.username, active)
         finally:
             db.close()
-        if en:
-            print(f"{view.username}: {'enabled' if active else 'disabled'}.")
-        else:
-            print(f"{view.username}: {'đã mở lại' if active else 'đã khóa'}.")
+        done = (msg("cli.accounts.enabled", username=view.username) if active
+                else msg("cli.accounts.disabled", username=view.username))
+        print(done.text(language(args)))
         return EXIT_OK
     return handler
 

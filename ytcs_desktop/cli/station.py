@@ -26,6 +26,7 @@ from ytcs_desktop.domain.stations import (
     station_profile,
     update_profile,
 )
+from ytcs_desktop.messages import msg, pick
 from ytcs_desktop.store.db import Database
 
 # option name -> profile field, in the order `ytcs station set --help` lists them
@@ -43,17 +44,14 @@ def _station_id(s: Session, actor: Actor, db: Database, code: str | None) -> str
     """The station acted on: this database's own station, or at the centre the one named by --station."""
     if db.role == "centre":
         if not code:
-            raise CliError("Trên máy của Trung tâm, hãy chọn trạm bằng --station MÃ_TRẠM.",
-                           "On the centre's database, name the station with --station CODE.")
+            raise CliError(msg("cli.station.station_id"))
         return station_by_code(s, code).id
     if code:
         own = station_by_code(s, code)
         if own.id != actor.station_id:
-            raise CliError(f"Cơ sở dữ liệu này là của một trạm khác, không phải “{code}”.",
-                           f"This database belongs to another station, not “{code}”.")
+            raise CliError(msg("cli.station.station_id.2", code=code))
     if not actor.station_id:
-        raise CliError("Cơ sở dữ liệu này chưa gắn với trạm nào: hãy chạy `ytcs init`.",
-                       "This database belongs to no station: run `ytcs init` first.")
+        raise CliError(msg("cli.station"))
     return actor.station_id
 
 
@@ -72,8 +70,7 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _print_profile(profile: StationProfile, data: dict[str, Any], en: bool) -> None:
-    owners = ({"station": "the station", "centre": "the centre"} if en
-              else {"station": "Trạm", "centre": "Trung tâm"})
+    lang = "en" if en else "vi"
     rows: list[tuple[str, str, str]] = []
     for name in SHOWN:
         vi, english = FIELD_LABELS[name]
@@ -81,39 +78,41 @@ def _print_profile(profile: StationProfile, data: dict[str, Any], en: bool) -> N
         if name == "satellite_posts":
             value = "; ".join(value)
         if name == "status":
-            value = label("station_status", value, "en" if en else "vi")
+            value = label("station_status", value, lang)
         elif name == "licence_date" and value and not en:
             value = f"{value[8:10]}/{value[5:7]}/{value[:4]}"
         text = "—" if value in (None, "") else str(value)
         if name in profile.editable:
             note = ""
         else:
-            owner = owners[field_owner(name)]
-            note = f"(set by {owner})" if en else f"(do {owner} quản lý)"
+            kept_by = msg("cli.station.profile.by_centre") if field_owner(name) == "centre" \
+                else msg("cli.station.profile.by_station")
+            note = kept_by.text(lang)
         rows.append((english if en else vi, text, note))
     width = max(len(caption) for caption, _, _ in rows)
     for caption, text, note in rows:
         print(f"{caption.ljust(width)}  {text}{'  ' + note if note else ''}")
     if not profile.bound:
-        print("Not yet bound to a centre: this station sets its own header and licence fields." if en
-              else "Chưa gắn với Trung tâm: trạm tự khai cơ quan chủ quản, xã/phường và giấy phép hoạt động.")
+        print(msg("cli.station.profile.unbound").text(lang))
+
+
+def _field_names(fields: list[str], lang: str) -> str:
+    """The fields' captions in a sentence ("tên trạm, địa chỉ")."""
+    return ", ".join(FIELD_LABELS[f][1 if lang == "en" else 0].lower() for f in fields)
 
 
 def _set(args: argparse.Namespace) -> int:
     fields = {field: getattr(args, option) for option, field in OPTIONS.items() if getattr(args, option) is not None}
     if not fields:
         options = ", ".join("--" + o.replace("_", "-") for o in OPTIONS)
-        raise CliError(f"Không có gì để sửa: hãy cho ít nhất một trường ({options}).",
-                       f"Nothing to change: give at least one field ({options}).")
+        raise CliError(msg("cli.station.set", options=options))
 
     def work(s: Session, actor: Actor, db: Database) -> str:
         station = update_profile(s, actor, _station_id(s, actor, db, args.station), **fields)
         return f"{station.code} – {station.name}"
 
     who = in_transaction(args, work)
-    en_names = ", ".join(FIELD_LABELS[f][1].lower() for f in fields)
-    vi_names = ", ".join(FIELD_LABELS[f][0].lower() for f in fields)
-    say(args, f"Đã cập nhật hồ sơ trạm {who}: {vi_names}.", f"Updated the profile of station {who}: {en_names}.")
+    say(args, msg("cli.station.set.done", station=who, fields=pick(_field_names, list(fields))))
     return EXIT_OK
 
 

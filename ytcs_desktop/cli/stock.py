@@ -18,17 +18,23 @@ from ytcs_desktop.domain.catalogue import get_item
 from ytcs_desktop.domain.errors import NotFoundError
 from ytcs_desktop.domain.inventory import clear_stock_level, issue, on_hand_by_lot, receive, set_stock_level
 from ytcs_desktop.domain.validation import parse_date, positive_quantity, required_text
+from ytcs_desktop.messages import Message, msg, pick
 from ytcs_desktop.store.db import Database
 from ytcs_desktop.store.models import Lot
 
 MAX_QUANTITY = 10_000_000  # base units in one movement; beyond this it is a typing mistake
 
 
+def _thousands(number: int, lang: str) -> str:
+    """10,000,000 in English, 10.000.000 in Vietnamese."""
+    text = f"{number:,}"
+    return text if lang == "en" else text.replace(",", ".")
+
+
 def _quantity(value: str) -> int:
     qty = positive_quantity(value)
     if qty > MAX_QUANTITY:
-        raise CliError(f"Số lượng “{value}” quá lớn: tối đa {MAX_QUANTITY:,} đơn vị cho một lần nhập/xuất.".replace(
-            ",", "."), f"Quantity “{value}” is too large: at most {MAX_QUANTITY:,} units in one movement.")
+        raise CliError(msg("cli.stock.quantity_too_large", value=value, most=pick(_thousands, MAX_QUANTITY)))
     return qty
 
 
@@ -37,20 +43,17 @@ def _day(value: str | None, field: str) -> dt.date:
 
 
 def _receive(args: argparse.Namespace) -> int:
-    def work(s: Session, actor: Actor, db: Database) -> tuple[str, str]:
+    def work(s: Session, actor: Actor, db: Database) -> Message:
         item = get_item(s, args.item)
-        lot_no = required_text(args.lot, "lot_no", "số lô", "lot number", 64)
+        lot_no = required_text(args.lot, "lot_no", msg("word.lot_number"), 64)
         expiry = parse_date(args.expiry, "expiry")
         qty = _quantity(args.qty)
         (txn,) = receive(s, actor, item_id=item.id, lot_no=lot_no, expiry=expiry, quantity=qty,
                          txn_date=_day(args.date, "txn_date"), doc_no=args.doc, source=args.source)
-        return (f"Đã nhập {qty} {item.base_unit} {item.name}, lô {lot_no} (hạn dùng {day_text(expiry)}). "
-                f"Mã giao dịch: {txn.id}",
-                f"Received {qty} {item.base_unit} of {item.name}, lot {lot_no} (expiry {expiry}). "
-                f"Transaction id: {txn.id}")
+        return msg("cli.stock.receive.done", qty=qty, unit=item.base_unit, item=item.name, lot=lot_no,
+                   expiry=pick(day_text, expiry), txn=txn.id)
 
-    vi, en = in_transaction(args, work)
-    say(args, vi, en)
+    say(args, in_transaction(args, work))
     return EXIT_OK
 
 
@@ -65,10 +68,7 @@ def _issue(args: argparse.Namespace) -> int:
             if lot_id is None:
                 raise NotFoundError(
                     "lot_not_found",
-                    f"Trạm không có lô “{args.lot}” của {item.name}. Hãy kiểm tra số lô "
-                    "(`ytcs stock on-hand` liệt kê các lô đang có).",
-                    f"The station holds no lot “{args.lot}” of {item.name}. Check the lot number "
-                    "(`ytcs stock on-hand` lists the lots in stock).", "lot")
+                    msg("lot_not_found", lot=args.lot, name=item.name), field="lot")
         rows = issue(s, actor, item_id=item.id, quantity=qty, txn_date=_day(args.date, "txn_date"), lot_id=lot_id,
                      override_reason=args.reason if lot_id else None, reason=None if lot_id else args.reason,
                      doc_no=args.doc)
@@ -76,9 +76,9 @@ def _issue(args: argparse.Namespace) -> int:
                 if r.lot_id]
 
     taken = in_transaction(args, work)
-    vi = "; ".join(f"lô {lot}: {qty} {unit}" for lot, qty, unit in taken)
-    en = "; ".join(f"lot {lot}: {qty} {unit}" for lot, qty, unit in taken)
-    say(args, f"Đã xuất {args.item} — {vi}", f"Issued {args.item} — {en}")
+    lots = "; ".join(msg("cli.stock.issue.lot", lot=lot, qty=qty, unit=unit).text(language(args))
+                     for lot, qty, unit in taken)
+    say(args, msg("cli.stock.issue.done", item=args.item, lots=lots))
     return EXIT_OK
 
 
@@ -101,21 +101,18 @@ def _on_hand(args: argparse.Namespace) -> int:
 
 def _levels(args: argparse.Namespace) -> int:
     if args.clear == (args.min is not None or args.max is not None):
-        raise CliError("Hãy cho --min (và --max), hoặc --clear để dùng lại mức của danh mục.",
-                       "Give --min (and --max), or --clear to use the catalogue's levels again.")
+        raise CliError(msg("cli.stock"))
 
-    def work(s: Session, actor: Actor, db: Database) -> tuple[str, str]:
+    def work(s: Session, actor: Actor, db: Database) -> Message:
         item = get_item(s, args.item)
         if args.clear:
             clear_stock_level(s, actor, item_id=item.id)
-            return (f"{item.name}: dùng mức tồn của danh mục (tối thiểu {item.min_stock}, tối đa {item.max_stock}).",
-                    f"{item.name}: the catalogue's levels apply (minimum {item.min_stock}, maximum {item.max_stock}).")
+            return msg("cli.stock.levels.catalogue", item=item.name, min=item.min_stock, max=item.max_stock)
         level = set_stock_level(s, actor, item_id=item.id, min_stock=args.min, max_stock=args.max)
-        return (f"{item.name}: tối thiểu {level.min_stock}, tối đa {level.max_stock or 'không đặt'} {item.base_unit}.",
-                f"{item.name}: minimum {level.min_stock}, maximum {level.max_stock or 'none'} {item.base_unit}.")
+        return msg("cli.stock.levels.own", item=item.name, min=level.min_stock,
+                   max=level.max_stock or msg("cli.stock.levels.no_max"), unit=item.base_unit)
 
-    vi, en = in_transaction(args, work)
-    say(args, vi, en)
+    say(args, in_transaction(args, work))
     return EXIT_OK
 
 

@@ -26,6 +26,7 @@ from ytcs_desktop.domain.inventory.counts import (
 )
 from ytcs_desktop.domain.labels import parse_code
 from ytcs_desktop.domain.validation import parse_date
+from ytcs_desktop.messages import Message, msg, pick
 from ytcs_desktop.store.db import Database
 
 
@@ -38,8 +39,7 @@ def _scope(s: Session, actor: Actor, args: argparse.Namespace) -> CountScope:
         day = _day(args)
         found = count_choices(s, station_id, day).search(args.search)
         if not found:
-            raise CliError(f"Không có mặt hàng nào còn tồn khớp với “{args.search}”: hãy gõ từ khác.",
-                           f"No item in stock matches “{args.search}”: try other words.")
+            raise CliError(msg("cli.stock_counts", search=args.search))
         item_ids += [c.id for c in found]
     return CountScope(category=category, location=location, item_ids=tuple(dict.fromkeys(item_ids)))
 
@@ -49,17 +49,14 @@ def _day(args: argparse.Namespace) -> dt.date:
 
 
 def _start(args: argparse.Namespace) -> int:
-    def work(s: Session, actor: Actor, db: Database) -> tuple[str, str]:
+    def work(s: Session, actor: Actor, db: Database) -> Message:
         scope = _scope(s, actor, args)
         count = start_count(s, actor, count_date=_day(args), team=args.team, scope=scope)
         lots = len(count_sheet(s, count.id))
-        return (f"Đã bắt đầu kiểm kê {count.number} ({describe_scope(s, scope)}): {lots} lô, ngày "
-                f"{day_text(count.count_date)}. Nhập số đếm bằng `ytcs stock count enter`.",
-                f"Started stock count {count.number} ({describe_scope(s, scope, 'en')}): {lots} lot(s), "
-                f"{day_text(count.count_date, 'en')}. Enter what was counted with `ytcs stock count enter`.")
+        return msg("cli.stock_counts.start.done", number=count.number, scope=pick(describe_scope, s, scope),
+                   lots=lots, day=pick(day_text, count.count_date))
 
-    vi, en = in_transaction(args, work)
-    say(args, vi, en)
+    say(args, in_transaction(args, work))
     return EXIT_OK
 
 
@@ -85,44 +82,36 @@ def _line_json(x: Any) -> dict[str, Any]:
 
 
 def _enter(args: argparse.Namespace) -> int:
-    def work(s: Session, actor: Actor, db: Database) -> tuple[str, str]:
+    def work(s: Session, actor: Actor, db: Database) -> Message:
         count = count_numbered(s, actor, args.count)
         item = get_item(s, args.item)
         line = line_of(s, count, item.id, args.lot)
         enter_physical(s, actor, line_id=line.id, physical_qty=args.qty, reason=args.reason)
         diff = (line.physical_qty or 0) - line.book_qty
-        return (f"{count.number}: {item.name}, lô {args.lot}: đếm được {line.physical_qty} {item.base_unit} "
-                f"(chênh lệch {diff:+d}).",
-                f"{count.number}: {item.name}, lot {args.lot}: {line.physical_qty} {item.base_unit} counted "
-                f"(difference {diff:+d}).")
+        return msg("cli.stock_counts.enter.done", number=count.number, item=item.name, lot=args.lot,
+                   counted=line.physical_qty, unit=item.base_unit, diff=diff)
 
-    vi, en = in_transaction(args, work)
-    say(args, vi, en)
+    say(args, in_transaction(args, work))
     return EXIT_OK
 
 
 def _approve(args: argparse.Namespace) -> int:
-    def work(s: Session, actor: Actor, db: Database) -> tuple[str, str]:
+    def work(s: Session, actor: Actor, db: Database) -> Message:
         count = count_numbered(s, actor, args.count)
         rows = approve_count(s, actor, count_id=count.id, proposals=args.proposals)
-        return (f"Đã duyệt kiểm kê {count.number}: {len(rows)} lô được điều chỉnh theo số thực tế; các lô "
-                "ngoài phiếu này giữ nguyên.",
-                f"Approved stock count {count.number}: {len(rows)} lot(s) corrected to what was counted; lots "
-                "outside this count are unchanged.")
+        return msg("cli.stock_counts.approve.done", number=count.number, lots=len(rows))
 
-    vi, en = in_transaction(args, work)
-    say(args, vi, en)
+    say(args, in_transaction(args, work))
     return EXIT_OK
 
 
 def _cancel(args: argparse.Namespace) -> int:
-    def work(s: Session, actor: Actor, db: Database) -> tuple[str, str]:
+    def work(s: Session, actor: Actor, db: Database) -> Message:
         count = count_numbered(s, actor, args.count)
         cancel_count(s, actor, count_id=count.id)
-        return f"Đã hủy phiếu kiểm kê {count.number}.", f"Cancelled stock count {count.number}."
+        return msg("cli.stock_counts.cancel.done", number=count.number)
 
-    vi, en = in_transaction(args, work)
-    say(args, vi, en)
+    say(args, in_transaction(args, work))
     return EXIT_OK
 
 

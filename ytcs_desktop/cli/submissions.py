@@ -18,6 +18,7 @@ from ytcs_desktop.cli.setup import in_transaction, opened, output_format, say
 from ytcs_desktop.dates import day_text, moment_text
 from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.validation import parse_date
+from ytcs_desktop.messages import msg, pick
 from ytcs_desktop.store.db import Database
 
 
@@ -65,10 +66,9 @@ def _submit(args: argparse.Namespace) -> int:
         return row.id, row.period_from, row.period_to, row.corrects_id is not None
 
     row_id, start, end, correction = in_transaction(args, work)
-    what_vi, what_en = ("Bản sửa", "Correction") if correction else ("Báo cáo", "Report")
-    say(args, f"{what_vi} kỳ {day_text(start)}–{day_text(end)} đã ghi để gửi lên Trung tâm ở lần đồng bộ tới: {row_id}",
-        f"{what_en} of {day_text(start, 'en')}–{day_text(end, 'en')} recorded, sent to the centre at the next "
-        f"sync: {row_id}")
+    what = msg("cli.submissions.submit.correction") if correction else msg("cli.submissions.submit.report")
+    say(args, msg("cli.submissions.submit.done", what=what, start=pick(day_text, start), end=pick(day_text, end),
+                  id=row_id))
     return EXIT_OK
 
 
@@ -103,8 +103,8 @@ def _review(args: argparse.Namespace) -> int:
 
     to = "acknowledged" if args.acknowledge else "returned"
     in_transaction(args, lambda s, actor, db: review(s, actor, args.id, to, args.comment))
-    say(args, "Đã xác nhận đã nhận báo cáo." if to == "acknowledged" else "Đã trả lại báo cáo cho trạm.",
-        "Report acknowledged." if to == "acknowledged" else "Report returned to the station.")
+    say(args, msg("cli.submissions.review.acknowledged") if to == "acknowledged"
+        else msg("cli.submissions.review.returned"))
     return EXIT_OK
 
 

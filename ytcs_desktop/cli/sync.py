@@ -31,14 +31,15 @@ from ytcs_desktop.cli.common import (
 from ytcs_desktop.cli.setup import subcommand
 from ytcs_desktop.domain.accounts import keep_verified_password
 from ytcs_desktop.domain.station_ids import own_code
+from ytcs_desktop.messages import PerLanguage, msg
 from ytcs_desktop.paths import default_data_dir
 from ytcs_desktop.settings import settings
 from ytcs_desktop.store.db import Database
 from ytcs_desktop.sync.join import DEVICE_ID, SERVER_URL, USERNAME, remember_centre
 
 
-def _say(args: argparse.Namespace, vi: str, en: str, err: bool = False) -> None:
-    print(en if language(args).startswith("en") else vi, file=sys.stderr if err else sys.stdout)
+def _say(args: argparse.Namespace, text: PerLanguage, err: bool = False) -> None:
+    print(text.text(language(args)), file=sys.stderr if err else sys.stdout)
 
 
 def _folder(args: argparse.Namespace) -> Any:
@@ -47,13 +48,12 @@ def _folder(args: argparse.Namespace) -> Any:
 
 def _read_password(args: argparse.Namespace) -> str:
     if not args.password_stdin:
-        raise CliError("Hãy đưa mật khẩu qua stdin với --password-stdin.",
-                       "Pass the password on stdin with --password-stdin.")
+        raise CliError(msg("cli.sync"))
     return sys.stdin.readline().rstrip("\r\n")
 
 
 def _sync_error(exc: Any) -> CliError:
-    return CliError(exc.vi or exc.en, exc.en, EXIT_FAILED)
+    return CliError(exc.text, EXIT_FAILED, code=exc.code)
 
 
 def _login(args: argparse.Namespace, db: Database, server: str, username: str, password: str,
@@ -68,37 +68,33 @@ def _login(args: argparse.Namespace, db: Database, server: str, username: str, p
                        station_id=db.station_id, replica_id=db.replica_id, station_code=own_code(db),
                        verify=ca_file or trusted_ca(db.path.parent))
     except SyncError as exc:  # a refused sign-in is bad input, like a server that is not there
-        raise CliError(exc.vi or exc.en, exc.en, EXIT_BAD_INPUT) from exc
+        raise CliError(exc.text, EXIT_BAD_INPUT, code=exc.code) from exc
     if ca_file:
         shutil.copyfile(ca_file, db.path.parent / CA_FILE_NAME)
     if answer.role == "station" and answer.station_id != db.station_id:
-        raise CliError("Tài khoản này thuộc trạm khác với cơ sở dữ liệu này.",
-                       "This account belongs to another station than this database.")
+        raise CliError(msg("cli.sync.login"))
     remember_centre(db, server, answer.device_id, username)
     saved = keystore.save_token(server, answer.device_id, answer.token, _folder(args), to_file=to_file)
     with db.transaction() as s:  # as the window does: this person can sign in here offline afterwards
         keep_verified_password(s, username=username, password=password,
                                role="centre" if db.role == "centre" else "station")
     if saved.where == "session":
-        _say(args, "Máy này không có kho khoá của hệ điều hành: mã đăng nhập chỉ được giữ trong phiên này. "
-                   "Lần sau hãy đăng nhập lại (hoặc dùng --store-token-in-file để lưu vào tệp).",
-             "No OS keyring on this computer: the login token is kept for this session only. Log in again next "
-             "time (or use --store-token-in-file to keep it in a file).", err=True)
+        _say(args, msg("cli.sync.login.2"), err=True)
     return answer.device_id, answer.token
 
 
 def _ca_file(args: argparse.Namespace) -> str | None:
     given = getattr(args, "ca_file", None)
     if given and not os.path.isfile(given):
-        raise CliError(f"Không có tệp chứng chỉ {given} (--ca-file).", f"No certificate file {given} (--ca-file).")
+        raise CliError(msg("cli.sync.ca_file", given=given))
     return str(given) if given else None
 
 
 def _warn_plain_http(args: argparse.Namespace, server: str) -> None:
-    from ytcs_desktop.sync.links import PLAIN_HTTP_EN, PLAIN_HTTP_VI, plain_http_risk
+    from ytcs_desktop.sync.links import PLAIN_HTTP, plain_http_risk
 
     if plain_http_risk(server):
-        _say(args, PLAIN_HTTP_VI, PLAIN_HTTP_EN, err=True)
+        _say(args, PLAIN_HTTP, err=True)
 
 
 def _login_cmd(args: argparse.Namespace) -> int:
@@ -110,8 +106,7 @@ def _login_cmd(args: argparse.Namespace) -> int:
         device_id, _ = _login(args, db, args.server, args.username, password, args.store_token_in_file)
     finally:
         db.close()
-    _say(args, f"Đã đăng nhập {args.username} vào {args.server} (máy {device_id})",
-         f"Logged in {args.username} to {args.server} (device {device_id})")
+    _say(args, msg("cli.sync.login_cmd", username=args.username, server=args.server, device_id=device_id))
     return EXIT_OK
 
 
@@ -128,23 +123,14 @@ def _join(args: argparse.Namespace, password: str) -> int:
                              device_name=args.device_name or socket.gethostname(),
                              token_to_file=args.store_token_in_file, ca_file=ca_file)
     except SyncError as exc:
-        raise CliError(exc.vi or exc.en, exc.en) from exc
+        raise CliError(exc.text, code=exc.code) from exc
     joined.db.close()
     if joined.token_kept == "session":
-        _say(args, "Máy này không có kho khoá của hệ điều hành: mã đăng nhập chỉ được giữ trong phiên này. "
-                   "Hãy đăng nhập lại khi đồng bộ, hoặc dùng --store-token-in-file.",
-             "No OS keyring on this computer: the login token is kept for this session only. Log in again to "
-             "sync, or use --store-token-in-file.", err=True)
+        _say(args, msg("cli.sync.join"), err=True)
     if joined.role == "centre":
-        _say(args, f"Máy này đã tham gia Trung tâm {args.server} với vai trò Trung tâm; dữ liệu tại {path}. "
-                   "Chạy `ytcs sync` để tải dữ liệu của các trạm.",
-             f"This PC joined the centre {args.server} as the centre's desktop; data at {path}. "
-             "Run `ytcs sync` to download the stations' records.")
+        _say(args, msg("cli.sync.join.2", server=args.server, path=path))
     else:
-        _say(args, f"Máy này đã tham gia Trung tâm {args.server} là máy của trạm {joined.station_code}; dữ liệu tại "
-                   f"{path}. Chạy `ytcs sync` để tải hồ sơ và dữ liệu của trạm.",
-             f"This PC joined the centre {args.server} as a PC of station {joined.station_code}; data at {path}. "
-             "Run `ytcs sync` to download the station's profile and records.")
+        _say(args, msg("cli.sync.join.3", server=args.server, station_code=joined.station_code, path=path))
     return EXIT_OK
 
 
@@ -168,7 +154,7 @@ def _logout(args: argparse.Namespace) -> int:
             keystore.forget_token(server, device_id, _folder(args))
     finally:
         db.close()
-    _say(args, "Đã đăng xuất.", "Logged out.")
+    _say(args, msg("word.logged_out"))
     return EXIT_OK
 
 
@@ -178,15 +164,14 @@ def _token(args: argparse.Namespace, db: Database) -> tuple[str, str]:
     server: str | None = args.server or db.meta(SERVER_URL)
     if args.username:
         if not server:
-            raise CliError("Hãy cho địa chỉ Trung tâm bằng --server.", "Give the centre's address with --server.")
+            raise CliError(msg("cli.sync.token.2"))
         _, fresh = _login(args, db, server, args.username, _read_password(args), False)
         return server, fresh
     device_id = db.meta(DEVICE_ID)
     token = settings().sync_token or (
         keystore.load_token(server, device_id, _folder(args)) if server and device_id else None)
     if not server or not token:
-        raise CliError("Chưa đăng nhập vào Trung tâm trên máy này: hãy chạy `ytcs login`.",
-                       "Not logged in to the centre on this computer: run `ytcs login`.", EXIT_FAILED)
+        raise CliError(msg("cli.sync.token"), exit_code=EXIT_FAILED)
     return server, token
 
 
@@ -251,20 +236,14 @@ def _sync(args: argparse.Namespace) -> int:
     if args.format == "json":
         print_json(report.as_dict())
     else:
-        en = language(args).startswith("en")
-        print(("pushed {pushed}  pulled {pulled}  rejected {rejected}  seconds {seconds}  "
-               "bytes sent {bytes_sent}  received {bytes_received}") if en else
-              ("đã gửi {pushed}  đã nhận {pulled}  bị từ chối {rejected}  giây {seconds}  "
-               "byte gửi {bytes_sent}  byte nhận {bytes_received}").format(**report.as_dict()))
+        print(msg("cli.sync.sync.report", **report.as_dict()).text(language(args)))
         if enrolment is not None:
             print("\n".join(enrolment.lines(language(args))))
         if report.clock_suspect:
-            _say(args, "Cảnh báo: đồng hồ máy này lệch so với Trung tâm; hãy chỉnh ngày giờ của máy.",
-                 "Warning: this computer's clock is off compared with the centre; correct its date and time.",
+            _say(args, msg("cli.sync.sync"),
                  err=True)
         if report.rejected:
-            _say(args, "Có thay đổi bị Trung tâm từ chối: xem lý do trên từng bản ghi (`ytcs sync status`).",
-                 "Some changes were refused by the centre: see the reason on each record (`ytcs sync status`).",
+            _say(args, msg("cli.sync.sync.2"),
                  err=True)
         _say_accounts(args, report.accounts_confirmed, report.accounts_refused)
     return EXIT_OK if report.complete else EXIT_FAILED
@@ -273,11 +252,9 @@ def _sync(args: argparse.Namespace) -> int:
 def _say_accounts(args: argparse.Namespace, confirmed: int, refused: int) -> None:
     """What the centre answered to the accounts made here (the network's sync and the USB answer's)."""
     if confirmed:
-        _say(args, f"Trung tâm đã xác nhận {confirmed} tài khoản tạo trên máy này.",
-             f"The centre confirmed {confirmed} account(s) made on this computer.")
+        _say(args, msg("cli.sync.say_accounts", confirmed=confirmed))
     if refused:
-        _say(args, f"Trung tâm từ chối {refused} tài khoản tạo trên máy này: xem lý do bằng `ytcs accounts list`.",
-             f"The centre refused {refused} account(s) made on this computer: see why with `ytcs accounts list`.",
+        _say(args, msg("cli.sync.say_accounts.2", refused=refused),
              err=True)
 
 
@@ -291,19 +268,18 @@ def _by_file(args: argparse.Namespace, db: Database, token: str) -> int:
     try:
         if args.to_file:
             Path(args.to_file).write_bytes(bundle.request_bundle(db, device_id, token))
-            _say(args, f"Đã ghi tệp đồng bộ {args.to_file}: mang tệp này tới Trung tâm.",
-                 f"Wrote the sync file {args.to_file}: take it to the centre.")
+            _say(args, msg("cli.sync.by_file.2", to_file=args.to_file))
             return EXIT_OK
         done = bundle.apply_answer(db, device_id, token, Path(args.from_file).read_bytes())
     except bundle.BundleError as exc:
-        raise CliError(exc.vi, exc.en) from exc
+        raise CliError(exc.text, code=exc.code) from exc
     except OSError as exc:
-        raise CliError(f"Không đọc/ghi được tệp: {exc}", f"Cannot read or write the file: {exc}") from exc
+        raise CliError(msg("cli.sync.by_file", exc=exc)) from exc
     if args.format == "json":
         print_json(done)
     else:
-        _say(args, "đã gửi {pushed}  bị từ chối {rejected}  đã nhận {pulled}".format(**done),
-             "pushed {pushed}  rejected {rejected}  pulled {pulled}".format(**done))
+        _say(args, msg("cli.sync.by_file.report", pushed=done["pushed"], rejected=done["rejected"],
+                       pulled=done["pulled"]))
         _say_accounts(args, done["accounts_confirmed"], done["accounts_refused"])
     return EXIT_OK
 
