@@ -1,4 +1,5 @@
-"""Build the .qm catalogues from the Qt Linguist .ts sources in resources/translations/."""
+"""Build the window's .qm catalogues from the Qt Linguist .ts sources in resources/translations/, and the
+message catalogue's .mo files (one per language) from the gettext .po sources in resources/messages/."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from ytcs_desktop.messages.catalogue import LANGS, compile_mo, messages_dir, sources  # noqa: E402
 TRANSLATIONS = ROOT / "resources" / "translations"
 
 
@@ -27,6 +30,11 @@ def main() -> int:
         if qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:
             continue
         subprocess.run([lrelease(), "-silent", str(ts), "-qm", str(qm)], check=True)
+    for lang in LANGS:
+        mo = messages_dir() / f"{lang}.mo"
+        if mo.exists() and all(po.stat().st_mtime <= mo.stat().st_mtime for po in sources(lang)):
+            continue
+        mo.write_bytes(compile_mo(lang))
     return 0
 
 

@@ -55,6 +55,9 @@ def test_bundle_holds_what_the_app_reads_and_not_more(bundle: Bundle) -> None:
     internal = bundle.folder / "_internal"
     assert (internal / "resources" / "fonts" / "LiberationSerif-Regular.ttf").is_file()
     assert (internal / "resources" / "translations" / "ytcs_vi.qm").is_file()
+    assert (internal / "resources" / "messages" / "vi.mo").is_file()
+    assert (internal / "resources" / "messages" / "en.mo").is_file()
+    assert not list(internal.rglob("*.po")), "the message catalogue ships compiled"
     for folder in ("ytcs_desktop/store/migrations", "ytcs_desktop/sync/server/migrations"):  # station, server
         source = ROOT / folder
         scripts = {p.relative_to(source) for p in source.rglob("*") if p.suffix in (".py", ".mako")
