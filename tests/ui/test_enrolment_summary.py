@@ -53,8 +53,8 @@ def test_the_first_sync_says_what_the_station_brought(make_ctx, server: tuple[st
 
 def test_the_summary_keeps_its_words_and_groups_thousands() -> None:
     from ytcs_desktop.domain.enrolment import EnrolmentSummary
+    from ytcs_desktop.messages import msg
 
-    kind = ("dòng sổ kho (nhập, xuất, điều chỉnh)", "stock ledger entries (receipts, issues)", 5603)
-    summary = EnrolmentSummary([kind], [], 0)
+    summary = EnrolmentSummary([(msg("enrolment.stock_transactions"), 5603)], [], 0)
     assert summary.lines("vi")[1] == "  5.603 dòng sổ kho (nhập, xuất, điều chỉnh)"
-    assert summary.lines("en")[1] == "  5,603 stock ledger entries (receipts, issues)"
+    assert summary.lines("en")[1] == "  5,603 stock ledger entries (receipts, issues, adjustments)"

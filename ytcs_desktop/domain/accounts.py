@@ -29,7 +29,7 @@ from ytcs_desktop.domain.errors import RuleError, ValidationError
 from ytcs_desktop.domain.password_policy import check_new_password, check_password
 from ytcs_desktop.domain.permissions import DUTIES, check_duties, require
 from ytcs_desktop.domain.validation import required_text
-from ytcs_desktop.messages import msg
+from ytcs_desktop.messages import PerLanguage, given, msg
 from ytcs_desktop.store.base import utc_now
 from ytcs_desktop.store.models import LocalAccount, Setting
 
@@ -55,10 +55,10 @@ class AccountView:
     verified_online: bool
     active: bool
     centre_active: bool = True  # False: disabled at the centre (it cannot sign in here either)
-    refusal: tuple[str, str] | None = None  # why the centre refused this account made here (vi, en)
+    refusal: PerLanguage | None = None  # why the centre refused this account made here (the centre's words)
 
     def refusal_text(self, lang: str) -> str | None:
-        return None if self.refusal is None else self.refusal[1 if lang.startswith("en") else 0]
+        return None if self.refusal is None else self.refusal.text(lang)
 
     @property
     def confirmation(self) -> str:
@@ -76,14 +76,14 @@ def _view(row: LocalAccount) -> AccountView:
                        row.verified_online_at is not None, row.active, row.centre_active, _refusal(row))
 
 
-def _refusal(row: LocalAccount) -> tuple[str, str] | None:
+def _refusal(row: LocalAccount) -> PerLanguage | None:
     if not row.centre_refusal:
         return None
     try:
         kept = json.loads(row.centre_refusal)
-        return str(kept["vi"]), str(kept["en"])
+        return given(str(kept["vi"]), str(kept["en"]))
     except (ValueError, KeyError, TypeError):
-        return ("Trung tâm đã từ chối tài khoản này.", "The centre refused this account.")
+        return msg("account_refused")
 
 
 def duties_of(row: LocalAccount) -> frozenset[str]:

@@ -17,16 +17,16 @@ from ytcs_desktop.domain.errors import ValidationError
 from ytcs_desktop.domain.labels import label, person_sort_key, vi_sort_key
 from ytcs_desktop.domain.record_labels import code_kind, field_label, kind_label
 from ytcs_desktop.domain.refusals import describe
-from ytcs_desktop.messages import msg, pick
+from ytcs_desktop.messages import Message, msg, pick
 from ytcs_desktop.store.base import Base
 from ytcs_desktop.store.models import AuditEntry
 
-ACTIONS: dict[str, tuple[str, str]] = {
-    "insert": ("Tạo mới", "Created"),
-    "update": ("Sửa", "Changed"),
-    "delete": ("Xoá", "Deleted"),
+ACTIONS: dict[str, Message] = {
+    "insert": msg("audit.insert"),
+    "update": msg("audit.update"),
+    "delete": msg("audit.delete"),
 }
-UNKNOWN_PERSON = ("(không rõ)", "(unknown)")
+UNKNOWN_PERSON = msg("audit.unknown_person")
 LOG_LIMIT = 5000  # lines in one view of the log; the filters narrow it
 
 
@@ -122,7 +122,7 @@ class RecordWords:
         if col is not None:
             ctype = col.type.impl_instance if isinstance(col.type, TypeDecorator) else col.type
             if isinstance(ctype, Boolean):
-                return ("Yes" if self.en else "Có") if value in (1, True, "1") else ("No" if self.en else "Không")
+                return msg("word.yes" if value in (1, True, "1") else "word.no").text(self.lang)
             if isinstance(ctype, DateTime):
                 try:
                     moment = dt.datetime.fromisoformat(str(value)).replace(tzinfo=dt.UTC)
@@ -186,14 +186,13 @@ def _changes(values: RecordWords, entry: AuditEntry, current: Any | None) -> tup
 
 
 def _line(values: RecordWords, entry: AuditEntry, with_current: bool = True) -> AuditLine:
-    en = values.en
     cls = _classes().get(entry.table_name)
     current = values.s.get(cls, entry.row_id) if (with_current and cls is not None) else None
     return AuditLine(
-        id=entry.id, at=entry.at, person=entry.person or UNKNOWN_PERSON[1 if en else 0],
+        id=entry.id, at=entry.at, person=entry.person or UNKNOWN_PERSON.text(values.lang),
         computer=entry.computer or "", table=entry.table_name, kind=kind_label(entry.table_name, values.lang),
         row_id=entry.row_id, record=values.record(entry.table_name, entry.row_id), op=entry.op,
-        action=ACTIONS.get(entry.op, (entry.op, entry.op))[1 if en else 0],
+        action=ACTIONS[entry.op].text(values.lang) if entry.op in ACTIONS else entry.op,
         changes=_changes(values, entry, current),
     )
 

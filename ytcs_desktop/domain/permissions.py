@@ -81,8 +81,7 @@ def may(actor: Actor, action: str) -> bool:
 def duty_names(codes: frozenset[str] | set[str], lang: str = "vi") -> str:
     """The duties in the order DUTIES lists them, joined with "or"."""
     names = [d.name.text(lang) for code, d in DUTIES.items() if code in codes]
-    joiner = " or " if lang == "en" else " hoặc "
-    return joiner.join(names)
+    return msg("duty_names.or").text(lang).join(names)
 
 
 def require(actor: Actor, action: str) -> None:

@@ -12,6 +12,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ytcs_desktop.dates import day_text
+from ytcs_desktop.domain.labels import label_lower
+from ytcs_desktop.messages import Message, msg
 from ytcs_desktop.store.base import Base, SyncMixin
 from ytcs_desktop.store.models import (
     Fridge,
@@ -52,49 +54,12 @@ KINDS: dict[str, tuple[str, str]] = {
     "report_kinds": ("Lịch báo cáo", "Reporting schedule"),
 }
 
-# What the centre decided and what the person can do, by the server's refusal code (vi, en).
-DECISIONS: dict[str, tuple[str, str, str, str]] = {
-    "field_not_owned": (
-        "Trung tâm quản lý thông tin này, nên thay đổi của trạm không được nhận; giá trị của Trung tâm được giữ.",
-        "The centre keeps this information, so the station's change was not taken; the centre's value stands.",
-        "Không cần làm gì trên máy này. Nếu thông tin của Trung tâm sai, hãy đề nghị Trung tâm sửa.",
-        "Nothing to do on this computer. If the centre's value is wrong, ask the centre to correct it."),
-    "partition": (
-        "Bản ghi này thuộc trạm khác, nên trạm này không gửi được.",
-        "This record belongs to another station, so this station cannot send it.",
-        "Hãy báo Trung tâm (Tệp → Thông tin chẩn đoán cho Trung tâm) để kiểm tra dữ liệu trên máy.",
-        "Tell the centre (File → Diagnostics for the centre) so it can check this computer's data."),
-    "insert_only": (
-        "Sổ đã ghi không sửa hay xoá được.",
-        "A written ledger entry cannot be changed or deleted.",
-        "Hãy ghi một dòng điều chỉnh (đảo bút toán) thay cho việc sửa.",
-        "Record a reversal instead of changing the entry."),
-    "transition": (
-        "Bước chuyển trạng thái này do bên kia thực hiện, nên Trung tâm không nhận.",
-        "This status step is the other side's to take, so the centre did not accept it.",
-        "Không cần làm gì: trạng thái của Trung tâm được giữ trên máy này.",
-        "Nothing to do: the centre's status is kept on this computer."),
-    "unknown_row": (
-        "Trung tâm không có bản ghi gốc (có thể lần tạo bản ghi đã bị từ chối).",
-        "The centre does not hold the original record (its creation may have been refused).",
-        "Xem lý do của bản ghi gốc trong danh sách này; nếu không có, hãy báo Trung tâm.",
-        "See the original record's reason in this list; if there is none, tell the centre."),
-    "unknown_table": (
-        "Phiên bản phần mềm trên máy này gửi loại dữ liệu mà Trung tâm chưa nhận.",
-        "This computer's software sends a kind of record the centre does not take yet.",
-        "Hãy báo Trung tâm: cần nâng cấp phần mềm của máy chủ Trung tâm hoặc của máy này.",
-        "Tell the centre: its server or this computer needs a software update."),
-    "partition_change": (
-        "Không được chuyển một bản ghi sang trạm khác.",
-        "A record may not be moved to another station.",
-        "Hãy báo Trung tâm để kiểm tra.",
-        "Tell the centre so it can check."),
+# What the centre decided and what the person can do, by the server's refusal code: (decision, action).
+DECISIONS: dict[str, tuple[Message, Message]] = {
+    code: (msg(f"decision.{code}"), msg(f"decision.{code}.action"))
+    for code in ("field_not_owned", "partition", "insert_only", "transition", "unknown_row", "unknown_table",
+                 "partition_change", "sealed")
 }
-DECISIONS["sealed"] = (
-    "Báo cáo đã gửi không sửa được; bản đã gửi được giữ nguyên ở Trung tâm.",
-    "A sent report cannot be changed; the centre keeps it as it was sent.",
-    "Nếu cần sửa, hãy gửi một bản sửa của báo cáo đó (Báo cáo → Gửi báo cáo, chọn “Gửi bản sửa”).",
-    "To correct it, send a correction of that report (Reports → Submit a report, “Send a correction”).")
 DECISIONS["unknown_column"] = DECISIONS["unknown_table"]
 
 _REASON = re.compile(r"^(?P<vi>.*?) / (?P<en>.*?) \[(?P<code>[\w-]+)\]$", re.DOTALL)
@@ -139,21 +104,21 @@ def describe(s: Session, row: Any, lang: str) -> str:
     if isinstance(row, StockTransaction):
         lot = s.get(Lot, row.lot_id)
         item = s.get(Item, row.item_id)
-        lot_word = "lot" if en else "lô"
+        lot_word = msg("word.lot_short").text(lang)
         quantity = f"{row.quantity:+,}" if en else f"{row.quantity:+,}".replace(",", ".")
         lot_no = lot.lot_no if lot else "?"
         return f"{item.name if item else '?'}, {lot_word} {lot_no}, {day_text(row.txn_date, lang)}, {quantity}"
     if isinstance(row, Lot):
         item = s.get(Item, row.item_id)
-        return f"{item.name if item else '?'}, {'lot' if en else 'lô'} {row.lot_no}"
+        return f"{item.name if item else '?'}, {msg('word.lot_short').text(lang)} {row.lot_no}"
     if isinstance(row, RequisitionLine):
         req = s.get(Requisition, row.requisition_id)
         item = s.get(Item, row.item_id)
         return f"{req.number if req and req.number else '?'}: {item.name if item else '?'}"
     if isinstance(row, TemperatureReading):
         fridge = s.get(Fridge, row.fridge_id)
-        slot = {"morning": ("sáng", "morning"), "afternoon": ("chiều", "afternoon")}.get(row.slot, (row.slot, row.slot))
-        return f"{fridge.name if fridge else '?'}, {day_text(row.reading_date, lang)} {slot[1] if en else slot[0]}"
+        slot = label_lower("slot", row.slot, lang)
+        return f"{fridge.name if fridge else '?'}, {day_text(row.reading_date, lang)} {slot}"
     if isinstance(row, Item):
         return f"{row.code} – {row.name}"
     for attr in ("number", "title", "name", "full_name", "topic"):
@@ -174,12 +139,10 @@ def refusal_groups(s: Session, lang: str, limit: int = 2000) -> list[RefusalGrou
         for row in s.scalars(select(cls).where(cls.sync_state == "rejected").limit(limit)):
             vi, en_text, code = _split_reason(row.sync_reason or "")
             if code in DECISIONS:
-                d_vi, d_en, a_vi, a_en = DECISIONS[code]
-                decision, action = (d_en, a_en) if en else (d_vi, a_vi)
+                decision, action = (m.text(lang) for m in DECISIONS[code])
             else:
                 decision = _plain(en_text if en else vi)
-                action = ("Correct the record; it is sent again." if en else
-                          "Hãy sửa lại bản ghi; bản ghi sẽ được gửi lại.")
+                action = msg("decision.correct_and_resend").text(lang)
             table = cls.__tablename__
             kind = KINDS.get(table, ("Bản ghi", "Record"))[1 if en else 0]
             group = groups.setdefault((table, code, decision), RefusalGroup(kind, decision, action, table=table,

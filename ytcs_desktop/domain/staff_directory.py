@@ -176,20 +176,13 @@ class LicenceNotice:
     due: dt.date
     missing_periods: int = 0
 
+    @property
+    def text(self) -> PerLanguage:
+        key = {"expired": "licence_expired", "cme": "licence_cme"}.get(self.kind, "licence_renewal")
+        return msg(key, name=self.name, due=pick(day_text, self.due), missing=self.missing_periods)
+
     def message(self, lang: str = "vi") -> str:
-        en = lang.startswith("en")
-        due = day_text(self.due, lang)
-        if self.kind == "expired":
-            return (f"{self.name}: the practising licence expired on {due}; renew it before practising."
-                    if en else f"{self.name}: chứng chỉ hành nghề đã hết hiệu lực từ {due}; cần gia hạn trước khi "
-                               "hành nghề.")
-        if self.kind == "cme":
-            return (f"{self.name}: {self.missing_periods} CME periods still needed before the licence renewal on "
-                    f"{due}." if en else
-                    f"{self.name}: còn thiếu {self.missing_periods} tiết đào tạo liên tục trước hạn gia hạn chứng "
-                    f"chỉ hành nghề ngày {due}.")
-        return (f"{self.name}: the practising licence must be renewed by {due}." if en else
-                f"{self.name}: chứng chỉ hành nghề cần gia hạn trước ngày {due}.")
+        return self.text.text(lang)
 
 
 def licence_notices(s: Session, station_id: str | None, as_of: dt.date | None = None,

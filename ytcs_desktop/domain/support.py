@@ -305,7 +305,7 @@ def status_label(status: str, sync_state: str | None, lang: str = "vi") -> str:
     """The status as the station reads it: a request submitted here but not yet sent to the centre reads
     “Chờ gửi”, not “Đã gửi” — nobody at the centre has it until the next sync."""
     if status == "submitted" and sync_state == "pending":
-        return "Waiting to be sent" if lang.startswith("en") else "Chờ gửi"
+        return msg("request_status.waiting_to_send").text(lang)
     return label("request_status", status, lang)
 
 
