@@ -24,8 +24,7 @@ def lrelease() -> str:
 
 
 def main() -> int:
-    sources = sorted(TRANSLATIONS.glob("*.ts"))
-    for ts in sources:
+    for ts in sorted(TRANSLATIONS.glob("*.ts")):
         qm = ts.with_suffix(".qm")
         if qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:
             continue
