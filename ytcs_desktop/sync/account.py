@@ -12,6 +12,7 @@ from urllib.parse import quote
 
 import requests
 
+from ytcs_desktop.messages import given
 from ytcs_desktop.sync import protocol as p
 from ytcs_desktop.sync.client import (
     AuthError,
@@ -45,10 +46,10 @@ def call(server_url: str, token: str, method: str, path: str, body: dict[str, An
     code = answer.get("code", f"http_{r.status_code}")
     vi, en = answer.get("message_vi", ""), answer.get("message_en", "")
     if r.status_code == 401:
-        raise AuthError(code, vi or en, en)
+        raise AuthError(code, given(vi or en, en))
     if r.status_code == 426:
-        raise ProtocolTooOld(code, vi or en, en)
-    raise ServerRefused(code, vi or en, en)
+        raise ProtocolTooOld(code, given(vi or en, en))
+    raise ServerRefused(code, given(vi or en, en))
 
 
 def change_password(server_url: str, token: str, current: str, new: str, *, verify: str | bool = True) -> None:

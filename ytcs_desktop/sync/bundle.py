@@ -34,6 +34,7 @@ import hmac
 import json
 from typing import Any
 
+from ytcs_desktop.messages import Refusal, given, msg
 from ytcs_desktop.store.db import Database
 from ytcs_desktop.sync import apply as a
 from ytcs_desktop.sync import protocol as p
@@ -43,10 +44,8 @@ FORMAT = "ytcs-sync-bundle"
 ALL_ROWS = 10_000_000
 
 
-class BundleError(Exception):
-    def __init__(self, code: str, vi: str, en: str) -> None:
-        super().__init__(en)
-        self.code, self.vi, self.en = code, vi, en
+class BundleError(Refusal):
+    """A sync file that cannot be read or applied (damaged, another device's), or the centre's refusal of it."""
 
 
 def bundle_key(token_hash: str) -> bytes:
@@ -67,14 +66,12 @@ def open_bundle(data: bytes) -> tuple[dict[str, Any], bytes, str]:
             raise ValueError("format")
         return json.loads(raw), raw, str(outer["sig"])
     except (OSError, EOFError, ValueError, KeyError, TypeError) as exc:
-        raise BundleError("bundle_bad", "Tệp đồng bộ bị hỏng hoặc không phải tệp của YTCS.",
-                          "The sync file is damaged or not a YTCS sync file.") from exc
+        raise BundleError("bundle_bad", msg("bundle_bad")) from exc
 
 
 def check_signature(raw: bytes, sig: str, key: bytes) -> None:
     if not hmac.compare_digest(hmac.new(key, raw, hashlib.sha256).hexdigest(), sig):
-        raise BundleError("bundle_signature", "Chữ ký của tệp đồng bộ không đúng: tệp đã bị sửa hoặc của máy khác.",
-                          "The sync file's signature is wrong: it was altered or belongs to another device.")
+        raise BundleError("bundle_signature", msg("bundle_signature"))
 
 
 def token_hash(token: str) -> str:
@@ -94,8 +91,7 @@ def apply_answer(db: Database, device_id: str, token: str, data: bytes) -> dict[
     body, raw, sig = open_bundle(data)
     check_signature(raw, sig, bundle_key(token_hash(token)))
     if body.get("device_id") != device_id:
-        raise BundleError("bundle_device", "Tệp trả lời này dành cho máy khác.",
-                          "This answer file is for another device.")
+        raise BundleError("bundle_device", msg("bundle_device"))
     answer = p.PushResponse.model_validate(body["answer"])
     _bound_clock(db, body.get("made_at_ms"), body.get("server_time_ms"))
     start = int(body["push_from"])
@@ -159,5 +155,5 @@ def answer_through_server(server_url: str, token: str, data: bytes, verify: str 
     code = answer.get("code", f"http_{r.status_code}")
     vi, en = answer.get("message_vi", ""), answer.get("message_en", "")
     if r.status_code == 401:
-        raise AuthError(code, vi, en)
-    raise BundleError(code, vi or en or r.text[:200], en or r.text[:200])
+        raise AuthError(code, given(vi, en))
+    raise BundleError(code, given(vi or en or r.text[:200], en or r.text[:200]))

@@ -32,6 +32,7 @@ from typing import Any
 
 import requests
 
+from ytcs_desktop.messages import given
 from ytcs_desktop.store.db import Database
 from ytcs_desktop.sync import apply as a
 from ytcs_desktop.sync import protocol as p
@@ -449,7 +450,7 @@ def login(server_url: str, username: str, password: str, *, device_name: str = "
         return p.LoginResponse.model_validate(answer)
     code, vi, en = answer.get("code", "http"), answer.get("message_vi", ""), answer.get("message_en", "")
     if r.status_code == 401:
-        raise AuthError(code, vi, en)
+        raise AuthError(code, given(vi, en))
     if r.status_code == 426:
-        raise ProtocolTooOld(code, vi, en)
-    raise ServerRefused(code, vi, en)
+        raise ProtocolTooOld(code, given(vi, en))
+    raise ServerRefused(code, given(vi, en))

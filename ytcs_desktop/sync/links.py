@@ -6,7 +6,9 @@ from __future__ import annotations
 import ipaddress
 from urllib.parse import urlsplit
 
-__all__ = ["PLAIN_HTTP_EN", "PLAIN_HTTP_VI", "plain_http_risk"]
+from ytcs_desktop.messages import msg
+
+__all__ = ["PLAIN_HTTP", "plain_http_risk"]
 
 
 def plain_http_risk(url: str) -> bool:
@@ -23,7 +25,4 @@ def plain_http_risk(url: str) -> bool:
         return True
 
 
-PLAIN_HTTP_VI = ("Cảnh báo: địa chỉ Trung tâm dùng http (không mã hoá): mật khẩu sẽ đi qua mạng dưới dạng chữ "
-                 "thường. Hãy dùng https nếu Trung tâm hỗ trợ.")
-PLAIN_HTTP_EN = ("Warning: the centre's address uses http (not encrypted): the password crosses the network in "
-                 "clear. Use https if the centre offers it.")
+PLAIN_HTTP = msg("plain_http")

@@ -28,6 +28,7 @@ import requests
 import urllib3
 from pydantic_core import from_json
 
+from ytcs_desktop.messages import Refusal, given, msg
 from ytcs_desktop.settings import env_name, settings
 from ytcs_desktop.sync import protocol as p
 from ytcs_desktop.sync import timing
@@ -46,15 +47,8 @@ class Traffic(Protocol):
     bytes_received: int
 
 
-class SyncError(Exception):
-    def __init__(self, code: str, vi: str, en: str) -> None:
-        super().__init__(en)
-        self.code = code
-        self.vi = vi
-        self.en = en
-
-    def message(self, lang: str = "vi") -> str:
-        return self.en if lang.startswith("en") else self.vi
+class SyncError(Refusal):
+    """A sync that could not be done: the program's own words, or the centre's (`given`) when it answered."""
 
 
 class AuthError(SyncError):
@@ -102,12 +96,7 @@ def certificate_error(detail: str) -> CertificateError:
     variable = env_name("ca_file")
     return CertificateError(
         "certificate",
-        f"Chứng chỉ bảo mật của máy chủ Trung tâm không được máy này tin cậy ({detail}). Đây là lỗi chứng chỉ, "
-        "không phải lỗi mạng. Nếu Trung tâm dùng chứng chỉ tự cấp, hãy xin tệp chứng chỉ gốc (CA) của Trung tâm "
-        f"rồi đăng nhập lại với --ca-file TỆP (hoặc đặt biến {variable}).",
-        f"This computer does not trust the centre server's certificate ({detail}). This is a certificate "
-        "problem, not the network. If the centre uses its own certificate authority, get its CA file and sign "
-        f"in again with --ca-file FILE (or set {variable}).")
+        msg("certificate", detail=detail, variable=variable))
 
 
 def ssl_reason(exc: BaseException) -> str:
@@ -120,9 +109,7 @@ def ssl_reason(exc: BaseException) -> str:
 
 
 def network_error(detail: str) -> NetworkError:
-    return NetworkError("network", f"Không kết nối được với Trung tâm ({detail}). Dữ liệu vẫn an toàn; "
-                                   "hãy thử lại khi có mạng.",
-                        f"Could not reach the centre ({detail}). Your data is safe; try again when the link is up.")
+    return NetworkError("network", msg("network", detail=detail))
 
 
 class _Counts:
@@ -244,13 +231,13 @@ def _refusal(status: int, answer: Any, retry_after: str | None) -> Exception:
     vi = answer.get("message_vi", "") if isinstance(answer, dict) else ""
     en = answer.get("message_en", "") if isinstance(answer, dict) else ""
     if status == 401:
-        return AuthError(code, vi, en)
+        return AuthError(code, given(vi, en))
     if status == 426:
-        return ProtocolTooOld(code, vi, en)
+        return ProtocolTooOld(code, given(vi, en))
     if status == 410:
         return CursorExpired(code)
     if status >= 500 or status in (408, 429):
-        failed = NetworkError(code, vi, en) if vi and en else network_error(f"HTTP {status}")
+        failed = NetworkError(code, given(vi, en)) if vi and en else network_error(f"HTTP {status}")
         failed.retry_after = timing.parse_retry_after(retry_after)
         return failed
-    return ServerRefused(code, vi or en, en)
+    return ServerRefused(code, given(vi or en, en))

@@ -7,6 +7,7 @@ import datetime as dt
 from argon2 import PasswordHasher
 from sqlalchemy import Connection, delete, func, select, update
 
+from ytcs_desktop.messages import msg
 from ytcs_desktop.sync import protocol as p
 from ytcs_desktop.sync.server import schema as t
 from ytcs_desktop.sync.server import throttle
@@ -25,23 +26,21 @@ DEFAULT_TOMBSTONE_DAYS = 180  # > 90: a station offline for 90 days never needs 
 def add_user(conn: Connection, username: str, password: str, role: str, station_code: str | None,
              hasher: PasswordHasher | None = None) -> None:
     if role not in ROLES:
-        raise ApiError(422, "bad_role", "Vai trò phải là station hoặc centre.", "Role must be station or centre.")
+        raise ApiError(422, "bad_role", msg("bad_role"))
     if role == "station" and (not station_code or conn.scalar(
             select(t.stations.c.code).where(t.stations.c.code == station_code)) is None):
             raise ApiError(422, "station_unknown",
-                           f"Chưa có trạm mã {station_code}: hãy thêm trạm trước (`ytcs centre add-station`).",
-                           f"No station {station_code}: add it first (`ytcs centre add-station`).")
+                           msg("station_unknown", station_code=station_code))
     digest = checked_hash(password, username, hasher)
     if conn.scalar(select(t.users.c.username).where(t.users.c.username == username)) is not None:
-        raise ApiError(409, "user_exists", f"Đã có tài khoản {username}.", f"Account {username} already exists.")
+        raise ApiError(409, "user_exists", msg("user_exists", username=username))
     conn.execute(t.users.insert().values(username=username, password_hash=digest, role=role,
                                          station_code=station_code if role == "station" else None, active=True,
                                          created_ms=now_ms()))
 
 
 def user_unknown(username: str) -> ApiError:
-    return ApiError(404, "user_unknown", f"Không có tài khoản {username}. Xem danh sách: `ytcs centre users`.",
-                    f"No account {username}. See the list: `ytcs centre users`.")
+    return ApiError(404, "user_unknown", msg("user_unknown", username=username))
 
 
 def set_active(conn: Connection, username: str, active: bool, acting: str | None = None) -> None:
@@ -49,8 +48,7 @@ def set_active(conn: Connection, username: str, active: bool, acting: str | None
     or enable it again (the same tokens work again; its failed sign-ins are forgotten). `acting` is the
     administrator's own account, which may not disable itself."""
     if not active and acting is not None and acting == username:
-        raise ApiError(409, "own_account", "Không thể tự khoá tài khoản đang dùng. Hãy nhờ một quản trị khác.",
-                       "You cannot disable the account you are signed in with. Ask another administrator.")
+        raise ApiError(409, "own_account", msg("own_account.set_active"))
     done = conn.execute(update(t.users).where(t.users.c.username == username).values(active=active))
     if done.rowcount == 0:
         raise user_unknown(username)
@@ -71,8 +69,7 @@ def reset_password(conn: Connection, username: str, password: str, hasher: Passw
 def revoke_device(conn: Connection, device_id: str) -> None:
     done = conn.execute(update(t.devices).where(t.devices.c.id == device_id).values(revoked=True))
     if done.rowcount == 0:
-        raise ApiError(404, "device_unknown", f"Không có máy mã {device_id}. Xem danh sách: `ytcs centre devices`.",
-                       f"No device {device_id}. See the list: `ytcs centre devices`.")
+        raise ApiError(404, "device_unknown", msg("device_unknown", device_id=device_id))
 
 
 def _iso(ms: int | None) -> str | None:

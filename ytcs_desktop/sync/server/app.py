@@ -19,6 +19,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ytcs_desktop import __version__
+from ytcs_desktop.messages import msg
 from ytcs_desktop.settings import settings
 from ytcs_desktop.sync import protocol as p
 from ytcs_desktop.sync.server import admin, errors
@@ -88,7 +89,7 @@ class BodyBoundMiddleware:
             try:
                 inflated = _inflate(raw)
             except (OSError, EOFError, ValueError, zlib.error):
-                await _send_error(send, ApiError(400, "bad_gzip", "Dữ liệu nén bị hỏng.", "Corrupt gzip body."))
+                await _send_error(send, ApiError(400, "bad_gzip", msg("bad_gzip")))
                 return
             if inflated is None:
                 await _send_error(send, errors.body_too_large(p.MAX_BODY_DECOMPRESSED))
@@ -159,8 +160,8 @@ def create_app(store: ServerStore) -> FastAPI:
     async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
         first = exc.errors()[0] if exc.errors() else {}
         where = ".".join(str(x) for x in first.get("loc", ()))
-        return JSONResponse({"code": "invalid_request", "message_vi": f"Yêu cầu không hợp lệ ({where}).",
-                             "message_en": f"Invalid request ({where}): {first.get('msg', '')}"}, status_code=422)
+        invalid = ApiError(422, "invalid_request", msg("invalid_request", where=where, detail=first.get("msg", "")))
+        return JSONResponse(invalid.body(), status_code=invalid.status)
 
     @app.exception_handler(PoolTimeout)
     async def _busy(_request: Request, _exc: PoolTimeout) -> JSONResponse:
@@ -177,14 +178,14 @@ def create_app(store: ServerStore) -> FastAPI:
     @app.exception_handler(DataError)
     async def _bad_value(_request: Request, _exc: DataError) -> JSONResponse:
         # a value the database cannot hold that no check caught first (PostgreSQL refuses a NUL in text)
-        return JSONResponse({"code": "bad_value", "message_vi": "Yêu cầu chứa giá trị không lưu được.",
-                             "message_en": "The request holds a value that cannot be stored."}, status_code=400)
+        refused = ApiError(400, "bad_value", msg("bad_value.unstorable"))
+        return JSONResponse(refused.body(), status_code=refused.status)
 
     @app.exception_handler(IntegrityError)
     async def _conflict(_request: Request, _exc: IntegrityError) -> JSONResponse:
         # a row another request made first (two sign-ins binding one station id at once): never a 500
-        return JSONResponse({"code": "conflict", "message_vi": "Dữ liệu vừa được thay đổi ở nơi khác; hãy thử lại.",
-                             "message_en": "The data changed elsewhere just now; try again."}, status_code=409)
+        refused = ApiError(409, "conflict", msg("conflict"))
+        return JSONResponse(refused.body(), status_code=refused.status)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
@@ -288,7 +289,7 @@ def create_app(store: ServerStore) -> FastAPI:
         try:
             answer = answer_bundle(store, data)
         except bundle.BundleError as exc:
-            raise ApiError(422, exc.code, exc.vi, exc.en) from exc
+            raise ApiError(422, exc.code, exc.text) from exc
         return Response(answer, media_type="application/octet-stream")
 
     @app.get("/api/v1/centre/users", response_model=list[p.UserInfo], responses=ERRORS, tags=["centre"])

@@ -19,6 +19,7 @@ from sqlalchemy import Connection, RowMapping, select, update
 from ytcs_desktop.domain.errors import DomainError
 from ytcs_desktop.domain.password_policy import check_password as password_rule
 from ytcs_desktop.domain.station_ids import station_id_for
+from ytcs_desktop.messages import msg
 from ytcs_desktop.store.base import new_id
 from ytcs_desktop.sync.server import errors, register, throttle
 from ytcs_desktop.sync.server import schema as t
@@ -48,7 +49,7 @@ def dummy_hash() -> str:
 
 
 def policy_refusal(exc: DomainError) -> ApiError:
-    return ApiError(422, exc.code, exc.vi, exc.en)
+    return ApiError(422, exc.code, exc.text)
 
 
 def checked_hash(password: str, username: str, hasher: PasswordHasher | None = None) -> str:
@@ -65,15 +66,12 @@ def token_digest(token: str) -> str:
 
 
 def _login_failed() -> ApiError:
-    return ApiError(401, "login_failed", "Sai tên đăng nhập hoặc mật khẩu. Hãy kiểm tra lại và nhập lại mật khẩu.",
-                    "Wrong username or password. Check them and type the password again.")
+    return ApiError(401, "login_failed", msg("login_failed"))
 
 
 def account_disabled(username: str) -> ApiError:
     return ApiError(403, "account_disabled",
-                    f"Tài khoản {username} đã bị Trung tâm tạm khoá. Hãy liên hệ quản trị Trung tâm để mở lại.",
-                    f"Account {username} has been disabled by the centre. Ask the centre's administrator to "
-                    "enable it again.")
+                    msg("account_disabled.account_disabled", username=username))
 
 
 def _account(conn: Connection, username: str) -> RowMapping | None:
@@ -132,13 +130,11 @@ def change_own_password(store: ServerStore, device: Device, current: str, new: s
         if locked is not None:
             raise locked
         time.sleep(delay)
-        raise ApiError(403, "current_password_wrong", "Mật khẩu hiện tại không đúng. Hãy nhập lại mật khẩu hiện tại.",
-                       "The current password is not right. Type the current password again.")
+        raise ApiError(403, "current_password_wrong", msg("current_password_wrong"))
     with store.write() as conn:
         throttle.succeeded(conn, attempt)
     if new == current:
-        raise ApiError(422, "password_unchanged", "Mật khẩu mới phải khác mật khẩu hiện tại.",
-                       "The new password must differ from the current one.")
+        raise ApiError(422, "password_unchanged", msg("password_unchanged"))
     digest = checked_hash(new, device.username)
     with store.write() as conn:
         conn.execute(update(t.users).where(t.users.c.username == device.username).values(password_hash=digest))
@@ -169,8 +165,7 @@ def _bind(store: ServerStore, conn: Connection, user: RowMapping, device_name: s
     if user["role"] == "station":
         station = conn.execute(select(t.stations).where(t.stations.c.code == station_code)).mappings().first()
         if station is None:
-            raise ApiError(409, "station_unknown", f"Trung tâm chưa đăng ký trạm {station_code}.",
-                           f"The centre has not registered station {station_code}.")
+            raise ApiError(409, "station_unknown", msg("station_unknown.bind", station_code=station_code))
         bound_id = station["id"]
         if bound_id is None:  # registered before stations had an id at once: the first PC binds it
             bound_id = station_id or station_id_for(station_code or "")
@@ -180,10 +175,8 @@ def _bind(store: ServerStore, conn: Connection, user: RowMapping, device_name: s
             if register.claimed(conn, bound_id) or (db_code is not None and db_code != station_code):
                 mine = db_code or f"id {station_id}"
                 raise ApiError(409, "station_mismatch",
-                               f"Dữ liệu trên máy này là của trạm {mine}, không phải trạm {station_code} của tài khoản "
-                               f"{username}. Hãy đăng nhập bằng tài khoản của trạm {mine}.",
-                               f"The data on this computer is station {mine}'s, not station {station_code} of account "
-                               f"{username}. Sign in with an account of station {mine}.")
+                               msg("station_mismatch",
+                                   mine=mine, station_code=station_code, username=username))
             register.rebind(store, conn, station_code or "", bound_id, station_id)
             bound_id = station_id
     token = secrets.token_urlsafe(32)
@@ -210,10 +203,7 @@ def authenticate(conn: Connection, authorization: str | None) -> Device:
         raise errors.token_invalid()
     if not row["active"]:
         raise ApiError(401, "account_disabled",
-                       f"Tài khoản {row['username']} đã bị Trung tâm tạm khoá nên máy này không đồng bộ được. "
-                       "Hãy liên hệ quản trị Trung tâm để mở lại.",
-                       f"Account {row['username']} has been disabled by the centre, so this computer cannot sync. "
-                       "Ask the centre's administrator to enable it again.")
+                       msg("account_disabled.authenticate", username=row['username']))
     if row["revoked"]:
         raise errors.device_revoked()
     station_id = row["station_key"] or None

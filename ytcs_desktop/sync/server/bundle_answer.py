@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import ValidationError
 from sqlalchemy import select
 
+from ytcs_desktop.messages import msg
 from ytcs_desktop.sync import bundle as b
 from ytcs_desktop.sync import protocol as p
 from ytcs_desktop.sync.server import schema as t
@@ -29,8 +30,7 @@ def answer_bundle(store: Any, data: bytes) -> bytes:
         row = conn.execute(select(t.devices, t.users.c.role).join(t.users, t.users.c.username == t.devices.c.username)
                            .where(t.devices.c.id == str(body.get("device_id")))).mappings().first()
         if row is None or row["revoked"]:
-            raise b.BundleError("device_revoked", "Máy gửi tệp này không (còn) được phép đồng bộ.",
-                                "The device that made this file may not sync (any more).")
+            raise b.BundleError("device_revoked", msg("device_revoked"))
         key = b.bundle_key(row["token_hash"])
         b.check_signature(raw, sig, key)
         device = Device(row["id"], row["username"], row["role"], row["station_key"] or None, row["station_key"],
@@ -57,8 +57,8 @@ def _answer_account(store: Any, device: Device, carried: object) -> p.AccountOut
     except ValidationError as exc:
         found = exc.errors()
         where = ".".join(str(x) for x in found[0]["loc"]) if found else ""
-        return p.AccountOutcome(username=name, code="invalid_request", message_vi=f"Yêu cầu không hợp lệ ({where}).",
-                                message_en=f"Invalid request ({where}): {found[0]['msg'] if found else ''}")
+        invalid = msg("invalid_request", where=where, detail=found[0]["msg"] if found else "")
+        return p.AccountOutcome(username=name, code="invalid_request", message_vi=invalid.vi, message_en=invalid.en)
     try:
         with store.write() as conn:
             made = confirm_account(conn, device, body)

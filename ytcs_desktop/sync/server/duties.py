@@ -25,9 +25,9 @@ from sqlalchemy import Connection, select
 from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.errors import PermissionDenied
 from ytcs_desktop.domain.permissions import duty_names, require
+from ytcs_desktop.messages import Refusal, msg, pick
 from ytcs_desktop.sync.server import schema as t
 from ytcs_desktop.sync.server.device import Device
-from ytcs_desktop.sync.server.permissions import Refusal
 
 LEDGER_ACTIONS = {"count": "approve_count", "disposal": "dispose_stock"}
 
@@ -86,6 +86,6 @@ class DutyCheck:
             require(person, signed[0])
         except PermissionDenied as exc:
             held = person.duties or frozenset()
-            return Refusal(exc.code, f"{exc.vi} Trung tâm ghi nhận {person.name} là {duty_names(held, 'vi')}.",
-                           f"{exc.en} The centre has {person.name} as {duty_names(held, 'en')}.")
+            return Refusal(exc.code, msg("duties_held", refusal=exc.text, name=person.name,
+                                         duties=pick(duty_names, held)))
         return None

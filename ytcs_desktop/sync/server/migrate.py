@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, inspect, text
 
+from ytcs_desktop.messages import msg
 from ytcs_desktop.store.errors import KnownStoreError
 from ytcs_desktop.store.revisions import script_heads, script_revisions
 
@@ -112,18 +113,12 @@ def upgrade_head(engine: Engine) -> None:
     if stored - known_revisions():
         raise ServerSchemaError(
             "server_db_newer",
-            f"Cơ sở dữ liệu của máy chủ ({url}) do một phiên bản YTCS mới hơn ghi (bản sửa đổi "
-            f"{', '.join(sorted(stored))}). Hãy cài phiên bản mới nhất; cơ sở dữ liệu được giữ nguyên.",
-            f"The server's database ({url}) was written by a newer version of YTCS (revision "
-            f"{', '.join(sorted(stored))}). Install the newest version; the database was left untouched.")
+            msg("server_db_newer", url=url, stored=', '.join(sorted(stored))))
     if differences:
         shown = "; ".join(differences[:8]) + (f" (+{len(differences) - 8})" if len(differences) > 8 else "")
         raise ServerSchemaError(
             "server_db_unknown_schema",
-            f"Các bảng trong cơ sở dữ liệu của máy chủ ({url}) không khớp với bản phát hành 0.1 ({shown}); "
-            "cơ sở dữ liệu được giữ nguyên.",
-            f"The tables of the server's database ({url}) do not match those of release 0.1 ({shown}); "
-            "the database was left untouched.")
+            msg("server_db_unknown_schema", url=url, shown=shown))
     cfg = alembic_config(engine)
     if unversioned:
         command.stamp(cfg, INITIAL)

@@ -32,19 +32,13 @@ from ytcs_desktop.domain.supervision import TRANSITIONS as ACTION_TRANSITIONS
 from ytcs_desktop.domain.support import TRANSITIONS as SUPPORT_TRANSITIONS
 from ytcs_desktop.domain.techniques import BIRTHS as TECHNIQUE_BIRTHS
 from ytcs_desktop.domain.techniques import TRANSITIONS as TECHNIQUE_TRANSITIONS
+from ytcs_desktop.messages import Refusal, capital, msg
 from ytcs_desktop.store import models  # noqa: F401  (registers every table)
 from ytcs_desktop.store.base import Base
 from ytcs_desktop.store.capture import wire_columns
 from ytcs_desktop.sync.server.device import Device
 
 SYNC_FIELDS = frozenset({"id", "station_id", "hlc", "origin"})
-
-
-@dataclass(frozen=True)
-class Refusal:
-    code: str
-    vi: str
-    en: str
 
 
 @dataclass(frozen=True)
@@ -121,23 +115,21 @@ def may_see(device: Device, station_id: str | None) -> bool:
 
 
 def refuse_unknown_table(table: str) -> Refusal:
-    return Refusal("unknown_table", f"Bảng “{table}” không được đồng bộ: hãy cập nhật phần mềm.",
-                   f"Table “{table}” is not synced: update the software.")
+    return Refusal("unknown_table", msg("server.permissions", table=table))
 
 
 def check_columns(rule: TableRule, fields: dict[str, Any]) -> Refusal | None:
     unknown = sorted(set(fields) - rule.columns)
     if unknown:
-        return Refusal("unknown_column", f"Trường không có trong bảng {rule.name}: {', '.join(unknown)}.",
-                       f"Fields not in table {rule.name}: {', '.join(unknown)}.")
+        return Refusal("unknown_column", msg("server.permissions.check_columns",
+                                             name=rule.name, unknown=', '.join(unknown)))
     return None
 
 
 def check_partition(device: Device, station_id: str | None) -> Refusal | None:
     if device.role == "centre" or station_id == device.station_id:
         return None
-    return Refusal("partition", "Máy của trạm chỉ được ghi dữ liệu của chính trạm mình.",
-                   "A station's device may write only its own station's records.")
+    return Refusal("partition", msg("server.permissions.check_partition"))
 
 
 def not_owned(rule: TableRule, device: Device, station_id: str | None, fields: set[str]) -> Refusal | None:
@@ -147,13 +139,9 @@ def not_owned(rule: TableRule, device: Device, station_id: str | None, fields: s
     bad = sorted(fields - allowed - SYNC_FIELDS)
     if not bad:
         return None
-    side_vi = "Trạm Y tế" if device.role == "station" else "Trung tâm Y tế"
-    side_en = "the health station" if device.role == "station" else "the health centre"
+    side = msg("field_not_owned.station") if device.role == "station" else msg("field_not_owned.centre")
     return Refusal("field_not_owned",
-                   f"{side_vi} không được sửa các trường này của {rule.name}: {', '.join(bad)}. "
-                   "Trường đó do bên kia quản lý; hãy đề nghị họ sửa.",
-                   f"{side_en.capitalize()} may not change these fields of {rule.name}: {', '.join(bad)}. "
-                   "The other side owns them; ask them to change it.")
+                   msg("field_not_owned", side=capital(side), name=rule.name, fields=", ".join(bad)))
 
 
 # The station's own profile is born at the station (`ytcs init`) with its code and name, which the centre
@@ -207,10 +195,8 @@ def check_new_row(rule: TableRule, device: Device, image: dict[str, Any]) -> Ref
 
 
 def refuse_transition(old: str, new: str, role: str) -> Refusal:
-    return Refusal("transition",
-                   f"Không được chuyển trạng thái từ “{old}” sang “{new}” "
-                   f"({'Trạm' if role == 'station' else 'Trung tâm'} không có quyền bước này).",
-                   f"The status may not move from “{old}” to “{new}” ({role} does not own this step).")
+    side = msg("transition.station") if role == "station" else msg("transition.centre")
+    return Refusal("transition", msg("transition", old=old, new=new, side=side))
 
 
 def check_transition(rule: TableRule, device: Device, old: Any, new: Any) -> Refusal | None:
@@ -228,8 +214,7 @@ def check_sealed(rule: TableRule, changed: set[str]) -> Refusal | None:
     if not touched:
         return None
     return Refusal("sealed",
-                   f"Bản ghi {rule.name} đã gửi không sửa được ({', '.join(touched)}): hãy gửi một bản sửa.",
-                   f"A sent {rule.name} record cannot be changed ({', '.join(touched)}): send a correction.")
+                   msg("server.permissions.check_sealed", name=rule.name, touched=', '.join(touched)))
 
 
 def check_values(rule: TableRule, fields: Mapping[str, Any]) -> Refusal | None:
@@ -241,22 +226,19 @@ def check_values(rule: TableRule, fields: Mapping[str, Any]) -> Refusal | None:
     try:
         check(fields)
     except DomainError as err:
-        return Refusal(err.code, err.vi, err.en)
+        return Refusal(err.code, err.text)
     return None
 
 
 def refuse_insert_only(rule: TableRule) -> Refusal:
     return Refusal("insert_only",
-                   f"Dòng của {rule.name} không sửa hay xoá được: hãy ghi một dòng điều chỉnh (đảo bút toán).",
-                   f"Rows of {rule.name} cannot be changed or deleted: write a reversal instead.")
+                   msg("server.permissions.refuse_insert_only", name=rule.name))
 
 
 def refuse_partition_change() -> Refusal:
-    return Refusal("partition_change", "Không được chuyển một bản ghi sang trạm khác.",
-                   "A record may not be moved to another station.")
+    return Refusal("partition_change", msg("server.permissions.refuse_partition_change"))
 
 
 def refuse_unknown_row(table: str) -> Refusal:
     return Refusal("unknown_row",
-                   f"Trung tâm không có bản ghi này của {table} (có thể bản ghi gốc đã bị từ chối).",
-                   f"The centre does not hold this {table} record (its creation may have been refused).")
+                   msg("server.permissions.refuse_unknown_row", table=table))

@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, select, tuple_, update
 
+from ytcs_desktop.messages import msg
 from ytcs_desktop.sync import protocol as p
 from ytcs_desktop.sync.server import schema as t
 from ytcs_desktop.sync.server.errors import ApiError
@@ -24,8 +25,7 @@ from ytcs_desktop.sync.server.store import ServerStore, now_ms
 PROPOSABLE = frozenset({"items", "pack_units"})
 ADOPTED, DECLINED = "adopted", "declined"
 DETAIL_CODE = "proposed"
-MESSAGE_VI = "Mặt hàng này chưa có trong danh mục của Trung tâm: đã gửi đề nghị, Trung tâm sẽ quyết định thêm vào."
-MESSAGE_EN = "This item is not in the centre's catalogue yet: it was offered, and the centre will decide."
+MESSAGE = msg("proposed")
 
 
 def record(conn: Connection, rows: list[dict[str, Any]]) -> None:
@@ -76,8 +76,7 @@ def _item_rows(conn: Connection, code: str) -> list[Any]:
                                      .where(pr.decision.is_(None), pr.table_name == "items"))
              if json.loads(r.fields).get("code") == code]
     if not found:
-        raise ApiError(404, "proposal_unknown", f"Không có đề nghị nào cho mặt hàng mã {code}.",
-                       f"No station offered an item with code {code}.")
+        raise ApiError(404, "proposal_unknown", msg("proposal_unknown", code=code))
     return found
 
 

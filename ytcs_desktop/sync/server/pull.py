@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import Connection, or_, select
 
+from ytcs_desktop.messages import msg
 from ytcs_desktop.sync import protocol as p
 from ytcs_desktop.sync.server import permissions as perm
 from ytcs_desktop.sync.server import schema as t
@@ -24,10 +25,7 @@ MAX_LIMIT = 20_000
 
 def cursor_expired(cursor: int, horizon: int) -> ApiError:
     return ApiError(410, "cursor_expired",
-                    f"Máy này đã lâu không đồng bộ (vị trí {cursor} cũ hơn mốc dọn dữ liệu {horizon}): "
-                    "cần tải lại toàn bộ dữ liệu; việc này tự động và không mất gì chưa gửi.",
-                    f"This device has not synced for too long (cursor {cursor} is older than the tombstone "
-                    f"horizon {horizon}): a full re-download is needed; it is automatic and loses nothing unsent.")
+                    msg("cursor_expired", cursor=cursor, horizon=horizon))
 
 
 def pull(store: ServerStore, conn: Connection, device: Device, cursor: int, limit: int, own: bool) -> dict[str, Any]:

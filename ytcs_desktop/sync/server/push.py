@@ -36,6 +36,7 @@ from typing import Any
 from psycopg.errors import UniqueViolation
 from sqlalchemy import Connection, bindparam, func, select, text, update
 
+from ytcs_desktop.messages import Refusal, msg
 from ytcs_desktop.store.base import new_id
 from ytcs_desktop.sync import protocol as p
 from ytcs_desktop.sync.server import permissions as perm
@@ -44,7 +45,6 @@ from ytcs_desktop.sync.server import schema as t
 from ytcs_desktop.sync.server.device import Device
 from ytcs_desktop.sync.server.duties import DutyCheck
 from ytcs_desktop.sync.server.errors import ApiError, busy
-from ytcs_desktop.sync.server.permissions import Refusal
 from ytcs_desktop.sync.server.store import ServerStore, now_ms
 
 CHUNK = 500
@@ -127,7 +127,7 @@ def _same_image(held: dict[str, Any], sent: dict[str, Any]) -> bool:
 
 
 def _malformed() -> ApiError:
-    return ApiError(400, "bad_batch", "Gói dữ liệu gửi lên bị hỏng.", "The pushed batch is malformed.")
+    return ApiError(400, "bad_batch", msg("bad_batch"))
 
 
 # Built once: ids are bound as one expanding parameter, not coerced one literal at a time.
@@ -247,7 +247,7 @@ class Batch:
             return Outcome(p.RESULT_REJECTED, refusal)
         if not _STAMP.match(m.hlc):
             return Outcome(p.RESULT_REJECTED,
-                           Refusal("bad_mutation", "Dấu thời gian không hợp lệ.", "Bad clock stamp."))
+                           Refusal("bad_mutation", msg("bad_mutation")))
         state = self.states.get((m.table, m.row_id))
         if m.op == "insert":
             return self._insert(rule, m, state)
@@ -591,16 +591,17 @@ def apply_push(store: ServerStore, conn: Connection, device: Device, req: p.Push
         if outcome.refusal is not None:
             state = batch.states.get((m.table, m.row_id))
             visible = state is not None and perm.may_see(device, state.station_key or None)
-            details.append(p.Detail(q=m.q, code=outcome.refusal.code, vi=outcome.refusal.vi, en=outcome.refusal.en))
+            vi, en = outcome.refusal.vi, outcome.refusal.en
+            details.append(p.Detail(q=m.q, code=outcome.refusal.code, vi=vi, en=en))
             if visible and state is not None:
                 shown.append((details[-1], state))
             rejected.append({"station_key": device.station_key, "id": new_id(), "device_id": device.id,
                              "mutation_id": m.mutation_id, "table_name": m.table, "row_id": m.row_id[:36],
-                             "code": outcome.refusal.code, "message_vi": outcome.refusal.vi,
-                             "message_en": outcome.refusal.en, "at_ms": batch.now})
+                             "code": outcome.refusal.code, "message_vi": vi, "message_en": en,
+                             "at_ms": batch.now})
         elif outcome.proposed:
-            details.append(p.Detail(q=m.q, code=proposals.DETAIL_CODE, vi=proposals.MESSAGE_VI,
-                                    en=proposals.MESSAGE_EN))
+            details.append(p.Detail(q=m.q, code=proposals.DETAIL_CODE, vi=proposals.MESSAGE.vi,
+                                    en=proposals.MESSAGE.en))
         elif outcome.conflicts:
             state = batch.states[(m.table, m.row_id)]
             details.append(p.Detail(q=m.q, code="conflict", conflicts=outcome.conflicts))

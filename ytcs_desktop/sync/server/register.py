@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import Connection, func, select, update
 
 from ytcs_desktop.domain.station_ids import station_id_for
+from ytcs_desktop.messages import msg
 from ytcs_desktop.sync import protocol as p
 from ytcs_desktop.sync.server import errors
 from ytcs_desktop.sync.server import schema as t
@@ -61,12 +62,7 @@ def rebind(store: ServerStore, conn: Connection, code: str, old_id: str, new_id:
         t.rows.c.station_key == old_id, t.rows.c.table_name != TABLE))
     if others:
         raise ApiError(409, "station_has_records",
-                       f"Trung tâm đã ghi dữ liệu cho trạm {code} khi trạm chưa kết nối; cơ sở dữ liệu trên máy này "
-                       "là của một trạm khác đã làm việc riêng. Hãy nhờ quản trị Trung tâm đăng ký lại trạm "
-                       f"(`ytcs centre add-station {code} … --id {new_id}`).",
-                       f"The centre already recorded data for station {code} before it joined, and the database "
-                       "on this PC is a station that worked on its own. Ask the centre's administrator to register "
-                       f"the station again (`ytcs centre add-station {code} … --id {new_id}`).")
+                       msg("station_has_records", code=code, new_id=new_id))
     row = conn.execute(select(t.rows.c.fields).where(t.rows.c.table_name == TABLE, t.rows.c.row_id == old_id)).first()
     if row is not None:
         fields = json.loads(row.fields)
@@ -83,11 +79,10 @@ def add_station(conn: Connection, code: str, name: str, station_id: str | None =
     """Register a station; its id is the one given (an existing station database), else the one its
     code gives. With `store`, its profile row is written at once. Returns the station id."""
     if conn.scalar(select(t.stations.c.code).where(t.stations.c.code == code)) is not None:
-        raise ApiError(409, "station_exists", f"Đã có trạm mã {code}.", f"Station {code} already exists.")
+        raise ApiError(409, "station_exists", msg("station_exists", code=code))
     sid = station_id or station_id_for(code)
     if conn.scalar(select(t.stations.c.code).where(t.stations.c.id == sid)) is not None:
-        raise ApiError(409, "station_id_taken", f"Mã định danh {sid} đã thuộc một trạm khác.",
-                       f"The id {sid} already belongs to another station.")
+        raise ApiError(409, "station_id_taken", msg("station_id_taken.add_station", sid=sid))
     conn.execute(t.stations.insert().values(code=code, name=name, id=sid, created_ms=now_ms()))
     if store is not None:
         register_row(store, conn, sid, code, name)

@@ -21,6 +21,7 @@ from ytcs_desktop.domain.accounts import taken_at_centre
 from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.errors import DomainError, PermissionDenied
 from ytcs_desktop.domain.permissions import check_duties, require
+from ytcs_desktop.messages import msg
 from ytcs_desktop.sync import protocol as p
 from ytcs_desktop.sync.server import schema as t
 from ytcs_desktop.sync.server.device import Device
@@ -31,12 +32,10 @@ from ytcs_desktop.sync.server.store import now_ms
 def _station_code(conn: Connection, device: Device) -> str:
     """The code of the station the calling computer belongs to; a centre desktop is refused."""
     if device.role != "station" or not device.station_id:
-        raise ApiError(403, "station_only", "Chỉ máy của trạm mới gửi tài khoản của trạm.",
-                       "Only a station's computer sends the station's accounts.")
+        raise ApiError(403, "station_only", msg("station_only.station_code"))
     code = conn.scalar(select(t.stations.c.code).where(t.stations.c.id == device.station_id))
     if code is None:
-        raise ApiError(409, "station_unknown", "Trung tâm chưa đăng ký trạm của máy này.",
-                       "The centre has not registered this computer's station.")
+        raise ApiError(409, "station_unknown", msg("station_unknown.station_code"))
     return str(code)
 
 
@@ -63,8 +62,7 @@ def _checked_hash(value: str) -> str:
     except (InvalidHashError, ValueError):
         argon2id = False
     if not argon2id:
-        raise ApiError(422, "bad_password_hash", "Mật khẩu của tài khoản không được gửi đúng dạng (argon2id).",
-                       "The account's password was not sent in the expected form (argon2id).")
+        raise ApiError(422, "bad_password_hash", msg("bad_password_hash"))
     return value
 
 
@@ -81,8 +79,7 @@ def _may_make_accounts(conn: Connection, device: Device) -> None:
         require(Actor(held["full_name"] or device.username, "station", device.station_id, duties, device.username),
                 "manage_station_accounts")
     except PermissionDenied as exc:
-        raise ApiError(403, exc.code, f"{exc.vi} (Máy này đang đăng nhập Trung tâm bằng tài khoản {device.username}.)",
-                       f"{exc.en} (This computer is signed in to the centre as {device.username}.)") from exc
+        raise ApiError(403, exc.code, msg("signed_in_as", refusal=exc.text, username=device.username)) from exc
 
 
 def confirm_account(conn: Connection, device: Device, body: p.StationAccount) -> p.StationUser:
@@ -92,18 +89,17 @@ def confirm_account(conn: Connection, device: Device, body: p.StationAccount) ->
     try:
         duties = check_duties("station", body.duties)
     except DomainError as exc:
-        raise ApiError(422, exc.code, exc.vi, exc.en) from exc
+        raise ApiError(422, exc.code, exc.text) from exc
     digest = _checked_hash(body.password_hash)
     name, full_name = body.username.strip(), body.full_name.strip()
     if not full_name:
-        raise ApiError(422, "full_name_missing", "Tài khoản gửi lên chưa có họ và tên.",
-                       "The account sent has no full name.")
+        raise ApiError(422, "full_name_missing", msg("full_name_missing"))
     held = conn.execute(select(t.users).where(t.users.c.username == name)).mappings().first()
     if held is not None:
         if held["role"] == "station" and held["station_code"] == code and held["password_hash"] == digest:
             return _view(held)  # the same account sent again: its first answer was lost
         taken = taken_at_centre(name)
-        raise ApiError(409, taken.code, taken.vi, taken.en)
+        raise ApiError(409, taken.code, taken.text)
     conn.execute(t.users.insert().values(username=name, password_hash=digest, role="station", station_code=code,
                                          active=True, created_ms=now_ms(), full_name=full_name,
                                          duties=",".join(sorted(duties))))

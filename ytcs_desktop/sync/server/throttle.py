@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, delete, select, update
 from sqlalchemy.exc import IntegrityError
 
+from ytcs_desktop.messages import Message, msg
 from ytcs_desktop.settings import Settings, settings
 from ytcs_desktop.sync.server import schema as t
 from ytcs_desktop.sync.server.errors import ApiError
@@ -72,24 +73,17 @@ def keys_for(username: str, address: str) -> tuple[tuple[str, str], ...]:
     return tuple(keys)
 
 
-def _wait_words(seconds: float) -> tuple[str, str]:
+def _wait_words(seconds: float) -> Message:
     if seconds <= 90:
         n = max(1, math.ceil(seconds))
-        return f"{n} giây", f"{n} second{'s' if n != 1 else ''}"
-    n = math.ceil(seconds / 60)
-    return f"{n} phút", f"{n} minutes"
+        return msg("too_many_attempts.second", n=n) if n == 1 else msg("too_many_attempts.seconds", n=n)
+    return msg("too_many_attempts.minutes", n=math.ceil(seconds / 60))
 
 
 def too_many(seconds: float) -> ApiError:
     """429 with when to try again (the Retry-After header and `retry_after_s` in the body)."""
     wait = max(1, math.ceil(seconds))
-    vi, en = _wait_words(wait)
-    return ApiError(429, "too_many_attempts",
-                    f"Đăng nhập sai quá nhiều lần. Để bảo vệ tài khoản, hãy đợi {vi} rồi thử lại; nếu quên mật khẩu, "
-                    "hãy nhờ quản trị Trung tâm đặt lại.",
-                    f"Too many failed sign-ins. To protect the account, wait {en} and try again; if you forgot the "
-                    "password, ask the centre's administrator to reset it.",
-                    retry_after=wait)
+    return ApiError(429, "too_many_attempts", msg("too_many_attempts", wait=_wait_words(wait)), retry_after=wait)
 
 
 def _row(conn: Connection, scope: str, key: str, now: int) -> dict[str, int | None]:

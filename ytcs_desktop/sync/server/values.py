@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import Boolean, Float, Integer, Numeric, Table, TypeDecorator
 
+from ytcs_desktop.messages import msg
 from ytcs_desktop.store import models  # noqa: F401  (registers every table)
 from ytcs_desktop.store.base import Base
 from ytcs_desktop.sync import protocol as p
@@ -22,7 +23,7 @@ from ytcs_desktop.sync.server import errors
 
 TEXT, NUMBER = "text", "number"
 KEY_LENGTH = 36  # row and station ids: the server's key columns hold 36 characters
-EXPECTED = {TEXT: "chuỗi ký tự / text", NUMBER: "số / a number"}
+EXPECTED = {TEXT: msg("bad_value.text"), NUMBER: msg("bad_value.number")}
 
 
 def _kind(column_type: Any) -> str:
@@ -69,7 +70,7 @@ def check_row(table: str, fields: dict[str, Any]) -> None:
     for key in ("id", "station_id"):
         value = fields.get(key)
         if isinstance(value, str) and len(value) > KEY_LENGTH:
-            raise errors.bad_value(table, key, f"≤ {KEY_LENGTH} ký tự / at most {KEY_LENGTH} characters")
+            raise errors.bad_value(table, key, msg("bad_value.key_length", limit=KEY_LENGTH))
 
 
 _TEXT_TYPES = frozenset({str, type(None)})
@@ -101,7 +102,7 @@ def check_columns(table: str, names: list[str], columns: list[list[Any]]) -> Non
         if name in ("id", "station_id") and str in types:
             texts = column if len(types) == 1 else [v for v in column if type(v) is str]
             if max(map(len, texts)) > KEY_LENGTH:
-                raise errors.bad_value(table, name, f"≤ {KEY_LENGTH} ký tự / at most {KEY_LENGTH} characters")
+                raise errors.bad_value(table, name, msg("bad_value.key_length", limit=KEY_LENGTH))
 
 
 def check_positions(seqs: list[Any]) -> bool:
