@@ -27,5 +27,5 @@ def xlsx(fx: Fixture, name: str, data: Any, suffix: str = "") -> Path:
     spec = get(name)
     assert spec.sheets is not None
     out = fx.out / f"{name}{suffix}.xlsx"
-    write_xlsx(spec.sheets(data), out, spec.title_vi)
+    write_xlsx(spec.sheets(data), out, spec.title.text("vi"))
     return out

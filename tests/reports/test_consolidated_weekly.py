@@ -72,7 +72,7 @@ def test_the_consolidated_week_names_the_stations_that_did_not_report(tmp_path: 
             assert phrase in text, phrase
         book = tmp_path / "tong-hop-tuan.xlsx"
         assert spec.sheets is not None
-        write_xlsx(spec.sheets(data), book, spec.title_vi)
+        write_xlsx(spec.sheets(data), book, spec.title.text("vi"))
         sheet = openpyxl.load_workbook(book)["Tổng hợp tuần"]
         rows = list(sheet.iter_rows(min_row=2, values_only=True))
         assert [(r[0], r[4], r[12]) for r in rows[:3]] == [

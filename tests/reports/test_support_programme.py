@@ -171,7 +171,7 @@ def test_every_figure_of_the_quarter_equals_a_direct_count(centre_db: Database, 
         assert phrase in page, phrase
     book = tmp_path / "ho-tro-chuyen-mon.xlsx"
     assert spec.sheets is not None
-    write_xlsx(spec.sheets(r), book, spec.title_vi)
+    write_xlsx(spec.sheets(r), book, spec.title.text("vi"))
     wb = openpyxl.load_workbook(book)
     assert wb.sheetnames == ["Theo trạm", "Kế hoạch – thực hiện", "Khó khăn – đề xuất"]
     rows = list(wb["Theo trạm"].iter_rows(min_row=2, values_only=True))

@@ -12,6 +12,7 @@ from PySide6.QtGui import QFontMetricsF, QPagedPaintDevice, QPainter, QPen
 
 import ytcs_desktop.reports.qtcompat  # noqa: F401  (before any Qt call)
 from ytcs_desktop.domain.errors import ValidationError
+from ytcs_desktop.messages import msg
 from ytcs_desktop.reports import nd30
 from ytcs_desktop.reports.document import (
     Align,
@@ -122,9 +123,7 @@ class Engine:
     def run(self, doc: Document) -> int:
         if not self.painter.begin(self.dev):
             raise ValidationError("output_unwritable",
-                                  "Không ghi được tệp hoặc máy in đã chọn: kiểm tra thư mục, quyền ghi hoặc máy in.",
-                                  "Cannot write to the chosen file or printer: check the folder, permissions or "
-                                  "printer.", "out")
+                                  msg("output_unwritable"), field="out")
         try:
             self.painter.setPen(self.pen)
             if doc.header is not None:

@@ -16,6 +16,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QRawFont
 
 import ytcs_desktop.reports.qtcompat  # noqa: F401  (before any Qt call)
 from ytcs_desktop.domain.errors import DomainError
+from ytcs_desktop.messages import PerLanguage, msg
 from ytcs_desktop.paths import resources_dir
 
 STYLE_FILES = {
@@ -29,8 +30,8 @@ STYLE_FILES = {
 class FontError(DomainError):
     """The form font is missing or cannot draw a character: nothing is printed."""
 
-    def __init__(self, vi: str, en: str) -> None:
-        super().__init__("form_font", vi, en)
+    def __init__(self, text: PerLanguage) -> None:
+        super().__init__("form_font", text)
 
 
 @dataclass(frozen=True)
@@ -63,12 +64,7 @@ class FormFont:
         bad = self.missing(texts)
         if bad:
             shown = " ".join(f"“{c}” (U+{ord(c):04X})" for c in bad[:10])
-            raise FontError(
-                f"Phông chữ {self.family} không có ký tự {shown}: không in để tránh ra ô trống. "
-                "Hãy sửa nội dung hoặc cài lại phông chữ đi kèm chương trình.",
-                f"The font {self.family} has no glyph for {shown}: not printing rather than print empty "
-                "boxes. Edit the text or reinstall the font bundled with the program.",
-            )
+            raise FontError(msg("reports.fonts.check", family=self.family, shown=shown))
 
 
 _cache: dict[Path, FormFont] = {}
@@ -94,22 +90,14 @@ def load(directory: Path | None = None) -> FormFont:
         path = directory / name
         font_id = QFontDatabase.addApplicationFont(str(path)) if path.is_file() else -1
         if font_id < 0:
-            raise FontError(
-                f"Không nạp được phông chữ in biểu mẫu “{path}”: tệp bị thiếu hoặc hỏng. "
-                "Hãy cài lại chương trình; không in để tránh ra ô trống.",
-                f"Cannot load the form font “{path}”: the file is missing or damaged. Reinstall the "
-                "program; not printing rather than print empty boxes.",
-            )
+            raise FontError(msg("reports.fonts.load", path=path))
         families.update(QFontDatabase.applicationFontFamilies(font_id))
         files[style] = path
         raw[style] = QRawFont(str(path), 12.0)
         if not raw[style].isValid():
-            raise FontError(f"Tệp phông chữ “{path}” không đọc được.", f"The font file “{path}” is unreadable.")
+            raise FontError(msg("reports.fonts.load.2", path=path))
     if len(families) != 1:
-        raise FontError(
-            f"Các tệp phông chữ trong “{directory}” không cùng một họ phông: {sorted(families)}.",
-            f"The font files in “{directory}” are not one family: {sorted(families)}.",
-        )
+        raise FontError(msg("reports.fonts", directory=directory, families=sorted(families)))
     loaded = FormFont(families.pop(), files, raw)
     _cache[directory] = loaded
     return loaded

@@ -12,6 +12,7 @@ from PySide6.QtGui import QGuiApplication, QPagedPaintDevice, QPageLayout, QPage
 
 import ytcs_desktop.reports.qtcompat  # noqa: F401  (before any Qt call)
 from ytcs_desktop.domain.errors import ValidationError
+from ytcs_desktop.messages import msg
 from ytcs_desktop.reports import fonts
 from ytcs_desktop.reports.document import Document
 from ytcs_desktop.reports.engine import Engine
@@ -63,8 +64,8 @@ def write_pdf(doc: Document, path: Path, font_dir: Path | None = None, title: st
         tmp.open("wb").close()  # a clear refusal now rather than a painter that will not start
     except OSError as exc:
         raise ValidationError(
-            "output_unwritable", f"Không ghi được tệp “{path}”: {exc.strerror}. Hãy chọn thư mục khác.",
-            f"Cannot write the file “{path}”: {exc.strerror}. Choose another folder.", "out") from exc
+            "output_unwritable", msg("output_unwritable.write_pdf", path=path, strerror=exc.strerror),
+            field="out") from exc
     try:
         pages = _paint_pdf(doc, tmp, form_font, title)
     except BaseException:

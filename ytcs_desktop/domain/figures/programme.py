@@ -46,6 +46,7 @@ from ytcs_desktop.domain.reporting import overdue
 from ytcs_desktop.domain.reporting.schedule import list_kinds
 from ytcs_desktop.domain.supervision import period_findings
 from ytcs_desktop.domain.techniques import STAGES
+from ytcs_desktop.messages import Message, msg, pick
 from ytcs_desktop.store.models import (
     ActivityRating,
     ConsultationCase,
@@ -63,30 +64,30 @@ from ytcs_desktop.store.models import (
 
 REQUEST_KINDS = tuple(codes("request_kind"))
 
-# The figures of the report, in its order: key -> (Vietnamese, English). Requests by kind and techniques by
+# The figures of the report, in its order: key -> its title. Requests by kind and techniques by
 # stage come first and in the middle (`figure_keys`).
-FIGURES: dict[str, tuple[str, str]] = {
-    "rotations_to_station": ("Luân phiên về trạm (lượt)", "Rotations to the station (visits)"),
-    "rotation_days_to_station": ("Luân phiên về trạm (ngày)", "Rotations to the station (days)"),
-    "rotations_to_centre": ("Trạm đến Trung tâm (lượt)", "Station staff at the centre (visits)"),
-    "rotation_days_to_centre": ("Trạm đến Trung tâm (ngày)", "Station staff at the centre (days)"),
-    "consultations": ("Hội chẩn (buổi)", "Consultations (sessions)"),
-    "consultation_cases": ("Hội chẩn (ca)", "Consultations (cases)"),
-    "trainings": ("Lớp tập huấn", "Trainings"),
-    "participants": ("Lượt người học", "Participants"),
-    "cme_periods": ("Số tiết CME", "CME periods"),
-    "ratings": ("Lượt đánh giá", "Ratings"),
-    "rating_sum": ("Tổng điểm đánh giá", "Sum of ratings"),
-    "referrals": ("Chuyển tuyến", "Referrals"),
-    "referrals_judged": ("Chuyển tuyến đã đánh giá", "Referrals judged"),
-    "referrals_unnecessary": ("Chuyển tuyến không cần thiết", "Referrals not needed"),
-    "findings_opened": ("Phát hiện giám sát", "Supervision findings"),
-    "findings_closed": ("Đã khắc phục", "Findings closed"),
-    "stock_outs": ("Hết thuốc cuối kỳ", "Stock-outs at the end"),
-    "breaches": ("Sự cố dây chuyền lạnh", "Cold-chain breaches"),
-    "reports_on_time": ("Báo cáo đúng hạn", "Reports on time"),
-    "reports_late": ("Báo cáo trễ", "Reports late"),
-    "reports_missing": ("Báo cáo chưa gửi", "Reports missing"),
+FIGURES: dict[str, Message] = {
+    "rotations_to_station": msg("figure.rotations_to_station"),
+    "rotation_days_to_station": msg("figure.rotation_days_to_station"),
+    "rotations_to_centre": msg("figure.rotations_to_centre"),
+    "rotation_days_to_centre": msg("figure.rotation_days_to_centre"),
+    "consultations": msg("figure.consultations"),
+    "consultation_cases": msg("figure.consultation_cases"),
+    "trainings": msg("figure.trainings"),
+    "participants": msg("figure.participants"),
+    "cme_periods": msg("figure.cme_periods"),
+    "ratings": msg("figure.ratings"),
+    "rating_sum": msg("figure.rating_sum"),
+    "referrals": msg("figure.referrals"),
+    "referrals_judged": msg("figure.referrals_judged"),
+    "referrals_unnecessary": msg("figure.referrals_unnecessary"),
+    "findings_opened": msg("figure.findings_opened"),
+    "findings_closed": msg("figure.findings_closed"),
+    "stock_outs": msg("figure.stock_outs"),
+    "breaches": msg("figure.breaches"),
+    "reports_on_time": msg("figure.reports_on_time"),
+    "reports_late": msg("figure.reports_late"),
+    "reports_missing": msg("figure.reports_missing"),
 }
 STAGE_WORDS = {"planned": "kế hoạch", "trained": "đã đào tạo", "supervised": "làm có giám sát",
                "independent": "tự thực hiện"}
@@ -104,20 +105,19 @@ def plan_keys() -> list[str]:
     return [f"plan:{k}" for k in codes("activity_kind")]
 
 
+def _stage_words(stage: str, lang: str = "vi") -> str:
+    return label("technique_status", stage, lang) if lang.startswith("en") else STAGE_WORDS.get(stage, stage)
+
+
 def figure_title(key: str, lang: str = "vi") -> str:
-    en = lang.startswith("en")
     if key.startswith("plan:"):
-        kind = label("activity_kind", key.split(":", 1)[1], lang)
-        return f"Done / planned: {kind}" if en else f"Thực hiện / kế hoạch: {kind}"
+        return msg("figure.plan", kind=pick(label, "activity_kind", key.split(":", 1)[1])).text(lang)
     if key.startswith("requests:"):
-        kind = label("request_kind", key.split(":", 1)[1], lang)
-        return f"Requests: {kind}" if en else f"Yêu cầu: {kind}"
+        return msg("figure.requests", kind=pick(label, "request_kind", key.split(":", 1)[1])).text(lang)
     if key.startswith("techniques:"):
-        stage = key.split(":", 1)[1]
-        return f"Techniques: {label('technique_status', stage, lang)}" if en else \
-            f"Kỹ thuật: {STAGE_WORDS.get(stage, stage)}"
-    vi, english = FIGURES.get(key, (key, key))
-    return english if en else vi
+        return msg("figure.techniques", stage=pick(_stage_words, key.split(":", 1)[1])).text(lang)
+    title = FIGURES.get(key)
+    return title.text(lang) if title else key
 
 
 def _staff_names(s: Session) -> dict[str, str]:
@@ -246,7 +246,7 @@ def _breaches(s: Session, out: Records, ids: list[str], date_from: dt.date, date
         TemperatureReading.deleted.is_(False), TemperatureReading.reading_date >= date_from,
         TemperatureReading.reading_date <= date_to, TemperatureReading.station_id.in_(ids))).all()
     corrected = {r.corrects_id for r in rows if r.corrects_id}
-    alarm = "freeze alarm" if lang.startswith("en") else "báo động đông băng"
+    alarm = msg("word.freeze_alarm").text(lang)
     for r in rows:
         if r.id not in corrected and is_breach(r.celsius, bool(r.freeze_alarm)):
             what = joined(r.name, label("slot", r.slot, lang), f"{r.celsius:g} °C", alarm if r.freeze_alarm else None)

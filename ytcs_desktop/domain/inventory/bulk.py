@@ -18,6 +18,7 @@ from ytcs_desktop.domain.inventory.common import as_date, as_int, load_item, sta
 from ytcs_desktop.domain.inventory.ledger import SOURCES, _check_source, check_receipt, station_today
 from ytcs_desktop.domain.inventory.lots import check_vvm, clean_lot_no, lot_id_for
 from ytcs_desktop.domain.inventory.periods import assert_open
+from ytcs_desktop.messages import msg, pick
 from ytcs_desktop.store.base import new_id, utc_now
 from ytcs_desktop.store.models import Item, Lot, StockTransaction
 
@@ -27,7 +28,7 @@ _KEYS = ("item_id", "lot_no", "expiry", "quantity", "txn_date", "doc_no", "sourc
 
 def _at_line(err: DomainError, n: int) -> DomainError:
     """The same refusal, naming the line (1-based) so the nurse can find it on the delivery note."""
-    return type(err)(err.code, f"Dòng {n}: {err.vi}", f"Line {n}: {err.en}", f"lines[{n - 1}].{err.field or ''}")
+    return type(err)(err.code, msg("line_of_delivery", n=n, text=err.text), field=f"lines[{n - 1}].{err.field or ''}")
 
 
 def _insert_rows(s: Session, table: Any, const: dict[str, Any], varying: tuple[str, ...],
@@ -125,11 +126,9 @@ def receive_many(s: Session, actor: Actor, lines: Iterable[Mapping[str, Any]]) -
             if lot_expiry != expiry:
                 raise RuleError(
                     "lot_expiry_mismatch",
-                    f"Lô {lot_no} đã có với hạn dùng {day_text(lot_expiry)}, khác với {day_text(expiry)}. "
-                    "Hãy kiểm tra lại số lô và hạn dùng trên bao bì.",
-                    f"Lot {lot_no} already has expiry {day_text(lot_expiry, 'en')}, not {day_text(expiry, 'en')}. "
-                    "Check the lot number and expiry on the pack.",
-                    "expiry",
+                    msg("lot_expiry_mismatch",
+                        lot_no=lot_no, lot_expiry=pick(day_text, lot_expiry), expiry=pick(day_text, expiry)),
+                    field="expiry",
                 )
             if vvm is not None and (lot_vvm is None or vvm > lot_vvm) and key not in new_lots:
                 worse_vvm[lot_id] = max(vvm, worse_vvm.get(lot_id, 0))

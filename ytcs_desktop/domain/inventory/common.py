@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.errors import NotFoundError, PermissionDenied, RuleError, ValidationError
+from ytcs_desktop.messages import PerLanguage, msg, pick
 from ytcs_desktop.store.base import utc_now
 from ytcs_desktop.store.models import Item, Lot, Setting, StockTransaction
 
@@ -32,30 +33,22 @@ def station_of(actor: Actor) -> str:
     if actor.role != "station" or not actor.station_id:
         raise PermissionDenied(
             "station_only",
-            "Chỉ nhân viên của trạm y tế mới được ghi nhập/xuất kho của trạm. "
-            "Hãy đăng nhập bằng tài khoản của trạm.",
-            "Only staff of the health station may record the station's stock movements. "
-            "Sign in with the station's account.",
+            msg("station_only"),
         )
     return actor.station_id
 
 
-def centre_only(actor: Actor, what_vi: str, what_en: str) -> None:
+def centre_only(actor: Actor, action: PerLanguage) -> None:
     if actor.role != "centre":
-        raise PermissionDenied(
-            "centre_only",
-            f"Chỉ Trung tâm Y tế mới được {what_vi}. Trạm hãy chờ Trung tâm xử lý.",
-            f"Only the health centre may {what_en}. The station should wait for the centre.",
-        )
+        raise PermissionDenied("centre_only", msg("centre_only.centre_only", action=action))
 
 
 def as_date(value: object, field: str) -> dt.date:
     if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
         raise ValidationError(
             "bad_date",
-            "Ngày không hợp lệ: hãy nhập theo dạng NNNN-TT-NN (ví dụ 2026-01-05).",
-            "The date is not valid: use YYYY-MM-DD (e.g. 2026-01-05).",
-            field,
+            msg("bad_date"),
+            field=field,
         )
     return value
 
@@ -63,10 +56,16 @@ def as_date(value: object, field: str) -> dt.date:
 MAX_QUANTITY = 10_000_000  # base units in one movement: beyond this it is a typing mistake
 
 
+def thousands(number: int, lang: str = "vi") -> str:
+    """A whole number with its thousands grouped as the language writes them (10.000.000, 10,000,000)."""
+    text = f"{number:,}"
+    return text if lang.startswith("en") else text.replace(",", ".")
+
+
 def as_int(value: object, field: str, *, allow_zero: bool = False, allow_negative: bool = False,
-           what: tuple[str, str] = ("Số lượng", "Quantity")) -> int:
+           what: PerLanguage | None = None) -> int:
     """A whole number of base units; zero and negatives only where the caller allows them. `what` names
-    the number in the message (Vietnamese, English), as the form the user typed it in names it."""
+    the number in the message (Quantity unless told), as the form the user typed it in names it."""
     qty: int | None = None
     if isinstance(value, int) and not isinstance(value, bool):
         qty = value
@@ -75,26 +74,24 @@ def as_int(value: object, field: str, *, allow_zero: bool = False, allow_negativ
             qty = int(value.strip())
         except ValueError:
             qty = None
+    name = what or msg("word.quantity")
     if qty is None or (qty == 0 and not allow_zero) or (qty < 0 and not allow_negative):
         if allow_negative:
-            vi, en = "một số nguyên khác 0", "a whole number other than 0"
+            wanted = msg("word.whole_number.nonzero")
         elif allow_zero:
-            vi, en = "một số nguyên từ 0 trở lên", "a whole number of 0 or more"
+            wanted = msg("word.whole_number.zero_or_more")
         else:
-            vi, en = "một số nguyên lớn hơn 0", "a whole number greater than 0"
+            wanted = msg("word.whole_number.positive")
         raise ValidationError(
             "bad_quantity",
-            f"{what[0]} “{value}” không hợp lệ: hãy nhập {vi}.",
-            f"{what[1]} “{value}” is not valid: enter {en}.",
-            field,
+            msg("bad_quantity.as_int", what=name, value=value, wanted=wanted),
+            field=field,
         )
     if abs(qty) > MAX_QUANTITY:
         raise ValidationError(
             "quantity_too_large",
-            f"{what[0]} “{value}” quá lớn: tối đa {MAX_QUANTITY:,} đơn vị cho một lần ghi. Hãy kiểm tra lại."
-            .replace(",", "."),
-            f"{what[1]} “{value}” is too large: at most {MAX_QUANTITY:,} units at a time. Check it again.",
-            field,
+            msg("quantity_too_large", what=name, value=value, limit=pick(thousands, MAX_QUANTITY)),
+            field=field,
         )
     return qty
 
@@ -109,9 +106,8 @@ def require_reason(value: str | None, field: str = "reason") -> str:
     if not text:
         raise ValidationError(
             "reason_required",
-            "Vui lòng nhập lý do.",
-            "Please enter the reason.",
-            field,
+            msg("reason_required"),
+            field=field,
         )
     return text
 
@@ -120,18 +116,15 @@ def load_item(s: Session, item_id: str, station_id: str, field: str = "item_id")
     if not item_id:
         raise ValidationError(
             "item_missing",
-            "Chưa chọn mặt hàng: hãy gõ một phần tên hoặc mã rồi chọn mặt hàng trong danh sách.",
-            "No item chosen: type part of its name or code, then choose it in the list.",
-            field,
+            msg("item_missing"),
+            field=field,
         )
     item = s.get(Item, item_id)
     if item is None or item.deleted or item.station_id not in (None, station_id):
         raise NotFoundError(
             "item_not_found",
-            f"Không tìm thấy mặt hàng “{item_id}” trong danh mục. Hãy chọn mặt hàng có trong danh mục "
-            "hoặc đề nghị Trung tâm bổ sung.",
-            f"Item “{item_id}” is not in the catalogue. Choose a catalogue item or ask the centre to add it.",
-            field,
+            msg("item_not_found", item_id=item_id),
+            field=field,
         )
     return item
 
@@ -141,9 +134,8 @@ def load_lot(s: Session, lot_id: str, station_id: str, field: str = "lot_id") ->
     if lot is None or lot.deleted or lot.station_id != station_id:
         raise NotFoundError(
             "lot_not_found",
-            f"Không tìm thấy lô “{lot_id}” trong kho của trạm. Hãy chọn một lô đang có trong kho.",
-            f"Lot “{lot_id}” is not in this station's stock. Choose a lot the station holds.",
-            field,
+            msg("lot_not_found.load_lot", lot_id=lot_id),
+            field=field,
         )
     return lot
 
@@ -183,11 +175,8 @@ def over_issue(s: Session, lot: Lot, wanted: int, available: int, field: str = "
     label = lot_label(s, lot)
     return RuleError(
         "over_issue",
-        f"Không đủ tồn kho: {label} chỉ còn {available}, không thể xuất {wanted}. "
-        "Hãy giảm số lượng hoặc chọn thêm lô khác.",
-        f"Not enough stock: {label} has only {available}, cannot take out {wanted}. "
-        "Lower the quantity or use another lot.",
-        field,
+        msg("over_issue", label=label, available=available, wanted=wanted),
+        field=field,
     )
 
 

@@ -10,11 +10,13 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ytcs_desktop.dates import day_text
 from ytcs_desktop.domain.errors import NotFoundError, RuleError, ValidationError
 from ytcs_desktop.domain.inventory.common import load_item
 from ytcs_desktop.domain.inventory.stock import lot_sums
 from ytcs_desktop.domain.labels import LABELS, label
 from ytcs_desktop.domain.text import fold, matches
+from ytcs_desktop.messages import msg, pick, plain
 from ytcs_desktop.store.models import Fridge, Item
 
 OUTSIDE_FRIDGES = "outside"  # the location of lots kept on shelves, in no fridge
@@ -77,19 +79,14 @@ def check_scope(s: Session, station_id: str, scope: CountScope) -> None:
     if scope.category is not None and scope.category not in LABELS["item_category"]:
         names = ", ".join(vi for vi, _en in LABELS["item_category"].values())
         raise ValidationError(
-            "bad_count_category",
-            f"Nhóm hàng “{scope.category}” không có: hãy chọn một trong {names}.",
-            f"There is no item category “{scope.category}”: choose drug, supply or vaccine.",
-            "category",
+            "bad_count_category", msg("bad_count_category", category=scope.category, names=names), field="category",
         )
     if scope.location not in (None, OUTSIDE_FRIDGES) and scope.location not in {
             f.id for f in _fridges(s, station_id)}:
         raise NotFoundError(
             "count_location_not_found",
-            "Không tìm thấy tủ lạnh này của trạm: hãy chọn nơi để trong danh sách (một tủ lạnh hoặc "
-            "“ngoài tủ lạnh”).",
-            "This station has no such fridge: choose a place in the list (a fridge or “outside the fridges”).",
-            "location",
+            msg("count_location_not_found"),
+            field="location",
         )
     for item_id in scope.item_ids:
         load_item(s, item_id, station_id, "item_ids")
@@ -107,28 +104,23 @@ def in_scope(scope: CountScope, item: Item, fridge_id: str | None) -> bool:
 
 def describe_scope(s: Session, scope: CountScope, lang: str = "vi") -> str:
     """The scope in the user's words, for the message that finds nothing in it."""
-    en = lang.startswith("en")
     parts = []
     if scope.category is not None:
         parts.append(label("item_category", scope.category, lang))
     if scope.location == OUTSIDE_FRIDGES:
-        parts.append("outside the fridges" if en else "ngoài tủ lạnh")
+        parts.append(msg("word.outside_the_fridges").text(lang))
     elif scope.location is not None:
         fridge = s.get(Fridge, scope.location)
         parts.append(fridge.name if fridge else scope.location)
     if scope.item_ids:
-        n = len(scope.item_ids)
-        parts.append(f"{n} chosen item(s)" if en else f"{n} mặt hàng đã chọn")
-    return ", ".join(parts) or ("the whole stock" if en else "toàn bộ kho")
+        parts.append(msg("count_scope.chosen_items", n=len(scope.item_ids)).text(lang))
+    return ", ".join(parts) or msg("word.the_whole_stock").text(lang)
 
 
-def nothing_in_scope(s: Session, scope: CountScope, day_text: str) -> RuleError:
+def nothing_in_scope(s: Session, scope: CountScope, day: dt.date) -> RuleError:
     return RuleError(
-        "count_empty",
-        f"Không có lô nào còn tồn trong phạm vi “{describe_scope(s, scope)}” vào ngày {day_text}: "
-        "hãy chọn phạm vi khác.",
-        f"No lot is in stock within “{describe_scope(s, scope, 'en')}” on {day_text}: choose another scope.",
-        "scope",
+        "count_empty", msg("count_empty", scope=pick(describe_scope, s, scope), day=pick(day_text, day)),
+        field="scope",
     )
 
 
@@ -144,7 +136,7 @@ def place_named(s: Session, station_id: str, name: str) -> str:
     names = ", ".join(f"“{f.name}”" for f in fridges)
     raise NotFoundError(
         "count_location_not_found",
-        f"Trạm không có tủ lạnh tên “{name}”: hãy dùng {names + ' hoặc ' if names else ''}“ngoài tủ lạnh”.",
-        f"The station has no fridge named “{name}”: use {names + ' or ' if names else ''}“outside”.",
-        "location",
+        msg("count_location_not_found.place_named", name=name,
+            fridges=msg("count_scope.fridges_or", names=names) if names else plain("")),
+        field="location",
     )

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ytcs_desktop.dates import day_text
 from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.errors import NotFoundError, RuleError
 from ytcs_desktop.domain.inventory.common import (
@@ -28,6 +27,7 @@ from ytcs_desktop.domain.inventory.count_scope import CountScope, check_scope, i
 from ytcs_desktop.domain.inventory.periods import assert_open
 from ytcs_desktop.domain.inventory.stock import lot_sums
 from ytcs_desktop.domain.permissions import require
+from ytcs_desktop.messages import msg, plain
 from ytcs_desktop.store.base import utc_now
 from ytcs_desktop.store.models import Fridge, Item, Lot, StockCount, StockCountLine, StockTransaction
 
@@ -37,23 +37,17 @@ def _load_count(s: Session, station_id: str, count_id: str) -> StockCount:
     if count is None or count.deleted or count.station_id != station_id:
         raise NotFoundError(
             "count_not_found",
-            "Không tìm thấy phiếu kiểm kê này của trạm. Hãy mở lại danh sách kiểm kê.",
-            "This station has no such stock count. Reopen the list of counts.",
-            "count_id",
+            msg("count_not_found"),
+            field="count_id",
         )
     return count
 
 
 def _require_draft(count: StockCount) -> None:
     if count.status != "draft":
-        state = {"approved": "đã duyệt", "cancelled": "đã hủy"}.get(count.status, count.status)
-        raise RuleError(
-            "count_not_draft",
-            f"Phiếu kiểm kê {count.number or ''} {state}: không thể sửa, duyệt hay hủy nữa. "
-            "Nếu cần, hãy lập phiếu kiểm kê mới.",
-            f"Stock count {count.number or ''} is {count.status}: it can no longer be changed, approved or "
-            "cancelled. Start a new count if needed.",
-        )
+        state = {"approved": msg("word.count_state.approved"),
+                 "cancelled": msg("word.count_state.cancelled")}.get(count.status) or plain(count.status)
+        raise RuleError("count_not_draft", msg("count_not_draft", number=count.number or "", state=state))
 
 
 def start_count(
@@ -87,7 +81,7 @@ def start_count(
         wanted[lot.id] = lot
         sums.setdefault(lot.id, lot_balance(s, lot.id, as_of=day))
     if not wanted:
-        raise nothing_in_scope(s, scope, day_text(day))
+        raise nothing_in_scope(s, scope, day)
     _refuse_overlap(s, station_id, set(wanted))
     seq = (s.scalar(select(func.count()).select_from(StockCount).where(StockCount.station_id == station_id)) or 0) + 1
     count = StockCount(
@@ -127,11 +121,8 @@ def _refuse_overlap(s: Session, station_id: str, lot_ids: set[str]) -> None:
         lot = load_lot(s, lot_id, station_id)
         raise RuleError(
             "count_in_progress",
-            f"Phiếu kiểm kê {number} chưa duyệt đang kiểm {len(clash)} lô trong phạm vi này (như "
-            f"{lot_label(s, lot)}). Hãy duyệt hoặc hủy phiếu đó trước, hoặc chọn phạm vi khác.",
-            f"Stock count {number} is still open and covers {len(clash)} lot(s) in this scope (such as "
-            f"{lot_label(s, lot)}). Approve or cancel it first, or choose another scope.",
-            "scope",
+            msg("count_in_progress", number=number, clash=len(clash), lot=lot_label(s, lot)),
+            field="scope",
         )
 
 
@@ -188,9 +179,8 @@ def enter_physical(
     if line is None or line.deleted or line.station_id != station_id:
         raise NotFoundError(
             "count_line_not_found",
-            "Không tìm thấy dòng kiểm kê này. Hãy mở lại phiếu kiểm kê.",
-            "This count line was not found. Reopen the stock count.",
-            "line_id",
+            msg("count_line_not_found"),
+            field="line_id",
         )
     _require_draft(_load_count(s, station_id, line.count_id))
     line.physical_qty = as_int(physical_qty, "physical_qty", allow_zero=True)
@@ -213,9 +203,8 @@ def approve_count(s: Session, actor: Actor, *, count_id: str, proposals: str | N
             lot = load_lot(s, line.lot_id, station_id)
             raise RuleError(
                 "count_line_missing",
-                f"Chưa nhập số lượng thực tế cho {lot_label(s, lot)}. Hãy đếm và nhập trước khi duyệt.",
-                f"No physical count entered for {lot_label(s, lot)}. Count it and enter it before approving.",
-                "physical_qty",
+                msg("count_line_missing", lot=lot_label(s, lot)),
+                field="physical_qty",
             )
     for line in lines:
         lot = load_lot(s, line.lot_id, station_id)
@@ -223,11 +212,8 @@ def approve_count(s: Session, actor: Actor, *, count_id: str, proposals: str | N
             assert line.physical_qty is not None
             raise RuleError(
                 "variance_reason_required",
-                f"{lot_label(s, lot)} chênh lệch {line.physical_qty - line.book_qty:+d} so với sổ sách: "
-                "hãy ghi lý do chênh lệch.",
-                f"{lot_label(s, lot)} differs from the book by {line.physical_qty - line.book_qty:+d}: "
-                "enter the reason for the difference.",
-                "reason",
+                msg("variance_reason_required", lot=lot_label(s, lot), difference=line.physical_qty - line.book_qty),
+                field="reason",
             )
     rows = []
     for line in lines:
@@ -238,13 +224,8 @@ def approve_count(s: Session, actor: Actor, *, count_id: str, proposals: str | N
         if variance < 0 and available_from(s, lot.id, count.count_date) < -variance:
             raise RuleError(
                 "count_negative",
-                f"Không thể duyệt: điều chỉnh {variance:+d} cho {lot_label(s, lot)} sẽ làm tồn kho âm "
-                f"(hiện còn {lot_balance(s, lot.id)}) vì đã có nghiệp vụ xuất sau khi bắt đầu kiểm kê. "
-                "Hãy kiểm tra lại và nhập số lượng thực tế.",
-                f"Cannot approve: the {variance:+d} correction for {lot_label(s, lot)} would make stock "
-                f"negative (now {lot_balance(s, lot.id)}) because of issues recorded after the count began. "
-                "Check and re-enter the physical quantity.",
-                "physical_qty",
+                msg("count_negative", variance=variance, lot=lot_label(s, lot), balance=lot_balance(s, lot.id)),
+                field="physical_qty",
             )
         rows.append(
             write_txn(
@@ -284,18 +265,15 @@ def count_numbered(s: Session, actor: Actor, number: str | None) -> StockCount:
             numbers = ", ".join(c.number or "" for c in open_counts)
             raise RuleError(
                 "count_ambiguous",
-                f"Trạm đang có {len(open_counts)} phiếu kiểm kê chưa duyệt ({numbers}): hãy ghi rõ số phiếu.",
-                f"The station has {len(open_counts)} open stock counts ({numbers}): name the count's number.",
-                "count",
+                msg("count_ambiguous", open_counts=len(open_counts), numbers=numbers),
+                field="count",
             )
         found = open_counts[0] if open_counts else None
     if found is None:
         raise NotFoundError(
             "count_not_found",
-            f"Không tìm thấy phiếu kiểm kê {number or 'chưa duyệt'} của trạm. Hãy xem danh sách phiếu kiểm kê.",
-            f"This station has no {'stock count ' + number if number else 'open stock count'}. "
-            "See the list of counts.",
-            "count",
+            msg("count_not_found.numbered", number=number) if number else msg("count_not_found.open"),
+            field="count",
         )
     return found
 
@@ -310,10 +288,7 @@ def line_of(s: Session, count: StockCount, item_id: str, lot_no: str) -> StockCo
         name = item.name if item else item_id
         raise NotFoundError(
             "count_line_not_found",
-            f"Phiếu kiểm kê {count.number} không có lô “{lot_no}” của {name}. Hãy xem các dòng của phiếu "
-            "và kiểm tra số lô.",
-            f"Stock count {count.number} has no lot “{lot_no}” of {name}. List the count's lines and check "
-            "the lot number.",
-            "lot",
+            msg("count_line_not_found.line_of", number=count.number, lot_no=lot_no, name=name),
+            field="lot",
         )
     return line

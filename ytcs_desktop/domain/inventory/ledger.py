@@ -28,6 +28,7 @@ from ytcs_desktop.domain.inventory.periods import assert_open
 from ytcs_desktop.domain.inventory.stock import fefo_suggestion, issuable_lots
 from ytcs_desktop.domain.permissions import require
 from ytcs_desktop.domain.validation import parse_date
+from ytcs_desktop.messages import msg, pick
 from ytcs_desktop.store.base import natural_id, utc_now
 from ytcs_desktop.store.models import Lot, Station, StockTransaction
 
@@ -39,9 +40,8 @@ def _check_source(source: str) -> str:
     if source not in SOURCES:
         raise ValidationError(
             "bad_source",
-            f"Nguồn nhập “{source}” không hợp lệ: hãy chọn “centre” (Trung tâm cấp) hoặc “other” (nguồn khác).",
-            f"Receipt source “{source}” is not valid: choose “centre” or “other”.",
-            "source",
+            msg("bad_source", source=source),
+            field="source",
         )
     return source
 
@@ -65,9 +65,8 @@ def required_expiry(value: object) -> dt.date:
     if value is None or not str(value).strip(" /-_."):
         raise ValidationError(
             "expiry_missing",
-            "Chưa nhập hạn dùng của lô: hãy chép hạn dùng in trên hộp hoặc vỉ thuốc (ví dụ 31/12/2027).",
-            "The lot's expiry date is missing: copy the expiry printed on the box or blister (e.g. 31/12/2027).",
-            "expiry",
+            msg("expiry_missing"),
+            field="expiry",
         )
     if isinstance(value, dt.date):
         return as_date(value, "expiry")
@@ -83,23 +82,16 @@ def check_receipt(s: Session, lot_no: str, expiry: dt.date, day: dt.date, today:
     if day > latest:
         raise ValidationError(
             "future_date",
-            f"Ngày nhập {day_text(day)} chưa tới: chỉ ghi được đến ngày mai ({day_text(latest)}). "
-            f"Hãy kiểm tra lại ngày trên phiếu (hôm nay là {day_text(today)} theo đồng hồ máy).",
-            f"The receipt date {day_text(day, 'en')} has not come yet: it may be tomorrow "
-            f"({day_text(latest, 'en')}) at the latest. Check the date on the note (today is "
-            f"{day_text(today, 'en')} by this computer's clock).",
-            "txn_date",
+            msg("future_date",
+                day=pick(day_text, day), latest=pick(day_text, latest), today=pick(day_text, today)),
+            field="txn_date",
         )
     if expiry < day:
         lot = (lot_no or "").strip()
         raise RuleError(
             "expired_on_receipt",
-            f"Lô {lot} đã hết hạn dùng ngày {day_text(expiry)}, trước ngày nhập {day_text(day)}: không nhập kho "
-            "hàng đã hết hạn. Hãy kiểm tra lại hạn dùng trên bao bì; hàng hết hạn thật thì trả lại nơi cấp.",
-            f"Lot {lot} expired on {day_text(expiry, 'en')}, before the receipt date {day_text(day, 'en')}: "
-            "expired stock is not received. Check the expiry on the pack; if it has really expired, return it to "
-            "the supplier.",
-            "expiry",
+            msg("expired_on_receipt", lot=lot, expiry=pick(day_text, expiry), day=pick(day_text, day)),
+            field="expiry",
         )
 
 
@@ -183,11 +175,8 @@ def issue(
         if have < qty:
             raise RuleError(
                 "over_issue",
-                f"Không đủ tồn kho: {item.name} chỉ còn {have} {item.base_unit} có thể xuất, không thể xuất {qty}. "
-                "Hãy giảm số lượng hoặc nhập thêm hàng.",
-                f"Not enough stock: {item.name} has only {have} {item.base_unit} that may be issued, "
-                f"not {qty}. Lower the quantity or receive more first.",
-                "quantity",
+                msg("over_issue.issue", name=item.name, have=have, base_unit=item.base_unit, qty=qty),
+                field="quantity",
             )
         allocation: list[tuple[Lot, int, str | None]] = [
             (load_lot(s, bal.lot_id, station_id), take, None) for bal, take in plan
@@ -197,9 +186,8 @@ def issue(
         if lot.item_id != item_id:
             raise ValidationError(
                 "lot_item_mismatch",
-                f"Lô {lot.lot_no} không thuộc mặt hàng {item.name}. Hãy chọn đúng lô của mặt hàng này.",
-                f"Lot {lot.lot_no} is not a lot of {item.name}. Choose a lot of this item.",
-                "lot_id",
+                msg("lot_item_mismatch", lot_no=lot.lot_no, name=item.name),
+                field="lot_id",
             )
         _raise_first(s, lot_blockers(s, lot, day))
         avail = available_from(s, lot.id, day)
@@ -212,11 +200,11 @@ def issue(
                 if not (override_reason or "").strip():
                     raise RuleError(
                         "fefo_override",
-                        f"Lô {first[0][0].lot_no} hết hạn sớm hơn ({day_text(first[0][0].expiry)}) nên cần xuất "
-                        f"trước. Muốn xuất lô {lot.lot_no}, hãy ghi lý do không xuất theo FEFO.",
-                        f"Lot {first[0][0].lot_no} expires sooner ({day_text(first[0][0].expiry, 'en')}) and should go "
-                        f"first. To issue lot {lot.lot_no}, give the reason for not following FEFO.",
-                        "override_reason",
+                        msg("fefo_override",
+                            lot_no=first[0][0].lot_no,
+                            expiry=pick(day_text, first[0][0].expiry),
+                            lot_lot_no=lot.lot_no),
+                        field="override_reason",
                     )
                 note = f"Không theo FEFO: {override_reason.strip()}"  # type: ignore[union-attr]
         allocation = [(lot, qty, note)]
@@ -264,9 +252,8 @@ def transfer_out(
     if target is None or target.deleted or target.id == station_id:
         raise NotFoundError(
             "station_not_found",
-            "Không tìm thấy trạm nhận điều chuyển. Hãy chọn một trạm khác trong danh sách.",
-            "The receiving station was not found. Choose another station from the list.",
-            "to_station_id",
+            msg("station_not_found"),
+            field="to_station_id",
         )
     station_id, lot, qty, day = _outflow_lot(s, actor, lot_id, quantity, txn_date, blockers=True)
     return [
@@ -349,9 +336,8 @@ def dispose(
     if reason_code not in DISPOSAL_CODES:
         raise ValidationError(
             "bad_reason_code",
-            f"Lý do hủy “{reason_code}” không hợp lệ: hãy chọn hết hạn, hư hỏng, VVM, đông băng hoặc khác.",
-            f"Disposal reason “{reason_code}” is not valid: choose expired, damaged, vvm, frozen or other.",
-            "reason_code",
+            msg("bad_reason_code", reason_code=reason_code),
+            field="reason_code",
         )
     if reason_code == "other":
         require_reason(note, "note")
@@ -374,38 +360,33 @@ def reverse(
     if original is None or original.station_id != station_id:
         raise NotFoundError(
             "txn_not_found",
-            f"Không tìm thấy nghiệp vụ “{txn_id}” trong sổ kho của trạm. Hãy chọn lại dòng cần đảo trên thẻ kho.",
-            f"Transaction “{txn_id}” is not in this station's ledger. Pick the line to reverse from the stock card.",
-            "txn_id",
+            msg("txn_not_found", txn_id=txn_id),
+            field="txn_id",
         )
     if original.ref_table == "vial_openings" and not _from_vial:
         raise RuleError(
             "reverse_vial",
-            "Nghiệp vụ này là xuất khi mở lọ vắc xin: hãy hủy ghi nhận mở lọ trong sổ lọ đang mở thay vì đảo.",
-            "This issue came from opening a vaccine vial: cancel the vial opening in the open-vial log instead.",
-            "txn_id",
+            msg("reverse_vial"),
+            field="txn_id",
         )
     if original.kind == "reversal":
         raise RuleError(
             "reverse_reversal",
-            "Không thể đảo một bút toán đảo. Nếu cần, hãy ghi lại nghiệp vụ gốc như một nghiệp vụ mới.",
-            "A reversal cannot itself be reversed. Record the original movement again instead.",
-            "txn_id",
+            msg("reverse_reversal"),
+            field="txn_id",
         )
     done = s.scalar(select(StockTransaction.id).where(StockTransaction.reverses_id == original.id).limit(1))
     if done is not None:
         raise RuleError(
             "already_reversed",
-            "Nghiệp vụ này đã được đảo trước đó: mỗi nghiệp vụ chỉ được đảo một lần.",
-            "This transaction has already been reversed: a transaction can be reversed only once.",
-            "txn_id",
+            msg("already_reversed"),
+            field="txn_id",
         )
     if day < original.txn_date:
         raise RuleError(
             "reverse_before_original",
-            f"Ngày đảo phải từ ngày {day_text(original.txn_date)} (ngày của nghiệp vụ gốc) trở đi.",
-            f"The reversal must be dated on or after {day_text(original.txn_date, 'en')}, the original's date.",
-            "txn_date",
+            msg("reverse_before_original", txn_date=pick(day_text, original.txn_date)),
+            field="txn_date",
         )
     assert_open(s, station_id, day)
     lot = load_lot(s, original.lot_id, station_id)
@@ -415,11 +396,8 @@ def reverse(
             label = lot_label(s, lot)
             raise RuleError(
                 "reverse_negative",
-                f"Không thể đảo: {label} chỉ còn {avail}, đảo {original.quantity} sẽ làm tồn kho âm. "
-                "Hãy đảo các nghiệp vụ xuất sau đó trước.",
-                f"Cannot reverse: {label} has only {avail}; reversing {original.quantity} would make stock "
-                "negative. Reverse the later issues first.",
-                "txn_id",
+                msg("reverse_negative", label=label, avail=avail, quantity=original.quantity),
+                field="txn_id",
             )
     return [
         write_txn(

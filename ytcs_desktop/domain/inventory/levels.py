@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.errors import ValidationError
 from ytcs_desktop.domain.inventory.common import as_int, load_item, station_of
+from ytcs_desktop.messages import msg
 from ytcs_desktop.store.base import natural_id
 from ytcs_desktop.store.models import StockLevel
 
@@ -27,16 +28,14 @@ def set_stock_level(s: Session, actor: Actor, *, item_id: str, min_stock: object
     left blank: none)."""
     station_id = station_of(actor)
     load_item(s, item_id, station_id)
-    low = as_int(min_stock, "min_stock", allow_zero=True, what=("Mức tối thiểu", "Minimum"))
+    low = as_int(min_stock, "min_stock", allow_zero=True, what=msg("word.minimum"))
     blank = max_stock is None or (isinstance(max_stock, str) and not max_stock.strip())
-    high = 0 if blank else as_int(max_stock, "max_stock", allow_zero=True,
-                                     what=("Mức tối đa", "Maximum"))
+    high = 0 if blank else as_int(max_stock, "max_stock", allow_zero=True, what=msg("word.maximum"))
     if high and high < low:
         raise ValidationError(
             "max_below_min",
-            f"Mức tối đa ({high}) nhỏ hơn mức tối thiểu ({low}). Hãy nhập mức tối đa lớn hơn, hoặc 0 nếu không đặt.",
-            f"The maximum ({high}) is below the minimum ({low}). Enter a larger maximum, or 0 for none.",
-            "max_stock",
+            msg("max_below_min", high=high, low=low),
+            field="max_stock",
         )
     level = _level(s, station_id, item_id)
     if level is None:

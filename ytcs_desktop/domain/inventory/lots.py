@@ -11,6 +11,7 @@ from ytcs_desktop.dates import day_text
 from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.errors import DomainError, RuleError, ValidationError
 from ytcs_desktop.domain.inventory.common import as_date, load_item, station_of, text_or_none
+from ytcs_desktop.messages import msg, pick
 from ytcs_desktop.store.base import natural_id
 from ytcs_desktop.store.models import Item, Lot, Quarantine
 
@@ -23,9 +24,8 @@ def check_vvm(vvm_stage: int | None, field: str = "vvm_stage") -> int | None:
     if isinstance(vvm_stage, bool) or not isinstance(vvm_stage, int) or not 1 <= vvm_stage <= 4:
         raise ValidationError(
             "bad_vvm",
-            f"Giai đoạn VVM “{vvm_stage}” không hợp lệ: hãy nhập 1, 2, 3 hoặc 4.",
-            f"VVM stage “{vvm_stage}” is not valid: enter 1, 2, 3 or 4.",
-            field,
+            msg("bad_vvm.check_vvm", vvm_stage=vvm_stage),
+            field=field,
         )
     return vvm_stage
 
@@ -35,9 +35,8 @@ def clean_lot_no(lot_no: str | None) -> str:
     if not text or len(text) > 64:
         raise ValidationError(
             "bad_lot_no",
-            "Vui lòng nhập số lô (tối đa 64 ký tự) như in trên bao bì.",
-            "Please enter the lot number (at most 64 characters) as printed on the pack.",
-            "lot_no",
+            msg("bad_lot_no"),
+            field="lot_no",
         )
     return text
 
@@ -86,11 +85,9 @@ def find_or_create_lot(
     if lot.expiry != expiry:
         raise RuleError(
             "lot_expiry_mismatch",
-            f"Lô {lot_no} đã có trong kho với hạn dùng {day_text(lot.expiry)}, khác với {day_text(expiry)}. "
-            "Hãy kiểm tra lại số lô và hạn dùng trên bao bì.",
-            f"Lot {lot_no} is already held with expiry {day_text(lot.expiry, 'en')}, not {day_text(expiry, 'en')}. "
-            "Check the lot number and expiry on the pack.",
-            "expiry",
+            msg("lot_expiry_mismatch.find_or_create_lot",
+                lot_no=lot_no, expiry=pick(day_text, lot.expiry), day_text_expiry=pick(day_text, expiry)),
+            field="expiry",
         )
     if vvm_stage is not None and (lot.vvm_stage is None or vvm_stage > lot.vvm_stage):
         lot.vvm_stage = vvm_stage
@@ -124,33 +121,24 @@ def lot_blockers(s: Session, lot: Lot, on: dt.date) -> list[DomainError]:
         out.append(
             RuleError(
                 "lot_expired",
-                f"{name} đã hết hạn dùng ngày {day_text(lot.expiry)}: không được xuất sử dụng. "
-                "Hãy chọn lô khác và lập biên bản hủy lô này.",
-                f"{name} expired on {day_text(lot.expiry, 'en')} and may not be issued. "
-                "Choose another lot and record this one's disposal.",
-                "lot_id",
+                msg("lot_expired", name=name, expiry=pick(day_text, lot.expiry)),
+                field="lot_id",
             )
         )
     if is_quarantined(s, lot.id):
         out.append(
             RuleError(
                 "lot_quarantined",
-                f"{name} đang bị cách ly do sự cố dây chuyền lạnh: không được xuất. "
-                "Hãy chờ cán bộ phụ trách đánh giá và giải phóng hoặc hủy lô.",
-                f"{name} is quarantined after a cold-chain breach and may not be issued. "
-                "Wait until the person in charge releases or disposes of it.",
-                "lot_id",
+                msg("lot_quarantined", name=name),
+                field="lot_id",
             )
         )
     if item is not None and item.category == "vaccine" and (lot.vvm_stage or 0) > MAX_ISSUABLE_VVM:
         out.append(
             RuleError(
                 "lot_vvm",
-                f"{name} có chỉ thị nhiệt độ lọ vắc xin (VVM) ở giai đoạn {lot.vvm_stage}: không được sử dụng. "
-                "Hãy chọn lô khác và lập biên bản hủy lô này.",
-                f"{name} has its vaccine vial monitor (VVM) at stage {lot.vvm_stage} and may not be used. "
-                "Choose another lot and record this one's disposal.",
-                "lot_id",
+                msg("lot_vvm", name=name, vvm_stage=lot.vvm_stage),
+                field="lot_id",
             )
         )
     return out

@@ -13,6 +13,7 @@ from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.errors import RuleError
 from ytcs_desktop.domain.inventory.common import as_date, station_of
 from ytcs_desktop.domain.permissions import require
+from ytcs_desktop.messages import msg, pick
 from ytcs_desktop.store.base import utc_now
 from ytcs_desktop.store.models import ClosedPeriod
 
@@ -31,11 +32,11 @@ def assert_open(s: Session, station_id: str, txn_date: dt.date, field: str = "tx
     if last is not None and txn_date <= last:
         raise RuleError(
             "period_closed",
-            f"Kỳ đến hết ngày {day_text(last)} đã khóa sổ: không thể ghi nghiệp vụ ngày {day_text(txn_date)}. "
-            f"Hãy ghi với ngày từ {day_text(last + dt.timedelta(days=1))} trở đi.",
-            f"The period through {day_text(last, 'en')} is closed: nothing can be dated {day_text(txn_date, 'en')}. "
-            f"Date it {day_text(last + dt.timedelta(days=1), 'en')} or later.",
-            field,
+            msg("period_closed",
+                last=pick(day_text, last),
+                txn_date=pick(day_text, txn_date),
+                days=pick(day_text, last + dt.timedelta(days=1))),
+            field=field,
         )
 
 
@@ -48,17 +49,15 @@ def close_period(s: Session, actor: Actor, *, closed_through: dt.date, today: dt
     if day >= today:
         raise RuleError(
             "close_future",
-            f"Chỉ khóa sổ được các ngày đã qua: ngày {day_text(day)} chưa kết thúc. Hãy chọn ngày trước hôm nay.",
-            f"Only past days can be closed: {day_text(day, 'en')} has not ended. Choose a day before today.",
-            "closed_through",
+            msg("close_future", day=pick(day_text, day)),
+            field="closed_through",
         )
     last = last_closed_day(s, station_id)
     if last is not None and day <= last:
         raise RuleError(
             "already_closed",
-            f"Sổ đã khóa đến hết ngày {day_text(last)}. Hãy chọn một ngày sau ngày đó.",
-            f"The books are already closed through {day_text(last, 'en')}. Choose a later day.",
-            "closed_through",
+            msg("already_closed", last=pick(day_text, last)),
+            field="closed_through",
         )
     row = ClosedPeriod(station_id=station_id, closed_through=day, closed_by=actor.name, closed_at=utc_now())
     s.add(row)

@@ -28,6 +28,7 @@ from ytcs_desktop.domain.inventory.lots import clean_lot_no
 from ytcs_desktop.domain.inventory.stock import average_monthly_use, on_hand_by_item
 from ytcs_desktop.domain.permissions import require
 from ytcs_desktop.domain.validation import parse_date
+from ytcs_desktop.messages import PerLanguage, msg, pick, plain
 from ytcs_desktop.store.base import utc_now
 from ytcs_desktop.store.models import Requisition, RequisitionLine, ShipmentLine, Station, StockLevel
 
@@ -45,8 +46,21 @@ def _sources(to: str) -> tuple[str, ...]:
     return tuple(old for (old, new), _side in TRANSITIONS.items() if new == to)
 
 
-STATUS_VI = {"draft": "nháp", "submitted": "đã gửi", "approved": "đã duyệt", "rejected": "bị từ chối",
-             "shipped": "đã cấp hàng"}
+STATES = {"draft": msg("word.requisition_state.draft"), "submitted": msg("word.requisition_state.submitted"),
+          "approved": msg("word.requisition_state.approved"), "rejected": msg("word.requisition_state.rejected"),
+          "shipped": msg("word.requisition_state.shipped")}
+
+
+def _state(status: str) -> PerLanguage:
+    return STATES.get(status) or plain(status)
+
+
+def _either(statuses: tuple[str, ...]) -> PerLanguage:
+    """“a hoặc b” / “a or b”: the states a requisition must be in."""
+    words = _state(statuses[-1])
+    for status in reversed(statuses[:-1]):
+        words = msg("word.either", first=_state(status), then=words)
+    return words
 
 
 def load_requisition(s: Session, requisition_id: str, station_id: str | None) -> Requisition:
@@ -54,22 +68,18 @@ def load_requisition(s: Session, requisition_id: str, station_id: str | None) ->
     if req is None or req.deleted or (station_id is not None and req.station_id != station_id):
         raise NotFoundError(
             "requisition_not_found",
-            "Không tìm thấy phiếu dự trù này. Hãy mở lại danh sách phiếu dự trù.",
-            "This requisition was not found. Reopen the list of requisitions.",
-            "requisition_id",
+            msg("requisition_not_found"),
+            field="requisition_id",
         )
     return req
 
 
 def _require_status(req: Requisition, *allowed: str) -> None:
     if req.status not in allowed:
-        want = " hoặc ".join(STATUS_VI.get(a, a) for a in allowed)
         raise RuleError(
             "requisition_status",
-            f"Phiếu dự trù {req.number} đang ở trạng thái “{STATUS_VI.get(req.status, req.status)}”; "
-            f"thao tác này chỉ làm được khi phiếu {want}.",
-            f"Requisition {req.number} is {req.status}; this can only be done when it is {' or '.join(allowed)}.",
-            "status",
+            msg("requisition_status", number=req.number, state=_state(req.status), want=_either(allowed)),
+            field="status",
         )
 
 
@@ -100,9 +110,8 @@ def create_requisition(
     if end < start:
         raise ValidationError(
             "bad_period",
-            "Ngày kết thúc kỳ dự trù phải sau ngày bắt đầu.",
-            "The end of the requisition period must be after its start.",
-            "period_to",
+            msg("bad_period"),
+            field="period_to",
         )
     today = today or dt.date.today()
     balances = {b.item_id: b for b in on_hand_by_item(s, station_id)}
@@ -146,9 +155,8 @@ def set_requested(s: Session, actor: Actor, *, line_id: str, requested_qty: int,
     if line is None or line.deleted or line.station_id != station_id:
         raise NotFoundError(
             "requisition_line_not_found",
-            "Không tìm thấy dòng dự trù này. Hãy mở lại phiếu dự trù.",
-            "This requisition line was not found. Reopen the requisition.",
-            "line_id",
+            msg("requisition_line_not_found"),
+            field="line_id",
         )
     _require_status(load_requisition(s, line.requisition_id, station_id), "draft")
     line.requested_qty = as_int(requested_qty, "requested_qty", allow_zero=True)
@@ -165,9 +173,8 @@ def submit(s: Session, actor: Actor, *, requisition_id: str, notes: str | None =
     if not any(line.requested_qty > 0 for line in lines_of(s, req.id)):
         raise RuleError(
             "requisition_empty",
-            "Phiếu dự trù chưa có mặt hàng nào với số lượng đề nghị lớn hơn 0. Hãy nhập số lượng cần dự trù.",
-            "The requisition has no line with a requested quantity above 0. Enter what you need.",
-            "requested_qty",
+            msg("requisition_empty"),
+            field="requested_qty",
         )
     req.status = "submitted"
     if notes is not None:
@@ -179,7 +186,7 @@ def submit(s: Session, actor: Actor, *, requisition_id: str, notes: str | None =
 def approve(s: Session, actor: Actor, *, requisition_id: str, approved: dict[str, int],
             note: str | None = None) -> Requisition:
     """The centre sets approved quantities; a line not named is approved as requested."""
-    centre_only(actor, "duyệt phiếu dự trù", "approve a requisition")
+    centre_only(actor, msg("word.approve_a_requisition"))
     require(actor, "approve_requisition")
     req = load_requisition(s, requisition_id, None)
     _require_status(req, *_sources("approved"))
@@ -188,9 +195,8 @@ def approve(s: Session, actor: Actor, *, requisition_id: str, approved: dict[str
     if unknown:
         raise NotFoundError(
             "requisition_line_not_found",
-            "Có dòng duyệt không thuộc phiếu dự trù này. Hãy mở lại phiếu và duyệt lại.",
-            "An approved line does not belong to this requisition. Reopen it and approve again.",
-            "approved",
+            msg("requisition_line_not_found.approve"),
+            field="approved",
         )
     checked = {line_id: as_int(qty, "approved", allow_zero=True) for line_id, qty in approved.items()}
     for line_id, line in lines.items():
@@ -205,7 +211,7 @@ def approve(s: Session, actor: Actor, *, requisition_id: str, approved: dict[str
 
 
 def reject(s: Session, actor: Actor, *, requisition_id: str, reason: str) -> Requisition:
-    centre_only(actor, "từ chối phiếu dự trù", "reject a requisition")
+    centre_only(actor, msg("word.reject_a_requisition"))
     require(actor, "approve_requisition")
     why = require_reason(reason)
     req = load_requisition(s, requisition_id, None)
@@ -230,16 +236,15 @@ def ship(
 ) -> list[ShipmentLine]:
     """The centre ships lots to a station: each (item_id, lot_no, expiry, quantity, manufacturer)
     becomes a pending receipt there."""
-    centre_only(actor, "xuất cấp hàng cho trạm", "ship stock to a station")
+    centre_only(actor, msg("inventory.requisitions"))
     require(actor, "ship")
     day = as_date(shipped_date, "shipped_date")
     station = s.get(Station, station_id) if station_id else None
     if station is None or station.deleted:
         raise NotFoundError(
             "station_not_found",
-            "Không tìm thấy trạm nhận hàng. Hãy chọn trạm trong danh sách.",
-            "The receiving station was not found. Choose a station from the list.",
-            "station_id",
+            msg("station_not_found.ship"),
+            field="station_id",
         )
     req = None
     if requisition_id is not None:
@@ -248,9 +253,8 @@ def ship(
     if not lines:
         raise ValidationError(
             "shipment_empty",
-            "Phiếu xuất chưa có dòng hàng nào. Hãy thêm mặt hàng, số lô, hạn dùng và số lượng.",
-            "The shipment has no lines. Add the item, lot, expiry and quantity.",
-            "lines",
+            msg("shipment_empty"),
+            field="lines",
         )
     out = []
     for row in lines:
@@ -260,20 +264,17 @@ def ship(
         if expiry is None or not str(expiry).strip(" /-_."):  # never guessed: copied from the pack
             raise ValidationError(
                 "expiry_missing",
-                f"Chưa nhập hạn dùng của {item.name}, lô {lot_no or '(chưa có số lô)'}: hãy chép hạn dùng in "
-                "trên hộp (ví dụ 31/12/2027).",
-                f"The expiry of {item.name}, lot {lot_no or '(no lot number yet)'}, is missing: copy the expiry "
-                "printed on the box (e.g. 31/12/2027).",
-                "expiry",
+                msg("expiry_missing.ship", item=item.name,
+                    lot_no=plain(str(lot_no)) if lot_no else msg("word.no_lot_number_yet")),
+                field="expiry",
             )
         expiry = expiry if isinstance(expiry, dt.date) else parse_date(str(expiry), "expiry")
         expiry = as_date(expiry, "expiry")
         if expiry < day:
             raise RuleError(
                 "ship_expired",
-                f"Lô {lot_no} đã hết hạn ({day_text(expiry)}): không được cấp cho trạm.",
-                f"Lot {lot_no} expired on {day_text(expiry, 'en')} and may not be shipped.",
-                "expiry",
+                msg("ship_expired", lot_no=lot_no, expiry=pick(day_text, expiry)),
+                field="expiry",
             )
         out.append(
             ShipmentLine(

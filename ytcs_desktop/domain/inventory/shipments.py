@@ -14,6 +14,7 @@ from ytcs_desktop.domain.inventory.common import as_date, as_int, station_of, te
 from ytcs_desktop.domain.inventory.ledger import receive
 from ytcs_desktop.domain.inventory.lots import check_vvm
 from ytcs_desktop.domain.inventory.periods import assert_open
+from ytcs_desktop.messages import msg
 from ytcs_desktop.store.base import natural_id, utc_now
 from ytcs_desktop.store.models import Centre, ShipmentLine, Station, StockTransaction
 
@@ -62,16 +63,14 @@ def confirm_receipt(
     if line is None or line.deleted or line.station_id != station_id:
         raise NotFoundError(
             "shipment_line_not_found",
-            "Không tìm thấy dòng hàng chờ nhập này. Hãy mở lại danh sách hàng chờ nhập.",
-            "This pending receipt was not found. Reopen the list of pending receipts.",
-            "shipment_line_id",
+            msg("shipment_line_not_found"),
+            field="shipment_line_id",
         )
     if line.status != "pending":
         raise RuleError(
             "shipment_confirmed",
-            f"Lô {line.lot_no} của phiếu {line.doc_no or ''} đã được xác nhận nhập kho trước đó.",
-            f"Lot {line.lot_no} of shipment {line.doc_no or ''} has already been confirmed.",
-            "shipment_line_id",
+            msg("shipment_confirmed", lot_no=line.lot_no, doc_no=line.doc_no or ''),
+            field="shipment_line_id",
         )
     qty = as_int(received_qty, "received_qty", allow_zero=True)
     day = as_date(txn_date, "txn_date")
@@ -80,18 +79,14 @@ def confirm_receipt(
     if qty != line.quantity and not note:
         raise ValidationError(
             "discrepancy_required",
-            f"Số lượng nhận ({qty}) khác số lượng Trung tâm cấp ({line.quantity}): hãy ghi rõ chênh lệch "
-            "(thiếu, vỡ, hỏng…).",
-            f"The quantity received ({qty}) differs from the quantity shipped ({line.quantity}): describe the "
-            "discrepancy (missing, broken, damaged…).",
-            "discrepancy",
+            msg("discrepancy_required", qty=qty, quantity=line.quantity),
+            field="discrepancy",
         )
     if temperature is not None and not isinstance(temperature, int | float):
         raise ValidationError(
             "bad_temperature",
-            f"Nhiệt độ “{temperature}” không hợp lệ: hãy nhập một số (°C), ví dụ 4,5.",
-            f"Temperature “{temperature}” is not valid: enter a number in °C, e.g. 4.5.",
-            "temperature",
+            msg("bad_temperature.confirm_receipt", temperature=temperature),
+            field="temperature",
         )
     rows: list[StockTransaction] = []
     if qty > 0:

@@ -17,9 +17,11 @@ from sqlalchemy.orm import Session
 from ytcs_desktop.dates import day_text
 from ytcs_desktop.domain.actor import Actor, Role
 from ytcs_desktop.domain.errors import RuleError, ValidationError
-from ytcs_desktop.domain.labels import label, parse_code
+from ytcs_desktop.domain.labels import parse_code
+from ytcs_desktop.domain.programme.common import state_words
 from ytcs_desktop.domain.stations import as_date, get_row, optional_date, require_centre
 from ytcs_desktop.domain.validation import required_text
+from ytcs_desktop.messages import PerLanguage, msg, pick
 from ytcs_desktop.store.base import natural_id
 from ytcs_desktop.store.models import ConsultationCase, ConsultationSession, Station, SupportRequest
 
@@ -35,9 +37,8 @@ def _time(value: str | None) -> str:
     match = _TIME.match((value or "").strip())
     if not match:
         raise ValidationError("bad_time",
-                              f"Giờ “{value or ''}” không hợp lệ: hãy nhập giờ:phút, ví dụ 08:30 hoặc 14:00.",
-                              f"Time “{value or ''}” is not valid: enter hours:minutes such as 08:30 or 14:00.",
-                              "start_time")
+                              msg("bad_time", value=value or ''),
+                              field="start_time")
     return f"{int(match[1]):02d}:{match[2]}"
 
 
@@ -46,16 +47,13 @@ def _where(mode: str, place: str | None, link: str | None) -> tuple[str | None, 
     place_text = (place or "").strip() or None
     link_text = (link or "").strip() or None
     if mode == "in_person" and not place_text:
-        raise ValidationError("place_required", "Hội chẩn trực tiếp cần địa điểm: hãy nhập nơi tổ chức.",
-                              "An in-person consultation needs a place: enter where it is held.", "place")
+        raise ValidationError("place_required", msg("place_required"), field="place")
     if mode == "online":
         if not link_text:
-            raise ValidationError("link_required", "Hội chẩn trực tuyến cần đường dẫn phòng họp: hãy dán đường dẫn.",
-                                  "An online consultation needs the meeting link: paste the link.", "link")
+            raise ValidationError("link_required", msg("link_required"), field="link")
         if not _LINK.match(link_text):
             raise ValidationError("bad_link",
-                                  f"Đường dẫn “{link_text}” không hợp lệ: đường dẫn bắt đầu bằng http:// hoặc https://.",
-                                  f"Link “{link_text}” is not valid: a link starts with http:// or https://.", "link")
+                                  msg("bad_link", link_text=link_text), field="link")
     return place_text, link_text
 
 
@@ -64,23 +62,23 @@ def schedule_session(
     place: str | None = None, link: str | None = None, station_id: str | None = None, today: object = None,
 ) -> ConsultationSession:
     """A session on the calendar. A day already past is refused: the calendar says what is coming."""
-    require_centre(actor, "lên lịch hội chẩn", "schedule consultations")
+    require_centre(actor, msg("word.schedule_consultations"))
     when = as_date(day, "day")
     now = optional_date(today, "today") or dt.date.today()
     if when < now:
         raise ValidationError(
             "session_in_past",
-            f"Ngày hội chẩn {day_text(when)} đã qua: hãy chọn từ hôm nay ({day_text(now)}) trở đi.",
-            f"The consultation day {day_text(when, 'en')} has passed: choose today ({day_text(now, 'en')}) or later.",
-            "day")
+            msg("session_in_past", when=pick(day_text, when), now=pick(day_text, now)),
+            field="day")
     time_text = _time(start_time)
     how = parse_code("support_format", mode, "mode")
     where, link_text = _where(how, place, link)
-    station = get_row(s, Station, station_id, "trạm", "station", "station_id") if station_id else None
+    station = (get_row(s, Station, station_id, msg("word.station.schedule_session"), "station_id")
+               if station_id else None)
     session = ConsultationSession(
         station_id=station.id if station else None, day=when, start_time=time_text, mode=how, place=where,
-        link=link_text, topic=required_text(topic, "topic", "chủ đề hội chẩn", "consultation topic"),
-        experts=required_text(experts, "experts", "chuyên gia của Trung tâm tham gia", "centre's experts taking part",
+        link=link_text, topic=required_text(topic, "topic", msg("word.consultation_topic")),
+        experts=required_text(experts, "experts", msg("word.centre_s_experts_taking_part"),
                               2000),
         status="planned")
     s.add(session)
@@ -89,43 +87,37 @@ def schedule_session(
 
 
 def _session(s: Session, session_id: str) -> ConsultationSession:
-    return get_row(s, ConsultationSession, session_id, "buổi hội chẩn", "consultation session", "session_id")
+    return get_row(s, ConsultationSession, session_id, msg("word.consultation_session"), "session_id")
 
 
-def _planned(s: Session, actor: Actor, session_id: str, vi_action: str, en_action: str) -> ConsultationSession:
-    require_centre(actor, vi_action, en_action)
+def _planned(s: Session, actor: Actor, session_id: str, action: PerLanguage) -> ConsultationSession:
+    require_centre(actor, action)
     session = _session(s, session_id)
     if not any(frm == session.status for frm, _to in TRANSITIONS):
         raise RuleError("session_closed",
-                        f"Buổi hội chẩn đã ở trạng thái “{label('consultation_status', session.status)}”: "
-                        f"không thể {vi_action}.",
-                        f"The consultation is already {label('consultation_status', session.status, 'en').lower()}: "
-                        f"cannot {en_action}.", "session_id")
+                        msg("session_closed.consultation",
+                            status=pick(state_words, "consultation_status", session.status), action=action),
+                        field="session_id")
     return session
 
 
 def add_case(s: Session, actor: Actor, session_id: str, request_id: str) -> ConsultationCase:
     """Put a support request on a session's agenda (once)."""
-    session = _planned(s, actor, session_id, "thêm ca bệnh", "add a case")
-    request = get_row(s, SupportRequest, request_id, "yêu cầu hỗ trợ", "support request", "request_id")
+    session = _planned(s, actor, session_id, msg("word.add_a_case"))
+    request = get_row(s, SupportRequest, request_id, msg("word.support_request"), "request_id")
     if request.status in CLOSED_REQUESTS:
         raise RuleError("request_not_open",
-                        f"Yêu cầu {request.number or ''} đang ở trạng thái "
-                        f"“{label('request_status', request.status)}”: "
-                        "chỉ đưa vào hội chẩn yêu cầu đã gửi và chưa bị hủy hay từ chối.",
-                        f"Request {request.number or ''} is {label('request_status', request.status, 'en').lower()}: "
-                        "only submitted requests that are not cancelled or rejected go on the agenda.", "request_id")
+                        msg("request_not_open", number=request.number or "",
+                            status=pick(state_words, "request_status", request.status)),
+                        field="request_id")
     if session.station_id is not None and request.station_id != session.station_id:
         raise RuleError("request_other_station",
-                        "Yêu cầu này là của trạm khác, không phải trạm của buổi hội chẩn: "
-                        "hãy chọn yêu cầu của trạm đó.",
-                        "This request belongs to another station than the session's: choose one of that station's.",
-                        "request_id")
+                        msg("request_other_station"),
+                        field="request_id")
     case_id = natural_id("consultation_cases", session.id, request.id)
     old = s.get(ConsultationCase, case_id)
     if old is not None and not old.deleted:
-        raise RuleError("case_listed", f"Yêu cầu {request.number or ''} đã có trong danh sách ca của buổi này.",
-                        f"Request {request.number or ''} is already on this session's agenda.", "request_id")
+        raise RuleError("case_listed", msg("case_listed", number=request.number or ''), field="request_id")
     if old is not None:
         old.deleted = False
         s.flush()
@@ -137,31 +129,28 @@ def add_case(s: Session, actor: Actor, session_id: str, request_id: str) -> Cons
 
 
 def record_conclusion(s: Session, actor: Actor, case_id: str, conclusion: str) -> ConsultationCase:
-    require_centre(actor, "ghi kết luận hội chẩn", "record a consultation's conclusion")
-    case = get_row(s, ConsultationCase, case_id, "ca hội chẩn", "consultation case", "case_id")
+    require_centre(actor, msg("word.record_a_consultation_s_conclusion"))
+    case = get_row(s, ConsultationCase, case_id, msg("word.consultation_case"), "case_id")
     if _session(s, case.session_id).status == "cancelled":
-        raise RuleError("session_cancelled", "Buổi hội chẩn đã hủy: không ghi kết luận được.",
-                        "The consultation was cancelled: no conclusion can be recorded.", "case_id")
-    case.conclusion = required_text(conclusion, "conclusion", "kết luận hội chẩn", "conclusion", 4000)
+        raise RuleError("session_cancelled", msg("session_cancelled"), field="case_id")
+    case.conclusion = required_text(conclusion, "conclusion", msg("word.conclusion"), 4000)
     s.flush()
     return case
 
 
 def mark_held(s: Session, actor: Actor, session_id: str, *, today: object = None) -> ConsultationSession:
-    session = _planned(s, actor, session_id, "đánh dấu đã tổ chức", "mark it held")
+    session = _planned(s, actor, session_id, msg("word.mark_it_held"))
     now = optional_date(today, "today") or dt.date.today()
     if session.day > now:
         raise RuleError("session_not_yet",
-                        f"Buổi hội chẩn ngày {day_text(session.day)} chưa diễn ra: đánh dấu sau khi đã tổ chức.",
-                        f"The consultation on {day_text(session.day, 'en')} has not happened yet: mark it held "
-                        "afterwards.", "session_id")
+                        msg("session_not_yet", day=pick(day_text, session.day)), field="session_id")
     session.status = "held"
     s.flush()
     return session
 
 
 def cancel(s: Session, actor: Actor, session_id: str, *, reason: str | None = None) -> ConsultationSession:
-    session = _planned(s, actor, session_id, "hủy", "cancel it")
+    session = _planned(s, actor, session_id, msg("word.cancel_it"))
     session.status = "cancelled"
     session.notes = (reason or "").strip() or session.notes
     s.flush()

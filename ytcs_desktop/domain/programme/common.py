@@ -6,13 +6,22 @@ import datetime as dt
 import re
 
 from ytcs_desktop.domain.errors import ValidationError
+from ytcs_desktop.domain.labels import label
+from ytcs_desktop.messages import PerLanguage, capital, msg
 
 QUARTERS = (1, 2, 3, 4)
 MAX_AMOUNT = 10_000_000_000  # VND: a cost above ten billion for one activity is a typing slip
 _GROUPED = re.compile(r"\d{1,3}([.,]\d{3})+")
 
 
-def non_negative(value: object, field: str, vi_label: str, en_label: str, limit: int = MAX_AMOUNT) -> int:
+def state_words(kind: str, code: str, lang: str = "vi") -> str:
+    """A status as a sentence names it: the label as it is in Vietnamese, in lower case in English
+    (“đã tổ chức”, “is already held”)."""
+    words = label(kind, code, lang)
+    return words.lower() if lang.startswith("en") else words
+
+
+def non_negative(value: object, field: str, label: PerLanguage, limit: int = MAX_AMOUNT) -> int:
     """A whole number from 0 up (a target, a head count, a cost): empty means 0."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return 0
@@ -26,12 +35,8 @@ def non_negative(value: object, field: str, vi_label: str, en_label: str, limit:
     except ValueError:
         number = -1
     if number < 0 or number > limit:
-        raise ValidationError(
-            "bad_number",
-            f"{vi_label.capitalize()} “{value}” không hợp lệ: hãy nhập số nguyên từ 0 trở lên.",
-            f"{en_label.capitalize()} “{value}” is not valid: enter a whole number of 0 or more.",
-            field,
-        )
+        raise ValidationError("bad_number", msg("bad_number.non_negative", label=capital(label), value=value),
+                              field=field)
     return number
 
 
@@ -41,8 +46,7 @@ def year_of(value: object, field: str = "year") -> int:
     except ValueError:
         year = 0
     if not 2000 <= year <= 2100:
-        raise ValidationError("bad_year", f"Năm “{value}” không hợp lệ: hãy nhập năm có 4 chữ số, ví dụ 2026.",
-                              f"Year “{value}” is not valid: enter a four-digit year such as 2026.", field)
+        raise ValidationError("bad_year", msg("bad_year", value=value), field=field)
     return year
 
 
@@ -58,8 +62,7 @@ def quarter_of(value: object, field: str = "quarter") -> int | None:
     except ValueError:
         quarter = 0
     if quarter not in QUARTERS:
-        raise ValidationError("bad_quarter", f"Quý “{value}” không hợp lệ: hãy chọn quý 1, 2, 3 hoặc 4.",
-                              f"Quarter “{value}” is not valid: choose quarter 1, 2, 3 or 4.", field)
+        raise ValidationError("bad_quarter", msg("bad_quarter", value=value), field=field)
     return quarter
 
 

@@ -19,14 +19,15 @@ from ytcs_desktop.domain.labels import codes, parse_code
 from ytcs_desktop.domain.programme.common import QUARTERS, non_negative, year_of
 from ytcs_desktop.domain.stations import get_row, require_centre
 from ytcs_desktop.domain.validation import required_text
+from ytcs_desktop.messages import msg
 from ytcs_desktop.store.base import natural_id
 from ytcs_desktop.store.models import Department, PlanActivity, PlanIndicator, Station, SupportPlan
 
 COST_FIELDS = ("cost_travel", "cost_per_diem", "cost_materials")
 TARGET_FIELDS = tuple(f"target_q{q}" for q in QUARTERS)
-COST_LABELS = {"cost_travel": ("chi phí đi lại", "travel cost"),
-                "cost_per_diem": ("công tác phí", "per diem"),
-                "cost_materials": ("chi phí vật tư, tài liệu", "materials cost")}
+COST_LABELS = {"cost_travel": msg("word.travel_cost"),
+               "cost_per_diem": msg("word.per_diem"),
+               "cost_materials": msg("word.materials_cost")}
 
 
 def plan_id_for(station_id: str, year: int) -> str:
@@ -36,17 +37,16 @@ def plan_id_for(station_id: str, year: int) -> str:
 
 def create_plan(s: Session, actor: Actor, *, station_id: str, year: object, objectives: str,
                 notes: str | None = None) -> SupportPlan:
-    require_centre(actor, "lập kế hoạch hỗ trợ chuyên môn", "make a support plan")
-    station = get_row(s, Station, station_id, "trạm", "station", "station_id")
+    require_centre(actor, msg("word.make_a_support_plan"))
+    station = get_row(s, Station, station_id, msg("word.station.create_plan"), "station_id")
     y = year_of(year)
-    text = required_text(objectives, "objectives", "mục tiêu của kế hoạch", "plan's objectives", 4000)
+    text = required_text(objectives, "objectives", msg("word.plan_s_objectives"), 4000)
     plan_id = plan_id_for(station.id, y)
     old = s.get(SupportPlan, plan_id)
     if old is not None and not old.deleted:
         raise RuleError("plan_exists",
-                        f"{station.name} đã có kế hoạch hỗ trợ năm {y}: hãy mở kế hoạch đó để sửa hoặc thêm hoạt động.",
-                        f"{station.name} already has a support plan for {y}: open it to edit or add activities.",
-                        "year")
+                        msg("plan_exists", name=station.name, y=y),
+                        field="year")
     if old is not None:  # a removed plan made again keeps its identity
         old.deleted, old.objectives, old.notes = False, text, (notes or "").strip() or None
         s.flush()
@@ -59,10 +59,10 @@ def create_plan(s: Session, actor: Actor, *, station_id: str, year: object, obje
 
 def update_plan(s: Session, actor: Actor, plan_id: str, *, objectives: str | None = None,
                 notes: str | None = None) -> SupportPlan:
-    require_centre(actor, "sửa kế hoạch hỗ trợ chuyên môn", "change a support plan")
-    plan = get_row(s, SupportPlan, plan_id, "kế hoạch hỗ trợ", "support plan", "plan_id")
+    require_centre(actor, msg("word.change_a_support_plan"))
+    plan = get_row(s, SupportPlan, plan_id, msg("word.support_plan"), "plan_id")
     if objectives is not None:
-        plan.objectives = required_text(objectives, "objectives", "mục tiêu của kế hoạch", "plan's objectives", 4000)
+        plan.objectives = required_text(objectives, "objectives", msg("word.plan_s_objectives"), 4000)
     if notes is not None:
         plan.notes = notes.strip() or None
     s.flush()
@@ -70,25 +70,25 @@ def update_plan(s: Session, actor: Actor, plan_id: str, *, objectives: str | Non
 
 
 def _targets(values: dict[str, Any]) -> dict[str, int]:
-    return {f"target_q{q}": non_negative(values.get(f"target_q{q}"), f"target_q{q}", f"chỉ tiêu quý {q}",
-                                         f"quarter {q} target", 100_000)
+    return {f"target_q{q}": non_negative(values.get(f"target_q{q}"), f"target_q{q}", msg("word.quarter_target", q=q),
+                                         100_000)
             for q in QUARTERS}
 
 
 def _costs(values: dict[str, Any]) -> dict[str, int]:
-    return {f: non_negative(values.get(f), f, *COST_LABELS[f]) for f in COST_FIELDS}
+    return {f: non_negative(values.get(f), f, COST_LABELS[f]) for f in COST_FIELDS}
 
 
 def _activity_fields(s: Session, kind: str, content: str, department_id: str | None,
                      values: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {
         "kind": parse_code("activity_kind", kind, "kind"),
-        "content": required_text(content, "content", "nội dung hoạt động", "activity's content", 2000),
+        "content": required_text(content, "content", msg("word.activity_s_content"), 2000),
         "department_id": None,
         **_targets(values), **_costs(values),
     }
     if department_id:
-        out["department_id"] = get_row(s, Department, department_id, "khoa/phòng", "department", "department_id").id
+        out["department_id"] = get_row(s, Department, department_id, msg("word.department"), "department_id").id
     return out
 
 
@@ -96,12 +96,11 @@ def add_activity(s: Session, actor: Actor, plan_id: str, *, kind: str, content: 
                  department_id: str | None = None, **values: Any) -> PlanActivity:
     """An activity with `target_q1`…`target_q4` (0 or more each) and `cost_travel`, `cost_per_diem`,
     `cost_materials` in VND (0 or more)."""
-    require_centre(actor, "lập kế hoạch hỗ trợ chuyên môn", "make a support plan")
-    plan = get_row(s, SupportPlan, plan_id, "kế hoạch hỗ trợ", "support plan", "plan_id")
+    require_centre(actor, msg("word.make_a_support_plan"))
+    plan = get_row(s, SupportPlan, plan_id, msg("word.support_plan"), "plan_id")
     unknown = sorted(set(values) - set(TARGET_FIELDS) - set(COST_FIELDS))
     if unknown:
-        raise ValidationError("unknown_field", f"Hoạt động không có trường “{unknown[0]}”.",
-                              f"An activity has no field “{unknown[0]}”.", unknown[0])
+        raise ValidationError("unknown_field", msg("unknown_field", unknown=unknown[0]), field=unknown[0])
     activity = PlanActivity(station_id=plan.station_id, plan_id=plan.id,
                             **_activity_fields(s, kind, content, department_id, values))
     s.add(activity)
@@ -110,8 +109,8 @@ def add_activity(s: Session, actor: Actor, plan_id: str, *, kind: str, content: 
 
 
 def update_activity(s: Session, actor: Actor, activity_id: str, **values: Any) -> PlanActivity:
-    require_centre(actor, "sửa kế hoạch hỗ trợ chuyên môn", "change a support plan")
-    activity = get_row(s, PlanActivity, activity_id, "hoạt động", "activity", "activity_id")
+    require_centre(actor, msg("word.change_a_support_plan"))
+    activity = get_row(s, PlanActivity, activity_id, msg("word.activity"), "activity_id")
     current = {f: getattr(activity, f) for f in (*TARGET_FIELDS, *COST_FIELDS)}
     fields = _activity_fields(s, values.pop("kind", activity.kind), values.pop("content", activity.content),
                               values.pop("department_id", activity.department_id), {**current, **values})
@@ -122,8 +121,8 @@ def update_activity(s: Session, actor: Actor, activity_id: str, **values: Any) -
 
 
 def remove_activity(s: Session, actor: Actor, activity_id: str) -> PlanActivity:
-    require_centre(actor, "sửa kế hoạch hỗ trợ chuyên môn", "change a support plan")
-    activity = get_row(s, PlanActivity, activity_id, "hoạt động", "activity", "activity_id")
+    require_centre(actor, msg("word.change_a_support_plan"))
+    activity = get_row(s, PlanActivity, activity_id, msg("word.activity"), "activity_id")
     activity.deleted = True
     s.flush()
     return activity
@@ -131,13 +130,12 @@ def remove_activity(s: Session, actor: Actor, activity_id: str) -> PlanActivity:
 
 def add_indicator(s: Session, actor: Actor, plan_id: str, *, name: str, measure: str,
                   target: str | None = None) -> PlanIndicator:
-    require_centre(actor, "lập kế hoạch hỗ trợ chuyên môn", "make a support plan")
-    plan = get_row(s, SupportPlan, plan_id, "kế hoạch hỗ trợ", "support plan", "plan_id")
+    require_centre(actor, msg("word.make_a_support_plan"))
+    plan = get_row(s, SupportPlan, plan_id, msg("word.support_plan"), "plan_id")
     row = PlanIndicator(
         station_id=plan.station_id, plan_id=plan.id,
-        name=required_text(name, "name", "tên chỉ số chuyên môn", "indicator's name"),
-        measure=required_text(measure, "measure", "phương thức đánh giá (cách đo chỉ số)",
-                              "how the indicator is measured", 2000),
+        name=required_text(name, "name", msg("word.indicator_s_name")),
+        measure=required_text(measure, "measure", msg("programme.plan.add_indicator"), 2000),
         target=(target or "").strip()[:120] or None,
     )
     s.add(row)

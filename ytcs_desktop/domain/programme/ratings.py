@@ -18,6 +18,7 @@ from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.errors import PermissionDenied, RuleError, ValidationError
 from ytcs_desktop.domain.programme.common import quarter_days, quarter_of_day
 from ytcs_desktop.domain.stations import get_row, require_station
+from ytcs_desktop.messages import msg
 from ytcs_desktop.store.base import natural_id, utc_now
 from ytcs_desktop.store.models import (
     ActivityRating,
@@ -38,48 +39,37 @@ def rating_value(value: object) -> int:
         rating = 0
     if not 1 <= rating <= 5:
         raise ValidationError("bad_rating",
-                              f"Điểm đánh giá “{value if value is not None else ''}” không hợp lệ: "
-                              "hãy chọn từ 1 (kém) đến 5 (rất tốt).",
-                              f"Rating “{value if value is not None else ''}” is not valid: choose from 1 (poor) to "
-                              "5 (very good).", "rating")
+                              msg("bad_rating", else_=value if value is not None else ''), field="rating")
     return rating
 
 
 def _activity_day(s: Session, station_id: str, kind: str, activity_id: str) -> dt.date:
     """The day of the activity, after checking the station received it and it has happened."""
     if kind == "rotation":
-        visit = get_row(s, RotationVisit, activity_id, "lịch luân phiên", "rotation visit", "activity_id")
+        visit = get_row(s, RotationVisit, activity_id, msg("word.rotation_visit"), "activity_id")
         if visit.station_id != station_id:
-            raise PermissionDenied("other_station", "Đợt luân phiên này là của trạm khác: trạm chỉ đánh giá hỗ trợ "
-                                   "mình đã nhận.", "This visit was to another station: a station rates only the "
-                                   "support it received.", "activity_id")
+            raise PermissionDenied("other_station", msg("other_station"), field="activity_id")
         if visit.status != "done":
-            raise RuleError("not_done", "Đợt luân phiên chưa được ghi là đã thực hiện: hãy đánh giá sau khi đợt "
-                            "luân phiên kết thúc.", "The visit is not recorded as done yet: rate it once it is over.",
-                            "activity_id")
+            raise RuleError("not_done", msg("not_done"),
+                            field="activity_id")
         return visit.date_from
-    session = get_row(s, ConsultationSession, activity_id, "buổi hội chẩn", "consultation session", "activity_id")
+    session = get_row(s, ConsultationSession, activity_id, msg("word.consultation_session"), "activity_id")
     has_case = s.scalar(select(ConsultationCase.id).where(ConsultationCase.session_id == session.id,
                                                           ConsultationCase.station_id == station_id,
                                                           ConsultationCase.deleted.is_(False)))
     if session.station_id not in (None, station_id) or (session.station_id is None and not has_case):
-        raise PermissionDenied("not_participant", "Trạm không có ca bệnh trong buổi hội chẩn này: trạm chỉ đánh giá "
-                               "hỗ trợ mình đã nhận.", "The station had no case in this consultation: a station rates "
-                               "only the support it received.", "activity_id")
+        raise PermissionDenied("not_participant", msg("not_participant"), field="activity_id")
     if session.status != "held":
-        raise RuleError("not_held", "Buổi hội chẩn chưa được ghi là đã tổ chức: hãy đánh giá sau khi hội chẩn.",
-                        "The consultation is not recorded as held yet: rate it afterwards.", "activity_id")
+        raise RuleError("not_held", msg("not_held"), field="activity_id")
     return session.day
 
 
 def rate_activity(s: Session, actor: Actor, *, kind: str, activity_id: str, rating: object,
                   comment: str | None = None) -> ActivityRating:
     """The station's rating of a rotation visit or a consultation session (again: replaces the earlier)."""
-    station_id = require_station(actor, "đánh giá hỗ trợ đã nhận", "rate the support received")
+    station_id = require_station(actor, msg("word.rate_the_support_received"))
     if kind not in RATED_KINDS:
-        raise ValidationError("bad_kind", "Chỉ đánh giá được đợt luân phiên hoặc buổi hội chẩn ở đây; yêu cầu hỗ trợ "
-                              "được đánh giá trên chính yêu cầu đó.", "Only a rotation visit or a consultation is "
-                              "rated here; a support request is rated on the request itself.", "kind")
+        raise ValidationError("bad_kind", msg("bad_kind"), field="kind")
     _activity_day(s, station_id, kind, activity_id)
     value = rating_value(rating)
     text = (comment or "").strip()[:2000] or None

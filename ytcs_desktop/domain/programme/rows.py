@@ -14,6 +14,7 @@ from ytcs_desktop.domain.programme.plan import COST_LABELS, TARGET_FIELDS
 from ytcs_desktop.domain.programme.ratings import rating_value
 from ytcs_desktop.domain.referrals import check_pushed
 from ytcs_desktop.domain.supervision import check_pushed_finding
+from ytcs_desktop.messages import msg
 
 RowCheck = Callable[[Mapping[str, Any]], None]
 
@@ -22,10 +23,10 @@ def _activity(fields: Mapping[str, Any]) -> None:
     for name in TARGET_FIELDS:
         if name in fields:
             q = name[-1]
-            non_negative(fields[name], name, f"chỉ tiêu quý {q}", f"quarter {q} target", 100_000)
-    for name, (vi, en) in COST_LABELS.items():
+            non_negative(fields[name], name, msg("word.quarter_target", q=q), 100_000)
+    for name, words in COST_LABELS.items():
         if name in fields:
-            non_negative(fields[name], name, vi, en)
+            non_negative(fields[name], name, words)
 
 
 def _rating(fields: Mapping[str, Any]) -> None:
@@ -35,12 +36,12 @@ def _rating(fields: Mapping[str, Any]) -> None:
 
 def _plan_item(fields: Mapping[str, Any]) -> None:
     if "head_count" in fields:
-        non_negative(fields["head_count"], "head_count", "số lượng người tập huấn", "planned head count", 100_000)
+        non_negative(fields["head_count"], "head_count", msg("word.planned_head_count"), 100_000)
 
 
 def _document(fields: Mapping[str, Any]) -> None:
     if "forms_guided" in fields:
-        non_negative(fields["forms_guided"], "forms_guided", "số biểu mẫu đã hướng dẫn", "number of forms guided",
+        non_negative(fields["forms_guided"], "forms_guided", msg("word.number_of_forms_guided"),
                      10_000)
 
 

@@ -19,6 +19,7 @@ from ytcs_desktop.domain.labels import parse_code
 from ytcs_desktop.domain.programme.common import non_negative, quarter_of, year_of
 from ytcs_desktop.domain.stations import as_date, get_row, optional_date, require_centre
 from ytcs_desktop.domain.validation import required_text
+from ytcs_desktop.messages import msg, pick
 from ytcs_desktop.store.base import natural_id
 from ytcs_desktop.store.models import (
     Department,
@@ -33,7 +34,7 @@ from ytcs_desktop.store.models import (
 def _department(s: Session, department_id: str | None) -> str | None:
     if not department_id:
         return None
-    return get_row(s, Department, department_id, "khoa/phòng", "department", "department_id").id
+    return get_row(s, Department, department_id, msg("word.department"), "department_id").id
 
 
 def add_plan_item(
@@ -41,14 +42,13 @@ def add_plan_item(
     format: str = "in_person", quarter: object = None, expected_time: str | None = None,
     audience: str | None = None,
 ) -> TrainingPlanItem:
-    require_centre(actor, "lập kế hoạch đào tạo", "make the training plan")
-    count = non_negative(head_count, "head_count", "số lượng người tập huấn", "planned head count", 100_000)
+    require_centre(actor, msg("word.make_the_training_plan"))
+    count = non_negative(head_count, "head_count", msg("word.planned_head_count"), 100_000)
     if count == 0:
-        raise ValidationError("head_count_zero", "Số lượng người tập huấn dự kiến phải lớn hơn 0: hãy nhập số người.",
-                              "The planned head count must be more than 0: enter the number of people.", "head_count")
+        raise ValidationError("head_count_zero", msg("head_count_zero"), field="head_count")
     item = TrainingPlanItem(
         station_id=None, year=year_of(year), quarter=quarter_of(quarter), department_id=_department(s, department_id),
-        content=required_text(content, "content", "nội dung đề xuất tập huấn", "proposed training content", 2000),
+        content=required_text(content, "content", msg("word.proposed_training_content"), 2000),
         expected_time=(expected_time or "").strip()[:120] or None,
         format=parse_code("plan_training_format", format, "format"),
         audience=(audience or "").strip()[:300] or None, head_count=count)
@@ -59,13 +59,11 @@ def add_plan_item(
 
 def link_session(s: Session, actor: Actor, item_id: str, session_id: str) -> TrainingPlanSession:
     """This training session carried out that planned item."""
-    require_centre(actor, "ghi buổi tập huấn theo kế hoạch", "link a session to the training plan")
-    item = get_row(s, TrainingPlanItem, item_id, "nội dung kế hoạch đào tạo", "training plan item", "item_id")
-    session = get_row(s, TrainingSession, session_id, "buổi tập huấn", "training session", "session_id")
+    require_centre(actor, msg("programme.training_plan"))
+    item = get_row(s, TrainingPlanItem, item_id, msg("word.training_plan_item"), "item_id")
+    session = get_row(s, TrainingSession, session_id, msg("word.training_session"), "session_id")
     if session.station_id is not None:
-        raise RuleError("station_session", "Buổi tập huấn này do trạm tổ chức: kế hoạch đào tạo của Trung tâm chỉ "
-                        "gồm các buổi Trung tâm tổ chức.", "This session is run by a station: the centre's training "
-                        "plan counts the centre's sessions only.", "session_id")
+        raise RuleError("station_session", msg("station_session"), field="session_id")
     link_id = natural_id("training_plan_sessions", item.id, session.id)
     old = s.get(TrainingPlanSession, link_id)
     if old is not None:
@@ -125,19 +123,18 @@ def add_document(
     s: Session, actor: Actor, *, department_id: str | None, doc_number: str, doc_date: object, summary: str,
     forms_guided: object = 0, today: object = None,
 ) -> RolledOutDocument:
-    require_centre(actor, "ghi văn bản đã triển khai", "record a document rolled out")
+    require_centre(actor, msg("programme.training_plan.add_document"))
     day = as_date(doc_date, "doc_date")
     now = optional_date(today, "today") or dt.date.today()
     if day > now:
         raise ValidationError("doc_in_future",
-                              f"Ngày văn bản {day_text(day)} nằm trong tương lai: hãy nhập ngày ghi trên văn bản.",
-                              f"The document date {day_text(day, 'en')} is in the future: enter the date it bears.",
-                              "doc_date")
+                              msg("doc_in_future", day=pick(day_text, day)),
+                              field="doc_date")
     row = RolledOutDocument(
         station_id=None, department_id=_department(s, department_id),
-        doc_number=required_text(doc_number, "doc_number", "số văn bản", "document number", 80),
-        doc_date=day, summary=required_text(summary, "summary", "trích yếu văn bản", "document summary", 2000),
-        forms_guided=non_negative(forms_guided, "forms_guided", "số biểu mẫu đã hướng dẫn", "number of forms guided",
+        doc_number=required_text(doc_number, "doc_number", msg("word.document_number"), 80),
+        doc_date=day, summary=required_text(summary, "summary", msg("word.document_summary"), 2000),
+        forms_guided=non_negative(forms_guided, "forms_guided", msg("word.number_of_forms_guided"),
                                   10_000))
     s.add(row)
     s.flush()

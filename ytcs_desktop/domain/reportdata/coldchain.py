@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from ytcs_desktop.domain import coldchain
 from ytcs_desktop.domain.errors import NotFoundError
 from ytcs_desktop.domain.reportdata.common import Header, header
+from ytcs_desktop.messages import msg
 from ytcs_desktop.store.models import Fridge
 
 LOW, HIGH = 2.0, 8.0
@@ -40,9 +41,9 @@ def fridge_sheets(s: Session, station_id: str | None, date_from: dt.date,
     fridges = list(s.scalars(q.order_by(Fridge.name)))
     if not fridges:
         raise NotFoundError("fridge_not_found",
-                            f"Không có tủ lạnh “{fridge_name}”." if fridge_name else "Trạm chưa khai báo tủ lạnh nào.",
-                            f"No fridge named “{fridge_name}”." if fridge_name else "The station has no fridge yet.",
-                            "fridge")
+                            msg("fridge_not_found.named", name=fridge_name) if fridge_name
+                            else msg("fridge_not_found.none"),
+                            field="fridge")
     last = (date_from.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
     out = []
     for f in fridges:

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from ytcs_desktop.dates import day_text
 from ytcs_desktop.domain.errors import NotFoundError, ValidationError
+from ytcs_desktop.messages import msg, pick
 from ytcs_desktop.store.models import Centre, Station, SyncMeta
 
 # Whose rows a form lists: one station's id, several ids (at the centre), or None for every station.
@@ -41,9 +42,8 @@ class Period:
         if self.date_to < self.date_from:
             raise ValidationError(
                 "period_reversed",
-                f"Ngày kết thúc ({vi_date(self.date_to)}) trước ngày bắt đầu ({vi_date(self.date_from)}).",
-                f"The end date ({self.date_to}) is before the start date ({self.date_from}).",
-                "date_to",
+                msg("period_reversed", end=pick(day_text, self.date_to), start=pick(day_text, self.date_from)),
+                field="date_to",
             )
 
     def line(self) -> str:
@@ -64,8 +64,7 @@ def station_row(s: Session, station_id: Stations) -> Station:
     if station is None:
         raise NotFoundError(
             "station_not_found",
-            "Không tìm thấy thông tin trạm y tế trong cơ sở dữ liệu: hãy khai báo hồ sơ trạm trước khi in.",
-            "No station profile in this database: fill in the station profile before printing.",
+            msg("station_not_found.station_row"),
         )
     return station
 

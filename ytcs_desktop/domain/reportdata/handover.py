@@ -13,13 +13,14 @@ from sqlalchemy.orm import Session
 from ytcs_desktop.domain.errors import ValidationError
 from ytcs_desktop.domain.reportdata import ledger
 from ytcs_desktop.domain.reportdata.common import Header, header, label, licence_line, only, station_row
+from ytcs_desktop.messages import msg, plain
 from ytcs_desktop.store.models import Quarantine, StockTransaction, SupportRequest
 
 OPEN_STATUSES = ("draft", "submitted", "accepted", "scheduled", "in_progress")
 # The parties of the minutes, as the form and its messages name them.
-ROLES = {"handing_over": ("người bên giao", "person handing over"),
-         "receiving": ("người bên nhận", "person receiving"),
-         "witnesses": ("người chứng kiến", "witness")}
+ROLES = {"handing_over": msg("word.person_handing_over"),
+         "receiving": msg("word.person_receiving"),
+         "witnesses": msg("word.witness")}
 
 
 @dataclass
@@ -51,15 +52,13 @@ class HandoverInput:
         def parties(key: str) -> list[Party]:
             raw = data.get(key) or []
             if not isinstance(raw, list):
-                raise ValidationError("bad_parties", f"Mục “{key}” phải là một danh sách người.",
-                                      f"“{key}” must be a list of people.", key)
+                raise ValidationError("bad_parties", msg("bad_parties", key=key), field=key)
             out = []
             for p in raw:
                 if isinstance(p, dict) and not any(str(v).strip() for v in p.values()):
                     continue  # a blank row of a form is nobody
                 if not isinstance(p, dict) or not str(p.get("name", "")).strip():
-                    vi, en = ROLES.get(key, (key, key))
-                    raise ValidationError("bad_party", f"Cần ghi họ tên {vi}.", f"Write the name of the {en}.", key)
+                    raise ValidationError("bad_party", msg("bad_party", role=ROLES.get(key) or plain(key)), field=key)
                 out.append(Party(str(p["name"]).strip(), str(p.get("position", "")).strip(),
                                  str(p.get("unit", "")).strip()))
             return out
@@ -71,17 +70,12 @@ class HandoverInput:
         giving, taking = parties("handing_over"), parties("receiving")
         for key, people in (("handing_over", giving), ("receiving", taking)):
             if not people:
-                vi, en = ROLES[key]
-                raise ValidationError(
-                    "handover_parties", f"Biên bản bàn giao cần họ tên {vi}: cần ít nhất một người bên giao và "
-                    "một người bên nhận.", f"Handover minutes need the name of the {en}: at least one person "
-                    "handing over and one receiving.", key)
+                raise ValidationError("handover_parties", msg("handover_parties.from_json", role=ROLES[key]), field=key)
         when = data.get("time")
         try:
             moment = dt.datetime.fromisoformat(when) if isinstance(when, str) else None
         except ValueError as exc:
-            raise ValidationError("bad_time", f"Thời gian “{when}” không hợp lệ: ghi theo dạng 2026-01-31T15:30.",
-                                  f"Time “{when}” is not valid: write it as 2026-01-31T15:30.", "time") from exc
+            raise ValidationError("bad_time", msg("bad_time.from_json", when=when), field="time") from exc
         return cls(
             giving, taking, parties("witnesses"), data.get("number"),
             moment, data.get("place"),

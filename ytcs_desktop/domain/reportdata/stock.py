@@ -12,6 +12,7 @@ from ytcs_desktop.domain.errors import NotFoundError
 from ytcs_desktop.domain.inventory.movements import stock_card as inventory_stock_card
 from ytcs_desktop.domain.reportdata import ledger
 from ytcs_desktop.domain.reportdata.common import Header, Period, header, station_row
+from ytcs_desktop.messages import msg
 from ytcs_desktop.store.models import Item, StockTransaction
 
 
@@ -104,8 +105,7 @@ class StockCard:
 def _item_by_code(s: Session, code: str) -> Item:
     item = s.scalars(select(Item).where(Item.code == code)).first()
     if item is None:
-        raise NotFoundError("item_not_found", f"Không có mặt hàng mã “{code}” trong danh mục.",
-                            f"No item with code “{code}” in the catalogue.", "item")
+        raise NotFoundError("item_not_found", msg("item_not_found.item_by_code", code=code), field="item")
     return item
 
 

@@ -21,6 +21,7 @@ from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.errors import NotFoundError, ValidationError
 from ytcs_desktop.domain.stations import require_centre
 from ytcs_desktop.domain.validation import required_text
+from ytcs_desktop.messages import msg, pick
 from ytcs_desktop.store.base import natural_id
 from ytcs_desktop.store.models import ReportKind
 
@@ -69,9 +70,8 @@ def get_kind(s: Session, code: str) -> ReportKind:
         names = ", ".join(k.code for k in list_kinds(s)) or "—"
         raise NotFoundError(
             "unknown_report_kind",
-            f"Không có loại báo cáo “{code}” trong lịch báo cáo của Trung tâm. Các loại: {names}.",
-            f"No report kind “{code}” in the centre's schedule. Kinds: {names}.",
-            "kind",
+            msg("unknown_report_kind", code=code, names=names),
+            field="kind",
         )
     return kind
 
@@ -91,10 +91,8 @@ def parse_weekday(value: object) -> int:
         return int(folded)
     raise ValidationError(
         "bad_deadline",
-        f"Hạn nộp “{text}” không phải một ngày trong tuần: hãy nhập số 1–7 (5 là thứ Sáu) hoặc tên ngày, "
-        "ví dụ “thứ Sáu”.",
-        f"Deadline “{text}” is not a day of the week: enter 1–7 (5 is Friday) or a day's name, e.g. “Friday”.",
-        "deadline",
+        msg("bad_deadline", text=text),
+        field="deadline",
     )
 
 
@@ -104,9 +102,8 @@ def parse_due_days(value: object) -> int:
         return int(text)
     raise ValidationError(
         "bad_deadline",
-        f"Hạn nộp “{text}” không hợp lệ: hãy nhập số ngày sau khi hết kỳ, từ 0 đến 90 (ví dụ 5).",
-        f"Deadline “{text}” is not valid: enter the number of days after the period ends, 0 to 90 (e.g. 5).",
-        "deadline",
+        msg("bad_deadline.parse_due_days", text=text),
+        field="deadline",
     )
 
 
@@ -124,24 +121,26 @@ def parse_day_month(value: object) -> str:
     except ValueError:
         raise ValidationError(
             "bad_deadline",
-            f"Hạn nộp “{text}” không phải một ngày: hãy nhập ngày/tháng có thật, ví dụ 15/11.",
-            f"Deadline “{text}” is not a date: enter a real day/month, e.g. 15/11.",
-            "deadline",
+            msg("bad_deadline.parse_day_month", text=text),
+            field="deadline",
         ) from None
     return f"{day:02d}/{month:02d}"
 
 
+def weekday_name(weekday: int, lang: str = "vi") -> str:
+    """1–7 (ISO) as the language names the day: “thứ Sáu”, “Friday”."""
+    return (WEEKDAYS_EN if lang.startswith("en") else WEEKDAYS_VI)[weekday - 1]
+
+
 def deadline_text(kind: ReportKind, lang: str = "vi") -> str:
-    en = lang.startswith("en")
     if kind.period == "week" and kind.due_weekday:
-        day = (WEEKDAYS_EN if en else WEEKDAYS_VI)[kind.due_weekday - 1]
-        return f"every {day}" if en else f"{day} hằng tuần"
-    if kind.period in ("month", "quarter"):
-        n = kind.due_days or 0
-        what = ("month" if kind.period == "month" else "quarter") if en else PERIODS[kind.period][0].lower()
-        return f"{n} days after the {what}" if en else f"{n} ngày sau khi hết {what}"
+        return msg("deadline.weekly", day=pick(weekday_name, kind.due_weekday)).text(lang)
+    if kind.period == "month":
+        return msg("deadline.after_month", n=kind.due_days or 0).text(lang)
+    if kind.period == "quarter":
+        return msg("deadline.after_quarter", n=kind.due_days or 0).text(lang)
     if kind.period == "year" and kind.due_date:
-        return f"by {kind.due_date} each year" if en else f"trước ngày {kind.due_date} hằng năm"
+        return msg("deadline.yearly", date=kind.due_date).text(lang)
     return ""
 
 
@@ -205,8 +204,7 @@ def _clean(period: object, deadline: object) -> dict[str, Any]:
     code = str(period or "").strip().lower()
     if code not in PERIODS:
         raise ValidationError(
-            "bad_period", f"Kỳ báo cáo “{period}” không hợp lệ: hãy chọn tuần, tháng, quý hoặc năm.",
-            f"Report period “{period}” is not valid: choose week, month, quarter or year.", "period")
+            "bad_period", msg("bad_period.clean", period=period), field="period")
     out: dict[str, Any] = {"period": code, "due_weekday": None, "due_days": None, "due_date": None}
     if code == "week":
         out["due_weekday"] = parse_weekday(deadline)
@@ -221,9 +219,9 @@ def set_report_kind(s: Session, actor: Actor, *, code: str, name: str, period: o
                     sort_order: int | None = None, active: bool = True) -> ReportKind:
     """Add or change one kind of the schedule (the centre only). `deadline` is read for the period:
     a weekday (week), days after the period (month, quarter), "DD/MM" (year)."""
-    require_centre(actor, "đặt lịch báo cáo", "set the reporting schedule")
-    code = required_text(code, "code", "mã loại báo cáo", "report kind code", 32).lower()
-    name = required_text(name, "name", "tên báo cáo", "report name")
+    require_centre(actor, msg("word.set_the_reporting_schedule"))
+    code = required_text(code, "code", msg("word.report_kind_code"), 32).lower()
+    name = required_text(name, "name", msg("word.report_name"))
     fields = _clean(period, deadline)
     kind = s.get(ReportKind, kind_id_for(code))
     if kind is None:

@@ -27,15 +27,19 @@ from ytcs_desktop.domain.reportdata.weekly import WeeklyReport, weekly_report
 from ytcs_desktop.domain.reporting.schedule import ReportPeriod, get_kind, period_of
 from ytcs_desktop.domain.stations import get_row, require_centre, require_station
 from ytcs_desktop.domain.validation import required_text
+from ytcs_desktop.messages import PerLanguage, msg, pick, plain
 from ytcs_desktop.store.base import natural_id, new_id, utc_now
 from ytcs_desktop.store.models import ReportSubmission, Station
 
-STATUSES: dict[str, tuple[str, str]] = {
-    "submitted": ("Đã gửi", "Submitted"),
-    "returned": ("Trả lại", "Returned"),
-    "acknowledged": ("Đã nhận", "Acknowledged"),
-}
-SUPERSEDED = ("Đã có bản sửa", "Superseded")
+STATUSES = {"submitted": msg("word.submission_status.submitted"),
+            "returned": msg("word.submission_status.returned"),
+            "acknowledged": msg("word.submission_status.acknowledged"),
+            "superseded": msg("word.submission_status.superseded")}  # corrected by a later submission
+
+
+def status_words(status: str) -> PerLanguage:
+    """A submission's status as the window and the messages name it."""
+    return STATUSES.get(status) or plain(status)
 
 # (from, to) -> the one role that may make that move.
 TRANSITIONS: dict[tuple[str, str], Role] = {
@@ -101,8 +105,8 @@ def prepare(s: Session, station_id: str, kind: str, day: dt.date) -> tuple[Repor
     return period, figures_of(w)
 
 
-def _period_text(p: ReportPeriod) -> str:
-    return f"{day_text(p.date_from)}–{day_text(p.date_to)}"
+def _period_text(p: ReportPeriod, lang: str = "vi") -> str:
+    return f"{day_text(p.date_from, lang)}–{day_text(p.date_to, lang)}"
 
 
 def submit(s: Session, actor: Actor, *, kind: str, day: dt.date, difficulties: object = (),
@@ -110,40 +114,31 @@ def submit(s: Session, actor: Actor, *, kind: str, day: dt.date, difficulties: o
            today: dt.date | None = None) -> ReportSubmission:
     """Send the station's report of the period of `kind` that `day` falls in. Refused: a period that has
     not ended; a second report for a period without saying it corrects the first."""
-    station_id = require_station(actor, "gửi báo cáo", "submit a report")
+    station_id = require_station(actor, msg("word.submit_a_report"))
     require(actor, "submit_report")
     period, figures = prepare(s, station_id, kind, day)
     today = today or station_today(s)
     if period.date_to > today:
         raise RuleError(
             "period_not_ended",
-            f"Kỳ báo cáo {_period_text(period)} chưa kết thúc (hôm nay {day_text(today)}): hãy gửi từ ngày "
-            f"{day_text(period.date_to)}, hoặc chọn một kỳ đã qua.",
-            f"The period {period.date_from}–{period.date_to} has not ended (today is {today}): submit from "
-            f"{period.date_to}, or choose a past period.",
-            "period",
+            msg("period_not_ended", period=pick(_period_text, period), today=pick(day_text, today),
+                end=pick(day_text, period.date_to)),
+            field="period",
         )
     previous = current(s, station_id, kind, period.date_from)
     if previous is not None and not corrects:
         raise RuleError(
             "already_submitted",
-            f"Báo cáo kỳ {_period_text(period)} đã gửi lúc {moment_text(previous.submitted_at.astimezone())} "
-            f"({previous.submitted_by}). Nếu cần sửa, hãy chọn “Gửi bản sửa” và ghi điều đã sửa.",
-            f"The report of {period.date_from}–{period.date_to} was sent at "
-            f"{moment_text(previous.submitted_at.astimezone(), 'en')} ({previous.submitted_by}). To correct it, choose "
-            "“Send a correction” and say what was corrected.",
-            "corrects",
+            msg("already_submitted", period=pick(_period_text, period),
+                sent_at=pick(moment_text, previous.submitted_at.astimezone()), sent_by=previous.submitted_by),
+            field="corrects",
         )
     if corrects and previous is None:
         raise RuleError(
-            "nothing_to_correct",
-            f"Chưa có báo cáo nào của kỳ {_period_text(period)} để sửa: hãy bỏ chọn “Gửi bản sửa” và gửi báo cáo.",
-            f"No report of {period.date_from}–{period.date_to} has been sent to correct: clear “Send a "
-            "correction” and submit the report.",
-            "corrects",
+            "nothing_to_correct", msg("nothing_to_correct", period=pick(_period_text, period)), field="corrects",
         )
-    note = required_text(correction_note, "correction_note", "điều đã sửa so với bản trước",
-                         "what was corrected from the earlier report", 2000) if corrects else None
+    note = (required_text(correction_note, "correction_note", msg("reporting.submissions.submit"), 2000)
+            if corrects else None)
     said = {"difficulties": check_lines(difficulties, "difficulties"), "proposals": check_lines(proposals, "proposals")}
     row = ReportSubmission(
         id=original_id_for(station_id, kind, period.date_from) if previous is None else new_id(),
@@ -160,20 +155,17 @@ def submit(s: Session, actor: Actor, *, kind: str, day: dt.date, difficulties: o
 
 def review(s: Session, actor: Actor, submission_id: str, to: str, comment: str | None = None) -> ReportSubmission:
     """The centre returns a submission with a comment (what to correct) or acknowledges it."""
-    require_centre(actor, "trả lại hoặc xác nhận báo cáo", "return or acknowledge a report")
-    row = get_row(s, ReportSubmission, submission_id, "báo cáo", "report", "submission")
+    require_centre(actor, msg("reporting.submissions"))
+    row = get_row(s, ReportSubmission, submission_id, msg("word.report"), "submission")
     if TRANSITIONS.get((row.status, to)) != actor.role:
-        now_vi, now_en = STATUSES.get(row.status, (row.status, row.status))
         raise RuleError(
             "transition",
-            f"Báo cáo này đang ở trạng thái “{now_vi}”: không thể chuyển sang “{STATUSES.get(to, (to,))[0]}”.",
-            f"This report is “{now_en}”: it cannot become “{STATUSES.get(to, (to, to))[1]}”.",
-            "status",
+            msg("transition.review", old=status_words(row.status), new=status_words(to)),
+            field="status",
         )
     text = (comment or "").strip() or None
     if to == "returned":
-        text = required_text(comment, "review_comment", "lý do trả lại (điều trạm cần sửa)",
-                             "the reason for returning it (what the station should correct)", 2000)
+        text = required_text(comment, "review_comment", msg("reporting.submissions.review"), 2000)
     row.status = to
     row.reviewed_at = utc_now()
     row.reviewed_by = actor.name
@@ -211,10 +203,7 @@ class SubmissionRow:
         return self.superseded_by is not None
 
     def status_text(self, lang: str = "vi") -> str:
-        en = lang.startswith("en")
-        if self.superseded:
-            return SUPERSEDED[1 if en else 0]
-        return STATUSES.get(self.status, (self.status, self.status))[1 if en else 0]
+        return status_words("superseded" if self.superseded else self.status).text(lang)
 
 
 def _json(text: str | None, empty: Any) -> Any:
@@ -257,8 +246,7 @@ def check_lines(value: object, field_name: str) -> list[str]:
     """Typed lines as the submission keeps them; each line at most 2,000 characters."""
     out = lines(value)
     if any(len(x) > 2000 for x in out):
-        raise ValidationError("too_long", "Một dòng dài quá 2000 ký tự: hãy tách thành nhiều dòng.",
-                              "A line is longer than 2,000 characters: split it into several lines.", field_name)
+        raise ValidationError("too_long", msg("too_long"), field=field_name)
     return out
 
 

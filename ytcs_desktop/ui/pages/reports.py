@@ -132,7 +132,7 @@ class ReportsPage(Page):
         except ImportError:
             reports = {}
         for name, spec in reports.items():
-            item = QListWidgetItem(spec.title_en if self.ctx.lang == "en" else spec.title_vi)
+            item = QListWidgetItem(spec.title.text(self.ctx.lang))
             item.setData(256, name)
             self.list.addItem(item)
         if self.list.count():
@@ -166,7 +166,7 @@ class ReportsPage(Page):
             go({})
             return
         initial = self._drafts.get(name) or remembered(self.ctx.db, name)
-        title = spec.title_en if self.ctx.lang == "en" else spec.title_vi
+        title = spec.title.text(self.ctx.lang)
         dialog = ReportInputDialog(self.ctx, name, title, date_of(self.date_to), initial, self)
         self.input_dialog = dialog
 
@@ -215,7 +215,7 @@ class ReportsPage(Page):
                 write_pdf(document, path)
             else:
                 spec = _registry().get(name)
-                write_xlsx(spec.sheets(data), path, title=spec.title_vi)
+                write_xlsx(spec.sheets(data), path, title=spec.title.text("vi"))
             return str(path)
 
         self.status.setStyleSheet("")
