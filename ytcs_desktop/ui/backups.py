@@ -149,7 +149,7 @@ class BackupController(QObject):
                     extra_copy = make_backup(made.path, extra, when=made.made)  # from the checked copy
                     deleted += rotate(extra)
                 except KnownStoreError as exc:
-                    extra_error = exc.en if self.lang == "en" else exc.vi
+                    extra_error = exc.message(self.lang)
             return BackupOutcome(made, extra_copy, extra_error, deleted)
 
         self.tasks.write(work, self._done, self._failed)
@@ -168,7 +168,7 @@ class BackupController(QObject):
         if isinstance(exc, Cancelled):
             return
         if isinstance(exc, KnownStoreError):
-            text = exc.en if self.lang == "en" else exc.vi
+            text = exc.message(self.lang)
         else:
             log.error("backup failed", exc_info=exc)
             text = f"{type(exc).__name__}: {exc}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ytcs_desktop.messages import msg
 from ytcs_desktop.ui.context import AppContext
 
 
@@ -19,8 +20,7 @@ def centre_link(ctx: AppContext) -> tuple[str, str, str | bool]:
     url = db.meta(SERVER_URL)
     token = load_token(url, db.meta(DEVICE_ID), db.path.parent) if url else None
     if not url or not token:
-        raise AuthError("auth_required", "Máy này chưa đăng nhập vào Trung tâm: hãy đăng nhập trước.",
-                        "This computer is not signed in to the centre: sign in first.")
+        raise AuthError("auth_required", msg("auth_required.centre_link"))
     return str(url), token, trusted_ca(db.path.parent)
 
 

@@ -71,7 +71,7 @@ class Launcher(QObject):
 
     def _cannot_open(self, path: Path, exc: BaseException) -> None:
         log.error("cannot open %s", path, exc_info=exc)
-        detail = (exc.en if self.lang == "en" else exc.vi) if isinstance(exc, KnownStoreError) else str(exc)
+        detail = exc.message(self.lang) if isinstance(exc, KnownStoreError) else str(exc)
         box = QMessageBox(QMessageBox.Icon.Critical, "YTCS Desktop",
                           self.tr("The data on this computer could not be opened: %1\n\nFile: %2")
                           .replace("%1", detail).replace("%2", str(path)))

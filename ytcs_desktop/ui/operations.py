@@ -140,10 +140,8 @@ class Operations(QObject):
             return
         log.error("operation %s failed", name, exc_info=exc)
         known = known_error(exc, self.db.path) if isinstance(exc, Exception) else None
-        if known is not None:  # a damaged file, a full disk, a locked file: what it is and what to do
-            detail = (known.en if self.lang.startswith("en") else known.vi).rstrip(".")
-        else:
-            detail = str(exc) or type(exc).__name__
+        # a damaged file, a full disk, a locked file: what it is and what to do
+        detail = known.message(self.lang).rstrip(".") if known is not None else str(exc) or type(exc).__name__
         text = self.tr("Could not save: %1. Nothing was changed; what you typed is still here.").replace(
             "%1", detail
         )

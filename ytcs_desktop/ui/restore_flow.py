@@ -68,7 +68,7 @@ def restore_in_window(launcher: Launcher, backup: Path) -> TaskManager | None:
 
     def failed(exc: BaseException) -> None:
         lang = launcher.lang
-        reason = (exc.en if lang == "en" else exc.vi) if isinstance(exc, KnownStoreError) else str(exc)
+        reason = exc.message(lang) if isinstance(exc, KnownStoreError) else str(exc)
         log.error("restoring %s failed", backup, exc_info=exc)
         try:
             db = Database.open(path)

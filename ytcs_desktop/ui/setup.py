@@ -7,6 +7,7 @@ from pathlib import Path
 from ytcs_desktop.domain.station_ids import station_id_for
 from ytcs_desktop.domain.stations import create_centre, create_station
 from ytcs_desktop.domain.validation import required_text
+from ytcs_desktop.messages import msg
 from ytcs_desktop.store.db import Database
 from ytcs_desktop.store.files import remove_database
 from ytcs_desktop.ui.dialogs.first_run import FirstRunChoice
@@ -20,12 +21,12 @@ def create_database(path: Path, choice: FirstRunChoice, control: TaskControl,
     """Runs on the writer thread. Checks the input before any file is made, so a refusal leaves nothing."""
     if choice.demo:
         return _demo(path, control, demo_months)
-    required_text(choice.user_name, "user_name", "họ và tên của bạn", "your full name", 200)
+    required_text(choice.user_name, "user_name", msg("word.your_full_name"), 200)
     if not choice.offline:
         return _signed_in(path, choice, control)
-    kind_vi, kind_en = ("trung tâm", "centre") if choice.role == "centre" else ("trạm", "station")
-    required_text(choice.code, "code", f"mã {kind_vi}", f"{kind_en} code", 32)
-    required_text(choice.name, "name", f"tên {kind_vi}", f"{kind_en} name", 300)
+    centre = choice.role == "centre"
+    required_text(choice.code, "code", msg("word.centre_code") if centre else msg("word.station_code"), 32)
+    required_text(choice.name, "name", msg("word.centre_name") if centre else msg("word.station_name"), 300)
     station_id = station_id_for(choice.code) if choice.role == "station" else None
     db = Database.create(path, station_id=station_id, role=choice.role)
     db.person = choice.user_name  # the first person of the audit trail: whoever set this computer up

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ytcs_desktop.domain.errors import RuleError
+from ytcs_desktop.messages import msg
 from ytcs_desktop.store.db import Database
 from ytcs_desktop.ui.operations import ALL_AREAS
 from ytcs_desktop.ui.tasks import Cancelled, TaskControl
@@ -149,10 +150,7 @@ class SyncController(QObject):
                 raise NotConfigured()
             token = load_token(url, db.meta(DEVICE_ID), db.path.parent)
             if not token:
-                raise module.AuthError("no_token", "Chưa đăng nhập vào Trung tâm trên máy này: hãy đăng nhập "
-                                       "(Tệp → Đăng nhập vào Trung tâm).",
-                                       "Not signed in to the centre on this computer: sign in (File → Sign in to "
-                                       "the centre).")
+                raise module.AuthError("no_token", msg("no_token.work"))
             # Few retries here: the window retries every minute by itself while the link is down.
             client = module.SyncClient(db, url, token, cancel=control.event, max_retries=2,
                                        progress=lambda phase, done, total: control.progress(done, total or 0, phase))
@@ -283,21 +281,18 @@ def first_sign_in(path: Path, choice: FirstRunChoice, control: TaskControl) -> D
     if module is None:
         raise RuleError(
             "sync_unavailable",
-            "Phiên bản này chưa kết nối được máy chủ Trung tâm. Hãy chọn “Làm việc ngoại tuyến”.",
-            "This version cannot reach the centre server yet. Choose “Work offline for now”.",
-            "server_url",
+            msg("sync_unavailable"),
+            field="server_url",
         )
     import socket
 
     from ytcs_desktop.sync.join import join_centre
 
     if not choice.server_url:
-        raise RuleError("required", "Vui lòng nhập địa chỉ máy chủ Trung tâm.", "Please enter the centre server's "
-                        "address.", "server_url")
+        raise RuleError("required", msg("required.first_sign_in"), field="server_url")
     try:
         joined = join_centre(path, choice.server_url, choice.username, choice.password,
                              device_name=socket.gethostname())
     except module.SyncError as exc:
-        raise RuleError(exc.code, exc.vi or exc.en, exc.en, "password" if exc.code != "network" else "server_url") \
-            from exc
+        raise RuleError(exc.code, exc.text, field="password" if exc.code != "network" else "server_url") from exc
     return joined.db

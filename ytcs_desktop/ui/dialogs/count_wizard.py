@@ -142,7 +142,7 @@ class StartPage(QWizardPage):
         self.wiz.busy(False)
         self.start_button.setEnabled(True)
         if err.field in self.SCOPE_FIELDS:
-            err = DomainError(err.code, err.vi, err.en, "scope")
+            err = DomainError(err.code, err.text, field="scope")
         self.form.show_error(err, self.wiz.ctx.lang)
 
     def isComplete(self) -> bool:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QPus
 
 from ytcs_desktop.domain.errors import DomainError, RuleError
 from ytcs_desktop.domain.password_policy import check_new_password
+from ytcs_desktop.messages import Refusal, msg
 from ytcs_desktop.ui.context import AppContext
 from ytcs_desktop.ui.tasks import TaskControl
 from ytcs_desktop.ui.widgets.form import Form
@@ -68,7 +69,7 @@ class PasswordDialog(QDialog):
         current, new, username = self.current.text(), self.new.text(), self.username
         try:
             if self.own and not current:
-                raise RuleError("required", "Hãy nhập mật khẩu hiện tại.", "Type the current password.", "current")
+                raise RuleError("required", msg("required.submit"), field="current")
             check_new_password(new, self.repeat.text(), username)
         except DomainError as exc:
             self._failed(exc)
@@ -94,10 +95,10 @@ class PasswordDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)
         code = getattr(exc, "code", "")
-        if not isinstance(exc, DomainError) and hasattr(exc, "vi"):  # the centre's refusal, in its words
+        if not isinstance(exc, DomainError) and isinstance(exc, Refusal):  # the centre's refusal, in its words
             field = REFUSAL_FIELDS[code] if code in REFUSAL_FIELDS else "password" if code.startswith("password") \
                 else None
-            exc = RuleError(code, getattr(exc, "vi", "") or str(exc), getattr(exc, "en", "") or str(exc), field)
+            exc = RuleError(exc.code, exc.text, field=field)
         if isinstance(exc, DomainError):
             self.form.show_error(exc, self.ctx.lang)
         else:

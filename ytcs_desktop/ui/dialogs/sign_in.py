@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from ytcs_desktop.domain.errors import DomainError, RuleError
+from ytcs_desktop.messages import msg
 from ytcs_desktop.store.db import Database
 from ytcs_desktop.ui.context import AppContext
 from ytcs_desktop.ui.models.sync_info import SERVER_URL
@@ -32,16 +33,14 @@ def sign_in(db: Database, server_url: str, username: str, password: str) -> str:
 
     url = server_url.strip().rstrip("/")
     if not url:
-        raise RuleError("required", "Vui lòng nhập địa chỉ máy chủ Trung tâm.",
-                        "Please enter the centre server's address.", "server_url")
+        raise RuleError("required", msg("required.sign_in"), field="server_url")
     try:
         answer = login(url, username, password, device_name=socket.gethostname(),
                        station_id=db.station_id, replica_id=db.replica_id, station_code=own_code(db))
     except SyncError as exc:
-        raise RuleError(exc.code, exc.vi or exc.en, exc.en, REFUSAL_FIELDS.get(exc.code, "password")) from exc
+        raise RuleError(exc.code, exc.text, field=REFUSAL_FIELDS.get(exc.code, "password")) from exc
     if db.role == "station" and answer.station_id != db.station_id:
-        raise RuleError("other_station", "Tài khoản này thuộc trạm khác với dữ liệu trên máy này.",
-                        "This account belongs to another station than the data on this computer.", "username")
+        raise RuleError("other_station", msg("other_station.sign_in"), field="username")
     remember_centre(db, url, answer.device_id, username)
     saved = keystore.save_token(url, answer.device_id, answer.token, db.path.parent)
     keep_verified_password(db, username, password)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ytcs_desktop.messages import msg
 from ytcs_desktop.ui.context import AppContext
 from ytcs_desktop.ui.operations import ALL_AREAS
 from ytcs_desktop.ui.tasks import TaskControl
@@ -36,10 +37,7 @@ def _credentials(ctx: AppContext) -> tuple[str, str, str]:
     server, device = db.meta(SERVER_URL) or "", db.meta(DEVICE_ID) or ""
     token = load_token(server, device, db.path.parent) if server and device else None
     if not token:
-        raise BundleError("no_token", "Máy này chưa đăng nhập vào Trung tâm: hãy đăng nhập một lần khi có mạng "
-                                      "(Tệp → Đăng nhập vào Trung tâm), sau đó có thể đồng bộ qua USB.",
-                          "This computer has not signed in to the centre: sign in once while online (File → "
-                          "Sign in to the centre); then it can sync by USB.")
+        raise BundleError("no_token", msg("no_token"))
     return server, device, token
 
 

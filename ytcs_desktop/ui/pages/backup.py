@@ -273,7 +273,7 @@ class BackupPage(Page):
 
         def refused(exc: BaseException) -> None:
             self._selection_changed()
-            text = (exc.en if self.ctx.lang == "en" else exc.vi) if isinstance(exc, KnownStoreError) else str(exc)
+            text = exc.message(self.ctx.lang) if isinstance(exc, KnownStoreError) else str(exc)
             box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Restore"), text, QMessageBox.StandardButton.NoButton,
                               self)
             box.addButton(self.tr("OK"), QMessageBox.ButtonRole.AcceptRole)

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from ytcs_desktop.domain.inventory.shipments import confirm_receipt
+from ytcs_desktop.messages import msg
 from ytcs_desktop.ui.context import AppContext
 from ytcs_desktop.ui.dialogs.stock_moves import Op
 from ytcs_desktop.ui.models.base import ROW_ROLE
@@ -51,8 +52,7 @@ class ConfirmReceiptDialog(OperationDialog):
         except ValueError:
             from ytcs_desktop.domain.errors import ValidationError
 
-            raise ValidationError("bad_temperature", "Nhiệt độ phải là một số, ví dụ 5 hoặc 4,5.",
-                                  "The temperature must be a number, e.g. 5 or 4.5.", "temperature") from None
+            raise ValidationError("bad_temperature", msg("bad_temperature.operation"), field="temperature") from None
         values: dict[str, Any] = {
             "shipment_line_id": self.line["id"], "received_qty": self.received.value(),
             "txn_date": date_of(self.txn_date), "discrepancy": self.discrepancy.text().strip() or None,
