@@ -76,8 +76,8 @@ def build_demo(path: Path, months: int = 12, seed: int = 2026, today: dt.date | 
     try:
         world = World(
             db=db, rng=random.Random(seed), clock=DemoClock(), start=month_start(end, months_back), end=end,
-            station=Actor("Trạm Y tế phường An Phú", "station", station_id),
-            centre=Actor("Trung tâm Y tế khu vực Thuận An", "centre", None), station_id=station_id,
+            station=Actor(name="Trạm Y tế phường An Phú", role="station", station_id=station_id),
+            centre=Actor(name="Trung tâm Y tế khu vực Thuận An", role="centre", station_id=None), station_id=station_id,
         )
         total = len(world.months()) + 2
         with simulated(world.clock):

@@ -37,6 +37,7 @@ from ytcs_desktop.demo import CancelFlag, DemoCancelled, Progress, build_demo, s
 from ytcs_desktop.demo.people import HOME, STATIONS
 from ytcs_desktop.domain.errors import ValidationError
 from ytcs_desktop.domain.station_ids import station_id_for
+from ytcs_desktop.messages import msg
 from ytcs_desktop.store.db import Database
 from ytcs_desktop.store.files import remove_database
 from ytcs_desktop.sync import apply as a
@@ -318,10 +319,7 @@ def centre_exists(folder: Path) -> ValidationError:
     server = folder / SERVER_FILE
     return ValidationError(
         "centre_exists",
-        f"Đã có cơ sở dữ liệu máy chủ Trung tâm tại {server}: dữ liệu mẫu không ghi đè lên nó. "
-        "Hãy chọn thư mục dữ liệu khác.",
-        f"A centre server database already exists at {server}: the demo does not overwrite it. "
-        "Choose another data folder.")
+        msg("centre_exists", server=server))
 
 
 def build_demo_world(path: Path, months: int = 12, seed: int = 2026, *, replace_centre: bool = False,
