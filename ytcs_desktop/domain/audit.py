@@ -122,7 +122,7 @@ class RecordWords:
         if col is not None:
             ctype = col.type.impl_instance if isinstance(col.type, TypeDecorator) else col.type
             if isinstance(ctype, Boolean):
-                return msg("word.yes" if value in (1, True, "1") else "word.no").text(self.lang)
+                return (msg("word.yes") if value in (1, True, "1") else msg("word.no")).text(self.lang)
             if isinstance(ctype, DateTime):
                 try:
                     moment = dt.datetime.fromisoformat(str(value)).replace(tzinfo=dt.UTC)

@@ -96,7 +96,7 @@ def ledger(s: Session) -> list[Finding]:
                                msg("domain.integrity.ledger.4", txn_id=txn_id, target=target)))
         else:
             out.append(Finding("reversal_quantity",
-                               msg("domain.integrity.ledger.5", txn_id=txn_id, qty=qty, orig_qty=-orig_qty)))
+                               msg("domain.integrity.ledger.5", txn_id=txn_id, qty=qty, expected=-orig_qty)))
     for target, times in s.execute(text(
         "SELECT reverses_id, COUNT(*) FROM stock_transactions WHERE reverses_id IS NOT NULL "
         "GROUP BY reverses_id HAVING COUNT(*) > 1 ORDER BY reverses_id LIMIT :n"), {"n": _LIMIT}):

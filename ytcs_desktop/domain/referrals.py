@@ -97,8 +97,9 @@ def find_referral(s: Session, actor: Actor, key: str) -> str:
     found = list(s.scalars(query.limit(2)))
     if len(found) == 1:
         return found[0]
-    code = "referral_not_found" if not found else "referral_number_ambiguous"
-    raise ValidationError(code, msg(code, key=key), field="referral_id")
+    if not found:
+        raise ValidationError("referral_not_found", msg("referral_not_found", key=key), field="referral_id")
+    raise ValidationError("referral_number_ambiguous", msg("referral_number_ambiguous", key=key), field="referral_id")
 
 
 def _move(s: Session, actor: Actor, referral_id: str, to_status: str) -> Referral:

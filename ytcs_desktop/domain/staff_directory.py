@@ -178,8 +178,12 @@ class LicenceNotice:
 
     @property
     def text(self) -> PerLanguage:
-        key = {"expired": "licence_expired", "cme": "licence_cme"}.get(self.kind, "licence_renewal")
-        return msg(key, name=self.name, due=pick(day_text, self.due), missing=self.missing_periods)
+        due = pick(day_text, self.due)
+        if self.kind == "expired":
+            return msg("licence_expired", name=self.name, due=due)
+        if self.kind == "cme":
+            return msg("licence_cme", name=self.name, due=due, missing=self.missing_periods)
+        return msg("licence_renewal", name=self.name, due=due)
 
     def message(self, lang: str = "vi") -> str:
         return self.text.text(lang)

@@ -219,8 +219,8 @@ def _clean_profile(fields: Mapping[str, Any]) -> dict[str, Any]:
         elif name == "status":
             out[name] = parse_code("station_status", value, "status")
         elif name in ("code", "name"):
-            out[name] = required_text(value, name, msg("word.station_code" if name == "code" else "word.station_name"),
-                                      _TEXT_LIMITS[name])
+            what = msg("word.station_code") if name == "code" else msg("word.station_name")
+            out[name] = required_text(value, name, what, _TEXT_LIMITS[name])
         elif name == "centre_id":
             out[name] = value or None
         elif name == "satellite_posts":
