@@ -157,7 +157,7 @@ def _schedule(args: argparse.Namespace) -> int:
             active=not args.inactive))
     with opened(args) as db, db.read() as s:
         kinds = list_kinds(s, include_inactive=True)
-        rows = [[k.code, k.name, PERIODS.get(k.period, (k.period, k.period))[1 if lang == "en" else 0],
+        rows = [[k.code, k.name, PERIODS[k.period].text(lang) if k.period in PERIODS else k.period,
                  deadline_text(k, lang), "" if k.active else ("inactive" if lang == "en" else "ngừng")] for k in kinds]
     headers = (["Code", "Report", "Period", "Deadline", ""] if lang == "en"
                else ["Mã", "Báo cáo", "Kỳ", "Hạn nộp", ""])

@@ -28,8 +28,7 @@ DRAFT = "submission"  # the draft's key among this computer's remembered inputs
 
 def figures_lines(figures: dict[str, Any], lang: str) -> list[str]:
     """The counts a report carries, one per line, in the window's language."""
-    en = lang.startswith("en")
-    return [f"{names[1 if en else 0]}: {fmt_number(figures.get(key, 0))}" for key, names in FIGURES.items()]
+    return [f"{name.text(lang)}: {fmt_number(figures.get(key, 0))}" for key, name in FIGURES.items()]
 
 
 def _text_box(height: int) -> QPlainTextEdit:
