@@ -20,24 +20,25 @@ from ytcs_desktop.domain.inventory.stock import is_below_minimum, is_stock_out, 
 from ytcs_desktop.domain.labels import label
 from ytcs_desktop.domain.reporting import overdue
 from ytcs_desktop.domain.support import OPEN_STATUSES
+from ytcs_desktop.messages import Message, msg
 from ytcs_desktop.store.models import Station, StockTransaction, SupportRequest
 
-# The figures of a station's row, key -> (Vietnamese, English): each opens the records it counts.
-FIGURES: dict[str, tuple[str, str]] = {
-    "open_requests": ("Yêu cầu đang mở", "Open requests"),
-    "stock_outs": ("Hết thuốc", "Stock-outs"),
-    "below_minimum": ("Dưới mức tối thiểu", "Below minimum"),
-    "missing_readings": ("Thiếu lần đo nhiệt độ (7 ngày)", "Missing readings (7 days)"),
-    "quarantined": ("Lô đang cách ly", "Quarantined lots"),
-    "reports_missing": ("Báo cáo chưa gửi", "Reports missing"),
-    "reports_late": ("Báo cáo gửi trễ", "Reports sent late"),
+# The figures of a station's row, key -> its title: each opens the records it counts.
+FIGURES: dict[str, Message] = {
+    "open_requests": msg("overview.open_requests"),
+    "stock_outs": msg("overview.stock_outs"),
+    "below_minimum": msg("overview.below_minimum"),
+    "missing_readings": msg("overview.missing_readings"),
+    "quarantined": msg("overview.quarantined"),
+    "reports_missing": msg("overview.reports_missing"),
+    "reports_late": msg("overview.reports_late"),
 }
 REPORT_FIGURES = ("reports_missing", "reports_late")  # asked of active stations only
 
 
 def figure_title(key: str, lang: str = "vi") -> str:
-    vi, en = FIGURES.get(key, (key, key))
-    return en if lang.startswith("en") else vi
+    title = FIGURES.get(key)
+    return title.text(lang) if title is not None else key
 
 
 @dataclass(frozen=True)
