@@ -203,7 +203,7 @@ def issue(
                         msg("fefo_override",
                             lot_no=first[0][0].lot_no,
                             expiry=pick(day_text, first[0][0].expiry),
-                            lot_lot_no=lot.lot_no),
+                            chosen=lot.lot_no),
                         field="override_reason",
                     )
                 note = f"Không theo FEFO: {override_reason.strip()}"  # type: ignore[union-attr]
@@ -396,7 +396,7 @@ def reverse(
             label = lot_label(s, lot)
             raise RuleError(
                 "reverse_negative",
-                msg("reverse_negative", label=label, avail=avail, quantity=original.quantity),
+                msg("reverse_negative", label=label, available=avail, quantity=original.quantity),
                 field="txn_id",
             )
     return [

@@ -86,7 +86,7 @@ def find_or_create_lot(
         raise RuleError(
             "lot_expiry_mismatch",
             msg("lot_expiry_mismatch.find_or_create_lot",
-                lot_no=lot_no, expiry=pick(day_text, lot.expiry), day_text_expiry=pick(day_text, expiry)),
+                lot_no=lot_no, lot_expiry=pick(day_text, lot.expiry), expiry=pick(day_text, expiry)),
             field="expiry",
         )
     if vvm_stage is not None and (lot.vvm_stage is None or vvm_stage > lot.vvm_stage):

@@ -35,7 +35,7 @@ def assert_open(s: Session, station_id: str, txn_date: dt.date, field: str = "tx
             msg("period_closed",
                 last=pick(day_text, last),
                 txn_date=pick(day_text, txn_date),
-                days=pick(day_text, last + dt.timedelta(days=1))),
+                next_day=pick(day_text, last + dt.timedelta(days=1))),
             field=field,
         )
 

@@ -79,7 +79,7 @@ def confirm_receipt(
     if qty != line.quantity and not note:
         raise ValidationError(
             "discrepancy_required",
-            msg("discrepancy_required", qty=qty, quantity=line.quantity),
+            msg("discrepancy_required", received=qty, shipped=line.quantity),
             field="discrepancy",
         )
     if temperature is not None and not isinstance(temperature, int | float):

@@ -45,7 +45,7 @@ def create_plan(s: Session, actor: Actor, *, station_id: str, year: object, obje
     old = s.get(SupportPlan, plan_id)
     if old is not None and not old.deleted:
         raise RuleError("plan_exists",
-                        msg("plan_exists", name=station.name, y=y),
+                        msg("plan_exists", name=station.name, year=y),
                         field="year")
     if old is not None:  # a removed plan made again keeps its identity
         old.deleted, old.objectives, old.notes = False, text, (notes or "").strip() or None
@@ -100,7 +100,7 @@ def add_activity(s: Session, actor: Actor, plan_id: str, *, kind: str, content: 
     plan = get_row(s, SupportPlan, plan_id, msg("word.support_plan"), "plan_id")
     unknown = sorted(set(values) - set(TARGET_FIELDS) - set(COST_FIELDS))
     if unknown:
-        raise ValidationError("unknown_field", msg("unknown_field", unknown=unknown[0]), field=unknown[0])
+        raise ValidationError("unknown_field", msg("unknown_field", name=unknown[0]), field=unknown[0])
     activity = PlanActivity(station_id=plan.station_id, plan_id=plan.id,
                             **_activity_fields(s, kind, content, department_id, values))
     s.add(activity)

@@ -39,7 +39,7 @@ def rating_value(value: object) -> int:
         rating = 0
     if not 1 <= rating <= 5:
         raise ValidationError("bad_rating",
-                              msg("bad_rating", else_=value if value is not None else ''), field="rating")
+                              msg("bad_rating", value=value if value is not None else ''), field="rating")
     return rating
 
 

@@ -21,15 +21,15 @@ from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.errors import NotFoundError, ValidationError
 from ytcs_desktop.domain.stations import require_centre
 from ytcs_desktop.domain.validation import required_text
-from ytcs_desktop.messages import msg, pick
+from ytcs_desktop.messages import Message, msg, pick
 from ytcs_desktop.store.base import natural_id
 from ytcs_desktop.store.models import ReportKind
 
-PERIODS: dict[str, tuple[str, str]] = {
-    "week": ("Tuần", "Week"),
-    "month": ("Tháng", "Month"),
-    "quarter": ("Quý", "Quarter"),
-    "year": ("Năm", "Year"),
+PERIODS: dict[str, Message] = {
+    "week": msg("word.report_period.week"),
+    "month": msg("word.report_period.month"),
+    "quarter": msg("word.report_period.quarter"),
+    "year": msg("word.report_period.year"),
 }
 WEEKDAYS_VI = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
 WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

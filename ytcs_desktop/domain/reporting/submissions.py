@@ -27,7 +27,7 @@ from ytcs_desktop.domain.reportdata.weekly import WeeklyReport, weekly_report
 from ytcs_desktop.domain.reporting.schedule import ReportPeriod, get_kind, period_of
 from ytcs_desktop.domain.stations import get_row, require_centre, require_station
 from ytcs_desktop.domain.validation import required_text
-from ytcs_desktop.messages import PerLanguage, msg, pick, plain
+from ytcs_desktop.messages import Message, PerLanguage, msg, pick, plain
 from ytcs_desktop.store.base import natural_id, new_id, utc_now
 from ytcs_desktop.store.models import ReportSubmission, Station
 
@@ -50,16 +50,16 @@ INITIAL_STATUS = "submitted"
 # What the station wrote is sealed once sent: no update may touch these fields, from either side.
 SEALED_FIELDS: frozenset[str] = ReportSubmission.__station_fields__ - {"status"}
 
-# The figures a submission carries, in the order they are shown (vi, en).
-FIGURES: dict[str, tuple[str, str]] = {
-    "requests_opened": ("Yêu cầu hỗ trợ gửi mới", "Support requests opened"),
-    "requests_closed": ("Yêu cầu đã kết thúc", "Requests closed"),
-    "requests_open_at_end": ("Yêu cầu còn đang xử lý", "Requests still open"),
-    "visits_done": ("Lượt luân phiên đã thực hiện", "Rotation visits done"),
-    "trainings_held": ("Lớp tập huấn đã tổ chức", "Trainings held"),
-    "trainings_periods": ("Số tiết tập huấn", "Training periods"),
-    "stock_outs": ("Mặt hàng hết hoặc dưới mức tối thiểu", "Items out or below minimum"),
-    "near_expiry": ("Lô cận hạn hoặc hết hạn còn tồn", "Lots near or past expiry"),
+# The figures a submission carries, in the order they are shown, with their names.
+FIGURES: dict[str, Message] = {
+    "requests_opened": msg("word.submission_figure.requests_opened"),
+    "requests_closed": msg("word.submission_figure.requests_closed"),
+    "requests_open_at_end": msg("word.submission_figure.requests_open_at_end"),
+    "visits_done": msg("word.submission_figure.visits_done"),
+    "trainings_held": msg("word.submission_figure.trainings_held"),
+    "trainings_periods": msg("word.submission_figure.trainings_periods"),
+    "stock_outs": msg("word.submission_figure.stock_outs"),
+    "near_expiry": msg("word.submission_figure.near_expiry"),
 }
 
 
