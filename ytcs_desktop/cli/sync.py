@@ -175,6 +175,16 @@ def _token(args: argparse.Namespace, db: Database) -> tuple[str, str]:
     return server, token
 
 
+# What `ytcs sync status` calls each line: in English the key itself (as the JSON has it), in Vietnamese words.
+STATUS_NAMES = {
+    "server": msg("cli.sync.status.server"), "device_id": msg("cli.sync.status.device_id"),
+    "username": msg("cli.sync.status.username"), "pending": msg("cli.sync.status.pending"),
+    "rejected": msg("cli.sync.status.rejected"), "conflicts": msg("cli.sync.status.conflicts"),
+    "clock_offset_ms": msg("cli.sync.status.clock_offset_ms"), "clock_suspect": msg("cli.sync.status.clock_suspect"),
+    "own_items": msg("cli.sync.status.own_items"),
+}
+
+
 def _status(args: argparse.Namespace, db: Database) -> int:
     from ytcs_desktop.sync import apply as a
 
@@ -196,16 +206,13 @@ def _status(args: argparse.Namespace, db: Database) -> int:
     if args.format == "json":
         print_json(info)
         return EXIT_OK
-    en = language(args).startswith("en")
-    labels = {"server": "Trung tâm", "device_id": "mã máy", "username": "tài khoản", "pending": "chờ gửi",
-              "rejected": "bị từ chối", "conflicts": "xung đột", "clock_offset_ms": "lệch đồng hồ (ms)",
-              "clock_suspect": "đồng hồ sai", "own_items": "mặt hàng riêng (chưa có trong danh mục Trung tâm)"}
-    for key, label in labels.items():
-        print(f"{key if en else label}: {info[key] if info[key] is not None else '—'}")
+    lang = language(args)
+    for key, name in STATUS_NAMES.items():
+        print(f"{name.text(lang)}: {info[key] if info[key] is not None else '—'}")
     if info["last_sync"]:
         ls = info["last_sync"]
-        print(f"{'last sync' if en else 'lần đồng bộ cuối'}: pushed={ls['pushed']} pulled={ls['pulled']} "
-              f"complete={ls['complete']}")
+        print(msg("cli.sync.status.last_sync", pushed=ls["pushed"], pulled=ls["pulled"],
+                  complete=ls["complete"]).text(lang))
     return EXIT_OK
 
 
