@@ -52,7 +52,7 @@ class NewAccountDialog(OperationDialog):
         side = "centre" if ctx.is_centre else "station"
         for code, duty in DUTIES.items():
             if duty.side == side:
-                box = QCheckBox(duty.en if ctx.lang == "en" else duty.vi)
+                box = QCheckBox(duty.name.text(ctx.lang))
                 self.duties[code] = box
                 column.addWidget(box)
         self.form.add("duties", self.tr("Roles"), roles)
