@@ -79,7 +79,7 @@ def _list(args: argparse.Namespace) -> int:
     if not rows:
         say(args, msg("cli.backup.list", folders=', '.join(map(str, folders))))
         return EXIT_OK
-    unreadable = "(unreadable)" if en else "(không đọc được)"
+    unreadable = msg("cli.backup.list.unreadable").text(lang)
     table = [(moment_text(copy.made, lang), KINDS[copy.kind][1 if en else 0], human_size(copy.size, lang),
               contents.who(lang) if contents else unreadable,
               contents.stock_transactions if contents else "",

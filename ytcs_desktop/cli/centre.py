@@ -166,7 +166,7 @@ def _devices(args: argparse.Namespace) -> int:
     en = language(args).startswith("en")
     headers = (["id", "user", "name", "station", "last seen", "clock", "revoked"] if en else
                ["mã máy", "tài khoản", "tên", "trạm", "lần cuối", "đồng hồ", "thu hồi"])
-    suspect = "SUSPECT" if en else "SAI GIỜ"
+    suspect = msg("cli.centre.devices.clock_suspect").text(language(args))
     rows = [[d.id, d.username, d.name, d.station_code or "—", d.last_seen or "—",
              suspect if d.clock_suspect else "ok", "x" if d.revoked else ""] for d in found]
     print_table(headers, rows)

@@ -103,7 +103,7 @@ def _plan_progress(args: argparse.Namespace) -> int:
                  "quarter": p.quarter, "target": p.target, "done": p.done, "cost": p.cost} for p in found]
     return _list(args, (["Trạm", "Loại", "Chỉ tiêu", "Đã thực hiện"], ["Station", "Kind", "Target", "Done"]), rows,
                  lambda r, lang: [r["station"], label("activity_kind", r["kind"], lang), r["target"],
-                                  ("chưa ghi nhận" if lang == "vi" else "not recorded") if r["done"] is None
+                                  msg("cli.programme.not_recorded").text(lang) if r["done"] is None
                                   else r["done"]])
 
 

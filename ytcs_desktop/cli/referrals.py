@@ -17,6 +17,7 @@ from ytcs_desktop.domain import referrals, supervision
 from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.labels import codes, label
 from ytcs_desktop.domain.validation import parse_date
+from ytcs_desktop.messages import msg
 from ytcs_desktop.store.db import Database
 from ytcs_desktop.store.models import Referral
 
@@ -99,7 +100,7 @@ def _list(args: argparse.Namespace) -> int:
         return EXIT_OK
     headers = (["Number", "Date", "Patient", "ICD-10", "To", "Urgency", "Status", "Needed"] if lang == "en"
                else ["Số phiếu", "Ngày", "Người bệnh", "ICD-10", "Nơi chuyển đến", "Mức độ", "Trạng thái", "Cần thiết"])
-    yes_no = {True: "Yes" if lang == "en" else "Có", False: "No" if lang == "en" else "Không", None: ""}
+    yes_no = {True: msg("word.yes").text(lang), False: msg("word.no").text(lang), None: ""}
     print_table(headers, [[r.number or "", day_text(r.referred_on, lang), r.patient_ref, r.icd10 or "",
                            r.destination, label("urgency", r.urgency, lang), label("referral_status", r.status, lang),
                            yes_no[r.needed]] for r in rows])

@@ -101,9 +101,9 @@ def _accounts_list(args: argparse.Namespace) -> int:
             rows = list_accounts(s)
     finally:
         db.close()
-    yes, no = ("yes", "no") if en else ("có", "không")
-    refused, off = ("refused", "no (disabled at the centre)") if en else ("bị từ chối", "không (Trung tâm đã khóa)")
     lang = "en" if en else "vi"
+    yes, no = msg("cli.accounts.list.yes").text(lang), msg("cli.accounts.list.no").text(lang)
+    refused, off = msg("cli.accounts.list.refused").text(lang), msg("cli.accounts.list.off_at_centre").text(lang)
     print_table(["username", "full_name", "roles", "confirmed", "active"] if en else
                 ["tên đăng nhập", "họ và tên", "vai trò", "đã xác nhận", "đang dùng"],
                 [(a.username, a.full_name, duty_names(a.duties, lang),

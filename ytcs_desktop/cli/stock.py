@@ -93,7 +93,7 @@ def _on_hand(args: argparse.Namespace) -> int:
     en = language(args).startswith("en")
     headers = (["Code", "Name", "Unit", "Lot", "Expiry", "On hand", "Note"] if en
                else ["Mã", "Tên", "Đơn vị", "Lô", "Hạn dùng", "Tồn", "Ghi chú"])
-    held = "quarantined" if en else "đang cách ly"
+    held = msg("cli.stock.on_hand.quarantined").text(language(args))
     print_table(headers, [[b.item_code, b.item_name, b.unit, b.lot_no, b.expiry.isoformat(), b.quantity,
                            held if b.quarantined else ""] for b in lots])
     return EXIT_OK

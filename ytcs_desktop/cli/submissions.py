@@ -155,10 +155,11 @@ def _schedule(args: argparse.Namespace) -> int:
         in_transaction(args, lambda s, actor, db: set_report_kind(
             s, actor, code=args.code, name=args.name or args.code, period=args.period, deadline=args.deadline,
             active=not args.inactive))
+    inactive = msg("cli.submissions.schedule.inactive").text(lang)
     with opened(args) as db, db.read() as s:
         kinds = list_kinds(s, include_inactive=True)
         rows = [[k.code, k.name, PERIODS[k.period].text(lang) if k.period in PERIODS else k.period,
-                 deadline_text(k, lang), "" if k.active else ("inactive" if lang == "en" else "ngừng")] for k in kinds]
+                 deadline_text(k, lang), "" if k.active else inactive] for k in kinds]
     headers = (["Code", "Report", "Period", "Deadline", ""] if lang == "en"
                else ["Mã", "Báo cáo", "Kỳ", "Hạn nộp", ""])
     print_table(headers, rows)

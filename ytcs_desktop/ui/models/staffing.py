@@ -9,6 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
 from PySide6.QtGui import QColor
 
 from ytcs_desktop.domain.staff_directory import StationStaffing, staffing_summary
+from ytcs_desktop.messages import msg
 from ytcs_desktop.store.session import Session
 from ytcs_desktop.ui.models.base import Column, RecordTableModel
 from ytcs_desktop.ui.operations import PROFILE, TRAINING, Operations
@@ -22,7 +23,7 @@ class StaffingModel(RecordTableModel):
 
     def __init__(self, ops: Operations | None, lang: str = "vi", parent: QObject | None = None) -> None:
         super().__init__(ops, parent)
-        yes, no = ("Yes", "No") if lang.startswith("en") else ("Có", "Không")
+        yes, no = msg("word.yes").text(lang), msg("word.no").text(lang)
         self.columns = (
             Column("station", QT_TRANSLATE_NOOP("Columns", "Station")),
             Column("active", QT_TRANSLATE_NOOP("Columns", "Staff"), numeric=True),
