@@ -11,6 +11,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from ytcs_desktop.messages.catalogue import LANGS, compile_mo, messages_dir, sources  # noqa: E402
+
 TRANSLATIONS = ROOT / "resources" / "translations"
 
 
