@@ -76,13 +76,6 @@ def ledger(s: Session) -> list[Finding]:
         out.append(Finding("item_mismatch",
                            f"Giao dịch {txn_id} ghi mặt hàng khác với mặt hàng của lô {lot_id}.",
                            f"Transaction {txn_id} names another item ({txn_item}) than its lot ({lot_item})."))
-    # stock on hand sums a station's rows after its last carried day by the row's station (stock.py lot_sums)
-    for txn_id, lot_id, txn_station, lot_station in s.execute(text(
-        "SELECT t.id, t.lot_id, t.station_id, l.station_id FROM stock_transactions t JOIN lots l ON l.id = t.lot_id "
-        "WHERE t.station_id IS NOT l.station_id ORDER BY t.id LIMIT :n"), {"n": _LIMIT}):
-        out.append(Finding("ledger_station",
-                           f"Giao dịch {txn_id} thuộc trạm khác với trạm giữ lô {lot_id}.",
-                           f"Transaction {txn_id} is in another station ({txn_station}) than its lot ({lot_station})."))
     for txn_id, target in s.execute(text(
         "SELECT t.id, t.reverses_id FROM stock_transactions t LEFT JOIN stock_transactions o "
         "ON o.id = t.reverses_id WHERE t.reverses_id IS NOT NULL AND o.id IS NULL ORDER BY t.id LIMIT :n"),

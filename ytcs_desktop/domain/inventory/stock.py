@@ -7,26 +7,8 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import (
-    CTE,
-    Integer,
-    Select,
-    String,
-    Subquery,
-    and_,
-    case,
-    exists,
-    func,
-    literal,
-    or_,
-    select,
-    true,
-    type_coerce,
-    union_all,
-)
+from sqlalchemy import CTE, String, and_, exists, func, literal, or_, select, true, type_coerce, union_all
 from sqlalchemy.orm import Session
-from sqlalchemy.sql import operators
-from sqlalchemy.sql.expression import UnaryExpression
 
 from ytcs_desktop.domain.inventory.common import available_from, setting_int
 from ytcs_desktop.domain.inventory.lots import lot_blockers
@@ -59,8 +41,6 @@ __all__ = [
 ]
 
 DEFAULT_NEAR_EXPIRY_DAYS = 90
-# Two ranges a station (`_carried_and_since`), in one compound SELECT: SQLite takes at most 500 of them.
-_MOST_STATION_RANGES = 200
 
 
 @dataclass(slots=True)  # not frozen: frozen dataclasses are slow to build by the thousand
@@ -100,74 +80,33 @@ def lot_sums(
     """(lot_id, station_id, item_id, lot_no, expiry, vvm_stage, qty) for the station's lots (or the
     stations' lots, given several: the centre reads every station in one query).
 
-    A lot's balance is its carried balance through its station's last carried day (store/carried.py; the
-    last on or before `as_of`) plus the ledger rows after that day (`_carried_and_since`: two ranges of
-    covering indexes per station, summed per lot in one pass), so the query reads the rows since the last
-    close, not the history, and makes no search per lot in the ledger. A lot not carried at that day (one
-    received since, one whose carried balance a back-dated row dropped) sums its own rows, a range of
-    ix_stock_transactions_lot_date. Asked for one item, every lot sums its own rows from its carried
-    balance: a few lots cost less than the station's ranges (so does every lot of more stations than one
-    query takes ranges for). The CTE is MATERIALIZED: a query that filters on `qty` and also selects it
-    would otherwise work every lot's balance out twice (SQLite flattens a plain subquery)."""
-    t = StockTransaction
-    ids = [station_id] if isinstance(station_id, str) else list(station_id)
-    q = select(Lot.id.label("lot_id"), Lot.station_id.label("station_id"), Lot.item_id.label("item_id"),
-               Lot.lot_no.label("lot_no"), Lot.expiry.label("expiry"), Lot.vvm_stage.label("vvm_stage"))
-    if item_id is not None or not 0 < len(ids) <= _MOST_STATION_RANGES:
-        carried_on = LotCarriedBalance.lot_id == Lot.id
-        if as_of is not None:
-            carried_on = and_(carried_on, LotCarriedBalance.through <= as_of)
-        since = select(func.coalesce(func.sum(t.quantity), 0)).where(
-            t.lot_id == Lot.id,
-            # one range of the index: dates are ISO text, and '' comes before every one of them
-            type_coerce(t.txn_date, String) > func.coalesce(type_coerce(LotCarriedBalance.through, String), ""))
-        if as_of is not None:
-            since = since.where(t.txn_date <= as_of)
-        qty = func.coalesce(LotCarriedBalance.quantity, 0) + since.scalar_subquery()
-        q = q.add_columns(qty.label("qty")).outerjoin(LotCarriedBalance, carried_on)
-        if item_id is not None:
-            q = q.where(Lot.item_id == item_id)
-    else:
-        per_lot = _carried_and_since(ids, as_of)
-        whole = select(func.coalesce(func.sum(t.quantity), 0)).where(t.lot_id == Lot.id)
-        if as_of is not None:
-            whole = whole.where(t.txn_date <= as_of)
-        qty = case((per_lot.c.carried == 1, per_lot.c.qty), else_=whole.scalar_subquery())
-        q = q.add_columns(qty.label("qty")).outerjoin(per_lot, per_lot.c.lot_id == Lot.id)
-    q = q.where(Lot.station_id == ids[0]) if len(ids) == 1 else q.where(Lot.station_id.in_(ids))
+    A lot's balance is its carried balance through the last closed day (store/carried.py, when there is
+    one on or before `as_of`) plus the ledger rows after it, each sum a range of the covering index
+    ix_stock_transactions_lot_date: only the rows since the last close of the lots asked for are read,
+    whatever the length of the history. The CTE is MATERIALIZED: a query that filters on `qty` and also
+    selects it would otherwise run every lot's SUM twice (SQLite flattens a plain subquery)."""
+    carried_on = LotCarriedBalance.lot_id == Lot.id
+    if as_of is not None:
+        carried_on = and_(carried_on, LotCarriedBalance.through <= as_of)
+    since = select(func.coalesce(func.sum(StockTransaction.quantity), 0)).where(
+        StockTransaction.lot_id == Lot.id,
+        # one range of the index: dates are ISO text, and '' comes before every one of them
+        type_coerce(StockTransaction.txn_date, String)
+        > func.coalesce(type_coerce(LotCarriedBalance.through, String), ""))
+    if as_of is not None:
+        since = since.where(StockTransaction.txn_date <= as_of)
+    qty = func.coalesce(LotCarriedBalance.quantity, 0) + since.scalar_subquery()
+    q = select(
+        Lot.id.label("lot_id"), Lot.station_id.label("station_id"), Lot.item_id.label("item_id"),
+        Lot.lot_no.label("lot_no"), Lot.expiry.label("expiry"), Lot.vvm_stage.label("vvm_stage"), qty.label("qty"),
+    ).outerjoin(LotCarriedBalance, carried_on)
+    q = q.where(Lot.station_id == station_id) if isinstance(station_id, str) else q.where(
+        Lot.station_id.in_(list(station_id)))
+    if item_id is not None:
+        q = q.where(Lot.item_id == item_id)
     if expiring_by is not None:
         q = q.where(Lot.expiry <= expiring_by)
     return q.cte("lot_sums").prefix_with("MATERIALIZED")
-
-
-def _carried_and_since(station_ids: list[str], as_of: dt.date | None) -> Subquery:
-    """(lot_id, qty, carried) per lot of the stations: the balance carried at its station's last carried
-    day (the last on or before `as_of`) plus the station's ledger rows after that day (through `as_of`);
-    `carried` is 1 for a lot carried at that day, else 0 (its rows since are then not all it holds).
-
-    Per station, two ranges bounded by values known before they are read: the carried balances of that
-    day (ix_lot_carried_balances_station_through) and the ledger rows after it
-    (ix_stock_transactions_station_date). A ledger row is in its lot's station (`ytcs check`, finding
-    `ledger_station`)."""
-    carried, t = LotCarriedBalance, StockTransaction
-    parts: list[Select[str, int, int]] = []
-    for sid in station_ids:
-        last = select(func.max(carried.through)).where(carried.station_id == sid)
-        if as_of is not None:
-            last = last.where(carried.through <= as_of)
-        day = last.scalar_subquery()
-        parts.append(select(carried.lot_id, carried.quantity, literal(1, Integer).label("carried")).where(
-            carried.station_id == sid, carried.through == day))
-        after = select(t.lot_id, t.quantity, literal(0, Integer).label("carried")).where(
-            t.station_id == sid, t.txn_date > day)
-        parts.append(after.where(t.txn_date <= as_of) if as_of is not None else after)
-    rows = union_all(*parts).subquery("carried_and_after")
-    lot_id, quantity, kind = rows.c
-    # grouped by +lot_id, an expression: by the bare column SQLite may read the whole ledger in the order
-    # of ix_stock_transactions_lot_date to spare itself sorting the few rows after the carried day
-    by_lot = UnaryExpression(lot_id, operator=operators.custom_op("+"), type_=String())
-    return (select(lot_id.label("lot_id"), func.sum(quantity).label("qty"), func.max(kind).label("carried"))
-            .group_by(by_lot).subquery("carried_and_since"))
 
 
 def _lot_balances(
@@ -195,8 +134,7 @@ def _lot_balances(
     )
     rows = s.connection().execute(q).all()  # Core rows, fetched at once: thousands of plain tuples
     day = dt.date.fromisoformat
-    return [LotBalance(item, code, name, unit, category, lot, lot_no, day(expiry), qty, held == 1, vvm)
-            for item, code, name, unit, category, lot, lot_no, expiry, qty, held, vvm in rows]
+    return [LotBalance(r[0], r[1], r[2], r[3], r[4], r[5], r[6], day(r[7]), r[8], r[9] == 1, r[10]) for r in rows]
 
 
 def on_hand_by_lot(s: Session, station_id: str, as_of: dt.date | None = None) -> list[LotBalance]:

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import cast
 
-from sqlalchemy import Boolean, Date, Float, Index, Integer, String, Table, Text, UniqueConstraint
+from sqlalchemy import Boolean, Date, Float, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ytcs_desktop.store.base import Base, SyncMixin, UTCDateTime
@@ -81,9 +80,6 @@ class StockTransaction(SyncMixin, Base):
         # Covering: stock on hand is a SUM per lot over the ledger, read from this index alone.
         Index("ix_stock_transactions_lot_date", "lot_id", "txn_date", "quantity"),
         Index("ix_stock_transactions_item_date", "item_id", "txn_date"),
-        # Covering: a station's rows after its last carried day are one range of it, summed per lot
-        # (stock.py lot_sums). It starts with station_id, so it stands in for the station's own index too.
-        Index("ix_stock_transactions_station_date", "station_id", "txn_date", "lot_id", "quantity"),
     )
 
     item_id: Mapped[str] = mapped_column(String(36), ref("items"))
@@ -105,16 +101,6 @@ class StockTransaction(SyncMixin, Base):
     # that person's duties for a count correction or a disposal (sync/server/duties.py)
     actor_user: Mapped[str | None] = mapped_column(String(100))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
-
-
-def _without_station_index(table: Table) -> None:
-    """Drop the index on station_id alone that every syncable table has (SyncMixin), where a wider index
-    starting with station_id serves the same searches."""
-    table.indexes.discard(next(i for i in table.indexes if i.name == f"ix_{table.name}_station_id"))
-    table.c.station_id.index = None
-
-
-_without_station_index(cast(Table, StockTransaction.__table__))
 
 
 class ClosedPeriod(SyncMixin, Base):

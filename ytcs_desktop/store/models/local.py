@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Date, Index, Integer, String, Text
+from sqlalchemy import Date, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ytcs_desktop.store.base import Base, UTCDateTime
@@ -77,11 +77,8 @@ class LotCarriedBalance(Base):
     compares it with the ledger. Not synced: each file derives its own."""
 
     __tablename__ = "lot_carried_balances"
-    # Covering: a station's last carried day is one search of it, and the balances carried that day one range
-    # (domain/inventory/stock.py lot_sums).
-    __table_args__ = (Index("ix_lot_carried_balances_station_through", "station_id", "through", "lot_id", "quantity"),)
 
     lot_id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    station_id: Mapped[str | None] = mapped_column(String(36))
+    station_id: Mapped[str | None] = mapped_column(String(36), index=True)
     through: Mapped[dt.date] = mapped_column(Date)
     quantity: Mapped[int] = mapped_column(Integer)
