@@ -1,23 +1,32 @@
 """Sync benchmark over loopback against a real `ytcs centre serve` process.
 
-    .venv/bin/python bench/bench_sync.py [--rows 100000] [--database URL] [--json]
+    .venv/bin/python bench/bench_sync.py [--rows 100000] [--data regular|high-entropy] [--database URL] [--json]
 
 1. initial push: a station database holding N ledger movements syncs for the first time;
 2. initial pull: a second PC of that station (empty database) downloads them;
 3. incremental: 100 changes (80 new movements, 20 edits of fridges) pushed and pulled, in ms.
-Figures: rows/s, bytes per row on the wire (request + response bodies as sent, gzip-compressed).
-Targets (issue 3): >= 20k rows/s; <= 20 B per ledger row.
+Figures: rows/s; CPU per row in microseconds, of this process (the station's side, all its threads) and
+of the `ytcs centre serve` process (read from /proc), which holds still on a shared machine where rows/s
+does not; bytes per row on the wire (request + response bodies as sent, compressed), up and down.
+Data sets (`--data`): `regular`, 200 items and 400 lots (UUIDv7 ids), seven quantities, one user, the
+rows in a fixed order; `high-entropy`, 2,000 items and 6,000 lots with random UUIDv4 ids, 1,200 distinct
+quantities and 5 users, each row's lot, quantity, kind and user drawn at random (seeded).
+Targets (issue 3): >= 20k rows/s; <= 20 B per ledger row. Issue 17: CPU per row on the wire, station and
+centre together, <= 30 us for the initial push and pull; <= 16 B a row on the regular set, <= 35 B on the
+high-entropy one.
 
-Last runs (2 cores shared with other people's test runs; three runs, each next to a run of the code
-before the last round of work, at the same time): initial push 16.1k, 16.5k, 22.2k rows/s (before:
-10.3k, 16.8k, 18.0k), 16.3 B a row (17.9); initial pull 11.8k, 16.2k, 17.5k rows/s (7.8k, 13.8k,
-15.5k), 15.2 B a row (16.3); 100 changes: push 47-79 ms, pull 43-54 ms (about 40 ms each side by side
-with the earlier code: unchanged). The spread is the machine's load: the push overlaps three stages
-(the next batch read and compressed, this one applied at the centre, the last one recorded here), so
-with two free cores it runs at the centre's pace, with one it is the sum of both sides. CPU per ledger
-row (process CPU time, about): centre 33 us (inflating and decoding the body 9, checks and merge 9,
-row JSON 4, SQLite insert into the row table and its four indexes 8, commit 3), station 31 us (reading
-the outbox 16, encoding and compressing 10, recording the answers 5).
+Last runs (2 cores shared with other people's work, load average up to 13; three runs of each set, each
+next to a run of the code before zstd, at the same time), per row on the wire (a ledger row and its audit
+row are two rows): bytes, regular set: 13.2 up, 12.8-13.0 down (gzip before: 20.3-20.6, 19.1-19.3);
+high-entropy set: 30.7-31.0 up, 23.6-23.8 down (40.4-40.6, 38.0-38.3). CPU, station + centre: push
+49.1-59.0 us (before 52.2-60.0: no change beyond the spread), pull 44.6-55.0 us (51.1-63.5), of which the
+centre's 14.5-18.1 us (20.3-28.1). Rows/s swung from 3k to 31k with the machine's load and are not
+compared. Not met: 30 us. Where the CPU goes (process CPU time, regular set): the centre's push is about
+30 us a row, nearly all of it Python per change (decoding the row, the checks of permissions.py, the merge
+and the row's JSON; SQLite's insert is a tenth); the station's pull about 33 us, two
+thirds of it SQLite writing the rows (the capture, audit and carried-balance triggers, paused or not, cost
+about 8 us of that); the station's push about 23 us (reading the outbox 13-15, encoding 3, JSON 2.4,
+recording the answers 4-7).
 """
 
 from __future__ import annotations
@@ -25,10 +34,13 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
+import random
 import subprocess
 import sys
 import tempfile
 import time
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +53,7 @@ sys.path.insert(0, str(ROOT))
 from ytcs_desktop.store.base import new_id  # noqa: E402
 from ytcs_desktop.store.db import Database  # noqa: E402
 from ytcs_desktop.store.models import Fridge, Item, Lot, Station, StockTransaction  # noqa: E402
+from ytcs_desktop.sync.apply import pending_count  # noqa: E402
 from ytcs_desktop.sync.client import SyncClient, SyncReport, login  # noqa: E402
 from ytcs_desktop.sync.server import admin  # noqa: E402
 from ytcs_desktop.sync.server.serve import READY_PREFIX  # noqa: E402
@@ -49,6 +62,42 @@ from ytcs_desktop.sync.server.store import ServerStore  # noqa: E402
 PASSWORD = "benchmark-2026"
 HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 KINDS = ("receipt", "issue", "issue", "issue", "adjustment")
+USERS = ("Nguyễn Thị Lan", "Trần Văn Minh", "Lê Thị Hoa", "Phạm Quốc Bảo", "Hoàng Thị Mai")
+DATA_SETS = ("regular", "high-entropy")
+_TICK = os.sysconf("SC_CLK_TCK")
+
+
+def process_cpu(pid: int) -> float:
+    """CPU seconds (user + system) of a process and its live descendants, from /proc."""
+    total = 0.0
+    todo = [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            stat = Path(f"/proc/{current}/stat").read_text()
+            fields = stat[stat.rindex(")") + 2:].split()
+            total += (int(fields[11]) + int(fields[12])) / _TICK
+            for task in Path(f"/proc/{current}/task").iterdir():
+                todo.extend(int(c) for c in (task / "children").read_text().split())
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+class CpuMeter:
+    """CPU seconds spent by this process (all threads) and by the server process, over a block."""
+
+    def __init__(self, server_pid: int) -> None:
+        self.server_pid = server_pid
+        self.client = self.server = 0.0
+
+    def __enter__(self) -> CpuMeter:
+        self._c0, self._s0 = time.process_time(), process_cpu(self.server_pid)
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.client = time.process_time() - self._c0
+        self.server = process_cpu(self.server_pid) - self._s0
 
 
 def start(db_url: str) -> tuple[subprocess.Popen[str], str]:
@@ -73,6 +122,8 @@ def timed_sync(db: Database, url: str, token: str) -> SyncReport:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--data", choices=DATA_SETS, default="regular", help="the rows' shape (see the top)")
+    parser.add_argument("--seed", type=int, default=2026, help="the high-entropy data set's random seed")
     parser.add_argument("--database", help="server database URL (default: a new SQLite file)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
@@ -86,14 +137,15 @@ def main() -> int:
         admin.add_user(conn, "bench", PASSWORD, "station", "TYT-BENCH", HASHER)
         admin.add_user(conn, "bench-centre", PASSWORD, "centre", None, HASHER)
     proc, url = start(db_url)
-    out: dict[str, Any] = {"rows": args.rows, "database": db_url.split(":")[0]}
+    out: dict[str, Any] = {"rows": args.rows, "data": args.data, "database": db_url.split(":")[0]}
+    entropy = args.data == "high-entropy"
     try:
         hub = Database.create(tmp / "centre-replica.sqlite3", role="centre")
         hub_token = login(url, "bench-centre", PASSWORD).token
         items: list[str] = []
         with hub.transaction() as s:
-            for n in range(200):
-                item = new_id()
+            for n in range(2000 if entropy else 200):
+                item = str(uuid.uuid4()) if entropy else new_id()
                 items.append(item)
                 s.add(Item(id=item, station_id=None, code=f"T{n:04d}", name=f"Thuốc {n}", base_unit="viên",
                            category="drug"))
@@ -103,17 +155,21 @@ def main() -> int:
         token1 = login(url, "bench", PASSWORD, station_id=station_id).token
         timed_sync(pc1, url, token1)  # pulls the catalogue
         started = time.monotonic()
-        _, fridges = fill_from(pc1, station_id, args.rows, items)
+        _, fridges = fill_from(pc1, station_id, args.rows, items, seed=args.seed if entropy else None)
         out["fill_seconds"] = round(time.monotonic() - started, 2)
-        push = timed_sync(pc1, url, token1)
-        assert push.complete and push.rejected == 0, push
-        out["initial_push"] = _figures(push, push.pushed, push.bytes_sent)
+        wire_rows = pending_count(pc1)  # the records and the audit rows that travel with them
+        with CpuMeter(proc.pid) as cpu:
+            push = timed_sync(pc1, url, token1)
+        assert push.complete and push.rejected == 0 and pending_count(pc1) == 0, push
+        out["initial_push"] = _figures(push, wire_rows, push.bytes_sent, cpu)
 
         pc2 = Database.create(tmp / "pc2.sqlite3", station_id=station_id)
         token2 = login(url, "bench", PASSWORD, station_id=station_id).token
-        pull = timed_sync(pc2, url, token2)
+        with CpuMeter(proc.pid) as cpu:
+            pull = timed_sync(pc2, url, token2)
         assert pull.complete, pull
-        out["initial_pull"] = _figures(pull, pull.pulled, pull.bytes_received)
+        assert pull.pulled >= wire_rows, (pull.pulled, wire_rows)
+        out["initial_pull"] = _figures(pull, pull.pulled, pull.bytes_received, cpu)
 
         _ledger(pc1, station_id, 80, LOTS, args.rows)
         with pc1.transaction() as s:
@@ -140,9 +196,15 @@ def main() -> int:
     return 0
 
 
-def fill_from(db: Database, station_id: str, rows: int, items: list[str]) -> tuple[list[str], list[str]]:
-    """400 lots of the centre's items, 20 fridges and `rows` ledger movements."""
-    lots = [(new_id(), items[i % len(items)]) for i in range(400)]
+def fill_from(db: Database, station_id: str, rows: int, items: list[str],
+              seed: int | None = None) -> tuple[list[str], list[str]]:
+    """400 lots of the centre's items, 20 fridges and `rows` ledger movements; with a `seed`, the
+    high-entropy set: 6,000 lots with UUIDv4 ids, the movements drawn at random (see the top)."""
+    draw = random.Random(seed) if seed is not None else None
+    if draw is not None:
+        lots = [(str(uuid.UUID(int=draw.getrandbits(128), version=4)), items[i % len(items)]) for i in range(6000)]
+    else:
+        lots = [(new_id(), items[i % len(items)]) for i in range(400)]
     fridges = [new_id() for _ in range(20)]
     with db.transaction() as s:
         s.add(Station(id=station_id, station_id=station_id, code="TYT-BENCH", name="Trạm Y tế đo hiệu năng"))
@@ -150,7 +212,7 @@ def fill_from(db: Database, station_id: str, rows: int, items: list[str]) -> tup
             s.add(Fridge(id=f, station_id=station_id, name=f"Tủ lạnh {n}"))
         for n, (lot, item) in enumerate(lots):
             s.add(Lot(id=lot, station_id=station_id, item_id=item, lot_no=f"L{n:04d}", expiry=dt.date(2028, 6, 30)))
-    _ledger(db, station_id, rows, lots, 0)
+    _ledger(db, station_id, rows, lots, 0, draw)
     LOTS[:] = lots
     return items, fridges
 
@@ -158,7 +220,11 @@ def fill_from(db: Database, station_id: str, rows: int, items: list[str]) -> tup
 LOTS: list[tuple[str, str]] = []
 
 
-def _ledger(db: Database, station_id: str, rows: int, lots: list[tuple[str, str]], start: int) -> None:
+QUANTITIES = range(1, 1201)  # the high-entropy set's distinct quantities
+
+
+def _ledger(db: Database, station_id: str, rows: int, lots: list[tuple[str, str]], start: int,
+            draw: random.Random | None = None) -> None:
     clock, origin = db.clock, db.replica_id
     day0 = dt.date(2025, 1, 1)
     created = dt.datetime(2025, 1, 1, 7, 0, tzinfo=dt.UTC)
@@ -167,12 +233,19 @@ def _ledger(db: Database, station_id: str, rows: int, lots: list[tuple[str, str]
         for n in range(start, start + rows):
             lot, item = lots[n % len(lots)]
             kind = KINDS[n % 5]
+            quantity = 100 if kind == "receipt" else -(1 + n % 7)
+            actor = USERS[0]
+            if draw is not None:
+                lot, item = draw.choice(lots)
+                kind = draw.choice(KINDS)
+                quantity = draw.choice(QUANTITIES) * (1 if kind == "receipt" else -1)
+                actor = draw.choice(USERS)
             batch.append({
                 "id": new_id(), "station_id": station_id, "hlc": clock.now(), "origin": origin, "deleted": False,
                 "sync_state": "pending", "item_id": item, "lot_id": lot, "txn_date": day0 + dt.timedelta(days=n // 300),
-                "kind": kind, "quantity": 100 if kind == "receipt" else -(1 + n % 7), "doc_no": f"PX-{n // 5:06d}",
+                "kind": kind, "quantity": quantity, "doc_no": f"PX-{n // 5:06d}",
                 "source": "centre" if kind == "receipt" else None, "counterparty": None, "reason": None,
-                "reverses_id": None, "ref_table": None, "ref_id": None, "actor": "Nguyễn Thị Lan",
+                "reverses_id": None, "ref_table": None, "ref_id": None, "actor": actor,
                 "created_at": created + dt.timedelta(minutes=n)})
             if len(batch) == 5000:
                 s.execute(insert(StockTransaction), batch)
@@ -181,10 +254,17 @@ def _ledger(db: Database, station_id: str, rows: int, lots: list[tuple[str, str]
             s.execute(insert(StockTransaction), batch)
 
 
-def _figures(report: SyncReport, rows: int, wire: int) -> dict[str, Any]:
+def _figures(report: SyncReport, rows: int, wire: int, cpu: CpuMeter) -> dict[str, Any]:
+    """`rows`: rows on the wire (each record and the audit row that travels with it)."""
     per_s = round(rows / report.seconds) if report.seconds else 0
-    return {"rows": rows, "seconds": report.seconds, "rows_per_s": per_s,
+    per_row = max(rows, 1)
+    return {"rows": rows, "records": report.pushed or report.pulled, "seconds": report.seconds, "rows_per_s": per_s,
+            "cpu_us_per_row": round((cpu.client + cpu.server) * 1e6 / per_row, 1),
+            "cpu_client_us": round(cpu.client * 1e6 / per_row, 1),
+            "cpu_server_us": round(cpu.server * 1e6 / per_row, 1),
             "bytes": wire, "bytes_per_row": round(wire / rows, 1) if rows else 0,
+            "up_per_row": round(report.bytes_sent / per_row, 1),
+            "down_per_row": round(report.bytes_received / per_row, 1),
             "bytes_sent": report.bytes_sent, "bytes_received": report.bytes_received, "requests": report.requests}
 
 

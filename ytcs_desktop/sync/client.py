@@ -158,9 +158,10 @@ class SyncClient:
         self.link.close()
 
     def request(self, method: str, path: str, *, params: dict[str, Any] | None = None,
-                body: bytes | None = None, retry: bool = True) -> Any:
-        """One API call through the link (bounded retries unless `retry` is False); the decoded answer."""
-        return self.link.request(method, path, params=params, body=body, retry=retry)
+                body: bytes | None = None, retry: bool = True, encoding: str = p.GZIP) -> Any:
+        """One API call through the link (bounded retries unless `retry` is False); the decoded answer.
+        `body` is compressed in `encoding`."""
+        return self.link.request(method, path, params=params, body=body, retry=retry, encoding=encoding)
 
     def _cancelled(self) -> bool:
         return self.link.cancelled()
@@ -181,6 +182,7 @@ class SyncClient:
             a.set_meta(conn, a.RECOMMENDED_CLIENT, answer.recommended_client or "")
             a.set_meta(conn, a.CLIENT_DOWNLOAD, answer.client_download or "")
         self.db.clock.offset_ms = offset
+        self.link.body_encoding = p.ZSTD if p.ZSTD in answer.encodings else p.GZIP
         self.report.clock_suspect = answer.clock_suspect
         if answer.acked_seq > a.get_int(self.db, a.PUSH_CURSOR):
             # The centre acknowledged more than this database remembers (a restored backup, or a lost
@@ -217,7 +219,7 @@ class SyncClient:
                         if not must_ack:
                             return True
                         empty = a.PushBatch([], {})
-                        prepared = empty, p.gzip_bytes(p.dumps(a.build_push(empty, sent)))
+                        prepared = empty, p.compress_body(self.link.body_encoding, p.dumps(a.build_push(empty, sent)))
                     must_ack = False
                     batch, body = prepared
                     if batch.rows:
@@ -260,7 +262,8 @@ class SyncClient:
         """Send one batch; its answer, or None when the link failed (after a pause)."""
         started = time.monotonic()
         try:
-            answer = p.PushResponse.model_validate(self.link.post(f"{p.API}/sync/push", body, retry=False))
+            answer = p.PushResponse.model_validate(self.link.post(f"{p.API}/sync/push", body, retry=False,
+                                                                  encoding=self.link.body_encoding))
             if len(answer.results) != len(batch.rows):  # never advance the cursor past an unanswered row
                 raise network_error(f"{len(answer.results)} answers for {len(batch.rows)} changes")
         except NetworkError as exc:
@@ -293,7 +296,7 @@ class SyncClient:
         while True:
             last = batch.last_seq if batch.rows else cursor
             wire = {**a.build_push(batch, last), "recorded_seq": recorded}
-            body = p.gzip_bytes(p.dumps(wire), 9 if self._slow_link else 4)
+            body = p.compress_body(self.link.body_encoding, p.dumps(wire), slow_link=self._slow_link)
             if batch.rows:
                 self.push_size.row_bytes = len(body) / len(batch.rows)
             if len(body) <= p.MAX_BODY_COMPRESSED or len(batch.rows) <= 1:

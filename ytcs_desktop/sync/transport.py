@@ -5,9 +5,12 @@
     answer = link.post("/api/v1/sync/push", body)    # body: gzip-compressed JSON, as it goes on the wire
 
 - Every request carries the protocol version, the bearer token and this PC's clock; answers may come
-  gzip-compressed. A cut link, a cut or undecodable answer, 5xx, 408 and 429 are `NetworkError` (with the
-  centre's Retry-After when it said); 401 `AuthError`, 426 `ProtocolTooOld`, 410 `CursorExpired`, another
-  4xx `ServerRefused`; an untrusted certificate `CertificateError` (never retried: waiting does not fix it).
+  zstd- or gzip-compressed (Accept-Encoding names both). A body is sent in the encoding it was
+  compressed with (gzip unless said); `body_encoding` is the one the centre reads best: gzip until its
+  hello says it reads zstd (protocol.py).
+- A cut link, a cut or undecodable answer, 5xx, 408 and 429 are `NetworkError` (with the centre's
+  Retry-After when it said); 401 `AuthError`, 426 `ProtocolTooOld`, 410 `CursorExpired`, another 4xx
+  `ServerRefused`; an untrusted certificate `CertificateError` (never retried: waiting does not fix it).
 - The one retry policy of a sync (`backoff`, through sync/timing.py): with `retry=True` a request pauses
   and tries again by itself; the client's pipelined batches ask with `retry=False` and call `backoff`
   themselves, so a batch can shrink before it is sent again.
@@ -136,6 +139,7 @@ class Transport:
         self.backoff_s = backoff_s  # the pause after a failure is this, doubled per failure in a row
         self.cancel = cancel
         self.traffic: Traffic = traffic if traffic is not None else _Counts()
+        self.body_encoding = p.GZIP  # the best the centre reads (every centre reads gzip); set from hello
         self._failures = 0  # failed exchanges in a row
 
     def close(self) -> None:
@@ -148,18 +152,18 @@ class Transport:
     def get(self, path: str, params: dict[str, Any] | None = None, *, retry: bool = True) -> Any:
         return self.request("GET", path, params=params, retry=retry)
 
-    def post(self, path: str, body: bytes, *, retry: bool = True) -> Any:
-        """POST a gzip-compressed JSON body."""
-        return self.request("POST", path, body=body, retry=retry)
+    def post(self, path: str, body: bytes, *, retry: bool = True, encoding: str = p.GZIP) -> Any:
+        """POST a compressed JSON body (compressed in `encoding`)."""
+        return self.request("POST", path, body=body, retry=retry, encoding=encoding)
 
     def request(self, method: str, path: str, *, params: dict[str, Any] | None = None,
-                body: bytes | None = None, retry: bool = True) -> Any:
+                body: bytes | None = None, retry: bool = True, encoding: str = p.GZIP) -> Any:
         """One API call; returns the decoded JSON answer. With `retry`, a failed link is tried again
         after a pause (`backoff`) until the retry budget is spent; without, the first failure is raised."""
-        headers = {p.PROTOCOL_HEADER: str(self.protocol_version), "Accept-Encoding": "gzip",
+        headers = {p.PROTOCOL_HEADER: str(self.protocol_version), "Accept-Encoding": ACCEPTED,
                    "Authorization": f"Bearer {self.token}", "X-YTCS-Client-Time": str(self.client_time())}
         if body is not None:
-            headers["Content-Encoding"] = "gzip"
+            headers["Content-Encoding"] = encoding
             headers["Content-Type"] = "application/json"
         while True:
             try:
@@ -192,7 +196,7 @@ class Transport:
             self.traffic.bytes_sent += len(body)
         self.traffic.bytes_received += len(raw)
         try:
-            data = gzip.decompress(raw) if r.headers.get("Content-Encoding") == "gzip" else raw
+            data = _inflate(raw, r.headers.get("Content-Encoding"))
             answer = from_json(data) if data else None  # pydantic's reader: a pulled page decodes faster
         except (OSError, EOFError, ValueError) as exc:
             raise network_error(f"truncated answer: {exc}") from exc
@@ -223,6 +227,21 @@ class Transport:
         end = time.monotonic() + seconds
         while not self.cancelled() and (left := end - time.monotonic()) > 0:
             time.sleep(min(left, 0.2))
+
+
+ACCEPTED = ", ".join(p.ENCODINGS)  # the answer encodings this client reads
+ANSWER_BOUND = 1 << 30  # an answer never inflates past this (a pulled page is a few MB)
+
+
+def _inflate(raw: bytes, encoding: str | None) -> bytes:
+    if encoding == p.GZIP:
+        return gzip.decompress(raw)
+    if encoding == p.ZSTD:
+        data = p.inflate_zstd(raw, ANSWER_BOUND)
+        if data is None:
+            raise ValueError("answer too large")
+        return data
+    return raw
 
 
 def _refusal(status: int, answer: Any, retry_after: str | None) -> Exception:

@@ -9,8 +9,16 @@ from alembic import command
 from sqlalchemy import text
 
 from tests.domain.inventory.conftest import TODAY, Inv
+from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.integrity import check_database
-from ytcs_desktop.domain.inventory import close_period, issue, on_hand_by_item, on_hand_by_lot, receive
+from ytcs_desktop.domain.inventory import (
+    close_period,
+    issue,
+    on_hand_by_item,
+    on_hand_by_lot,
+    receive,
+)
+from ytcs_desktop.domain.inventory.stock import on_hand_by_station
 from ytcs_desktop.store.migrate import alembic_config
 
 D = dt.date
@@ -135,3 +143,77 @@ def test_an_upgrade_carries_the_periods_already_closed(inv: Inv) -> None:
     inv.db.migrate()
     assert set(_carried(inv)) == set(lots)
     assert _on_hand(inv) == _ledger_sums(inv)
+
+
+def _plain_sums(inv: Inv, station_id: str, as_of: dt.date | None = None) -> dict[str, int]:
+    """Each lot's SUM over the whole ledger (through `as_of`), its zero balances left out."""
+    with inv.db.read() as s:
+        return {r[0]: r[1] for r in s.execute(text(
+            "SELECT t.lot_id, SUM(t.quantity) FROM stock_transactions t JOIN lots l ON l.id = t.lot_id "
+            "WHERE l.station_id = :st AND (:day IS NULL OR t.txn_date <= :day) GROUP BY t.lot_id "
+            "HAVING SUM(t.quantity) <> 0"),
+            {"st": station_id, "day": as_of.isoformat() if as_of else None})}
+
+
+def _figures_are_the_ledger_sums(inv: Inv, days: list[dt.date | None]) -> None:
+    stations = [inv.station_id, inv.other_station_id]
+    with inv.db.read() as s:
+        for day in days:
+            per_item: dict[str, dict[str, int]] = {}
+            for station in stations:
+                plain = _plain_sums(inv, station, day)
+                assert {b.lot_id: b.quantity for b in on_hand_by_lot(s, station, day)} == plain, (station, day)
+                for lot_id, qty in plain.items():
+                    item = s.execute(text("SELECT item_id FROM lots WHERE id = :l"), {"l": lot_id}).scalar_one()
+                    per_item.setdefault(station, {}).setdefault(item, 0)
+                    per_item[station][item] += qty
+            for station, balances in on_hand_by_station(s, stations, day).items():  # both stations in one query
+                assert {b.item_id: b.quantity for b in balances if b.quantity} == per_item.get(station, {}), day
+
+
+def test_lot_figures_are_the_ledger_sums_before_and_after_a_close(inv: Inv) -> None:
+    """Each lot's figure, by lot and by item, one station or several, is its plain ledger sum: before any
+    close, and after closes on different days with movements since (on the day after, a lot emptied, a
+    lot received since, a lot whose carried balance a late row dropped)."""
+    other = Actor("Lê Văn Hùng", "station", inv.other_station_id)
+    lots = _history(inv)
+    with inv.db.transaction() as s:
+        theirs = receive(s, other, item_id=inv.para, lot_no="K1", expiry=D(2028, 6, 1), quantity=300,
+                         txn_date=D(2026, 1, 6), source="other", doc_no="PN-K")[0].lot_id
+        issue(s, other, item_id=inv.para, quantity=25, txn_date=D(2026, 1, 31))
+        issue(s, other, item_id=inv.para, quantity=30, txn_date=D(2026, 2, 20))
+        issue(s, inv.nurse, item_id=inv.gloves, quantity=100, txn_date=D(2026, 2, 28))  # on the closing day
+    days: list[dt.date | None] = [None, D(2026, 1, 31), D(2026, 2, 27), D(2026, 2, 28), D(2026, 3, 1),
+                                  D(2026, 3, 12)]
+    _figures_are_the_ledger_sums(inv, days)
+
+    _close(inv, D(2026, 2, 28))
+    with inv.db.transaction() as s:
+        close_period(s, other, closed_through=D(2026, 1, 31), today=TODAY)
+    assert {lot for lot, (day, _) in _carried(inv).items() if day == "2026-02-28"} == set(lots)
+    assert _carried(inv)[theirs] == ("2026-01-31", 275)
+    with inv.db.transaction() as s:
+        issue(s, inv.nurse, item_id=inv.para, quantity=15, txn_date=D(2026, 3, 1))  # the day after the close
+        issue(s, inv.nurse, item_id=inv.gloves, quantity=400, txn_date=D(2026, 3, 2))  # the lot is emptied
+        fresh = receive(s, inv.nurse, item_id=inv.bcg, lot_no="B1", expiry=D(2027, 1, 1), quantity=50,
+                        txn_date=D(2026, 3, 2), source="other", doc_no="PN-B")[0].lot_id
+        issue(s, inv.nurse, item_id=inv.bcg, quantity=10, txn_date=D(2026, 3, 3))
+        issue(s, other, item_id=inv.para, quantity=5, txn_date=D(2026, 2, 1))
+        # a row reaches the closed period (sync from a PC that had not seen the close): amox is summed in full
+        s.execute(text(
+            "INSERT INTO stock_transactions (id, station_id, hlc, origin, deleted, sync_state, item_id, lot_id, "
+            "txn_date, kind, quantity, actor, created_at) VALUES ('late-row', :st, '', '', 0, 'synced', :item, "
+            ":lot, '2026-02-01', 'issue', -13, 'khác', '2026-03-01 08:00:00')"),
+            {"st": inv.station_id, "item": inv.amox, "lot": lots[1]})
+        issue(s, inv.nurse, item_id=inv.amox, quantity=2, txn_date=D(2026, 3, 4))
+    assert lots[1] not in _carried(inv) and fresh not in _carried(inv) and lots[0] in _carried(inv)
+    assert lots[2] not in _plain_sums(inv, inv.station_id)  # emptied: listed nowhere
+    with inv.db.transaction() as s:  # a balance carried at an earlier day, true to the ledger: summed from there
+        s.execute(text(
+            "UPDATE lot_carried_balances SET through = '2026-01-31', quantity = (SELECT SUM(quantity) "
+            "FROM stock_transactions WHERE lot_id = :lot AND txn_date <= '2026-01-31') WHERE lot_id = :lot"),
+            {"lot": lots[0]})
+    _figures_are_the_ledger_sums(inv, [*days, D(2026, 3, 2), D(2026, 3, 3)])
+    with inv.db.read() as s:
+        assert [f for f in check_database(s, file_checked=True)
+                if f.check in ("carried_balance", "negative_stock")] == []

@@ -48,8 +48,8 @@ ERRORS: dict[int | str, dict[str, Any]] = {status: {"model": p.ErrorBody} for st
 
 
 class BodyBoundMiddleware:
-    """Bounds every request body: a gzip body is inflated here (to at most MAX_BODY_DECOMPRESSED, so no
-    gzip bomb), any other body may hold MAX_BODY_PLAIN bytes. Over the bound: 413. The rest of a refused
+    """Bounds every request body: a gzip or zstd body is inflated here (to at most MAX_BODY_DECOMPRESSED,
+    so no compression bomb), any other body may hold MAX_BODY_PLAIN bytes. Over the bound: 413. The rest of a refused
     body is read and dropped (up to a limit), so the client, still sending, reads the answer instead of
     a reset connection."""
 
@@ -61,8 +61,9 @@ class BodyBoundMiddleware:
             await self.app(scope, receive, send)
             return
         headers = dict(scope.get("headers") or [])
-        gzipped = headers.get(b"content-encoding", b"").lower() == b"gzip"
-        bound = p.MAX_BODY_DECOMPRESSED if gzipped else p.MAX_BODY_PLAIN
+        encoding = headers.get(b"content-encoding", b"").decode("latin-1").strip().lower()
+        packed = encoding in p.ENCODINGS  # gzip or zstd: inflated here, within the same bounds
+        bound = p.MAX_BODY_DECOMPRESSED if packed else p.MAX_BODY_PLAIN
         declared = headers.get(b"content-length", b"")
         if declared.isdigit() and int(declared) > bound:
             await _drain(receive, bound)
@@ -85,11 +86,11 @@ class BodyBoundMiddleware:
                 await _send_error(send, errors.body_too_large(bound))
                 return
         raw = b"".join(chunks)
-        if gzipped:
+        if packed:
             try:
-                inflated = _inflate(raw)
+                inflated = _inflate(raw) if encoding == p.GZIP else p.inflate_zstd(raw, p.MAX_BODY_DECOMPRESSED)
             except (OSError, EOFError, ValueError, zlib.error):
-                await _send_error(send, ApiError(400, "bad_gzip", msg("bad_gzip")))
+                await _send_error(send, ApiError(400, f"bad_{encoding}", msg("bad_compressed_body", encoding=encoding)))
                 return
             if inflated is None:
                 await _send_error(send, errors.body_too_large(p.MAX_BODY_DECOMPRESSED))
@@ -140,10 +141,12 @@ async def _send_error(send: Send, exc: ApiError) -> None:
 
 
 def packed(request: Request, data: Any) -> Response:
-    """JSON, gzip-compressed when the client accepts it (every YTCS client does)."""
+    """JSON, compressed when the client accepts it (every YTCS client does): zstd if it names it, else gzip."""
     raw = p.dumps(data)
-    if "gzip" in request.headers.get("accept-encoding", "") and len(raw) > 512:
-        return Response(p.gzip_bytes(raw), media_type="application/json", headers={"Content-Encoding": "gzip"})
+    encoding = p.choose_encoding(request.headers.get("accept-encoding")) if len(raw) > 512 else None
+    if encoding is not None:
+        return Response(p.compress_body(encoding, raw), media_type="application/json",
+                        headers={"Content-Encoding": encoding})
     return Response(raw, media_type="application/json")
 
 
@@ -246,8 +249,9 @@ def create_app(store: ServerStore) -> FastAPI:
             conn.execute(update(t.devices).where(t.devices.c.id == d.id).values(**values))
             horizon = store.tombstone_horizon(conn)
         offer = settings()  # `ytcs centre serve --recommend-client` leaves it in every worker's environment
-        return p.HelloResponse(server_id=store.server_id, server_time_ms=server_time, protocol_min=p.PROTOCOL_MIN,
-                               protocol_max=p.PROTOCOL_MAX, tombstone_horizon=horizon, device_id=d.id, role=d.role,
+        return p.HelloResponse(server_id=store.server_id, encodings=list(p.ENCODINGS), server_time_ms=server_time,
+                               protocol_min=p.PROTOCOL_MIN, protocol_max=p.PROTOCOL_MAX, tombstone_horizon=horizon,
+                               device_id=d.id, role=d.role,
                                station_id=d.station_id, acked_seq=d.acked_seq, acked_mutation=d.acked_mutation,
                                clock_suspect=suspect,
                                recommended_client=offer.recommended_client or __version__,
