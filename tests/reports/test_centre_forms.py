@@ -24,7 +24,8 @@ from ytcs_desktop.store.db import Database
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
 
-TODAY = dt.date.today()
+# The requests' day is their day in Việt Nam (UTC+7), also when this machine's clock runs on UTC past 17:00.
+TODAY = dt.datetime.now(dt.timezone(dt.timedelta(hours=7))).date()
 REQUESTS = {"TYT-AP": ["Hội chẩn ca viêm phổi nặng", "Tập huấn tiêm chủng"],
             "TYT-BH": ["Chuyển giao kỹ thuật khâu vết thương"]}
 

@@ -3,12 +3,13 @@ is the centre's, with only the stations ticked."""
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
 from ytcs_desktop.domain.actor import Actor
@@ -47,6 +48,9 @@ def test_support_register_for_the_stations_ticked(centre_window: MainWindow, qtb
     names = [page.list.item(i).text() for i in range(page.list.count())]
     page.list.setCurrentRow(names.index("Sổ theo dõi hỗ trợ chuyên môn"))
     page.stations.item(1).setCheckState(Qt.CheckState.Checked)  # TYT-BH only
+    # the requests' day is their day in Việt Nam (UTC+7), also when this machine's clock runs on UTC
+    vn_today = dt.datetime.now(dt.timezone(dt.timedelta(hours=7))).date()
+    page.date_to.setDate(QDate(vn_today.year, vn_today.month, vn_today.day))
     target = tmp_path / "so-ho-tro.pdf"
     with qtbot.waitSignal(page.saved, timeout=30_000):
         page.save("pdf", target)
