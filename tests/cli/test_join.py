@@ -5,6 +5,7 @@ added at the centre is on the centre's desktop before the station ever syncs."""
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -98,7 +99,7 @@ def test_the_register_lists_stations_and_accounts(centre: tuple[str, Path], ytcs
 
 def test_a_station_set_up_alone_enrols_with_its_header_and_licence(centre: tuple[str, Path], tmp_path: Path,
                                                                    ytcs_process: Runner) -> None:
-    base, _ = centre
+    base, folder = centre
     pc = tmp_path / "ap-alone"
     assert ytcs_process("init", "--station-code", "TYT-AP", "--station-name", "TYT An Phú", data=pc).code == 0
     assert ytcs_process("station", "set", "--parent-org", "UBND phường An Phú", "--licence-no", "125/BD-GPHĐ",
@@ -108,6 +109,9 @@ def test_a_station_set_up_alone_enrols_with_its_header_and_licence(centre: tuple
     assert ytcs_process("sync", data=pc).code == 0
     status = json.loads(ytcs_process("sync", "status", "--format", "json", data=pc).out)
     assert status["rejected"] == 0 and status["conflicts"] == 0, status
+    # the register's table gives the station's last sync as a person reads a moment, not as ISO text
+    line = next(ln for ln in ytcs_process("centre", "stations", data=folder).out.splitlines() if "TYT-AP" in ln)
+    assert re.search(r"\d\d/\d\d/\d{4} \d\d:\d\d", line) and "+00:00" not in line, line
 
     desk = tmp_path / "centre-desktop"
     assert _login(ytcs_process, base, "kehoach", desk).code == 0  # type: ignore[attr-defined]

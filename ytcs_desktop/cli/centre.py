@@ -8,6 +8,7 @@ Every subcommand takes `--database URL` (SQLAlchemy URL: `sqlite:///path` or
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 from typing import Any
@@ -23,6 +24,7 @@ from ytcs_desktop.cli.common import (
     print_table,
 )
 from ytcs_desktop.cli.setup import group, subcommand
+from ytcs_desktop.dates import moment_text
 from ytcs_desktop.domain.permissions import duty_names
 from ytcs_desktop.messages import PerLanguage, msg
 from ytcs_desktop.paths import default_data_dir
@@ -167,10 +169,15 @@ def _devices(args: argparse.Namespace) -> int:
     headers = (["id", "user", "name", "station", "last seen", "clock", "revoked"] if en else
                ["mã máy", "tài khoản", "tên", "trạm", "lần cuối", "đồng hồ", "thu hồi"])
     suspect = msg("cli.centre.devices.clock_suspect").text(language(args))
-    rows = [[d.id, d.username, d.name, d.station_code or "—", d.last_seen or "—",
+    rows = [[d.id, d.username, d.name, d.station_code or "—", _seen(d.last_seen, language(args)),
              suspect if d.clock_suspect else "ok", "x" if d.revoked else ""] for d in found]
     print_table(headers, rows)
     return EXIT_OK
+
+
+def _seen(iso: str | None, lang: str) -> str:
+    """A moment the server keeps as ISO in UTC, as this computer's clock reads it (JSON keeps ISO)."""
+    return moment_text(dt.datetime.fromisoformat(iso).astimezone(), lang) if iso else "—"
 
 
 def _stations(args: argparse.Namespace) -> int:
@@ -183,7 +190,8 @@ def _stations(args: argparse.Namespace) -> int:
     en = language(args).startswith("en")
     headers = (["code", "name", "PCs", "last seen", "id"] if en else
                ["mã", "tên", "số máy", "lần cuối", "mã định danh"])
-    print_table(headers, [[s["code"], s["name"], s["pcs"], s["last_seen"] or "—", s["id"] or "—"] for s in found])
+    print_table(headers, [[s["code"], s["name"], s["pcs"], _seen(s["last_seen"], language(args)), s["id"] or "—"]
+                          for s in found])
     return EXIT_OK
 
 
