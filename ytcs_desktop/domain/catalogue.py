@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from ytcs_desktop.domain.actor import Actor
 from ytcs_desktop.domain.errors import NotFoundError, ValidationError
-from ytcs_desktop.messages import PerLanguage, capital, msg
+from ytcs_desktop.messages import PerLanguage, Worded, capital, msg
 from ytcs_desktop.store.base import natural_id, new_id
 from ytcs_desktop.store.models import Item, PackUnit
 
@@ -71,21 +71,10 @@ def fold(text: str) -> str:
 
 
 @dataclass(frozen=True)
-class RejectedRow:
+class RejectedRow(Worded):
     row: int  # row number as the spreadsheet shows it (the header is row 1)
     code: str
     text: PerLanguage
-
-    def message(self, lang: str = "vi") -> str:
-        return self.text.text(lang)
-
-    @property
-    def vi(self) -> str:
-        return self.text.text("vi")
-
-    @property
-    def en(self) -> str:
-        return self.text.text("en")
 
 
 @dataclass

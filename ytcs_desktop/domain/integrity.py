@@ -14,7 +14,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from ytcs_desktop.dates import day_text
-from ytcs_desktop.messages import Message, PerLanguage, msg, pick
+from ytcs_desktop.messages import Message, PerLanguage, Worded, msg, pick
 from ytcs_desktop.store.capture import syncable_tables
 
 SYNC_STATES = ("pending", "synced", "rejected")
@@ -23,20 +23,9 @@ _LIMIT = 20  # findings listed per check: enough to act on, never a flood
 
 
 @dataclass(frozen=True)
-class Finding:
+class Finding(Worded):
     check: str
     text: PerLanguage
-
-    def message(self, lang: str = "vi") -> str:
-        return self.text.text(lang)
-
-    @property
-    def vi(self) -> str:
-        return self.text.text("vi")
-
-    @property
-    def en(self) -> str:
-        return self.text.text("en")
 
 
 def check_database(s: Session, file_checked: bool = False) -> list[Finding]:

@@ -20,14 +20,6 @@ class Duty:
     side: Role
     name: PerLanguage
 
-    @property
-    def vi(self) -> str:
-        return self.name.text("vi")
-
-    @property
-    def en(self) -> str:
-        return self.name.text("en")
-
 
 DUTIES: dict[str, Duty] = {d.code: d for d in (
     Duty("truong_tram", "station", msg("word.head_of_station")),

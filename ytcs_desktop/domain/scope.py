@@ -8,26 +8,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ytcs_desktop.domain.labels import codes, label, parse_code
-from ytcs_desktop.messages import PerLanguage, msg, pick
+from ytcs_desktop.messages import PerLanguage, Worded, msg, pick
 
 
 @dataclass(frozen=True)
-class Notice:
+class Notice(Worded):
     """A warning about a record that is saved anyway, in both languages."""
 
     code: str
     text: PerLanguage
-
-    def message(self, lang: str = "vi") -> str:
-        return self.text.text(lang)
-
-    @property
-    def vi(self) -> str:
-        return self.text.text("vi")
-
-    @property
-    def en(self) -> str:
-        return self.text.text("en")
 
 
 def parse_scope(value: object, field: str = "scope_of_practice") -> str | None:

@@ -9,7 +9,18 @@ the server and the core packages never import it."""
 from ytcs_desktop.messages.catalogue import catalogue_keys, template
 from ytcs_desktop.messages.message import Message, PerLanguage, capital, given, msg, pick, plain
 from ytcs_desktop.messages.refusal import Refusal
+from ytcs_desktop.messages.worded import Worded
 
 __all__ = [
-    "Message", "PerLanguage", "Refusal", "capital", "catalogue_keys", "given", "msg", "pick", "plain", "template",
+    "Message",
+    "PerLanguage",
+    "Refusal",
+    "Worded",
+    "capital",
+    "catalogue_keys",
+    "given",
+    "msg",
+    "pick",
+    "plain",
+    "template",
 ]
