@@ -5,6 +5,7 @@ two pushes that read the same row while a third holds the counter both land, nei
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from collections import Counter
@@ -113,6 +114,15 @@ def _under_held_counter(url: str, pushes: dict[str, tuple[Device, dict[str, Any]
     return answers
 
 
+def _birth(station: Device, name: str, phone: str, stamp: str) -> dict[str, Any]:
+    """A push that gives birth to the station's own profile row, as its first sync would."""
+    sid = station.station_id
+    return {"last_seq": 1, "inserts": [{
+        "t": "stations", "cols": ["code", "deleted", "hlc", "id", "name", "origin", "phone", "station_id"],
+        "q": p.encode_column([1]),
+        "data": [p.encode_column([v]) for v in (station.code, 0, stamp, sid, name, stamp[-12:], phone, sid)]}]}
+
+
 @pytest.mark.postgres
 def test_two_pushes_that_read_one_row_under_a_held_counter_both_land() -> None:
     with pg_schema("ytcs_race") as url:
@@ -122,13 +132,8 @@ def test_two_pushes_that_read_one_row_under_a_held_counter_both_land() -> None:
         try:
             station = station_device(store, server)
             centre = centre_device(store, server)
-            sid = station.station_id
-            born = {"last_seq": 1, "inserts": [{
-                "t": "stations", "cols": ["code", "deleted", "hlc", "id", "name", "origin", "phone", "station_id"],
-                "q": p.encode_column([1]),
-                "data": [p.encode_column([v]) for v in (station.code, 0, "001764000000000-000000-c0ffee000001",
-                                                        sid, "Trạm Y tế cũ", "c0ffee000001", "0900000000", sid)]}]}
-            r = centre.post("/sync/push", born)
+            r = centre.post("/sync/push", _birth(station, "Trạm Y tế cũ", "0900000000",
+                                                 "001764000000000-000000-c0ffee000001"))
             assert r.status_code == 200 and r.json()["results"] == "a", r.text[:300]
             answers = _under_held_counter(url, {
                 "station": (station, _profile(station, {"phone": "0916555111"},
@@ -143,8 +148,6 @@ def test_two_pushes_that_read_one_row_under_a_held_counter_both_land() -> None:
         finally:
             stop_server(proc)
             store.dispose()
-    import json
-
     row = json.loads(fields)
     assert (row["phone"], row["name"]) == ("0916555111", "Trạm Y tế phường Mới")  # neither push undid the other
 
@@ -161,18 +164,11 @@ def test_two_pushes_that_give_birth_to_one_row_under_a_held_counter_both_land() 
         try:
             station = station_device(store, server)
             centre = centre_device(store, server)
-            sid = station.station_id
-
-            def born(name: str, phone: str, stamp: str) -> dict[str, Any]:
-                return {"last_seq": 1, "inserts": [{
-                    "t": "stations", "cols": ["code", "deleted", "hlc", "id", "name", "origin", "phone", "station_id"],
-                    "q": p.encode_column([1]),
-                    "data": [p.encode_column([v]) for v in (station.code, 0, stamp, sid, name, stamp[-12:], phone,
-                                                            sid)]}]}
-
             answers = _under_held_counter(url, {
-                "station": (station, born("Trạm Y tế phường Cũ", "0916555111", "001764000000100-000000-5a11e0000001")),
-                "centre": (centre, born("Trạm Y tế phường Mới", "0900000000", "001764000000200-000000-c0ffee000001"))})
+                "station": (station, _birth(station, "Trạm Y tế phường Cũ", "0916555111",
+                                            "001764000000100-000000-5a11e0000001")),
+                "centre": (centre, _birth(station, "Trạm Y tế phường Mới", "0900000000",
+                                          "001764000000200-000000-c0ffee000001"))})
             schema_dsn = url.replace("postgresql+psycopg://", "postgresql://")
             assert {k: v.status_code for k, v in answers.items()} == {"station": 200, "centre": 200}, \
                 {k: v.text[:300] for k, v in answers.items()}
@@ -181,7 +177,5 @@ def test_two_pushes_that_give_birth_to_one_row_under_a_held_counter_both_land() 
         finally:
             stop_server(proc)
             store.dispose()
-    import json
-
     assert len(rows) == 1  # one row, never two, and no 500: the second birth merged as any second birth does
     assert json.loads(rows[0][0])["name"] in ("Trạm Y tế phường Cũ", "Trạm Y tế phường Mới")
