@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QTableView, QWizard
 from pytestqt.qtbot import QtBot
@@ -162,3 +163,37 @@ def test_a_sheet_of_490_lots_is_searched_and_filtered(station_window: MainWindow
     assert lines.proxy.rowCount() == 489
     assert loaded_s < 10, loaded_s
     wizard.done(0)
+
+
+@pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing", "propagateSizeHints")
+def test_esc_on_a_count_not_yet_started_asks_before_dropping_the_team(station_window: MainWindow,
+                                                                       qtbot: QtBot) -> None:
+    """Esc on the start page with a team typed asks first, Keep editing being the default and Esc's
+    answer (the team stays); Discard closes the wizard."""
+    counts = _counts_tab(station_window, qtbot)
+    wizard = _open_wizard(counts, qtbot)
+    page = wizard.start_page
+    qtbot.keyClicks(page.team, "Lan, Mai")
+    qtbot.keyClick(page.team, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: wizard.discard_question is not None and wizard.discard_question.isVisible())
+    question = wizard.discard_question
+    assert question is not None and question.text() == "Bỏ các thay đổi?"
+    assert question.defaultButton() is question.escapeButton()  # a stray Enter or Esc keeps the input
+    qtbot.keyClick(question, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: wizard.discard_question is None)
+    assert wizard.isVisible() and page.team.text() == "Lan, Mai"
+    qtbot.keyClick(page.team, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: wizard.discard_question is not None and wizard.discard_question.isVisible())
+    asked = wizard.discard_question
+    assert asked is not None
+    discard = next(b for b in asked.buttons() if b.text() == "Bỏ thay đổi")
+    qtbot.mouseClick(discard, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not wizard.isVisible())
+
+
+def test_esc_on_an_untouched_count_closes_at_once(station_window: MainWindow, qtbot: QtBot) -> None:
+    counts = _counts_tab(station_window, qtbot)
+    wizard = _open_wizard(counts, qtbot)
+    qtbot.keyClick(wizard.start_page.team, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not wizard.isVisible())
+    assert wizard.discard_question is None

@@ -7,10 +7,12 @@ import html
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -28,6 +30,7 @@ from ytcs_desktop.ui.models.base import SearchProxy, fmt_date, fmt_number
 from ytcs_desktop.ui.models.documents import CountLinesModel
 from ytcs_desktop.ui.operations import STOCK
 from ytcs_desktop.ui.pages.base import fit_columns, make_table, search_box, toolbar_row
+from ytcs_desktop.ui.widgets.dialog import ask_before_discarding
 from ytcs_desktop.ui.widgets.form import ErrorLabel, Form, date_edit, date_of
 
 
@@ -54,6 +57,29 @@ class CountWizard(QWizard):
         if count_id:
             self.setStartId(1)
             self.lines_page.model.show_count(count_id)
+        self.discard_question: QMessageBox | None = None
+        self._opened: tuple[object, ...] | None = None  # what the start page held when the wizard opened
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._opened is None:
+            self._opened = self.start_page.entered()
+
+    def reject(self) -> None:
+        """Esc, Close or the window's close button before the count starts: a changed start page asks first,
+        as every form does (once started, the count and its team are saved)."""
+        if self.discard_question is not None:
+            return
+        if self.count_id is not None or self._opened is None or self.start_page.entered() == self._opened:
+            super().reject()
+            return
+
+        def answered(discard: bool) -> None:
+            self.discard_question = None
+            if discard:
+                super(CountWizard, self).reject()
+
+        self.discard_question = ask_before_discarding(self, answered)
 
     def busy(self, on: bool) -> None:
         """The wait cursor while a step is written (a count of hundreds of lots takes a moment)."""
@@ -113,6 +139,10 @@ class StartPage(QWizardPage):
         layout.addWidget(self.start_button)
         self.count_date.dateChanged.connect(lambda _d: self.load_choices())
         self.load_choices()
+
+    def entered(self) -> tuple[object, ...]:
+        """What a person has set on this page: the day, the team, what to count."""
+        return (self.count_date.text(), self.team.text(), self.scope.scope())
 
     def load_choices(self) -> None:
         """The places and the items in stock on the count day, read off the window's thread."""

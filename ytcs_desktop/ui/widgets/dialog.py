@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -43,6 +43,30 @@ def input_value(widget: QWidget) -> object:
     if isinstance(widget, QCheckBox):
         return widget.checkState()
     return None
+
+
+def ask_before_discarding(dialog: QDialog, answered: Callable[[bool], None]) -> QMessageBox:
+    """The one question a changed form asks before Esc, Cancel or its close button drop what was typed:
+    "Keep editing" is the default and Esc, so a stray key keeps the input. `answered(True)` on Discard."""
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("OperationDialog", text)
+
+    box = QMessageBox(QMessageBox.Icon.Question, dialog.windowTitle(), tr("Discard your changes?"),
+                      QMessageBox.StandardButton.NoButton, dialog)
+    box.setInformativeText(tr("What you typed in this form has not been saved."))
+    discard = box.addButton(tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton(tr("Keep editing"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    box.setWindowModality(Qt.WindowModality.WindowModal)
+
+    def finished(_result: int) -> None:
+        box.deleteLater()
+        answered(box.clickedButton() is discard)
+
+    box.finished.connect(finished)
+    box.open()
+    return box
 
 
 class OperationDialog(QDialog):
@@ -172,21 +196,10 @@ class OperationDialog(QDialog):
         if not (self.asks_before_discarding and self.is_changed()):
             super().reject()
             return
-        box = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(), self.tr("Discard your changes?"),
-                          QMessageBox.StandardButton.NoButton, self)
-        box.setInformativeText(self.tr("What you typed in this form has not been saved."))
-        discard = box.addButton(self.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton(self.tr("Keep editing"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)  # a stray Enter keeps the input
-        box.setEscapeButton(keep)
-        box.setWindowModality(Qt.WindowModality.WindowModal)
-        self.discard_question = box
 
-        def answered(_result: int) -> None:
+        def answered(discard: bool) -> None:
             self.discard_question = None
-            box.deleteLater()
-            if box.clickedButton() is discard:
+            if discard:
                 super(OperationDialog, self).reject()
 
-        box.finished.connect(answered)
-        box.open()
+        self.discard_question = ask_before_discarding(self, answered)
