@@ -48,14 +48,16 @@ def input_value(widget: QWidget) -> object:
 def ask_before_discarding(dialog: QDialog, answered: Callable[[bool], None]) -> QMessageBox:
     """The one question a changed form asks before Esc, Cancel or its close button drop what was typed:
     "Keep editing" is the default and Esc, so a stray key keeps the input. `answered(True)` on Discard."""
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("OperationDialog", text)
-
-    box = QMessageBox(QMessageBox.Icon.Question, dialog.windowTitle(), tr("Discard your changes?"),
+    # QCoreApplication.translate written out with the forms' context each time, so that lupdate finds the words
+    box = QMessageBox(QMessageBox.Icon.Question, dialog.windowTitle(),
+                      QCoreApplication.translate("OperationDialog", "Discard your changes?"),
                       QMessageBox.StandardButton.NoButton, dialog)
-    box.setInformativeText(tr("What you typed in this form has not been saved."))
-    discard = box.addButton(tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
-    keep = box.addButton(tr("Keep editing"), QMessageBox.ButtonRole.RejectRole)
+    box.setInformativeText(
+        QCoreApplication.translate("OperationDialog", "What you typed in this form has not been saved."))
+    discard = box.addButton(QCoreApplication.translate("OperationDialog", "Discard"),
+                            QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton(QCoreApplication.translate("OperationDialog", "Keep editing"),
+                         QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(keep)
     box.setEscapeButton(keep)
     box.setWindowModality(Qt.WindowModality.WindowModal)
