@@ -33,7 +33,7 @@ def station(centre_server: Centre) -> Device:
 
 def _seq(centre: Centre) -> int:
     with centre.store.read() as conn:
-        return int(centre.store.meta(conn, "seq") or 0)
+        return centre.store.committed_top(conn)
 
 
 def _acked(centre: Centre, device: Device) -> int:

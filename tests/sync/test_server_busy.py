@@ -19,8 +19,8 @@ from tests.sync.conftest import Centre, pg_schema, start_server, stop_server
 from tests.sync.helpers import add_item
 from tests.sync.server_helpers import station_device
 from ytcs_desktop.sync import protocol as p
-from ytcs_desktop.sync.server import schema as t
 from ytcs_desktop.sync.server.errors import BUSY_RETRY_S
+from ytcs_desktop.sync.server.push import station_lock_key
 from ytcs_desktop.sync.server.store import ServerStore
 
 
@@ -46,7 +46,8 @@ def _busy(centre: Centre) -> Iterator[psycopg.Connection]:
     schema = centre.db_url.split("search_path%3D")[1]
     with psycopg.connect("host=127.0.0.1 port=5432 user=postgres dbname=test") as holder:
         holder.execute(f'SET search_path TO "{schema}"')
-        holder.execute(f"SELECT value FROM {t.server_meta.name} WHERE key = 'seq' FOR UPDATE")
+        assert blocker.station_id is not None
+        holder.execute("SELECT pg_advisory_xact_lock(0, %s)", (station_lock_key(blocker.station_id),))
         queued = threading.Thread(target=blocker.post, args=("/sync/push", {"last_seq": 0}))
         queued.start()
         time.sleep(0.5)  # it holds the pool's one connection now, waiting for the lock

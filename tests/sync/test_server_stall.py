@@ -1,7 +1,8 @@
-"""The first pushes a fresh server handles, while another transaction holds the push counter on PostgreSQL
-(another worker, `purge-tombstones`, `answer-bundle`): every connection of the pool is taken by a push queued
-behind that lock. The push that gets the lock next must not need a second connection (the server's identity
-is read at start-up), or it waits out the pool's wait and every push behind it stalls with it."""
+"""The first pushes a fresh server handles, while another transaction holds the station's push lock on
+PostgreSQL (a push of another of its PCs, through another worker): every connection of the pool is taken by
+a push queued behind that lock. The push that gets the lock next must not need a second connection (the
+server's identity is read at start-up), or it waits out the pool's wait and every push behind it stalls
+with it."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ import requests
 from tests.sync.conftest import pg_schema, start_server, stop_server
 from tests.sync.server_helpers import station_device
 from ytcs_desktop.sync import protocol as p
-from ytcs_desktop.sync.server import schema as t
+from ytcs_desktop.sync.server.push import station_lock_key
 from ytcs_desktop.sync.server.store import ServerStore
 
 POOL = 4
@@ -47,7 +48,8 @@ def test_pushes_queued_behind_a_held_lock_never_wait_out_the_pool() -> None:
             schema = db_url.split("search_path%3D")[1]
             with psycopg.connect("host=127.0.0.1 port=5432 user=postgres dbname=test") as holder:
                 holder.execute(f'SET search_path TO "{schema}"')
-                holder.execute(f"SELECT value FROM {t.server_meta.name} WHERE key = 'seq' FOR UPDATE")
+                assert station.station_id is not None
+                holder.execute("SELECT pg_advisory_xact_lock(0, %s)", (station_lock_key(station.station_id),))
                 answers: list[tuple[int, float]] = []
                 pushers = [threading.Thread(target=_push, args=(url, station.token, answers))
                            for _ in range(2 * POOL)]  # a pool's worth queued on the lock, as many waiting for one

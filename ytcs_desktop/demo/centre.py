@@ -284,7 +284,7 @@ def build_demo_centre(station_path: Path, server_path: Path, seed: int = 2026) -
             done = p.PushRequest(last_seq=last.seq if last else 0, last_mutation=last.mutation_id if last else None)
             apply_push(store, conn, station_device, done, p.PROTOCOL_VERSION)
             admin.revoke_device(conn, centre_device.id)
-            top = int(store.meta(conn, "seq") or 0)
+            top = store.committed_top(conn)
             left = conn.scalar(select(func.count()).select_from(t.rejections))
             if left:
                 raise DemoDisagrees(f"{left} changes refused by the centre")

@@ -95,7 +95,6 @@ def purge_tombstones(store: ServerStore, conn: Connection, older_than_days: floa
     """Drop tombstones older than the limit; pull cursors below the new horizon then answer 410.
 
     Returns (rows purged, new horizon)."""
-    store.meta(conn, "seq", lock=True)
     cutoff = now_ms() - int(older_than_days * 86_400_000)
     r = t.rows.c
     old = (r.deleted.is_(True)) & (r.updated_ms <= cutoff)

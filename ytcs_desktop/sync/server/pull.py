@@ -33,7 +33,7 @@ def pull(store: ServerStore, conn: Connection, device: Device, cursor: int, limi
     if 0 < cursor < horizon:
         raise cursor_expired(cursor, horizon)
     limit = max(1, min(limit, MAX_LIMIT))
-    top = int(store.meta(conn, "seq") or 0)  # read first: every seq <= top is committed (store.py)
+    top = store.committed_top(conn)  # read first: every seq <= top is committed (store.py)
     r = t.rows.c
     base = select(r.server_seq, r.table_name, r.fields).where(r.server_seq > cursor, r.server_seq <= top)
     if not own:

@@ -13,14 +13,14 @@ Merge: per-field last-writer-wins on the hybrid clock; a value that loses is log
 returned to the writer, and the row is re-sequenced so the writer pulls the winner.
 Clock: a stamp more than a minute in the centre's future is re-stamped with the centre's clock, the
 original is kept in `restamps`, and the device is flagged "clock suspect".
-Concurrency (PostgreSQL): pushes of different stations are merged side by side and take the counter
-row (`seq`, store.py) only to write: the rows they read are checked unchanged under it (their
-`server_seq` the same; a row new to this push that another push gave birth to meanwhile meets it at the
-unique key as it is written), and a push that finds one changed is `Raced`, rolled back and applied
-again from the start (`push_retrying`). Pushes of one station (its PCs,
-a re-sent batch) queue on an advisory lock of the station's key, so a mutation is never applied twice.
-Sequence numbers are still given out and committed in one order under the counter, so a puller never
-skips a row committed late. On SQLite the whole push holds the database's one write lock.
+Concurrency (PostgreSQL): pushes of different stations merge, write and commit side by side. Before it
+writes, a push locks the rows it read (`SELECT … FOR UPDATE`, in key order) and checks each still has the
+`server_seq` it was read at; a row new to this push that another push gave birth to meanwhile meets it at
+the unique key as it is written. A push that finds either is `Raced`, rolled back and applied again from
+the start (`push_retrying`). Pushes of one station (its PCs, a re-sent batch) queue on an advisory lock of
+the station's key, so a mutation is never applied twice. Sequence numbers come from the transaction's own
+id and pullers read below the commit-order watermark (store.py), so none skips a row committed late. On
+SQLite the whole push holds the database's one write lock.
 """
 
 from __future__ import annotations
@@ -33,8 +33,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from psycopg.errors import UniqueViolation
+from psycopg.errors import DeadlockDetected, UniqueViolation
 from sqlalchemy import Connection, bindparam, func, select, text, update
+from sqlalchemy.exc import DBAPIError
 
 from ytcs_desktop.messages import Refusal, msg
 from ytcs_desktop.store.base import new_id
@@ -63,7 +64,7 @@ class RowState:
     dirty: bool = False
     echo: str | None = None
     touched: int = 0
-    seq: int = 0  # server_seq as read: checked unchanged under the counter before writing (PostgreSQL)
+    seq: int = 0  # server_seq as read: checked unchanged, under a row lock, before writing (PostgreSQL)
 
     def hlc_of(self, name: str) -> str:
         return self.fhlc.get(name, self.base_hlc)
@@ -138,11 +139,12 @@ _HELD = select(t.rows.c.station_key, t.rows.c.row_id, t.rows.c.fields, t.rows.c.
 
 _HELD_PG = (f"SELECT station_key, row_id, fields, field_hlcs, base_hlc, echo_device, server_seq FROM {t.rows.name} "
             "WHERE table_name = %s AND row_id = ANY(%s)")
-_SEQS_PG = f"SELECT row_id, server_seq FROM {t.rows.name} WHERE table_name = %s AND row_id = ANY(%s)"
+_LOCK_PG = (f"SELECT row_id, server_seq FROM {t.rows.name} WHERE table_name = %s AND row_id = ANY(%s) "
+            "ORDER BY row_id FOR UPDATE")
 
 
 class Raced(Exception):
-    """A row this push read was written by another push before this one took the counter: apply again."""
+    """A row this push read was written by another push before this one locked it: apply again."""
 
 
 def _load_rows(conn: Connection, muts: list[Mutation]) -> dict[tuple[str, str], RowState]:
@@ -165,20 +167,21 @@ def _load_rows(conn: Connection, muts: list[Mutation]) -> dict[tuple[str, str], 
     return states
 
 
-def _check_unchanged(conn: Connection, states: dict[tuple[str, str], RowState]) -> None:
-    """Under the counter: every row this push read still has the sequence it was read at (PostgreSQL; on
-    SQLite nothing can have changed). A row it is about to insert is not looked up again: if another push
-    gave birth to it meanwhile, the insert meets that row at the unique key and the push is `Raced`
+def _lock_unchanged(conn: Connection, states: dict[tuple[str, str], RowState]) -> None:
+    """Before writing (PostgreSQL; on SQLite nothing can have changed): lock every row this push read, in
+    one order (tables, then ids: two pushes never wait for each other in a circle), and check each still has
+    the sequence it was read at. A row it is about to insert is not looked up again: if another push gave
+    birth to it meanwhile, the insert meets that row at the unique key and the push is `Raced`
     (`_write_postgres`), which costs nothing in the common case of new rows."""
     wanted: dict[str, list[str]] = {}
     for (table, row_id), s in states.items():
         if not s.new:
             wanted.setdefault(table, []).append(row_id)
-    for table, ids in wanted.items():
-        now: dict[str, int] = {str(r): int(q) for r, q in conn.exec_driver_sql(_SEQS_PG, (table, ids))}
+    for table in sorted(wanted):
+        ids = wanted[table]
+        now: dict[str, int] = {str(r): int(q) for r, q in conn.exec_driver_sql(_LOCK_PG, (table, ids))}
         for row_id in ids:
-            s = states[(table, row_id)]
-            if now.get(row_id) != (None if s.new else s.seq):
+            if now.get(row_id) != states[(table, row_id)].seq:
                 raise Raced()
 
 
@@ -186,8 +189,12 @@ def queue_station(conn: Connection, device: Device) -> None:
     """Pushes of one station (or of the centre) one after another (PostgreSQL advisory lock, released
     at commit), so two of them never apply the same mutation."""
     if conn.dialect.name == "postgresql":
-        key = zlib.crc32(device.station_key.encode()) - (1 << 31)  # a signed 32-bit lock key
-        conn.execute(text("SELECT pg_advisory_xact_lock(0, :key)"), {"key": key})
+        conn.execute(text("SELECT pg_advisory_xact_lock(0, :key)"), {"key": station_lock_key(device.station_key)})
+
+
+def station_lock_key(station_key: str) -> int:
+    """The advisory lock key (a signed 32-bit number) a station's pushes queue on."""
+    return zlib.crc32(station_key.encode()) - (1 << 31)
 
 
 def _seen_mutations(conn: Connection, device: Device, muts: list[Mutation]) -> set[str]:
@@ -459,13 +466,13 @@ class Batch:
         return Outcome(p.RESULT_APPLIED if won else p.RESULT_DUPLICATE)
 
     # ----- writing -----------------------------------------------------------------------------
-    def write(self, counter: int) -> int:
+    def write(self) -> None:
         dirty = sorted(((k, s) for k, s in self.states.items() if s.dirty), key=lambda ks: ks[1].touched)
         inserts: list[tuple[Any, ...]] = []
         updates: list[tuple[Any, ...]] = []
         dump = p.json_text
-        for (table, row_id), s in dirty:
-            counter += 1
+        first = self.store.take_seqs(self.conn, len(dirty))
+        for counter, ((table, row_id), s) in enumerate(dirty, start=first):
             values = (dump(s.fields), dump(s.fhlc) if s.fhlc else "{}", bool(s.fields.get("deleted")), counter,
                       s.echo, self.now)
             if s.new:
@@ -479,7 +486,6 @@ class Batch:
         _insert_all(self.conn, t.applied_mutations, self.applied)
         _insert_all(self.conn, t.restamps, self.restamps)
         proposals.record(self.conn, self.proposals)
-        return counter
 
 
 _INSERTED = ("station_key", "table_name", "row_id", "base_hlc", "fields", "field_hlcs", "deleted", "server_seq",
@@ -546,26 +552,32 @@ def prune_journal(conn: Connection, device: Device, recorded_seq: int) -> int:
 RACE_ATTEMPTS = 8  # a push raced this many times in a row is answered "busy" (503 with Retry-After)
 
 
+def _raced(exc: Exception) -> bool:
+    """Whether a failed attempt only met another push: raced on a row, or waiting for each other's rows
+    (PostgreSQL ends one of two such transactions as a deadlock; applied again, it goes through)."""
+    cause = exc.orig if isinstance(exc, DBAPIError) else exc
+    return isinstance(exc, Raced) or isinstance(cause, DeadlockDetected)
+
+
 def push_retrying(store: ServerStore, device: Device, req: p.PushRequest, protocol: int) -> p.PushResponse:
     """`apply_push` in a transaction of its own, applied again from the start while it is `Raced`."""
-    for _ in range(RACE_ATTEMPTS - 1):
+    for attempt in range(1, RACE_ATTEMPTS + 1):
         try:
             with store.write() as conn:
                 return apply_push(store, conn, device, req, protocol)
-        except Raced:
-            continue
-    try:
-        with store.write() as conn:
-            return apply_push(store, conn, device, req, protocol)
-    except Raced:
-        raise busy() from None
+        except (Raced, DeadlockDetected, DBAPIError) as exc:
+            if not _raced(exc):
+                raise
+            if attempt == RACE_ATTEMPTS:
+                raise busy() from None
+    raise AssertionError("unreachable")
 
 
 def apply_push(store: ServerStore, conn: Connection, device: Device, req: p.PushRequest,
                protocol: int) -> p.PushResponse:
     """Apply one batch in the caller's transaction and answer per mutation. On PostgreSQL it raises
     `Raced` when another push wrote a row it read (see the top of this module): call it through
-    `push_retrying`, or in a transaction that already holds the counter."""
+    `push_retrying`, which applies it again."""
     queue_station(conn, device)
     muts = _mutations(req)
     batch = Batch(store, conn, device)
@@ -614,10 +626,9 @@ def apply_push(store: ServerStore, conn: Connection, device: Device, req: p.Push
                     "at_ms": batch.now})
     for detail, state in shown:  # the row as this whole push leaves it: a later write in it may change it
         detail.row = dict(state.fields)
-    counter = int(store.meta(conn, "seq", lock=True) or 0)  # from here to commit, pushes go one at a time
     if not store.is_sqlite:
-        _check_unchanged(conn, batch.states)
-    counter = batch.write(counter)
+        _lock_unchanged(conn, batch.states)
+    batch.write()
     if device.role == "centre":
         register.note_profiles(conn, [s.fields for (table, _), s in batch.states.items()
                                       if table == "stations" and s.dirty and not s.fields.get("deleted")])
@@ -625,7 +636,6 @@ def apply_push(store: ServerStore, conn: Connection, device: Device, req: p.Push
         store.clock.observe(batch.highest, max_future_ms=0)
     _insert_all(conn, t.rejections, rejected)
     _insert_all(conn, t.conflicts, conflict_rows)
-    store.set_meta(conn, "seq", str(counter))
     suspect = device.clock_suspect or bool(batch.restamps)
     if req.recorded_seq is not None:
         prune_journal(conn, device, req.recorded_seq)

@@ -22,9 +22,7 @@ TABLE = "stations"
 
 
 def next_seq(store: ServerStore, conn: Connection) -> int:
-    counter = int(store.meta(conn, "seq", lock=True) or 0) + 1  # the push lock: pullers never skip it
-    store.set_meta(conn, "seq", str(counter))
-    return counter
+    return store.take_seqs(conn, 1)  # pullers never skip it (store.py)
 
 
 def centre_stamp(store: ServerStore) -> tuple[str, str]:

@@ -1,13 +1,22 @@
 """The centre server's database: one engine over SQLite (default) or PostgreSQL, the same code.
 
-Writes of rows are serialised on one counter row (`seq`): a writer takes it (BEGIN IMMEDIATE on SQLite,
-SELECT … FOR UPDATE on PostgreSQL) before it gives out sequence numbers and holds it to commit, so server
-sequence numbers become visible in commit order and a pull cursor can never skip a change committed
-late. On PostgreSQL a push merges before it takes the counter (push.py: concurrency).
+Server sequence numbers (`server_seq`, the pull cursor) are given out so that a puller never skips a row
+committed late (`take_seqs`, `committed_top`):
+- SQLite: from one counter row (`seq`) under the database's one write lock, so they become visible in
+  commit order and every number up to the counter is committed.
+- PostgreSQL: from the writing transaction's own id, `floor + (xid << SEQ_SHIFT) + n`, with no lock that
+  another station's push waits for, so pushes of different stations write and commit side by side. Every
+  write transaction of the server announces itself first, before anything can give it an id, by taking
+  `ROW EXCLUSIVE` on `ytcs_rows` (`write`), a lock no writer waits for. The commit-order watermark
+  (`committed_top`) is then the lowest id among the announced transactions still running, or the next id
+  to be given if there is none: every writer below it has ended and every one still to commit has an id
+  at or above it, so a puller reads only numbers below the watermark's and never skips one. Transactions
+  of other programs and other schemas do not hold pullers back. `floor` (meta `seq_floor`) lifts these
+  numbers above those the counter gave out before, so cursors held by stations stay valid.
 
 The server's identity (its id and clock) is read once at start-up (`create_schema`): a push never opens
-a second connection while it holds the counter, which would wait for a free one in a pool full of
-pushes queued behind that very lock.
+a second connection in the middle of its transaction, which would wait for a free one in a pool full of
+pushes queued behind a station's lock.
 
 Connections: a worker holds at most `connections` (its share of the database's limit, see
 `connection_budget`); a request that finds none free within `pool_wait_s` is answered 503 with
@@ -25,7 +34,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, select, text, update
+from sqlalchemy import Connection, Engine, create_engine, event, func, select, text, update
 from sqlalchemy.engine import make_url
 
 from ytcs_desktop.store.base import new_id
@@ -35,6 +44,19 @@ from ytcs_desktop.sync.server import schema as t
 
 DEFAULT_CONNECTIONS = 30  # one worker's connections to PostgreSQL (10 kept open, 20 more while busy)
 DEFAULT_POOL_WAIT_S = 5.0  # then the request is answered 503 "busy, come back later"
+# PostgreSQL: numbers one transaction may give out (a push of 64 MB holds a few hundred thousand rows);
+# 63 bits leave 2**39 transaction ids above the floor
+SEQ_SHIFT = 24
+_GIVEN = "ytcs_seq_given"  # conn.info: (transaction id, numbers it has given out)
+_ANNOUNCED = "ytcs_announced"  # conn.info: this transaction began with `_ANNOUNCE`
+_ANNOUNCE = f"LOCK TABLE {t.rows.name} IN ROW EXCLUSIVE MODE"
+_NEXT_ID = "SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint"
+# the (32-bit) ids of the announced writers, read from the lock table in one consistent copy
+_WRITERS = (f"SELECT w.transactionid::text::bigint FROM pg_locks r JOIN pg_locks w ON w.pid = r.pid "
+            f"WHERE r.locktype = 'relation' AND r.relation = '{t.rows.name}'::regclass "
+            "AND r.database = (SELECT oid FROM pg_database WHERE datname = current_database()) "
+            "AND r.mode = 'RowExclusiveLock' AND w.locktype = 'transactionid' AND w.mode = 'ExclusiveLock' "
+            "AND w.granted")
 
 
 def now_ms() -> int:
@@ -88,6 +110,7 @@ class ServerStore:
             self.read_engine = self.engine
         self._server_id: str | None = None
         self._clock: HybridClock | None = None
+        self._floor = 0
 
     def create_schema(self) -> None:
         """Bring the schema to head (Alembic, sync/server/migrate.py) and add the bookkeeping rows.
@@ -105,6 +128,10 @@ class ServerStore:
             for key, value in (("server_id", new_id()), ("seq", "0"), ("tombstone_horizon", "0")):
                 if conn.scalar(select(t.server_meta.c.value).where(t.server_meta.c.key == key)) is None:
                     conn.execute(t.server_meta.insert().values(key=key, value=value))
+            if not self.is_sqlite and self.meta(conn, "seq_floor") is None:
+                # above every number the counter gave out before, and every row held
+                held = conn.scalar(select(func.max(t.rows.c.server_seq))) or 0
+                self.set_meta(conn, "seq_floor", str(max(int(self.meta(conn, "seq") or 0), int(held))))
         self.load_identity()
 
     def load_identity(self) -> str:
@@ -115,6 +142,9 @@ class ServerStore:
             raise RuntimeError("server schema not created")
         self._server_id = value
         self._clock = HybridClock(f"centre.{value[-12:]}")
+        if not self.is_sqlite:
+            with self.read() as conn:
+                self._floor = int(self.meta(conn, "seq_floor") or 0)
         return value
 
     def dispose(self) -> None:
@@ -125,7 +155,15 @@ class ServerStore:
     @contextmanager
     def write(self) -> Iterator[Connection]:
         with self.engine.begin() as conn:
-            yield conn
+            if self.is_sqlite:
+                yield conn
+                return
+            conn.exec_driver_sql(_ANNOUNCE)  # before any statement can give it an id (see the top)
+            conn.info[_ANNOUNCED] = True
+            try:
+                yield conn
+            finally:
+                conn.info.pop(_ANNOUNCED, None)
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
@@ -173,6 +211,40 @@ class ServerStore:
                 "(SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend')")).one()
         free = int(limit) - int(reserved) - int(used)
         return max(workers, min(wanted, free * 3 // 4))
+
+    # ----- sequence numbers (see the top of this module) ---------------------------------------
+    def take_seqs(self, conn: Connection, count: int) -> int:
+        """The first of `count` fresh server sequence numbers for rows this transaction writes."""
+        if self.is_sqlite:
+            counter = int(self.meta(conn, "seq", lock=True) or 0)
+            self.set_meta(conn, "seq", str(counter + count))
+            return counter + 1
+        if not conn.info.get(_ANNOUNCED):
+            raise RuntimeError("rows are written in a transaction begun by ServerStore.write()")
+        if self._server_id is None:
+            self.load_identity()  # read at start-up; here only for tools
+        xid = int(conn.exec_driver_sql("SELECT pg_current_xact_id()::text::bigint").scalar_one())
+        given = conn.info.get(_GIVEN)
+        used = given[1] if given is not None and given[0] == xid else 0
+        if used + count >= 1 << SEQ_SHIFT:
+            raise RuntimeError(f"one transaction may write at most {(1 << SEQ_SHIFT) - 1} rows")
+        conn.info[_GIVEN] = (xid, used + count)
+        return self._floor + (xid << SEQ_SHIFT) + used + 1
+
+    def committed_top(self, conn: Connection) -> int:
+        """The highest number a puller may read up to: every row at or below it is committed, and no
+        transaction still running or yet to start writes one there."""
+        if self.is_sqlite:
+            return int(self.meta(conn, "seq") or 0)
+        if self._server_id is None:
+            self.load_identity()
+        low = next_id = int(conn.exec_driver_sql(_NEXT_ID).scalar_one())  # read before the writers
+        for short in conn.exec_driver_sql(_WRITERS).scalars():
+            full = (next_id & ~0xFFFF_FFFF) | int(short)  # the lock table shows ids without their epoch
+            if full > next_id:
+                full -= 1 << 32
+            low = min(low, full)
+        return self._floor + (low << SEQ_SHIFT) - 1
 
     def tombstone_horizon(self, conn: Connection) -> int:
         return int(self.meta(conn, "tombstone_horizon") or 0)
