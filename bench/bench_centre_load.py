@@ -12,7 +12,9 @@ compressed before the clock starts, so the load generator (on the same two cores
 HTTP only. Afterwards a centre computer pulls everything: every row must be there exactly once.
 
 Reports changes/s, push latency p50/p95/p99, pull latency p50, errors (any answer but 200) and rows lost
-or doubled. `--stations 64 --batch-size 1 --batches 20` is the 64-concurrent-pushers case.
+or doubled, and CPU per change of the server's processes, of PostgreSQL's and of the load generator (the
+three share the machine's cores, so where the CPU goes says what a faster path must cut).
+`--stations 64 --batch-size 1 --batches 20` is the 64-concurrent-pushers case.
 Targets (issue 17): 1,000 stations ≥ 1,500 changes/s, push p95 ≤ 1 s, 0 errors, 0 lost; 2 workers ≥ 1.5×
 one; 64 pushers of 1-change batches ≥ 300 changes/s.
 """
@@ -23,6 +25,7 @@ import argparse
 import datetime as dt
 import gzip
 import json
+import os
 import secrets
 import subprocess
 import sys
@@ -222,6 +225,35 @@ def pull_all(url: str, token: str) -> list[str]:
         cursor = int(page["cursor"])
 
 
+TICK_S = 1 / os.sysconf("SC_CLK_TCK")
+
+
+def _processes() -> list[tuple[int, int, str, float]]:
+    """(pid, parent pid, name, CPU seconds so far) of every process, from /proc."""
+    out = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:
+            continue  # ended meanwhile
+        name = text[text.index("(") + 1:text.rindex(")")]
+        fields = text[text.rindex(")") + 2:].split()
+        out.append((int(stat.parent.name), int(fields[1]), name, (int(fields[11]) + int(fields[12])) * TICK_S))
+    return out
+
+
+def cpu_of(root: int) -> tuple[float, float]:
+    """CPU seconds so far of the process `root` with its children (the server and its workers), and of
+    every PostgreSQL process on the machine (its connections' backends included)."""
+    procs = _processes()
+    tree, grew = {root}, True
+    while grew:
+        more = {pid for pid, parent, _, _ in procs if parent in tree} - tree
+        grew, tree = bool(more), tree | more
+    return (sum(cpu for pid, _, _, cpu in procs if pid in tree),
+            sum(cpu for _, _, name, cpu in procs if name in ("postgres", "postmaster")))
+
+
 def pct(values: list[float], q: float) -> float:
     if not values:
         return 0.0
@@ -240,11 +272,13 @@ def one_run(db_url: str | None, stations_n: int, workers: int, batches: int, siz
         tally = Tally()
         try:
             c0 = time.process_time()
+            s0, d0 = cpu_of(proc.pid)
             t0 = time.perf_counter()
             with ThreadPoolExecutor(min(concurrency, stations_n)) as pool:
                 list(pool.map(lambda st: run_station(url, st, tally), stations))
             seconds = time.perf_counter() - t0
             client_cpu = time.process_time() - c0
+            s1, d1 = cpu_of(proc.pid)
             ids = pull_all(url, centre_token)
         finally:
             proc.terminate()
@@ -260,6 +294,9 @@ def one_run(db_url: str | None, stations_n: int, workers: int, batches: int, siz
         "errors": sum(tally.errors.values()), "error_kinds": tally.errors,
         "lost": len(expected - got), "doubled": len(ids) - len(got), "unexpected": len(got - expected),
         "load_generator_cpu_s": round(client_cpu, 2),
+        "server_cpu_us_per_change": round((s1 - s0) * 1e6 / changes),
+        "database_cpu_us_per_change": round((d1 - d0) * 1e6 / changes),
+        "load_generator_cpu_us_per_change": round(client_cpu * 1e6 / changes),
     }
 
 
@@ -293,7 +330,9 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{r['stations']:>5} stations × {args.batches} pushes of {r['batch_size']}, {w} worker(s): "
                       f"{r['changes_per_s']:>6} changes/s; push p50 {r['push_p50_ms']} ms, p95 {r['push_p95_ms']} ms, "
                       f"p99 {r['push_p99_ms']} ms; pull p50 {r['pull_p50_ms']} ms; errors {r['errors']} "
-                      f"{r['error_kinds'] or ''}; lost {r['lost']}, doubled {r['doubled']}", flush=True)
+                      f"{r['error_kinds'] or ''}; lost {r['lost']}, doubled {r['doubled']}; CPU per change: server "
+                      f"{r['server_cpu_us_per_change']} µs, PostgreSQL {r['database_cpu_us_per_change']} µs, "
+                      f"load generator {r['load_generator_cpu_us_per_change']} µs", flush=True)
     if args.json:
         print(json.dumps(results, indent=1))
     bad = [r for r in results if r["errors"] or r["lost"] or r["doubled"] or r["unexpected"]]

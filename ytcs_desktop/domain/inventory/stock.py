@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import CTE, String, and_, exists, func, literal, or_, select, true, type_coerce, union_all
+from sqlalchemy import CTE, String, and_, column, exists, func, literal, or_, select, true, type_coerce, values
 from sqlalchemy.orm import Session
 
 from ytcs_desktop.domain.inventory.common import available_from, setting_int
@@ -175,8 +175,9 @@ def on_hand_by_station(s: Session, station_ids: Sequence[str],
         .where(StockLevel.station_id.in_(ids), StockLevel.deleted.is_(False))
         .subquery()
     )
-    asked = [select(literal(sid, String).label("station_id")) for sid in ids]
-    stations = (asked[0] if one else union_all(*asked)).subquery("asked")
+    # one VALUES list, not a compound SELECT per station: SQLite allows at most 500 terms in one of those
+    stations = (select(literal(ids[0], String).label("station_id")).subquery("asked") if one else
+                values(column("station_id", String), name="asked").data([(sid,) for sid in ids]).cte("asked"))
     q = (
         select(
             stations.c.station_id, Item.id, Item.code, Item.name, Item.base_unit, Item.category,

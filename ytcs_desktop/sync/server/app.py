@@ -7,9 +7,11 @@ Nothing per station is kept in process memory, so several workers can serve one 
 
 import json
 import zlib
-from collections.abc import Awaitable, Callable, MutableMapping
+from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
+from contextlib import asynccontextmanager
 from typing import Annotated, Any
 
+import anyio.to_thread
 from fastapi import Body, Depends, FastAPI, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
@@ -150,9 +152,21 @@ def packed(request: Request, data: Any) -> Response:
     return Response(raw, media_type="application/json")
 
 
+REQUEST_THREADS = 8  # requests a worker serves at once; the others wait their turn in the event loop
+
+
+@asynccontextmanager
+async def _few_threads(_app: FastAPI) -> AsyncIterator[None]:
+    """A worker runs at most REQUEST_THREADS requests at once (anyio's default is 40). A request is mostly
+    Python holding the one interpreter lock between short database round trips: 40 threads taking turns
+    at it serve fewer requests a second than 8, each slower (64 stations pushing at once: see README)."""
+    anyio.to_thread.current_default_thread_limiter().total_tokens = REQUEST_THREADS
+    yield
+
+
 def create_app(store: ServerStore) -> FastAPI:
     store.load_identity()  # now, not under a push's lock (store.py)
-    app = FastAPI(title="YTCS centre server", version=str(p.PROTOCOL_VERSION),
+    app = FastAPI(title="YTCS centre server", version=str(p.PROTOCOL_VERSION), lifespan=_few_threads,
                   description="Sync hub of YTCS Desktop: stations push and pull changes (see SYNC.md).")
 
     @app.exception_handler(ApiError)

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from psycopg.errors import DeadlockDetected, UniqueViolation
-from sqlalchemy import Connection, bindparam, func, select, text, update
+from sqlalchemy import Connection, bindparam, func, select, update
 from sqlalchemy.exc import DBAPIError
 
 from ytcs_desktop.messages import Refusal, msg
@@ -185,15 +185,9 @@ def _lock_unchanged(conn: Connection, states: dict[tuple[str, str], RowState]) -
                 raise Raced()
 
 
-def queue_station(conn: Connection, device: Device) -> None:
-    """Pushes of one station (or of the centre) one after another (PostgreSQL advisory lock, released
-    at commit), so two of them never apply the same mutation."""
-    if conn.dialect.name == "postgresql":
-        conn.execute(text("SELECT pg_advisory_xact_lock(0, :key)"), {"key": station_lock_key(device.station_key)})
-
-
 def station_lock_key(station_key: str) -> int:
-    """The advisory lock key (a signed 32-bit number) a station's pushes queue on."""
+    """The advisory lock key (a signed 32-bit number) a station's pushes queue on (PostgreSQL), so two of
+    them never apply the same mutation: `push_retrying` opens its transaction with it."""
     return zlib.crc32(station_key.encode()) - (1 << 31)
 
 
@@ -563,7 +557,7 @@ def push_retrying(store: ServerStore, device: Device, req: p.PushRequest, protoc
     """`apply_push` in a transaction of its own, applied again from the start while it is `Raced`."""
     for attempt in range(1, RACE_ATTEMPTS + 1):
         try:
-            with store.write() as conn:
+            with store.write(queue=station_lock_key(device.station_key)) as conn:
                 return apply_push(store, conn, device, req, protocol)
         except (Raced, DeadlockDetected, DBAPIError) as exc:
             if not _raced(exc):
@@ -577,8 +571,7 @@ def apply_push(store: ServerStore, conn: Connection, device: Device, req: p.Push
                protocol: int) -> p.PushResponse:
     """Apply one batch in the caller's transaction and answer per mutation. On PostgreSQL it raises
     `Raced` when another push wrote a row it read (see the top of this module): call it through
-    `push_retrying`, which applies it again."""
-    queue_station(conn, device)
+    `push_retrying`, which applies it again, in a transaction queued behind the station's other pushes."""
     muts = _mutations(req)
     batch = Batch(store, conn, device)
     batch.states = _load_rows(conn, muts)

@@ -47,16 +47,18 @@ DEFAULT_POOL_WAIT_S = 5.0  # then the request is answered 503 "busy, come back l
 # PostgreSQL: numbers one transaction may give out (a push of 64 MB holds a few hundred thousand rows);
 # 63 bits leave 2**39 transaction ids above the floor
 SEQ_SHIFT = 24
-_GIVEN = "ytcs_seq_given"  # conn.info: (transaction id, numbers it has given out)
+_GIVEN = "ytcs_seq_given"  # conn.info: (this transaction's id, numbers it has given out)
 _ANNOUNCED = "ytcs_announced"  # conn.info: this transaction began with `_ANNOUNCE`
 _ANNOUNCE = f"LOCK TABLE {t.rows.name} IN ROW EXCLUSIVE MODE"
-_NEXT_ID = "SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint"
-# the (32-bit) ids of the announced writers, read from the lock table in one consistent copy
-_WRITERS = (f"SELECT w.transactionid::text::bigint FROM pg_locks r JOIN pg_locks w ON w.pid = r.pid "
-            f"WHERE r.locktype = 'relation' AND r.relation = '{t.rows.name}'::regclass "
-            "AND r.database = (SELECT oid FROM pg_database WHERE datname = current_database()) "
-            "AND r.mode = 'RowExclusiveLock' AND w.locktype = 'transactionid' AND w.mode = 'ExclusiveLock' "
-            "AND w.granted")
+# The next id to be given, read first (the subquery fence), then the (32-bit) ids of the announced writers,
+# from one consistent copy of the lock table.
+_WATERMARK = ("SELECT s.next_id, (SELECT array_agg(w.transactionid::text::bigint) FROM pg_locks r "
+              "JOIN pg_locks w ON w.pid = r.pid "
+              f"WHERE r.locktype = 'relation' AND r.relation = '{t.rows.name}'::regclass "
+              "AND r.database = (SELECT oid FROM pg_database WHERE datname = current_database()) "
+              "AND r.mode = 'RowExclusiveLock' AND w.locktype = 'transactionid' AND w.mode = 'ExclusiveLock' "
+              "AND w.granted AND s.next_id IS NOT NULL) "
+              "FROM (SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint AS next_id OFFSET 0) AS s")
 
 
 def now_ms() -> int:
@@ -107,7 +109,9 @@ class ServerStore:
             self.engine = create_engine(url, pool_size=kept, max_overflow=self.connections - kept,
                                         pool_timeout=pool_wait_s, pool_pre_ping=True,
                                         connect_args={"prepare_threshold": None})
-            self.read_engine = self.engine
+            # A read is one statement or a few that need no common snapshot (the pull reads its watermark
+            # before its rows on purpose): run outside a transaction, with no BEGIN and COMMIT round trips.
+            self.read_engine = self.engine.execution_options(isolation_level="AUTOCOMMIT")
         self._server_id: str | None = None
         self._clock: HybridClock | None = None
         self._floor = 0
@@ -153,17 +157,28 @@ class ServerStore:
             self.read_engine.dispose()
 
     @contextmanager
-    def write(self) -> Iterator[Connection]:
+    def write(self, queue: int | None = None) -> Iterator[Connection]:
+        """A write transaction. `queue`: an advisory lock key to wait for first (the pushes of one station
+        go one after another, push.py); on PostgreSQL it is taken together with the announcement and the
+        transaction's id, in one round trip."""
         with self.engine.begin() as conn:
             if self.is_sqlite:
                 yield conn
                 return
-            conn.exec_driver_sql(_ANNOUNCE)  # before any statement can give it an id (see the top)
+            if queue is None:
+                conn.exec_driver_sql(_ANNOUNCE)  # before any statement can give it an id (see the top)
+            else:  # no parameters, so one message of several statements (the key is a number)
+                driver: Any = conn.connection.driver_connection
+                cursor = driver.execute(f"{_ANNOUNCE}; SELECT pg_advisory_xact_lock(0, {int(queue)}), "
+                                        "pg_current_xact_id()::text::bigint")
+                cursor.nextset()
+                conn.info[_GIVEN] = (int(cursor.fetchone()[1]), 0)
             conn.info[_ANNOUNCED] = True
             try:
                 yield conn
             finally:
                 conn.info.pop(_ANNOUNCED, None)
+                conn.info.pop(_GIVEN, None)
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
@@ -223,9 +238,10 @@ class ServerStore:
             raise RuntimeError("rows are written in a transaction begun by ServerStore.write()")
         if self._server_id is None:
             self.load_identity()  # read at start-up; here only for tools
-        xid = int(conn.exec_driver_sql("SELECT pg_current_xact_id()::text::bigint").scalar_one())
-        given = conn.info.get(_GIVEN)
-        used = given[1] if given is not None and given[0] == xid else 0
+        given = conn.info.get(_GIVEN)  # this transaction's (ended ones are dropped by `write`)
+        if given is None:
+            given = (int(conn.exec_driver_sql("SELECT pg_current_xact_id()::text::bigint").scalar_one()), 0)
+        xid, used = given
         if used + count >= 1 << SEQ_SHIFT:
             raise RuntimeError(f"one transaction may write at most {(1 << SEQ_SHIFT) - 1} rows")
         conn.info[_GIVEN] = (xid, used + count)
@@ -238,12 +254,11 @@ class ServerStore:
             return int(self.meta(conn, "seq") or 0)
         if self._server_id is None:
             self.load_identity()
-        low = next_id = int(conn.exec_driver_sql(_NEXT_ID).scalar_one())  # read before the writers
-        for short in conn.exec_driver_sql(_WRITERS).scalars():
-            full = (next_id & ~0xFFFF_FFFF) | int(short)  # the lock table shows ids without their epoch
-            if full > next_id:
-                full -= 1 << 32
-            low = min(low, full)
+        next_id, writers = conn.exec_driver_sql(_WATERMARK).one()
+        low = int(next_id)
+        for short in writers or ():
+            full = (int(next_id) & ~0xFFFF_FFFF) | int(short)  # the lock table shows ids without their epoch
+            low = min(low, full - (1 << 32) if full > next_id else full)
         return self._floor + (low << SEQ_SHIFT) - 1
 
     def tombstone_horizon(self, conn: Connection) -> int:
