@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import gzip
+import http.client
 import json
 import os
 import secrets
@@ -38,6 +39,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import psycopg
 import requests
@@ -179,34 +181,49 @@ def headers(token: str, body: bool) -> dict[str, str]:
 _local = threading.local()
 
 
-def http() -> requests.Session:
-    s = getattr(_local, "session", None)
-    if s is None:
-        s = _local.session = requests.Session()
-    return s
+def exchange(url: str, method: str, path: str, body: bytes | None, token: str) -> tuple[int, bytes]:
+    """One request on this thread's kept-alive connection (http.client: the load generator shares the
+    server's two cores, and requests' machinery costs several times the HTTP itself). (status, body)."""
+    conn: http.client.HTTPConnection | None = getattr(_local, "conn", None)
+    if conn is None:
+        where = urlsplit(url)
+        conn = _local.conn = http.client.HTTPConnection(where.hostname or "127.0.0.1", where.port, timeout=120)
+    try:
+        conn.request(method, path, body=body, headers=headers(token, body is not None))
+        answer = conn.getresponse()
+        data = answer.read()
+    except (OSError, http.client.HTTPException):
+        conn.close()
+        _local.conn = None
+        raise
+    if answer.getheader("Content-Encoding") == "gzip":
+        data = gzip.decompress(data)
+    return answer.status, data
 
 
 def run_station(url: str, st: Station, tally: Tally) -> None:
     for body in st.bodies:
         t0 = time.perf_counter()
         try:
-            r = http().post(f"{url}{p.API}/sync/push", data=body, headers=headers(st.token, True), timeout=120)
-        except requests.RequestException as exc:
+            status, data = exchange(url, "POST", f"{p.API}/sync/push", body, st.token)
+        except (OSError, http.client.HTTPException) as exc:
             tally.error(type(exc).__name__)
             return
         tally.push_s.append(time.perf_counter() - t0)
-        if r.status_code != 200:
-            tally.error(f"push {r.status_code}")
+        if status != 200:
+            tally.error(f"push {status}")
             return  # the next batch would be refused out of order: this station stops, as a client would
-        answer = r.json()
-        if "r" in answer["results"]:
+        if "r" in json.loads(data)["results"]:
             tally.error("push rejected")
     t0 = time.perf_counter()
-    r = http().get(f"{url}{p.API}/sync/pull", params={"cursor": 0, "limit": 1000},
-                   headers=headers(st.token, False), timeout=120)
+    try:
+        status, _ = exchange(url, "GET", f"{p.API}/sync/pull?cursor=0&limit=1000", None, st.token)
+    except (OSError, http.client.HTTPException) as exc:
+        tally.error(type(exc).__name__)
+        return
     tally.pull_s.append(time.perf_counter() - t0)
-    if r.status_code != 200:
-        tally.error(f"pull {r.status_code}")
+    if status != 200:
+        tally.error(f"pull {status}")
 
 
 def pull_all(url: str, token: str) -> list[str]:
