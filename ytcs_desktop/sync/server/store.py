@@ -153,7 +153,7 @@ class ServerStore:
 
     def dispose(self) -> None:
         self.engine.dispose()
-        if self.read_engine is not self.engine:
+        if self.is_sqlite:  # PostgreSQL's reads share the engine's pool
             self.read_engine.dispose()
 
     @contextmanager
