@@ -297,7 +297,7 @@ def register(sub: Any) -> None:
                         "connections)")
     p.add_argument("--db-connections", type=int, default=None, metavar="N",
                    help="số kết nối tối đa tới cơ sở dữ liệu, chia cho các tiến trình / the most database "
-                        "connections the server holds, shared by its workers (default: 30 a worker, at most "
+                        "connections the server holds, shared by its workers (default: 8 a worker, at most "
                         "three quarters of what PostgreSQL has free; behind PgBouncer, its client limit)")
     p.add_argument("--pool-wait", type=float, default=DEFAULT_POOL_WAIT_S, metavar="SECONDS",
                    help="chờ kết nối bấy lâu rồi trả lời 503 (bận) / wait this long for a connection, then "

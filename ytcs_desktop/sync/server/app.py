@@ -32,7 +32,7 @@ from ytcs_desktop.sync.server.device import Device
 from ytcs_desktop.sync.server.errors import ApiError
 from ytcs_desktop.sync.server.pull import pull
 from ytcs_desktop.sync.server.push import push_retrying
-from ytcs_desktop.sync.server.store import ServerStore, now_ms
+from ytcs_desktop.sync.server.store import REQUEST_THREADS, ServerStore, now_ms
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -152,14 +152,9 @@ def packed(request: Request, data: Any) -> Response:
     return Response(raw, media_type="application/json")
 
 
-REQUEST_THREADS = 8  # requests a worker serves at once; the others wait their turn in the event loop
-
-
 @asynccontextmanager
 async def _few_threads(_app: FastAPI) -> AsyncIterator[None]:
-    """A worker runs at most REQUEST_THREADS requests at once (anyio's default is 40). A request is mostly
-    Python holding the one interpreter lock between short database round trips: 40 threads taking turns
-    at it serve fewer requests a second than 8, each slower (64 stations pushing at once: see README)."""
+    """A worker runs at most REQUEST_THREADS requests at once (store.py), not anyio's default of 40."""
     anyio.to_thread.current_default_thread_limiter().total_tokens = REQUEST_THREADS
     yield
 

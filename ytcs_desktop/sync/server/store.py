@@ -42,7 +42,11 @@ from ytcs_desktop.store.files import private_database
 from ytcs_desktop.store.hlc import HybridClock
 from ytcs_desktop.sync.server import schema as t
 
-DEFAULT_CONNECTIONS = 30  # one worker's connections to PostgreSQL (10 kept open, 20 more while busy)
+# Requests a worker serves at once (app.py); the others wait their turn in its event loop. A request is
+# mostly Python holding the one interpreter lock between short database round trips: 40 threads taking
+# turns at it (anyio's default) served fewer pushes a second than 8 (docs/SCALE.md).
+REQUEST_THREADS = 8
+DEFAULT_CONNECTIONS = REQUEST_THREADS  # one worker's connections to PostgreSQL: one a request at most
 DEFAULT_POOL_WAIT_S = 5.0  # then the request is answered 503 "busy, come back later"
 # PostgreSQL: numbers one transaction may give out (a push of 64 MB holds a few hundred thousand rows);
 # 63 bits leave 2**39 transaction ids above the floor
@@ -212,7 +216,7 @@ class ServerStore:
         return self._clock
 
     def connection_budget(self, workers: int) -> int:
-        """The connections the whole server may hold, over all its workers: 30 a worker, but at most three
+        """The connections the whole server may hold, over all its workers: 8 a worker, but at most three
         quarters of what PostgreSQL has free now (max_connections less the superuser reserve and the
         connections open), leaving room for the admin commands and other clients. At least one a worker.
         SQLite has no such limit."""
