@@ -30,7 +30,7 @@ from ytcs_desktop.ui.models.base import SearchProxy, fmt_date, fmt_number
 from ytcs_desktop.ui.models.documents import CountLinesModel
 from ytcs_desktop.ui.operations import STOCK
 from ytcs_desktop.ui.pages.base import fit_columns, make_table, search_box, toolbar_row
-from ytcs_desktop.ui.widgets.dialog import ask_before_discarding
+from ytcs_desktop.ui.widgets.dialog import DiscardGuard
 from ytcs_desktop.ui.widgets.form import ErrorLabel, Form, date_edit, date_of
 
 
@@ -57,7 +57,7 @@ class CountWizard(QWizard):
         if count_id:
             self.setStartId(1)
             self.lines_page.model.show_count(count_id)
-        self.discard_question: QMessageBox | None = None
+        self._discard = DiscardGuard(self, lambda: QWizard.reject(self))
         self._opened: tuple[object, ...] | None = None  # what the start page held when the wizard opened
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -68,18 +68,12 @@ class CountWizard(QWizard):
     def reject(self) -> None:
         """Esc, Close or the window's close button before the count starts: a changed start page asks first,
         as every form does (once started, the count and its team are saved)."""
-        if self.discard_question is not None:
-            return
-        if self.count_id is not None or self._opened is None or self.start_page.entered() == self._opened:
-            super().reject()
-            return
+        self._discard.reject(self.count_id is None and self._opened is not None
+                             and self.start_page.entered() != self._opened)
 
-        def answered(discard: bool) -> None:
-            self.discard_question = None
-            if discard:
-                super(CountWizard, self).reject()
-
-        self.discard_question = ask_before_discarding(self, answered)
+    @property
+    def discard_question(self) -> QMessageBox | None:
+        return self._discard.question
 
     def busy(self, on: bool) -> None:
         """The wait cursor while a step is written (a count of hundreds of lots takes a moment)."""

@@ -71,6 +71,30 @@ def ask_before_discarding(dialog: QDialog, answered: Callable[[bool], None]) -> 
     return box
 
 
+class DiscardGuard:
+    """What Esc, Cancel and the close button of one dialog do: a changed dialog asks first (one question at
+    a time, `question` while it is shown) and closes only on Discard; an unchanged one closes at once."""
+
+    def __init__(self, dialog: QDialog, close: Callable[[], None]) -> None:
+        self.dialog = dialog
+        self.close = close  # the dialog's own reject, past the question
+        self.question: QMessageBox | None = None
+
+    def reject(self, changed: bool) -> None:
+        if self.question is not None:
+            return
+        if not changed:
+            self.close()
+            return
+
+        def answered(discard: bool) -> None:
+            self.question = None
+            if discard:
+                self.close()
+
+        self.question = ask_before_discarding(self.dialog, answered)
+
+
 class OperationDialog(QDialog):
     """A form with Save (default, Enter) and Cancel (Esc) buttons labelled in the window's language.
 
@@ -89,7 +113,7 @@ class OperationDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.result_value: Any = None
-        self.discard_question: QMessageBox | None = None
+        self._discard = DiscardGuard(self, lambda: QDialog.reject(self))
         self._opened: dict[int, object] | None = None  # the inputs' values when the dialog opened
         self.setWindowTitle(title)
         self.setMinimumWidth(460)
@@ -191,17 +215,10 @@ class OperationDialog(QDialog):
         """Whether any field differs from when the dialog finished opening."""
         return self._opened is not None and self._values() != self._opened
 
+    @property
+    def discard_question(self) -> QMessageBox | None:
+        return self._discard.question
+
     def reject(self) -> None:
         """Esc, Cancel and the window's close button: a changed dialog asks before it drops the input."""
-        if self.discard_question is not None:
-            return
-        if not (self.asks_before_discarding and self.is_changed()):
-            super().reject()
-            return
-
-        def answered(discard: bool) -> None:
-            self.discard_question = None
-            if discard:
-                super(OperationDialog, self).reject()
-
-        self.discard_question = ask_before_discarding(self, answered)
+        self._discard.reject(self.asks_before_discarding and self.is_changed())
