@@ -42,6 +42,8 @@ class Faults:
     bandwidth_bps: float | None = None  # bits per second, each direction; None: unthrottled
     only_paths: tuple[str, ...] = ()  # faults hit only requests whose path starts with one of these
     cut_at: int | None = None  # cut at this byte (negative: from the end) instead of a random one
+    nth: frozenset[int] = frozenset()  # if given, only these targeted exchanges (1, 2, …, counted over all
+    # connections in the order their requests arrive) meet the fault
 
     @classmethod
     def clean(cls) -> Faults:
@@ -65,6 +67,8 @@ class Stats:
     bytes_up: int = 0  # client -> server, as carried on the simulated link
     bytes_down: int = 0
     paths: dict[str, int] = field(default_factory=dict)
+    targeted: int = 0  # exchanges whose path the faults target
+    sent_ahead: int = 0  # pushes sent before the answer to the one before them (they name X-YTCS-After-Seq)
 
     @property
     def faults(self) -> int:
@@ -362,6 +366,12 @@ class FaultProxy:
         with self._lock:
             self.stats.exchanges += 1
             self.stats.paths[path.split("?")[0]] = self.stats.paths.get(path.split("?")[0], 0) + 1
+            if b"\r\nx-ytcs-after-seq:" in request.split(b"\r\n\r\n", 1)[0].lower():
+                self.stats.sent_ahead += 1
+            if targeted:
+                self.stats.targeted += 1
+                if faults.nth and self.stats.targeted not in faults.nth:
+                    fate = "pass"
         if fate == "duplicate":
             await self._send_twice_first(request)
         if fate == "cut_request":

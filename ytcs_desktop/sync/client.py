@@ -24,8 +24,10 @@ import gc
 import json
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -135,6 +137,28 @@ class _Adaptive:
 
 _Prepared = tuple[a.PushBatch, bytes]  # a batch and its compressed body
 _Ahead = tuple[int, int, Future[_Prepared | None]]  # a batch read ahead: its start, the size asked, the work
+PUSH_AHEAD = "push_ahead"  # the centre's code for a batch that came before the one it follows
+
+
+@dataclass
+class _Flight:
+    """A batch on its way: its body, the position it continues from (None: sent with nothing before it
+    unanswered), when it left, and its answer to come (None: it failed)."""
+
+    batch: a.PushBatch
+    body: bytes
+    after: int | None
+    sent_at: float
+    sending: Future[p.PushResponse | None]
+    alone: bool = False  # sent again after a failure, or answered after one: no batch is sent ahead of it
+
+
+def _outcome(sending: Future[p.PushResponse | None]) -> p.PushResponse | None:
+    """A batch's answer once it comes; None when it failed in any way (the batch is sent again)."""
+    try:
+        return sending.result()
+    except Exception:  # a refusal or a dead link: raised where the batch at the head meets it
+        return None
 
 
 class SyncClient:
@@ -152,6 +176,11 @@ class SyncClient:
         self.pull_size = _Adaptive(pull_limit, 50, 20_000)
         self._slow_link = False  # the last large push body moved slowly
         self._pending = 0  # changes of records pending when the push began (progress total)
+        self._push_after = False  # the centre keeps pushes in order (hello): a batch may go before an answer
+        self._line_rate: float | None = None  # bytes a second push bodies came in at the centre
+        self._rates: deque[float] = deque(maxlen=8)
+        self._round_trip = float("inf")  # seconds: the least an exchange took beyond the line and the centre
+        self._line_free = 0.0  # when the bodies sent should have gone up the line (time.monotonic)
         self._pushed_before = 0
 
     def close(self) -> None:
@@ -183,6 +212,7 @@ class SyncClient:
             a.set_meta(conn, a.CLIENT_DOWNLOAD, answer.client_download or "")
         self.db.clock.offset_ms = offset
         self.link.body_encoding = p.ZSTD if p.ZSTD in answer.encodings else p.GZIP
+        self._push_after = answer.push_after
         self.report.clock_suspect = answer.clock_suspect
         if answer.acked_seq > a.get_int(self.db, a.PUSH_CURSOR):
             # The centre acknowledged more than this database remembers (a restored backup, or a lost
@@ -198,47 +228,153 @@ class SyncClient:
         return answer
 
     def push(self) -> bool:
-        """Push the outbox; True when nothing is left pending."""
+        """Push the outbox; True when nothing is left pending.
+
+        Three stages overlap: the next batch is read and compressed, this one is on the wire (the centre
+        applies it), and the one before is recorded here. To a centre that keeps pushes in order
+        (`push_after`), the next batch is sent once this one's body should have left on the line, before
+        its answer, naming where it continues (protocol.AFTER_SEQ_HEADER): the line carries it while the
+        centre applies this one. Answers are recorded in order; see `_failed` for a batch that fails."""
         self._pending = a.waiting_records(self.db)
         self._pushed_before = self.report.pushed
         self._tell("push", 0, self._pending)
         must_ack = self.report.restored
-        sent = a.get_int(self.db, a.PUSH_CURSOR)  # the outbox seq the centre has acknowledged up to
-        # Three stages overlap: the next batch is read and compressed, this one is on the wire (the
-        # centre applies it), and the one before is recorded here. A batch is sent only after the
-        # answer to the one before it.
+        # After a restore the centre stands ahead of this database: one batch at a time, as an older client.
+        ahead_ok = self._push_after and not self.report.restored
+        cursor = a.get_int(self.db, a.PUSH_CURSOR)  # the outbox seq recorded as acknowledged
+        flights: deque[_Flight] = deque()
         ahead: _Ahead | None = None
-        answered: tuple[a.PushBatch, p.PushResponse] | None = None  # acknowledged, not recorded yet
+        drained = False  # nothing in the outbox after the last batch sent
         with ThreadPoolExecutor(1, thread_name_prefix="ytcs-push") as pool, \
-                ThreadPoolExecutor(1, thread_name_prefix="ytcs-send") as wire:
+                ThreadPoolExecutor(2, thread_name_prefix="ytcs-send") as wire:
             try:
-                while not self._cancelled():
-                    prepared = self._next_batch(ahead, sent)
-                    ahead = None
-                    if prepared is None:
-                        if not must_ack:
-                            return True
-                        empty = a.PushBatch([], {})
-                        prepared = empty, p.compress_body(self.link.body_encoding, p.dumps(a.build_push(empty, sent)))
-                    must_ack = False
-                    batch, body = prepared
-                    if batch.rows:
-                        limit = self.push_size.hoped()  # read as if this exchange goes well
-                        ahead = batch.last_seq, limit, pool.submit(self._prepare, batch.last_seq, limit)
-                    sending = wire.submit(self._send, batch, body)
-                    if answered is not None:
-                        self._record(*answered)
-                        answered = None
-                    answer = sending.result()
+                while True:
+                    while not drained and not self._cancelled() and self._may_send(flights, ahead_ok):
+                        start = flights[-1].batch.last_seq if flights else cursor
+                        prepared = self._next_batch(ahead, start)
+                        ahead = None
+                        if prepared is None:
+                            if not must_ack or flights:
+                                drained = True
+                                break
+                            empty = a.PushBatch([], {})
+                            prepared = empty, p.compress_body(self.link.body_encoding,
+                                                              p.dumps(a.build_push(empty, cursor)))
+                        must_ack = False
+                        batch, body = prepared
+                        if batch.rows:
+                            limit = self.push_size.hoped()  # read as if this exchange goes well
+                            ahead = batch.last_seq, limit, pool.submit(self._prepare, batch.last_seq, limit)
+                        after = start if flights else None
+                        queued = self._on_line(len(body))
+                        flights.append(_Flight(batch, body, after, time.monotonic(),
+                                               wire.submit(self._send, batch, body, after, queued)))
+                        if not batch.rows:
+                            drained = True
+                    if not flights:
+                        return drained and not self._cancelled()
+                    head = flights[0]
+                    try:
+                        answer = head.sending.result(timeout=self._send_wait(flights, ahead_ok, drained))
+                    except FutureTimeout:
+                        continue  # time to send the next batch
+                    flights.popleft()
                     if answer is None:
-                        continue  # the link failed: sent again from where the centre stands
-                    answered = batch, answer
-                    if batch.rows:
-                        sent = batch.last_seq
-                return False
+                        flights = self._failed(head, flights, wire)
+                        ahead, drained = None, False
+                        continue
+                    self._record(head.batch, answer)
+                    if head.batch.rows:
+                        cursor = head.batch.last_seq
             finally:
-                if answered is not None:
-                    self._record(*answered)
+                for flight in flights:  # a refusal or a cancel: what went through is recorded
+                    late = _outcome(flight.sending)
+                    if late is None:
+                        break
+                    self._record(flight.batch, late)
+
+    def _may_send(self, flights: deque[_Flight], ahead_ok: bool) -> bool:
+        """Whether another batch may go now: none is on the way, or one is and its body should have left."""
+        if not flights:
+            return True
+        left = self._next_at()
+        return ahead_ok and len(flights) == 1 and not flights[0].alone and left is not None \
+            and time.monotonic() >= left
+
+    def _next_at(self) -> float | None:
+        """When the next batch should leave: half a round trip before the bodies sent have gone up the line (at
+        the rate the answered pushes measured), so its first bytes follow their last ones."""
+        if self._line_rate is None:
+            return None
+        return self._line_free - min(self._round_trip, 1.0) / 2
+
+    def _on_line(self, size: int) -> float:
+        """A body of `size` bytes leaves now: the seconds it should wait behind those before it on the line."""
+        now = time.monotonic()
+        if self._line_rate is None:
+            return 0.0
+        queued = max(0.0, self._line_free - now)
+        self._line_free = now + queued + size / self._line_rate
+        return queued
+
+    def _send_wait(self, flights: deque[_Flight], ahead_ok: bool, drained: bool) -> float | None:
+        """How long to wait for the first answer before sending the next batch (None: until it comes)."""
+        if drained or not ahead_ok or len(flights) != 1 or flights[0].alone or self._cancelled():
+            return None
+        left = self._next_at()
+        return None if left is None else max(0.0, left - time.monotonic())
+
+    def _failed(self, head: _Flight, later: deque[_Flight], wire: ThreadPoolExecutor) -> deque[_Flight]:
+        """The batch at the head went unanswered (the link, or the centre found it ahead of one lost). A batch
+        sent after it that went through was applied after it (the centre keeps them in order), so the head
+        was applied too and only its answer was lost: that answer is kept, the head is sent again alone (the
+        centre answers its changes `duplicate`) and the two are recorded in order. A later batch that failed
+        is sent again after them, from the cursor."""
+        kept: deque[_Flight] = deque()
+        for flight in later:
+            if _outcome(flight.sending) is None:
+                break
+            flight.alone = True  # the head sent again moves the centre's position back to its own end
+            kept.append(flight)
+        again = _Flight(head.batch, head.body, None, time.monotonic(),
+                        wire.submit(self._send, head.batch, head.body, None, self._on_line(len(head.body))),
+                        alone=True)
+        return deque([again, *kept])
+
+    def _send(self, batch: a.PushBatch, body: bytes, after: int | None, queued: float) -> p.PushResponse | None:
+        """Send one batch (`queued`: the seconds it should wait on the line behind bodies sent before it); its
+        answer, or None when the link failed (after a pause) or the centre found it sent ahead of a batch it
+        has not received."""
+        started = time.monotonic()
+        extra = {p.AFTER_SEQ_HEADER: str(after)} if after is not None else None
+        try:
+            answer = p.PushResponse.model_validate(self.link.post(f"{p.API}/sync/push", body, retry=False,
+                                                                  encoding=self.link.body_encoding, extra=extra))
+            if len(answer.results) != len(batch.rows):  # never advance the cursor past an unanswered row
+                raise network_error(f"{len(answer.results)} answers for {len(batch.rows)} changes")
+        except ServerRefused as exc:
+            if exc.code == PUSH_AHEAD:
+                return None  # the batch before it was lost on the way: both go again
+            raise
+        except NetworkError as exc:
+            self.push_size.failure()
+            self.link.backoff(exc)
+            return None
+        self.link.succeeded()
+        seconds = time.monotonic() - started
+        self.push_size.success(len(batch.rows), seconds)
+        if len(body) >= SLOW_LINK_PROBE:
+            self._slow_link = len(body) / max(seconds, 0.001) < SLOW_LINK
+        if answer.took_ms is not None and answer.received_ms is not None:
+            # The centre saw the body come in over `received_ms`: the line's rate. What is left of the exchange
+            # after its work, the body and any wait behind the body before it is the round trip (the least seen).
+            # The highest of the last few: a body that shared the line or met a busy centre only seems slower,
+            # and a next batch sent a little early still keeps the line full, while one sent late leaves it idle.
+            self._rates.append(len(body) / max(answer.received_ms / 1000, 0.001))
+            self._line_rate = max(self._rates)
+            rest = seconds - (answer.took_ms + answer.received_ms) / 1000 - queued
+            self._round_trip = max(0.0, min(self._round_trip, rest))
+        return answer
 
     def _next_batch(self, ahead: _Ahead | None, cursor: int) -> _Prepared | None:
         """The batch that starts at `cursor`: the one read ahead if it starts there and its size is
@@ -257,25 +393,6 @@ class SyncClient:
     def _prepare(self, cursor: int, limit: int) -> _Prepared | None:
         batch = a.read_outbox(self.db, cursor, limit)
         return self._bounded_body(batch, cursor) if batch.rows else None
-
-    def _send(self, batch: a.PushBatch, body: bytes) -> p.PushResponse | None:
-        """Send one batch; its answer, or None when the link failed (after a pause)."""
-        started = time.monotonic()
-        try:
-            answer = p.PushResponse.model_validate(self.link.post(f"{p.API}/sync/push", body, retry=False,
-                                                                  encoding=self.link.body_encoding))
-            if len(answer.results) != len(batch.rows):  # never advance the cursor past an unanswered row
-                raise network_error(f"{len(answer.results)} answers for {len(batch.rows)} changes")
-        except NetworkError as exc:
-            self.push_size.failure()
-            self.link.backoff(exc)
-            return None
-        self.link.succeeded()
-        seconds = time.monotonic() - started
-        self.push_size.success(len(batch.rows), seconds)
-        if len(body) >= SLOW_LINK_PROBE:
-            self._slow_link = len(body) / max(seconds, 0.001) < SLOW_LINK
-        return answer
 
     def _record(self, batch: a.PushBatch, answer: p.PushResponse) -> None:
         """Mark the batch's rows and advance the push cursor (one local transaction)."""

@@ -44,6 +44,10 @@ PROTOCOL_VERSION = 3
 PROTOCOL_MIN = 3
 PROTOCOL_MAX = 3
 PROTOCOL_HEADER = "X-YTCS-Protocol"
+AFTER_SEQ_HEADER = "X-YTCS-After-Seq"
+AFTER_SEQ_DOC = ("On a push sent before the answer to the one before it: that batch's last_seq. The centre applies "
+                 "this push only once it has acknowledged that position (it waits briefly, then answers 409 "
+                 "push_ahead).")
 
 API = "/api/v1"
 MAX_BODY_COMPRESSED = 128 * 1024  # a cut costs at most one batch
@@ -294,6 +298,9 @@ class HelloResponse(BaseModel):
     station_id: str | None
     acked_seq: int = Field(description="last outbox seq of this device the server acknowledged")
     acked_mutation: str | None = Field(default=None, description="mutation id of the outbox row at acked_seq")
+    push_after: bool = Field(default=False, description="the centre keeps pushes in order by AFTER_SEQ_HEADER, so a "
+                                                        "station may send a batch before the answer to the one "
+                                                        "before it (an older centre does not say: one at a time)")
     recommended_client: str | None = Field(default=None, description="the YTCS version the centre recommends")
     client_download: str | None = Field(default=None, description="where the centre offers that version")
     clock_suspect: bool
@@ -358,6 +365,10 @@ class PushResponse(BaseModel):
     acked_seq: int
     clock_suspect: bool
     server_time_ms: int
+    received_ms: int | None = Field(default=None, ge=0, description="milliseconds the centre took to receive "
+                                                                     "this push's body: the line's time for it")
+    took_ms: int | None = Field(default=None, ge=0, description="milliseconds the centre spent on this push once "
+                                                                 "its body was in")
 
 
 class PullTable(BaseModel):

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import gzip
 import http.client
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -141,6 +142,7 @@ class Transport:
         self.traffic: Traffic = traffic if traffic is not None else _Counts()
         self.body_encoding = p.GZIP  # the best the centre reads (every centre reads gzip); set from hello
         self._failures = 0  # failed exchanges in a row
+        self._counting = threading.Lock()
 
     def close(self) -> None:
         if self._own_session:
@@ -152,16 +154,20 @@ class Transport:
     def get(self, path: str, params: dict[str, Any] | None = None, *, retry: bool = True) -> Any:
         return self.request("GET", path, params=params, retry=retry)
 
-    def post(self, path: str, body: bytes, *, retry: bool = True, encoding: str = p.GZIP) -> Any:
-        """POST a compressed JSON body (compressed in `encoding`)."""
-        return self.request("POST", path, body=body, retry=retry, encoding=encoding)
+    def post(self, path: str, body: bytes, *, retry: bool = True, encoding: str = p.GZIP,
+             extra: dict[str, str] | None = None) -> Any:
+        """POST a compressed JSON body (compressed in `encoding`), with `extra` headers."""
+        return self.request("POST", path, body=body, retry=retry, encoding=encoding, extra=extra)
 
     def request(self, method: str, path: str, *, params: dict[str, Any] | None = None,
-                body: bytes | None = None, retry: bool = True, encoding: str = p.GZIP) -> Any:
+                body: bytes | None = None, retry: bool = True, encoding: str = p.GZIP,
+                extra: dict[str, str] | None = None) -> Any:
         """One API call; returns the decoded JSON answer. With `retry`, a failed link is tried again
-        after a pause (`backoff`) until the retry budget is spent; without, the first failure is raised."""
+        after a pause (`backoff`) until the retry budget is spent; without, the first failure is raised.
+        Two calls may run at once from two threads (a push sent ahead): the counts are kept under a lock."""
         headers = {p.PROTOCOL_HEADER: str(self.protocol_version), "Accept-Encoding": ACCEPTED,
-                   "Authorization": f"Bearer {self.token}", "X-YTCS-Client-Time": str(self.client_time())}
+                   "Authorization": f"Bearer {self.token}", "X-YTCS-Client-Time": str(self.client_time()),
+                   **(extra or {})}
         if body is not None:
             headers["Content-Encoding"] = encoding
             headers["Content-Type"] = "application/json"
@@ -179,7 +185,8 @@ class Transport:
 
     def _once(self, method: str, path: str, params: dict[str, Any] | None, body: bytes | None,
               headers: dict[str, str]) -> Any:
-        self.traffic.requests += 1
+        with self._counting:
+            self.traffic.requests += 1
         try:
             r = self.http.request(method, self.base + path, params=params, data=body, headers=headers,
                                   timeout=self.timeout, stream=True, verify=self.verify)
@@ -192,9 +199,10 @@ class Transport:
         expected = r.headers.get("Content-Length")
         if expected is not None and expected.isdigit() and int(expected) != len(raw):
             raise network_error(f"answer cut after {len(raw)} of {expected} bytes")
-        if body is not None:
-            self.traffic.bytes_sent += len(body)
-        self.traffic.bytes_received += len(raw)
+        with self._counting:
+            if body is not None:
+                self.traffic.bytes_sent += len(body)
+            self.traffic.bytes_received += len(raw)
         try:
             data = _inflate(raw, r.headers.get("Content-Encoding"))
             answer = from_json(data) if data else None  # pydantic's reader: a pulled page decodes faster
@@ -216,10 +224,11 @@ class Transport:
         failures of the whole sync, so one cut late in a long sync costs a short pause), or what a busy
         centre asked for (sync/timing.py). The sync gives up after 2 × max_retries pauses in all, raising
         the last failure."""
-        self._failures += 1
-        if self.traffic.retries >= self.max_retries * 2:
-            raise failed
-        self.traffic.retries += 1
+        with self._counting:
+            self._failures += 1
+            if self.traffic.retries >= self.max_retries * 2:
+                raise failed
+            self.traffic.retries += 1
         self._sleep(timing.retry_delay(self._failures, self.backoff_s, failed.retry_after))
 
     def _sleep(self, seconds: float) -> None:

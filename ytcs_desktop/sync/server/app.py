@@ -6,6 +6,7 @@ Nothing per station is kept in process memory, so several workers can serve one 
 
 
 import json
+import time
 import zlib
 from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
 from contextlib import asynccontextmanager
@@ -49,6 +50,9 @@ ERRORS: dict[int | str, dict[str, Any]] = {status: {"model": p.ErrorBody} for st
     400, 401, 403, 404, 409, 410, 413, 422, 426, 429, 431, 503)}
 
 
+BODY_TIMES = "ytcs.body_times"  # in a request's scope: when its head came in and when its body was complete
+
+
 class BodyBoundMiddleware:
     """Bounds every request body: a gzip or zstd body is inflated here (to at most MAX_BODY_DECOMPRESSED,
     so no compression bomb), any other body may hold MAX_BODY_PLAIN bytes. Over the bound: 413. The rest of a refused
@@ -62,6 +66,7 @@ class BodyBoundMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        arrived = time.perf_counter()  # the head is in; the body follows as the line brings it
         headers = dict(scope.get("headers") or [])
         encoding = headers.get(b"content-encoding", b"").decode("latin-1").strip().lower()
         packed = encoding in p.ENCODINGS  # gzip or zstd: inflated here, within the same bounds
@@ -88,6 +93,7 @@ class BodyBoundMiddleware:
                 await _send_error(send, errors.body_too_large(bound))
                 return
         raw = b"".join(chunks)
+        scope = dict(scope, **{BODY_TIMES: (arrived, time.perf_counter())})
         if packed:
             try:
                 inflated = _inflate(raw) if encoding == p.GZIP else p.inflate_zstd(raw, p.MAX_BODY_DECOMPRESSED)
@@ -262,14 +268,20 @@ def create_app(store: ServerStore) -> FastAPI:
                                protocol_min=p.PROTOCOL_MIN, protocol_max=p.PROTOCOL_MAX, tombstone_horizon=horizon,
                                device_id=d.id, role=d.role,
                                station_id=d.station_id, acked_seq=d.acked_seq, acked_mutation=d.acked_mutation,
-                               clock_suspect=suspect,
+                               clock_suspect=suspect, push_after=True,
                                recommended_client=offer.recommended_client or __version__,
                                client_download=offer.client_download)
 
     @app.post("/api/v1/sync/push", response_model=p.PushResponse, responses=ERRORS, tags=["sync"])
     def push(request: Request, body: p.PushRequest, d: Annotated[Device, Depends(device)],
-             v: Annotated[int, Depends(protocol)]) -> Response:
-        answer = push_retrying(store, d, body, v)
+             v: Annotated[int, Depends(protocol)],
+             x_ytcs_after_seq: Annotated[int | None, Header(ge=0, le=p.INT64_MAX,
+                                                            description=p.AFTER_SEQ_DOC)] = None) -> Response:
+        answer = push_retrying(store, d, body, v, x_ytcs_after_seq)
+        now = time.perf_counter()
+        arrived, received = request.scope.get(BODY_TIMES, (now, now))  # set by BodyBoundMiddleware
+        answer.received_ms = int((received - arrived) * 1000)
+        answer.took_ms = int((now - received) * 1000)
         return packed(request, answer.model_dump(mode="json"))
 
     @app.get("/api/v1/sync/pull", response_model=p.PullResponse, responses=ERRORS, tags=["sync"])

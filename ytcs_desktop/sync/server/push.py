@@ -28,6 +28,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import time
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -553,18 +554,48 @@ def _raced(exc: Exception) -> bool:
     return isinstance(exc, Raced) or isinstance(cause, DeadlockDetected)
 
 
-def push_retrying(store: ServerStore, device: Device, req: p.PushRequest, protocol: int) -> p.PushResponse:
-    """`apply_push` in a transaction of its own, applied again from the start while it is `Raced`."""
-    for attempt in range(1, RACE_ATTEMPTS + 1):
+# A batch sent ahead (protocol.AFTER_SEQ_HEADER) that finds the batch it follows not yet applied waits this
+# long for it, looking again every AHEAD_POLL_S. The one before it, if it is being applied, holds the station's
+# queue, so only one still arriving is waited for: two sent moments apart over a fast link. Past it the
+# batch before was lost or is still on a slow line: 409, and the station sends this one again after it.
+AHEAD_WAIT_S = 0.5
+AHEAD_POLL_S = 0.02
+
+
+class Ahead(Exception):
+    """The batch this one follows is not applied yet."""
+
+
+def _check_order(conn: Connection, device: Device, after_seq: int | None) -> None:
+    """Under the station's queue: a batch sent ahead is applied only after the one it follows."""
+    if after_seq is None:
+        return
+    acked = conn.scalar(select(t.devices.c.acked_seq).where(t.devices.c.id == device.id))
+    if int(acked or 0) < after_seq:
+        raise Ahead()
+
+
+def push_retrying(store: ServerStore, device: Device, req: p.PushRequest, protocol: int,
+                  after_seq: int | None = None) -> p.PushResponse:
+    """`apply_push` in a transaction of its own, applied again from the start while it is `Raced`; a batch
+    sent ahead (`after_seq`, protocol.AFTER_SEQ_HEADER) waits for the one it follows (`_check_order`)."""
+    attempt = 0
+    give_up = time.monotonic() + AHEAD_WAIT_S
+    while True:
         try:
             with store.write(queue=station_lock_key(device.station_key)) as conn:
+                _check_order(conn, device, after_seq)
                 return apply_push(store, conn, device, req, protocol)
+        except Ahead:
+            if time.monotonic() >= give_up:
+                raise ApiError(409, "push_ahead", msg("push_ahead")) from None
+            time.sleep(AHEAD_POLL_S)
         except (Raced, DeadlockDetected, DBAPIError) as exc:
             if not _raced(exc):
                 raise
+            attempt += 1
             if attempt == RACE_ATTEMPTS:
                 raise busy() from None
-    raise AssertionError("unreachable")
 
 
 def apply_push(store: ServerStore, conn: Connection, device: Device, req: p.PushRequest,

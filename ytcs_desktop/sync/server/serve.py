@@ -27,6 +27,11 @@ READY_PREFIX = "YTCS centre server ready on "
 WORKER_READY_S = 60.0
 
 
+# How long an idle connection is kept open. On a slow line a station's pushes take turns on two connections
+# (one is sent while the answer to the other comes), so each waits about one batch's time on the line
+# (4-5 s for a full body at 256 kbit/s) between uses; uvicorn's 5 s closed them just before they were used.
+KEEP_ALIVE_S = 30
+
 def _ready_line(config: uvicorn.Config, host: str, port: int) -> None:
     scheme = "https" if config.ssl_certfile else "http"
     print(f"{READY_PREFIX}{scheme}://{host}:{port} (protocol {p.PROTOCOL_MIN}–{p.PROTOCOL_MAX})", flush=True)
@@ -92,7 +97,8 @@ def serve(database_url: str, host: str = "127.0.0.1", port: int = 8470, log_leve
     each = max(1, total // workers)
     common: dict[str, Any] = {"host": host, "port": port, "log_level": log_level, "access_log": False,
                               "timeout_graceful_shutdown": 5, "ssl_certfile": certfile, "ssl_keyfile": keyfile,
-                              "http": BoundedH11Protocol}  # 431 and 400 with a code, not a reset (http_limits.py)
+                              "http": BoundedH11Protocol,  # 431 and 400 with a code, not a reset (http_limits.py)
+                              "timeout_keep_alive": KEEP_ALIVE_S}
     if workers > 1:
         os.environ.update(environment(serve_database=database_url, serve_connections=each,
                                       serve_pool_wait_s=pool_wait_s))
