@@ -6,7 +6,7 @@ machine-readable code (sync/server/errors.py)."""
 
 # No `from __future__ import annotations`: FastAPI reads the routes' annotations, which name the
 # dependencies given to add_account_routes (locals, unknown to a deferred evaluation).
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Path, Request
@@ -27,7 +27,8 @@ def client_address(request: Request) -> str:
 
 
 def add_account_routes(app: FastAPI, store: ServerStore, device: Callable[..., Device],
-                       administrator: Callable[..., Device], errors: dict[int | str, dict[str, Any]]) -> None:
+                       administrator: Callable[..., Awaitable[Device]],
+                       errors: dict[int | str, dict[str, Any]]) -> None:
     @app.post("/api/v1/auth/password", responses=errors, tags=["auth"], summary="Change one's own password")
     def change_password(body: p.PasswordChange, request: Request, d: Annotated[Device, Depends(device)]) -> Ok:
         change_own_password(store, d, body.current_password, body.new_password, address=client_address(request))

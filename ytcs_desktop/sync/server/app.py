@@ -213,7 +213,9 @@ def create_app(store: ServerStore) -> FastAPI:
 
     app.add_middleware(BodyBoundMiddleware)
 
-    def protocol(x_ytcs_protocol: Annotated[str | None, Header()] = None) -> int:
+    # Dependencies that only read the request are coroutines: a plain function runs on one of the request
+    # threads (REQUEST_THREADS), a hop that costs more than the check and waits for a thread like the endpoint.
+    async def protocol(x_ytcs_protocol: Annotated[str | None, Header()] = None) -> int:
         try:
             version = int(x_ytcs_protocol) if x_ytcs_protocol is not None else None
         except ValueError:
@@ -227,7 +229,7 @@ def create_app(store: ServerStore) -> FastAPI:
         with store.read() as conn:
             return authenticate(conn, authorization)
 
-    def centre_device(d: Annotated[Device, Depends(device)]) -> Device:
+    async def centre_device(d: Annotated[Device, Depends(device)]) -> Device:
         if d.role != "centre":
             raise errors.forbidden_role()
         return d
