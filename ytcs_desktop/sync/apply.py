@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cache
+from itertools import chain
 from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, Table, UniqueConstraint, text
@@ -59,12 +62,16 @@ def remote_write(db: Database) -> Iterator[Connection]:
     with db.engine.connect() as conn:
         raw: Any = conn.connection.driver_connection
         raw.execute("PRAGMA foreign_keys = OFF")  # outside any transaction, or it is a no-op
+        # The journal SQLite keeps to undo one statement stays in memory (else past 64 KB it is a temporary
+        # file written page by page); it holds the pages one statement touched, a few MB at most here.
+        raw.execute("PRAGMA temp_store = MEMORY")
         try:
             with conn.begin():
                 conn.exec_driver_sql("INSERT INTO sync_capture_pause (token) VALUES (1)")
                 yield conn
                 conn.exec_driver_sql("DELETE FROM sync_capture_pause")
         finally:
+            raw.execute("PRAGMA temp_store = DEFAULT")
             raw.execute("PRAGMA foreign_keys = ON")
 
 
@@ -287,35 +294,69 @@ def write_rows(conn: Connection, table: str, cols: list[str], values: list[tuple
     if table not in COLUMNS or not values:
         return 0
     at = cols.index("id")
-    plain: list[tuple[Any, ...]] = []
-    for row in values:
-        key = (table, str(row[at]))
-        if key not in pending:
-            plain.append(row)
-            continue
-        keep = pending[key]
-        if keep:  # partial: only the columns this device has not changed
-            own = [(i, c) for i, c in enumerate(cols) if c not in keep and c != "id"]
-            if own:
-                sets = ", ".join(f'"{c}" = ?' for _, c in own)
-                conn.exec_driver_sql(f'UPDATE "{table}" SET {sets} WHERE id = ?',
-                                     (*(row[i] for i, _ in own), row[at]))
+    plain = values
+    if pending:  # nothing waits to be pushed, nearly always: then every row is written as it came
+        plain = []
+        for row in values:
+            key = (table, str(row[at]))
+            if key not in pending:
+                plain.append(row)
+                continue
+            keep = pending[key]
+            if keep:  # partial: only the columns this device has not changed
+                own = [(i, c) for i, c in enumerate(cols) if c not in keep and c != "id"]
+                if own:
+                    sets = ", ".join(f'"{c}" = ?' for _, c in own)
+                    conn.exec_driver_sql(f'UPDATE "{table}" SET {sets} WHERE id = ?',
+                                         (*(row[i] for i, _ in own), row[at]))
     if pulled and plain and table in BORN_TWICE:
         _log_lost_births(conn, table, cols, plain)
     if plain:
-        names = ", ".join(f'"{c}"' for c in cols)
-        marks = ", ".join("?" * len(cols))
-        sets = ", ".join(f'"{c}" = excluded."{c}"' for c in cols if c != "id")
-        state = (f"sync_state = CASE WHEN \"{table}\".sync_state = 'rejected' THEN 'rejected' ELSE 'synced' END, "
-                 f"sync_reason = CASE WHEN \"{table}\".sync_state = 'rejected' THEN \"{table}\".sync_reason END")
-        sql = (f'INSERT INTO "{table}" ({names}, sync_state) VALUES ({marks}, \'synced\') '
-               f"ON CONFLICT(id) DO UPDATE SET {sets}, {state}")
-        try:
-            with conn.begin_nested():
-                conn.exec_driver_sql(sql, plain)
-        except IntegrityError:
-            return _write_one_by_one(conn, table, cols, plain, sql)
+        written = _upsert(conn, table, cols, plain)
+        if written < len(plain):
+            return written  # some broke a local rule (kept in the conflict log)
     return len(values)
+
+
+# Rows per upsert statement, largest first. Every statement on a table with triggers journals the pages it
+# touches, once per statement: one row per statement journals the same index pages again for every row,
+# and that journal, once past 64 KB, spills to a temporary file page by page. sqlite3 keeps the statements
+# it prepared (128 a connection), so the sizes are few and bounded (a 1,024-row one holds about 3 MB).
+_CHUNKS = (1024, 128, 16, 1)
+
+
+@cache
+def _upsert_sql(table: str, cols: tuple[str, ...], rows: int) -> str:
+    """Upsert `rows` rows by id: a row that exists takes the centre's values and becomes synced, unless it
+    was rejected here (the reason stays until the user acts on it)."""
+    names = ", ".join(f'"{c}"' for c in cols)
+    one = "(" + ", ".join("?" * len(cols)) + ", 'synced')"
+    sets = ", ".join(f'"{c}" = excluded."{c}"' for c in cols if c != "id")
+    state = (f"sync_state = CASE WHEN \"{table}\".sync_state = 'rejected' THEN 'rejected' ELSE 'synced' END, "
+             f"sync_reason = CASE WHEN \"{table}\".sync_state = 'rejected' THEN \"{table}\".sync_reason END")
+    return (f'INSERT INTO "{table}" ({names}, sync_state) VALUES {", ".join([one] * rows)} '
+            f"ON CONFLICT(id) DO UPDATE SET {sets}, {state}")
+
+
+def _upsert(conn: Connection, table: str, cols: list[str], rows: list[tuple[Any, ...]]) -> int:
+    """Upsert rows in a few statements of many rows; the rows written."""
+    key = tuple(cols)
+    raw: Any = conn.connection.driver_connection
+    most = raw.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // len(cols)
+    done = 0
+    try:
+        for size in _CHUNKS:
+            if size > most and size > 1:
+                continue
+            sql = _upsert_sql(table, key, size)
+            while len(rows) - done >= size:
+                conn.exec_driver_sql(sql, tuple(chain.from_iterable(rows[done:done + size])))
+                done += size
+    except IntegrityError:
+        # SQLite undid the failing statement alone: the rows before it stay written, its rows and the
+        # rest are written one at a time.
+        return done + _write_one_by_one(conn, table, cols, rows[done:], _upsert_sql(table, key, 1))
+    return done
 
 
 def _log_lost_births(conn: Connection, table: str, cols: list[str], rows: list[tuple[Any, ...]]) -> None:
@@ -377,7 +418,7 @@ def apply_pull_page(db: Database, page: dict[str, Any], seen: dict[str, set[str]
             values = list(zip(*(col for _, col in picked), strict=True))
             count += write_rows(conn, table, cols, values, pending, pulled=True)
             if "hlc" in cols:
-                top = max(top, max((str(v or "") for v in dict(picked)["hlc"]), default=""))
+                top = max(top, max(map(str, filter(None, dict(picked)["hlc"])), default=""))
             if seen is not None:
                 seen.setdefault(table, set()).update(str(v) for v in dict(picked)["id"])
         set_meta(conn, PULL_CURSOR, str(int(page["cursor"])))
