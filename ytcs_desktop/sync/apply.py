@@ -14,9 +14,9 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cache
-from itertools import chain
-from operator import attrgetter
+from functools import cache, partial
+from itertools import chain, compress, repeat
+from operator import add, attrgetter, itemgetter
 from typing import Any, NamedTuple
 
 from pydantic_core import from_json
@@ -55,6 +55,10 @@ class OutboxRow(NamedTuple):
     hlc: str
     image: dict[str, Any]
     changed: list[str]
+
+
+_NEW_ROW: Any = partial(tuple.__new__, OutboxRow)  # an OutboxRow from a tuple of its fields, in C
+_HEAD = itemgetter(0, 1, 2, 3, 4, 5)  # seq .. hlc of an outbox row as read
 
 
 # ----- the local transaction ----------------------------------------------------------------------
@@ -141,8 +145,14 @@ def read_outbox(db: Database, after: int, limit: int) -> PushBatch:
             "SELECT seq, mutation_id, table_name, row_id, op, hlc, changed, "
             "CASE WHEN op = 'insert' THEN NULL ELSE fields END FROM sync_outbox WHERE seq > ? ORDER BY seq LIMIT ?",
             (after, limit)).fetchall()
-        rows = [OutboxRow(r[0], r[1], r[2], r[3], r[4], r[5], json.loads(r[7]) if r[7] else {},
-                          r[6].split(",") if r[6] else []) for r in found]
+        # Made by C loops (most rows are inserts, with no image or changed columns of their own here), then
+        # the updates and deletes are given theirs.
+        count = len(found)
+        rows: list[OutboxRow] = list(map(_NEW_ROW, map(add, map(_HEAD, found), zip(
+            map(dict, repeat((), count)), map(list, repeat((), count)), strict=True))))
+        for i in compress(range(count), map(itemgetter(7), found)):
+            r = found[i]
+            rows[i] = rows[i]._replace(image=json.loads(r[7]), changed=r[6].split(",") if r[6] else [])
         inserts: dict[str, tuple[list[int], list[str], list[list[Any]]]] = {}
         if rows:
             for table in sorted({r.table for r in rows if r.op == "insert"}):
