@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache, partial
 from itertools import chain, compress, repeat
-from operator import add, attrgetter, itemgetter
+from operator import add, attrgetter, eq, itemgetter
 from typing import Any, NamedTuple
 
 from pydantic_core import from_json
@@ -63,21 +63,25 @@ _HEAD = itemgetter(0, 1, 2, 3, 4, 5)  # seq .. hlc of an outbox row as read
 
 # ----- the local transaction ----------------------------------------------------------------------
 @contextmanager
-def remote_write(db: Database) -> Iterator[Connection]:
-    """One write transaction, not captured (like `Database.applying_remote`), foreign keys unchecked."""
+def remote_write(db: Database, *, bulk: bool = False) -> Iterator[Connection]:
+    """One write transaction, not captured (like `Database.applying_remote`), foreign keys unchecked.
+    `bulk`: statements of many rows follow (a pulled page, a push answer)."""
     with db.engine.connect() as conn:
         raw: Any = conn.connection.driver_connection
         raw.execute("PRAGMA foreign_keys = OFF")  # outside any transaction, or it is a no-op
-        # The journal SQLite keeps to undo one statement stays in memory (else past 64 KB it is a temporary
-        # file written page by page); it holds the pages one statement touched, a few MB at most here.
-        raw.execute("PRAGMA temp_store = MEMORY")
+        if bulk:
+            # The journal SQLite keeps to undo one statement stays in memory (else past 64 KB it is a
+            # temporary file written page by page): it holds the pages one statement touched, a few MB here.
+            # Switching costs a few tenths of a millisecond, so small transactions keep the default.
+            raw.execute("PRAGMA temp_store = MEMORY")
         try:
             with conn.begin():
                 conn.exec_driver_sql("INSERT INTO sync_capture_pause (token) VALUES (1)")
                 yield conn
                 conn.exec_driver_sql("DELETE FROM sync_capture_pause")
         finally:
-            raw.execute("PRAGMA temp_store = DEFAULT")
+            if bulk:
+                raw.execute("PRAGMA temp_store = DEFAULT")
             raw.execute("PRAGMA foreign_keys = ON")
 
 
@@ -107,7 +111,8 @@ def waiting_records(db: Database) -> int:
 
 def record_rows(rows: list[OutboxRow]) -> int:
     """How many of these outbox rows are changes of records (see `waiting_records`)."""
-    return sum(1 for r in rows if r.table != AUDIT_TABLE)
+    audit: int = sum(map(eq, map(attrgetter("table"), rows), repeat(AUDIT_TABLE)))
+    return len(rows) - audit
 
 
 @dataclass
@@ -218,8 +223,8 @@ def record_push_answer(db: Database, rows: list[OutboxRow], answer: p.PushRespon
     # A row written again later in this batch takes its state from the answer to that later write: the
     # row sent with an earlier write's answer may predate it.
     keys = list(zip(map(attrgetter("table"), rows), map(attrgetter("row_id"), rows), strict=True))
-    with remote_write(db) as conn:
-        later = _later_pending(conn, last, [r.row_id for r in rows])
+    with remote_write(db, bulk=True) as conn:
+        later = _later_pending(conn, last, list(map(attrgetter("row_id"), rows)))
         answered = len(answer.results)
         if not answer.details:  # nothing refused, nothing lost: the one loop below, without a row's work
             # A row is synced once, unless written again after its last write answered here.
@@ -419,7 +424,7 @@ def apply_pull_page(db: Database, page: dict[str, Any], seen: dict[str, set[str]
     """Write one pulled page and the new pull cursor in one transaction. Returns (rows, highest stamp)."""
     count = 0
     top = ""
-    with remote_write(db) as conn:
+    with remote_write(db, bulk=True) as conn:
         pending = pending_changes(conn, get_int(db, PUSH_CURSOR))
         for group in page.get("tables", []):
             table = group["t"]
