@@ -10,11 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cache, partial
+from itertools import chain, compress, repeat
+from operator import add, attrgetter, eq, itemgetter
 from typing import Any, NamedTuple
 
+from pydantic_core import from_json
 from sqlalchemy import Connection, Table, UniqueConstraint, text
 from sqlalchemy.exc import IntegrityError
 
@@ -52,19 +57,32 @@ class OutboxRow(NamedTuple):
     changed: list[str]
 
 
+_NEW_ROW: Any = partial(tuple.__new__, OutboxRow)  # an OutboxRow from a tuple of its fields, in C
+_HEAD = itemgetter(0, 1, 2, 3, 4, 5)  # seq .. hlc of an outbox row as read
+
+
 # ----- the local transaction ----------------------------------------------------------------------
 @contextmanager
-def remote_write(db: Database) -> Iterator[Connection]:
-    """One write transaction, not captured (like `Database.applying_remote`), foreign keys unchecked."""
+def remote_write(db: Database, *, bulk: bool = False) -> Iterator[Connection]:
+    """One write transaction, not captured (like `Database.applying_remote`), foreign keys unchecked.
+    `bulk`: statements of many rows follow (a pulled page, a push answer)."""
     with db.engine.connect() as conn:
         raw: Any = conn.connection.driver_connection
         raw.execute("PRAGMA foreign_keys = OFF")  # outside any transaction, or it is a no-op
+        if bulk:
+            # The journal SQLite keeps to undo one statement stays in memory (else past 64 KB it is a
+            # temporary file written page by page): it holds the pages one statement touched, some tens of MB
+            # at most (1,024 rows of random ids). Switching costs a few tenths of a millisecond, so small
+            # transactions keep the default.
+            raw.execute("PRAGMA temp_store = MEMORY")
         try:
             with conn.begin():
                 conn.exec_driver_sql("INSERT INTO sync_capture_pause (token) VALUES (1)")
                 yield conn
                 conn.exec_driver_sql("DELETE FROM sync_capture_pause")
         finally:
+            if bulk:
+                raw.execute("PRAGMA temp_store = DEFAULT")
             raw.execute("PRAGMA foreign_keys = ON")
 
 
@@ -94,7 +112,8 @@ def waiting_records(db: Database) -> int:
 
 def record_rows(rows: list[OutboxRow]) -> int:
     """How many of these outbox rows are changes of records (see `waiting_records`)."""
-    return sum(1 for r in rows if r.table != AUDIT_TABLE)
+    audit: int = sum(map(eq, map(attrgetter("table"), rows), repeat(AUDIT_TABLE)))
+    return len(rows) - audit
 
 
 @dataclass
@@ -123,28 +142,37 @@ class PushBatch:
 
 
 def read_outbox(db: Database, after: int, limit: int) -> PushBatch:
-    """The next outbox rows. Insert images are taken apart by SQLite (json_extract), column by column:
-    the initial push of a large ledger never parses JSON row by row in Python."""
+    """The next outbox rows. The images of inserts are read per table as one JSON array (the outbox's texts
+    joined as bytes, parsed by pydantic's reader) and taken apart column by column: the initial push of a
+    large ledger neither parses JSON row by row in Python nor has SQLite parse each image once per column."""
     with db.read() as s:
         conn: Any = s.connection().connection.driver_connection  # plain sqlite3: no per-row overhead
         found = conn.execute(
             "SELECT seq, mutation_id, table_name, row_id, op, hlc, changed, "
             "CASE WHEN op = 'insert' THEN NULL ELSE fields END FROM sync_outbox WHERE seq > ? ORDER BY seq LIMIT ?",
             (after, limit)).fetchall()
-        rows = [OutboxRow(r[0], r[1], r[2], r[3], r[4], r[5], json.loads(r[7]) if r[7] else {},
-                          r[6].split(",") if r[6] else []) for r in found]
+        # Made by C loops (most rows are inserts, with no image or changed columns of their own here), then
+        # the updates and deletes are given theirs.
+        count = len(found)
+        rows: list[OutboxRow] = list(map(_NEW_ROW, map(add, map(_HEAD, found), zip(
+            map(dict, repeat((), count)), map(list, repeat((), count)), strict=True))))
+        for i in compress(range(count), map(itemgetter(7), found)):
+            r = found[i]
+            rows[i] = rows[i]._replace(image=json.loads(r[7]), changed=r[6].split(",") if r[6] else [])
         inserts: dict[str, tuple[list[int], list[str], list[list[Any]]]] = {}
         if rows:
             for table in sorted({r.table for r in rows if r.op == "insert"}):
                 cols = COLUMNS.get(table)
                 if cols is None:
                     continue
-                picks = ", ".join(f"json_extract(fields, '$.{c}')" for c in cols)
                 got = conn.execute(
-                    f"SELECT seq, {picks} FROM sync_outbox WHERE seq > ? AND seq <= ? AND table_name = ? "
+                    "SELECT seq, CAST(fields AS BLOB) FROM sync_outbox WHERE seq > ? AND seq <= ? AND table_name = ? "
                     "AND op = 'insert' ORDER BY seq", (after, rows[-1].seq, table)).fetchall()
-                columns = [list(c) for c in zip(*got, strict=True)]
-                inserts[table] = (columns[0], cols, columns[1:])
+                seqs, texts = zip(*got, strict=True)
+                # The capture triggers write each image with json_object from the row's own values: an object
+                # of numbers, text and nulls, which this reader gives back as SQLite's json_extract does.
+                images = from_json(b"[" + b",".join(texts) + b"]", cache_strings="keys")
+                inserts[table] = (list(seqs), cols, [p.column(images, c) for c in cols])
     return PushBatch(rows, inserts)
 
 
@@ -195,38 +223,44 @@ def record_push_answer(db: Database, rows: list[OutboxRow], answer: p.PushRespon
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0).isoformat(sep=" ")
     # A row written again later in this batch takes its state from the answer to that later write: the
     # row sent with an earlier write's answer may predate it.
-    last_write = {(r.table, r.row_id): r.seq for r in rows}
-    with remote_write(db) as conn:
-        later = _later_pending(conn, last, [r.row_id for r in rows])
-        for r, code in zip(rows, answer.results, strict=False):
-            if r.table not in TABLES:
-                continue
-            detail = details.get(r.seq)
-            busy = (r.table, r.row_id) in later or last_write[(r.table, r.row_id)] > r.seq
-            if code == p.RESULT_REJECTED and detail is not None:
-                rejected += 1
-                if detail.row is not None and not busy:
-                    write_images(conn, r.table, [detail.row], {})
-                    for name in r.changed:
-                        _conflict(conn, r.table, r.row_id, name, r.image.get(name), r.hlc,
-                                  detail.row.get(name), str(detail.row.get("hlc") or ""), now)
-                conn.exec_driver_sql(f'UPDATE "{r.table}" SET sync_state = \'rejected\', sync_reason = ? WHERE id = ?',
-                                     (reason_text(detail), r.row_id))
-                continue
-            if code == p.RESULT_CONFLICT and detail is not None:
-                conflicts += len(detail.conflicts)
-                for c in detail.conflicts:
-                    _conflict(conn, r.table, r.row_id, c.f, c.v, c.h, c.wv, c.wh, now)
-                if detail.row is not None and not busy:
-                    write_images(conn, r.table, [detail.row], {})
-            if not busy:
-                synced.setdefault(r.table, []).append(r.row_id)
-        for table, ids in synced.items():
-            for i in range(0, len(ids), 500):
-                chunk = ids[i:i + 500]
-                marks = ",".join("?" * len(chunk))
-                conn.exec_driver_sql(f"UPDATE \"{table}\" SET sync_state = 'synced', sync_reason = NULL "
-                                     f"WHERE id IN ({marks}) AND sync_state <> 'rejected'", tuple(chunk))
+    keys = list(zip(map(attrgetter("table"), rows), map(attrgetter("row_id"), rows), strict=True))
+    with remote_write(db, bulk=True) as conn:
+        later = _later_pending(conn, last, list(map(attrgetter("row_id"), rows)))
+        answered = len(answer.results)
+        if not answer.details:  # nothing refused, nothing lost: the one loop below, without a row's work
+            # A row is synced once, unless written again after its last write answered here.
+            done = set(keys[:answered]).difference(keys[answered:], later)
+            for table in {t for t, _ in done} & TABLES.keys():
+                synced[table] = [row_id for t, row_id in done if t == table]
+        else:
+            last_write = dict(zip(keys, map(attrgetter("seq"), rows), strict=True))
+            for r, code in zip(rows, answer.results, strict=False):
+                if r.table not in TABLES:
+                    continue
+                detail = details.get(r.seq)
+                busy = (r.table, r.row_id) in later or last_write[(r.table, r.row_id)] > r.seq
+                if code == p.RESULT_REJECTED and detail is not None:
+                    rejected += 1
+                    if detail.row is not None and not busy:
+                        write_images(conn, r.table, [detail.row], {})
+                        for name in r.changed:
+                            _conflict(conn, r.table, r.row_id, name, r.image.get(name), r.hlc,
+                                      detail.row.get(name), str(detail.row.get("hlc") or ""), now)
+                    conn.exec_driver_sql(f'UPDATE "{r.table}" SET sync_state = \'rejected\', sync_reason = ? '
+                                         "WHERE id = ?", (reason_text(detail), r.row_id))
+                    continue
+                if code == p.RESULT_CONFLICT and detail is not None:
+                    conflicts += len(detail.conflicts)
+                    for c in detail.conflicts:
+                        _conflict(conn, r.table, r.row_id, c.f, c.v, c.h, c.wv, c.wh, now)
+                    if detail.row is not None and not busy:
+                        write_images(conn, r.table, [detail.row], {})
+                if not busy:
+                    synced.setdefault(r.table, []).append(r.row_id)
+        for table, ids in synced.items():  # one statement a table: the ids as one JSON array
+            conn.exec_driver_sql(f"UPDATE \"{table}\" SET sync_state = 'synced', sync_reason = NULL "
+                                 "WHERE id IN (SELECT value FROM json_each(?)) AND sync_state <> 'rejected'",
+                                 (json.dumps(ids),))
         set_meta(conn, PUSH_CURSOR, str(last))
         if answer.clock_suspect:
             set_meta(conn, CLOCK_SUSPECT, "1")
@@ -235,14 +269,9 @@ def record_push_answer(db: Database, rows: list[OutboxRow], answer: p.PushRespon
 
 def _later_pending(conn: Connection, after: int, row_ids: list[str]) -> set[tuple[str, str]]:
     """Rows of this batch written again after it (they stay pending)."""
-    found: set[tuple[str, str]] = set()
-    ids = sorted(set(row_ids))
-    for i in range(0, len(ids), 500):
-        chunk = ids[i:i + 500]
-        marks = ",".join("?" * len(chunk))
-        found.update((t, r) for t, r in conn.exec_driver_sql(
-            f"SELECT table_name, row_id FROM sync_outbox WHERE seq > ? AND row_id IN ({marks})", (after, *chunk)))
-    return found
+    raw: Any = conn.connection.driver_connection
+    return set(raw.execute("SELECT table_name, row_id FROM sync_outbox WHERE seq > ? "
+                           "AND row_id IN (SELECT value FROM json_each(?))", (after, json.dumps(row_ids))).fetchall())
 
 
 def _conflict(conn: Connection, table: str, row_id: str, name: str, value: Any, hlc: str, winner: Any,
@@ -287,35 +316,69 @@ def write_rows(conn: Connection, table: str, cols: list[str], values: list[tuple
     if table not in COLUMNS or not values:
         return 0
     at = cols.index("id")
-    plain: list[tuple[Any, ...]] = []
-    for row in values:
-        key = (table, str(row[at]))
-        if key not in pending:
-            plain.append(row)
-            continue
-        keep = pending[key]
-        if keep:  # partial: only the columns this device has not changed
-            own = [(i, c) for i, c in enumerate(cols) if c not in keep and c != "id"]
-            if own:
-                sets = ", ".join(f'"{c}" = ?' for _, c in own)
-                conn.exec_driver_sql(f'UPDATE "{table}" SET {sets} WHERE id = ?',
-                                     (*(row[i] for i, _ in own), row[at]))
+    plain = values
+    if pending:  # nothing waits to be pushed, nearly always: then every row is written as it came
+        plain = []
+        for row in values:
+            key = (table, str(row[at]))
+            if key not in pending:
+                plain.append(row)
+                continue
+            keep = pending[key]
+            if keep:  # partial: only the columns this device has not changed
+                own = [(i, c) for i, c in enumerate(cols) if c not in keep and c != "id"]
+                if own:
+                    sets = ", ".join(f'"{c}" = ?' for _, c in own)
+                    conn.exec_driver_sql(f'UPDATE "{table}" SET {sets} WHERE id = ?',
+                                         (*(row[i] for i, _ in own), row[at]))
     if pulled and plain and table in BORN_TWICE:
         _log_lost_births(conn, table, cols, plain)
     if plain:
-        names = ", ".join(f'"{c}"' for c in cols)
-        marks = ", ".join("?" * len(cols))
-        sets = ", ".join(f'"{c}" = excluded."{c}"' for c in cols if c != "id")
-        state = (f"sync_state = CASE WHEN \"{table}\".sync_state = 'rejected' THEN 'rejected' ELSE 'synced' END, "
-                 f"sync_reason = CASE WHEN \"{table}\".sync_state = 'rejected' THEN \"{table}\".sync_reason END")
-        sql = (f'INSERT INTO "{table}" ({names}, sync_state) VALUES ({marks}, \'synced\') '
-               f"ON CONFLICT(id) DO UPDATE SET {sets}, {state}")
-        try:
-            with conn.begin_nested():
-                conn.exec_driver_sql(sql, plain)
-        except IntegrityError:
-            return _write_one_by_one(conn, table, cols, plain, sql)
+        written = _upsert(conn, table, cols, plain)
+        if written < len(plain):
+            return written  # some broke a local rule (kept in the conflict log)
     return len(values)
+
+
+# Rows per upsert statement, largest first. Every statement on a table with triggers journals the pages it
+# touches, once per statement: one row per statement journals the same index pages again for every row,
+# and that journal, once past 64 KB, spills to a temporary file page by page. sqlite3 keeps the statements
+# it prepared (128 a connection), so the sizes are few and bounded (a 1,024-row one holds about 3 MB).
+_CHUNKS = (1024, 128, 16, 1)
+
+
+@cache
+def _upsert_sql(table: str, cols: tuple[str, ...], rows: int) -> str:
+    """Upsert `rows` rows by id: a row that exists takes the centre's values and becomes synced, unless it
+    was rejected here (the reason stays until the user acts on it)."""
+    names = ", ".join(f'"{c}"' for c in cols)
+    one = "(" + ", ".join("?" * len(cols)) + ", 'synced')"
+    sets = ", ".join(f'"{c}" = excluded."{c}"' for c in cols if c != "id")
+    state = (f"sync_state = CASE WHEN \"{table}\".sync_state = 'rejected' THEN 'rejected' ELSE 'synced' END, "
+             f"sync_reason = CASE WHEN \"{table}\".sync_state = 'rejected' THEN \"{table}\".sync_reason END")
+    return (f'INSERT INTO "{table}" ({names}, sync_state) VALUES {", ".join([one] * rows)} '
+            f"ON CONFLICT(id) DO UPDATE SET {sets}, {state}")
+
+
+def _upsert(conn: Connection, table: str, cols: list[str], rows: list[tuple[Any, ...]]) -> int:
+    """Upsert rows in a few statements of many rows; the rows written."""
+    key = tuple(cols)
+    raw: Any = conn.connection.driver_connection
+    most = raw.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // len(cols)
+    done = 0
+    try:
+        for size in _CHUNKS:
+            if size > most and size > 1:
+                continue
+            sql = _upsert_sql(table, key, size)
+            while len(rows) - done >= size:
+                conn.exec_driver_sql(sql, tuple(chain.from_iterable(rows[done:done + size])))
+                done += size
+    except IntegrityError:
+        # SQLite undid the failing statement alone: the rows before it stay written, its rows and the
+        # rest are written one at a time.
+        return done + _write_one_by_one(conn, table, cols, rows[done:], _upsert_sql(table, key, 1))
+    return done
 
 
 def _log_lost_births(conn: Connection, table: str, cols: list[str], rows: list[tuple[Any, ...]]) -> None:
@@ -362,7 +425,7 @@ def apply_pull_page(db: Database, page: dict[str, Any], seen: dict[str, set[str]
     """Write one pulled page and the new pull cursor in one transaction. Returns (rows, highest stamp)."""
     count = 0
     top = ""
-    with remote_write(db) as conn:
+    with remote_write(db, bulk=True) as conn:
         pending = pending_changes(conn, get_int(db, PUSH_CURSOR))
         for group in page.get("tables", []):
             table = group["t"]
@@ -377,7 +440,7 @@ def apply_pull_page(db: Database, page: dict[str, Any], seen: dict[str, set[str]
             values = list(zip(*(col for _, col in picked), strict=True))
             count += write_rows(conn, table, cols, values, pending, pulled=True)
             if "hlc" in cols:
-                top = max(top, max((str(v or "") for v in dict(picked)["hlc"]), default=""))
+                top = max(top, max(map(str, filter(None, dict(picked)["hlc"])), default=""))
             if seen is not None:
                 seen.setdefault(table, set()).update(str(v) for v in dict(picked)["id"])
         set_meta(conn, PULL_CURSOR, str(int(page["cursor"])))
