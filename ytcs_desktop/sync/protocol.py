@@ -33,6 +33,7 @@ import operator
 import re
 import struct
 import zlib
+from collections.abc import Iterable
 from typing import Any
 
 import zstandard
@@ -72,6 +73,11 @@ def json_text(data: Any) -> str:
     """Compact JSON text of a small value (a row image): the serializer pydantic brings is several
     times faster than json.dumps here; json.loads reads it back the same."""
     return to_json(data).decode()
+
+
+def json_texts(items: Iterable[Any]) -> list[str]:
+    """`json_text` of each item, with no Python call per item."""
+    return list(map(bytes.decode, map(to_json, items)))
 
 
 def gzip_bytes(raw: bytes, level: int = 4) -> bytes:
