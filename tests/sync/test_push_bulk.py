@@ -31,8 +31,9 @@ TABLES = ["stock_transactions", "audit_log", "items", "stock_counts", "support_r
           "fridges", "no_such_table"]
 CENTRE_STAMP = re.compile(r"[0-9]{15}-[0-9]{6}-centre\.[0-9a-f]{12}")
 CLEAN = {"deleted": [0, 1], "kind": ["issue", "count"], "actor_user": [None, "someone"], "table_name": ["items"],
-         "op": ["insert"]}
-TEXTS = ["a", "", None, "Nguyễn", "draft", "approved", "submitted", "count", "disposal", "receipt", "someone"]
+         "op": ["insert"], "doc_no": ["PX-1", "a,b", 'say "hi"', "%s"], "reason": [None, "back\\slash", "],["]}
+TEXTS = ["a", "", None, "Nguyễn", "draft", "approved", "submitted", "count", "disposal", "receipt", "someone",
+         "a,b", 'say "hi"', "back\\slash", "%s %d %%", "two\nlines", "],["]
 
 
 def _centre(path: Path, station: str, other: str) -> ServerStore:
@@ -172,8 +173,8 @@ def test_bulk_merge_answers_and_stores_as_one_at_a_time(seed: int, tmp_path: Pat
     answered = set()
     merged: list[int] = []
     merge = push.Batch._merge_new
-    monkeypatch.setattr(push.Batch, "_merge_new", lambda self, g, images, doubtful: (
-        merged.append(len(images) - len(doubtful)), merge(self, g, images, doubtful))[1])
+    monkeypatch.setattr(push.Batch, "_merge_new", lambda self, g, doubtful: (
+        merged.append(len(g.seqs) - len(doubtful)), merge(self, g, doubtful))[1])
     try:
         for _ in range(60):
             device = draw.choice(devices)

@@ -33,7 +33,6 @@ import operator
 import re
 import struct
 import zlib
-from collections.abc import Iterable
 from typing import Any
 
 import zstandard
@@ -75,9 +74,13 @@ def json_text(data: Any) -> str:
     return to_json(data).decode()
 
 
-def json_texts(items: Iterable[Any]) -> list[str]:
-    """`json_text` of each item, with no Python call per item."""
-    return list(map(bytes.decode, map(to_json, items)))
+def json_column(values: list[Any]) -> list[str]:
+    """`json_text` of each of a list of scalars (a row's values), all written at once where the text
+    splits exactly: no escape in it, and a comma only between values."""
+    text = to_json(values).decode()
+    if values and "\\" not in text and text.count(",") == len(values) - 1:
+        return text[1:-1].split(",")
+    return [to_json(v).decode() for v in values]
 
 
 def gzip_bytes(raw: bytes, level: int = 4) -> bytes:

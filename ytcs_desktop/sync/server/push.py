@@ -117,7 +117,7 @@ class Fresh:
     keys: list[str]  # station_key of each row
     ids: list[str]
     hlcs: list[str]
-    images: list[dict[str, Any]]
+    images: list[str]  # as JSON
     deleted: list[bool]
 
 
@@ -309,16 +309,16 @@ class Batch:
                 held.setdefault(table, set()).update(row_id for row_id, n in Counter(ids).items() if n > 1)
         out = list(muts)
         for g in groups:
-            images = [dict(zip(g.cols, row, strict=True)) for row in zip(*g.columns, strict=True)]
+            count = len(g.seqs)
             doubtful = self._doubtful(g, held.get(g.table, set())) if BULK else None
             if doubtful is None:
-                doubtful = set(range(len(images)))
+                doubtful = set(range(count))
             for i in sorted(doubtful):
-                image = images[i]
+                image = dict(zip(g.cols, [column[i] for column in g.columns], strict=True))
                 out.append(Mutation(g.seqs[i], "insert", g.table, str(image.get("id") or ""), image,
                                     str(image.get("hlc") or ""), place=g.place + i))
-            if len(doubtful) < len(images):
-                self._merge_new(g, images, doubtful)
+            if len(doubtful) < count:
+                self._merge_new(g, doubtful)
         out.sort(key=lambda m: (m.q, m.place))
         return out
 
@@ -349,21 +349,22 @@ class Batch:
             doubtful |= signed_rows(g.table, columns)
         return doubtful
 
-    def _merge_new(self, g: Group, images: list[dict[str, Any]], doubtful: set[int]) -> None:
+    def _merge_new(self, g: Group, doubtful: set[int]) -> None:
         """The group's other rows, as `_insert` merges a new row: stamped with their own stamps, the
-        origin taken from the stamp."""
-        keep = [i for i in range(len(images)) if i not in doubtful] if doubtful else range(len(images))
-        pick = (lambda column: [column[i] for i in keep]) if doubtful else list
-        hlcs = pick(g.columns[g.cols.index("hlc")])
-        stations = pick(g.columns[g.cols.index("station_id")]) if "station_id" in g.cols else [None] * len(keep)
-        deleted = list(map(bool, pick(g.columns[g.cols.index("deleted")]))) if "deleted" in g.cols \
-            else [False] * len(keep)
-        kept = pick(images)
-        for image, hlc in zip(kept, hlcs, strict=True):
-            image["origin"] = hlc[23:]
+        origin taken from the stamp. Their images are written as JSON a column at a time, in the order
+        of the image `_insert` stores (the columns as sent, the origin last where not sent)."""
+        keep = [i for i in range(len(g.seqs)) if i not in doubtful]
+        columns = dict(zip(g.cols, g.columns if not doubtful else
+                           [[column[i] for i in keep] for column in g.columns], strict=True))
+        hlcs = columns["hlc"]
+        stations = columns.get("station_id") or [None] * len(keep)
+        deleted = list(map(bool, columns["deleted"])) if "deleted" in columns else [False] * len(keep)
+        columns["origin"] = [hlc[23:] for hlc in hlcs]
+        template = "{" + ",".join(f"{p.json_text(name).replace('%', '%%')}:%s" for name in columns) + "}"
+        images = [template % row for row in zip(*map(p.json_column, columns.values()), strict=True)]
         keys = {station_id: _key(station_id) for station_id in set(stations)}
-        self.fresh.append(Fresh(g.table, pick(g.seqs), [g.place + i for i in keep], [keys[s] for s in stations],
-                                pick(g.ids), hlcs, kept, deleted))
+        self.fresh.append(Fresh(g.table, [g.seqs[i] for i in keep], [g.place + i for i in keep],
+                                [keys[s] for s in stations], columns["id"], hlcs, images, deleted))
         top = max(hlcs)
         if top > self.highest:
             self.highest = top
@@ -621,7 +622,7 @@ class Batch:
                 updates.append((*values, s.station_key, table, row_id))
         at = len(dirty)
         for f in self.fresh:
-            inserts.extend(zip(f.keys, repeat(f.table), f.ids, f.hlcs, p.json_texts(f.images), repeat("{}"),
+            inserts.extend(zip(f.keys, repeat(f.table), f.ids, f.hlcs, f.images, repeat("{}"),
                                f.deleted, numbers[at:at + len(f.ids)], repeat(self.device.id), repeat(self.now)))
             at += len(f.ids)
         if self.fresh:
