@@ -373,11 +373,13 @@ class Batch:
         """The answers to `muts` (one each) and to the rows `take_fresh` merged (applied), in the push's order."""
         if not self.fresh:
             return "".join(results)
+        if not muts:
+            return p.RESULT_APPLIED * sum(len(f.seqs) for f in self.fresh)
         answers = [(m.q, m.place, r) for m, r in zip(muts, results, strict=True)]
         for f in self.fresh:
             answers.extend(zip(f.seqs, f.places, repeat(p.RESULT_APPLIED)))
         answers.sort()
-        return "".join(r for _, _, r in answers)
+        return "".join(map(itemgetter(2), answers))
 
     # ----- one mutation ------------------------------------------------------------------------
     def apply(self, m: Mutation) -> Outcome:

@@ -108,7 +108,9 @@ def check_columns(table: str, names: list[str], columns: list[list[Any]]) -> Non
 
 def check_positions(seqs: list[Any]) -> bool:
     """Whether every outbox position is an integer the databases hold (0 … 2⁶³−1)."""
-    return all(type(q) is int and 0 <= q <= p.INT64_MAX for q in seqs)
+    if not seqs:
+        return True
+    return set(map(type, seqs)) == {int} and min(seqs) >= 0 and max(seqs) <= p.INT64_MAX
 
 
 def rows_where(column: list[Any], test: Callable[[Any], bool]) -> set[int]:
