@@ -39,12 +39,13 @@ about 10 (the paused triggers cost about 1 of it). The push, so measured, stays 
 outbox 8-9 (the statement 2, making the rows 1.7, the images 5), encoding 3-4, JSON 2-3, recording
 the answers 4-5. Not met: 12 us for the push, 16 us for the pull.
 
-The centre's side, December 2026, since its new rows are merged a group at a time (four runs of each next
-to one of the code before, load average 3-5; centre CPU per row on the wire): push 20.3-26.6 us (before
-30.5-35.2), pull 12.9-16.7 (15.1-20.1); high-entropy set 22.5 and 13.7 (31.9 and 15.8); a PostgreSQL centre
-13.2-16.1 and 11.4-17.5 (24.0-34.8 and 17.2-22.4), its database's own processes not counted. Of the push,
-SQLite's insert and commit now take about 11 us a row; the rest is decoding the columns and writing each
-row's JSON. Not met: 15 us for the push.
+The centre's side, December 2026, since its new rows are merged a group at a time (each run next to one of
+the code before, load average 3-5; centre CPU per row on the wire): push 20.3-26.6 us (before 30.5-35.4),
+high-entropy set 22.5 (31.9), a PostgreSQL centre 13.2-17.4 (24.0-34.8; its database's own processes not
+counted). Pull 12.9-18.8 us (15.1-20.1): of its gain, encoding UUID columns in one pass came with the
+station's side; reading a page's images a table at a time is within the spread. Of the push, SQLite's
+insert and commit now take about 11 us a row; the rest is decoding the columns and writing each row's
+JSON. Not met: 15 us for the push.
 """
 
 from __future__ import annotations
