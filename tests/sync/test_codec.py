@@ -60,3 +60,11 @@ def test_row_images_as_json_text_read_back_the_same() -> None:
     text = p.json_text(image)
     assert json.loads(text) == image
     assert "Nguyễn" in text and " " not in text.replace("Nguyễn Thị Lan", "")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(value, st.sampled_from([",", '"', "\\", "a,b", '"x","y"', "],[", "\u2028", "\x00"])),
+                max_size=40))
+def test_a_column_of_values_is_written_as_each_value_alone(values: list[Any]) -> None:
+    """The centre writes a row's JSON from its values' texts, a column at a time (push.Batch._merge_new)."""
+    assert p.json_column(values) == [p.json_text(v) for v in values]

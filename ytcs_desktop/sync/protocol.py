@@ -74,6 +74,15 @@ def json_text(data: Any) -> str:
     return to_json(data).decode()
 
 
+def json_column(values: list[Any]) -> list[str]:
+    """`json_text` of each of a list of scalars (a row's values), all written at once where the text
+    splits exactly: no escape in it, and a comma only between values."""
+    text = to_json(values).decode()
+    if values and "\\" not in text and text.count(",") == len(values) - 1:
+        return text[1:-1].split(",")
+    return [to_json(v).decode() for v in values]
+
+
 def gzip_bytes(raw: bytes, level: int = 4) -> bytes:
     """gzip for the wire's JSON. The filtered strategy (short matches left to Huffman coding) packs
     the number-heavy columns about 7% smaller than gzip's default at level 6, in less time; level 9

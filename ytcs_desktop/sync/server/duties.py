@@ -28,6 +28,7 @@ from ytcs_desktop.domain.permissions import duty_names, require
 from ytcs_desktop.messages import Refusal, msg, pick
 from ytcs_desktop.sync.server import schema as t
 from ytcs_desktop.sync.server.device import Device
+from ytcs_desktop.sync.server.values import rows_where
 
 LEDGER_ACTIONS = {"count": "approve_count", "disposal": "dispose_stock"}
 
@@ -44,6 +45,15 @@ def signed_action(table: str, image: Mapping[str, Any], changed: Mapping[str, An
         action = LEDGER_ACTIONS.get(str(image.get("kind")))
         return (action, image.get("actor_user")) if action else None
     return None
+
+
+def signed_rows(table: str, columns: Mapping[str, list[Any]]) -> set[int]:
+    """The new rows of a column-major group (checked: values.check_columns) that `signed_action` names."""
+    if table == "stock_counts" and "status" in columns:
+        return rows_where(columns["status"], lambda status: status == "approved")
+    if table == "stock_transactions" and "kind" in columns:
+        return rows_where(columns["kind"], lambda kind: str(kind) in LEDGER_ACTIONS)
+    return set()
 
 
 class DutyCheck:

@@ -13,7 +13,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,6 +37,7 @@ from ytcs_desktop.store import models  # noqa: F401  (registers every table)
 from ytcs_desktop.store.base import Base
 from ytcs_desktop.store.capture import wire_columns
 from ytcs_desktop.sync.server.device import Device
+from ytcs_desktop.sync.server.values import rows_where
 
 SYNC_FIELDS = frozenset({"id", "station_id", "hlc", "origin"})
 
@@ -184,14 +185,42 @@ def check_new_row(rule: TableRule, device: Device, image: dict[str, Any]) -> Ref
     refusal = not_owned(rule, device, station_id, foreign)
     if refusal is not None:
         return refusal
-    machine = STATUS_MACHINES.get(rule.name)
-    if machine is not None and "status" in image:
-        initial = INITIAL_STATUS[rule.name]
-        status = image["status"]
-        born = device.role in BIRTH_STATUSES.get(rule.name, {}).get(status, frozenset())
-        if status != initial and not born and machine.get((initial, status)) != device.role:
-            return refuse_transition(initial, status, device.role)
+    if rule.name in STATUS_MACHINES and "status" in image and _birth_refused(rule, device, image["status"]):
+        return refuse_transition(INITIAL_STATUS[rule.name], image["status"], device.role)
     return check_values(rule, image)
+
+
+def _birth_refused(rule: TableRule, device: Device, status: Any) -> bool:
+    """Whether a row of a table with a state machine may not be born in `status` by this side."""
+    initial = INITIAL_STATUS[rule.name]
+    born = device.role in BIRTH_STATUSES.get(rule.name, {}).get(status, frozenset())
+    return status != initial and not born and STATUS_MACHINES[rule.name].get((initial, status)) != device.role
+
+
+def _foreign(default: Any) -> Callable[[Any], bool]:
+    """Whether a value of a new row's field is one its writer may not give (`check_new_row`)."""
+    fine = (None, default)
+    return lambda value: value not in fine
+
+
+def doubtful_new_rows(rule: TableRule, device: Device, columns: Mapping[str, list[Any]]) -> set[int] | None:
+    """The new rows of a column-major group (checked: values.check_columns) that `check_new_row` may
+    refuse, found a column at a time, each distinct value looked at once: more rows than it refuses, maybe,
+    never fewer. None: every row (rules that look at a whole row, or the station profile's exceptions)."""
+    if rule.name == "stations" or rule.name in ROW_CHECKS:
+        return None
+    stations = columns.get("station_id")
+    owners = {owned_fields(rule, device.role, station_id) for station_id in (set(stations) if stations else {None})}
+    doubtful: set[int] = set()
+    for allowed in owners:
+        if allowed is None:
+            continue
+        for name, column in columns.items():
+            if name not in allowed and name not in SYNC_FIELDS:
+                doubtful |= rows_where(column, _foreign(rule.defaults.get(name)))
+        if rule.name in STATUS_MACHINES and "status" in columns:
+            doubtful |= rows_where(columns["status"], lambda status: _birth_refused(rule, device, status))
+    return doubtful
 
 
 def refuse_transition(old: str, new: str, role: str) -> Refusal:

@@ -21,6 +21,9 @@ the start (`push_retrying`). Pushes of one station (its PCs, a re-sent batch) qu
 the station's key, so a mutation is never applied twice. Sequence numbers come from the transaction's own
 id and pullers read below the commit-order watermark (store.py), so none skips a row committed late. On
 SQLite the whole push holds the database's one write lock.
+Cost: the new rows that no check doubts (nearly all of a station's first push) are merged a group at a time
+(`Batch.take_fresh`), with the checks `apply` makes, each made once per group, column or distinct value;
+the others go through `apply` one at a time, and every answer is the same.
 """
 
 from __future__ import annotations
@@ -30,12 +33,15 @@ import json
 import re
 import time
 import zlib
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import repeat
+from operator import itemgetter
 from typing import Any
 
 from psycopg.errors import DeadlockDetected, UniqueViolation
-from sqlalchemy import Connection, bindparam, func, select, update
+from sqlalchemy import Connection, func, select, update
 from sqlalchemy.exc import DBAPIError
 
 from ytcs_desktop.messages import Refusal, msg
@@ -45,13 +51,17 @@ from ytcs_desktop.sync.server import permissions as perm
 from ytcs_desktop.sync.server import proposals, register, values
 from ytcs_desktop.sync.server import schema as t
 from ytcs_desktop.sync.server.device import Device
-from ytcs_desktop.sync.server.duties import DutyCheck
+from ytcs_desktop.sync.server.duties import DutyCheck, signed_rows
 from ytcs_desktop.sync.server.errors import ApiError, busy
 from ytcs_desktop.sync.server.store import ServerStore, now_ms
 
 CHUNK = 500
+BULK = True  # new rows are merged a group at a time (`Batch.take_fresh`); tests compare with one at a time
 NOT_MERGED = frozenset({"id", "station_id", "hlc", "origin"})
 _STAMP = re.compile(r"[0-9]{15}-[0-9]{6}-.")
+# A column of stamps joined by newlines: matched whole, each value starts as `_STAMP` asks (a value holding a
+# newline may fail it and pass `_STAMP`: its rows are then looked at one by one)
+_STAMP_RUN = re.compile(r"(?:[0-9]{15}-[0-9]{6}-[^\n]+\n)*")
 BORN = "~born"  # in field_hlcs: the original stamp of a re-stamped insert (to know it when re-sent)
 
 
@@ -81,6 +91,34 @@ class Mutation:
     hlc: str
     mutation_id: str | None = None
     image_hash: str | None = None
+    place: int = 0  # its place in the push as sent: mutations of equal `q` keep that order
+
+
+@dataclass
+class Group:
+    """An insert group as decoded: one list per column, the rows' outbox positions and ids, and the place
+    of its first row in the push as sent."""
+
+    table: str
+    cols: list[str]
+    columns: list[list[Any]]
+    seqs: list[int]
+    ids: list[str]
+    place: int
+
+
+@dataclass
+class Fresh:
+    """New rows of one insert group, merged together (`Batch.take_fresh`), each as a plain insert is."""
+
+    table: str
+    seqs: list[int]
+    places: list[int]
+    keys: list[str]  # station_key of each row
+    ids: list[str]
+    hlcs: list[str]
+    images: list[str]  # as JSON
+    deleted: list[bool]
 
 
 @dataclass
@@ -95,26 +133,45 @@ def _key(station_id: Any) -> str:
     return str(station_id) if station_id else t.REFERENCE
 
 
-def _mutations(req: p.PushRequest) -> list[Mutation]:
-    out: list[Mutation] = []
+def _mutations(req: p.PushRequest) -> tuple[list[Mutation], list[Group]]:
+    """The push's updates and deletes, and its insert groups decoded (their rows become mutations in
+    `Batch.take_fresh`, or are merged there a group at a time). Malformed or unstorable input: 400."""
+    groups: list[Group] = []
+    place = 0
     for group in req.inserts:
         try:
             seqs = p.decode_column(group.q)
             columns = [p.decode_column(col) for col in group.data]
-            images = [dict(zip(group.cols, row, strict=True)) for row in zip(*columns, strict=True)]
         except (ValueError, TypeError, KeyError, AttributeError) as exc:
             raise _malformed() from exc
-        if len(images) != len(seqs) or len(group.cols) != len(group.data) or not values.check_positions(seqs):
+        count = len(columns[0]) if columns else 0
+        if any(len(col) != count for col in columns) or count != len(seqs) or len(group.cols) != len(group.data) \
+                or not values.check_positions(seqs):
             raise _malformed()
         values.check_columns(group.t, group.cols, columns)
-        for q, image in zip(seqs, images, strict=True):
-            out.append(Mutation(q, "insert", group.t, str(image.get("id") or ""), image, str(image.get("hlc") or "")))
+        # a row's id as read from its image (where a name is sent twice, the image keeps the last)
+        ids = columns[len(group.cols) - 1 - group.cols[::-1].index("id")] if "id" in group.cols else [""] * count
+        if set(map(type, ids)) - {str}:
+            ids = [str(v or "") for v in ids]
+        groups.append(Group(group.t, group.cols, columns, seqs, ids, place))
+        place += count
+    out: list[Mutation] = []
     for c in req.changes:
         fields = {"deleted": 1} if c.op == "delete" else dict(c.f)
         values.check_row(c.t, fields)
-        out.append(Mutation(c.q, c.op, c.t, c.id, fields, c.h, c.m, c.ih))
-    out.sort(key=lambda m: m.q)
-    return out
+        out.append(Mutation(c.q, c.op, c.t, c.id, fields, c.h, c.m, c.ih, place=place))
+        place += 1
+    return out, groups
+
+
+def _named(muts: list[Mutation], groups: list[Group]) -> dict[str, set[str]]:
+    """The rows a push names, per table."""
+    wanted: dict[str, set[str]] = {}
+    for g in groups:
+        wanted.setdefault(g.table, set()).update(g.ids)
+    for m in muts:
+        wanted.setdefault(m.table, set()).add(m.row_id)
+    return wanted
 
 
 def birth_id(m: Mutation) -> str:
@@ -132,14 +189,10 @@ def _malformed() -> ApiError:
     return ApiError(400, "bad_batch", msg("bad_batch"))
 
 
-# Built once: ids are bound as one expanding parameter, not coerced one literal at a time.
-_HELD = select(t.rows.c.station_key, t.rows.c.row_id, t.rows.c.fields, t.rows.c.field_hlcs, t.rows.c.base_hlc,
-               t.rows.c.echo_device, t.rows.c.server_seq).where(t.rows.c.table_name == bindparam("table"),
-                                                                t.rows.c.row_id.in_(bindparam("ids", expanding=True)))
-
-
 _HELD_PG = (f"SELECT station_key, row_id, fields, field_hlcs, base_hlc, echo_device, server_seq FROM {t.rows.name} "
             "WHERE table_name = %s AND row_id = ANY(%s)")
+_HELD_SQLITE = (f"SELECT station_key, row_id, fields, field_hlcs, base_hlc, echo_device, server_seq FROM {t.rows.name} "
+                "WHERE table_name = ? AND row_id IN ({})")
 _LOCK_PG = (f"SELECT row_id, server_seq FROM {t.rows.name} WHERE table_name = %s AND row_id = ANY(%s) "
             "ORDER BY row_id FOR UPDATE")
 
@@ -148,23 +201,19 @@ class Raced(Exception):
     """A row this push read was written by another push before this one locked it: apply again."""
 
 
-def _load_rows(conn: Connection, muts: list[Mutation]) -> dict[tuple[str, str], RowState]:
-    wanted: dict[str, set[str]] = {}
-    for m in muts:
-        wanted.setdefault(m.table, set()).add(m.row_id)
+def _load_rows(conn: Connection, wanted: dict[str, set[str]]) -> dict[tuple[str, str], RowState]:
     states: dict[tuple[str, str], RowState] = {}
     postgres = conn.dialect.name == "postgresql"
     for table, ids in wanted.items():
         id_list = sorted(ids)
         if postgres:  # one array parameter: a list of thousands of bound values costs more to plan than to run
             found: Iterable[Any] = conn.exec_driver_sql(_HELD_PG, (table, id_list))
-        else:
-            found = (row for i in range(0, len(id_list), CHUNK)
-                     for row in conn.execute(_HELD, {"table": table, "ids": id_list[i:i + CHUNK]}))
-        for row in found:
-            states[(table, row.row_id)] = RowState(row.station_key, json.loads(row.fields),
-                                                   json.loads(row.field_hlcs), row.base_hlc, echo=row.echo_device,
-                                                   seq=int(row.server_seq))
+        else:  # the driver's own placeholders: the SQL layer's expanding of a list costs more than the query
+            found = (row for i in range(0, len(id_list), CHUNK) for row in conn.exec_driver_sql(
+                _HELD_SQLITE.format(", ".join("?" * len(id_list[i:i + CHUNK]))), (table, *id_list[i:i + CHUNK])))
+        for key, row_id, fields, hlcs, base_hlc, echo, seq in found:
+            states[(table, row_id)] = RowState(key, json.loads(fields), json.loads(hlcs), base_hlc, echo=echo,
+                                               seq=int(seq))
     return states
 
 
@@ -216,6 +265,7 @@ class Batch:
         self.restamps: list[dict[str, Any]] = []
         self.applied: list[dict[str, Any]] = []
         self.proposals: list[dict[str, Any]] = []
+        self.fresh: list[Fresh] = []
         self._joined_ms: int | None = None
         self.duties = DutyCheck(conn, device)
 
@@ -238,6 +288,98 @@ class Batch:
         if m.hlc > self.highest:
             self.highest = m.hlc
         return m.hlc, m.hlc[23:]
+
+    # ----- new rows, a group at a time ---------------------------------------------------------
+    def take_fresh(self, groups: list[Group], muts: list[Mutation]) -> list[Mutation]:
+        """Merge the groups' new rows a group at a time, each as `apply` merges an insert that nothing
+        refuses: the checks that depend on the table and columns are made once, those that depend on a
+        value once per distinct value. A row any check may refuse, re-stamp or look at further (one held
+        here, one the push names twice, a catalogue offer, a signed ledger row) is left to `apply`: the
+        mutations returned are those and `muts`, in the push's order."""
+        held: dict[str, set[str]] = {}
+        for table, row_id in self.states:
+            held.setdefault(table, set()).add(row_id)
+        named: dict[str, list[str]] = {}
+        for g in groups:
+            named.setdefault(g.table, []).extend(g.ids)
+        for m in muts:
+            named.setdefault(m.table, []).append(m.row_id)
+        for table, ids in named.items():
+            if len(set(ids)) < len(ids):
+                held.setdefault(table, set()).update(row_id for row_id, n in Counter(ids).items() if n > 1)
+        out = list(muts)
+        for g in groups:
+            count = len(g.seqs)
+            doubtful = self._doubtful(g, held.get(g.table, set())) if BULK else None
+            if doubtful is None:
+                doubtful = set(range(count))
+            for i in sorted(doubtful):
+                image = dict(zip(g.cols, [column[i] for column in g.columns], strict=True))
+                out.append(Mutation(g.seqs[i], "insert", g.table, str(image.get("id") or ""), image,
+                                    str(image.get("hlc") or ""), place=g.place + i))
+            if len(doubtful) < count:
+                self._merge_new(g, doubtful)
+        out.sort(key=lambda m: (m.q, m.place))
+        return out
+
+    def _doubtful(self, g: Group, taken: set[str]) -> set[int] | None:
+        """The rows of a group to apply one at a time; None: all of them."""
+        rule = perm.RULES.get(g.table)
+        if rule is None or len(set(g.cols)) < len(g.cols) or not rule.columns.issuperset(g.cols) \
+                or "id" not in g.cols or "hlc" not in g.cols:
+            return None
+        columns = dict(zip(g.cols, g.columns, strict=True))
+        ids, hlcs = columns["id"], columns["hlc"]
+        if set(map(type, ids)) != {str} or set(map(type, hlcs)) != {str}:
+            return None
+        doubtful = perm.doubtful_new_rows(rule, self.device, columns)
+        if doubtful is None:
+            return None
+        if not _STAMP_RUN.fullmatch("\n".join(hlcs) + "\n"):
+            doubtful.update(i for i, h in enumerate(hlcs) if not _STAMP.match(h))
+        if max(hlcs)[:15] > self.limit:  # re-stamped
+            doubtful.update(i for i, h in enumerate(hlcs) if h[:15] > self.limit)
+        if taken and not taken.isdisjoint(ids):
+            doubtful.update(i for i, row_id in enumerate(ids) if row_id in taken)
+        role = self.device.role
+        doubtful |= values.rows_where(columns.get("station_id") or [None] * len(ids), lambda station_id: (
+            station_id is None and role == "station" and g.table in proposals.PROPOSABLE)
+            or perm.check_partition(self.device, station_id) is not None)
+        if role == "station":
+            doubtful |= signed_rows(g.table, columns)
+        return doubtful
+
+    def _merge_new(self, g: Group, doubtful: set[int]) -> None:
+        """The group's other rows, as `_insert` merges a new row: stamped with their own stamps, the
+        origin taken from the stamp. Their images are written as JSON a column at a time, in the order
+        of the image `_insert` stores (the columns as sent, the origin last where not sent)."""
+        keep = [i for i in range(len(g.seqs)) if i not in doubtful]
+        columns = dict(zip(g.cols, g.columns if not doubtful else
+                           [[column[i] for i in keep] for column in g.columns], strict=True))
+        hlcs = columns["hlc"]
+        stations = columns.get("station_id") or [None] * len(keep)
+        deleted = list(map(bool, columns["deleted"])) if "deleted" in columns else [False] * len(keep)
+        columns["origin"] = [hlc[23:] for hlc in hlcs]
+        template = "{" + ",".join(f"{p.json_text(name).replace('%', '%%')}:%s" for name in columns) + "}"
+        images = [template % row for row in zip(*map(p.json_column, columns.values()), strict=True)]
+        keys = {station_id: _key(station_id) for station_id in set(stations)}
+        self.fresh.append(Fresh(g.table, [g.seqs[i] for i in keep], [g.place + i for i in keep],
+                                [keys[s] for s in stations], columns["id"], hlcs, images, deleted))
+        top = max(hlcs)
+        if top > self.highest:
+            self.highest = top
+
+    def in_order(self, muts: list[Mutation], results: list[str]) -> str:
+        """The answers to `muts` (one each) and to the rows `take_fresh` merged (applied), in the push's order."""
+        if not self.fresh:
+            return "".join(results)
+        if not muts:
+            return p.RESULT_APPLIED * sum(len(f.seqs) for f in self.fresh)
+        answers = [(m.q, m.place, r) for m, r in zip(muts, results, strict=True)]
+        for f in self.fresh:
+            answers.extend(zip(f.seqs, f.places, repeat(p.RESULT_APPLIED)))
+        answers.sort()
+        return "".join(map(itemgetter(2), answers))
 
     # ----- one mutation ------------------------------------------------------------------------
     def apply(self, m: Mutation) -> Outcome:
@@ -462,18 +604,31 @@ class Batch:
 
     # ----- writing -----------------------------------------------------------------------------
     def write(self) -> None:
-        dirty = sorted(((k, s) for k, s in self.states.items() if s.dirty), key=lambda ks: ks[1].touched)
+        dirty = [(k, s) for k, s in self.states.items() if s.dirty]
+        touched = [s.touched for _, s in dirty]
+        for f in self.fresh:
+            touched.extend(f.seqs)
+        numbers = [0] * len(touched)  # server sequence numbers in outbox order
+        first = self.store.take_seqs(self.conn, len(touched))
+        for counter, i in enumerate(sorted(range(len(touched)), key=touched.__getitem__), start=first):
+            numbers[i] = counter
         inserts: list[tuple[Any, ...]] = []
         updates: list[tuple[Any, ...]] = []
         dump = p.json_text
-        first = self.store.take_seqs(self.conn, len(dirty))
-        for counter, ((table, row_id), s) in enumerate(dirty, start=first):
+        for ((table, row_id), s), counter in zip(dirty, numbers, strict=False):
             values = (dump(s.fields), dump(s.fhlc) if s.fhlc else "{}", bool(s.fields.get("deleted")), counter,
                       s.echo, self.now)
             if s.new:
                 inserts.append((s.station_key, table, row_id, s.base_hlc, *values))
             else:
                 updates.append((*values, s.station_key, table, row_id))
+        at = len(dirty)
+        for f in self.fresh:
+            inserts.extend(zip(f.keys, repeat(f.table), f.ids, f.hlcs, f.images, repeat("{}"),
+                               f.deleted, numbers[at:at + len(f.ids)], repeat(self.device.id), repeat(self.now)))
+            at += len(f.ids)
+        if self.fresh:
+            inserts.sort(key=itemgetter(7))  # in sequence order, as indexed: appended, no page split mid-index
         if self.store.is_sqlite:
             _write_sqlite(self.conn, inserts, updates)
         else:
@@ -603,9 +758,10 @@ def apply_push(store: ServerStore, conn: Connection, device: Device, req: p.Push
     """Apply one batch in the caller's transaction and answer per mutation. On PostgreSQL it raises
     `Raced` when another push wrote a row it read (see the top of this module): call it through
     `push_retrying`, which applies it again, in a transaction queued behind the station's other pushes."""
-    muts = _mutations(req)
+    muts, groups = _mutations(req)
     batch = Batch(store, conn, device)
-    batch.states = _load_rows(conn, muts)
+    batch.states = _load_rows(conn, _named(muts, groups))
+    muts = batch.take_fresh(groups, muts)
     for m in muts:  # second births of rows held here: keyed so that a re-sent one is known
         state = batch.states.get((m.table, m.row_id))
         if m.op == "insert" and state is not None and m.hlc not in (state.base_hlc, state.fhlc.get(BORN)):
@@ -666,6 +822,6 @@ def apply_push(store: ServerStore, conn: Connection, device: Device, req: p.Push
     conn.execute(update(t.devices).where(t.devices.c.id == device.id).values(
         acked_seq=req.last_seq, acked_mutation=req.last_mutation, last_seen_ms=batch.now, protocol=protocol,
         clock_suspect=suspect))
-    return p.PushResponse(results="".join(results), details=details, acked_seq=req.last_seq,
+    return p.PushResponse(results=batch.in_order(muts, results), details=details, acked_seq=req.last_seq,
                           clock_suspect=suspect, server_time_ms=store.clock.physical_ms())
 

@@ -11,6 +11,7 @@ integers within 64 bits and numbers finite. NULL is allowed everywhere (NOT NULL
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Boolean, Float, Integer, Numeric, Table, TypeDecorator
@@ -107,4 +108,15 @@ def check_columns(table: str, names: list[str], columns: list[list[Any]]) -> Non
 
 def check_positions(seqs: list[Any]) -> bool:
     """Whether every outbox position is an integer the databases hold (0 … 2⁶³−1)."""
-    return all(type(q) is int and 0 <= q <= p.INT64_MAX for q in seqs)
+    if not seqs:
+        return True
+    return set(map(type, seqs)) == {int} and min(seqs) >= 0 and max(seqs) <= p.INT64_MAX
+
+
+def rows_where(column: list[Any], test: Callable[[Any], bool]) -> set[int]:
+    """Positions of the values of a checked column (`check_columns`: scalars, so hashable, and equal values
+    fare alike) that pass `test`, which sees each distinct value once."""
+    hits = {v for v in set(column) if test(v)}
+    if not hits:
+        return set()
+    return {i for i, v in enumerate(column) if v in hits}
