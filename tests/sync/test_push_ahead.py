@@ -7,6 +7,7 @@ A real `ytcs centre serve`, SQLite and PostgreSQL; the line is the fault proxy."
 
 from __future__ import annotations
 
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -156,3 +157,30 @@ def test_to_a_centre_that_does_not_keep_pushes_in_order_batches_go_one_at_a_time
         _sync_over(st, proxy)
         assert proxy.stats.sent_ahead == 0 and proxy.stats.paths[PUSH] >= 3
     assert _ledger_held(centre, st) == 1500
+
+
+def test_a_cancel_while_answers_are_lost_stops_without_sending_again(centre: Centre) -> None:
+    """Every push answer is lost; the person cancels after the first loss: the sync ends at once, incomplete,
+    instead of sending again until its retries run out."""
+    st = _station(centre, "cancel", 600)
+    port = int(centre.url.rsplit(":", 1)[1].split("/")[0])
+    faults = Faults(rtt_ms=SLOW.rtt_ms, bandwidth_bps=SLOW.bandwidth_bps, drop_response=1.0, only_paths=(PUSH,))
+    cancel = threading.Event()
+    with FaultProxy(port, faults, seed=4) as proxy:
+        def cancel_on_first_loss() -> None:
+            while proxy.stats.dropped_responses == 0 and not cancel.wait(0.01):
+                pass
+            cancel.set()
+
+        watcher = threading.Thread(target=cancel_on_first_loss)
+        watcher.start()
+        client = SyncClient(st.db, proxy.url, st.token, push_batch=40, max_retries=4, backoff_s=0.05, cancel=cancel)
+        try:
+            report = client.sync()
+        finally:
+            client.close()
+            cancel.set()
+            watcher.join()
+        assert not report.complete and report.pushed == 0
+        assert proxy.stats.paths[PUSH] <= 2  # the lost one, and at most one sent ahead of its answer
+    assert st.sync().complete and _ledger_held(centre, st) == 600

@@ -279,6 +279,9 @@ class SyncClient:
                     except FutureTimeout:
                         continue  # time to send the next batch
                     flights.popleft()
+                    if answer is None and self._cancelled():
+                        flights.clear()  # what is unrecorded goes again at the next sync (answered duplicate)
+                        continue
                     if answer is None:
                         flights = self._failed(head, flights, wire)
                         ahead, drained = None, False
