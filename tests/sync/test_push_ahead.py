@@ -8,6 +8,7 @@ A real `ytcs centre serve`, SQLite and PostgreSQL; the line is the fault proxy."
 from __future__ import annotations
 
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -76,6 +77,7 @@ def test_a_batch_that_arrives_first_waits_for_the_one_it_follows(centre: Centre)
     assert first.rows and second.rows
     with ThreadPoolExecutor(1) as pool:
         early = pool.submit(_post, st, second, first.last_seq)
+        time.sleep(0.1)  # the second is at the centre first (the wait it meets is 0.5 s)
         answer = _post(st, first)
         late = early.result()
     assert answer.status_code == 200, answer.text

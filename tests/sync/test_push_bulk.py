@@ -206,8 +206,9 @@ def test_a_clean_group_is_merged_in_bulk(tmp_path: Path) -> None:
         with store.write() as conn:
             batch = push.Batch(store, conn, device)
             muts, groups = push._mutations(req)
-            batch.states = push._load_rows(conn, push._named(muts, groups))
-            alone = batch.take_fresh(groups, muts)
+            named = push._named(muts, groups)
+            batch.states = push._load_rows(conn, named)
+            alone = batch.take_fresh(groups, muts, named)
         assert [m.row_id for m in alone] == ids[10:]  # a count correction is signed: its duty is checked
         assert batch.fresh[0].ids == ids[:10]
         assert push.push_retrying(store, device, req, p.PROTOCOL_VERSION).results == "a" * 20

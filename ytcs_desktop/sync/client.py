@@ -143,12 +143,11 @@ PUSH_AHEAD = "push_ahead"  # the centre's code for a batch that came before the 
 @dataclass
 class _Flight:
     """A batch on its way: its body, the position it continues from (None: sent with nothing before it
-    unanswered), when it left, and its answer to come (None: it failed)."""
+    unanswered), and its answer to come (None: it failed)."""
 
     batch: a.PushBatch
     body: bytes
     after: int | None
-    sent_at: float
     sending: Future[p.PushResponse | None]
     alone: bool = False  # sent again after a failure, or answered after one: no batch is sent ahead of it
 
@@ -267,8 +266,7 @@ class SyncClient:
                             ahead = batch.last_seq, limit, pool.submit(self._prepare, batch.last_seq, limit)
                         after = start if flights else None
                         queued = self._on_line(len(body))
-                        flights.append(_Flight(batch, body, after, time.monotonic(),
-                                               wire.submit(self._send, batch, body, after, queued)))
+                        flights.append(_Flight(batch, body, after, wire.submit(self._send, batch, body, after, queued)))
                         if not batch.rows:
                             drained = True
                     if not flights:
@@ -339,7 +337,7 @@ class SyncClient:
                 break
             flight.alone = True  # the head sent again moves the centre's position back to its own end
             kept.append(flight)
-        again = _Flight(head.batch, head.body, None, time.monotonic(),
+        again = _Flight(head.batch, head.body, None,
                         wire.submit(self._send, head.batch, head.body, None, self._on_line(len(head.body))),
                         alone=True)
         return deque([again, *kept])

@@ -241,8 +241,7 @@ def decode_column(encoded: Any, length: int | None = None) -> list[Any]:
         if 2 * len(distinct) < len(times):  # references repeat (item, lot ids): each is formatted once
             texts = {pair: _uuid_text(_uuid_int(*pair)) for pair in distinct}
             return list(map(texts.__getitem__, zip(times, rands, strict=True)))
-        return _uuid_texts([ts << 80 | _V7 | (rnd >> 62) << 64 | rnd & _LOW62
-                            for ts, rnd in zip(times, rands, strict=True)])
+        return _uuid_texts(list(map(_uuid_int, times, rands)))  # equal lengths: checked by the zip above
     if "h" in encoded:
         walls, counters, replicas = _undelta(encoded["h"]), encoded["c"], encoded["r"]
         if len(counters) != len(walls):

@@ -164,13 +164,13 @@ def _mutations(req: p.PushRequest) -> tuple[list[Mutation], list[Group]]:
     return out, groups
 
 
-def _named(muts: list[Mutation], groups: list[Group]) -> dict[str, set[str]]:
-    """The rows a push names, per table."""
-    wanted: dict[str, set[str]] = {}
+def _named(muts: list[Mutation], groups: list[Group]) -> dict[str, list[str]]:
+    """The rows a push names, per table, each as often as it is named."""
+    wanted: dict[str, list[str]] = {}
     for g in groups:
-        wanted.setdefault(g.table, set()).update(g.ids)
+        wanted.setdefault(g.table, []).extend(g.ids)
     for m in muts:
-        wanted.setdefault(m.table, set()).add(m.row_id)
+        wanted.setdefault(m.table, []).append(m.row_id)
     return wanted
 
 
@@ -201,11 +201,11 @@ class Raced(Exception):
     """A row this push read was written by another push before this one locked it: apply again."""
 
 
-def _load_rows(conn: Connection, wanted: dict[str, set[str]]) -> dict[tuple[str, str], RowState]:
+def _load_rows(conn: Connection, wanted: dict[str, list[str]]) -> dict[tuple[str, str], RowState]:
     states: dict[tuple[str, str], RowState] = {}
     postgres = conn.dialect.name == "postgresql"
     for table, ids in wanted.items():
-        id_list = sorted(ids)
+        id_list = sorted(set(ids))
         if postgres:  # one array parameter: a list of thousands of bound values costs more to plan than to run
             found: Iterable[Any] = conn.exec_driver_sql(_HELD_PG, (table, id_list))
         else:  # the driver's own placeholders: the SQL layer's expanding of a list costs more than the query
@@ -290,20 +290,15 @@ class Batch:
         return m.hlc, m.hlc[23:]
 
     # ----- new rows, a group at a time ---------------------------------------------------------
-    def take_fresh(self, groups: list[Group], muts: list[Mutation]) -> list[Mutation]:
+    def take_fresh(self, groups: list[Group], muts: list[Mutation], named: dict[str, list[str]]) -> list[Mutation]:
         """Merge the groups' new rows a group at a time, each as `apply` merges an insert that nothing
         refuses: the checks that depend on the table and columns are made once, those that depend on a
         value once per distinct value. A row any check may refuse, re-stamp or look at further (one held
         here, one the push names twice, a catalogue offer, a signed ledger row) is left to `apply`: the
-        mutations returned are those and `muts`, in the push's order."""
+        mutations returned are those and `muts`, in the push's order. `named`: `_named` of the push."""
         held: dict[str, set[str]] = {}
         for table, row_id in self.states:
             held.setdefault(table, set()).add(row_id)
-        named: dict[str, list[str]] = {}
-        for g in groups:
-            named.setdefault(g.table, []).extend(g.ids)
-        for m in muts:
-            named.setdefault(m.table, []).append(m.row_id)
         for table, ids in named.items():
             if len(set(ids)) < len(ids):
                 held.setdefault(table, set()).update(row_id for row_id, n in Counter(ids).items() if n > 1)
@@ -760,8 +755,9 @@ def apply_push(store: ServerStore, conn: Connection, device: Device, req: p.Push
     `push_retrying`, which applies it again, in a transaction queued behind the station's other pushes."""
     muts, groups = _mutations(req)
     batch = Batch(store, conn, device)
-    batch.states = _load_rows(conn, _named(muts, groups))
-    muts = batch.take_fresh(groups, muts)
+    named = _named(muts, groups)
+    batch.states = _load_rows(conn, named)
+    muts = batch.take_fresh(groups, muts, named)
     for m in muts:  # second births of rows held here: keyed so that a re-sent one is known
         state = batch.states.get((m.table, m.row_id))
         if m.op == "insert" and state is not None and m.hlc not in (state.base_hlc, state.fhlc.get(BORN)):
